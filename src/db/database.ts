@@ -1,0 +1,112 @@
+// The IndexedDB database (Dexie 4): its tables, the shape of what they store, and every schema
+// version ever shipped. Only src/db touches it.
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import type { Delimiter, Encoding, Kind } from '../domain/types';
+
+export const DB_NAME = 'budget-perf-dashboard';
+
+export type BatchOrigin = 'builtin' | 'upload' | 'published';
+export type BatchState = 'active' | 'rolled_back';
+
+/** One committed file, as the batch history shows it. */
+export interface BatchInfo {
+  id: number;
+  fileName: string;
+  kind: Kind;
+  /** Hex SHA-256 of the file's bytes: identical re-uploads are recognised by it. */
+  sha256: string;
+  createdAt: number;
+  rows: number;
+  state: BatchState;
+  origin: BatchOrigin;
+  /** Rows whose key was not in the current data when the batch was committed. */
+  newCount: number;
+  /** Rows that replaced a current row with the same key when the batch was committed. */
+  supersededCount: number;
+  warningCount: number;
+  /** Files uploaded together (e.g. records + indicators + funds) share a group. */
+  group?: string;
+  /** When the batch was last rolled back. */
+  rolledBackAt?: number;
+  encoding?: Encoding | null;
+  delimiter?: Delimiter | null;
+  byteLength?: number;
+}
+
+/** An issue stored compactly: [row, column, message, code, recordKey]. */
+export type CompactIssue = [number | null, string | null, string, string, string | null];
+/** A header mapping stored compactly: [written, index, field, scale, unit]. */
+export type CompactHeader = [string, number, string | null, number, string];
+
+/** A `batches` row: the batch plus its warnings and header mapping (first MAX_ISSUES kept). */
+export interface StoredBatch extends BatchInfo {
+  warnings: CompactIssue[];
+  headers: CompactHeader[];
+}
+
+/** A `chunks` row: up to CHUNK_ROWS rows of one batch, column-wise (see ColumnChunk). */
+export interface StoredChunk {
+  id: number;
+  batchId: number;
+  kind: Kind;
+  /** Position of the chunk within its batch, from 0. */
+  seq: number;
+  length: number;
+  text: Record<string, string[]>;
+  num: Record<string, Float64Array>;
+}
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface SchemaVersion {
+  version: number;
+  /** Dexie store specs of this version (primary key first, then indexes). */
+  stores: Readonly<Record<string, string | null>>;
+  /** Migrates data stored by the previous version. */
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/**
+ * Every schema version ever shipped, oldest first. A shipped entry is never edited: a change adds
+ * a new entry whose `upgrade` rewrites the stored data, so that a browser holding data of any
+ * earlier version opens it intact. test/db/schema.test.ts writes data in the v1 layout by hand
+ * and reopens it with the current code. The pattern for a later version:
+ *
+ *   { version: 2,
+ *     stores: { batches: '++id, sha256, kind, state, origin, group' },   // only tables that change
+ *     upgrade: async (tx) => {
+ *       await tx.table('batches').toCollection().modify((b) => { b.group ??= ''; });
+ *     } },
+ */
+export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      batches: '++id, sha256, kind, state, origin',
+      // [batchId+seq] reads one batch's chunks in order with a single range query.
+      chunks: '++id, [batchId+seq]',
+      meta: 'key',
+    },
+  },
+];
+
+export class BudgetDb extends Dexie {
+  declare batches: EntityTable<StoredBatch, 'id'>;
+  declare chunks: EntityTable<StoredChunk, 'id'>;
+  declare meta: Table<MetaRow, string>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    for (const v of SCHEMA_VERSIONS) {
+      const declared = this.version(v.version).stores({ ...v.stores });
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+}
+
+export function openDb(name: string = DB_NAME): BudgetDb {
+  return new BudgetDb(name);
+}

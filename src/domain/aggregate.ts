@@ -1,0 +1,438 @@
+// Pure aggregations behind the dashboard: filtering, totals, the agency × year roll-up the charts
+// share, level-1 indicator summaries and the indicator tree. Missing stays missing: a sum over
+// records none of which has the value is null, not 0.
+import { agencyRegion, agencyShortName } from './agencies';
+import { executionRateExact } from './derive';
+import { recordKey } from './keys';
+import { GRADES, type Grade, type IndicatorRow, type PerfRecord, type RecordKeyFields, type Scope } from './types';
+
+export type ScopeFilter = 'all' | Scope;
+
+export interface RecordFilter {
+  /** Canonical agency names; empty = every agency. */
+  agencies: readonly string[];
+  from: number | null;
+  to: number | null;
+  scope: ScopeFilter;
+  /** A project name; '' = every project (and department records). */
+  project: string;
+}
+
+export const NO_FILTER: RecordFilter = { agencies: [], from: null, to: null, scope: 'all', project: '' };
+
+export function matchesFilter(r: RecordKeyFields, f: RecordFilter): boolean {
+  if (f.agencies.length > 0 && !f.agencies.includes(r.agency)) return false;
+  if (f.from !== null && r.year < f.from) return false;
+  if (f.to !== null && r.year > f.to) return false;
+  if (f.scope !== 'all' && r.scope !== f.scope) return false;
+  if (f.project !== '' && r.project !== f.project) return false;
+  return true;
+}
+
+export function filterRecords<T extends RecordKeyFields>(rows: readonly T[], f: RecordFilter): T[] {
+  return rows.filter((r) => matchesFilter(r, f));
+}
+
+function sumOf(values: Iterable<number | null>): number | null {
+  let sum = 0;
+  let any = false;
+  for (const v of values) {
+    if (v === null || Number.isNaN(v)) continue;
+    sum += v;
+    any = true;
+  }
+  return any ? sum : null;
+}
+
+function meanOf(values: Iterable<number | null>): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const v of values) {
+    if (v === null || Number.isNaN(v)) continue;
+    sum += v;
+    n++;
+  }
+  return n > 0 ? sum / n : null;
+}
+
+/** The record's execution rate: as stated, else expenditure ÷ budget. */
+export function recordRate(r: PerfRecord): number | null {
+  return r.execution_rate ?? executionRateExact(r.budget, r.expenditure);
+}
+
+/** The record's carryover rate: as stated, else carryover ÷ budget. */
+export function recordCarryoverRate(r: PerfRecord): number | null {
+  if (r.carryover_rate !== null) return r.carryover_rate;
+  if (r.carryover === null || r.budget === null || r.budget <= 0) return null;
+  return (r.carryover / r.budget) * 100;
+}
+
+/** Σexpenditure ÷ Σbudget over the records that have both (budget-weighted execution rate). */
+export function weightedRate(records: readonly PerfRecord[]): number | null {
+  let b = 0;
+  let e = 0;
+  for (const r of records) {
+    if (r.budget === null || r.expenditure === null) continue;
+    b += r.budget;
+    e += r.expenditure;
+  }
+  return b > 0 ? (e / b) * 100 : null;
+}
+
+/** Σcarryover ÷ Σbudget over the records that have both. */
+export function weightedCarryoverRate(records: readonly PerfRecord[]): number | null {
+  let b = 0;
+  let c = 0;
+  for (const r of records) {
+    if (r.budget === null || r.carryover === null) continue;
+    b += r.budget;
+    c += r.carryover;
+  }
+  return b > 0 ? (c / b) * 100 : null;
+}
+
+export type GradeCounts = Record<Grade | 'none', number>;
+
+export interface Totals {
+  count: number;
+  budget: number | null;
+  expenditure: number | null;
+  executionRate: number | null;
+  carryover: number | null;
+  carryoverRate: number | null;
+  averageScore: number | null;
+  /** Records with a score. */
+  scored: number;
+  grades: GradeCounts;
+}
+
+export function totals(records: readonly PerfRecord[]): Totals {
+  const grades: GradeCounts = { 优: 0, 良: 0, 中: 0, 差: 0, none: 0 };
+  for (const r of records) grades[r.grade ?? 'none']++;
+  return {
+    count: records.length,
+    budget: sumOf(records.map((r) => r.budget)),
+    expenditure: sumOf(records.map((r) => r.expenditure)),
+    executionRate: weightedRate(records),
+    carryover: sumOf(records.map((r) => r.carryover)),
+    carryoverRate: weightedCarryoverRate(records),
+    averageScore: meanOf(records.map((r) => r.score)),
+    scored: records.filter((r) => r.score !== null).length,
+    grades,
+  };
+}
+
+/**
+ * Totals kept apart by scope: a department record's budget already contains its projects'
+ * budgets, so adding the two would count project money twice.
+ */
+export function totalsByScope(records: readonly PerfRecord[]): Record<Scope, Totals> & { all: Totals } {
+  return {
+    department: totals(records.filter((r) => r.scope === 'department')),
+    project: totals(records.filter((r) => r.scope === 'project')),
+    all: totals(records),
+  };
+}
+
+/**
+ * One agency in one year, as the agency-level charts show it: the department record when there
+ * is one (it covers the whole agency), else the agency's project records taken together
+ * (budget-weighted rates, mean score).
+ */
+export interface AgencyYear {
+  agency: string;
+  year: number;
+  basis: 'department' | 'projects';
+  /** The records the figures come from: one department record or the project records. */
+  records: PerfRecord[];
+  budget: number | null;
+  expenditure: number | null;
+  executionRate: number | null;
+  carryover: number | null;
+  carryoverRate: number | null;
+  score: number | null;
+}
+
+export function agencyYear(agency: string, year: number, records: readonly PerfRecord[]): AgencyYear | null {
+  const dept = records.find((r) => r.scope === 'department');
+  if (dept) {
+    return {
+      agency,
+      year,
+      basis: 'department',
+      records: [dept],
+      budget: dept.budget,
+      expenditure: dept.expenditure,
+      executionRate: recordRate(dept),
+      carryover: dept.carryover,
+      carryoverRate: recordCarryoverRate(dept),
+      score: dept.score,
+    };
+  }
+  const projects = records.filter((r) => r.scope === 'project');
+  if (projects.length === 0) return null;
+  return {
+    agency,
+    year,
+    basis: 'projects',
+    records: projects,
+    budget: sumOf(projects.map((r) => r.budget)),
+    expenditure: sumOf(projects.map((r) => r.expenditure)),
+    executionRate: weightedRate(projects) ?? meanOf(projects.map(recordRate)),
+    carryover: sumOf(projects.map((r) => r.carryover)),
+    carryoverRate: weightedCarryoverRate(projects) ?? meanOf(projects.map(recordCarryoverRate)),
+    score: meanOf(projects.map((r) => r.score)),
+  };
+}
+
+/** agency -> year -> roll-up, for the records given (already filtered). */
+export type AgencyYearTable = Map<string, Map<number, AgencyYear>>;
+
+export function agencyYears(records: readonly PerfRecord[]): AgencyYearTable {
+  const groups = new Map<string, Map<number, PerfRecord[]>>();
+  for (const r of records) {
+    let byYear = groups.get(r.agency);
+    if (!byYear) groups.set(r.agency, (byYear = new Map()));
+    const list = byYear.get(r.year);
+    if (list) list.push(r);
+    else byYear.set(r.year, [r]);
+  }
+  const out: AgencyYearTable = new Map();
+  for (const [agency, byYear] of groups) {
+    const cells = new Map<number, AgencyYear>();
+    for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
+      const cell = agencyYear(agency, year, byYear.get(year) ?? []);
+      if (cell) cells.set(year, cell);
+    }
+    out.set(agency, cells);
+  }
+  return out;
+}
+
+/** Every year from the first to the last (bounded by the filter), so a missing year shows as a gap. */
+export function yearSpan(records: readonly RecordKeyFields[], from: number | null = null, to: number | null = null): number[] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of records) {
+    if (r.year < lo) lo = r.year;
+    if (r.year > hi) hi = r.year;
+  }
+  if (from !== null && Number.isFinite(lo)) lo = Math.max(lo, from);
+  if (to !== null && Number.isFinite(hi)) hi = Math.min(hi, to);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || hi < lo) return [];
+  const years: number[] = [];
+  for (let y = lo; y <= hi; y++) years.push(y);
+  return years;
+}
+
+/**
+ * Agencies in display order: largest total budget first (the ones that matter most when only
+ * the top N fit on a chart), then by short name. Agencies without any budget come last.
+ */
+export function rankAgencies(records: readonly PerfRecord[]): string[] {
+  const budget = new Map<string, number>();
+  for (const r of records) {
+    const prev = budget.get(r.agency) ?? -1;
+    if (r.budget !== null) budget.set(r.agency, Math.max(prev, 0) + r.budget);
+    else if (!budget.has(r.agency)) budget.set(r.agency, -1);
+  }
+  return [...budget.keys()].sort((a, b) => {
+    const d = (budget.get(b) ?? -1) - (budget.get(a) ?? -1);
+    return d !== 0 ? d : agencyShortName(a).localeCompare(agencyShortName(b), 'zh-CN');
+  });
+}
+
+/** Agencies whose official or short name contains `query` (case-insensitive). */
+export function searchAgencies(agencies: readonly string[], query: string): string[] {
+  const q = query.trim().toLowerCase();
+  if (q === '') return [...agencies];
+  return agencies.filter((a) => a.toLowerCase().includes(q) || agencyShortName(a).toLowerCase().includes(q));
+}
+
+export interface AgencyOption {
+  name: string;
+  short: string;
+  region: string;
+}
+
+/** The agencies present in the records, grouped by region (regions and names sorted). */
+export function agencyOptions(records: readonly PerfRecord[]): Array<{ region: string; agencies: AgencyOption[] }> {
+  const byName = new Map<string, AgencyOption>();
+  for (const r of records) {
+    if (byName.has(r.agency)) continue;
+    byName.set(r.agency, { name: r.agency, short: agencyShortName(r.agency), region: r.region || agencyRegion(r.agency) });
+  }
+  const groups = new Map<string, AgencyOption[]>();
+  for (const a of byName.values()) {
+    const list = groups.get(a.region);
+    if (list) list.push(a);
+    else groups.set(a.region, [a]);
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'zh-CN')))
+    .map(([region, agencies]) => ({ region, agencies: agencies.sort((a, b) => a.short.localeCompare(b.short, 'zh-CN')) }));
+}
+
+export function distinctYears(records: readonly RecordKeyFields[]): number[] {
+  return [...new Set(records.map((r) => r.year))].sort((a, b) => a - b);
+}
+
+export function distinctProjects(records: readonly RecordKeyFields[]): string[] {
+  return [...new Set(records.filter((r) => r.scope === 'project').map((r) => r.project))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+}
+
+/** A change of a rate between two consecutive years an agency has it for. */
+export interface RateChange {
+  agency: string;
+  fromYear: number;
+  from: number;
+  toYear: number;
+  to: number;
+  /** to − from, in percentage points. */
+  delta: number;
+}
+
+/** Each agency's latest change of a rate (e.g. carryover 2.89% in 2021 → 3.24% in 2022). */
+export function latestChanges(table: AgencyYearTable, pick: (c: AgencyYear) => number | null): RateChange[] {
+  const out: RateChange[] = [];
+  for (const [agency, cells] of table) {
+    const points = [...cells.values()].filter((c) => pick(c) !== null).sort((a, b) => a.year - b.year);
+    const last = points.at(-1);
+    const prev = points.at(-2);
+    if (!last || !prev) continue;
+    const from = pick(prev) as number;
+    const to = pick(last) as number;
+    out.push({ agency, fromYear: prev.year, from, toYear: last.year, to, delta: to - from });
+  }
+  return out.sort((a, b) => b.delta - a.delta);
+}
+
+/** Ranking of the agencies in one year by a figure, best first; agencies without it are left out. */
+export function rankYear(table: AgencyYearTable, year: number, pick: (c: AgencyYear) => number | null): Array<{ cell: AgencyYear; value: number }> {
+  const out: Array<{ cell: AgencyYear; value: number }> = [];
+  for (const cells of table.values()) {
+    const cell = cells.get(year);
+    const value = cell ? pick(cell) : null;
+    if (cell && value !== null) out.push({ cell, value });
+  }
+  return out.sort((a, b) => b.value - a.value || agencyShortName(a.cell.agency).localeCompare(agencyShortName(b.cell.agency), 'zh-CN'));
+}
+
+/** Each agency's latest year that has the figure. */
+export function rankLatestPerAgency(table: AgencyYearTable, pick: (c: AgencyYear) => number | null): Array<{ cell: AgencyYear; value: number }> {
+  const out: Array<{ cell: AgencyYear; value: number }> = [];
+  for (const cells of table.values()) {
+    const latest = [...cells.values()].filter((c) => pick(c) !== null).sort((a, b) => b.year - a.year)[0];
+    if (latest) out.push({ cell: latest, value: pick(latest) as number });
+  }
+  return out.sort((a, b) => b.value - a.value || agencyShortName(a.cell.agency).localeCompare(agencyShortName(b.cell.agency), 'zh-CN'));
+}
+
+// ---------------------------------------------------------------- indicators
+
+/** Level-1 summary of a record's indicators: weight and score as the report gives or as their parts add up. */
+export interface Level1Summary extends RecordKeyFields {
+  recordKey: string;
+  level1: string;
+  weight: number | null;
+  score: number | null;
+  /** score ÷ weight in percent, null when either is missing or the weight is 0. */
+  rate: number | null;
+}
+
+function sumAll(values: readonly (number | null)[]): number | null {
+  if (values.length === 0 || values.some((v) => v === null)) return null;
+  return (values as number[]).reduce((a, b) => a + b, 0);
+}
+
+/**
+ * One summary per record and level-1 indicator, in the order the rows come. A row that stops at
+ * level 1 gives the figures; without one, the level-2 rows (or else the level-3 rows) are added
+ * up, and a sum with any missing part is missing.
+ */
+export function level1Summaries(rows: readonly IndicatorRow[]): Level1Summary[] {
+  const groups = new Map<string, IndicatorRow[]>();
+  for (const r of rows) {
+    const k = `${recordKey(r)}\u001f${r.level1}`;
+    const list = groups.get(k);
+    if (list) list.push(r);
+    else groups.set(k, [r]);
+  }
+  const out: Level1Summary[] = [];
+  for (const list of groups.values()) {
+    const first = list[0]!;
+    const own = list.find((r) => r.level2 === '' && r.level3 === '');
+    let weight: number | null;
+    let score: number | null;
+    if (own) {
+      weight = own.weight;
+      score = own.score;
+    } else {
+      const level2 = list.filter((r) => r.level2 !== '' && r.level3 === '');
+      const parts = level2.length > 0 ? level2 : list.filter((r) => r.level3 !== '');
+      weight = sumAll(parts.map((r) => r.weight));
+      score = sumAll(parts.map((r) => r.score));
+    }
+    out.push({
+      agency: first.agency,
+      year: first.year,
+      scope: first.scope,
+      project: first.project,
+      recordKey: recordKey(first),
+      level1: first.level1,
+      weight,
+      score,
+      rate: weight !== null && score !== null && weight > 0 ? (score / weight) * 100 : null,
+    });
+  }
+  return out;
+}
+
+export interface IndicatorNode {
+  label: string;
+  level: 1 | 2 | 3;
+  weight: number | null;
+  score: number | null;
+  target: string;
+  actual: string;
+  note: string;
+  children: IndicatorNode[];
+}
+
+/**
+ * The indicator tree of one record (level 1 → 2 → 3), in the order of the rows. A node without
+ * a row of its own takes the sums of its children (missing when any child lacks the figure).
+ */
+export function indicatorTree(rows: readonly IndicatorRow[]): IndicatorNode[] {
+  const roots: IndicatorNode[] = [];
+  const find = (list: IndicatorNode[], label: string, level: 1 | 2 | 3): IndicatorNode => {
+    let node = list.find((n) => n.label === label);
+    if (!node) {
+      node = { label, level, weight: null, score: null, target: '', actual: '', note: '', children: [] };
+      list.push(node);
+      own.set(node, false);
+    }
+    return node;
+  };
+  const own = new Map<IndicatorNode, boolean>();
+  for (const r of rows) {
+    let node = find(roots, r.level1, 1);
+    if (r.level2 !== '') node = find(node.children, r.level2, 2);
+    if (r.level3 !== '') node = find(node.children, r.level3, 3);
+    Object.assign(node, { weight: r.weight, score: r.score, target: r.target, actual: r.actual, note: r.note });
+    own.set(node, true);
+  }
+  const fill = (n: IndicatorNode): void => {
+    n.children.forEach(fill);
+    if (own.get(n) || n.children.length === 0) return;
+    n.weight = sumAll(n.children.map((c) => c.weight));
+    n.score = sumAll(n.children.map((c) => c.score));
+  };
+  roots.forEach(fill);
+  return roots;
+}
+
+/** Grade counts in the fixed order 优, 良, 中, 差. */
+export function gradeEntries(g: GradeCounts): Array<[Grade, number]> {
+  return GRADES.map((grade) => [grade, g[grade]]);
+}

@@ -1,0 +1,90 @@
+// Conversion between row objects and column chunks (see ColumnChunk in types.ts).
+import { numericFields, textFields } from './schema';
+import type { ColumnChunk, Kind, RowOf } from './types';
+
+export function emptyChunk(kind: Kind, capacity: number): ColumnChunk {
+  const text: Record<string, string[]> = {};
+  const num: Record<string, Float64Array> = {};
+  for (const f of textFields(kind)) text[f] = [];
+  for (const f of numericFields(kind)) num[f] = new Float64Array(capacity).fill(NaN);
+  return { kind, length: 0, text, num };
+}
+
+/** Appends rows into column chunks of at most `chunkRows` rows. */
+export class ChunkBuilder<K extends Kind> {
+  readonly chunks: ColumnChunk[] = [];
+  private current: ColumnChunk;
+  private readonly textNames: string[];
+  private readonly numNames: string[];
+
+  constructor(readonly kind: K, private readonly chunkRows: number) {
+    this.textNames = textFields(kind);
+    this.numNames = numericFields(kind);
+    this.current = emptyChunk(kind, chunkRows);
+  }
+
+  push(row: RowOf[K]): void {
+    const c = this.current;
+    const i = c.length;
+    const r = row as unknown as Record<string, unknown>;
+    for (const f of this.textNames) (c.text[f] as string[]).push(String(r[f] ?? ''));
+    for (const f of this.numNames) {
+      const v = r[f];
+      (c.num[f] as Float64Array)[i] = typeof v === 'number' ? v : NaN;
+    }
+    c.length = i + 1;
+    if (c.length === this.chunkRows) this.flush();
+  }
+
+  /** Row `i` of all rows pushed so far, as an object. */
+  rowAt(i: number): RowOf[K] {
+    const inFinished = Math.floor(i / this.chunkRows);
+    const chunk = inFinished < this.chunks.length ? this.chunks[inFinished]! : this.current;
+    return chunkRow<K>(chunk, i % this.chunkRows);
+  }
+
+  private flush(): void {
+    if (this.current.length === 0) return;
+    const c = this.current;
+    // Trim numeric columns to the rows actually held.
+    for (const f of this.numNames) c.num[f] = (c.num[f] as Float64Array).slice(0, c.length);
+    this.chunks.push(c);
+    this.current = emptyChunk(this.kind, this.chunkRows);
+  }
+
+  finish(): ColumnChunk[] {
+    this.flush();
+    return this.chunks;
+  }
+}
+
+export function rowsToChunks<K extends Kind>(kind: K, rows: readonly RowOf[K][], chunkRows = 50_000): ColumnChunk[] {
+  const b = new ChunkBuilder(kind, chunkRows);
+  for (const r of rows) b.push(r);
+  return b.finish();
+}
+
+/** Reads row `i` of a chunk back as an object; NaN becomes null. */
+export function chunkRow<K extends Kind>(chunk: ColumnChunk, i: number): RowOf[K] {
+  const o: Record<string, unknown> = {};
+  for (const [f, col] of Object.entries(chunk.text)) o[f] = col[i] ?? '';
+  for (const [f, col] of Object.entries(chunk.num)) {
+    const v = col[i];
+    o[f] = v === undefined || Number.isNaN(v) ? null : v;
+  }
+  // Derived text columns hold '' for "no value" where the type is an enumeration.
+  if (o.grade === '') o.grade = null;
+  return o as unknown as RowOf[K];
+}
+
+export function chunkToRows<K extends Kind>(chunk: ColumnChunk): RowOf[K][] {
+  const out: RowOf[K][] = new Array(chunk.length);
+  for (let i = 0; i < chunk.length; i++) out[i] = chunkRow<K>(chunk, i);
+  return out;
+}
+
+export function chunksToRows<K extends Kind>(chunks: readonly ColumnChunk[]): RowOf[K][] {
+  const out: RowOf[K][] = [];
+  for (const c of chunks) for (let i = 0; i < c.length; i++) out.push(chunkRow<K>(c, i));
+  return out;
+}

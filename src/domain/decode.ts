@@ -1,0 +1,192 @@
+// Turning an uploaded file's bytes into text. Excel and WPS on a Chinese system save "CSV" as
+// GBK (GB18030 is its superset), "CSV UTF-8" with a BOM, and other tools write UTF-8 without one;
+// the contract says detect, never ask. Detection is strict decoding (`fatal: true`) in the order
+// UTF-8 with BOM, UTF-8, GB18030: GBK text is almost never valid UTF-8, so the first that decodes
+// without error is the file's encoding. Binary files renamed .csv are refused up front.
+import type { Encoding } from './types';
+
+export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok: false; message: string };
+
+export type StreamDecoder =
+  | {
+      ok: true;
+      encoding: Encoding;
+      /** The text in order, decoded `pieceBytes` bytes at a time (4 MiB by default). */
+      pieces(pieceBytes?: number): Generator<string>;
+    }
+  | { ok: false; message: string };
+
+export const DEFAULT_PIECE_BYTES = 4 * 1024 * 1024;
+
+const SAVE_AS = '请在 Excel 或 WPS 中“另存为”CSV（UTF-8 或 GBK 编码）后再导入';
+const NOT_TEXT = `不是文本文件：${SAVE_AS}`;
+
+// Bytes sampled when judging whether a file is binary: a binary file shows itself long before this.
+const SAMPLE_BYTES = 64 * 1024;
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  if (bytes.length < prefix.length) return false;
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+const BOM_UTF8 = [0xef, 0xbb, 0xbf];
+
+/** Container formats people upload by mistake, by their first bytes, with what to tell them. */
+const SIGNATURES: ReadonlyArray<readonly [readonly number[], string]> = [
+  [[0x50, 0x4b, 0x03, 0x04], `这是 Excel 工作簿（.xlsx）或其他压缩文件，不是 CSV 文本文件：${SAVE_AS}`],
+  [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], `这是 Excel 97-2003 工作簿（.xls），不是 CSV 文本文件：${SAVE_AS}`],
+  [[0x25, 0x50, 0x44, 0x46, 0x2d], `这是 PDF 文件，不是 CSV 文本文件：请把数据整理到 Excel 后另存为 CSV`],
+];
+
+const UTF16 = '文件是 UTF-16 编码（Excel 的“Unicode 文本”），无法导入：请另存为 UTF-8 或 GBK 编码的 CSV';
+
+/** Guesses UTF-16 without a BOM: mostly-ASCII UTF-16 has a zero in every other byte. */
+function looksLikeUtf16(sample: Uint8Array): boolean {
+  let even = 0;
+  let odd = 0;
+  const n = Math.min(sample.length, 4096);
+  for (let i = 0; i < n; i++) {
+    if (sample[i] === 0) {
+      if (i % 2 === 0) even++;
+      else odd++;
+    }
+  }
+  const half = n / 2;
+  return half >= 2 && (odd >= half * 0.4 || even >= half * 0.4) && Math.min(odd, even) <= half * 0.05;
+}
+
+/** Control characters other than tab, line feed, form feed, carriage return and the DOS end-of-file mark. */
+function isStrayControl(b: number): boolean {
+  return (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1a) || b === 0x7f;
+}
+
+/** Why these bytes cannot be a CSV file, or null when they may be one. */
+function refuse(bytes: Uint8Array): string | null {
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return UTF16;
+  for (const [magic, message] of SIGNATURES) if (startsWith(bytes, magic)) return message;
+  const sample = bytes.subarray(0, SAMPLE_BYTES);
+  if (looksLikeUtf16(sample)) return UTF16;
+  // A NUL byte anywhere means binary; indexOf is native, so even 100 MB costs little.
+  if (bytes.indexOf(0) !== -1) return NOT_TEXT;
+  let controls = 0;
+  for (const b of sample) if (isStrayControl(b)) controls++;
+  // One stray control character is a typing accident; a few percent of them is a binary file.
+  if (controls >= 4 && controls >= sample.length * 0.02) return NOT_TEXT;
+  return null;
+}
+
+/** True when the bytes from `from` on are only ASCII white space (a file with nothing in it). */
+function onlyWhitespace(bytes: Uint8Array, from: number): boolean {
+  for (let i = from; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) return false;
+  }
+  return true;
+}
+
+/** The 1-based line on which the first invalid UTF-8 sequence starts, found by decoding line by line. */
+function firstBadUtf8Line(bytes: Uint8Array): number {
+  let line = 1;
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(0x0a, start);
+    if (end === -1) end = bytes.length;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, end));
+    } catch {
+      return line;
+    }
+    line++;
+    start = end + 1;
+  }
+  return line;
+}
+
+/** Decodes the whole of `bytes` strictly in slices, without keeping the text; false if any byte is invalid. */
+function validates(label: string, bytes: Uint8Array, sliceBytes: number): boolean {
+  const decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
+  try {
+    for (let off = 0; off < bytes.length; off += sliceBytes) {
+      decoder.decode(bytes.subarray(off, off + sliceBytes), { stream: true });
+    }
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+type Detection = { ok: true; encoding: Encoding; body: Uint8Array } | { ok: false; message: string };
+
+function badBomMessage(body: Uint8Array): string {
+  return `文件标明为 UTF-8 编码，但第 ${firstBadUtf8Line(body)} 行附近有无效字符：请用 Excel 或 WPS 重新另存为 CSV`;
+}
+
+const UNKNOWN_ENCODING =
+  '无法识别文件编码：既不是 UTF-8 也不是 GBK/GB18030。请另存为“CSV UTF-8（逗号分隔）”或 GBK 编码的 CSV';
+
+/** Finds the encoding by strict decoding in slices; `body` is the bytes without a BOM. */
+function detect(bytes: Uint8Array, sliceBytes: number): Detection {
+  const refusal = refuse(bytes);
+  if (refusal !== null) return { ok: false, message: refusal };
+  if (startsWith(bytes, BOM_UTF8)) {
+    const body = bytes.subarray(BOM_UTF8.length);
+    if (!validates('utf-8', body, sliceBytes)) return { ok: false, message: badBomMessage(body) };
+    return { ok: true, encoding: 'utf-8-bom', body };
+  }
+  if (validates('utf-8', bytes, sliceBytes)) return { ok: true, encoding: 'utf-8', body: bytes };
+  if (validates('gb18030', bytes, sliceBytes)) return { ok: true, encoding: 'gb18030', body: bytes };
+  return { ok: false, message: UNKNOWN_ENCODING };
+}
+
+function labelOf(encoding: Encoding): string {
+  return encoding === 'gb18030' ? 'gb18030' : 'utf-8';
+}
+
+/**
+ * The streaming form for big files: the encoding is found by strict decoding slice by slice
+ * (no string of the whole file is built), then `pieces()` decodes the file again slice by slice.
+ * A streaming decoder carries a character split across two slices over to the next piece.
+ */
+export function createDecoder(bytes: Uint8Array): StreamDecoder {
+  const found = detect(bytes, DEFAULT_PIECE_BYTES);
+  if (!found.ok) return found;
+  const { encoding, body } = found;
+  const empty = onlyWhitespace(body, 0);
+  function* pieces(pieceBytes = DEFAULT_PIECE_BYTES): Generator<string> {
+    if (empty) return;
+    const size = Number.isInteger(pieceBytes) && pieceBytes > 0 ? pieceBytes : DEFAULT_PIECE_BYTES;
+    const decoder = new TextDecoder(labelOf(encoding), { ignoreBOM: true });
+    for (let off = 0; off < body.length; off += size) {
+      const piece = decoder.decode(body.subarray(off, off + size), { stream: true });
+      if (piece !== '') yield piece;
+    }
+    const tail = decoder.decode();
+    if (tail !== '') yield tail;
+  }
+  return { ok: true, encoding, pieces };
+}
+
+/**
+ * The whole file as text. An empty file (no bytes, only a BOM, only white space) gives empty
+ * text: the caller reports that there is nothing to import.
+ */
+export function decodeBytes(bytes: Uint8Array): DecodeResult {
+  const refusal = refuse(bytes);
+  if (refusal !== null) return { ok: false, message: refusal };
+  const bom = startsWith(bytes, BOM_UTF8);
+  const body = bom ? bytes.subarray(BOM_UTF8.length) : bytes;
+  const utf8: Encoding = bom ? 'utf-8-bom' : 'utf-8';
+  if (onlyWhitespace(body, 0)) return { ok: true, text: '', encoding: utf8 };
+  // For a whole file one strict decode both detects and produces the text.
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: utf8 };
+  } catch {
+    if (bom) return { ok: false, message: badBomMessage(body) };
+  }
+  try {
+    return { ok: true, text: new TextDecoder('gb18030', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'gb18030' };
+  } catch {
+    return { ok: false, message: UNKNOWN_ENCODING };
+  }
+}

@@ -1,0 +1,204 @@
+// Parsing of single cell values as the data contract defines them (amounts, percents, numbers,
+// years and the enumerations). Pure functions: a cell in, a value or a short Chinese message out.
+// The caller adds the row and the column to the message.
+import type { FundCategory, Grade, Scope } from './types';
+import { normalizeLabel, toHalfWidth } from './normalize';
+
+/** `value: null` means the cell holds no value (empty or an empty marker), never zero. */
+export type ValueResult<T> = { ok: true; value: T | null } | { ok: false; message: string };
+
+// What people type for "no value": dashes of every width, slashes and 无.
+const EMPTY_MARKERS: ReadonlySet<string> = new Set([
+  '', '—', '——', '―', '-', '--', '－', '－－', '–', '/', '／', '无',
+]);
+
+/** True when the cell means "no value": empty, or only an empty marker after trimming. */
+export function isEmptyMarker(raw: string): boolean {
+  return EMPTY_MARKERS.has(raw.trim());
+}
+
+const NONE: ValueResult<never> = { ok: true, value: null };
+
+function ok<T>(value: T): ValueResult<T> {
+  return { ok: true, value };
+}
+
+function fail<T>(message: string): ValueResult<T> {
+  return { ok: false, message };
+}
+
+/** The cell as quoted in a message: trimmed and cut short so one bad cell cannot flood the report. */
+function quote(raw: string): string {
+  const t = raw.trim();
+  return t.length > 40 ? `${t.slice(0, 40)}…` : t;
+}
+
+// An unsigned decimal: plain digits, or digits grouped by thousands separators (only real groups
+// of three, so a decimal comma such as `5,5` is refused rather than read as 55), an optional
+// fraction, and an optional exponent (Excel writes large numbers as `1.2E+07`).
+const UNSIGNED = /^(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+
+interface Numeral {
+  negative: boolean;
+  value: number;
+}
+
+/** Reads a signed decimal already converted to half-width and stripped of units; null if it is none. */
+function readNumeral(text: string): Numeral | null {
+  let s = text.trim();
+  let negative = false;
+  // Accounting notation `(5.00)` is a negative number too.
+  if (s.startsWith('(') && s.endsWith(')')) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  const sign = s[0];
+  if (sign === '-' || sign === '−' || sign === '+') {
+    if (sign !== '+') negative = !negative;
+    s = s.slice(1).trim();
+  }
+  if (!UNSIGNED.test(s)) return null;
+  const value = Number(s.replace(/,/g, ''));
+  if (!Number.isFinite(value)) return null;
+  return { negative: negative && value !== 0, value };
+}
+
+/** Full-width digits, dot, comma, percent and minus to half-width; surrounding space removed. */
+function prepare(raw: string): string {
+  return toHalfWidth(raw).trim();
+}
+
+/** Rounds to 6 decimals so that scaling does not leave binary artefacts (900000 元 → 90, not 90.00000000000001). */
+function round6(x: number): number {
+  const r = Number(x.toFixed(6));
+  return r === 0 ? 0 : r;
+}
+
+// Units a cell may carry after an amount, as multipliers to 万元. Longest first so `亿元`
+// is not read as `元`.
+const CELL_UNITS: ReadonlyArray<readonly [string, number]> = [
+  ['亿元', 10000],
+  ['万元', 1],
+  ['千元', 0.1],
+  ['亿', 10000],
+  ['万', 1],
+  ['元', 0.0001],
+];
+
+/**
+ * An amount in 万元. `scale` is the multiplier from the column header's unit (1 for 万元, 0.0001 for
+ * 元, 10000 for 亿元); a unit written in the cell itself (`90万元`, `900000元`) overrides it.
+ * Accepts thousands separators, full-width digits, a leading ¥ and surrounding spaces.
+ * Negative amounts are an error.
+ */
+export function parseAmount(raw: string, scale = 1): ValueResult<number> {
+  if (isEmptyMarker(raw)) return NONE;
+  let s = prepare(raw).replace(/^[¥￥]\s*/, '');
+  let factor = scale;
+  for (const [unit, multiplier] of CELL_UNITS) {
+    if (s.endsWith(unit)) {
+      s = s.slice(0, -unit.length);
+      factor = multiplier;
+      break;
+    }
+  }
+  const n = readNumeral(s);
+  if (n === null) return fail(`不是有效的金额：${quote(raw)}（应为数字，如 5333.85、5,333.85 或 90万元）`);
+  if (n.negative) return fail(`金额不能为负数：${quote(raw)}`);
+  return ok(round6(n.value * factor));
+}
+
+/** A percentage in percent points: `96.92%`, `96.92％` and `96.92` all give 96.92. May be negative (a difference rate). */
+export function parsePercent(raw: string): ValueResult<number> {
+  if (isEmptyMarker(raw)) return NONE;
+  let s = prepare(raw);
+  if (s.endsWith('%')) s = s.slice(0, -1);
+  const n = readNumeral(s);
+  if (n === null) return fail(`不是有效的百分比：${quote(raw)}（应为数字，如 96.92% 或 96.92）`);
+  return ok(n.negative ? -n.value : n.value);
+}
+
+/** A non-negative number such as a score or a weight; a trailing `分` is allowed (`8.5分`). */
+export function parseNumber(raw: string): ValueResult<number> {
+  if (isEmptyMarker(raw)) return NONE;
+  let s = prepare(raw);
+  if (s.endsWith('分')) s = s.slice(0, -1);
+  const n = readNumeral(s);
+  if (n === null) return fail(`不是有效的数值：${quote(raw)}（应为数字，如 8 或 8.5）`);
+  if (n.negative) return fail(`数值不能为负数：${quote(raw)}`);
+  return ok(n.value);
+}
+
+/** A whole number between min and max inclusive; a trailing `年` or `年度` is allowed (`2022年`). */
+export function parseInteger(raw: string, min: number, max: number): ValueResult<number> {
+  if (isEmptyMarker(raw)) return NONE;
+  const s = prepare(raw).replace(/年度?$/, '');
+  const n = readNumeral(s);
+  const expected = `应为 ${min}–${max} 之间的整数`;
+  if (n === null || !Number.isInteger(n.value)) return fail(`不是有效的整数：${quote(raw)}（${expected}）`);
+  const value = n.negative ? -n.value : n.value;
+  if (value < min || value > max) return fail(`超出范围：${quote(raw)}（${expected}）`);
+  return ok(value);
+}
+
+/** Looks a cell up in a table of accepted spellings, compared as normalised labels. */
+function lookup<T>(raw: string, table: Readonly<Record<string, T>>, what: string, expected: string): ValueResult<T> {
+  if (isEmptyMarker(raw)) return NONE;
+  const key = normalizeLabel(raw).replace(/[_-]/g, '');
+  const value = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+  if (value === undefined) return fail(`不是有效的${what}：${quote(raw)}（应为 ${expected}）`);
+  return ok(value);
+}
+
+// Keys are in the normalised form: half-width, lower case, no spaces, no `_` or `-`.
+const SCOPES: Readonly<Record<string, Scope>> = {
+  department: 'department',
+  部门整体: 'department',
+  部门整体支出: 'department',
+  部门: 'department',
+  整体: 'department',
+  project: 'project',
+  项目: 'project',
+  项目支出: 'project',
+};
+
+/** `department` or `project`, in English or Chinese (部门整体 / 项目支出 …). */
+export function parseScope(raw: string): ValueResult<Scope> {
+  return lookup(raw, SCOPES, '评价类型', 'department / project，或 部门整体 / 项目');
+}
+
+const GRADE_NAMES: Readonly<Record<string, Grade>> = {
+  优: '优',
+  优秀: '优',
+  excellent: '优',
+  良: '良',
+  良好: '良',
+  good: '良',
+  中: '中',
+  中等: '中',
+  合格: '中',
+  fair: '中',
+  差: '差',
+  较差: '差',
+  不合格: '差',
+  poor: '差',
+};
+
+/** 优 / 良 / 中 / 差, or excellent / good / fair / poor, or the long forms 优秀 / 良好 / 合格 / 不合格. */
+export function parseGrade(raw: string): ValueResult<Grade> {
+  return lookup(raw, GRADE_NAMES, '评价等级', '优 / 良 / 中 / 差，或 excellent / good / fair / poor');
+}
+
+const CATEGORIES: Readonly<Record<string, FundCategory>> = {
+  source: 'source',
+  资金来源: 'source',
+  来源: 'source',
+  lineitem: 'line_item',
+  支出明细: 'line_item',
+  明细: 'line_item',
+};
+
+/** `source` (资金来源) or `line_item` (支出明细) of a fund line. */
+export function parseCategory(raw: string): ValueResult<FundCategory> {
+  return lookup(raw, CATEGORIES, '类别', 'source / line_item，或 资金来源 / 支出明细');
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
+
+// Relative base so the built app works as static files under any path on any web server.
+export default defineConfig({
+  base: './',
+  plugins: [vue()],
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1500,
+  },
+  worker: { format: 'es' },
+});

@@ -76,7 +76,7 @@ export interface SchemaVersion {
  * and reopens it with the current code. The pattern for a later version:
  *
  *   { version: 2,
- *     stores: { batches: '++id, sha256, kind, state, origin, group' },   // only tables that change
+ *     stores: { batches: '++id, sha256, state, [kind+state], origin, group' },   // only tables that change
  *     upgrade: async (tx) => {
  *       await tx.table('batches').toCollection().modify((b) => { b.group ??= ''; });
  *     } },
@@ -85,7 +85,8 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   {
     version: 1,
     stores: {
-      batches: '++id, sha256, kind, state, origin',
+      // [kind+state] lists the active batch ids of a kind without reading the batches' warnings.
+      batches: '++id, sha256, state, [kind+state], origin',
       // [batchId+seq] reads one batch's chunks in order with a single range query.
       chunks: '++id, [batchId+seq]',
       meta: 'key',

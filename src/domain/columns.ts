@@ -21,19 +21,34 @@ export class ChunkBuilder<K extends Kind> {
     this.textNames = textFields(kind);
     this.numNames = numericFields(kind);
     this.current = emptyChunk(kind, chunkRows);
+    this.bindColumns();
   }
 
   push(row: RowOf[K]): void {
     const c = this.current;
     const i = c.length;
     const r = row as unknown as Record<string, unknown>;
-    for (const f of this.textNames) (c.text[f] as string[]).push(String(r[f] ?? ''));
-    for (const f of this.numNames) {
-      const v = r[f];
-      (c.num[f] as Float64Array)[i] = typeof v === 'number' ? v : NaN;
+    // Columns are looked up by position, not by name, in this loop run once per row.
+    const textCols = this.textCols;
+    const numCols = this.numCols;
+    for (let k = 0; k < textCols.length; k++) {
+      const v = r[this.textNames[k]!];
+      textCols[k]!.push(typeof v === 'string' ? v : v == null ? '' : String(v));
+    }
+    for (let k = 0; k < numCols.length; k++) {
+      const v = r[this.numNames[k]!];
+      numCols[k]![i] = typeof v === 'number' ? v : NaN;
     }
     c.length = i + 1;
     if (c.length === this.chunkRows) this.flush();
+  }
+
+  private textCols: string[][] = [];
+  private numCols: Float64Array[] = [];
+
+  private bindColumns(): void {
+    this.textCols = this.textNames.map((f) => this.current.text[f]!);
+    this.numCols = this.numNames.map((f) => this.current.num[f]!);
   }
 
   /** Row `i` of all rows pushed so far, as an object. */
@@ -50,6 +65,7 @@ export class ChunkBuilder<K extends Kind> {
     for (const f of this.numNames) c.num[f] = (c.num[f] as Float64Array).slice(0, c.length);
     this.chunks.push(c);
     this.current = emptyChunk(this.kind, this.chunkRows);
+    this.bindColumns();
   }
 
   finish(): ColumnChunk[] {

@@ -75,8 +75,7 @@ const node = (): ScoredNode => ({ own: null, ownRow: null, childSum: 0, childCou
 export class IndicatorSums {
   private readonly trees = new Map<string, RecordTree>();
 
-  add(r: IndicatorRow, row: number): void {
-    const rk = recordKey(r);
+  add(rk: string, r: IndicatorRow, row: number): void {
     let tree = this.trees.get(rk);
     if (!tree) {
       tree = { firstRow: row, level1: new Map(), level2: new Map() };

@@ -1,6 +1,8 @@
 // Splits decoded text pieces into CSV records without holding the whole file as one string:
-// each piece is cut at its last line break outside quotes, that part goes to PapaParse, and the
-// tail waits for the next piece. Records keep their spreadsheet row numbers (blank lines count).
+// PapaParse reads the text so far up to its last complete record, and the unfinished record waits
+// for the next piece. PapaParse itself decides where records end (a quote only opens a quoted
+// field at the start of a field), so the pieces never change the result. Records keep their
+// spreadsheet row numbers (blank lines count).
 import Papa from 'papaparse';
 import type { Delimiter } from './types';
 
@@ -32,39 +34,6 @@ export function firstLineOf(text: string): string {
   return text;
 }
 
-/**
- * Index just past the last line break that lies outside quotes, or -1. `text` must start at a
- * record boundary, so quote parity can be counted from its start (an escaped "" keeps parity).
- */
-export function lastRecordBoundary(text: string): number {
-  if (text.indexOf('"') === -1) {
-    // Fast path for the common unquoted file.
-    const lf = text.lastIndexOf('\n');
-    const cr = text.lastIndexOf('\r');
-    const at = Math.max(lf, cr);
-    // A CR at the very end may be half of a CRLF split across pieces: wait for the next piece.
-    if (at === cr && at === text.length - 1) return boundaryBefore(text, at);
-    return at === -1 ? -1 : at + 1;
-  }
-  let inQuotes = false;
-  let last = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) inQuotes = !inQuotes;
-    else if (!inQuotes && (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF))) {
-      if (c === CR && i === text.length - 1) break;
-      last = i + 1;
-    }
-  }
-  return last;
-}
-
-function boundaryBefore(text: string, crAt: number): number {
-  const head = text.slice(0, crAt);
-  const at = Math.max(head.lastIndexOf('\n'), head.lastIndexOf('\r'));
-  return at === -1 ? -1 : at + 1;
-}
-
 export interface CsvRecordSink {
   /** Called for each record with its spreadsheet row number (1-based). */
   (cells: string[], row: number): void;
@@ -75,9 +44,11 @@ export type CsvErrorSink = (row: number, message: string) => void;
 
 /**
  * Feeds text pieces in order; calls `sink` for every record, blank ones included (as ['']).
- * Line endings may be LF, CRLF or CR, even mixed.
+ * Line endings may be LF, CRLF or CR, even mixed. A malformed record is reported to `onError`
+ * before it is passed to `sink`, so the caller can leave it out.
  */
 export class CsvRecordSplitter {
+  /** Text after the last complete record, line breaks already normalised to LF. */
   private carry = '';
   private row = 0;
 
@@ -88,46 +59,38 @@ export class CsvRecordSplitter {
   ) {}
 
   push(piece: string): void {
-    const text = this.carry + piece;
-    const cut = lastRecordBoundary(text);
-    if (cut === -1) {
-      this.carry = text;
-      return;
-    }
-    this.carry = text.slice(cut);
-    this.parse(text.slice(0, cut), true);
+    let text = this.carry + piece;
+    // A CR at the very end may be half of a CRLF split across pieces: keep it for the next piece.
+    const heldCr = text.endsWith('\r');
+    if (heldCr) text = text.slice(0, -1);
+    const cursor = this.parse(normalizeBreaks(text), true);
+    this.carry = text.slice(0, 0) + normalizeBreaks(text).slice(cursor) + (heldCr ? '\r' : '');
   }
 
   end(): void {
-    if (this.carry !== '') this.parse(this.carry, false);
+    if (this.carry !== '') this.parse(normalizeBreaks(this.carry), false);
     this.carry = '';
   }
 
-  private parse(text: string, endsWithBreak: boolean): void {
-    // Normalise line breaks so PapaParse sees one kind; inside quotes this also turns CRLF into LF,
-    // which is how a multi-line cell should read anyway.
-    let body = text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
-    if (endsWithBreak) body = body.slice(0, -1);
-    if (body === '') {
-      this.row++;
-      this.sink([''], this.row);
-      return;
-    }
-    const result = Papa.parse<string[]>(body, {
-      delimiter: this.delimiter,
-      newline: '\n',
-      quoteChar: '"',
-      escapeChar: '"',
-      skipEmptyLines: false,
-      header: false,
-    });
+  /** Parses `text`; with `partial`, the last record (perhaps unfinished) is left out. Returns where parsing stopped. */
+  private parse(text: string, partial: boolean): number {
+    const parser = new Papa.Parser({ delimiter: this.delimiter, newline: '\n', quoteChar: '"', escapeChar: '"' });
+    const result = parser.parse(text, 0, partial) as Papa.ParseResult<string[]>;
     const firstRow = this.row + 1;
+    const rows = result.data.length;
+    for (const e of result.errors) {
+      // Errors about the unfinished record are found again when it is complete.
+      if (e.type === 'Quotes' && (e.row ?? 0) < rows) this.onError(firstRow + (e.row ?? 0), '引号不成对：字段以引号开始但没有结束的引号');
+    }
     for (const cells of result.data) {
       this.row++;
       this.sink(cells, this.row);
     }
-    for (const e of result.errors) {
-      if (e.type === 'Quotes') this.onError(firstRow + (e.row ?? 0), '引号不成对：字段以引号开始但没有结束的引号');
-    }
+    return result.meta.cursor;
   }
+}
+
+/** One kind of line break for PapaParse; inside quotes this also turns CRLF into LF, which is how a multi-line cell should read anyway. */
+function normalizeBreaks(text: string): string {
+  return text.indexOf('\r') === -1 ? text : text.replace(/\r\n?/g, '\n');
 }

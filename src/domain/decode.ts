@@ -84,15 +84,28 @@ function onlyWhitespace(bytes: Uint8Array, from: number): boolean {
   return true;
 }
 
-/** The 1-based line on which the first invalid UTF-8 sequence starts, found by decoding line by line. */
-function firstBadUtf8Line(bytes: Uint8Array): number {
-  let line = 1;
-  let start = 0;
+/** Number of line feeds in bytes[0, end). */
+function countLines(bytes: Uint8Array, end: number): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < end; i = bytes.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
+/**
+ * The 1-based line on which the first invalid UTF-8 sequence lies. `near` is where strict
+ * decoding failed (the start of the slice that threw), so only the lines from there on are
+ * decoded one by one; a sequence cut by the slice boundary starts at most 3 bytes earlier.
+ */
+function firstBadUtf8Line(bytes: Uint8Array, near: number): number {
+  const from = Math.max(0, near - 4);
+  let start = from === 0 ? 0 : bytes.lastIndexOf(0x0a, from - 1) + 1;
+  let line = countLines(bytes, start) + 1;
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   while (start < bytes.length) {
     let end = bytes.indexOf(0x0a, start);
     if (end === -1) end = bytes.length;
     try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start, end));
+      decoder.decode(bytes.subarray(start, end));
     } catch {
       return line;
     }
@@ -102,24 +115,28 @@ function firstBadUtf8Line(bytes: Uint8Array): number {
   return line;
 }
 
-/** Decodes the whole of `bytes` strictly in slices, without keeping the text; false if any byte is invalid. */
-function validates(label: string, bytes: Uint8Array, sliceBytes: number): boolean {
+/**
+ * Decodes the whole of `bytes` strictly in slices, without keeping the text. Returns -1 when
+ * every byte is valid, else the offset of the slice where decoding failed.
+ */
+function firstFailure(label: string, bytes: Uint8Array, sliceBytes: number): number {
   const decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
+  let off = 0;
   try {
-    for (let off = 0; off < bytes.length; off += sliceBytes) {
+    for (; off < bytes.length; off += sliceBytes) {
       decoder.decode(bytes.subarray(off, off + sliceBytes), { stream: true });
     }
     decoder.decode();
-    return true;
+    return -1;
   } catch {
-    return false;
+    return Math.min(off, bytes.length);
   }
 }
 
 type Detection = { ok: true; encoding: Encoding; body: Uint8Array } | { ok: false; message: string };
 
-function badBomMessage(body: Uint8Array): string {
-  return `文件标明为 UTF-8 编码，但第 ${firstBadUtf8Line(body)} 行附近有无效字符：请用 Excel 或 WPS 重新另存为 CSV`;
+function badBomMessage(body: Uint8Array, near: number): string {
+  return `文件标明为 UTF-8 编码，但第 ${firstBadUtf8Line(body, near)} 行附近有无效字符：请用 Excel 或 WPS 重新另存为 CSV`;
 }
 
 const UNKNOWN_ENCODING =
@@ -131,11 +148,12 @@ function detect(bytes: Uint8Array, sliceBytes: number): Detection {
   if (refusal !== null) return { ok: false, message: refusal };
   if (startsWith(bytes, BOM_UTF8)) {
     const body = bytes.subarray(BOM_UTF8.length);
-    if (!validates('utf-8', body, sliceBytes)) return { ok: false, message: badBomMessage(body) };
+    const failure = firstFailure('utf-8', body, sliceBytes);
+    if (failure !== -1) return { ok: false, message: badBomMessage(body, failure) };
     return { ok: true, encoding: 'utf-8-bom', body };
   }
-  if (validates('utf-8', bytes, sliceBytes)) return { ok: true, encoding: 'utf-8', body: bytes };
-  if (validates('gb18030', bytes, sliceBytes)) return { ok: true, encoding: 'gb18030', body: bytes };
+  if (firstFailure('utf-8', bytes, sliceBytes) === -1) return { ok: true, encoding: 'utf-8', body: bytes };
+  if (firstFailure('gb18030', bytes, sliceBytes) === -1) return { ok: true, encoding: 'gb18030', body: bytes };
   return { ok: false, message: UNKNOWN_ENCODING };
 }
 
@@ -182,7 +200,7 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: utf8 };
   } catch {
-    if (bom) return { ok: false, message: badBomMessage(body) };
+    if (bom) return { ok: false, message: badBomMessage(body, firstFailure('utf-8', body, DEFAULT_PIECE_BYTES)) };
   }
   try {
     return { ok: true, text: new TextDecoder('gb18030', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'gb18030' };

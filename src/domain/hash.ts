@@ -8,12 +8,24 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 
 /** A 53-bit hash of a string (two 32-bit multiply-xorshift lanes), exact in a JS number. */
 export function hash53(s: string): number {
+  return hash53Parts([s]);
+}
+
+/** hash53 of parts joined by U+001F, without building the joined string (no allocation per row). */
+export function hash53Parts(parts: readonly string[]): number {
   let h1 = 0xdeadbeef;
   let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+  for (let p = 0; p < parts.length; p++) {
+    const s = parts[p]!;
+    if (p > 0) {
+      h1 = Math.imul(h1 ^ 0x1f, 2654435761);
+      h2 = Math.imul(h2 ^ 0x1f, 1597334677);
+    }
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);

@@ -132,18 +132,14 @@ function duplicates(a: Attempt): string[] {
   return out;
 }
 
-// When two kinds fit equally well, the more specific one wins: its extra required columns say more.
+// Ties between kinds that match equally many columns go to the one missing fewer required
+// columns, then to the more specific one (its extra required columns say more).
 const SPECIFICITY: Readonly<Record<Kind, number>> = { records: 0, indicators: 1, funds: 2 };
 
 function better(a: Attempt, b: Attempt): Attempt {
   if (a.matched !== b.matched) return a.matched > b.matched ? a : b;
-  return SPECIFICITY[a.kind] >= SPECIFICITY[b.kind] ? a : b;
-}
-
-/** Among kinds that do not fit: the one missing the fewest required columns, then the best match. */
-function closer(a: Attempt, b: Attempt): Attempt {
   if (a.missing.length !== b.missing.length) return a.missing.length < b.missing.length ? a : b;
-  return better(a, b);
+  return SPECIFICITY[a.kind] >= SPECIFICITY[b.kind] ? a : b;
 }
 
 function expectedMessage(cells: readonly string[]): string {
@@ -170,18 +166,12 @@ function expectedMessage(cells: readonly string[]): string {
 export function mapHeaders(cells: string[]): HeaderResult {
   const parts = cells.map(split);
   const attempts = KINDS.map((kind) => attempt(kind, cells, parts));
-  const fitting = attempts.filter((a) => a.missing.length === 0);
-  let chosen: Attempt | null = fitting.length > 0 ? fitting.reduce(better) : null;
-  if (!chosen) {
-    // No kind has all its required columns. If one kind is still clearly meant (two or more of
-    // its columns, or the column that only it has), name what it lacks; otherwise list everything.
-    const likely = attempts.filter(
-      (a) => a.matched >= 2 || REQUIRED_COLUMNS[a.kind].some((f) => f !== 'agency' && f !== 'year' && f !== 'scope' && !a.missing.includes(f)),
-    );
-    if (likely.length === 0) {
-      return { kind: null, headers: attempts[0]!.headers.map((h) => ({ ...h, field: null, scale: 1 })), error: expectedMessage(cells) };
-    }
-    chosen = likely.reduce(closer);
+  // The kind that matches the most columns wins even when it lacks a required column: a funds
+  // file without its 明细 column must be reported as such, not read as records because the
+  // record columns happen to be complete.
+  const chosen = attempts.reduce(better);
+  if (chosen.missing.length > 0 && chosen.matched < 2) {
+    return { kind: null, headers: chosen.headers.map((h) => ({ ...h, field: null, scale: 1 })), error: expectedMessage(cells) };
   }
   const errors: string[] = [];
   if (chosen.missing.length > 0) {

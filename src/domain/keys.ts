@@ -5,7 +5,7 @@ import type { AnyRow, Kind, RecordKeyFields } from './types';
 const SEP = '\u001f';
 
 export function recordKey(r: RecordKeyFields): string {
-  return [r.agency, r.year, r.scope, r.project].join(SEP);
+  return r.agency + SEP + r.year + SEP + r.scope + SEP + r.project;
 }
 
 export function parseRecordKey(key: string): RecordKeyFields {
@@ -14,8 +14,12 @@ export function parseRecordKey(key: string): RecordKeyFields {
 }
 
 export function rowKey(kind: Kind, row: AnyRow): string {
-  const base = recordKey(row);
-  if (kind === 'indicators' && 'level1' in row) return [base, row.level1, row.level2, row.level3].join(SEP);
-  if (kind === 'funds' && 'category' in row) return [base, row.category, row.item].join(SEP);
-  return base;
+  return rowKeyWith(kind, recordKey(row), row);
+}
+
+/** rowKey for a row whose record key is already known (saves rebuilding it in hot loops). */
+export function rowKeyWith(kind: Kind, recordKeyOfRow: string, row: AnyRow): string {
+  if (kind === 'indicators' && 'level1' in row) return recordKeyOfRow + SEP + row.level1 + SEP + row.level2 + SEP + row.level3;
+  if (kind === 'funds' && 'category' in row) return recordKeyOfRow + SEP + row.category + SEP + row.item;
+  return recordKeyOfRow;
 }

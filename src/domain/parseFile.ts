@@ -5,7 +5,8 @@ import { ChunkBuilder, chunkRow } from './columns';
 import { IndicatorSums, recordWarnings } from './consistency';
 import { CsvRecordSplitter, detectDelimiter, firstLineOf } from './csvStream';
 import { createDecoder, DEFAULT_PIECE_BYTES } from './decode';
-import { hash53, sha256Hex } from './hash';
+import { KeyHashes } from './duplicates';
+import { hash53Parts, sha256Hex } from './hash';
 import { mapHeaders } from './headers';
 import { recordKey, rowKey } from './keys';
 import { RowReader } from './rowReader';
@@ -14,6 +15,7 @@ import {
   MAX_ISSUES,
   type AnyRow,
   type Delimiter,
+  type FundLine,
   type HeaderMapping,
   type IndicatorRow,
   type Issue,
@@ -134,8 +136,9 @@ class FileSession {
   private headerDone = false;
   private headerFailed = false;
   private dataRows = 0;
-  /** hash53(row key) → index of the first valid row with that hash, and its spreadsheet row. */
-  private readonly seen = new Map<number, number>();
+  /** Hash of each valid row's key, checked for duplicates once the whole file is read. */
+  private readonly keyHashes = new KeyHashes();
+  /** Spreadsheet row of each valid row, by its index in the chunks. */
   private readonly validRowNumbers: number[] = [];
   private readonly sums = new IndicatorSums();
 
@@ -179,43 +182,57 @@ class FileSession {
     const value = this.reader!.read(cells, row, localErrors);
     this.errors.pushAll(localErrors);
     if (value === null) return;
-    if (!this.checkDuplicate(kind, value, row)) return;
-    if (kind !== 'records' && !this.checkReference(value, row)) return;
+    const rk = recordKey(value);
+    if (kind !== 'records' && !this.checkReference(rk, value, row)) return;
     if (kind === 'records') {
       const r = value as PerfRecord;
       this.warnings.pushAll(recordWarnings(r, row, this.columnOf));
     } else if (kind === 'indicators') {
-      this.sums.add(value as IndicatorRow, row);
+      this.sums.add(rk, value as IndicatorRow, row);
     }
     this.validRowNumbers.push(row);
+    this.keyHashes.push(this.hashKey(kind, rk, value));
     this.builder!.push(value);
   }
 
-  /** A duplicate key inside one file is an error naming both rows. */
-  private checkDuplicate(kind: Kind, value: AnyRow, row: number): boolean {
-    const key = rowKey(kind, value);
-    const h = hash53(key);
-    const earlier = this.seen.get(h);
-    if (earlier === undefined) {
-      this.seen.set(h, this.validRowNumbers.length);
-      return true;
+  private hashKey(kind: Kind, rk: string, value: AnyRow): number {
+    if (kind === 'indicators') {
+      const r = value as IndicatorRow;
+      return hash53Parts([rk, r.level1, r.level2, r.level3]);
     }
-    // Same hash: compare the real keys, so a hash collision never rejects a good row.
-    const earlierRow = this.builder!.rowAt(earlier);
-    if (rowKey(kind, earlierRow) !== key) return true;
-    const keyColumns = kind === 'records' ? 'agency' : kind === 'indicators' ? 'level1' : 'item';
-    this.errors.push({
-      row,
-      column: this.columnOf(keyColumns),
-      message: `与第 ${this.validRowNumbers[earlier]} 行重复：同一${kindKeyLabel(kind)}在一个文件中只能出现一次`,
-      code: 'duplicate_key',
-    });
-    return false;
+    if (kind === 'funds') {
+      const r = value as FundLine;
+      return hash53Parts([rk, r.category, r.item]);
+    }
+    return hash53Parts([rk]);
+  }
+
+  /** A duplicate key inside one file is an error on each repeat, naming the first row. */
+  private duplicateErrors(kind: Kind): void {
+    const builder = this.builder!;
+    const keyColumn = kind === 'records' ? 'agency' : kind === 'indicators' ? 'level1' : 'item';
+    for (const group of this.keyHashes.groups()) {
+      // Same hash: compare the real keys, so a hash collision never rejects a good row.
+      const firstOfKey = new Map<string, number>();
+      for (const i of group) {
+        const key = rowKey(kind, builder.rowAt(i));
+        const first = firstOfKey.get(key);
+        if (first === undefined) {
+          firstOfKey.set(key, i);
+          continue;
+        }
+        this.errors.push({
+          row: this.validRowNumbers[i]!,
+          column: this.columnOf(keyColumn),
+          message: `与第 ${this.validRowNumbers[first]} 行重复：同一${kindKeyLabel(kind)}在一个文件中只能出现一次`,
+          code: 'duplicate_key',
+        });
+      }
+    }
   }
 
   /** Indicator and fund rows must point at a record stored already or in this upload. */
-  private checkReference(value: AnyRow, row: number): boolean {
-    const rk = recordKey(value);
+  private checkReference(rk: string, value: AnyRow, row: number): boolean {
     if (this.opts.knownRecords?.has(rk)) return true;
     const project = value.project ? `、项目“${value.project}”` : '';
     this.errors.push({
@@ -232,12 +249,13 @@ class FileSession {
       if (!this.headerDone) this.errors.push(fileError('文件是空的：没有可导入的数据', 'empty_file'));
       else if (this.dataRows === 0) this.errors.push(fileError('没有可导入的数据行：只有表头', 'no_rows', null));
     }
+    const chunks = this.builder?.finish() ?? [];
+    if (this.kind !== null) this.duplicateErrors(this.kind);
     if (this.kind === 'indicators') {
       const known = this.opts.knownRecords;
       const recordScore = (rk: string): number | null | undefined => known?.get(rk)?.score;
       this.warnings.pushAll(this.sums.warnings(recordScore, this.columnOf('score')));
     }
-    const chunks = this.builder?.finish() ?? [];
     return {
       kind: this.kind,
       encoding,
@@ -270,7 +288,9 @@ export function knownRecordsOf(parsed: ParsedFile): Map<string, KnownRecord> {
   for (const chunk of parsed.chunks) {
     for (let i = 0; i < chunk.length; i++) {
       const r = chunkRow<'records'>(chunk, i);
-      out.set(recordKey(r), { score: r.score });
+      const key = recordKey(r);
+      // A repeated key is an error in the file; the first occurrence is the one that counts.
+      if (!out.has(key)) out.set(key, { score: r.score });
     }
   }
   return out;

@@ -24,45 +24,53 @@ interface ColumnReader {
   index: number;
   written: string;
   scale: number;
+  /** Cell text → parsed value. Columns repeat the same few values (agency, year, scope,
+   * level names) across a million rows, so most cells are parsed once. */
+  cache: Map<string, ValueResult<string | number>>;
 }
+
+/** Distinct cell texts remembered per column; past this, cells are parsed each time. */
+const CACHE_LIMIT = 4096;
 
 /** A reader for one file: built once from its header, then applied to every record. */
 export class RowReader<K extends Kind> {
   private readonly columns: ColumnReader[];
   /** Header as written, per field, for issues about a field (e.g. a missing project). */
   readonly writtenOf: Record<string, string> = {};
+  private readonly blank: Record<string, unknown>;
 
   constructor(readonly kind: K, headers: readonly HeaderMapping[]) {
+    this.blank = blankRow(kind);
     const specs = new Map(SCHEMA[kind].map((s) => [s.name, s]));
     this.columns = [];
     for (const h of headers) {
       const spec = h.field === null ? undefined : specs.get(h.field);
       if (!spec) continue;
-      this.columns.push({ spec, index: h.index, written: h.written, scale: h.scale });
+      this.columns.push({ spec, index: h.index, written: h.written, scale: h.scale, cache: new Map() });
       this.writtenOf[spec.name] = h.written;
     }
   }
 
   /** Reads a record; pushes errors for bad cells; returns null when any cell was bad. */
   read(cells: readonly string[], row: number, errors: Issue[]): RowOf[K] | null {
-    const out = blankRow(this.kind);
+    const out: Record<string, unknown> = { ...this.blank };
     let ok = true;
-    const fail = (column: string, message: string, code: string): void => {
-      errors.push({ row, column, message, code });
-      ok = false;
-    };
     for (const c of this.columns) {
       const raw = cells[c.index] ?? '';
-      const value = readCell(c.spec, raw, c.scale);
+      let value = c.cache.get(raw);
+      if (value === undefined) {
+        value = readCell(c.spec, raw, c.scale);
+        if (c.cache.size < CACHE_LIMIT) c.cache.set(raw, value);
+      }
       if (!value.ok) {
-        fail(c.written, value.message, 'invalid_value');
-        continue;
+        errors.push({ row, column: c.written, message: value.message, code: 'invalid_value' });
+        ok = false;
+      } else if (value.value !== null) {
+        out[c.spec.name] = value.value;
+      } else if (c.spec.required === 'yes') {
+        errors.push({ row, column: c.written, message: `缺少必填值：${c.spec.label}`, code: 'required' });
+        ok = false;
       }
-      if (value.value === null) {
-        if (c.spec.required === 'yes') fail(c.written, `缺少必填值：${c.spec.label}`, 'required');
-        continue;
-      }
-      out[c.spec.name] = value.value;
     }
     if (!ok) return null;
     return this.complete(out, row, errors);
@@ -70,7 +78,6 @@ export class RowReader<K extends Kind> {
 
   /** Cross-field rules of one row, canonical names and derived values. */
   private complete(out: Record<string, unknown>, row: number, errors: Issue[]): RowOf[K] | null {
-    out.agency = canonicalAgency(String(out.agency));
     if (out.scope === 'project' && out.project === '') {
       errors.push({
         row,
@@ -107,6 +114,10 @@ export class RowReader<K extends Kind> {
 }
 
 function readCell(spec: FieldSpec, raw: string, scale: number): ValueResult<string | number> {
+  if (spec.name === 'agency') {
+    const text = raw.trim();
+    return { ok: true, value: isEmptyMarker(text) ? null : canonicalAgency(unneutralize(text)) };
+  }
   switch (spec.type) {
     case 'amount':
       return parseAmount(raw, scale);

@@ -128,7 +128,8 @@ export interface ParsedFile {
   /** The first MAX_ISSUES warnings; `warningCount` is the full count. */
   warnings: Issue[];
   warningCount: number;
-  /** The rows that passed row-level validation, column-wise, in chunks of at most CHUNK_ROWS.
+  /** The rows that passed row-level validation, column-wise, in chunks of at most CHUNK_ROWS
+   * (a repeated key is found after the whole file is read, so repeats are still in here).
    * A file with any error must not be committed, whatever these hold. */
   chunks: ColumnChunk[];
   /** Hex SHA-256 of the file's bytes. */

@@ -123,7 +123,7 @@ describe('parseAmount', () => {
     expect(messageOf(parseAmount('-5'))).toBe('金额不能为负数：-5');
   });
 
-  it.each(['abc', '5,5', '5,33', '12,3456', '1.2.3', '5 333', '12ab', '万元', '元', '1e999', '5%', '五十', '90美元', '--5', '1,,000'])(
+  it.each(['abc', '5,5', '5，5', '5,33', '12,3456', '1.2.3', '5 333', '12ab', '万元', '元', '1e999', '5%', '五十', '90美元', '--5', '1,,000'])(
     'refuses %j as not a number',
     (raw) => {
       const m = messageOf(parseAmount(raw));

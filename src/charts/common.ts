@@ -1,0 +1,139 @@
+// Shared pieces of the option builders: the model every builder returns, escaping for tooltips
+// (ECharts renders tooltip strings as HTML), the base option (no animation, aria description)
+// and helpers for long category axes.
+import type { ComposeOption } from 'echarts/core';
+import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type {
+  AriaComponentOption, DataZoomComponentOption, GridComponentOption, LegendComponentOption, MarkAreaComponentOption,
+  MarkLineComponentOption, TitleComponentOption, TooltipComponentOption, VisualMapComponentOption,
+} from 'echarts/components';
+import { agencyShortName } from '../domain/agencies';
+import { round2 } from '../domain/derive';
+import type { Lang } from '../domain/format';
+import type { PerfRecord } from '../domain/types';
+
+export type ChartOption = ComposeOption<
+  | BarSeriesOption | HeatmapSeriesOption | LineSeriesOption | ScatterSeriesOption
+  | AriaComponentOption | DataZoomComponentOption | GridComponentOption | LegendComponentOption | MarkAreaComponentOption
+  | MarkLineComponentOption | TitleComponentOption | TooltipComponentOption | VisualMapComponentOption
+>;
+
+export type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+export interface ChartContext {
+  t: Translate;
+  lang: Lang;
+}
+
+export type Cell = string | number | null;
+
+/** A chart's data as a table: what the "data" toggle shows and the CSV download holds. */
+export interface DataTable {
+  columns: string[];
+  rows: Cell[][];
+}
+
+export interface ChartModel {
+  option: ChartOption;
+  table: DataTable;
+  /** True when there is nothing to draw; the panel says so instead of showing empty axes. */
+  empty: boolean;
+  /** The record each data point stands for: links[seriesIndex][dataIndex], or null. */
+  links: (string | null)[][];
+  /** The aria description, also shown under the chart for screen readers and print. */
+  description: string;
+}
+
+const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Text from files goes into tooltips only through this: ECharts sets tooltip strings as innerHTML. */
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
+}
+
+const SAFE_COLOR = /^(#[0-9a-f]{3,8}|rgba?\([\d.,\s%]+\))$/i;
+
+function marker(color: unknown): string {
+  const c = typeof color === 'string' && SAFE_COLOR.test(color) ? color : '#888';
+  return `<span style="display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:6px;background:${c}"></span>`;
+}
+
+export interface TipLine {
+  color?: unknown;
+  label: string;
+  value: string;
+}
+
+/** Tooltip HTML from plain text: every piece is escaped, so a hostile agency name stays text. */
+export function tipHtml(title: string, lines: readonly TipLine[], footer?: string): string {
+  const rows = lines
+    .map((l) => `<div>${l.color === undefined ? '' : marker(l.color)}${escapeHtml(l.label)}<b style="float:right;margin-left:16px">${escapeHtml(l.value)}</b></div>`)
+    .join('');
+  const foot = footer ? `<div style="color:#666;margin-top:4px">${escapeHtml(footer)}</div>` : '';
+  return `<div style="font-weight:600;margin-bottom:4px">${escapeHtml(title)}</div>${rows}${foot}`;
+}
+
+/** The subset of ECharts' formatter parameters the builders read. */
+export interface TipParam {
+  seriesIndex?: number;
+  dataIndex?: number;
+  color?: unknown;
+  value?: unknown;
+}
+
+export function asParams(p: unknown): TipParam[] {
+  return (Array.isArray(p) ? p : [p]) as TipParam[];
+}
+
+export const PALETTE = ['#2f6fb0', '#d9822b', '#2e9e6b', '#b83b5e', '#7a5cc2', '#8c7a2a', '#1b9aaa', '#c05f2f', '#5a6b7d', '#9c3fb5'];
+
+/** Grade bands of the evaluation rules, with their colours (also the score heatmap's pieces). */
+export const BANDS = [
+  { grade: '优', key: 'excellent', min: 90, max: 100, color: '#d8efe0' },
+  { grade: '良', key: 'good', min: 80, max: 90, color: '#e3edf8' },
+  { grade: '中', key: 'fair', min: 60, max: 80, color: '#fbf1d9' },
+  { grade: '差', key: 'poor', min: 0, max: 60, color: '#f8e0e0' },
+] as const;
+
+export function baseOption(description: string): ChartOption {
+  return {
+    animation: false,
+    color: PALETTE,
+    aria: { enabled: true, label: { enabled: true, description } },
+    textStyle: { fontFamily: 'system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif' },
+  };
+}
+
+/** "折线图，…。系列：A、B、C。" — what the chart shows and the names of its series. */
+export function describe(ctx: ChartContext, what: string, series: readonly string[], extra = ''): string {
+  const names = series.length > 0 ? ctx.t('chart.seriesList', { names: series.join(ctx.lang === 'zh-CN' ? '、' : ', ') }) : ctx.t('chart.noSeries');
+  return [what, names, extra].filter((s) => s !== '').join(ctx.lang === 'zh-CN' ? '' : ' ');
+}
+
+export function recordLabel(r: Pick<PerfRecord, 'agency' | 'year' | 'scope' | 'project'>, ctx: ChartContext): string {
+  const what = r.scope === 'department' ? ctx.t('scope.department') : r.project;
+  return `${agencyShortName(r.agency)} ${r.year} · ${what}`;
+}
+
+/** Rounds to two decimals for tables and CSV; missing stays missing. */
+export function num(v: number | null | undefined): number | null {
+  return v === null || v === undefined || Number.isNaN(v) ? null : round2(v);
+}
+
+/** Scroll bars for a category axis with more entries than fit (hundreds of agencies stay readable). */
+export function zoomFor(axis: 'x' | 'y', count: number, visible: number): DataZoomComponentOption[] {
+  if (count <= visible) return [];
+  const end = Math.max(1, Math.round((visible / count) * 100));
+  const index = axis === 'x' ? { xAxisIndex: 0 } : { yAxisIndex: 0 };
+  return [
+    { type: 'slider', ...index, start: 0, end, ...(axis === 'y' ? { right: 8, width: 16 } : { bottom: 8, height: 18 }) },
+    { type: 'inside', ...index, start: 0, end, zoomOnMouseWheel: false, moveOnMouseWheel: true },
+  ];
+}
+
+export function emptyModel(ctx: ChartContext, what: string): ChartModel {
+  const description = `${what}${ctx.lang === 'zh-CN' ? '' : ' '}${ctx.t('chart.noData')}`;
+  return { option: baseOption(description), table: { columns: [], rows: [] }, empty: true, links: [], description };
+}
+
+export const LEGEND_BASE: LegendComponentOption = { type: 'scroll', top: 0, left: 'center', itemWidth: 16, itemHeight: 10 };

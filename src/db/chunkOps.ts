@@ -1,0 +1,97 @@
+// Operations on column chunks that the ledger needs: row keys straight from the columns, picking
+// rows, splitting. Working on the columns avoids building a million row objects.
+import { recordKey, rowKey } from '../domain/keys';
+import { EXTRA_KEY_FIELDS } from '../domain/schema';
+import type { AnyRow, ColumnChunk, Kind, Scope } from '../domain/types';
+
+function textColumn(chunk: ColumnChunk, field: string): string[] {
+  return chunk.text[field] ?? [];
+}
+
+/** The record key of every row of the chunk (keys.ts recordKey). */
+export function recordKeysOf(chunk: ColumnChunk): string[] {
+  const agency = textColumn(chunk, 'agency');
+  const scope = textColumn(chunk, 'scope');
+  const project = textColumn(chunk, 'project');
+  const year = chunk.num.year ?? new Float64Array(0);
+  const out: string[] = new Array(chunk.length);
+  for (let i = 0; i < chunk.length; i++) {
+    out[i] = recordKey({
+      agency: agency[i] ?? '',
+      year: year[i] ?? NaN,
+      scope: (scope[i] ?? '') as Scope,
+      project: project[i] ?? '',
+    });
+  }
+  return out;
+}
+
+/** The row key of every row of the chunk (keys.ts rowKey), so keys match what the parser uses. */
+export function keysOf(kind: Kind, chunk: ColumnChunk): string[] {
+  const extra = EXTRA_KEY_FIELDS[kind];
+  if (extra.length === 0) return recordKeysOf(chunk);
+  const agency = textColumn(chunk, 'agency');
+  const scope = textColumn(chunk, 'scope');
+  const project = textColumn(chunk, 'project');
+  const year = chunk.num.year ?? new Float64Array(0);
+  const cols = extra.map((f) => textColumn(chunk, f));
+  // rowKey reads only the key fields; one reused object avoids an allocation per row.
+  const probe: Record<string, unknown> = {};
+  const out: string[] = new Array(chunk.length);
+  for (let i = 0; i < chunk.length; i++) {
+    probe.agency = agency[i] ?? '';
+    probe.year = year[i] ?? NaN;
+    probe.scope = scope[i] ?? '';
+    probe.project = project[i] ?? '';
+    for (let j = 0; j < extra.length; j++) probe[extra[j]!] = cols[j]![i] ?? '';
+    out[i] = rowKey(kind, probe as unknown as AnyRow);
+  }
+  return out;
+}
+
+/** The rows of `chunk` whose `keep` flag is set, as a new chunk of `count` rows. */
+export function selectRows(chunk: ColumnChunk, keep: Uint8Array, count: number): ColumnChunk {
+  const text: Record<string, string[]> = {};
+  const num: Record<string, Float64Array> = {};
+  for (const [f, col] of Object.entries(chunk.text)) {
+    const out: string[] = new Array(count);
+    let j = 0;
+    for (let i = 0; i < chunk.length; i++) if (keep[i]) out[j++] = col[i] ?? '';
+    text[f] = out;
+  }
+  for (const [f, col] of Object.entries(chunk.num)) {
+    const out = new Float64Array(count);
+    let j = 0;
+    for (let i = 0; i < chunk.length; i++) if (keep[i]) out[j++] = col[i] ?? NaN;
+    num[f] = out;
+  }
+  return { kind: chunk.kind, length: count, text, num };
+}
+
+/** Rows [start, end) of a chunk as a chunk whose numeric columns own their buffers. */
+export function sliceChunk(chunk: ColumnChunk, start: number, end: number): ColumnChunk {
+  const text: Record<string, string[]> = {};
+  const num: Record<string, Float64Array> = {};
+  for (const [f, col] of Object.entries(chunk.text)) text[f] = col.slice(start, end);
+  for (const [f, col] of Object.entries(chunk.num)) num[f] = col.slice(start, end);
+  return { kind: chunk.kind, length: end - start, text, num };
+}
+
+/**
+ * Chunks ready to store: at most `maxRows` rows each, and numeric columns that are not views into a
+ * larger buffer (IndexedDB would clone the whole buffer).
+ */
+export function storableChunks(chunks: readonly ColumnChunk[], maxRows: number): ColumnChunk[] {
+  const out: ColumnChunk[] = [];
+  for (const c of chunks) {
+    if (c.length === 0) continue;
+    const ownsBuffers = Object.values(c.num).every((a) => a.byteOffset === 0 && a.buffer.byteLength === a.byteLength && a.length === c.length);
+    const textFits = Object.values(c.text).every((a) => a.length === c.length);
+    if (c.length <= maxRows && ownsBuffers && textFits) {
+      out.push(c);
+      continue;
+    }
+    for (let start = 0; start < c.length; start += maxRows) out.push(sliceChunk(c, start, Math.min(c.length, start + maxRows)));
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+// The current state of one kind: for each row key, the version from the newest active batch that
+// holds it. Computed from the stored chunks and cached per database and kind.
+//
+// Speed at a million rows: computing a million keys costs far more than reading the chunks, so
+// when the active batches of a kind are known to share no key ("disjoint"), the current state is
+// simply their rows concatenated. That knowledge is stored in `meta` as the stamp (the active
+// batch ids) it was established for; since batches never change their rows, "the batches of stamp
+// S are disjoint" stays true forever, and any commit, rollback or reactivation changes the stamp,
+// so a stale flag can never be mistaken for a valid one (also across tabs).
+import Dexie from 'dexie';
+import type { ColumnChunk, Kind } from '../domain/types';
+import { keysOf, selectRows } from './chunkOps';
+import type { BudgetDb, StoredChunk } from './database';
+
+export interface CurrentEntry {
+  batchId: number;
+  chunk: ColumnChunk;
+}
+
+export interface CurrentState {
+  kind: Kind;
+  /** The active batch ids of the kind, ascending, joined by ','. */
+  stamp: string;
+  /** Current rows in batch order, then row order within a batch. */
+  entries: CurrentEntry[];
+  /** True when the active batches share no key, i.e. `entries` are all their rows. */
+  disjoint: boolean;
+}
+
+const caches = new WeakMap<BudgetDb, Map<Kind, CurrentState>>();
+
+function cacheOf(db: BudgetDb): Map<Kind, CurrentState> {
+  let c = caches.get(db);
+  if (!c) {
+    c = new Map();
+    caches.set(db, c);
+  }
+  return c;
+}
+
+export function disjointKey(kind: Kind): string {
+  return `disjoint:${kind}`;
+}
+
+export function stampOf(ids: readonly number[]): string {
+  return ids.join(',');
+}
+
+/** Ids of the active batches of a kind, ascending (index order is primary-key order). */
+export async function activeIds(db: BudgetDb, kind: Kind): Promise<number[]> {
+  return db.batches.where('[kind+state]').equals([kind, 'active']).primaryKeys();
+}
+
+export function toColumnChunk(s: StoredChunk): ColumnChunk {
+  return { kind: s.kind, length: s.length, text: s.text, num: s.num };
+}
+
+export async function batchChunks(db: BudgetDb, batchId: number): Promise<ColumnChunk[]> {
+  const stored = await db.chunks.where('[batchId+seq]').between([batchId, Dexie.minKey], [batchId, Dexie.maxKey]).toArray();
+  return stored.map(toColumnChunk);
+}
+
+/** Keeps, for each key, only the row of the newest batch: walks the batches newest first. */
+function dedupe(kind: Kind, raw: readonly CurrentEntry[]): { entries: CurrentEntry[]; duplicates: number } {
+  const seen = new Set<string>();
+  const kept: Array<CurrentEntry | null> = new Array(raw.length).fill(null);
+  let duplicates = 0;
+  for (let e = raw.length - 1; e >= 0; e--) {
+    const entry = raw[e]!;
+    const keys = keysOf(kind, entry.chunk);
+    const keep = new Uint8Array(entry.chunk.length);
+    let count = 0;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      if (seen.has(k)) {
+        duplicates++;
+        continue;
+      }
+      seen.add(k);
+      keep[i] = 1;
+      count++;
+    }
+    if (count === entry.chunk.length) kept[e] = entry;
+    else if (count > 0) kept[e] = { batchId: entry.batchId, chunk: selectRows(entry.chunk, keep, count) };
+  }
+  return { entries: kept.filter((x): x is CurrentEntry => x !== null), duplicates };
+}
+
+/**
+ * The current state of a kind. Works inside or outside a transaction; outside one it also records
+ * a disjointness it discovered, so the next page load takes the fast path.
+ */
+export async function currentOf(db: BudgetDb, kind: Kind): Promise<CurrentState> {
+  const ids = await activeIds(db, kind);
+  const stamp = stampOf(ids);
+  const cache = cacheOf(db);
+  const cached = cache.get(kind);
+  if (cached && cached.stamp === stamp) return cached;
+
+  const perBatch = await Promise.all(ids.map((id) => batchChunks(db, id)));
+  const raw: CurrentEntry[] = [];
+  ids.forEach((batchId, b) => {
+    for (const chunk of perBatch[b]!) raw.push({ batchId, chunk });
+  });
+  let state: CurrentState;
+  const known = ids.length <= 1 || (await db.meta.get(disjointKey(kind)))?.value === stamp;
+  if (known) {
+    state = { kind, stamp, entries: raw, disjoint: true };
+  } else {
+    const { entries, duplicates } = dedupe(kind, raw);
+    state = { kind, stamp, entries, disjoint: duplicates === 0 };
+    if (duplicates === 0 && !Dexie.currentTransaction) await db.meta.put({ key: disjointKey(kind), value: stamp });
+  }
+  cache.set(kind, state);
+  return state;
+}
+
+/** Installs a state computed by a write that has committed (see ledger.ts). */
+export function rememberState(db: BudgetDb, state: CurrentState): void {
+  cacheOf(db).set(state.kind, state);
+}
+
+export function cachedState(db: BudgetDb, kind: Kind): CurrentState | undefined {
+  return cacheOf(db).get(kind);
+}
+
+export function forgetState(db: BudgetDb, kind: Kind): void {
+  cacheOf(db).delete(kind);
+}

@@ -1,0 +1,199 @@
+// The batch ledger: committing a validated file as one batch, rolling batches back and forward,
+// and reading the current data that the active batches make up.
+import { CHUNK_ROWS, type ColumnChunk, type HeaderMapping, type Issue, type Kind, type ParsedFile } from '../domain/types';
+import { keysOf, selectRows, storableChunks } from './chunkOps';
+import { packHeaders, packIssues, unpackHeaders, unpackIssues } from './compact';
+import { activeIds, cachedState, currentOf, disjointKey, forgetState, rememberState, stampOf, type CurrentEntry, type CurrentState } from './current';
+import { activeWithSha, batchInfo } from './batchRows';
+import type { BatchInfo, BatchOrigin, BudgetDb, StoredBatch } from './database';
+
+export type { BatchInfo, BatchOrigin, BatchState } from './database';
+export { batchInfo } from './batchRows';
+export {
+  loadCurrent,
+  loadCurrentChunks,
+  loadIndicatorsFor,
+  loadWarnings,
+  knownRecords,
+  previewDiff,
+  type StoredWarning,
+  type DiffPreview,
+} from './reads';
+
+export type CommitResult = { status: 'committed'; batch: BatchInfo } | { status: 'identical'; batch: BatchInfo };
+
+function totalRows(chunks: readonly ColumnChunk[]): number {
+  return chunks.reduce((n, c) => n + c.length, 0);
+}
+
+/** Which current rows the new chunks replace: a keep-mask per current entry, and the count. */
+function supersedeScan(kind: Kind, cur: CurrentState, incoming: readonly ColumnChunk[]): { superseded: number; entries: CurrentEntry[] } {
+  if (cur.entries.length === 0) return { superseded: 0, entries: [] };
+  const incomingKeys = new Set<string>();
+  for (const c of incoming) for (const k of keysOf(kind, c)) incomingKeys.add(k);
+  let superseded = 0;
+  const entries: CurrentEntry[] = [];
+  for (const e of cur.entries) {
+    const keys = keysOf(kind, e.chunk);
+    const keep = new Uint8Array(keys.length);
+    let kept = 0;
+    for (let i = 0; i < keys.length; i++) {
+      if (incomingKeys.has(keys[i]!)) superseded++;
+      else {
+        keep[i] = 1;
+        kept++;
+      }
+    }
+    if (kept === keys.length) entries.push(e);
+    else if (kept > 0) entries.push({ batchId: e.batchId, chunk: selectRows(e.chunk, keep, kept) });
+  }
+  return { superseded, entries };
+}
+
+/**
+ * Commits a validated file as one batch, all or nothing. A file byte-identical to an active batch
+ * writes nothing and returns that batch with status 'identical'.
+ */
+export async function commitFile(db: BudgetDb, parsed: ParsedFile, origin: BatchOrigin = 'upload', group?: string): Promise<CommitResult> {
+  if (parsed.errorCount > 0) {
+    throw new Error(`文件“${parsed.fileName}”有 ${parsed.errorCount} 个错误，未导入任何数据`);
+  }
+  const kind = parsed.kind;
+  if (kind === null) throw new Error(`文件“${parsed.fileName}”的类型无法识别，未导入任何数据`);
+  const chunks = storableChunks(parsed.chunks, CHUNK_ROWS);
+  for (const c of chunks) {
+    if (c.kind !== kind) throw new Error(`文件“${parsed.fileName}”的数据块类型（${c.kind}）与文件类型（${kind}）不符`);
+  }
+  const rows = totalRows(chunks);
+  if (rows === 0) throw new Error(`文件“${parsed.fileName}”没有可导入的数据行`);
+
+  const outcome = await db.transaction('rw', db.batches, db.chunks, db.meta, async () => {
+    const same = await activeWithSha(db, parsed.sha256);
+    if (same) return { result: { status: 'identical', batch: batchInfo(same) } as CommitResult, next: null };
+
+    const cur = await currentOf(db, kind);
+    const scan = supersedeScan(kind, cur, chunks);
+    const stored: Omit<StoredBatch, 'id'> = {
+      fileName: parsed.fileName,
+      kind,
+      sha256: parsed.sha256,
+      createdAt: Date.now(),
+      rows,
+      state: 'active',
+      origin,
+      newCount: rows - scan.superseded,
+      supersededCount: scan.superseded,
+      warningCount: parsed.warningCount,
+      encoding: parsed.encoding,
+      delimiter: parsed.delimiter,
+      byteLength: parsed.byteLength,
+      warnings: packIssues(parsed.warnings),
+      headers: packHeaders(parsed.headers),
+    };
+    if (group !== undefined) stored.group = group;
+    const id = await db.batches.add(stored);
+    await db.chunks.bulkAdd(chunks.map((c, seq) => ({ batchId: id, kind, seq, length: c.length, text: c.text, num: c.num })));
+
+    const stamp = cur.stamp === '' ? String(id) : `${cur.stamp},${id}`;
+    const disjoint = cur.disjoint && scan.superseded === 0;
+    if (disjoint) await db.meta.put({ key: disjointKey(kind), value: stamp });
+    const kept = scan.superseded === 0 ? cur.entries : scan.entries;
+    const next: CurrentState = { kind, stamp, disjoint, entries: [...kept, ...chunks.map((chunk) => ({ batchId: id, chunk }))] };
+    return { result: { status: 'committed', batch: batchInfo({ ...stored, id }) } as CommitResult, next };
+  });
+  // Only now that the transaction has committed may the in-memory state reflect it.
+  if (outcome.next) rememberState(db, outcome.next);
+  return outcome.result;
+}
+
+async function setStates(db: BudgetDb, ids: readonly number[], state: 'active' | 'rolled_back'): Promise<BatchInfo[]> {
+  const touched = new Set<Kind>();
+  const out = await db.transaction('rw', db.batches, db.meta, async () => {
+    const result: BatchInfo[] = [];
+    for (const id of ids) {
+      const b = await db.batches.get(id);
+      if (!b) throw new Error(`没有编号为 ${id} 的批次`);
+      if (b.state === state) {
+        throw new Error(state === 'rolled_back' ? `批次 ${id}（${b.fileName}）已经回滚` : `批次 ${id}（${b.fileName}）已经有效`);
+      }
+      const before = stampOf(await activeIds(db, b.kind));
+      const changes: Partial<StoredBatch> = { state };
+      if (state === 'rolled_back') changes.rolledBackAt = Date.now();
+      await db.batches.update(id, changes);
+      const after = stampOf(await activeIds(db, b.kind));
+      // Removing a batch from a disjoint set leaves it disjoint; adding one proves nothing.
+      if (state === 'rolled_back' && (await db.meta.get(disjointKey(b.kind)))?.value === before) {
+        await db.meta.put({ key: disjointKey(b.kind), value: after });
+      }
+      touched.add(b.kind);
+      result.push(batchInfo({ ...b, ...changes }));
+    }
+    return result;
+  });
+  for (const kind of touched) updateCacheAfterStateChange(db, kind, ids, state);
+  return out;
+}
+
+function updateCacheAfterStateChange(db: BudgetDb, kind: Kind, ids: readonly number[], state: 'active' | 'rolled_back'): void {
+  const cached = cachedState(db, kind);
+  if (!cached) return;
+  const removed = new Set(ids);
+  const cachedIds = cached.stamp === '' ? [] : cached.stamp.split(',').map(Number);
+  // A disjoint current state minus whole batches is the current state of the remaining ones.
+  if (state === 'rolled_back' && cached.disjoint && ids.every((id) => cachedIds.includes(id))) {
+    rememberState(db, {
+      kind,
+      stamp: stampOf(cachedIds.filter((id) => !removed.has(id))),
+      disjoint: true,
+      entries: cached.entries.filter((e) => !removed.has(e.batchId)),
+    });
+    return;
+  }
+  forgetState(db, kind);
+}
+
+/** Rolls a batch back: its rows leave the current data and the versions they replaced return. */
+export async function rollbackBatch(db: BudgetDb, id: number): Promise<BatchInfo> {
+  const [info] = await setStates(db, [id], 'rolled_back');
+  return info!;
+}
+
+/** Rolls back, in one transaction, every active batch of an upload group (e.g. 'builtin'). */
+export async function rollbackGroup(db: BudgetDb, group: string): Promise<BatchInfo[]> {
+  const ids = (await db.batches.where('state').equals('active').filter((b) => b.group === group).primaryKeys()) as number[];
+  if (ids.length === 0) return [];
+  return setStates(db, ids, 'rolled_back');
+}
+
+/**
+ * Makes a rolled-back batch active again, at its original place in batch order (later batches
+ * still win over it). When a byte-identical batch is active already, nothing changes and that
+ * batch is returned with status 'identical'.
+ */
+export async function reactivateBatch(db: BudgetDb, id: number): Promise<CommitResult> {
+  const b = await db.batches.get(id);
+  if (!b) throw new Error(`没有编号为 ${id} 的批次`);
+  const same = await activeWithSha(db, b.sha256);
+  if (same) return { status: 'identical', batch: batchInfo(same) };
+  const [info] = await setStates(db, [id], 'active');
+  return { status: 'committed', batch: info! };
+}
+
+/** All batches, newest first. */
+export async function listBatches(db: BudgetDb): Promise<BatchInfo[]> {
+  const all = await db.batches.toArray();
+  return all.reverse().map(batchInfo);
+}
+
+export interface BatchDetails {
+  batch: BatchInfo;
+  headers: HeaderMapping[];
+  /** The batch's warnings as validated (first MAX_ISSUES; `batch.warningCount` is the total). */
+  warnings: Issue[];
+}
+
+export async function loadBatchDetails(db: BudgetDb, id: number): Promise<BatchDetails | undefined> {
+  const b = await db.batches.get(id);
+  if (!b) return undefined;
+  return { batch: batchInfo(b), headers: unpackHeaders(b.headers), warnings: unpackIssues(b.warnings) };
+}

@@ -1,0 +1,291 @@
+// The import engine: what the import worker does with each message. Kept free of worker globals
+// so that it runs (and is tested) in Node against fake-indexeddb; import.worker.ts only wires it to
+// `self`. It holds the parsed files of the current upload: their rows stay here, on the worker
+// side, and only a preview summary goes to the page.
+import Dexie from 'dexie';
+import { chunkRow } from '../domain/columns';
+import { knownRecordsOf, parseFile, ParseCancelled, type KnownRecord } from '../domain/parseFile';
+import { KINDS, type AnyRow, type ParsedFile } from '../domain/types';
+import { forgetState } from '../db/current';
+import type { BudgetDb } from '../db/database';
+import { commitFile, knownRecords, listBatches, previewDiff, type BatchOrigin, type CommitResult } from '../db/ledger';
+import { ensureBuiltin } from '../db/builtin';
+import {
+  importOrder,
+  isQuotaError,
+  PREVIEW_ROWS,
+  SENT_ISSUES,
+  SENT_SUPERSEDED,
+  summarizeDiff,
+  type FilePreview,
+  type FromWorker,
+  type NamedBytes,
+  type PublishOutcome,
+  type ToWorker,
+} from './protocol';
+import { sniffKind } from './sniff';
+
+/** A file to import, whether picked by a person (File) or fetched (published data). */
+export interface SourceFile {
+  name: string;
+  size: number;
+  /** The first bytes, for ordering the upload. */
+  head(bytes: number): Promise<Uint8Array>;
+  read(): Promise<Uint8Array>;
+}
+
+export function fromFile(f: File): SourceFile {
+  return {
+    name: f.name,
+    size: f.size,
+    head: async (n) => new Uint8Array(await f.slice(0, n).arrayBuffer()),
+    read: async () => new Uint8Array(await f.arrayBuffer()),
+  };
+}
+
+export function fromBytes(f: NamedBytes): SourceFile {
+  return { name: f.name, size: f.bytes.length, head: async (n) => f.bytes.subarray(0, n), read: async () => f.bytes };
+}
+
+const HEAD_BYTES = 64 * 1024;
+
+export const QUOTA_MESSAGE =
+  '浏览器的存储空间已满，本次导入没有写入任何数据。请在“数据管理”页查看存储用量，回滚或导出后清理不再需要的批次，或在浏览器设置中为本站点允许更多存储空间，然后重试。';
+
+interface Upload {
+  id: number;
+  parsed: ParsedFile[];
+}
+
+/**
+ * Commits the files of one upload in one IndexedDB transaction: all of them or none. Each file is
+ * still its own batch (commitFile nests inside the outer transaction); if any write fails, e.g. the
+ * disk quota runs out on the last file, the earlier files of the upload are undone with it.
+ */
+export async function commitAll(db: BudgetDb, files: readonly ParsedFile[], origin: BatchOrigin, group: string): Promise<CommitResult[]> {
+  try {
+    return await db.transaction('rw', db.batches, db.chunks, db.meta, async () => {
+      const out: CommitResult[] = [];
+      for (const p of files) out.push(await commitFile(db, p, origin, group));
+      return out;
+    });
+  } catch (err) {
+    // commitFile caches the current state after its (nested) transaction; the outer one aborted,
+    // so those cached states describe batches that were never stored.
+    for (const kind of KINDS) forgetState(db, kind);
+    throw err;
+  }
+}
+
+function errorText(err: unknown): string {
+  if (err instanceof Dexie.DexieError) return err.message;
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
+
+export class ImportEngine {
+  private upload: Upload | null = null;
+  private parsing: { id: number; controller: AbortController } | null = null;
+  private committing = false;
+
+  constructor(
+    private readonly db: BudgetDb,
+    private readonly post: (msg: FromWorker) => void,
+  ) {}
+
+  handle(msg: ToWorker): Promise<void> {
+    switch (msg.type) {
+      case 'parse':
+        return this.parse(msg.uploadId, msg.files.map(fromFile));
+      case 'cancel':
+        this.cancel(msg.uploadId);
+        return Promise.resolve();
+      case 'commit':
+        return this.commit(msg.uploadId);
+      case 'discard':
+        this.discard(msg.uploadId);
+        return Promise.resolve();
+      case 'publish':
+        return this.publish(msg.uploadId, msg.files.map(fromBytes));
+    }
+  }
+
+  /** The upload whose parsed files are held, if any (for tests and the worker's own checks). */
+  get heldUploadId(): number | null {
+    return this.upload?.id ?? null;
+  }
+
+  /** Parses the files, records first, and posts their previews. A newer parse replaces any earlier. */
+  async parse(uploadId: number, files: readonly SourceFile[]): Promise<void> {
+    this.parsing?.controller.abort();
+    this.upload = null;
+    const controller = new AbortController();
+    this.parsing = { id: uploadId, controller };
+    try {
+      const parsed = await this.parseAll(uploadId, files, controller.signal);
+      if (controller.signal.aborted) throw new ParseCancelled();
+      const previews = await this.previews(parsed);
+      if (controller.signal.aborted) throw new ParseCancelled();
+      this.upload = { id: uploadId, parsed };
+      this.post({ type: 'parsed', uploadId, files: previews });
+    } catch (err) {
+      if (err instanceof ParseCancelled || controller.signal.aborted) {
+        this.post({ type: 'cancelled', uploadId });
+      } else {
+        this.post({ type: 'failed', uploadId, stage: 'parse', code: 'read_failed', message: `读取文件失败：${errorText(err)}` });
+      }
+    } finally {
+      if (this.parsing?.id === uploadId) this.parsing = null;
+    }
+  }
+
+  private async parseAll(uploadId: number, files: readonly SourceFile[], signal: AbortSignal): Promise<ParsedFile[]> {
+    const sniffed = await Promise.all(files.map(async (f, index) => ({ f, index, kind: sniffKind(await f.head(HEAD_BYTES)) })));
+    const ordered = importOrder(sniffed);
+    const totalBytes = Math.max(1, files.reduce((n, f) => n + f.size, 0));
+    let doneBytes = 0;
+    const known = new Map<string, KnownRecord>(await knownRecords(this.db));
+    const out: ParsedFile[] = [];
+    for (const [position, { f }] of ordered.entries()) {
+      if (signal.aborted) throw new ParseCancelled();
+      const progress = (fraction: number) =>
+        this.post({
+          type: 'progress',
+          uploadId,
+          fileIndex: position,
+          fileCount: ordered.length,
+          fileName: f.name,
+          fraction,
+          overall: Math.min(1, (doneBytes + fraction * f.size) / totalBytes),
+        });
+      progress(0);
+      const bytes = await f.read();
+      const parsed = await parseFile(bytes, f.name, { signal, knownRecords: known, onProgress: progress });
+      // The valid records of this upload count as known even when their file has errors: commit is
+      // blocked anyway, and the indicator file then shows its own errors rather than a cascade.
+      for (const [k, v] of knownRecordsOf(parsed)) known.set(k, v);
+      doneBytes += f.size;
+      out.push(parsed);
+    }
+    return out;
+  }
+
+  private async previews(parsed: readonly ParsedFile[]): Promise<FilePreview[]> {
+    const out: FilePreview[] = [];
+    const shaSeen = new Map<string, string>();
+    for (const [index, p] of parsed.entries()) {
+      const diff = p.kind === null ? null : await previewDiff(this.db, p, SENT_SUPERSEDED);
+      const sample: AnyRow[] = [];
+      const first = p.chunks[0];
+      if (first) for (let i = 0; i < Math.min(PREVIEW_ROWS, first.length); i++) sample.push(chunkRow(first, i));
+      out.push({
+        index,
+        fileName: p.fileName,
+        byteLength: p.byteLength,
+        kind: p.kind,
+        encoding: p.encoding,
+        delimiter: p.delimiter,
+        rows: p.rows,
+        headers: p.headers,
+        sample,
+        errors: p.errors.slice(0, SENT_ISSUES),
+        errorCount: p.errorCount,
+        warnings: p.warnings.slice(0, SENT_ISSUES),
+        warningCount: p.warningCount,
+        diff: diff && p.kind ? summarizeDiff(p.kind, diff) : null,
+        sha256: p.sha256,
+        identicalTo: diff?.identical ?? null,
+        sameAsFile: shaSeen.get(p.sha256) ?? null,
+      });
+      if (!shaSeen.has(p.sha256)) shaSeen.set(p.sha256, p.fileName);
+    }
+    return out;
+  }
+
+  cancel(uploadId: number): void {
+    if (this.parsing?.id === uploadId) this.parsing.controller.abort();
+    else if (this.upload?.id === uploadId) this.discard(uploadId);
+  }
+
+  discard(uploadId: number): void {
+    if (this.upload?.id === uploadId) this.upload = null;
+    this.post({ type: 'discarded', uploadId });
+  }
+
+  /** Commits every file of the parsed upload, all or nothing. */
+  async commit(uploadId: number): Promise<void> {
+    const upload = this.upload;
+    if (!upload || upload.id !== uploadId) {
+      this.post({ type: 'failed', uploadId, stage: 'commit', code: 'nothing_parsed', message: '没有待导入的文件：请重新选择文件' });
+      return;
+    }
+    const withErrors = upload.parsed.filter((p) => p.errorCount > 0 || p.kind === null);
+    if (withErrors.length > 0) {
+      const names = withErrors.map((p) => `“${p.fileName}”（${p.errorCount} 个错误）`).join('、');
+      this.post({ type: 'failed', uploadId, stage: 'commit', code: 'has_errors', message: `${names}有错误，未导入任何数据` });
+      return;
+    }
+    if (this.committing) {
+      this.post({ type: 'failed', uploadId, stage: 'commit', code: 'busy', message: '正在导入，请稍候' });
+      return;
+    }
+    this.committing = true;
+    try {
+      const results = await commitAll(this.db, upload.parsed, 'upload', `upload-${uploadId}-${Date.now()}`);
+      this.upload = null;
+      this.post({ type: 'committed', uploadId, results });
+    } catch (err) {
+      // The parsed files stay: after freeing space the analyst can commit again without re-reading.
+      const quota = isQuotaError(err);
+      this.post({
+        type: 'failed',
+        uploadId,
+        stage: 'commit',
+        code: quota ? 'quota' : 'unknown',
+        message: quota ? QUOTA_MESSAGE : `导入失败，未写入任何数据：${errorText(err)}`,
+      });
+    } finally {
+      this.committing = false;
+    }
+  }
+
+  /**
+   * Published data (the deployment's data/ folder): parse and commit at once, all or nothing.
+   * A file whose bytes were published before is skipped even when that batch was rolled back since,
+   * so an analyst's rollback in this browser is not undone at every start.
+   */
+  async publish(uploadId: number, files: readonly SourceFile[]): Promise<void> {
+    try {
+      // Published data goes on top of the built-in dataset, never underneath it.
+      await ensureBuiltin(this.db);
+      const batches = await listBatches(this.db);
+      const seen = new Set(batches.filter((b) => b.origin === 'published').map((b) => b.sha256));
+      const parsed = await this.parseAll(uploadId, files, new AbortController().signal);
+      const fresh = parsed.filter((p) => !seen.has(p.sha256));
+      const outcomes: PublishOutcome[] = parsed.map((p) => ({
+        fileName: p.fileName,
+        status: seen.has(p.sha256) ? 'seen' : p.errorCount > 0 || p.kind === null ? 'rejected' : 'committed',
+        errors: p.errors.slice(0, 20),
+        errorCount: p.errorCount,
+      }));
+      if (outcomes.some((o) => o.status === 'rejected') || fresh.length === 0) {
+        for (const o of outcomes) if (o.status === 'committed') o.status = 'seen';
+        this.post({ type: 'published', uploadId, outcomes: outcomes.map((o) => (o.status === 'seen' && fresh.length > 0 && !seen.has(this.shaOf(parsed, o.fileName)) ? { ...o, status: 'rejected' } : o)) });
+        return;
+      }
+      const results = await commitAll(this.db, fresh, 'published', `published-${Date.now()}`);
+      for (const o of outcomes) {
+        const r = results[fresh.findIndex((p) => p.fileName === o.fileName)];
+        if (r) o.status = r.status;
+      }
+      this.post({ type: 'published', uploadId, outcomes });
+    } catch (err) {
+      const quota = isQuotaError(err);
+      this.post({ type: 'failed', uploadId, stage: 'publish', code: quota ? 'quota' : 'unknown', message: quota ? QUOTA_MESSAGE : errorText(err) });
+    }
+  }
+
+  private shaOf(parsed: readonly ParsedFile[], fileName: string): string {
+    return parsed.find((p) => p.fileName === fileName)?.sha256 ?? '';
+  }
+}

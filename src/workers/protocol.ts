@@ -1,0 +1,173 @@
+// The messages between the data page (main thread) and the import worker, and the small pure
+// helpers both sides share. Big arrays never cross: the worker keeps the parsed rows and sends a
+// summary sized for the screen (first rows, capped issue lists, capped diff).
+import { SCHEMA } from '../domain/schema';
+import { MAX_ISSUES, type AnyRow, type Delimiter, type Encoding, type HeaderMapping, type Issue, type Kind } from '../domain/types';
+import type { BatchInfo, BatchOrigin, CommitResult } from '../db/ledger';
+
+/** Rows of each file shown in the preview, as they will be stored. */
+export const PREVIEW_ROWS = 20;
+/** Errors and warnings sent per file: all that the parser keeps. */
+export const SENT_ISSUES = MAX_ISSUES;
+/** Superseded rows sent per file, with their before and after figures. */
+export const SENT_SUPERSEDED = 200;
+
+/** The order files of one upload are parsed and committed in: records first, so that indicator
+ * and fund rows find the records of the same upload. */
+export const KIND_ORDER: Readonly<Record<Kind, number>> = { records: 0, indicators: 1, funds: 2 };
+
+/** One field that a superseding row changes. `null` means "no value". */
+export interface FieldChange {
+  field: string;
+  before: string | number | null;
+  after: string | number | null;
+}
+
+export interface SupersededRow {
+  key: string;
+  /** The row's identity for people: agency, year, scope, project and (indicators, funds) the line. */
+  label: string;
+  /** Fields whose value differs; empty when the new row repeats the stored one. */
+  changes: FieldChange[];
+}
+
+export interface DiffSummary {
+  /** Rows whose key is not in the current data. */
+  newKeys: number;
+  /** Rows that would replace a current row with the same key. */
+  supersededCount: number;
+  /** The first SENT_SUPERSEDED of them. */
+  superseded: SupersededRow[];
+}
+
+/** What the preview shows of one file. */
+export interface FilePreview {
+  /** Position of the file in the order it was chosen (0-based). */
+  index: number;
+  fileName: string;
+  byteLength: number;
+  kind: Kind | null;
+  encoding: Encoding | null;
+  delimiter: Delimiter | null;
+  rows: number;
+  headers: HeaderMapping[];
+  /** The first PREVIEW_ROWS valid rows, as they will be stored. */
+  sample: AnyRow[];
+  errors: Issue[];
+  errorCount: number;
+  warnings: Issue[];
+  warningCount: number;
+  /** What committing would change; null when the file cannot be read as a kind. */
+  diff: DiffSummary | null;
+  sha256: string;
+  /** An active batch with the same bytes: committing this file would do nothing. */
+  identicalTo: BatchInfo | null;
+  /** Another file of this upload with the same bytes (its name). */
+  sameAsFile: string | null;
+}
+
+/** A file fetched by the main thread (published data) rather than picked by a person. */
+export interface NamedBytes {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export type ToWorker =
+  | { type: 'parse'; uploadId: number; files: File[] }
+  | { type: 'cancel'; uploadId: number }
+  | { type: 'commit'; uploadId: number }
+  | { type: 'discard'; uploadId: number }
+  /** Parse and commit at once, skipping files already imported once (published data). */
+  | { type: 'publish'; uploadId: number; files: NamedBytes[] };
+
+export type FailureCode = 'quota' | 'has_errors' | 'nothing_parsed' | 'read_failed' | 'busy' | 'unknown';
+
+export interface PublishOutcome {
+  fileName: string;
+  status: 'committed' | 'identical' | 'seen' | 'rejected';
+  /** For 'rejected': the first errors, for the data page to show. */
+  errors: Issue[];
+  errorCount: number;
+}
+
+export type FromWorker =
+  | {
+      type: 'progress';
+      uploadId: number;
+      /** Position in processing order, 0-based. */
+      fileIndex: number;
+      fileCount: number;
+      fileName: string;
+      /** Fraction of the current file read, 0–1. */
+      fraction: number;
+      /** Fraction of all bytes of the upload read, 0–1. */
+      overall: number;
+    }
+  | { type: 'parsed'; uploadId: number; files: FilePreview[] }
+  | { type: 'cancelled'; uploadId: number }
+  | { type: 'discarded'; uploadId: number }
+  | { type: 'committed'; uploadId: number; results: CommitResult[] }
+  | { type: 'published'; uploadId: number; outcomes: PublishOutcome[] }
+  | { type: 'failed'; uploadId: number; stage: 'parse' | 'commit' | 'publish'; code: FailureCode; message: string };
+
+export type { BatchOrigin };
+
+/** Display name of a record-key row: '北京市某中心 2024 项目 招商经费'. */
+function keyLabel(kind: Kind, row: AnyRow): string {
+  const parts: string[] = [row.agency, String(row.year), row.scope === 'project' ? '项目' : '部门整体'];
+  if (row.project) parts.push(row.project);
+  const r = row as unknown as Record<string, unknown>;
+  if (kind === 'indicators') parts.push([r.level1, r.level2, r.level3].filter((x) => x !== '' && x !== undefined).join(' / '));
+  if (kind === 'funds') parts.push(`${r.category === 'source' ? '资金来源' : '支出明细'}：${String(r.item ?? '')}`);
+  return parts.join(' · ');
+}
+
+function comparable(v: unknown): string | number | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === 'number') return Number.isNaN(v) ? null : v;
+  return String(v);
+}
+
+/** The fields, in SCHEMA order, in which `after` differs from `before`. */
+export function rowChanges(kind: Kind, before: AnyRow, after: AnyRow): FieldChange[] {
+  const b = before as unknown as Record<string, unknown>;
+  const a = after as unknown as Record<string, unknown>;
+  const out: FieldChange[] = [];
+  for (const spec of SCHEMA[kind]) {
+    const x = comparable(b[spec.name]);
+    const y = comparable(a[spec.name]);
+    // An empty text and a missing value read the same on screen: not a change.
+    if ((x ?? '') === (y ?? '')) continue;
+    out.push({ field: spec.name, before: x, after: y });
+  }
+  return out;
+}
+
+/** The diff as the preview shows it: counts, and the first `limit` superseded rows with their changes. */
+export function summarizeDiff(
+  kind: Kind,
+  diff: { newKeys: number; supersededCount: number; superseded: ReadonlyArray<{ key: string; before: AnyRow; after: AnyRow }> },
+  limit: number = SENT_SUPERSEDED,
+): DiffSummary {
+  return {
+    newKeys: diff.newKeys,
+    supersededCount: diff.supersededCount,
+    superseded: diff.superseded.slice(0, limit).map((s) => ({ key: s.key, label: keyLabel(kind, s.after), changes: rowChanges(kind, s.before, s.after) })),
+  };
+}
+
+/** Whether an error (native DOMException or Dexie's wrapper) means the browser's storage is full. */
+export function isQuotaError(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const name = (e as { name?: unknown }).name;
+    if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
+    e = (e as { inner?: unknown }).inner ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Stable processing order: by kind (records first, unknown last), then as chosen. */
+export function importOrder<T extends { kind: Kind | null; index: number }>(items: readonly T[]): T[] {
+  const rank = (k: Kind | null) => (k === null ? 3 : KIND_ORDER[k]);
+  return [...items].sort((a, b) => rank(a.kind) - rank(b.kind) || a.index - b.index);
+}

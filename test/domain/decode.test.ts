@@ -1,0 +1,306 @@
+import { describe, expect, it } from 'vitest';
+import { createDecoder, decodeBytes, DEFAULT_PIECE_BYTES } from '../../src/domain/decode';
+import type { Encoding } from '../../src/domain/types';
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+function concat(...parts: Array<Uint8Array | number[]>): Uint8Array {
+  const len = parts.reduce((n, p) => n + p.length, 0);
+  const out = new Uint8Array(len);
+  let off = 0;
+  for (const p of parts) {
+    out.set(p, off);
+    off += p.length;
+  }
+  return out;
+}
+
+/** Bytes from a hex string such as 'b5 a5 ce bb'. */
+function hex(h: string): Uint8Array {
+  return Uint8Array.from(h.split(/\s+/).filter(Boolean).map((b) => parseInt(b, 16)));
+}
+
+// GBK bytes written out by hand (Node has no GBK encoder): these are what Excel on a Chinese
+// Windows saves for the text on the right.
+const GBK = {
+  单位名称: hex('b5 a5 ce bb c3 fb b3 c6'),
+  年度: hex('c4 ea b6 c8'),
+  评价类型: hex('c6 c0 bc db c0 e0 d0 cd'),
+  北京市贸促会: hex('b1 b1 be a9 ca d0 c3 b3 b4 d9 bb e1'),
+  部门整体: hex('b2 bf c3 c5 d5 fb cc e5'),
+  全年预算数万元: hex('c8 ab c4 ea d4 a4 cb e3 ca fd a3 a8 cd f2 d4 aa a3 a9'),
+  优: hex('d3 c5'),
+};
+// A character outside GBK that GB18030 encodes in four bytes (U+20000).
+const GB18030_FOUR_BYTE = hex('95 32 82 36');
+
+const comma = utf8(',');
+const crlf = utf8('\r\n');
+
+const GBK_CSV = concat(
+  GBK.单位名称, comma, GBK.年度, comma, GBK.评价类型, comma, GBK.全年预算数万元, comma, GBK.优, crlf,
+  GBK.北京市贸促会, comma, utf8('2022'), comma, GBK.部门整体, comma, utf8('"5,333.85"'), crlf,
+);
+const GBK_TEXT = '单位名称,年度,评价类型,全年预算数（万元）,优\r\n北京市贸促会,2022,部门整体,"5,333.85"\r\n';
+
+const CSV_TEXT = '单位名称,年度,评价类型,评价得分\n北京市贸促会,2022,部门整体,96.5\n';
+const BOM = [0xef, 0xbb, 0xbf];
+
+function decoded(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  const r = decodeBytes(bytes);
+  if (!r.ok) throw new Error(`expected text, got: ${r.message}`);
+  return { text: r.text, encoding: r.encoding };
+}
+
+function refused(bytes: Uint8Array): string {
+  const r = decodeBytes(bytes);
+  if (r.ok) throw new Error(`expected a refusal, got ${r.encoding} text`);
+  return r.message;
+}
+
+function streamed(bytes: Uint8Array, pieceBytes?: number): { pieces: string[]; encoding: Encoding } {
+  const d = createDecoder(bytes);
+  if (!d.ok) throw new Error(`expected a decoder, got: ${d.message}`);
+  return { pieces: [...d.pieces(pieceBytes)], encoding: d.encoding };
+}
+
+describe('the GBK test bytes', () => {
+  it('are what TextDecoder reads as the intended text', () => {
+    const dec = new TextDecoder('gb18030', { fatal: true });
+    for (const [text, bytes] of Object.entries(GBK)) {
+      expect(dec.decode(bytes).replace(/（万元）/, '万元')).toBe(text);
+    }
+    expect(dec.decode(GB18030_FOUR_BYTE)).toBe('\u{20000}');
+  });
+});
+
+describe('decodeBytes: encodings', () => {
+  it('reads UTF-8 without a BOM', () => {
+    expect(decoded(utf8(CSV_TEXT))).toEqual({ text: CSV_TEXT, encoding: 'utf-8' });
+  });
+
+  it('reads UTF-8 with a BOM and drops the BOM', () => {
+    expect(decoded(concat(BOM, utf8(CSV_TEXT)))).toEqual({ text: CSV_TEXT, encoding: 'utf-8-bom' });
+  });
+
+  it('reads plain ASCII as UTF-8', () => {
+    const text = 'agency,year,scope\r\nX,2022,department\r\n';
+    expect(decoded(utf8(text))).toEqual({ text, encoding: 'utf-8' });
+  });
+
+  it('reads GBK (as Excel on a Chinese system saves CSV) as gb18030', () => {
+    expect(decoded(GBK_CSV)).toEqual({ text: GBK_TEXT, encoding: 'gb18030' });
+  });
+
+  it('reads a GB18030 four-byte character', () => {
+    const bytes = concat(GBK.单位名称, comma, GB18030_FOUR_BYTE, crlf);
+    expect(decoded(bytes)).toEqual({ text: '单位名称,\u{20000}\r\n', encoding: 'gb18030' });
+  });
+
+  it('keeps a second BOM-like character inside the text as written', () => {
+    const bytes = concat(BOM, utf8('a,b'), BOM, utf8('c'));
+    expect(decoded(bytes).text).toBe('a,b\uFEFFc');
+  });
+
+  it('refuses bytes that are neither UTF-8 nor GB18030', () => {
+    const m = refused(concat(utf8('agency,year\n'), [0xff, 0xfe, 0xff], utf8('\n')));
+    expect(m).toContain('无法识别文件编码');
+    expect(m).toContain('UTF-8');
+    expect(m).toContain('GBK');
+  });
+
+  it('refuses a GBK file cut in the middle of a character', () => {
+    expect(refused(concat(GBK.单位名称, [0xb5]))).toContain('无法识别文件编码');
+  });
+
+  it('refuses a file marked UTF-8 by its BOM that holds invalid bytes, naming the line', () => {
+    const bytes = concat(BOM, utf8('单位名称,年度\n北京,2022\n'), GBK.北京市贸促会, utf8(',2023\n'));
+    const m = refused(bytes);
+    expect(m).toContain('UTF-8');
+    expect(m).toContain('第 3 行');
+  });
+});
+
+describe('decodeBytes: files that are not text', () => {
+  it('refuses an xlsx workbook (a ZIP) saying it is an Excel workbook', () => {
+    const xlsx = concat([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], utf8('[Content_Types].xml'), [0, 0, 1, 2]);
+    const m = refused(xlsx);
+    expect(m).toContain('Excel 工作簿');
+    expect(m).toContain('另存为');
+    expect(m).toContain('CSV');
+  });
+
+  it('refuses an old .xls workbook', () => {
+    const xls = concat([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], new Uint8Array(504));
+    expect(refused(xls)).toContain('.xls');
+  });
+
+  it('refuses a PDF', () => {
+    expect(refused(utf8('%PDF-1.7\n%âãÏÓ\n1 0 obj'))).toContain('PDF');
+  });
+
+  it('refuses a PNG renamed .csv as not a text file', () => {
+    const png = hex('89 50 4e 47 0d 0a 1a 0a 00 00 00 0d 49 48 44 52 00 00 00 10 00 00 00 10 08 06 00 00 00 1f f3 ff 61');
+    expect(refused(png)).toContain('不是文本文件');
+  });
+
+  it('refuses text with a NUL byte far into the file', () => {
+    const bytes = concat(utf8('a,b\n'.repeat(50_000)), [0], utf8('c,d\n'));
+    expect(refused(bytes)).toContain('不是文本文件');
+  });
+
+  it('refuses bytes full of control characters', () => {
+    const junk = Uint8Array.from({ length: 400 }, (_, i) => (i % 5 === 0 ? 0x01 + (i % 8) : 0x41 + (i % 26)));
+    expect(refused(junk)).toContain('不是文本文件');
+  });
+
+  it('accepts text with one stray control character, tabs, form feeds and a DOS end-of-file mark', () => {
+    const text = 'agency\tyear\n\u0001X\t2022\n\f\u001a';
+    expect(decoded(utf8(text))).toEqual({ text, encoding: 'utf-8' });
+  });
+
+  it.each([
+    ['UTF-16 LE with BOM', concat([0xff, 0xfe], Uint8Array.from(Buffer.from('agency,year\r\n', 'utf16le')))],
+    ['UTF-16 BE with BOM', concat([0xfe, 0xff], Uint8Array.from(Buffer.from('agency,year\r\n', 'utf16le').swap16()))],
+    ['UTF-16 LE without BOM', Uint8Array.from(Buffer.from('agency,year,scope\r\nX,2022,department\r\n', 'utf16le'))],
+    ['UTF-16 BE without BOM', Uint8Array.from(Buffer.from('agency,year,scope\r\nX,2022,department\r\n', 'utf16le').swap16())],
+  ])('refuses %s, saying to save as UTF-8 or GBK CSV', (_name, bytes) => {
+    const m = refused(bytes);
+    expect(m).toContain('UTF-16');
+    expect(m).toContain('UTF-8 或 GBK');
+  });
+});
+
+describe('decodeBytes: empty files', () => {
+  it.each([
+    ['no bytes', new Uint8Array(0), 'utf-8'],
+    ['only a BOM', Uint8Array.from(BOM), 'utf-8-bom'],
+    ['only white space', utf8(' \r\n\r\n\t \n'), 'utf-8'],
+    ['a BOM and white space', concat(BOM, utf8('\r\n \r\n')), 'utf-8-bom'],
+  ])('gives empty text for %s', (_name, bytes, encoding) => {
+    expect(decoded(bytes)).toEqual({ text: '', encoding });
+    expect(streamed(bytes)).toEqual({ pieces: [], encoding });
+  });
+});
+
+describe('createDecoder: same answers as decodeBytes', () => {
+  const cases: Array<[string, Uint8Array]> = [
+    ['UTF-8', utf8(CSV_TEXT)],
+    ['UTF-8 BOM', concat(BOM, utf8(CSV_TEXT))],
+    ['GBK', GBK_CSV],
+    ['four-byte GB18030', concat(GBK.优, GB18030_FOUR_BYTE, GBK.优)],
+    ['xlsx', concat([0x50, 0x4b, 0x03, 0x04], new Uint8Array(20))],
+    ['UTF-16', concat([0xff, 0xfe], Uint8Array.from(Buffer.from('a,b', 'utf16le')))],
+    ['binary', hex('89 50 4e 47 0d 0a 1a 0a 00 00 00 0d')],
+    ['undecodable', hex('41 ff 41')],
+    ['bad UTF-8 after a BOM', concat(BOM, [0x41, 0xc3])],
+  ];
+  it.each(cases)('%s', (_name, bytes) => {
+    const whole = decodeBytes(bytes);
+    const stream = createDecoder(bytes);
+    expect(stream.ok).toBe(whole.ok);
+    if (whole.ok && stream.ok) {
+      expect(stream.encoding).toBe(whole.encoding);
+      expect([...stream.pieces()].join('')).toBe(whole.text);
+    } else if (!whole.ok && !stream.ok) {
+      expect(stream.message).toBe(whole.message);
+    }
+  });
+});
+
+describe('createDecoder: pieces', () => {
+  it('keeps multi-byte UTF-8 characters whole across every slice boundary', () => {
+    const text = '单位名称,年度\n北京市贸促会,2022\n𠀀🙂,优\n';
+    const bytes = utf8(text);
+    for (let size = 1; size <= 9; size++) {
+      const { pieces, encoding } = streamed(bytes, size);
+      expect(encoding).toBe('utf-8');
+      expect(pieces.join('')).toBe(text);
+      // No piece starts or ends with half a character.
+      for (const p of pieces) expect(p).not.toContain('\uFFFD');
+    }
+  });
+
+  it('keeps GBK and four-byte GB18030 characters whole across every slice boundary', () => {
+    const bytes = concat(GBK_CSV, GB18030_FOUR_BYTE, GBK.优);
+    const text = `${GBK_TEXT}\u{20000}优`;
+    for (let size = 1; size <= 7; size++) {
+      const { pieces, encoding } = streamed(bytes, size);
+      expect(encoding).toBe('gb18030');
+      expect(pieces.join('')).toBe(text);
+      for (const p of pieces) expect(p).not.toContain('\uFFFD');
+    }
+  });
+
+  it('drops the BOM from the first piece', () => {
+    const { pieces, encoding } = streamed(concat(BOM, utf8('ab')), 1);
+    expect(encoding).toBe('utf-8-bom');
+    expect(pieces).toEqual(['a', 'b']);
+  });
+
+  it('cuts pieces of the size asked for', () => {
+    const { pieces } = streamed(utf8('x'.repeat(100)), 10);
+    expect(pieces).toHaveLength(10);
+    expect(pieces.every((p) => p.length === 10)).toBe(true);
+  });
+
+  it('falls back to the default size for a nonsensical size', () => {
+    for (const size of [0, -1, 1.5, Number.NaN]) {
+      expect(streamed(utf8('abc'), size).pieces).toEqual(['abc']);
+    }
+  });
+
+  it('can be read more than once', () => {
+    const d = createDecoder(GBK_CSV);
+    if (!d.ok) throw new Error(d.message);
+    expect([...d.pieces(3)].join('')).toBe(GBK_TEXT);
+    expect([...d.pieces(5)].join('')).toBe(GBK_TEXT);
+  });
+});
+
+describe('createDecoder: big files', () => {
+  const MiB = 1024 * 1024;
+
+  it('yields 4 MiB pieces by default', () => {
+    expect(DEFAULT_PIECE_BYTES).toBe(4 * MiB);
+    const bytes = new Uint8Array(9 * MiB).fill(0x61);
+    const { pieces } = streamed(bytes);
+    expect(pieces.map((p) => p.length)).toEqual([4 * MiB, 4 * MiB, MiB]);
+  });
+
+  it('finds UTF-8 when a character straddles the detection slice boundary', () => {
+    // '单' is 3 bytes; put it across the 4 MiB mark.
+    const bytes = concat(new Uint8Array(DEFAULT_PIECE_BYTES - 1).fill(0x61), utf8('单位'));
+    const { pieces, encoding } = streamed(bytes);
+    expect(encoding).toBe('utf-8');
+    expect(pieces.join('').endsWith('a单位')).toBe(true);
+    expect(pieces.join('')).toHaveLength(DEFAULT_PIECE_BYTES - 1 + 2);
+  });
+
+  it('finds GBK that only starts after the first slices of ASCII', () => {
+    const bytes = concat(new Uint8Array(5 * MiB).fill(0x61), GBK.北京市贸促会);
+    expect(streamed(bytes).encoding).toBe('gb18030');
+    const whole = decoded(bytes);
+    expect(whole.encoding).toBe('gb18030');
+    expect(whole.text.endsWith('a北京市贸促会')).toBe(true);
+  });
+
+  it('refuses a BOM file whose invalid byte lies beyond the first slice, naming its line', () => {
+    // 4-byte lines: line 1 310 721 is the first after 5 MiB.
+    const lines = utf8('a,b\n'.repeat((5 * MiB) / 4));
+    const bytes = concat(BOM, lines, utf8('x,'), [0xc3], utf8(',y\nc,d\n'));
+    const d = createDecoder(bytes);
+    expect(d.ok).toBe(false);
+    if (!d.ok) expect(d.message).toContain(`第 ${(5 * MiB) / 4 + 1} 行`);
+    expect(refused(bytes)).toContain(`第 ${(5 * MiB) / 4 + 1} 行`);
+  });
+
+  it('names the right line when the invalid sequence is cut by a slice boundary', () => {
+    // A lead byte of a 3-byte sequence as the last byte of the first 4 MiB slice, then ASCII.
+    const head = utf8('a\n'.repeat(DEFAULT_PIECE_BYTES / 2 - 1));
+    const bytes = concat(BOM, head, utf8('z'), [0xe5], utf8('zz\nok\n'));
+    const d = createDecoder(bytes);
+    expect(d.ok).toBe(false);
+    if (!d.ok) expect(d.message).toContain(`第 ${DEFAULT_PIECE_BYTES / 2} 行`);
+  });
+});

@@ -36,7 +36,6 @@ export async function runValidate(args: string[], io: ValidateIo): Promise<numbe
     }
   }
 
-  // Records first, so that indicator and fund rows find the records named on the same command line.
   const known = new Map<string, KnownRecord>();
   for (const path of io.builtinFiles) {
     try {
@@ -46,12 +45,18 @@ export async function runValidate(args: string[], io: ValidateIo): Promise<numbe
       // Without the built-in dataset, references are checked against the command line alone.
     }
   }
+  // Records first, so that indicator and fund rows find the records named on the same command
+  // line in any order. The kind is known only once a file is decoded (it may be GBK), so every
+  // file is parsed, then the files that refer to records are checked again against them all.
   const results = new Map<string, ParsedFile>();
-  const recordsFirst = [...files].sort((a, b) => rank(contents.get(a)!) - rank(contents.get(b)!));
-  for (const f of recordsFirst) {
-    const parsed = await parseFile(contents.get(f)!, f, { knownRecords: known });
-    results.set(f, parsed);
-    for (const [k, v] of knownRecordsOf(parsed)) known.set(k, v);
+  for (const f of files) results.set(f, await parseFile(contents.get(f)!, f, { knownRecords: known }));
+  const fromCommandLine = new Map<string, KnownRecord>();
+  for (const r of results.values()) for (const [k, v] of knownRecordsOf(r)) fromCommandLine.set(k, v);
+  if (fromCommandLine.size > 0) {
+    for (const [k, v] of fromCommandLine) known.set(k, v);
+    for (const [f, r] of results) {
+      if (r.kind === 'indicators' || r.kind === 'funds') results.set(f, await parseFile(contents.get(f)!, f, { knownRecords: known }));
+    }
   }
 
   let anyError = false;
@@ -62,14 +67,6 @@ export async function runValidate(args: string[], io: ValidateIo): Promise<numbe
     else printText(r, io.out);
   }
   return anyError ? 1 : 0;
-}
-
-/** A cheap look at the header so that records files are read first; the real check comes later. */
-function rank(bytes: Uint8Array): number {
-  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).split(/\r\n|\n|\r/)[0] ?? '';
-  if (/一级指标|level1/i.test(head)) return 1;
-  if (/类别|category/i.test(head)) return 1;
-  return 0;
 }
 
 function issueJson(i: Issue): { row: number | null; column: string | null; message: string } {

@@ -1,6 +1,21 @@
-// Entry point: mounts the app with Pinia. The app shell (router, i18n, views) grows from here.
+// Entry point: Pinia, the router, vue-i18n (zh-CN by default), then the data store starts reading
+// IndexedDB (loading the built-in dataset on first start).
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
+import { createAppRouter } from './router';
+import { createAppI18n } from './i18n';
+import { useDataStore } from './stores/data';
+import { useImportStore } from './stores/import';
+import './styles/main.css';
 
-createApp(App).use(createPinia()).mount('#app');
+const app = createApp(App);
+const pinia = createPinia();
+const i18n = createAppI18n();
+app.use(pinia).use(createAppRouter()).use(i18n);
+document.documentElement.lang = i18n.global.locale.value;
+app.mount('#app');
+// Then the data published beside the app (data/manifest.json), if the deployment has any.
+void useDataStore(pinia)
+  .start()
+  .then(() => useImportStore(pinia).syncPublished());

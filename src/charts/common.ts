@@ -31,6 +31,10 @@ export type Cell = string | number | null;
 export interface DataTable {
   columns: string[];
   rows: Cell[][];
+  /** The record each row stands for, when rows are records: the row's first cell opens it. */
+  rowLinks?: (string | null)[];
+  /** Columns of whole numbers (rank, year) shown without decimals. */
+  integerColumns?: number[];
 }
 
 export interface ChartModel {
@@ -113,6 +117,12 @@ export function describe(ctx: ChartContext, what: string, series: readonly strin
 export function recordLabel(r: Pick<PerfRecord, 'agency' | 'year' | 'scope' | 'project'>, ctx: ChartContext): string {
   const what = r.scope === 'department' ? ctx.t('scope.department') : r.project;
   return `${agencyShortName(r.agency)} ${r.year} · ${what}`;
+}
+
+/** The same on two lines, for category axes where one line would be cut: "agency year" / "scope or project". */
+export function recordAxisLabel(r: Pick<PerfRecord, 'agency' | 'year' | 'scope' | 'project'>, ctx: ChartContext): string {
+  const what = r.scope === 'department' ? ctx.t('scope.department') : r.project;
+  return `${agencyShortName(r.agency)} ${r.year}\n${what}`;
 }
 
 /** Rounds to two decimals for tables and CSV; missing stays missing. */

@@ -13,14 +13,13 @@ export interface FigureRow {
   derived?: boolean;
 }
 
-const AMOUNTS = [
-  'budget_initial', 'budget', 'expenditure', 'budget_basic', 'budget_project',
-  'expenditure_basic', 'expenditure_project', 'carryover', 'final_accounts',
-] as const;
+type AmountField =
+  | 'budget_initial' | 'budget' | 'expenditure' | 'budget_basic' | 'budget_project'
+  | 'expenditure_basic' | 'expenditure_project' | 'carryover' | 'final_accounts';
 
 export function figureRows(r: PerfRecord, ctx: ChartContext): FigureRow[] {
   const { t, lang } = ctx;
-  const amount = (f: (typeof AMOUNTS)[number]): FigureRow => ({ field: f, label: t(`field.${f}`), value: formatAmount(r[f], lang) });
+  const amount = (f: AmountField): FigureRow => ({ field: f, label: t(`field.${f}`), value: formatAmount(r[f], lang) });
   const rate = recordRate(r);
   const carry = recordCarryoverRate(r);
   return [

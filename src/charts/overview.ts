@@ -30,10 +30,10 @@ function pieces(metric: HeatMetric, ctx: ChartContext): VisualMapComponentOption
   return {
     ...common,
     pieces: [
-      { min: 100, label: '≥100%', color: '#2e9e6b' },
+      { min: 100, max: 1e9, label: '≥100%', color: '#2e9e6b' },
       { min: 90, max: 100 - 1e-9, label: '90%–100%', color: '#9fd4a8' },
       { min: 80, max: 90 - 1e-9, label: '80%–90%', color: '#f3c969' },
-      { max: 80 - 1e-9, label: '<80%', color: '#e07b6a' },
+      { min: -1e9, max: 80 - 1e-9, label: '<80%', color: '#e07b6a' },
     ],
   };
 }
@@ -142,6 +142,8 @@ export function buildRanking(entries: readonly RankEntry[], metric: HeatMetric, 
   const table = {
     columns: [t('col.rank'), t('col.agency'), t('col.year'), title],
     rows: entries.map((e, i) => [i + 1, agencyShortName(e.cell.agency), e.cell.year, num(e.value)]),
+    rowLinks: entries.map((e) => (e.cell.records[0] ? recordKey(e.cell.records[0]) : null)),
+    integerColumns: [0, 2],
   };
   const links = [entries.map((e) => (e.cell.records[0] ? recordKey(e.cell.records[0]) : null))];
   return { option, table, empty: false, links, description };

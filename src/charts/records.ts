@@ -6,7 +6,7 @@ import { formatAmount, formatAxisAmount, formatPercent } from '../domain/format'
 import { recordKey } from '../domain/keys';
 import type { PerfRecord } from '../domain/types';
 import {
-  asParams, baseOption, describe, emptyModel, LEGEND_BASE, num, recordLabel, tipHtml, zoomFor,
+  asParams, baseOption, describe, emptyModel, LEGEND_BASE, num, recordAxisLabel, recordLabel, tipHtml, zoomFor,
   type ChartContext, type ChartModel, type TipLine,
 } from './common';
 
@@ -26,6 +26,7 @@ function buildRecordBars(records: readonly PerfRecord[], specs: readonly BarSpec
   const rows = records.filter((r) => specs.some((s) => s.pick(r) !== null));
   if (rows.length === 0) return emptyModel(ctx, what);
   const labels = rows.map((r) => recordLabel(r, ctx));
+  const axisLabels = rows.map((r) => recordAxisLabel(r, ctx));
   const hasPercent = specs.some((s) => s.percent);
   const series: Array<BarSeriesOption | LineSeriesOption> = specs.map((s) =>
     s.percent
@@ -65,8 +66,8 @@ function buildRecordBars(records: readonly PerfRecord[], specs: readonly BarSpec
     },
     xAxis: {
       type: 'category' as const,
-      data: labels,
-      axisLabel: { width: 110, overflow: 'truncate' as const, interval: 0, rotate: rows.length > 4 ? 30 : 0 },
+      data: axisLabels,
+      axisLabel: { width: rows.length > 4 ? 96 : 150, overflow: 'truncate' as const, interval: 0, lineHeight: 14 },
     },
     yAxis: [
       { type: 'value' as const, name: t('unit.wan'), axisLabel: { formatter: (v: number) => formatAxisAmount(v, lang) } },
@@ -78,6 +79,7 @@ function buildRecordBars(records: readonly PerfRecord[], specs: readonly BarSpec
   const table = {
     columns: [t('col.record'), ...specs.map((s) => (s.percent ? s.name : `${s.name}（${t('unit.wan')}）`))],
     rows: rows.map((r, i) => [labels[i] ?? '', ...specs.map((s) => num(s.pick(r)))]),
+    rowLinks: rows.map((r) => recordKey(r)),
   };
   const keys = rows.map((r) => recordKey(r));
   return { option, table, empty: false, links: specs.map(() => keys), description };

@@ -5,7 +5,7 @@ import { recordRate, type Level1Summary } from '../domain/aggregate';
 import { formatPercent, formatScore } from '../domain/format';
 import { recordKey } from '../domain/keys';
 import type { PerfRecord } from '../domain/types';
-import { asParams, baseOption, describe, emptyModel, LEGEND_BASE, num, recordLabel, tipHtml, zoomFor, type ChartContext, type ChartModel } from './common';
+import { asParams, baseOption, describe, emptyModel, LEGEND_BASE, num, recordAxisLabel, recordLabel, tipHtml, zoomFor, type ChartContext, type ChartModel } from './common';
 
 const VISIBLE_ROWS = 12;
 
@@ -31,6 +31,7 @@ export function buildLevel1Rates(records: readonly PerfRecord[], summaries: read
   if (rows.length === 0) return emptyModel(ctx, what);
   const cols = level1Order(mine.filter((s) => scoredKeys.has(s.recordKey)));
   const labels = rows.map((r) => recordLabel(r, ctx));
+  const axisLabels = rows.map((r) => recordAxisLabel(r, ctx));
   const byKey = new Map<string, Map<string, Level1Summary>>();
   for (const s of mine) {
     let m = byKey.get(s.recordKey);
@@ -67,14 +68,14 @@ export function buildLevel1Rates(records: readonly PerfRecord[], summaries: read
         const pt = points[asParams(p)[0]?.dataIndex ?? 0];
         if (!pt) return '';
         return tipHtml(recordLabel(pt.record, ctx), [
-          { label: pt.s.level1, value: formatPercent(pt.s.rate) },
+          { label: `${pt.s.level1} · ${t('metric.level1Rate')}`, value: formatPercent(pt.s.rate) },
           { label: t('col.weight'), value: formatScore(pt.s.weight) },
           { label: t('col.score'), value: formatScore(pt.s.score) },
         ]);
       },
     },
-    xAxis: { type: 'category' as const, data: cols, position: 'top' as const, axisLabel: { interval: 0, width: 90, overflow: 'truncate' as const } },
-    yAxis: { type: 'category' as const, data: labels, inverse: true, axisLabel: { width: 180, overflow: 'truncate' as const } },
+    xAxis: { type: 'category' as const, data: cols, position: 'top' as const, axisLabel: { interval: 0, width: 84, overflow: 'truncate' as const, rotate: cols.length > 7 ? 30 : 0 } },
+    yAxis: { type: 'category' as const, data: axisLabels, inverse: true, axisLabel: { width: 170, overflow: 'truncate' as const, lineHeight: 14 } },
     visualMap: {
       type: 'piecewise' as const,
       orient: 'horizontal' as const,
@@ -83,10 +84,10 @@ export function buildLevel1Rates(records: readonly PerfRecord[], summaries: read
       itemWidth: 14,
       itemHeight: 10,
       pieces: [
-        { min: 90, label: '≥90%', color: '#5fb883' },
+        { min: 90, max: 1e9, label: '≥90%', color: '#5fb883' },
         { min: 80, max: 90 - 1e-9, label: '80%–90%', color: '#8db7e3' },
         { min: 60, max: 80 - 1e-9, label: '60%–80%', color: '#f0c45c' },
-        { max: 60 - 1e-9, label: '<60%', color: '#e07b6a' },
+        { min: -1e9, max: 60 - 1e-9, label: '<60%', color: '#e07b6a' },
       ],
     },
     dataZoom: zoomFor('y', rows.length, VISIBLE_ROWS),
@@ -95,6 +96,7 @@ export function buildLevel1Rates(records: readonly PerfRecord[], summaries: read
   const table = {
     columns: [t('col.record'), ...cols.map((c) => `${c}（${t('metric.level1Rate')}）`)],
     rows: rows.map((r, i) => [labels[i] ?? '', ...cols.map((c) => num(byKey.get(recordKey(r))?.get(c)?.rate ?? null))]),
+    rowLinks: rows.map((r) => recordKey(r)),
   };
   return { option, table, empty: false, links: [points.map((p) => recordKey(p.record))], description };
 }
@@ -116,8 +118,9 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
   const xMin = Math.max(0, Math.floor((Math.min(threshold, ...rates) - 5) / 5) * 5);
   const xMax = Math.max(105, Math.ceil((Math.max(...rates) + 2) / 5) * 5);
   const yMin = Math.max(0, Math.min(50, Math.floor((Math.min(...scores) - 5) / 10) * 10));
-  const quadrant = (x0: number, x1: number, y0: number, y1: number, key: string) => [
-    { xAxis: x0, yAxis: y0, name: t(key) },
+  // Quadrant names sit in the outer corners, where points are least likely.
+  const quadrant = (x0: number, x1: number, y0: number, y1: number, key: string, position: string) => [
+    { xAxis: x0, yAxis: y0, name: t(key), label: { position } },
     { xAxis: x1, yAxis: y1 },
   ];
   const series: ScatterSeriesOption[] = groups.map((g, i) => ({
@@ -141,12 +144,12 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
           markArea: {
             silent: true,
             itemStyle: { color: 'rgba(0,0,0,0)' },
-            label: { color: '#777', fontSize: 11 },
+            label: { color: '#888', fontSize: 11 },
             data: [
-              quadrant(threshold, xMax, SCORE_SPLIT, 100, 'chart.quadrant.highHigh'),
-              quadrant(xMin, threshold, SCORE_SPLIT, 100, 'chart.quadrant.lowHigh'),
-              quadrant(threshold, xMax, yMin, SCORE_SPLIT, 'chart.quadrant.highLow'),
-              quadrant(xMin, threshold, yMin, SCORE_SPLIT, 'chart.quadrant.lowLow'),
+              quadrant(threshold, xMax, SCORE_SPLIT, 100, 'chart.quadrant.highHigh', 'insideBottomRight'),
+              quadrant(xMin, threshold, SCORE_SPLIT, 100, 'chart.quadrant.lowHigh', 'insideBottomLeft'),
+              quadrant(threshold, xMax, yMin, SCORE_SPLIT, 'chart.quadrant.highLow', 'insideBottomRight'),
+              quadrant(xMin, threshold, yMin, SCORE_SPLIT, 'chart.quadrant.lowLow', 'insideBottomLeft'),
             ] as never,
           },
         }
@@ -157,7 +160,7 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
   const option = {
     ...baseOption(description),
     legend: { ...LEGEND_BASE, data: groups.map((g) => g.name) },
-    grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 48, top: 40, bottom: 30, containLabel: true },
     tooltip: {
       trigger: 'item' as const,
       formatter: (p: unknown) => {
@@ -170,13 +173,14 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
         ]);
       },
     },
-    xAxis: { type: 'value' as const, name: t('metric.executionRate'), nameLocation: 'middle' as const, nameGap: 26, min: xMin, max: xMax, axisLabel: { formatter: (v: number) => `${v}%` } },
+    xAxis: { type: 'value' as const, name: t('metric.executionRate'), nameLocation: 'middle' as const, nameGap: 24, min: xMin, max: xMax, axisLabel: { formatter: (v: number) => `${v}%` } },
     yAxis: { type: 'value' as const, name: t('metric.score'), min: yMin, max: 100 },
     series,
   };
   const table = {
     columns: [t('col.record'), t('col.scope'), t('metric.executionRate'), t('metric.score'), t('field.grade')],
     rows: usable.map((r) => [recordLabel(r, ctx), t(`scope.${r.scope}`), num(recordRate(r)), num(r.score), r.grade ?? null]),
+    rowLinks: usable.map((r) => recordKey(r)),
   };
   return { option, table, empty: false, links: groups.map((g) => g.rows.map((r) => recordKey(r))), description };
 }

@@ -89,7 +89,8 @@ export function buildTrend(
         return tipHtml(String(year ?? ''), lines);
       },
     },
-    xAxis: { type: 'category' as const, data: years.map(String), boundaryGap: false, axisTick: { alignWithLabel: true } },
+    // Gaps between categories keep the first and last year's points clear of the chart's edges.
+    xAxis: { type: 'category' as const, data: years.map(String), boundaryGap: true, axisTick: { alignWithLabel: true } },
     yAxis: {
       type: 'value' as const,
       min: yMin,

@@ -73,6 +73,6 @@ export async function reloadBuiltin(db: BudgetDb, source: BuiltinSource = bundle
       if (!out.some((b) => b.id === r.batch.id)) out.push(r.batch);
     }
   }
-  await db.meta.put({ key: LOADED_FLAG, value: Date.now() });
+  if (!(await db.meta.get(LOADED_FLAG))) await db.meta.put({ key: LOADED_FLAG, value: Date.now() });
   return out;
 }

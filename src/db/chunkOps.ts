@@ -1,8 +1,7 @@
-// Operations on column chunks that the ledger needs: row keys straight from the columns, picking
+// Operations on column chunks that the ledger needs: record keys straight from the columns, picking
 // rows, splitting. Working on the columns avoids building a million row objects.
-import { recordKey, rowKey } from '../domain/keys';
-import { EXTRA_KEY_FIELDS } from '../domain/schema';
-import type { AnyRow, ColumnChunk, Kind, Scope } from '../domain/types';
+import { recordKey } from '../domain/keys';
+import type { ColumnChunk, Scope } from '../domain/types';
 
 function textColumn(chunk: ColumnChunk, field: string): string[] {
   return chunk.text[field] ?? [];
@@ -22,29 +21,6 @@ export function recordKeysOf(chunk: ColumnChunk): string[] {
       scope: (scope[i] ?? '') as Scope,
       project: project[i] ?? '',
     });
-  }
-  return out;
-}
-
-/** The row key of every row of the chunk (keys.ts rowKey), so keys match what the parser uses. */
-export function keysOf(kind: Kind, chunk: ColumnChunk): string[] {
-  const extra = EXTRA_KEY_FIELDS[kind];
-  if (extra.length === 0) return recordKeysOf(chunk);
-  const agency = textColumn(chunk, 'agency');
-  const scope = textColumn(chunk, 'scope');
-  const project = textColumn(chunk, 'project');
-  const year = chunk.num.year ?? new Float64Array(0);
-  const cols = extra.map((f) => textColumn(chunk, f));
-  // rowKey reads only the key fields; one reused object avoids an allocation per row.
-  const probe: Record<string, unknown> = {};
-  const out: string[] = new Array(chunk.length);
-  for (let i = 0; i < chunk.length; i++) {
-    probe.agency = agency[i] ?? '';
-    probe.year = year[i] ?? NaN;
-    probe.scope = scope[i] ?? '';
-    probe.project = project[i] ?? '';
-    for (let j = 0; j < extra.length; j++) probe[extra[j]!] = cols[j]![i] ?? '';
-    out[i] = rowKey(kind, probe as unknown as AnyRow);
   }
   return out;
 }

@@ -9,7 +9,8 @@
 // so a stale flag can never be mistaken for a valid one (also across tabs).
 import Dexie from 'dexie';
 import type { ColumnChunk, Kind } from '../domain/types';
-import { keysOf, selectRows } from './chunkOps';
+import { selectRows } from './chunkOps';
+import { keyHashes, RowKeySet } from './rowKeySet';
 import type { BudgetDb, StoredChunk } from './database';
 
 export interface CurrentEntry {
@@ -62,21 +63,21 @@ export async function batchChunks(db: BudgetDb, batchId: number): Promise<Column
 
 /** Keeps, for each key, only the row of the newest batch: walks the batches newest first. */
 function dedupe(kind: Kind, raw: readonly CurrentEntry[]): { entries: CurrentEntry[]; duplicates: number } {
-  const seen = new Set<string>();
+  const seen = new RowKeySet(kind, raw.map((e) => e.chunk));
   const kept: Array<CurrentEntry | null> = new Array(raw.length).fill(null);
   let duplicates = 0;
   for (let e = raw.length - 1; e >= 0; e--) {
     const entry = raw[e]!;
-    const keys = keysOf(kind, entry.chunk);
+    const hashes = keyHashes(kind, entry.chunk);
     const keep = new Uint8Array(entry.chunk.length);
     let count = 0;
-    for (let i = 0; i < keys.length; i++) {
-      const k = keys[i]!;
-      if (seen.has(k)) {
+    for (let i = 0; i < entry.chunk.length; i++) {
+      const h = hashes[i]!;
+      if (seen.find(h, entry.chunk, i) >= 0) {
         duplicates++;
         continue;
       }
-      seen.add(k);
+      seen.add(h, RowKeySet.loc(e, i));
       keep[i] = 1;
       count++;
     }
@@ -87,8 +88,9 @@ function dedupe(kind: Kind, raw: readonly CurrentEntry[]): { entries: CurrentEnt
 }
 
 /**
- * The current state of a kind. Works inside or outside a transaction; outside one it also records
- * a disjointness it discovered, so the next page load takes the fast path.
+ * The current state of a kind. Works inside or outside a transaction (and inside a liveQuery);
+ * outside one it also records a disjointness it discovered, so the next page load takes the fast
+ * path. The chunks returned are shared with the cache: treat them as read-only.
  */
 export async function currentOf(db: BudgetDb, kind: Kind): Promise<CurrentState> {
   const ids = await activeIds(db, kind);
@@ -109,7 +111,11 @@ export async function currentOf(db: BudgetDb, kind: Kind): Promise<CurrentState>
   } else {
     const { entries, duplicates } = dedupe(kind, raw);
     state = { kind, stamp, entries, disjoint: duplicates === 0 };
-    if (duplicates === 0 && !Dexie.currentTransaction) await db.meta.put({ key: disjointKey(kind), value: stamp });
+    // Best effort: inside a transaction or a liveQuery (where Dexie forbids writes) it is skipped,
+    // and a later read outside one records it.
+    if (duplicates === 0 && !Dexie.currentTransaction) {
+      await db.meta.put({ key: disjointKey(kind), value: stamp }).catch(() => undefined);
+    }
   }
   cache.set(kind, state);
   return state;

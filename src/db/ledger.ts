@@ -1,7 +1,8 @@
 // The batch ledger: committing a validated file as one batch, rolling batches back and forward,
 // and reading the current data that the active batches make up.
 import { CHUNK_ROWS, type ColumnChunk, type HeaderMapping, type Issue, type Kind, type ParsedFile } from '../domain/types';
-import { keysOf, selectRows, storableChunks } from './chunkOps';
+import { selectRows, storableChunks } from './chunkOps';
+import { keyHashes, RowKeySet } from './rowKeySet';
 import { packHeaders, packIssues, unpackHeaders, unpackIssues } from './compact';
 import { activeIds, cachedState, currentOf, disjointKey, forgetState, rememberState, stampOf, type CurrentEntry, type CurrentState } from './current';
 import { activeWithSha, batchInfo } from './batchRows';
@@ -26,25 +27,25 @@ function totalRows(chunks: readonly ColumnChunk[]): number {
   return chunks.reduce((n, c) => n + c.length, 0);
 }
 
-/** Which current rows the new chunks replace: a keep-mask per current entry, and the count. */
+/** Which current rows the new chunks replace: their count, and the current entries without them. */
 function supersedeScan(kind: Kind, cur: CurrentState, incoming: readonly ColumnChunk[]): { superseded: number; entries: CurrentEntry[] } {
   if (cur.entries.length === 0) return { superseded: 0, entries: [] };
-  const incomingKeys = new Set<string>();
-  for (const c of incoming) for (const k of keysOf(kind, c)) incomingKeys.add(k);
+  const incomingKeys = new RowKeySet(kind, incoming);
+  incoming.forEach((_, ci) => incomingKeys.addChunk(ci));
   let superseded = 0;
   const entries: CurrentEntry[] = [];
   for (const e of cur.entries) {
-    const keys = keysOf(kind, e.chunk);
-    const keep = new Uint8Array(keys.length);
+    const hashes = keyHashes(kind, e.chunk);
+    const keep = new Uint8Array(e.chunk.length);
     let kept = 0;
-    for (let i = 0; i < keys.length; i++) {
-      if (incomingKeys.has(keys[i]!)) superseded++;
+    for (let i = 0; i < e.chunk.length; i++) {
+      if (incomingKeys.find(hashes[i]!, e.chunk, i) >= 0) superseded++;
       else {
         keep[i] = 1;
         kept++;
       }
     }
-    if (kept === keys.length) entries.push(e);
+    if (kept === e.chunk.length) entries.push(e);
     else if (kept > 0) entries.push({ batchId: e.batchId, chunk: selectRows(e.chunk, keep, kept) });
   }
   return { superseded, entries };
@@ -107,7 +108,8 @@ export async function commitFile(db: BudgetDb, parsed: ParsedFile, origin: Batch
 }
 
 async function setStates(db: BudgetDb, ids: readonly number[], state: 'active' | 'rolled_back'): Promise<BatchInfo[]> {
-  const touched = new Set<Kind>();
+  // Per kind: the stamp before this change and the batches it changed, to update the cache after.
+  const touched = new Map<Kind, { before: string; ids: number[] }>();
   const out = await db.transaction('rw', db.batches, db.meta, async () => {
     const result: BatchInfo[] = [];
     for (const id of ids) {
@@ -125,25 +127,26 @@ async function setStates(db: BudgetDb, ids: readonly number[], state: 'active' |
       if (state === 'rolled_back' && (await db.meta.get(disjointKey(b.kind)))?.value === before) {
         await db.meta.put({ key: disjointKey(b.kind), value: after });
       }
-      touched.add(b.kind);
+      const t = touched.get(b.kind) ?? { before, ids: [] };
+      t.ids.push(id);
+      touched.set(b.kind, t);
       result.push(batchInfo({ ...b, ...changes }));
     }
     return result;
   });
-  for (const kind of touched) updateCacheAfterStateChange(db, kind, ids, state);
+  for (const [kind, t] of touched) updateCacheAfterStateChange(db, kind, t.before, t.ids, state);
   return out;
 }
 
-function updateCacheAfterStateChange(db: BudgetDb, kind: Kind, ids: readonly number[], state: 'active' | 'rolled_back'): void {
+function updateCacheAfterStateChange(db: BudgetDb, kind: Kind, before: string, ids: readonly number[], state: 'active' | 'rolled_back'): void {
   const cached = cachedState(db, kind);
   if (!cached) return;
-  const removed = new Set(ids);
-  const cachedIds = cached.stamp === '' ? [] : cached.stamp.split(',').map(Number);
   // A disjoint current state minus whole batches is the current state of the remaining ones.
-  if (state === 'rolled_back' && cached.disjoint && ids.every((id) => cachedIds.includes(id))) {
+  if (state === 'rolled_back' && cached.disjoint && cached.stamp === before) {
+    const removed = new Set(ids);
     rememberState(db, {
       kind,
-      stamp: stampOf(cachedIds.filter((id) => !removed.has(id))),
+      stamp: stampOf(before.split(',').map(Number).filter((id) => !removed.has(id))),
       disjoint: true,
       entries: cached.entries.filter((e) => !removed.has(e.batchId)),
     });

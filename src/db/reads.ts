@@ -1,11 +1,12 @@
 // Reading the current data: rows of a kind, one record's indicators, kept warnings, the records
 // that indicator and fund files may refer to, and what a file would change before it is committed.
 import { chunkRow, chunksToRows } from '../domain/columns';
-import { parseRecordKey } from '../domain/keys';
+import { parseRecordKey, rowKey } from '../domain/keys';
 import type { KnownRecord } from '../domain/parseFile';
 import { MAX_ISSUES, type AnyRow, type ColumnChunk, type IndicatorRow, type Issue, type Kind, type ParsedFile, type RowOf } from '../domain/types';
 import { activeWithSha, batchInfo } from './batchRows';
-import { keysOf, recordKeysOf } from './chunkOps';
+import { recordKeysOf } from './chunkOps';
+import { keyHashes, RowKeySet } from './rowKeySet';
 import { unpackIssues } from './compact';
 import { currentOf, type CurrentState } from './current';
 import type { BatchInfo, BudgetDb } from './database';
@@ -108,17 +109,18 @@ export async function previewDiff(db: BudgetDb, parsed: ParsedFile, limit: numbe
   const cur = await currentOf(db, kind);
   if (cur.entries.length === 0) return preview;
 
-  // Key → [chunk index, row index] of the file's rows.
-  const incoming = new Map<string, [number, number]>();
-  parsed.chunks.forEach((c, ci) => keysOf(kind, c).forEach((k, i) => incoming.set(k, [ci, i])));
+  const incoming = new RowKeySet(kind, parsed.chunks);
+  parsed.chunks.forEach((_, ci) => incoming.addChunk(ci));
   for (const { chunk } of cur.entries) {
-    const keys = keysOf(kind, chunk);
-    for (let i = 0; i < keys.length; i++) {
-      const at = incoming.get(keys[i]!);
-      if (!at) continue;
+    const hashes = keyHashes(kind, chunk);
+    for (let i = 0; i < chunk.length; i++) {
+      const at = incoming.find(hashes[i]!, chunk, i);
+      if (at < 0) continue;
       preview.supersededCount++;
       if (preview.superseded.length < limit) {
-        preview.superseded.push({ key: keys[i]!, before: chunkRow(chunk, i), after: chunkRow(parsed.chunks[at[0]]!, at[1]) });
+        const before = chunkRow(chunk, i);
+        const after = chunkRow(parsed.chunks[RowKeySet.chunkIndex(at)]!, RowKeySet.row(at));
+        preview.superseded.push({ key: rowKey(kind, before), before, after });
       }
     }
   }

@@ -436,3 +436,43 @@ export function indicatorTree(rows: readonly IndicatorRow[]): IndicatorNode[] {
 export function gradeEntries(g: GradeCounts): Array<[Grade, number]> {
   return GRADES.map((grade) => [grade, g[grade]]);
 }
+
+export interface AgencyLevelTotals {
+  /** Agency-years counted. */
+  cells: number;
+  budget: number | null;
+  expenditure: number | null;
+  executionRate: number | null;
+  carryover: number | null;
+  carryoverRate: number | null;
+}
+
+/**
+ * Totals over agency-years (each one its department record, or its projects when it has no
+ * department record): the figure a leader reads as "all the money", with no project counted twice.
+ */
+export function agencyLevelTotals(table: AgencyYearTable): AgencyLevelTotals {
+  const cells = [...table.values()].flatMap((m) => [...m.values()]);
+  let b = 0;
+  let e = 0;
+  let cb = 0;
+  let c = 0;
+  for (const x of cells) {
+    if (x.budget !== null && x.expenditure !== null) {
+      b += x.budget;
+      e += x.expenditure;
+    }
+    if (x.budget !== null && x.carryover !== null) {
+      cb += x.budget;
+      c += x.carryover;
+    }
+  }
+  return {
+    cells: cells.length,
+    budget: sumOf(cells.map((x) => x.budget)),
+    expenditure: sumOf(cells.map((x) => x.expenditure)),
+    executionRate: b > 0 ? (e / b) * 100 : null,
+    carryover: sumOf(cells.map((x) => x.carryover)),
+    carryoverRate: cb > 0 ? (c / cb) * 100 : null,
+  };
+}

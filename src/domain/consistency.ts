@@ -19,7 +19,8 @@ export function recordWarnings(r: PerfRecord, row: number, columnOf: (field: str
     out.push({ row, column: columnOf(field), message, code, recordKey: key });
   };
   const exact = executionRateExact(r.budget, r.expenditure);
-  if (exact !== null && r.execution_rate !== null && Math.abs(exact - r.execution_rate) > RATE_TOLERANCE) {
+  // The epsilon keeps a difference of exactly 0.1 point (e.g. 96.8 against 96.9) from warning through float noise.
+  if (exact !== null && r.execution_rate !== null && Math.abs(exact - r.execution_rate) > RATE_TOLERANCE + 1e-9) {
     warn('execution_rate', `预算执行率 ${fmt(r.execution_rate)}% 与 支出÷预算 = ${fmt(exact)}% 相差超过 0.1 个百分点`, 'rate_mismatch');
   }
   if (r.budget !== null && r.expenditure !== null && r.expenditure > r.budget + AMOUNT_TOLERANCE / 10) {

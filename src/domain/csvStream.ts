@@ -34,6 +34,21 @@ export function firstLineOf(text: string): string {
   return text;
 }
 
+/**
+ * The first line holding more than white space (the header, past leading blank lines), or null
+ * while `text` may still end inside it. `atEnd` says no more text follows.
+ */
+export function firstContentLine(text: string, atEnd: boolean): string | null {
+  let rest = text;
+  for (;;) {
+    const line = firstLineOf(rest);
+    const complete = line.length < rest.length;
+    if (line.trim() !== '') return complete || atEnd ? line : null;
+    if (!complete) return atEnd ? '' : null;
+    rest = rest.slice(line.length + 1);
+  }
+}
+
 export interface CsvRecordSink {
   /** Called for each record with its spreadsheet row number (1-based). */
   (cells: string[], row: number): void;
@@ -63,8 +78,9 @@ export class CsvRecordSplitter {
     // A CR at the very end may be half of a CRLF split across pieces: keep it for the next piece.
     const heldCr = text.endsWith('\r');
     if (heldCr) text = text.slice(0, -1);
-    const cursor = this.parse(normalizeBreaks(text), true);
-    this.carry = text.slice(0, 0) + normalizeBreaks(text).slice(cursor) + (heldCr ? '\r' : '');
+    text = normalizeBreaks(text);
+    const cursor = this.parse(text, true);
+    this.carry = text.slice(cursor) + (heldCr ? '\r' : '');
   }
 
   end(): void {

@@ -3,7 +3,7 @@
 // piece by piece so that a 100 MB file never exists as one string.
 import { ChunkBuilder, chunkRow } from './columns';
 import { IndicatorSums, recordWarnings } from './consistency';
-import { CsvRecordSplitter, detectDelimiter, firstLineOf } from './csvStream';
+import { CsvRecordSplitter, detectDelimiter, firstContentLine } from './csvStream';
 import { createDecoder, DEFAULT_PIECE_BYTES } from './decode';
 import { KeyHashes } from './duplicates';
 import { hash53Parts, sha256Hex } from './hash';
@@ -102,22 +102,36 @@ export async function parseFile(bytes: Uint8Array, fileName: string, opts: Parse
   let splitter: CsvRecordSplitter | null = null;
   let consumed = 0;
   const pieceBytes = opts.pieceBytes ?? DEFAULT_PIECE_BYTES;
+  // Text read before the header line is complete: the delimiter is detected on the whole line.
+  let head = '';
+  const start = (line: string): CsvRecordSplitter => {
+    const delimiter = detectDelimiter(line);
+    session.delimiter = delimiter;
+    return new CsvRecordSplitter(
+      delimiter,
+      (cells, row) => session.record(cells, row),
+      (row, message) => session.quoteError(row, message),
+    );
+  };
   for (const piece of decoder.pieces(pieceBytes)) {
     if (opts.signal?.aborted) throw new ParseCancelled();
     if (splitter === null) {
-      const delimiter = detectDelimiter(firstLineOf(piece.replace(/^\s+/, '')));
-      session.delimiter = delimiter;
-      splitter = new CsvRecordSplitter(
-        delimiter,
-        (cells, row) => session.record(cells, row),
-        (row, message) => session.errors.push({ row, column: null, message, code: 'quotes' }),
-      );
-    }
-    splitter.push(piece);
+      head += piece;
+      const line = firstContentLine(head, false);
+      if (line !== null) {
+        splitter = start(line);
+        splitter.push(head);
+        head = '';
+      }
+    } else splitter.push(piece);
     consumed += pieceBytes;
     opts.onProgress?.(Math.min(1, consumed / bytes.length));
     // Let the event loop breathe between pieces so cancel and progress messages get through.
     await Promise.resolve();
+  }
+  if (splitter === null && head !== '') {
+    splitter = start(firstContentLine(head, true) ?? '');
+    splitter.push(head);
   }
   splitter?.end();
   opts.onProgress?.(1);
@@ -141,27 +155,36 @@ class FileSession {
   /** Spreadsheet row of each valid row, by its index in the chunks. */
   private readonly validRowNumbers: number[] = [];
   private readonly sums = new IndicatorSums();
+  private readonly malformedRows = new Set<number>();
 
   constructor(private readonly opts: ParseOptions) {}
+
+  /** A record whose quotes do not pair up: reported, and the record is left out of the rows. */
+  quoteError(row: number, message: string): void {
+    this.errors.push({ row, column: null, message, code: 'quotes' });
+    this.malformedRows.add(row);
+  }
 
   record(cells: string[], row: number): void {
     if (this.headerFailed) return;
     if (cells.every((c) => c.trim() === '')) return;
     if (!this.headerDone) {
-      this.header(cells);
+      this.header(cells, row);
       return;
     }
     this.dataRows++;
+    if (this.malformedRows.has(row)) return;
     this.row(cells, row);
   }
 
-  private header(cells: string[]): void {
+  /** `row` is 1 unless blank lines precede the header: issues name the row a spreadsheet shows. */
+  private header(cells: string[], row: number): void {
     this.headerDone = true;
     const mapped = mapHeaders(cells);
     this.headers = mapped.headers;
     if (mapped.error !== null || mapped.kind === null) {
       this.headerFailed = true;
-      this.errors.push({ row: 1, column: null, message: mapped.error ?? '无法识别文件类型', code: 'unknown_headers' });
+      this.errors.push({ row, column: null, message: mapped.error ?? '无法识别文件类型', code: 'unknown_headers' });
       return;
     }
     this.kind = mapped.kind;
@@ -169,7 +192,7 @@ class FileSession {
     this.builder = new ChunkBuilder(mapped.kind, this.opts.chunkRows ?? CHUNK_ROWS);
     for (const h of mapped.headers) {
       if (h.field === null && h.written.trim() !== '') {
-        this.warnings.push({ row: 1, column: h.written, message: `未识别的列“${h.written}”，导入时忽略`, code: 'unknown_column' });
+        this.warnings.push({ row, column: h.written, message: `未识别的列“${h.written}”，导入时忽略`, code: 'unknown_column' });
       }
     }
   }

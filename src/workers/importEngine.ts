@@ -10,6 +10,8 @@ import { forgetState } from '../db/current';
 import type { BudgetDb } from '../db/database';
 import { commitFile, knownRecords, listBatches, previewDiff, type BatchOrigin, type CommitResult } from '../db/ledger';
 import { ensureBuiltin } from '../db/builtin';
+import { exportAll } from '../db/exportAll';
+import { sha256Hex } from '../domain/hash';
 import {
   importOrder,
   isQuotaError,
@@ -52,9 +54,16 @@ const HEAD_BYTES = 64 * 1024;
 export const QUOTA_MESSAGE =
   '浏览器的存储空间已满，本次导入没有写入任何数据。请在“数据管理”页查看存储用量，回滚或导出后清理不再需要的批次，或在浏览器设置中为本站点允许更多存储空间，然后重试。';
 
+/** A parsed file and its position in the order the files were chosen. */
+interface Held {
+  index: number;
+  parsed: ParsedFile;
+}
+
 interface Upload {
   id: number;
-  parsed: ParsedFile[];
+  /** In processing order: records first. */
+  files: Held[];
 }
 
 /**
@@ -107,6 +116,8 @@ export class ImportEngine {
         return Promise.resolve();
       case 'publish':
         return this.publish(msg.uploadId, msg.files.map(fromBytes));
+      case 'export':
+        return this.exportAll(msg.uploadId);
     }
   }
 
@@ -122,11 +133,11 @@ export class ImportEngine {
     const controller = new AbortController();
     this.parsing = { id: uploadId, controller };
     try {
-      const parsed = await this.parseAll(uploadId, files, controller.signal);
+      const held = await this.parseAll(uploadId, files, controller.signal);
       if (controller.signal.aborted) throw new ParseCancelled();
-      const previews = await this.previews(parsed);
+      const previews = await this.previews(held);
       if (controller.signal.aborted) throw new ParseCancelled();
-      this.upload = { id: uploadId, parsed };
+      this.upload = { id: uploadId, files: held };
       this.post({ type: 'parsed', uploadId, files: previews });
     } catch (err) {
       if (err instanceof ParseCancelled || controller.signal.aborted) {
@@ -139,14 +150,14 @@ export class ImportEngine {
     }
   }
 
-  private async parseAll(uploadId: number, files: readonly SourceFile[], signal: AbortSignal): Promise<ParsedFile[]> {
+  private async parseAll(uploadId: number, files: readonly SourceFile[], signal: AbortSignal): Promise<Held[]> {
     const sniffed = await Promise.all(files.map(async (f, index) => ({ f, index, kind: sniffKind(await f.head(HEAD_BYTES)) })));
     const ordered = importOrder(sniffed);
     const totalBytes = Math.max(1, files.reduce((n, f) => n + f.size, 0));
     let doneBytes = 0;
     const known = new Map<string, KnownRecord>(await knownRecords(this.db));
-    const out: ParsedFile[] = [];
-    for (const [position, { f }] of ordered.entries()) {
+    const out: Held[] = [];
+    for (const [position, { f, index }] of ordered.entries()) {
       if (signal.aborted) throw new ParseCancelled();
       const progress = (fraction: number) =>
         this.post({
@@ -165,15 +176,15 @@ export class ImportEngine {
       // blocked anyway, and the indicator file then shows its own errors rather than a cascade.
       for (const [k, v] of knownRecordsOf(parsed)) known.set(k, v);
       doneBytes += f.size;
-      out.push(parsed);
+      out.push({ index, parsed });
     }
     return out;
   }
 
-  private async previews(parsed: readonly ParsedFile[]): Promise<FilePreview[]> {
+  private async previews(held: readonly Held[]): Promise<FilePreview[]> {
     const out: FilePreview[] = [];
     const shaSeen = new Map<string, string>();
-    for (const [index, p] of parsed.entries()) {
+    for (const { index, parsed: p } of held) {
       const diff = p.kind === null ? null : await previewDiff(this.db, p, SENT_SUPERSEDED);
       const sample: AnyRow[] = [];
       const first = p.chunks[0];
@@ -219,7 +230,8 @@ export class ImportEngine {
       this.post({ type: 'failed', uploadId, stage: 'commit', code: 'nothing_parsed', message: '没有待导入的文件：请重新选择文件' });
       return;
     }
-    const withErrors = upload.parsed.filter((p) => p.errorCount > 0 || p.kind === null);
+    const parsed = upload.files.map((h) => h.parsed);
+    const withErrors = parsed.filter((p) => p.errorCount > 0 || p.kind === null);
     if (withErrors.length > 0) {
       const names = withErrors.map((p) => `“${p.fileName}”（${p.errorCount} 个错误）`).join('、');
       this.post({ type: 'failed', uploadId, stage: 'commit', code: 'has_errors', message: `${names}有错误，未导入任何数据` });
@@ -231,7 +243,7 @@ export class ImportEngine {
     }
     this.committing = true;
     try {
-      const results = await commitAll(this.db, upload.parsed, 'upload', `upload-${uploadId}-${Date.now()}`);
+      const results = await commitAll(this.db, parsed, 'upload', `upload-${uploadId}-${Date.now()}`);
       this.upload = null;
       this.post({ type: 'committed', uploadId, results });
     } catch (err) {
@@ -259,23 +271,27 @@ export class ImportEngine {
       // Published data goes on top of the built-in dataset, never underneath it.
       await ensureBuiltin(this.db);
       const batches = await listBatches(this.db);
-      const seen = new Set(batches.filter((b) => b.origin === 'published').map((b) => b.sha256));
-      const parsed = await this.parseAll(uploadId, files, new AbortController().signal);
-      const fresh = parsed.filter((p) => !seen.has(p.sha256));
-      const outcomes: PublishOutcome[] = parsed.map((p) => ({
-        fileName: p.fileName,
-        status: seen.has(p.sha256) ? 'seen' : p.errorCount > 0 || p.kind === null ? 'rejected' : 'committed',
-        errors: p.errors.slice(0, 20),
-        errorCount: p.errorCount,
-      }));
-      if (outcomes.some((o) => o.status === 'rejected') || fresh.length === 0) {
-        for (const o of outcomes) if (o.status === 'committed') o.status = 'seen';
-        this.post({ type: 'published', uploadId, outcomes: outcomes.map((o) => (o.status === 'seen' && fresh.length > 0 && !seen.has(this.shaOf(parsed, o.fileName)) ? { ...o, status: 'rejected' } : o)) });
+      const published = new Set(batches.filter((b) => b.origin === 'published').map((b) => b.sha256));
+      // Hash before parsing: at most starts nothing changed, and a big file is then not parsed again.
+      const hashes = await Promise.all(files.map(async (f) => sha256Hex(await f.read())));
+      const fresh = files.filter((_, i) => !published.has(hashes[i]!));
+      const parsed = (await this.parseAll(uploadId, fresh, new AbortController().signal)).map((h) => h.parsed);
+      const outcomes: PublishOutcome[] = files
+        .filter((_, i) => published.has(hashes[i]!))
+        .map((f) => ({ fileName: f.name, status: 'seen', errors: [], errorCount: 0 }));
+      const rejected = parsed.some((p) => p.errorCount > 0 || p.kind === null);
+      for (const p of parsed) {
+        const bad = p.errorCount > 0 || p.kind === null;
+        // All or nothing: good files wait until the bad one is fixed.
+        outcomes.push({ fileName: p.fileName, status: bad ? 'rejected' : rejected ? 'withheld' : 'committed', errors: p.errors.slice(0, 20), errorCount: p.errorCount });
+      }
+      if (parsed.length === 0 || rejected) {
+        this.post({ type: 'published', uploadId, outcomes });
         return;
       }
-      const results = await commitAll(this.db, fresh, 'published', `published-${Date.now()}`);
+      const results = await commitAll(this.db, parsed, 'published', `published-${Date.now()}`);
       for (const o of outcomes) {
-        const r = results[fresh.findIndex((p) => p.fileName === o.fileName)];
+        const r = results[parsed.findIndex((p) => p.fileName === o.fileName)];
         if (r) o.status = r.status;
       }
       this.post({ type: 'published', uploadId, outcomes });
@@ -285,7 +301,11 @@ export class ImportEngine {
     }
   }
 
-  private shaOf(parsed: readonly ParsedFile[], fileName: string): string {
-    return parsed.find((p) => p.fileName === fileName)?.sha256 ?? '';
+  async exportAll(requestId: number): Promise<void> {
+    try {
+      this.post({ type: 'exported', uploadId: requestId, files: await exportAll(this.db) });
+    } catch (err) {
+      this.post({ type: 'failed', uploadId: requestId, stage: 'export', code: 'unknown', message: `导出失败：${errorText(err)}` });
+    }
   }
 }

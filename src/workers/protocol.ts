@@ -78,13 +78,16 @@ export type ToWorker =
   | { type: 'commit'; uploadId: number }
   | { type: 'discard'; uploadId: number }
   /** Parse and commit at once, skipping files already imported once (published data). */
-  | { type: 'publish'; uploadId: number; files: NamedBytes[] };
+  | { type: 'publish'; uploadId: number; files: NamedBytes[] }
+  /** The current data as the contract's three files (built here: a million rows take seconds). */
+  | { type: 'export'; uploadId: number };
 
 export type FailureCode = 'quota' | 'has_errors' | 'nothing_parsed' | 'read_failed' | 'busy' | 'unknown';
 
 export interface PublishOutcome {
   fileName: string;
-  status: 'committed' | 'identical' | 'seen' | 'rejected';
+  /** seen: published before (skipped); withheld: fine, but another published file has errors. */
+  status: 'committed' | 'identical' | 'seen' | 'rejected' | 'withheld';
   /** For 'rejected': the first errors, for the data page to show. */
   errors: Issue[];
   errorCount: number;
@@ -108,7 +111,8 @@ export type FromWorker =
   | { type: 'discarded'; uploadId: number }
   | { type: 'committed'; uploadId: number; results: CommitResult[] }
   | { type: 'published'; uploadId: number; outcomes: PublishOutcome[] }
-  | { type: 'failed'; uploadId: number; stage: 'parse' | 'commit' | 'publish'; code: FailureCode; message: string };
+  | { type: 'exported'; uploadId: number; files: Record<Kind, string> }
+  | { type: 'failed'; uploadId: number; stage: 'parse' | 'commit' | 'publish' | 'export'; code: FailureCode; message: string };
 
 export type { BatchOrigin };
 

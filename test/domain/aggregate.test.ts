@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
-  agencyOptions, agencyYears, distinctProjects, filterRecords, indicatorTree, latestChanges, level1Summaries,
+  agencyLevelTotals, agencyOptions, agencyYears, distinctProjects, filterRecords, indicatorTree, latestChanges, level1Summaries,
   NO_FILTER, rankAgencies, rankLatestPerAgency, rankYear, recordRate, searchAgencies, totals, totalsByScope, weightedRate, yearSpan,
 } from '../../src/domain/aggregate';
 import { recordKey } from '../../src/domain/keys';
@@ -140,5 +140,22 @@ describe('indicators', () => {
     // The level-1 row's own 20 points stand, although its level-3 child has no score.
     expect(yz[0]).toMatchObject({ label: '产出指标', weight: 20, score: 20 });
     expect(yz[0]!.children[0]!.weight).toBeNull();
+  });
+});
+
+describe('agencyLevelTotals', () => {
+  test('department records where they exist, projects otherwise: no project money counted twice', () => {
+    const t = agencyLevelTotals(agencyYears(RECORDS));
+    // CCPIT 2022 department (its advisory-council project is inside it), Chaoyang 2023 department,
+    // Chaoyang 2024 project, Yuzhong 2019 project; CCPIT 2021 has no budget.
+    expect(t.cells).toBe(5);
+    expect(t.budget).toBeCloseTo(5333.85 + 1581.89 + 90 + 281.28, 6);
+    expect(t.expenditure).toBeCloseTo(5169.65 + 1581.89 + 90 + 268.49, 6);
+    expect(t.executionRate).toBeCloseTo(((5169.65 + 1581.89 + 90 + 268.49) / (5333.85 + 1581.89 + 90 + 281.28)) * 100, 8);
+    expect(t.carryover).toBeCloseTo(172.89 + 12.79, 6);
+    expect(t.carryoverRate).toBeCloseTo(((172.89 + 12.79) / (5333.85 + 281.28)) * 100, 8);
+  });
+  test('nothing: missing, not zero', () => {
+    expect(agencyLevelTotals(new Map())).toMatchObject({ cells: 0, budget: null, executionRate: null });
   });
 });

@@ -44,6 +44,17 @@ const MIME_TYPES: Readonly<Record<string, string>> = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/**
+ * Files the app asks for that a deployment may lack, whose 404 is normal and expected: the
+ * manifest of published data (README, "Publishing data for leaders"). Their 404s are kept out of
+ * `notFound` and out of the console errors.
+ */
+export const OPTIONAL_FILES: readonly string[] = ['data/manifest.json'];
+
+function isOptional(pathOrUrl: string): boolean {
+  return OPTIONAL_FILES.some((f) => pathOrUrl.endsWith(`/${f}`));
+}
+
 export interface StaticServer {
   /** Origin of the server, e.g. `http://127.0.0.1:40123`. */
   origin: string;
@@ -87,7 +98,7 @@ export async function startServer(distDir: string = DIST_DIR, basePath = '/app/'
     const file = reqPath === null ? null : resolveInside(root, basePath, reqPath);
     const body = file === null ? null : await readFile(file).catch(() => null);
     if (file === null || body === null) {
-      notFound.push(reqPath ?? String(req.url));
+      if (!isOptional(reqPath ?? '')) notFound.push(reqPath ?? String(req.url));
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
       return;
     }
@@ -225,6 +236,7 @@ function watchPage(page: Page, errors: string[], offOrigin: string[], leavesOrig
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
     const { url, lineNumber } = msg.location();
+    if (isOptional(url) && msg.text().includes('404')) return;
     errors.push(url ? `${msg.text()} (${url}:${lineNumber})` : msg.text());
   });
   page.on('pageerror', (err) => errors.push(`uncaught: ${err.stack ?? err.message}`));

@@ -1,0 +1,182 @@
+// `npm run bench`: the product measured where it runs, in headless Chromium on the production
+// build (the npm script builds first), at a size far beyond the built-in dataset. See the README's
+// "Benchmark" section for what is measured and the latest figures.
+//
+//   npm run bench [-- --quick] [-- --profile] [-- --no-lower]
+//
+// --quick    fewer runs (2 per import file, 2 reloads, 10 filter changes) while working on speed
+// --profile  also saves CPU profiles of one 1M import (worker and page) to bench-results/profiles/
+// --no-lower skips the PapaParse / uDSV / DuckDB-WASM lower bounds
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { DIST_DIR, startServer } from '../test/e2e/harness';
+import { importFile, openDataPage, type ImportRun } from './bench/appImport';
+import { launchBenchBrowser, newBenchContext, openPageSession, WorkerSessions, type TargetSession } from './bench/browser';
+import { filterRuns, reloadRuns, steadyMainHeapMb } from './bench/dashboard';
+import { agencyNames, DATA_DIR, ensureBenchData, ROOT_DIR, type GeneratedFile } from './bench/generate';
+import { buildLowerBounds, runLowerBounds, startLowerServer } from './bench/lowerBounds';
+import { machineInfo, printable, summarizeImports, targets, type BenchResult, type ImportSet } from './bench/report';
+import { fmtMs, summarize } from './bench/stats';
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has('--quick');
+const profile = args.has('--profile');
+const withLower = !args.has('--no-lower');
+const RUNS = quick ? 2 : 5;
+const FILTER_CHANGES = quick ? 10 : 30;
+const RESULTS_DIR = path.join(ROOT_DIR, 'bench-results');
+
+const started = performance.now();
+const log = (line: string): void => {
+  const s = ((performance.now() - started) / 1000).toFixed(0).padStart(4);
+  process.stdout.write(`[${s} s] ${line}\n`);
+};
+
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+const manifest = ensureBenchData({ log });
+const fileOf = (f: GeneratedFile): string => path.join(DATA_DIR, f.file);
+
+if (withLower) {
+  log('building the lower-bounds page');
+  await buildLowerBounds();
+}
+const appServer = await startServer(DIST_DIR, '/app/');
+const lowerServer = withLower ? await startLowerServer() : null;
+const browser = await launchBenchBrowser();
+const workers = await WorkerSessions.create(browser);
+
+async function freshDataPage(b: Browser): Promise<{ page: Page; main: TargetSession; close(): Promise<void> }> {
+  const context = await newBenchContext(b, appServer.origin);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => log(`  page error: ${e.message}`));
+  await openDataPage(page, appServer.url);
+  return { page, main: await openPageSession(page), close: () => context.close() };
+}
+
+function describe(r: ImportRun): string {
+  return `${fmtMs(r.totalMs)} (parse ${fmtMs(r.parseMs)}, commit ${fmtMs(r.commitMs)}), long task ${fmtMs(r.longestTaskMs)}, heap peak ${r.heap.peakTotalMb} MB (page ${r.heap.peakMainMb} + worker ${r.heap.peakWorkerMb}), steady ${r.heap.steadyMainMb}+${r.heap.steadyWorkerMb} MB; after commit: longest task ${fmtMs(r.afterCommit.longestTaskMs)}, busy ${fmtMs(r.afterCommit.busyMs)}`;
+}
+
+let result: BenchResult | null = null;
+try {
+  log(`Chromium ${browser.version()}; data seed ${manifest.seed}`);
+  const lower = withLower
+    ? await runLowerBounds(
+        browser,
+        lowerServer!,
+        [
+          { file: manifest.indicators100k.file, runs: RUNS },
+          { file: manifest.indicators1m.file, runs: RUNS },
+          { file: manifest.indicators1mQuoted.file, runs: quick ? 1 : 2 },
+        ],
+        log,
+      )
+    : null;
+
+  // Each import starts from an empty database (a fresh context) holding the built-in dataset and
+  // then the 20,000 records the indicator rows refer to, imported the same way.
+  const sets: ImportSet[] = [];
+  const records: ImportRun[] = [];
+  let kept: Awaited<ReturnType<typeof freshDataPage>> | null = null;
+  const plan: Array<{ f: GeneratedFile; runs: number }> = [
+    { f: manifest.indicators100k, runs: RUNS },
+    { f: manifest.indicators1m, runs: RUNS },
+    { f: manifest.indicators1mQuoted, runs: quick ? 1 : 2 },
+  ];
+  for (const { f, runs } of plan) {
+    const set: ImportSet = { file: f.file, rows: f.rows, bytes: f.bytes, runs: [] };
+    for (let i = 0; i < runs; i++) {
+      const s = await freshDataPage(browser);
+      const rec = await importFile(s.page, { file: fileOf(manifest.records), rows: manifest.records.rows, bytes: manifest.records.bytes, main: s.main, workers });
+      records.push(rec);
+      const doProfile = profile && f === manifest.indicators1m && i === 0;
+      const run = await importFile(s.page, {
+        file: fileOf(f),
+        rows: f.rows,
+        bytes: f.bytes,
+        main: s.main,
+        workers,
+        ...(doProfile ? { profileDir: path.join(RESULTS_DIR, 'profiles') } : {}),
+      });
+      log(`  import ${f.file} #${i + 1}: ${describe(run)}`);
+      if (run.profile) {
+        log('  worker CPU, self time:');
+        for (const p of run.profile.worker.slice(0, 20)) log(`    ${String(p.ms).padStart(8)} ms ${String(p.share).padStart(5)} %  ${p.fn}`);
+        log('  page CPU, self time:');
+        for (const p of run.profile.main.slice(0, 8)) log(`    ${String(p.ms).padStart(8)} ms ${String(p.share).padStart(5)} %  ${p.fn}`);
+      }
+      set.runs.push(run);
+      // The last 1M import stays open: its database is the one the dashboard is measured on.
+      if (f === manifest.indicators1m && i === runs - 1) kept = s;
+      else await s.close();
+    }
+    sets.push(set);
+  }
+  log(`  records file (setup of each run): ${fmtMs(summarize(records.map((r) => r.totalMs)).median)} median over ${records.length}`);
+
+  let reload: BenchResult['reload'] = null;
+  const filters: BenchResult['filters'] = [];
+  if (kept) {
+    const { page, main } = kept;
+    await page.goto(`${appServer.url}#/overview`, { waitUntil: 'load' });
+    const runs = await reloadRuns(page, quick ? 2 : RUNS, log);
+    const steadyHeapMb = await steadyMainHeapMb(main);
+    reload = {
+      runs,
+      fromAppStart: summarize(runs.map((r) => r.fromAppStartMs)),
+      fromNavigation: summarize(runs.map((r) => r.fromNavigationMs)),
+      steadyHeapMb,
+    };
+    const names = agencyNames();
+    for (const n of [50, 200]) {
+      const series = await filterRuns(page, appServer.url, names.slice(0, n), FILTER_CHANGES);
+      const ms = summarize(series.runs.map((r) => r.ms));
+      log(`  filter changes with ${n} agencies (${series.series} series): median ${fmtMs(ms.median)}, p95 ${fmtMs(ms.p95)}`);
+      filters.push({
+        agencies: n,
+        series: series.series,
+        ms,
+        chartsMs: summarize(series.runs.map((r) => r.chartsMs)),
+        longestTaskMs: Math.max(0, ...series.runs.map((r) => r.longestTaskMs)),
+        runs: series.runs,
+      });
+    }
+    await kept.close();
+  }
+
+  const imports = Object.fromEntries(sets.map((s) => [s.file, summarizeImports(s, lower)]));
+  imports[manifest.records.file] = summarizeImports({ file: manifest.records.file, rows: manifest.records.rows, bytes: manifest.records.bytes, runs: records }, lower);
+  const partial: Omit<BenchResult, 'targets'> = {
+    date: new Date().toISOString(),
+    commit: gitCommit(),
+    seed: manifest.seed,
+    machine: machineInfo(browser.version()),
+    durationS: Math.round((performance.now() - started) / 1000),
+    lower,
+    imports,
+    reload,
+    filters,
+  };
+  result = { ...partial, targets: targets(partial) };
+} finally {
+  await browser.close();
+  await appServer.close();
+  await lowerServer?.close();
+}
+
+if (result) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const out = path.join(RESULTS_DIR, quick ? 'quick.json' : 'latest.json');
+  writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
+  process.stdout.write('\n' + printable(result) + '\n\n');
+  log(`wrote ${path.relative(ROOT_DIR, out)}`);
+}

@@ -1,0 +1,155 @@
+// The dashboard with a million rows stored: reloading the page until every chart has finished,
+// and filter changes (input event → every chart finished, then a frame). Charts report through
+// the 'dashboard:charts-finished' mark (src/components/echartsCore.ts), set whenever the last
+// chart with a pending render finishes.
+import type { Page } from 'playwright-core';
+import { benchState, sleep, steadyHeap, type TargetSession } from './browser';
+
+export const CHARTS_FINISHED = 'dashboard:charts-finished';
+
+export interface ReloadRun {
+  /** Navigation start → the last chart finished. */
+  fromNavigationMs: number;
+  /** DOM interactive (the app's script about to run) → the last chart finished. */
+  fromAppStartMs: number;
+  longestTaskMs: number;
+  recordsShown: string;
+}
+
+/**
+ * Waits until charts have finished and nothing has happened for `quietMs` (no further chart
+ * finished, no long task); returns the time of the last charts-finished mark.
+ */
+async function waitChartsSettled(page: Page, since: number, quietMs: number, timeoutMs: number): Promise<number | null> {
+  const start = Date.now();
+  for (;;) {
+    const { now, last, lastTaskEnd } = await page.evaluate(
+      ({ name, since }) => {
+        const marks = performance.getEntriesByName(name).filter((e) => e.startTime > since);
+        const b = (window as unknown as { __bench: { longTasks: Array<{ t: number; d: number }> } }).__bench;
+        const lt = b.longTasks.at(-1);
+        return { now: performance.now(), last: marks.at(-1)?.startTime ?? null, lastTaskEnd: lt ? lt.t + lt.d : 0 };
+      },
+      { name: CHARTS_FINISHED, since },
+    );
+    if (last !== null && now - Math.max(last, lastTaskEnd) >= quietMs) return last;
+    if (Date.now() - start > timeoutMs) return last;
+    await sleep(50);
+  }
+}
+
+/** Reloads the current dashboard page `runs` times and times each until its charts are done. */
+export async function reloadRuns(page: Page, runs: number, log: (l: string) => void): Promise<ReloadRun[]> {
+  const out: ReloadRun[] = [];
+  for (let i = 0; i < runs; i++) {
+    await page.reload({ waitUntil: 'load' });
+    const last = await waitChartsSettled(page, 0, 1000, 90_000);
+    if (last === null) throw new Error('reload: no chart finished within 90 s');
+    const nav = await page.evaluate(() => {
+      const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+      return { interactive: n?.domInteractive ?? 0 };
+    });
+    const s = await benchState(page);
+    const recordsShown = (await page.locator('.filter-count').first().textContent().catch(() => '')) ?? '';
+    const run: ReloadRun = {
+      fromNavigationMs: last,
+      fromAppStartMs: last - nav.interactive,
+      longestTaskMs: Math.max(0, ...s.longTasks.filter((l) => l.t < last).map((l) => l.d)),
+      recordsShown: recordsShown.trim(),
+    };
+    log(`  reload ${i + 1}: charts finished ${Math.round(run.fromNavigationMs)} ms after navigation (${Math.round(run.fromAppStartMs)} ms after app start), longest task ${Math.round(run.longestTaskMs)} ms; ${run.recordsShown}`);
+    out.push(run);
+  }
+  return out;
+}
+
+export async function steadyMainHeapMb(session: TargetSession): Promise<number> {
+  const h = await steadyHeap(session);
+  return Math.round(((h?.usedSize ?? 0) / 1e6) * 10) / 10;
+}
+
+export interface FilterRun {
+  change: string;
+  ms: number;
+  /** Charts finished without waiting for the following frame. */
+  chartsMs: number;
+  longestTaskMs: number;
+}
+
+export interface FilterSeries {
+  agencies: number;
+  /** Lines in the trend chart, as the view reports them ("shown of total"). */
+  series: number;
+  runs: FilterRun[];
+}
+
+/** The filter changes to make, in order: start year, then scope, alternating. */
+function changes(count: number): Array<{ selector: string; value: string; label: string }> {
+  const years = ['2016', '2018', '', '2017', '2019', '2015', '2020', ''];
+  const scopes = ['department', 'project', 'all'];
+  const out: Array<{ selector: string; value: string; label: string }> = [];
+  for (let i = 0; out.length < count; i++) {
+    const y = years[i % years.length]!;
+    out.push({ selector: '#filter-from', value: y, label: `from=${y || 'any'}` });
+    if (out.length < count) {
+      const s = scopes[i % scopes.length]!;
+      out.push({ selector: `input[name=scope][value=${s}]`, value: s, label: `scope=${s}` });
+    }
+  }
+  return out;
+}
+
+/**
+ * Opens the execution view (one trend line per agency) with `agencies` selected and every agency
+ * drawn, then makes `count` filter changes through the filter bar and times each one in the page:
+ * from just before the input's change event to the first frame after every chart finished.
+ */
+export async function filterRuns(page: Page, appUrl: string, agencyNames: readonly string[], count: number): Promise<FilterSeries> {
+  const query = agencyNames.map((a) => `agencies=${encodeURIComponent(a)}`).join('&');
+  await page.goto(`${appUrl}#/execution?${query}`, { waitUntil: 'load' });
+  await waitChartsSettled(page, 0, 800, 90_000);
+  const toggle = page.locator('.top-agencies button.tool');
+  if ((await toggle.count()) > 0 && (await toggle.first().getAttribute('aria-pressed')) !== 'true') {
+    const t0 = await page.evaluate(() => performance.now());
+    await toggle.first().click();
+    await waitChartsSettled(page, t0, 500, 30_000);
+  }
+  const shownText = (await page.locator('.top-agencies .muted').first().textContent().catch(() => '')) ?? '';
+  const series = Number(/\d+/.exec(shownText)?.[0] ?? NaN);
+  const runs: FilterRun[] = [];
+  for (const c of changes(count)) {
+    const r = await page.evaluate(
+      ({ selector, value, name }) =>
+        new Promise<{ ms: number; chartsMs: number; longestTaskMs: number }>((resolve, reject) => {
+          const el = document.querySelector(selector) as HTMLInputElement | HTMLSelectElement | null;
+          if (!el) return reject(new Error(`no ${selector}`));
+          const b = (window as unknown as { __bench: { longTasks: Array<{ t: number; d: number }> } }).__bench;
+          const t0 = performance.now();
+          if (el instanceof HTMLSelectElement) {
+            el.value = value;
+            el.dispatchEvent(new Event('change', { bubbles: true }));
+          } else {
+            el.checked = true;
+            el.dispatchEvent(new Event('change', { bubbles: true }));
+          }
+          const deadline = t0 + 10_000;
+          const frame = (): void => {
+            const done = performance.getEntriesByName(name).find((e) => e.startTime > t0);
+            if (done) {
+              // The charts are on screen with the frame after they finished.
+              const now = performance.now();
+              const tasks = b.longTasks.filter((l) => l.t + l.d > t0).map((l) => l.d);
+              resolve({ ms: now - t0, chartsMs: done.startTime - t0, longestTaskMs: Math.max(0, ...tasks) });
+            } else if (performance.now() > deadline) reject(new Error(`${selector}=${value}: charts did not finish within 10 s`));
+            else requestAnimationFrame(frame);
+          };
+          requestAnimationFrame(frame);
+        }),
+      { selector: c.selector, value: c.value, name: CHARTS_FINISHED },
+    );
+    runs.push({ change: c.label, ...r });
+    // Let the long-task observer deliver, and any trailing work end, before the next change.
+    await sleep(150);
+  }
+  return { agencies: agencyNames.length, series, runs };
+}

@@ -1,0 +1,197 @@
+// The benchmark's results: the printed table, the targets of issue 5 with PASS/MISS, and the JSON.
+import os from 'node:os';
+import { readFileSync } from 'node:fs';
+import type { ImportRun } from './appImport';
+import type { FilterSeries, ReloadRun } from './dashboard';
+import type { LowerResults } from './lowerBounds';
+import { fmtMs, fmtRate, round1, summarize, table, type Summary } from './stats';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  memoryGb: number;
+  chromium: string;
+  node: string;
+  os: string;
+}
+
+export function machineInfo(chromium: string): Machine {
+  let cpu = os.cpus()[0]?.model ?? 'unknown';
+  try {
+    cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpu;
+  } catch {
+    // not Linux: os.cpus() is as good as it gets
+  }
+  return {
+    cpu,
+    cores: os.cpus().length,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    chromium,
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+  };
+}
+
+export interface ImportSet {
+  file: string;
+  rows: number;
+  bytes: number;
+  runs: ImportRun[];
+}
+
+export interface Target {
+  name: string;
+  limit: string;
+  measured: string;
+  pass: boolean;
+}
+
+export interface BenchResult {
+  date: string;
+  commit: string;
+  seed: number;
+  machine: Machine;
+  durationS: number;
+  lower: LowerResults | null;
+  imports: Record<string, ImportSummary>;
+  reload: { runs: ReloadRun[]; fromAppStart: Summary; fromNavigation: Summary; steadyHeapMb: number } | null;
+  filters: Array<{ agencies: number; series: number; ms: Summary; chartsMs: Summary; longestTaskMs: number; runs: FilterSeries['runs'] }>;
+  targets: Target[];
+}
+
+export interface ImportSummary {
+  file: string;
+  rows: number;
+  bytes: number;
+  total: Summary;
+  parse: Summary;
+  commit: Summary;
+  rowsPerS: number;
+  longestTaskMs: number;
+  afterCommitLongestTaskMs: number;
+  afterCommitBusyMs: Summary;
+  heapPeakMb: number;
+  heapSteadyMb: number;
+  ratioToPapa: number | null;
+  ratioToUdsv: number | null;
+  ratioToDuckdb: number | null;
+  runs: ImportRun[];
+}
+
+export function summarizeImports(set: ImportSet, lower: LowerResults | null): ImportSummary {
+  const total = summarize(set.runs.map((r) => r.totalMs));
+  const lb = lower?.files.find((f) => f.file === set.file);
+  const ratio = (x: Summary | undefined): number | null => (x && x.median > 0 ? Math.round((total.median / x.median) * 100) / 100 : null);
+  return {
+    file: set.file,
+    rows: set.rows,
+    bytes: set.bytes,
+    total,
+    parse: summarize(set.runs.map((r) => r.parseMs)),
+    commit: summarize(set.runs.map((r) => r.commitMs)),
+    rowsPerS: Math.round((set.rows / total.median) * 1000),
+    longestTaskMs: round1(Math.max(...set.runs.map((r) => r.longestTaskMs))),
+    afterCommitLongestTaskMs: round1(Math.max(...set.runs.map((r) => r.afterCommit.longestTaskMs))),
+    afterCommitBusyMs: summarize(set.runs.map((r) => r.afterCommit.busyMs)),
+    heapPeakMb: Math.max(...set.runs.map((r) => r.heap.peakTotalMb)),
+    heapSteadyMb: Math.max(...set.runs.map((r) => round1(r.heap.steadyMainMb + r.heap.steadyWorkerMb))),
+    ratioToPapa: ratio(lb?.papa),
+    ratioToUdsv: ratio(lb?.udsv),
+    ratioToDuckdb: ratio(lb?.duckdb),
+    runs: set.runs,
+  };
+}
+
+export function targets(r: Omit<BenchResult, 'targets'>): Target[] {
+  const out: Target[] = [];
+  const add = (name: string, limit: string, value: number | null, max: number, unit = 'ms'): void => {
+    const measured = value === null || !Number.isFinite(value) ? 'not measured' : unit === 'ms' ? fmtMs(value) : unit === 'x' ? `${value.toFixed(2)}×` : `${round1(value)} ${unit}`;
+    out.push({ name, limit, measured, pass: value !== null && Number.isFinite(value) && value <= max });
+  };
+  const i100k = r.imports['indicators-100k.csv'];
+  const i1m = r.imports['indicators-1m.csv'];
+  add('import 100k rows: chosen → committed (median)', '≤ 0.6 s', i100k?.total.median ?? null, 600);
+  add('import 1M rows: chosen → committed (median)', '≤ 4 s', i1m?.total.median ?? null, 4000);
+  add('import 1M rows ÷ PapaParse alone (medians)', '≤ 2×', i1m?.ratioToPapa ?? null, 2, 'x');
+  const allImports = Object.values(r.imports);
+  add(
+    'longest main-thread task during an import',
+    '≤ 50 ms',
+    allImports.length ? Math.max(...allImports.map((s) => s.longestTaskMs)) : null,
+    50,
+  );
+  add('reload, 1M stored: app start → all charts finished (median)', '≤ 0.5 s', r.reload?.fromAppStart.median ?? null, 500);
+  const f50 = r.filters.find((f) => f.agencies <= 50);
+  const f200 = r.filters.find((f) => f.agencies > 50 && f.agencies <= 200);
+  add(`filter change → charts finished + frame, ${f50?.series ?? 50} series (p95)`, '≤ 50 ms', f50?.ms.p95 ?? null, 50);
+  add(`filter change → charts finished + frame, ${f200?.series ?? 200} series (p95)`, '≤ 100 ms', f200?.ms.p95 ?? null, 100);
+  const steady = r.reload ? Math.max(r.reload.steadyHeapMb, i1m?.heapSteadyMb ?? 0) : (i1m?.heapSteadyMb ?? null);
+  add('JS heap, 1M stored, steady (after gc)', '≤ 150 MB', steady, 150, 'MB');
+  add('JS heap peak during a 1M import (page + worker)', '≤ 400 MB', i1m?.heapPeakMb ?? null, 400, 'MB');
+  return out;
+}
+
+export function printable(r: BenchResult): string {
+  const lines: string[] = [];
+  const m = r.machine;
+  lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB; Chromium ${m.chromium}; Node ${m.node}`);
+  lines.push('');
+  lines.push('Imports through the data page (file chosen → committed, without the bench pressing commit):');
+  lines.push(
+    table(
+      ['file', 'runs', 'median', 'p95', 'parse', 'commit', 'rows/s', 'long task', 'heap peak', 'heap steady', '÷Papa', '÷uDSV', '÷DuckDB'],
+      Object.values(r.imports).map((s) => [
+        s.file,
+        String(s.total.n),
+        fmtMs(s.total.median),
+        fmtMs(s.total.p95),
+        fmtMs(s.parse.median),
+        fmtMs(s.commit.median),
+        fmtRate(s.rows, s.total.median),
+        fmtMs(s.longestTaskMs),
+        `${s.heapPeakMb} MB`,
+        `${s.heapSteadyMb} MB`,
+        s.ratioToPapa === null ? '—' : `${s.ratioToPapa.toFixed(2)}×`,
+        s.ratioToUdsv === null ? '—' : `${s.ratioToUdsv.toFixed(2)}×`,
+        s.ratioToDuckdb === null ? '—' : `${s.ratioToDuckdb.toFixed(2)}×`,
+      ]),
+    ),
+  );
+  const after = Object.values(r.imports).map((s) => `${s.file}: longest ${fmtMs(s.afterCommitLongestTaskMs)}, busy ${fmtMs(s.afterCommitBusyMs.median)}`);
+  lines.push(`After commit (dashboard data reloading on the main thread): ${after.join('; ')}`);
+  if (r.lower) {
+    lines.push('');
+    lines.push(`Lower bounds in the same browser (DuckDB-WASM ${r.lower.duckdbVersion}, start-up ${fmtMs(r.lower.duckdbInitMs)} not included):`);
+    lines.push(
+      table(
+        ['file', 'MB', 'PapaParse', 'p95', 'rows/s', 'uDSV', 'p95', 'DuckDB', 'p95'],
+        r.lower.files.map((f) => [
+          f.file,
+          (f.bytes / 1e6).toFixed(1),
+          fmtMs(f.papa.median),
+          fmtMs(f.papa.p95),
+          fmtRate(f.rows.papa, f.papa.median),
+          fmtMs(f.udsv.median),
+          fmtMs(f.udsv.p95),
+          fmtMs(f.duckdb.median),
+          fmtMs(f.duckdb.p95),
+        ]),
+      ),
+    );
+  }
+  if (r.reload) {
+    lines.push('');
+    lines.push(
+      `Reload with 1M indicator rows stored (${r.reload.fromAppStart.n} runs): all charts finished ${fmtMs(r.reload.fromAppStart.median)} median / ${fmtMs(r.reload.fromAppStart.p95)} p95 after app start, ${fmtMs(r.reload.fromNavigation.median)} after navigation start; steady heap ${r.reload.steadyHeapMb} MB`,
+    );
+  }
+  for (const f of r.filters) {
+    lines.push(
+      `Filter changes, ${f.agencies} agencies (${f.series} series), ${f.ms.n} changes: ${fmtMs(f.ms.median)} median, ${fmtMs(f.ms.p95)} p95 (charts finished ${fmtMs(f.chartsMs.median)} / ${fmtMs(f.chartsMs.p95)}), longest task ${fmtMs(f.longestTaskMs)}`,
+    );
+  }
+  lines.push('');
+  lines.push('Targets:');
+  lines.push(table(['target', 'limit', 'measured', 'result'], r.targets.map((t) => [t.name, t.limit, t.measured, t.pass ? 'PASS' : 'MISS'])));
+  return lines.join('\n');
+}

@@ -1,0 +1,15 @@
+// The chart builders' context from vue-i18n: the translator and the language, reactive, so a
+// language switch rebuilds every option.
+import { computed, type ComputedRef } from 'vue';
+import { useI18n } from 'vue-i18n';
+import type { ChartContext } from '../charts/common';
+import type { Lang } from '../domain/format';
+
+export function useChartContext(): ComputedRef<ChartContext> {
+  const { t, locale } = useI18n();
+  return computed(() => {
+    const lang = locale.value as Lang;
+    // Reading `lang` here makes every option that uses the context depend on the language.
+    return { lang, t: (key: string, params?: Record<string, unknown>) => t(key, params ?? {}) };
+  });
+}

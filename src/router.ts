@@ -1,0 +1,59 @@
+// Routes of the app. Hash history: the build runs as static files under any path, where no
+// server rewrites deep links to index.html. The record key travels base64url-encoded (UTF-8), so
+// any agency or project name, separators included, survives copy and paste.
+import { createRouter, createWebHashHistory, type RouteLocationRaw, type RouterHistory, type LocationQueryRaw } from 'vue-router';
+import OverviewView from './views/OverviewView.vue';
+import ExecutionView from './views/ExecutionView.vue';
+import CarryoverView from './views/CarryoverView.vue';
+import ScoresView from './views/ScoresView.vue';
+import CompareView from './views/CompareView.vue';
+import RecordView from './views/RecordView.vue';
+import DataView from './views/DataView.vue';
+import FormatView from './views/FormatView.vue';
+
+export function encodeKeyParam(key: string): string {
+  const bytes = new TextEncoder().encode(key);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** The record key of a URL parameter, or null when it is not one we wrote. */
+export function decodeKeyParam(param: string): string | null {
+  if (!/^[A-Za-z0-9_-]*$/.test(param)) return null;
+  try {
+    const b64 = param.replace(/-/g, '+').replace(/_/g, '/');
+    const bin = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+    const bytes = Uint8Array.from(bin, (c) => c.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+export function recordLocation(key: string, query: LocationQueryRaw = {}): RouteLocationRaw {
+  return { name: 'record', params: { key: encodeKeyParam(key) }, query };
+}
+
+export const VIEW_NAMES = ['overview', 'execution', 'carryover', 'scores', 'compare'] as const;
+
+export function createAppRouter(history: RouterHistory = createWebHashHistory()) {
+  return createRouter({
+    history,
+    routes: [
+      { path: '/', redirect: (to) => ({ path: '/overview', query: to.query }) },
+      { path: '/overview', name: 'overview', component: OverviewView },
+      { path: '/execution', name: 'execution', component: ExecutionView },
+      { path: '/carryover', name: 'carryover', component: CarryoverView },
+      { path: '/scores', name: 'scores', component: ScoresView },
+      { path: '/compare', name: 'compare', component: CompareView },
+      // `key` is reserved in Vue, so the view gets the parameter as `param`.
+      { path: '/record/:key', name: 'record', component: RecordView, props: (to) => ({ param: String(to.params.key ?? '') }) },
+      { path: '/data', name: 'data', component: DataView },
+      { path: '/format', name: 'format', component: FormatView },
+      { path: '/:rest(.*)*', redirect: '/overview' },
+    ],
+    // A filter change keeps the scroll position; a new view starts at the top.
+    scrollBehavior: (to, from, saved) => saved ?? (to.path !== from.path ? { top: 0 } : false),
+  });
+}

@@ -1,0 +1,104 @@
+// The filters every view shares (agencies, years, scope, project) and the execution threshold.
+// They live in the URL query, so a copied link opens the same view and back/forward step through
+// filter changes: the store reads the current route and writes by pushing a new location.
+import { defineStore } from 'pinia';
+import { computed } from 'vue';
+import { useRoute, useRouter, type LocationQuery, type LocationQueryRaw } from 'vue-router';
+import { filterRecords, type RecordFilter, type ScopeFilter } from '../domain/aggregate';
+import { useDataStore } from './data';
+
+export const DEFAULT_THRESHOLD = 90;
+/** Query keys the filters own; everything else in the query (e.g. compare's records) is kept. */
+export const FILTER_KEYS = ['agencies', 'from', 'to', 'scope', 'project'] as const;
+
+function list(v: LocationQuery[string] | undefined): string[] {
+  const arr = Array.isArray(v) ? v : v === undefined || v === null ? [] : [v];
+  return arr.filter((s): s is string => typeof s === 'string' && s !== '');
+}
+
+function first(v: LocationQuery[string] | undefined): string {
+  return list(v)[0] ?? '';
+}
+
+function year(v: LocationQuery[string] | undefined): number | null {
+  const s = first(v);
+  if (!/^\d{4}$/.test(s)) return null;
+  const n = Number(s);
+  return n >= 1990 && n <= 2100 ? n : null;
+}
+
+export function parseFilterQuery(q: LocationQuery): RecordFilter {
+  const scope = first(q.scope);
+  let from = year(q.from);
+  let to = year(q.to);
+  if (from !== null && to !== null && from > to) [from, to] = [to, from];
+  return {
+    agencies: [...new Set(list(q.agencies))],
+    from,
+    to,
+    scope: scope === 'department' || scope === 'project' ? scope : 'all',
+    project: first(q.project),
+  };
+}
+
+/** The query for a filter: defaults are left out, so the plain URL means "everything". */
+export function filterQuery(f: RecordFilter): LocationQueryRaw {
+  const q: LocationQueryRaw = {};
+  if (f.agencies.length > 0) q.agencies = [...f.agencies];
+  if (f.from !== null) q.from = String(f.from);
+  if (f.to !== null) q.to = String(f.to);
+  if (f.scope !== 'all') q.scope = f.scope;
+  if (f.project !== '') q.project = f.project;
+  return q;
+}
+
+export function parseThreshold(q: LocationQuery): number {
+  const n = Number(first(q.threshold));
+  return first(q.threshold) !== '' && Number.isFinite(n) && n > 0 && n <= 200 ? n : DEFAULT_THRESHOLD;
+}
+
+export const useFiltersStore = defineStore('filters', () => {
+  const route = useRoute();
+  const router = useRouter();
+  const data = useDataStore();
+
+  const filter = computed(() => parseFilterQuery(route.query));
+  const threshold = computed(() => parseThreshold(route.query));
+  /** The query that carries the filters (and threshold) to another view. */
+  const carried = computed<LocationQueryRaw>(() => {
+    const q = filterQuery(filter.value);
+    if (threshold.value !== DEFAULT_THRESHOLD) q.threshold = String(threshold.value);
+    return q;
+  });
+  const records = computed(() => filterRecords(data.records, filter.value));
+  const level1 = computed(() => filterRecords(data.level1, filter.value));
+  const active = computed(() => Object.keys(filterQuery(filter.value)).length > 0);
+
+  function withoutFilters(q: LocationQuery): LocationQueryRaw {
+    const rest: LocationQueryRaw = { ...q };
+    for (const k of FILTER_KEYS) delete rest[k];
+    return rest;
+  }
+
+  async function update(patch: Partial<RecordFilter>): Promise<void> {
+    const next = { ...filter.value, ...patch };
+    await router.push({ path: route.path, query: { ...withoutFilters(route.query), ...filterQuery(next) } });
+  }
+
+  async function reset(): Promise<void> {
+    await router.push({ path: route.path, query: withoutFilters(route.query) });
+  }
+
+  async function setThreshold(value: number): Promise<void> {
+    const q: LocationQueryRaw = { ...route.query };
+    if (value === DEFAULT_THRESHOLD || !Number.isFinite(value)) delete q.threshold;
+    else q.threshold = String(value);
+    await router.replace({ path: route.path, query: q });
+  }
+
+  function setScope(scope: ScopeFilter): Promise<void> {
+    return update({ scope });
+  }
+
+  return { filter, threshold, carried, records, level1, active, update, reset, setThreshold, setScope };
+});

@@ -1,0 +1,412 @@
+// The analyst's import workflow on the main thread: owns the import worker, turns its messages
+// into state for the data page, and keeps the batch history, storage usage and published-data
+// status. The rows themselves stay in the worker; this store sees previews only.
+import { defineStore } from 'pinia';
+import { liveQuery, type Subscription } from 'dexie';
+import { computed, markRaw, ref, shallowRef } from 'vue';
+import type { Kind } from '../domain/types';
+import { openDb, type BudgetDb } from '../db/database';
+import { listBatches, rollbackBatch, type BatchInfo, type CommitResult } from '../db/ledger';
+import { reloadBuiltin as reloadBuiltinDb } from '../db/builtin';
+import type { FailureCode, FilePreview, FromWorker, NamedBytes, PublishOutcome, ToWorker } from '../workers/protocol';
+
+/** What the store needs of a Worker; tests run the engine in-process behind the same shape. */
+export interface WorkerLike {
+  postMessage(msg: ToWorker, transfer?: Transferable[]): void;
+  terminate(): void;
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null;
+  onerror: ((e: ErrorEvent) => void) | null;
+}
+
+export type WorkerFactory = () => WorkerLike;
+
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('../workers/import.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+
+let workerFactory: WorkerFactory = defaultFactory;
+
+/** Replaces how the import worker is created (tests); call before the store first needs it. */
+export function setImportWorkerFactory(factory: WorkerFactory | null): void {
+  workerFactory = factory ?? defaultFactory;
+}
+
+export type ImportPhase = 'idle' | 'parsing' | 'preview' | 'committing';
+
+export interface ImportProgress {
+  fileIndex: number;
+  fileCount: number;
+  fileName: string;
+  fraction: number;
+  overall: number;
+}
+
+export interface ImportFailure {
+  stage: 'parse' | 'commit' | 'publish' | 'export' | 'history';
+  code: FailureCode;
+  message: string;
+}
+
+export interface StorageInfo {
+  usage: number | null;
+  quota: number | null;
+  /** null when the browser cannot tell. */
+  persisted: boolean | null;
+}
+
+export type PublishStatus = { outcomes: PublishOutcome[] } | { failed: string } | null;
+
+export type HistoryNotice = { type: 'rolledBack'; batch: BatchInfo } | { type: 'reloaded' } | null;
+
+/** How long a running parse may take to acknowledge a cancel before its worker is stopped. */
+const CANCEL_GRACE_MS = 300;
+
+export const MARKS = { chosen: 'import:file-chosen', parsed: 'import:parsed', committed: 'import:committed' } as const;
+
+function mark(name: string): void {
+  globalThis.performance?.mark?.(name);
+}
+
+export const useImportStore = defineStore('import', () => {
+  const phase = ref<ImportPhase>('idle');
+  const progress = ref<ImportProgress | null>(null);
+  const chosenFiles = shallowRef<readonly File[]>(markRaw([]));
+  const previews = shallowRef<readonly FilePreview[]>(markRaw([]));
+  const results = shallowRef<readonly CommitResult[] | null>(null);
+  const failure = ref<ImportFailure | null>(null);
+  const cancelled = ref(false);
+  const batches = shallowRef<readonly BatchInfo[]>(markRaw([]));
+  const historyBusy = ref(false);
+  const historyNotice = shallowRef<HistoryNotice>(null);
+  const storage = ref<StorageInfo | null>(null);
+  const published = shallowRef<PublishStatus>(null);
+  const exporting = ref(false);
+  const exported = shallowRef<Record<Kind, string> | null>(null);
+
+  let worker: WorkerLike | null = null;
+  let uploadId = 0;
+  let exportSeq = 0;
+  /** The upload whose cancel the worker has yet to acknowledge. */
+  let cancelling = -1;
+  let cancelTimer: ReturnType<typeof setTimeout> | null = null;
+  let db: BudgetDb | null = null;
+  let history: Subscription | null = null;
+  const pendingExports = new Map<number, { resolve(files: Record<Kind, string>): void; reject(e: Error): void }>();
+
+  const totals = computed(() => {
+    let rows = 0;
+    let errors = 0;
+    let warnings = 0;
+    for (const p of previews.value) {
+      rows += p.rows;
+      errors += p.errorCount;
+      warnings += p.warningCount;
+    }
+    return { rows, errors, warnings };
+  });
+  const hasErrors = computed(() => previews.value.some((p) => p.errorCount > 0 || p.kind === null));
+  /** Every file is a copy of an active batch or of another file here: committing changes nothing. */
+  const nothingNew = computed(() => previews.value.length > 0 && previews.value.every((p) => p.identicalTo !== null || p.sameAsFile !== null));
+  const canCommit = computed(() => phase.value === 'preview' && previews.value.length > 0 && !hasErrors.value && !nothingNew.value);
+
+  function ensureWorker(): WorkerLike {
+    if (worker) return worker;
+    const w = workerFactory();
+    w.onmessage = (e) => onMessage(e.data);
+    w.onerror = (e) => {
+      e.preventDefault?.();
+      failure.value = { stage: phase.value === 'committing' ? 'commit' : 'parse', code: 'unknown', message: e.message || 'import worker failed' };
+      phase.value = phase.value === 'committing' ? 'preview' : 'idle';
+      progress.value = null;
+    };
+    worker = w;
+    return w;
+  }
+
+  function stopWorker(): void {
+    worker?.terminate();
+    worker = null;
+    for (const p of pendingExports.values()) p.reject(new Error('cancelled'));
+    pendingExports.clear();
+  }
+
+  function clearCancelTimer(): void {
+    if (cancelTimer !== null) clearTimeout(cancelTimer);
+    cancelTimer = null;
+  }
+
+  function onMessage(msg: FromWorker): void {
+    switch (msg.type) {
+      case 'progress':
+        if (msg.uploadId === uploadId && phase.value === 'parsing') {
+          progress.value = { fileIndex: msg.fileIndex, fileCount: msg.fileCount, fileName: msg.fileName, fraction: msg.fraction, overall: msg.overall };
+        }
+        return;
+      case 'parsed':
+        if (msg.uploadId !== uploadId || phase.value !== 'parsing') return;
+        mark(MARKS.parsed);
+        previews.value = markRaw(msg.files);
+        progress.value = null;
+        phase.value = 'preview';
+        return;
+      case 'cancelled':
+        if (msg.uploadId === cancelling) clearCancelTimer();
+        return;
+      case 'discarded':
+        return;
+      case 'committed':
+        if (msg.uploadId !== uploadId) return;
+        mark(MARKS.committed);
+        results.value = markRaw(msg.results);
+        previews.value = markRaw([]);
+        chosenFiles.value = markRaw([]);
+        phase.value = 'idle';
+        void refreshHistory();
+        // Data worth keeping is now stored: the moment to ask the browser not to evict it.
+        void requestPersistence();
+        return;
+      case 'published':
+        published.value = { outcomes: msg.outcomes };
+        if (msg.outcomes.some((o) => o.status === 'committed')) void refreshHistory();
+        return;
+      case 'exported': {
+        const pending = pendingExports.get(msg.uploadId);
+        pendingExports.delete(msg.uploadId);
+        pending?.resolve(msg.files);
+        return;
+      }
+      case 'failed':
+        onFailed(msg);
+        return;
+    }
+  }
+
+  function onFailed(msg: Extract<FromWorker, { type: 'failed' }>): void {
+    if (msg.stage === 'publish') {
+      published.value = { failed: msg.message };
+      return;
+    }
+    if (msg.stage === 'export') {
+      const pending = pendingExports.get(msg.uploadId);
+      pendingExports.delete(msg.uploadId);
+      pending?.reject(new Error(msg.message));
+      return;
+    }
+    if (msg.uploadId !== uploadId) return;
+    failure.value = { stage: msg.stage, code: msg.code, message: msg.message };
+    if (msg.stage === 'parse') {
+      phase.value = 'idle';
+      progress.value = null;
+    } else if (phase.value === 'committing') {
+      // The worker still holds the parsed files: the preview stays, to retry or discard.
+      phase.value = 'preview';
+    }
+  }
+
+  /** Starts reading and validating the chosen files in the worker. Replaces any current upload. */
+  function choose(files: readonly File[]): void {
+    if (files.length === 0 || phase.value === 'committing') return;
+    globalThis.performance?.clearMarks?.(MARKS.parsed);
+    globalThis.performance?.clearMarks?.(MARKS.committed);
+    globalThis.performance?.clearMarks?.(MARKS.chosen);
+    mark(MARKS.chosen);
+    if (cancelTimer !== null) {
+      // A cancelled parse has not stopped yet: do not queue the new files behind it.
+      clearCancelTimer();
+      stopWorker();
+    }
+    uploadId++;
+    chosenFiles.value = markRaw([...files]);
+    previews.value = markRaw([]);
+    results.value = null;
+    failure.value = null;
+    cancelled.value = false;
+    progress.value = { fileIndex: 0, fileCount: files.length, fileName: files[0]!.name, fraction: 0, overall: 0 };
+    phase.value = 'parsing';
+    ensureWorker().postMessage({ type: 'parse', uploadId, files: [...files] });
+  }
+
+  /** Cancel leaves nothing behind: a running parse is stopped, a preview is dropped. */
+  function cancel(): void {
+    if (phase.value === 'parsing') {
+      cancelling = uploadId;
+      worker?.postMessage({ type: 'cancel', uploadId });
+      // A parse acknowledges between pieces of the file; if it cannot, the worker is stopped
+      // (it holds nothing else) and a fresh one starts with the next upload.
+      clearCancelTimer();
+      cancelTimer = setTimeout(() => {
+        cancelTimer = null;
+        stopWorker();
+      }, CANCEL_GRACE_MS);
+    } else if (phase.value === 'preview') {
+      worker?.postMessage({ type: 'discard', uploadId });
+    } else {
+      return;
+    }
+    uploadId++;
+    phase.value = 'idle';
+    progress.value = null;
+    previews.value = markRaw([]);
+    chosenFiles.value = markRaw([]);
+    failure.value = null;
+    cancelled.value = true;
+  }
+
+  function commit(): void {
+    if (!canCommit.value) return;
+    failure.value = null;
+    phase.value = 'committing';
+    ensureWorker().postMessage({ type: 'commit', uploadId });
+  }
+
+  function dismiss(): void {
+    results.value = null;
+    failure.value = null;
+    cancelled.value = false;
+    historyNotice.value = null;
+  }
+
+  // --- batch history -------------------------------------------------------------------------
+
+  /** Opens the database connection of the history and follows changes (commits from the worker,
+   * rollbacks, other tabs). Idempotent. */
+  function connect(database: BudgetDb = openDb()): void {
+    if (db) return;
+    db = database;
+    const current = db;
+    history = liveQuery(() => listBatches(current)).subscribe({
+      next: (list) => {
+        batches.value = markRaw(list);
+      },
+      error: (e: unknown) => {
+        failure.value = { stage: 'history', code: 'unknown', message: e instanceof Error ? e.message : String(e) };
+      },
+    });
+  }
+
+  async function refreshHistory(): Promise<void> {
+    if (db) batches.value = markRaw(await listBatches(db));
+  }
+
+  async function rollback(id: number): Promise<void> {
+    if (!db) connect();
+    historyBusy.value = true;
+    try {
+      const batch = await rollbackBatch(db!, id);
+      historyNotice.value = { type: 'rolledBack', batch };
+      await refreshHistory();
+      void refreshStorage();
+    } catch (e) {
+      failure.value = { stage: 'history', code: 'unknown', message: e instanceof Error ? e.message : String(e) };
+    } finally {
+      historyBusy.value = false;
+    }
+  }
+
+  async function reloadBuiltin(): Promise<void> {
+    if (!db) connect();
+    historyBusy.value = true;
+    try {
+      await reloadBuiltinDb(db!);
+      historyNotice.value = { type: 'reloaded' };
+      await refreshHistory();
+    } catch (e) {
+      failure.value = { stage: 'history', code: 'unknown', message: e instanceof Error ? e.message : String(e) };
+    } finally {
+      historyBusy.value = false;
+    }
+  }
+
+  /** The current data as the contract's three files, built in the worker. */
+  async function exportAll(): Promise<Record<Kind, string>> {
+    exporting.value = true;
+    // Export requests have their own ids: the worker answers them by type, not by upload.
+    const id = ++exportSeq;
+    try {
+      const files = await new Promise<Record<Kind, string>>((resolve, reject) => {
+        pendingExports.set(id, { resolve, reject });
+        ensureWorker().postMessage({ type: 'export', uploadId: id });
+      });
+      exported.value = markRaw(files);
+      return files;
+    } finally {
+      exporting.value = false;
+    }
+  }
+
+  // --- storage -------------------------------------------------------------------------------
+
+  async function refreshStorage(): Promise<void> {
+    const s = globalThis.navigator?.storage;
+    if (!s?.estimate) {
+      storage.value = { usage: null, quota: null, persisted: null };
+      return;
+    }
+    const [estimate, persisted] = await Promise.all([s.estimate(), s.persisted ? s.persisted() : Promise.resolve(null)]);
+    storage.value = { usage: estimate.usage ?? null, quota: estimate.quota ?? null, persisted };
+  }
+
+  /** Asks the browser not to evict this site's data; it decides (Chromium by engagement, others may prompt). */
+  async function requestPersistence(): Promise<boolean | null> {
+    const s = globalThis.navigator?.storage;
+    if (!s?.persist) return null;
+    const granted = await s.persist();
+    await refreshStorage();
+    return granted;
+  }
+
+  // --- published data --------------------------------------------------------------------------
+
+  /**
+   * Reads data/manifest.json beside the app and imports the files it lists when their content
+   * changed. No manifest (404) is the normal case and stays silent.
+   */
+  async function syncPublished(base: string = globalThis.document?.baseURI ?? ''): Promise<void> {
+    if (!base) return;
+    const manifestUrl = new URL('data/manifest.json', base);
+    let names: string[];
+    try {
+      const res = await fetch(manifestUrl, { cache: 'no-cache' });
+      if (!res.ok) return;
+      names = manifestFiles(await res.json());
+    } catch {
+      // Not JSON (e.g. a dev server answering with index.html) or no network: nothing published.
+      return;
+    }
+    if (names.length === 0) return;
+    try {
+      const files: NamedBytes[] = [];
+      for (const name of names) {
+        const res = await fetch(new URL(name, manifestUrl), { cache: 'no-cache' });
+        if (!res.ok) throw new Error(`data/${name}: HTTP ${res.status}`);
+        files.push({ name, bytes: new Uint8Array(await res.arrayBuffer()) });
+      }
+      ensureWorker().postMessage({ type: 'publish', uploadId: 0, files }, files.map((f) => f.bytes.buffer as ArrayBuffer));
+    } catch (e) {
+      published.value = { failed: e instanceof Error ? e.message : String(e) };
+    }
+  }
+
+  function disconnect(): void {
+    history?.unsubscribe();
+    history = null;
+    db?.close();
+    db = null;
+    clearCancelTimer();
+    stopWorker();
+  }
+
+  return {
+    phase, progress, chosenFiles, previews, results, failure, cancelled, batches, historyBusy, historyNotice,
+    storage, published, exporting, exported, totals, hasErrors, nothingNew, canCommit,
+    choose, cancel, commit, dismiss, connect, refreshHistory, rollback, reloadBuiltin, exportAll,
+    refreshStorage, requestPersistence, syncPublished, disconnect,
+  };
+});
+
+/** The file names a manifest lists: plain names inside data/, no paths (nothing outside the folder). */
+export function manifestFiles(json: unknown): string[] {
+  if (!json || typeof json !== 'object') return [];
+  const files = (json as { files?: unknown }).files;
+  if (!Array.isArray(files)) return [];
+  return files.filter((f): f is string => typeof f === 'string' && /^[^/\\]+$/.test(f) && f !== '.' && f !== '..');
+}

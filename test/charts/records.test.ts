@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest';
+import { buildBasicProject, buildBudgetExpenditure, buildInitialAdjusted } from '../../src/charts/records';
+import { buildCarryoverAmount } from '../../src/charts/carryover';
+import { agencyYears, rankAgencies, yearSpan } from '../../src/domain/aggregate';
+import { HOSTILE, hostileRecords, RECORDS } from './fixtures';
+import { commonChecks, seriesOf, tooltip, zh, type Loose } from './helpers';
+
+const dept = RECORDS.filter((r) => r.scope === 'department');
+const proj = RECORDS.filter((r) => r.scope === 'project');
+
+describe('budget against expenditure', () => {
+  test('department records: bars per record, rate on the right axis; records without figures left out', () => {
+    const m = buildBudgetExpenditure(dept, zh);
+    commonChecks(m, ['全年预算数', '全年执行数', '预算执行率']);
+    const o = m.option as Loose;
+    // CCPIT 2021 has neither budget nor expenditure nor rate.
+    expect(o.xAxis.data).toEqual(['朝阳区投促中心 2023\n部门整体', '北京市贸促会 2022\n部门整体']);
+    const [budget, spent, rate] = seriesOf(m);
+    expect(budget.data).toEqual([1581.89, 5333.85]);
+    expect(spent.data).toEqual([1581.89, 5169.65]);
+    expect(rate.data).toEqual([100, 96.92]);
+    expect(rate.yAxisIndex).toBe(1);
+    expect(m.table.columns[1]).toBe('全年预算数（万元）');
+  });
+
+  test('project records: the derived Yuzhong rate and the project name in the label', () => {
+    const m = buildBudgetExpenditure(proj, zh);
+    expect((m.option as Loose).xAxis.data).toContain('渝中区招商局 2019\n招商引资专项经费');
+    expect(m.table.rows.map((r) => r[0])).toContain('渝中区招商局 2019 · 招商引资专项经费');
+    const tip = tooltip(m, [{ seriesIndex: 0, dataIndex: 2, color: '#2f6fb0' }]);
+    expect(tip).toContain('281.28 万元');
+    expect(tip).toContain('95.45%');
+  });
+
+  test('hostile project names are escaped', () => {
+    const recs = hostileRecords().filter((r) => r.scope === 'project');
+    const m = buildBudgetExpenditure(recs, zh);
+    const i = recs.findIndex((r) => r.agency === HOSTILE);
+    const tip = tooltip(m, [{ seriesIndex: 0, dataIndex: i }]);
+    expect(tip).not.toContain('<img');
+    expect(tip).toContain('&lt;img');
+  });
+});
+
+describe('basic and project spending', () => {
+  test('stacks of basic + project for budget and for expenditure, department records only', () => {
+    const m = buildBasicProject(RECORDS, zh);
+    const s = seriesOf(m);
+    expect(s.map((x) => x.stack)).toEqual(['budget', 'budget', 'expenditure', 'expenditure']);
+    expect(s[0].data).toEqual([1082.46, 3864.04]);
+    expect(s[3].data).toEqual([499.43, 1353.48]);
+    expect(m.table.rows).toHaveLength(2);
+  });
+});
+
+describe('initial against adjusted budget', () => {
+  test('bars and the 预决算差异率', () => {
+    const m = buildInitialAdjusted(dept, zh);
+    const [initial, adjusted, diff] = seriesOf(m);
+    expect(initial.data).toEqual([1388.33, 5029.86]);
+    expect(adjusted.data).toEqual([1581.89, 5333.85]);
+    expect(diff.data).toEqual([13.94, 2.78]);
+  });
+});
+
+describe('carryover amount', () => {
+  test('grouped bars per agency across years, gaps for missing years', () => {
+    const m = buildCarryoverAmount(agencyYears(RECORDS), yearSpan(RECORDS), rankAgencies(RECORDS), zh);
+    commonChecks(m, ['北京市贸促会', '渝中区招商局']);
+    // Chaoyang states a 0% rate but no amount: no series for it.
+    expect(seriesOf(m).map((s) => s.name)).toEqual(['北京市贸促会', '渝中区招商局']);
+    expect(seriesOf(m)[0].data).toEqual([null, null, null, 172.89, null, null]);
+    expect(seriesOf(m)[1].data).toEqual([12.79, null, null, null, null, null]);
+    expect(tooltip(m, [{ seriesIndex: 0, dataIndex: 3 }])).toContain('172.89 万元');
+  });
+  test('hostile names escaped', () => {
+    const recs = hostileRecords();
+    const m = buildCarryoverAmount(agencyYears(recs), yearSpan(recs), rankAgencies(recs), zh);
+    const i = seriesOf(m).findIndex((s) => s.name === HOSTILE);
+    expect(tooltip(m, [{ seriesIndex: i, dataIndex: 0 }])).not.toContain('<img');
+  });
+});
+
+describe('many records', () => {
+  test('scroll along the category axis instead of squeezing; table rows lead to the records', () => {
+    const many = Array.from({ length: 30 }, (_, i) => ({ ...dept[1]!, agency: `单位${i}`, budget: 100 + i }));
+    const m = buildBudgetExpenditure(many, zh);
+    const zoom = (m.option as Loose).dataZoom;
+    expect(zoom).toHaveLength(2);
+    expect(zoom[0].xAxisIndex).toBe(0);
+    expect(zoom[0].end).toBeLessThan(50);
+    expect(m.table.rows).toHaveLength(30);
+    expect(m.table.rowLinks?.[0]).toContain('单位0');
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, test } from 'vitest';
+import { buildLevel1Rates, buildScoreExecution } from '../../src/charts/scores';
+import { buildCompare, compareTable } from '../../src/charts/compare';
+import { buildFundLines } from '../../src/charts/funds';
+import { figureRows } from '../../src/charts/figures';
+import { level1Summaries } from '../../src/domain/aggregate';
+import { CCPIT, FUNDS, HOSTILE, hostileRecords, INDICATORS, RECORDS } from './fixtures';
+import { commonChecks, en, seriesOf, tooltip, zh, type Loose } from './helpers';
+
+const summaries = level1Summaries(INDICATORS);
+
+describe('level-1 score rates', () => {
+  const m = buildLevel1Rates(RECORDS, summaries, zh);
+  test('one row per record with scored level-1 indicators; the unscored are counted', () => {
+    const o = m.option as Loose;
+    expect(o.yAxis.data).toEqual([
+      '朝阳区投促中心 2024\n招商引资及推介大型专项活动经费',
+      '北京市贸促会 2022\n部门整体',
+      '北京市贸促会 2022\n北京市市长国际企业家顾问会议',
+      '渝中区招商局 2019\n招商引资专项经费',
+    ]);
+    expect(m.description).toContain('另有 2 条记录没有指标得分');
+    commonChecks(m, ['得分率']);
+  });
+  test('score ÷ weight per cell', () => {
+    const o = m.option as Loose;
+    const col = (name: string) => o.xAxis.data.indexOf(name);
+    const data: number[][] = seriesOf(m)[0].data;
+    expect(data).toContainEqual([col('当年预算执行情况'), 1, 96.9]);
+    expect(data).toContainEqual([col('效益'), 2, 74.8]);
+    expect(data).toContainEqual([col('产出指标'), 0, 100]);
+  });
+  test('tooltip names the record and the indicator', () => {
+    const tip = tooltip(m, { dataIndex: 0 });
+    expect(tip).toContain('朝阳区投促中心');
+    expect(tip).toContain('得分率');
+  });
+});
+
+describe('score against execution', () => {
+  const m = buildScoreExecution(RECORDS, 90, zh);
+  test('department and project series; records without score or rate left out and counted', () => {
+    expect(seriesOf(m).map((s) => s.name)).toEqual(['部门整体', '项目']);
+    expect(seriesOf(m)[0].data).toEqual([[96.92, 95.18]]);
+    expect(seriesOf(m)[1].data).toEqual([[100, 100], [98.93, 85.99], [95.45, 100]]);
+    expect(m.description).toContain('另有 2 条记录缺少得分或执行率');
+    commonChecks(m, ['部门整体', '项目']);
+  });
+  test('quadrant lines at the threshold and at 90 points', () => {
+    const ml = seriesOf(m)[0].markLine;
+    expect(ml.data).toEqual([{ xAxis: 90, name: '90.00%' }, { yAxis: 90, name: '90 分' }]);
+    expect(seriesOf(m)[0].markArea.data).toHaveLength(4);
+  });
+  test('hostile names escaped', () => {
+    const h = buildScoreExecution(hostileRecords(), 90, zh);
+    const tip = tooltip(h, { seriesIndex: 1, dataIndex: 2 });
+    expect(tip).toContain('&lt;img');
+    expect(tip).not.toContain('<img');
+  });
+});
+
+describe('compare', () => {
+  const pair = RECORDS.filter((r) => r.agency === CCPIT && r.year === 2022);
+  test('execution and level-1 rates side by side; a missing indicator is no bar', () => {
+    const m = buildCompare(pair, summaries, zh);
+    const o = m.option as Loose;
+    expect(o.xAxis.data).toEqual(['预算执行率', '当年预算执行情况', '整体绩效目标实现情况', '预算管理情况', '决策', '过程', '产出', '效益']);
+    expect(seriesOf(m)[0].data).toEqual([96.92, 96.9, 93, 100, null, null, null, null]);
+    expect(seriesOf(m)[1].data).toEqual([98.93, null, null, null, 83.2, 87.1, 94.53, 74.8]);
+    commonChecks(m, ['北京市贸促会 2022 · 部门整体', '北京市贸促会 2022 · 北京市市长国际企业家顾问会议']);
+  });
+  test('figures table, one column per record', () => {
+    const t = compareTable(pair, zh);
+    expect(t.columns).toHaveLength(3);
+    expect(t.rows.find((r) => r[0] === '全年预算数')).toEqual(['全年预算数', '5,333.85 万元', '112.33 万元']);
+    expect(t.rows.find((r) => r[0] === '评价得分')).toEqual(['评价得分', '95.18 分', '85.99 分']);
+  });
+  test('hostile names escaped', () => {
+    const recs = hostileRecords().filter((r) => r.agency === HOSTILE);
+    const m = buildCompare(recs, summaries, zh);
+    expect(tooltip(m, [{ seriesIndex: 0, dataIndex: 0 }])).not.toContain('<img');
+  });
+});
+
+describe('record figures and fund lines', () => {
+  test('every figure with its unit; a missing score says so', () => {
+    const rows = figureRows(RECORDS[0]!, zh);
+    expect(rows.find((r) => r.field === 'budget')!.value).toBe('1,581.89 万元');
+    expect(rows.find((r) => r.field === 'carryover')!.value).toBe('—');
+    expect(rows.find((r) => r.field === 'score')!.value).toBe('无得分（报告未给出）');
+    const yz = figureRows(RECORDS[5]!, en);
+    expect(yz.find((r) => r.field === 'execution_rate')).toMatchObject({ value: '95.45%', derived: true });
+  });
+  test('fund lines: sources first, then spending lines', () => {
+    const m = buildFundLines(FUNDS.filter((f) => f.agency === CCPIT), zh);
+    const o = m.option as Loose;
+    expect(o.yAxis.data[0]).toBe('资金来源 · 财政资金');
+    expect(o.yAxis.data[2]).toBe('支出明细 · 策划设计');
+    expect(seriesOf(m).map((s) => s.name)).toEqual(['预算金额', '合同签订金额', '支出金额']);
+    expect(seriesOf(m)[1].data[0]).toBeNull();
+    expect(seriesOf(m)[1].data[3]).toBe(44);
+    commonChecks(m, ['预算金额', '支出金额']);
+  });
+  test('no fund lines: empty', () => {
+    expect(buildFundLines([], zh).empty).toBe(true);
+  });
+});

@@ -1,0 +1,113 @@
+import { describe, expect, test } from 'vitest';
+import { buildCarryoverRateTrend, buildExecutionTrend, buildScoreTrend } from '../../src/charts/trend';
+import { agencyYears, rankAgencies, yearSpan } from '../../src/domain/aggregate';
+import { recordKey } from '../../src/domain/keys';
+import { CCPIT, CHAOYANG, HOSTILE, hostileRecords, RECORDS, YUZHONG } from './fixtures';
+import { commonChecks, en, seriesOf, tooltip, zh, type Loose } from './helpers';
+
+const table = agencyYears(RECORDS);
+const years = yearSpan(RECORDS);
+const agencies = rankAgencies(RECORDS);
+
+describe('execution trend', () => {
+  const m = buildExecutionTrend(table, years, agencies, 90, zh);
+
+  test('one line per agency over every year 2019–2024, short names', () => {
+    expect((m.option as Loose).xAxis.data).toEqual(['2019', '2020', '2021', '2022', '2023', '2024']);
+    expect(seriesOf(m).map((s) => s.name)).toEqual(['北京市贸促会', '朝阳区投促中心', '渝中区招商局']);
+    commonChecks(m, ['北京市贸促会', '朝阳区投促中心', '渝中区招商局']);
+  });
+
+  test('a missing year is a gap (null), not zero, and lone points are drawn', () => {
+    const [ccpit, chaoyang, yuzhong] = seriesOf(m);
+    // CCPIT 2021 has a record but no execution rate: still a gap.
+    expect(ccpit.data).toEqual([null, null, null, 96.92, null, null]);
+    expect(chaoyang.data).toEqual([null, null, null, null, 100, 100]);
+    expect(yuzhong.data).toEqual([95.45, null, null, null, null, null]);
+    for (const s of seriesOf(m)) {
+      expect(s.connectNulls).toBe(false);
+      expect(s.showSymbol).toBe(true);
+    }
+  });
+
+  test('reference lines at 100% and at the threshold', () => {
+    const ml = seriesOf(m)[0].markLine;
+    expect(ml.data.map((d: Loose) => d.yAxis)).toEqual([100, 90]);
+    expect(ml.data[1].name).toBe('阈值 90.00%');
+    const m95 = buildExecutionTrend(table, years, agencies, 95, zh);
+    expect(seriesOf(m95)[0].markLine.data.map((d: Loose) => d.yAxis)).toEqual([100, 95]);
+    // The axis reaches down to the threshold line even when every value is above it.
+    expect((m.option as Loose).yAxis.min).toBeLessThanOrEqual(90);
+  });
+
+  test('points lead to their records', () => {
+    expect(m.links[0]![3]).toBe(recordKey({ agency: CCPIT, year: 2022, scope: 'department', project: '' }));
+    expect(m.links[1]![5]).toContain('招商引资及推介大型专项活动经费');
+    expect(m.links[0]![0]).toBeNull();
+  });
+
+  test('table and tooltip say where figures come from', () => {
+    expect(m.table.columns).toEqual(['单位', '2019', '2020', '2021', '2022', '2023', '2024']);
+    expect(m.table.rows[0]).toEqual(['北京市贸促会', null, null, null, 96.92, null, null]);
+    const tip = tooltip(m, [{ seriesIndex: 1, dataIndex: 5, color: '#2f6fb0' }]);
+    expect(tip).toContain('2024');
+    expect(tip).toContain('朝阳区投促中心（1 个项目合计）');
+    expect(tip).toContain('100.00%');
+  });
+
+  test('an agency filtered to one agency draws only it', () => {
+    const one = buildExecutionTrend(table, years, [YUZHONG], 90, zh);
+    expect(seriesOf(one)).toHaveLength(1);
+  });
+
+  test('no agency with the figure: an empty model that says so', () => {
+    const none = buildExecutionTrend(agencyYears(RECORDS.filter((r) => r.year === 2021)), [2021], [CCPIT], 90, zh);
+    expect(none.empty).toBe(true);
+    expect(none.description).toContain('没有数据');
+    expect((none.option as Loose).animation).toBe(false);
+  });
+
+  test('hostile agency names are escaped in the tooltip', () => {
+    const recs = hostileRecords();
+    const h = buildExecutionTrend(agencyYears(recs), yearSpan(recs), rankAgencies(recs), 90, zh);
+    const idx = seriesOf(h).findIndex((s) => s.name === HOSTILE);
+    expect(idx).toBeGreaterThanOrEqual(0);
+    const tip = tooltip(h, [{ seriesIndex: idx, dataIndex: 0, color: '#000' }]);
+    expect(tip).not.toContain('<img');
+    expect(tip).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    // A hostile colour cannot inject either.
+    expect(tooltip(h, [{ seriesIndex: idx, dataIndex: 0, color: 'red;"><img src=x>' }])).not.toContain('<img');
+  });
+
+  test('English labels', () => {
+    const e = buildExecutionTrend(table, years, agencies, 90, en);
+    expect(e.description).toMatch(/^Line chart: Execution rate per agency, 2019–2024/);
+    expect(seriesOf(e)[0].markLine.data[1].name).toBe('Threshold 90.00%');
+  });
+});
+
+describe('score trend', () => {
+  const m = buildScoreTrend(table, years, agencies, zh);
+  test('bands 优/良/中/差 at 90/80/60 behind the lines', () => {
+    const area = seriesOf(m)[0].markArea;
+    expect(area.data.map((d: Loose) => [d[0].yAxis, d[1].yAxis])).toEqual([[90, 100], [80, 90], [60, 80], [0, 60]]);
+    expect(area.data.map((d: Loose) => d[0].name)).toEqual(['优 (≥90)', '良 (80–90)', '中 (60–80)', '差 (<60)']);
+    expect((m.option as Loose).yAxis.max).toBe(100);
+  });
+  test('department score stands for the agency-year; unscored years are gaps', () => {
+    const [ccpit, chaoyang] = seriesOf(m);
+    expect(ccpit.data).toEqual([null, null, null, 95.18, null, null]);
+    // Chaoyang 2023 (department) has no score: a gap, not zero.
+    expect(chaoyang.data).toEqual([null, null, null, null, null, 100]);
+  });
+});
+
+describe('carryover rate trend', () => {
+  test('CCPIT rises from 2.89% to 3.24%, labelled at each point', () => {
+    const m = buildCarryoverRateTrend(table, years, [CCPIT, CHAOYANG], zh);
+    const [ccpit] = seriesOf(m);
+    expect(ccpit.data).toEqual([null, null, 2.89, 3.24, null, null]);
+    expect(ccpit.label.show).toBe(true);
+    expect(ccpit.label.formatter({ value: 3.24 })).toBe('3.24%');
+  });
+});

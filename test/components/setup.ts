@@ -1,0 +1,35 @@
+// Mounting helpers for component tests: a memory-history router, Pinia with the built-in
+// dataset's records already in the data store (no IndexedDB), and vue-i18n.
+import { markRaw } from 'vue';
+import { createPinia, setActivePinia, type Pinia } from 'pinia';
+import { createMemoryHistory, type Router } from 'vue-router';
+import { createAppRouter } from '../../src/router';
+import { createAppI18n } from '../../src/i18n';
+import { level1Summaries } from '../../src/domain/aggregate';
+import { useDataStore } from '../../src/stores/data';
+import { INDICATORS, RECORDS } from '../charts/fixtures';
+import type { PerfRecord } from '../../src/domain/types';
+
+export interface TestApp {
+  router: Router;
+  pinia: Pinia;
+  plugins: [Router, Pinia, ReturnType<typeof createAppI18n>];
+}
+
+export async function testApp(path = '/overview', records: PerfRecord[] = RECORDS): Promise<TestApp> {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  const data = useDataStore();
+  data.records = markRaw(records);
+  data.level1 = markRaw(level1Summaries(INDICATORS));
+  data.status = 'ready';
+  const router = createAppRouter(createMemoryHistory());
+  await router.push(path);
+  await router.isReady();
+  return { router, pinia, plugins: [router, pinia, createAppI18n('zh-CN')] };
+}
+
+/** Waits until the router has settled after a navigation triggered from the UI. */
+export async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+}

@@ -1,0 +1,263 @@
+// The dashboard in headless Chromium on the production build: the built-in dataset on first load
+// with painted charts, links that reproduce a filtered view (and back/forward), the record view,
+// comparison, tablet width and print, with no console error and no request off the origin.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { assertClean, openApp, saveScreenshot, startEnv, VIEWPORTS, type E2eEnv } from './harness.ts';
+
+const CCPIT = '中国国际贸易促进委员会北京市分会';
+const SHORT = ['北京市贸促会', '朝阳区投促中心', '渝中区招商局'];
+
+let env: E2eEnv;
+before(async () => {
+  env = await startEnv();
+});
+after(() => env?.close());
+
+/** Painted (non-blank) pixels of each chart on the page (a chart may use several canvas layers). */
+async function paintedPixels(page: Page): Promise<number[]> {
+  return page.$$eval('.echart', (charts) =>
+    charts.map((chart) => {
+      let n = 0;
+      for (const c of Array.from(chart.querySelectorAll('canvas'))) {
+        const ctx = c.getContext('2d');
+        if (!ctx || c.width === 0 || c.height === 0) continue;
+        const d = ctx.getImageData(0, 0, c.width, c.height).data;
+        for (let i = 0; i < d.length; i += 4) if (d[i + 3]! > 0 && (d[i]! < 240 || d[i + 1]! < 240 || d[i + 2]! < 240)) n++;
+      }
+      return n;
+    }),
+  );
+}
+
+async function expectCharts(page: Page, count: number): Promise<void> {
+  await page.locator('.echart canvas').nth(count - 1).waitFor({ state: 'attached', timeout: 15_000 });
+  // ECharts paints on the next frame.
+  await page.waitForTimeout(200);
+  const painted = await paintedPixels(page);
+  assert.equal(painted.length, count, `expected ${count} charts, found ${painted.length}`);
+  for (const [i, n] of painted.entries()) assert.ok(n > 500, `chart ${i} looks blank (${n} painted pixels)`);
+}
+
+async function ariaLabels(page: Page): Promise<string[]> {
+  return page.$$eval('.echart', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+}
+
+test('first load shows the built-in dataset with painted charts for all three agencies', async () => {
+  const app = await openApp(env.browser, env.server.url);
+  const { page } = app;
+  try {
+    await page.locator('.records-table tbody tr').nth(5).waitFor({ timeout: 15_000 });
+    assert.match(page.url(), /#\/overview$/);
+    assert.equal(await page.locator('.records-table tbody tr').count(), 6);
+    const tableText = await page.locator('.records-table').innerText();
+    for (const name of SHORT) assert.ok(tableText.includes(name), `${name} missing from the records table`);
+    // Heatmaps (execution rate, score) and the ranking.
+    await expectCharts(page, 3);
+    const labels = await ariaLabels(page);
+    assert.match(labels[0] ?? '', /3 个单位/);
+    const cards = await page.locator('.cards').innerText();
+    assert.match(cards, /加权执行率/);
+    assert.match(cards, /97\.57%/);
+    await saveScreenshot(page, 'dashboard-overview');
+
+    // The heatmap's data as a table: one row per agency.
+    await page.locator('.chart-panel').first().getByRole('button', { name: '数据表' }).click();
+    const heatTable = await page.locator('.chart-panel').first().locator('table').innerText();
+    for (const name of SHORT) assert.ok(heatTable.includes(name));
+    assert.match(heatTable, /96\.92/);
+
+    // Every view draws its charts; the per-agency lines name all three agencies.
+    const views: Array<[string, string, number]> = [['预算执行', 'execution', 5], ['结转结余', 'carryover', 2], ['绩效得分', 'scores', 3]];
+    for (const [label, name, charts] of views) {
+      await page.locator('.app-nav').getByRole('link', { name: label }).click();
+      await page.waitForURL(new RegExp(`#/${name}`));
+      await expectCharts(page, charts);
+      await saveScreenshot(page, `dashboard-${name}`);
+    }
+    await page.locator('.app-nav').getByRole('link', { name: '预算执行' }).click();
+    await expectCharts(page, 5);
+    const trend = (await ariaLabels(page))[0] ?? '';
+    for (const name of SHORT) assert.ok(trend.includes(name), `execution trend description lacks ${name}: ${trend}`);
+    await page.locator('.app-nav').getByRole('link', { name: '结转结余' }).click();
+    await page.locator('.changes li').first().waitFor();
+    assert.match(await page.locator('.changes').innerText(), /北京市贸促会[\s\S]*2021 2\.89%[\s\S]*2022 3\.24%[\s\S]*上升 \+0\.35 个百分点/);
+
+    // English switch.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('.app-nav').getByRole('link', { name: 'Overview' }).waitFor();
+    assert.match(await page.locator('.changes').innerText(), /up \+0\.35 pp/);
+    await saveScreenshot(page, 'dashboard-carryover-en');
+    assertClean(app);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a link with filters reproduces the view; back and forward step through filter changes', async () => {
+  const q = new URLSearchParams({ agencies: CCPIT, from: '2021', to: '2022', scope: 'department', threshold: '95' });
+  const app = await openApp(env.browser, `${env.server.url}#/execution?${q}`);
+  const { page } = app;
+  try {
+    await page.locator('.filter-count').filter({ hasText: '2 条' }).waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('#filter-from').inputValue(), '2021');
+    assert.equal(await page.locator('#filter-to').inputValue(), '2022');
+    assert.ok(await page.locator('input[name="scope"][value="department"]').isChecked());
+    assert.match(await page.locator('.picker-button').innerText(), /北京市贸促会/);
+    assert.equal(await page.locator('input[name="threshold"]').inputValue(), '95');
+    await expectCharts(page, 4);
+    const trend = (await ariaLabels(page))[0] ?? '';
+    assert.ok(trend.includes('北京市贸促会') && !trend.includes('渝中区招商局'), trend);
+    assert.match(await page.locator('.view').innerText(), /低于阈值的记录 \(< 95\.00%\)/);
+    await saveScreenshot(page, 'dashboard-execution-filtered');
+
+    await page.locator('.segmented label').filter({ hasText: '项目' }).click();
+    await page.waitForURL(/scope=project/);
+    await page.locator('.filter-count').filter({ hasText: '1 条' }).waitFor();
+    await page.goBack();
+    await page.waitForURL(/scope=department/);
+    await page.locator('.filter-count').filter({ hasText: '2 条' }).waitFor();
+    assert.ok(await page.locator('input[name="scope"][value="department"]').isChecked());
+    await page.goForward();
+    await page.waitForURL(/scope=project/);
+    assert.ok(await page.locator('input[name="scope"][value="project"]').isChecked());
+    assertClean(app);
+  } finally {
+    await app.close();
+  }
+});
+
+test('the record view of 北京市贸促会 2022 shows its level-1 table; its link opens it again', async () => {
+  const app = await openApp(env.browser, env.server.url);
+  const { page } = app;
+  try {
+    const row = page.locator('.records-table tbody tr').filter({ hasText: '2022' }).filter({ hasText: '部门整体' });
+    await row.getByRole('link', { name: '北京市贸促会' }).click();
+    await page.waitForURL(/#\/record\//);
+    await page.getByRole('heading', { name: '北京市贸促会 2022 · 部门整体' }).waitFor();
+    const tree = await page.locator('.indicator-tree').innerText();
+    assert.match(tree, /当年预算执行情况\s+20\.00\s+19\.38\s+96\.90%/);
+    assert.match(tree, /整体绩效目标实现情况\s+60\.00\s+55\.80\s+93\.00%/);
+    assert.match(tree, /预算管理情况\s+20\.00\s+20\.00\s+100\.00%/);
+    const figures = await page.locator('.figures-table').innerText();
+    assert.match(figures, /全年预算数\s+5,333\.85 万元/);
+    assert.match(figures, /预算执行率\s+96\.92%/);
+    assert.match(figures, /结转结余率\s+3\.24%/);
+    assert.match(await page.locator('.record-view').innerText(), /中国国际贸易促进委员会北京市分会2022年度部门整体绩效评价报告/);
+    await saveScreenshot(page, 'dashboard-record');
+    const url = page.url();
+
+    // The same link in a fresh browser (empty IndexedDB) opens the same record.
+    const again = await openApp(env.browser, url);
+    try {
+      await again.page.getByRole('heading', { name: '北京市贸促会 2022 · 部门整体' }).waitFor({ timeout: 15_000 });
+      await again.page.locator('.indicator-tree').waitFor();
+      assertClean(again);
+    } finally {
+      await again.close();
+    }
+
+    // The project record has fund lines drawn as a chart.
+    await page.goto(`${env.server.url}#/overview`);
+    await page.locator('.records-table tbody tr').filter({ hasText: '北京市市长国际企业家顾问会议' }).getByRole('link').click();
+    await page.getByRole('heading', { name: '北京市贸促会 2022 · 北京市市长国际企业家顾问会议' }).waitFor();
+    await expectCharts(page, 1);
+    assert.match(await page.locator('.indicator-tree').innerText(), /效益\s+30\.00\s+22\.44\s+74\.80%/);
+    await saveScreenshot(page, 'dashboard-record-project');
+    assertClean(app);
+  } finally {
+    await app.close();
+  }
+});
+
+test('a chart point leads to its record', async () => {
+  const app = await openApp(env.browser, `${env.server.url}#/overview`);
+  const { page } = app;
+  try {
+    await expectCharts(page, 3);
+    // The ranking of the latest year (2024) has one bar: 朝阳区投促中心's project.
+    const ranking = page.locator('.chart-panel').nth(2).locator('.echart');
+    const box = await ranking.boundingBox();
+    assert.ok(box);
+    await page.mouse.click(box.x + box.width * 0.4, box.y + box.height / 2);
+    await page.waitForURL(/#\/record\//);
+    await page.getByRole('heading', { name: '朝阳区投促中心 2024 · 招商引资及推介大型专项活动经费' }).waitFor();
+    assertClean(app);
+  } finally {
+    await app.close();
+  }
+});
+
+test('chart tools: PNG and CSV downloads, the data table links to records', async () => {
+  const app = await openApp(env.browser, `${env.server.url}#/execution`);
+  const { page } = app;
+  try {
+    await expectCharts(page, 5);
+    const panel = page.locator('.chart-panel').filter({ hasText: '项目：预算与执行' });
+    const [png] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: '保存图片' }).click()]);
+    assert.equal(png.suggestedFilename(), '项目：预算与执行.png');
+    const pngBytes = await readFile((await png.path())!);
+    assert.deepEqual([...pngBytes.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+    assert.ok(pngBytes.length > 5000, 'the PNG is too small to hold the chart');
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: '下载 CSV' }).click()]);
+    const text = await readFile((await csv.path())!, 'utf8');
+    assert.ok(text.startsWith('\uFEFF评价记录,全年预算数（万元）,全年执行数（万元）,预算执行率'), text.slice(0, 80));
+    assert.match(text, /渝中区招商局 2019 · 招商引资专项经费,281\.28,268\.49,95\.45\r\n/);
+
+    await panel.getByRole('button', { name: '数据表' }).click();
+    await panel.getByRole('link', { name: '渝中区招商局 2019 · 招商引资专项经费' }).click();
+    await page.getByRole('heading', { name: '渝中区招商局 2019 · 招商引资专项经费' }).waitFor();
+    assert.match(await page.locator('.figures-table').innerText(), /预算执行率\s+95\.45%/);
+    assertClean(app);
+  } finally {
+    await app.close();
+  }
+});
+
+test('compare: two records side by side, kept in the URL', async () => {
+  const app = await openApp(env.browser, `${env.server.url}#/compare`);
+  const { page } = app;
+  try {
+    await page.locator('.compare-picker label').first().waitFor({ timeout: 15_000 });
+    await page.locator('.compare-picker label').filter({ hasText: '北京市贸促会 2022 · 部门整体' }).click();
+    await page.locator('.compare-picker label').filter({ hasText: '北京市贸促会 2022 · 北京市市长国际企业家顾问会议' }).click();
+    await page.locator('.compare-table').waitFor();
+    const table = await page.locator('.compare-table').innerText();
+    assert.match(table, /全年预算数\s+5,333\.85 万元\s+112\.33 万元/);
+    assert.match(table, /评价得分\s+95\.18 分\s+85\.99 分/);
+    await expectCharts(page, 1);
+    await saveScreenshot(page, 'dashboard-compare');
+    await page.reload();
+    await page.locator('.compare-table').waitFor({ timeout: 15_000 });
+    assert.match(await page.locator('.compare-table').innerText(), /95\.18 分/);
+    assertClean(app);
+  } finally {
+    await app.close();
+  }
+});
+
+test('usable on a 1024×768 tablet and printable without navigation', async () => {
+  const app = await openApp(env.browser, `${env.server.url}#/overview`, { viewport: VIEWPORTS.tablet });
+  const { page } = app;
+  try {
+    await expectCharts(page, 3);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the tablet`);
+    await saveScreenshot(page, 'dashboard-overview-tablet');
+    await page.locator('.app-nav').getByRole('link', { name: '绩效得分' }).click();
+    await expectCharts(page, 3);
+    await saveScreenshot(page, 'dashboard-scores-tablet');
+
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.app-header').isVisible(), false);
+    assert.equal(await page.locator('.filter-bar').isVisible(), false);
+    assert.equal(await page.locator('.panel-tools').first().isVisible(), false);
+    await saveScreenshot(page, 'dashboard-scores-print');
+    assertClean(app);
+  } finally {
+    await app.close();
+  }
+});

@@ -1,0 +1,79 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { BudgetDb } from '../../src/db/database';
+import { commitFile, rollbackBatch } from '../../src/db/ledger';
+import { parseFile } from '../../src/domain/parseFile';
+import { recordKey } from '../../src/domain/keys';
+import { useDataStore } from '../../src/stores/data';
+import { CCPIT, HOSTILE } from '../charts/fixtures';
+
+let n = 0;
+let db: BudgetDb;
+
+async function until(cond: () => boolean, ms = 5000): Promise<void> {
+  const start = Date.now();
+  while (!cond()) {
+    if (Date.now() - start > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  db = new BudgetDb(`store-test-${++n}-${Math.random().toString(36).slice(2)}`);
+});
+
+afterEach(async () => {
+  useDataStore().stop();
+  await db.delete();
+});
+
+const HEADER = '单位名称,地区,年度,评价类型,项目名称,全年预算数（万元）,全年执行数（万元）,评价得分';
+
+describe('data store', () => {
+  test('first start loads the built-in dataset: six records of three agencies, level-1 summaries, warnings', async () => {
+    const store = useDataStore();
+    await store.start(db);
+    await until(() => store.status === 'ready');
+    expect(store.records).toHaveLength(6);
+    expect(store.agencyGroups.flatMap((g) => g.agencies.map((a) => a.short)).sort()).toEqual(['北京市贸促会', '朝阳区投促中心', '渝中区招商局'].sort());
+    expect(store.years).toEqual([2019, 2021, 2022, 2023, 2024]);
+    const key = recordKey({ agency: CCPIT, year: 2022, scope: 'department', project: '' });
+    expect(store.level1.filter((s) => s.recordKey === key).map((s) => [s.level1, s.score])).toEqual([
+      ['当年预算执行情况', 19.38],
+      ['整体绩效目标实现情况', 55.8],
+      ['预算管理情况', 20],
+    ]);
+    expect(store.byKey.get(key)?.execution_rate).toBe(96.92);
+    expect(store.fundsFor(recordKey({ agency: CCPIT, year: 2022, scope: 'project', project: '北京市市长国际企业家顾问会议' }))).toHaveLength(7);
+    const rows = await store.indicatorsFor(key);
+    expect(rows.map((r) => r.level1)).toEqual(['当年预算执行情况', '整体绩效目标实现情况', '预算管理情况']);
+  });
+
+  test('follows the database: a committed batch appears and a rollback takes it away, without a restart', async () => {
+    const store = useDataStore();
+    await store.start(db);
+    await until(() => store.status === 'ready' && store.records.length === 6);
+    const v = store.version;
+    const csv = `${HEADER}\n"${HOSTILE}",测试市,2023,部门整体,,100,80,70\n`;
+    const parsed = await parseFile(new TextEncoder().encode(csv), 'new.csv');
+    expect(parsed.errorCount).toBe(0);
+    const { batch } = await commitFile(db, parsed);
+    await until(() => store.records.length === 7);
+    expect(store.version).toBeGreaterThan(v);
+    expect(store.records.some((r) => r.agency === HOSTILE)).toBe(true);
+    await rollbackBatch(db, batch.id);
+    await until(() => store.records.length === 6);
+    expect(store.records.some((r) => r.agency === HOSTILE)).toBe(false);
+  });
+
+  test('rows are kept out of deep reactivity', async () => {
+    const store = useDataStore();
+    await store.start(db);
+    await until(() => store.status === 'ready');
+    // markRaw sets __v_skip: Vue never wraps these arrays in proxies.
+    expect((store.records as unknown as { __v_skip?: boolean }).__v_skip).toBe(true);
+    expect((store.level1 as unknown as { __v_skip?: boolean }).__v_skip).toBe(true);
+  });
+});

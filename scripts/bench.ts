@@ -7,6 +7,8 @@
 // --quick    fewer runs (2 per import file, 2 reloads, 10 filter changes) while working on speed
 // --profile  also saves CPU profiles of one 1M import (worker and page) to bench-results/profiles/
 // --no-lower skips the PapaParse / uDSV / DuckDB-WASM lower bounds
+// BENCH_DIST=dir serves another build, e.g. `npx vite build --minify false --outDir /tmp/dist-plain`
+// so that CPU profiles name the functions.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -49,7 +51,7 @@ if (withLower) {
   log('building the lower-bounds page');
   await buildLowerBounds();
 }
-const appServer = await startServer(DIST_DIR, '/app/');
+const appServer = await startServer(process.env['BENCH_DIST'] ?? DIST_DIR, '/app/');
 const lowerServer = withLower ? await startLowerServer() : null;
 const browser = await launchBenchBrowser();
 const workers = await WorkerSessions.create(browser);

@@ -34,6 +34,26 @@ export const INIT_SCRIPT = `(() => {
     .observe({ type: 'longtask', buffered: true });
   // When a button was pressed, so the time the bench takes to react is not counted as the app's.
   addEventListener('click', (e) => { b.clicks.push({ t: performance.now(), text: (e.target && e.target.textContent) || '' }); }, true);
+  // One filter change, timed in the page: from just before the input's change event to the first
+  // frame after every chart has finished (the 'dashboard:charts-finished' mark).
+  b.filterChange = (selector, value, markName) => new Promise((resolve, reject) => {
+    const el = document.querySelector(selector);
+    if (!el) return reject(new Error('no ' + selector));
+    const t0 = performance.now();
+    if (el instanceof HTMLSelectElement) el.value = value; else el.checked = true;
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+    const deadline = t0 + 10000;
+    const frame = () => {
+      const done = performance.getEntriesByName(markName).find((e) => e.startTime > t0);
+      if (done) {
+        const now = performance.now();
+        const tasks = b.longTasks.filter((l) => l.t + l.d > t0).map((l) => l.d);
+        resolve({ ms: now - t0, chartsMs: done.startTime - t0, longestTaskMs: Math.max(0, ...tasks) });
+      } else if (performance.now() > deadline) reject(new Error(selector + '=' + value + ': charts did not finish within 10 s'));
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
 })();`;
 
 export interface BenchWindow {

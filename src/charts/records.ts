@@ -67,7 +67,8 @@ function buildRecordBars(records: readonly PerfRecord[], specs: readonly BarSpec
     xAxis: {
       type: 'category' as const,
       data: axisLabels,
-      axisLabel: { width: rows.length > 4 ? 96 : 150, overflow: 'truncate' as const, interval: 0, lineHeight: 14 },
+      // Two-line labels side by side while they fit; tilted when many records share the axis.
+      axisLabel: { width: rows.length > 5 ? 100 : rows.length > 3 ? 84 : 150, rotate: rows.length > 5 ? 30 : 0, overflow: 'truncate' as const, interval: 0, lineHeight: 14 },
     },
     yAxis: [
       { type: 'value' as const, name: t('unit.wan'), axisLabel: { formatter: (v: number) => formatAxisAmount(v, lang) } },

@@ -201,6 +201,16 @@ class FileSession {
 
   private row(cells: string[], row: number): void {
     const kind = this.kind!;
+    if (cells.length > this.headers.length && !this.extraCellsEmpty(cells)) {
+      // Usually an unquoted delimiter inside a cell ("5,169.66"): every cell after it has shifted.
+      this.errors.push({
+        row,
+        column: null,
+        message: `这一行有 ${cells.length} 个字段，多于表头的 ${this.headers.length} 列：含有分隔符的单元格要用双引号括起来`,
+        code: 'too_many_fields',
+      });
+      return;
+    }
     const localErrors: Issue[] = [];
     const value = this.reader!.read(cells, row, localErrors);
     this.errors.pushAll(localErrors);
@@ -216,6 +226,11 @@ class FileSession {
     this.validRowNumbers.push(row);
     this.keyHashes.push(this.hashKey(kind, rk, value));
     this.builder!.push(value);
+  }
+
+  private extraCellsEmpty(cells: readonly string[]): boolean {
+    for (let i = this.headers.length; i < cells.length; i++) if (cells[i]!.trim() !== '') return false;
+    return true;
   }
 
   private hashKey(kind: Kind, rk: string, value: AnyRow): number {

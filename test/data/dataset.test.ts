@@ -251,6 +251,8 @@ describe('中国国际贸易促进委员会北京市分会 2022 部门整体', (
     // 3,816.17 + 1,353.48 = 5169.65, not 5169.66; both give a 2.78% difference rate.
     expect(r.final_accounts).toBe(5169.65);
     expect(r.note).toContain('5169.66');
+    // The note quotes the report's own spelling with its thousands separator, whole.
+    expect(r.note).toContain('（原文5,169.66）');
     expect(((r.final_accounts! - r.budget_initial!) / r.budget_initial!) * 100).toBeCloseTo(2.78, 2);
   });
 

@@ -129,6 +129,19 @@ describe('parseFile: delimiters, quotes and line endings', () => {
     expect(rowsOf<'records'>(p).map((r) => r.year)).toEqual([2022]);
   });
 
+  it('rejects a row with more cells than the header (an unquoted delimiter inside a cell)', async () => {
+    const p = await parseText(`${SIMPLE}\n测试单位,2022,部门整体,,1,1,原文5,169.66\n测试单位,2023,部门整体,,1,1,"原文5,169.66"\n`);
+    expect(brief(p.errors)).toEqual([[2, null, 'too_many_fields']]);
+    expect(p.errors[0]!.message).toContain('8 个字段，多于表头的 7 列');
+    expect(rowsOf<'records'>(p).map((r) => r.note)).toEqual(['原文5,169.66']);
+  });
+
+  it('accepts trailing empty cells beyond the header, as spreadsheets write them', async () => {
+    const p = await parseText(`${SIMPLE}\n测试单位,2022,部门整体,,1,1,x,,\n`);
+    expect(p.errors).toEqual([]);
+    expect(p.rows).toBe(1);
+  });
+
   it('takes a quote inside an unquoted cell literally (5"), without disturbing later quoted cells', async () => {
     const text = `${SIMPLE}\n测试单位,2022,部门整体,,1,1,屏幕 27"\n测试单位,2023,部门整体,,1,1,"两\n行"\n测试单位,2024,部门整体,,1,1,末行\n`;
     for (const pieceBytes of [undefined, 7, 13]) {

@@ -184,6 +184,18 @@ test('a chart point leads to its record', async () => {
     await page.mouse.click(box.x + box.width * 0.4, box.y + box.height / 2);
     await page.waitForURL(/#\/record\//);
     await page.getByRole('heading', { name: '朝阳区投促中心 2024 · 招商引资及推介大型专项活动经费' }).waitFor();
+    // Its indicators go down to level 3; level 1 and 2 add up their parts.
+    const tree = page.locator('.indicator-tree');
+    await tree.waitFor();
+    assert.match(await tree.innerText(), /1 级\s*产出指标\s+45\.00\s+45\.00\s+100\.00%/);
+    assert.match(await tree.innerText(), /3 级\s*举办或参与宣传活动次数\s+35\.00\s+35\.00\s+100\.00%\s+≥1次\/年\s+1次/);
+    // Folding a level-1 indicator hides its children.
+    await tree.getByRole('button', { name: '产出指标 (1 级)' }).click();
+    assert.equal(await tree.getByText('举办或参与宣传活动次数').count(), 0);
+    await tree.getByRole('button', { name: '产出指标 (1 级)' }).click();
+    // The filter bar is sticky: scroll back so the full-page screenshot shows it at the top.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await saveScreenshot(page, 'dashboard-record-tree');
     assertClean(app);
   } finally {
     await app.close();
@@ -211,6 +223,55 @@ test('chart tools: PNG and CSV downloads, the data table links to records', asyn
     await panel.getByRole('link', { name: '渝中区招商局 2019 · 招商引资专项经费' }).click();
     await page.getByRole('heading', { name: '渝中区招商局 2019 · 招商引资专项经费' }).waitFor();
     assert.match(await page.locator('.figures-table').innerText(), /预算执行率\s+95\.45%/);
+    assertClean(app);
+  } finally {
+    await app.close();
+  }
+});
+
+test('data imported in another tab appears without a reload; a hostile agency name stays text', async () => {
+  const HOSTILE = '<img src=x onerror=alert(1)>';
+  const app = await openApp(env.browser, `${env.server.url}#/execution`);
+  const { page } = app;
+  const dialogs: string[] = [];
+  app.context.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  try {
+    await expectCharts(page, 5);
+    assert.match(await page.locator('.filter-count').innerText(), /6 条/);
+
+    const other = await app.context.newPage();
+    await other.goto(`${env.server.url}#/data`);
+    const csv = `单位名称,地区,年度,评价类型,项目名称,全年预算数（万元）,全年执行数（万元）,评价得分\r\n"${HOSTILE}",测试市,2023,部门整体,,100,80,70\r\n`;
+    await other.locator('[data-testid="file-input"]').setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    const commit = other.locator('[data-testid="commit"]');
+    await commit.waitFor({ timeout: 15_000 });
+    await other.waitForFunction(() => !(document.querySelector('[data-testid="commit"]') as HTMLButtonElement | null)?.disabled);
+    await commit.click();
+
+    // The first tab follows without a reload.
+    await page.locator('.filter-count').filter({ hasText: '7 条' }).waitFor({ timeout: 15_000 });
+    await page.waitForTimeout(200);
+    const trend = (await ariaLabels(page))[0] ?? '';
+    assert.ok(trend.includes(HOSTILE), `trend description lacks the new agency: ${trend}`);
+    // 80% is below the 90% threshold: the record is listed, its name as text.
+    assert.ok((await page.locator('.records-table').innerText()).includes(HOSTILE));
+
+    // Hover the 2023 column of the trend: the axis tooltip lists the new agency, as text.
+    const chart = page.locator('.echart').first();
+    const box = await chart.boundingBox();
+    assert.ok(box);
+    const plotLeft = box.x + 56;
+    const plotWidth = box.width - 56 - 24;
+    await page.mouse.move(plotLeft + plotWidth * (4.5 / 6), box.y + box.height / 2);
+    const tip = chart.locator('div').filter({ hasText: HOSTILE }).last();
+    await tip.waitFor({ state: 'visible', timeout: 5000 });
+    assert.match(await tip.innerText(), /80\.00%/);
+    assert.equal(await page.locator('img').count(), 0, 'an <img> element was injected');
+    await saveScreenshot(page, 'dashboard-hostile-tooltip');
+    assert.deepEqual(dialogs, []);
     assertClean(app);
   } finally {
     await app.close();

@@ -2,7 +2,7 @@
 // File objects, and an engine whose posted messages are collected.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import { openDb, type BudgetDb } from '../../src/db/database';
 import { ImportEngine } from '../../src/workers/importEngine';
 import type { FromWorker } from '../../src/workers/protocol';
@@ -14,7 +14,8 @@ export function freshDb(): BudgetDb {
   return openDb(`import-test-${process.pid}-${dbCount}-${Date.now()}`);
 }
 
-export const FIXTURES = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
+// From the repository root (where vitest runs): import.meta.url is not a file: URL under happy-dom.
+export const FIXTURES = path.join(process.cwd(), 'test', 'fixtures', 'import') + path.sep;
 
 export function fixtureBytes(name: string): Uint8Array {
   return new Uint8Array(readFileSync(FIXTURES + name));

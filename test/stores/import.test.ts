@@ -1,0 +1,218 @@
+// The import store, with the real import engine behind an in-process stand-in for the Worker
+// (same messages, delivered asynchronously and structured-cloned), against fake-indexeddb.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { listBatches, loadCurrent } from '../../src/db/ledger';
+import type { BudgetDb } from '../../src/db/database';
+import { ImportEngine } from '../../src/workers/importEngine';
+import type { FromWorker, ToWorker } from '../../src/workers/protocol';
+import { manifestFiles, setImportWorkerFactory, useImportStore, type WorkerLike } from '../../src/stores/import';
+import { fixture, fixtureBytes, freshDb } from '../workers/helpers';
+
+class InProcessWorker implements WorkerLike {
+  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((e: ErrorEvent) => void) | null = null;
+  terminated = false;
+  readonly received: ToWorker[] = [];
+  private readonly engine: ImportEngine;
+
+  constructor(db: BudgetDb) {
+    this.engine = new ImportEngine(db, (msg) => {
+      const copy = structuredClone(msg);
+      setTimeout(() => {
+        if (!this.terminated) this.onmessage?.({ data: copy } as MessageEvent<FromWorker>);
+      }, 0);
+    });
+  }
+
+  postMessage(msg: ToWorker): void {
+    this.received.push(msg);
+    setTimeout(() => void this.engine.handle(msg), 0);
+  }
+
+  terminate(): void {
+    this.terminated = true;
+  }
+}
+
+async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+let db: BudgetDb;
+let workers: InProcessWorker[];
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  db = freshDb();
+  workers = [];
+  setImportWorkerFactory(() => {
+    const w = new InProcessWorker(db);
+    workers.push(w);
+    return w;
+  });
+});
+
+afterEach(() => {
+  useImportStore().disconnect();
+  setImportWorkerFactory(null);
+  vi.unstubAllGlobals();
+});
+
+describe('upload, preview, commit', () => {
+  test('choose → parsing → preview → commit → results, history and performance marks', async () => {
+    const store = useImportStore();
+    store.connect(db);
+    performance.clearMarks();
+    store.choose([fixture('records-gbk.csv')]);
+    expect(store.phase).toBe('parsing');
+    expect(store.progress).toMatchObject({ fileCount: 1, fileName: 'records-gbk.csv' });
+    await until(() => store.phase === 'preview', 'preview');
+    expect(store.previews.map((p) => [p.fileName, p.kind, p.encoding, p.rows])).toEqual([['records-gbk.csv', 'records', 'gb18030', 2]]);
+    expect(store.totals).toEqual({ rows: 2, errors: 0, warnings: 0 });
+    expect(store.canCommit).toBe(true);
+
+    store.commit();
+    expect(store.phase).toBe('committing');
+    await until(() => store.results !== null, 'results');
+    expect(store.phase).toBe('idle');
+    expect(store.results!.map((r) => [r.status, r.batch.fileName, r.batch.newCount])).toEqual([['committed', 'records-gbk.csv', 2]]);
+    expect(store.previews).toEqual([]);
+    await until(() => store.batches.some((b) => b.fileName === 'records-gbk.csv'), 'history');
+    expect(performance.getEntriesByType('mark').map((m) => m.name)).toEqual(['import:file-chosen', 'import:parsed', 'import:committed']);
+  });
+
+  test('a file with errors cannot be committed: commit() does nothing', async () => {
+    const store = useImportStore();
+    store.choose([fixture('records-errors.csv')]);
+    await until(() => store.phase === 'preview', 'preview');
+    expect(store.hasErrors).toBe(true);
+    expect(store.canCommit).toBe(false);
+    store.commit();
+    expect(store.phase).toBe('preview');
+    expect(workers[0]!.received.map((m) => m.type)).toEqual(['parse']);
+    expect(await listBatches(db)).toEqual([]);
+  });
+
+  test('an identical re-upload is flagged and cannot be committed again', async () => {
+    const store = useImportStore();
+    store.choose([fixture('records-gbk.csv')]);
+    await until(() => store.phase === 'preview', 'preview');
+    store.commit();
+    await until(() => store.results !== null, 'results');
+    store.choose([fixture('records-gbk.csv')]);
+    await until(() => store.phase === 'preview', 'second preview');
+    expect(store.previews[0]!.identicalTo?.fileName).toBe('records-gbk.csv');
+    expect(store.nothingNew).toBe(true);
+    expect(store.canCommit).toBe(false);
+  });
+
+  test('cancel in the preview discards the parsed files in the worker; nothing is written', async () => {
+    const store = useImportStore();
+    store.choose([fixture('records-gbk.csv')]);
+    await until(() => store.phase === 'preview', 'preview');
+    store.cancel();
+    expect(store.phase).toBe('idle');
+    expect(store.cancelled).toBe(true);
+    expect(store.previews).toEqual([]);
+    await until(() => workers[0]!.received.some((m) => m.type === 'discard'), 'discard sent');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await listBatches(db)).toEqual([]);
+  });
+
+  test('cancel while parsing ignores what the worker still sends, and stops a worker that does not answer', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const store = useImportStore();
+      store.choose([fixture('records-gbk.csv')]);
+      store.cancel();
+      expect(store.phase).toBe('idle');
+      expect(workers[0]!.received.map((m) => m.type)).toEqual(['parse', 'cancel']);
+      // The stand-in answers nothing while timers are frozen: after the grace period it is stopped.
+      vi.advanceTimersByTime(400);
+      expect(workers[0]!.terminated).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+    const store = useImportStore();
+    // A late 'parsed' of the cancelled upload does not bring its preview back.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(store.previews).toEqual([]);
+    // The next upload gets a new worker.
+    store.choose([fixture('records-gbk.csv')]);
+    await until(() => store.phase === 'preview', 'preview after cancel');
+    expect(workers).toHaveLength(2);
+  });
+});
+
+describe('history, export, published data', () => {
+  test('rollback through the store restores what the batch replaced', async () => {
+    const store = useImportStore();
+    store.connect(db);
+    for (const name of ['records-gbk.csv', 'records-update.csv']) {
+      store.choose([fixture(name)]);
+      await until(() => store.phase === 'preview', `preview of ${name}`);
+      store.commit();
+      await until(() => store.results !== null, `commit of ${name}`);
+    }
+    const update = (await listBatches(db)).find((b) => b.fileName === 'records-update.csv')!;
+    expect(update.supersededCount).toBe(1);
+    await store.rollback(update.id);
+    expect(store.historyNotice).toMatchObject({ type: 'rolledBack', batch: { id: update.id, state: 'rolled_back' } });
+    await until(() => store.batches.find((b) => b.id === update.id)?.state === 'rolled_back', 'history shows the rollback');
+    const project = (await loadCurrent(db, 'records')).find((r) => r.scope === 'project');
+    expect(project?.budget).toBe(320);
+  });
+
+  test('exportAll returns the three files built in the worker', async () => {
+    const store = useImportStore();
+    store.choose([fixture('records-gbk.csv')]);
+    await until(() => store.phase === 'preview', 'preview');
+    store.commit();
+    await until(() => store.results !== null, 'results');
+    const files = await store.exportAll();
+    expect(Object.keys(files).sort()).toEqual(['funds', 'indicators', 'records']);
+    expect(files.records).toContain('北京市海淀区科技服务中心');
+    expect(files.records.startsWith('\uFEFF单位名称')).toBe(true);
+    expect(store.exporting).toBe(false);
+  });
+
+  test('syncPublished: no manifest is silent and starts no worker', async () => {
+    const fetch = vi.fn(async () => new Response('Not found', { status: 404 }));
+    vi.stubGlobal('fetch', fetch);
+    const store = useImportStore();
+    await store.syncPublished('http://intranet.example/app/');
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(String((fetch.mock.calls[0] as unknown[])[0])).toBe('http://intranet.example/app/data/manifest.json');
+    expect(store.published).toBeNull();
+    expect(workers).toHaveLength(0);
+  });
+
+  test('syncPublished imports the listed files as published batches', async () => {
+    const served: Record<string, Uint8Array | string> = {
+      'http://intranet.example/app/data/manifest.json': JSON.stringify({ files: ['records.csv'] }),
+      'http://intranet.example/app/data/records.csv': fixtureBytes('records-gbk.csv'),
+    };
+    vi.stubGlobal('fetch', async (url: URL | string) => {
+      const body = served[String(url)];
+      return body === undefined ? new Response('', { status: 404 }) : new Response(body as BodyInit);
+    });
+    const store = useImportStore();
+    await store.syncPublished('http://intranet.example/app/index.html');
+    await until(() => store.published !== null, 'published');
+    expect(store.published).toEqual({ outcomes: [{ fileName: 'records.csv', status: 'committed', errors: [], errorCount: 0 }] });
+    const published = (await listBatches(db)).filter((b) => b.origin === 'published');
+    expect(published.map((b) => b.fileName)).toEqual(['records.csv']);
+  });
+
+  test('manifestFiles keeps plain file names only', () => {
+    expect(manifestFiles({ files: ['records.csv', '../secret.csv', 'sub/x.csv', 'a\\b.csv', 3, 'funds.csv'] })).toEqual(['records.csv', 'funds.csv']);
+    expect(manifestFiles({ files: 'records.csv' })).toEqual([]);
+    expect(manifestFiles(null)).toEqual([]);
+  });
+});

@@ -65,7 +65,7 @@ async function freshDataPage(b: Browser): Promise<{ page: Page; main: TargetSess
 }
 
 function describe(r: ImportRun): string {
-  return `${fmtMs(r.totalMs)} (parse ${fmtMs(r.parseMs)}, commit ${fmtMs(r.commitMs)}), long task ${fmtMs(r.longestTaskMs)}, heap peak ${r.heap.peakTotalMb} MB (page ${r.heap.peakMainMb} + worker ${r.heap.peakWorkerMb}), steady ${r.heap.steadyMainMb}+${r.heap.steadyWorkerMb} MB; after commit: longest task ${fmtMs(r.afterCommit.longestTaskMs)}, busy ${fmtMs(r.afterCommit.busyMs)}`;
+  return `${fmtMs(r.totalMs)} (parse ${fmtMs(r.parseMs)}, commit ${fmtMs(r.commitMs)}), long task ${fmtMs(r.longestTaskMs)}${r.longestTaskPhase ? ` (${r.longestTaskPhase})` : ''}, heap peak ${r.heap.peakTotalMb} MB (page ${r.heap.peakMainMb} + worker ${r.heap.peakWorkerMb}), steady ${r.heap.steadyMainMb}+${r.heap.steadyWorkerMb} MB; after commit: longest task ${fmtMs(r.afterCommit.longestTaskMs)}, busy ${fmtMs(r.afterCommit.busyMs)}`;
 }
 
 let result: BenchResult | null = null;
@@ -130,7 +130,7 @@ try {
   if (kept) {
     const { page, main } = kept;
     await page.goto(`${appServer.url}#/overview`, { waitUntil: 'load' });
-    const runs = await reloadRuns(page, quick ? 2 : RUNS, log);
+    const runs = await reloadRuns(page, quick ? 2 : RUNS, log, profile ? { session: main, dir: path.join(RESULTS_DIR, 'profiles') } : undefined);
     const steadyHeapMb = await steadyMainHeapMb(main);
     reload = {
       runs,

@@ -33,8 +33,9 @@ export interface ImportRun {
   commitMs: number;
   /** parseMs + commitMs: file chosen → committed, less the time the bench took to press commit. */
   totalMs: number;
-  /** Longest main-thread task from file chosen to committed. */
+  /** Longest main-thread task from file chosen to committed, and where it fell. */
   longestTaskMs: number;
+  longestTaskPhase: string;
   /** After committed, until the main thread is quiet: the dashboard's data reloading. */
   afterCommit: { longestTaskMs: number; busyMs: number; settledMs: number };
   heap: { peakMainMb: number; peakWorkerMb: number; peakTotalMb: number; peakBackingMb: number; steadyMainMb: number; steadyWorkerMb: number; samples: number };
@@ -150,6 +151,7 @@ export async function importFile(page: Page, opts: ImportOptions): Promise<Impor
     commitMs: committedAt - clickAt,
     totalMs: parsedAt - chosenAt + (committedAt - clickAt),
     longestTaskMs: Math.max(0, ...during.map((l) => l.d)),
+    longestTaskPhase: phaseOf(during, { chosenAt, parsedAt, clickAt, committedAt }),
     afterCommit: {
       longestTaskMs: Math.max(0, ...after.map((l) => l.d)),
       busyMs: after.reduce((n, l) => n + l.d, 0),
@@ -166,6 +168,16 @@ export async function importFile(page: Page, opts: ImportOptions): Promise<Impor
     },
     ...(profile ? { profile } : {}),
   };
+}
+
+/** Where the longest task began: while parsing, showing the preview, or committing. */
+function phaseOf(tasks: ReadonlyArray<{ t: number; d: number }>, at: { chosenAt: number; parsedAt: number; clickAt: number; committedAt: number }): string {
+  const longest = tasks.reduce<{ t: number; d: number } | null>((m, l) => (m === null || l.d > m.d ? l : m), null);
+  if (!longest) return '';
+  const rel = (x: number) => `${Math.round(longest.t - x)} ms`;
+  if (longest.t < at.parsedAt) return `parsing, ${rel(at.chosenAt)} after file chosen`;
+  if (longest.t < at.clickAt) return `preview, ${rel(at.parsedAt)} after parsed`;
+  return `committing, ${rel(at.clickAt)} after commit pressed`;
 }
 
 /** Opens the data page and waits until the app has loaded its built-in dataset. */

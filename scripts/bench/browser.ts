@@ -45,11 +45,8 @@ export const INIT_SCRIPT = `(() => {
     const deadline = t0 + 10000;
     const frame = () => {
       const done = performance.getEntriesByName(markName).find((e) => e.startTime > t0);
-      if (done) {
-        const now = performance.now();
-        const tasks = b.longTasks.filter((l) => l.t + l.d > t0).map((l) => l.d);
-        resolve({ ms: now - t0, chartsMs: done.startTime - t0, longestTaskMs: Math.max(0, ...tasks) });
-      } else if (performance.now() > deadline) reject(new Error(selector + '=' + value + ': charts did not finish within 10 s'));
+      if (done) resolve({ t0, ms: performance.now() - t0, chartsMs: done.startTime - t0 });
+      else if (performance.now() > deadline) reject(new Error(selector + '=' + value + ': charts did not finish within 10 s'));
       else requestAnimationFrame(frame);
     };
     requestAnimationFrame(frame);

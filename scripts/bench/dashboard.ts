@@ -2,8 +2,10 @@
 // and filter changes (input event → every chart finished, then a frame). Charts report through
 // the 'dashboard:charts-finished' mark (src/components/echartsCore.ts), set whenever the last
 // chart with a pending render finishes.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { benchState, sleep, steadyHeap, type TargetSession } from './browser';
+import { benchState, selfTimes, sleep, startProfile, steadyHeap, stopProfile, type TargetSession } from './browser';
 
 export const CHARTS_FINISHED = 'dashboard:charts-finished';
 
@@ -39,12 +41,26 @@ async function waitChartsSettled(page: Page, since: number, quietMs: number, tim
 }
 
 /** Reloads the current dashboard page `runs` times and times each until its charts are done. */
-export async function reloadRuns(page: Page, runs: number, log: (l: string) => void): Promise<ReloadRun[]> {
+export async function reloadRuns(
+  page: Page,
+  runs: number,
+  log: (l: string) => void,
+  profile?: { session: TargetSession; dir: string },
+): Promise<ReloadRun[]> {
   const out: ReloadRun[] = [];
   for (let i = 0; i < runs; i++) {
+    // The page's DevTools session outlives the reload, so the profile covers the app's start.
+    if (profile && i === 0) await startProfile(profile.session);
     await page.reload({ waitUntil: 'load' });
     const last = await waitChartsSettled(page, 0, 1000, 90_000);
     if (last === null) throw new Error('reload: no chart finished within 90 s');
+    if (profile && i === 0) {
+      const p = await stopProfile(profile.session);
+      mkdirSync(profile.dir, { recursive: true });
+      writeFileSync(path.join(profile.dir, 'reload-main.cpuprofile'), JSON.stringify(p));
+      log('  reload, page CPU, self time:');
+      for (const f of selfTimes(p, 15)) log(`    ${String(f.ms).padStart(8)} ms ${String(f.share).padStart(5)} %  ${f.fn}`);
+    }
     const nav = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return { interactive: n?.domInteractive ?? 0 };
@@ -121,12 +137,14 @@ export async function filterRuns(page: Page, appUrl: string, agencyNames: readon
     // The page does the timing (INIT_SCRIPT's filterChange): no round trip to Node inside the clock.
     const r = await page.evaluate(
       ({ selector, value, name }) =>
-        (window as unknown as { __bench: { filterChange(s: string, v: string, n: string): Promise<{ ms: number; chartsMs: number; longestTaskMs: number }> } }).__bench.filterChange(selector, value, name),
+        (window as unknown as { __bench: { filterChange(s: string, v: string, n: string): Promise<{ t0: number; ms: number; chartsMs: number }> } }).__bench.filterChange(selector, value, name),
       { selector: c.selector, value: c.value, name: CHARTS_FINISHED },
     );
-    runs.push({ change: c.label, ...r });
     // Let the long-task observer deliver, and any trailing work end, before the next change.
     await sleep(150);
+    const s = await benchState(page);
+    const tasks = s.longTasks.filter((l) => l.t + l.d > r.t0 && l.t < r.t0 + r.ms).map((l) => l.d);
+    runs.push({ change: c.label, ms: r.ms, chartsMs: r.chartsMs, longestTaskMs: Math.max(0, ...tasks) });
   }
   return { agencies: agencyNames.length, series, runs };
 }

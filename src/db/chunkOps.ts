@@ -25,6 +25,45 @@ export function recordKeysOf(chunk: ColumnChunk): string[] {
   return out;
 }
 
+/**
+ * Calls `visit` with the record key of each run of rows that share a record. Files list a
+ * record's rows together, so a million indicator rows are some twenty thousand runs: the key
+ * string is built once per run, and telling runs apart costs four comparisons per row.
+ */
+function forEachRecordRun(chunks: readonly ColumnChunk[], visit: (key: string) => boolean | void): void {
+  for (const chunk of chunks) {
+    const agency = textColumn(chunk, 'agency');
+    const scope = textColumn(chunk, 'scope');
+    const project = textColumn(chunk, 'project');
+    const year = chunk.num.year ?? new Float64Array(0);
+    for (let i = 0; i < chunk.length; i++) {
+      if (i > 0 && year[i] === year[i - 1] && agency[i] === agency[i - 1] && project[i] === project[i - 1] && scope[i] === scope[i - 1]) continue;
+      const key = recordKey({ agency: agency[i] ?? '', year: year[i] ?? NaN, scope: (scope[i] ?? '') as Scope, project: project[i] ?? '' });
+      if (visit(key) === false) return;
+    }
+  }
+}
+
+/**
+ * Whether any row of `a` belongs to a record that some row of `b` belongs to. Rows of different
+ * records never share a row key, so when this is false no row of one can supersede a row of the
+ * other, and the per-row key hashing can be skipped: the usual case when a big file brings new
+ * records.
+ */
+export function shareRecords(a: readonly ColumnChunk[], b: readonly ColumnChunk[]): boolean {
+  const keys = new Set<string>();
+  forEachRecordRun(a, (k) => {
+    keys.add(k);
+  });
+  if (keys.size === 0) return false;
+  let shared = false;
+  forEachRecordRun(b, (k) => {
+    shared = keys.has(k);
+    return !shared;
+  });
+  return shared;
+}
+
 /** The rows of `chunk` whose `keep` flag is set, as a new chunk of `count` rows. */
 export function selectRows(chunk: ColumnChunk, keep: Uint8Array, count: number): ColumnChunk {
   const text: Record<string, string[]> = {};

@@ -1,7 +1,7 @@
 // The batch ledger: committing a validated file as one batch, rolling batches back and forward,
 // and reading the current data that the active batches make up.
-import { CHUNK_ROWS, type ColumnChunk, type HeaderMapping, type Issue, type Kind, type ParsedFile } from '../domain/types';
-import { selectRows, storableChunks } from './chunkOps';
+import { CHUNK_ROWS, KINDS, type ColumnChunk, type HeaderMapping, type Issue, type Kind, type ParsedFile } from '../domain/types';
+import { selectRows, shareRecords, storableChunks } from './chunkOps';
 import { keyHashes, RowKeySet } from './rowKeySet';
 import { packHeaders, packIssues, unpackHeaders, unpackIssues } from './compact';
 import { activeIds, cachedState, currentOf, disjointKey, forgetState, rememberState, stampOf, type CurrentEntry, type CurrentState } from './current';
@@ -30,6 +30,7 @@ function totalRows(chunks: readonly ColumnChunk[]): number {
 /** Which current rows the new chunks replace: their count, and the current entries without them. */
 function supersedeScan(kind: Kind, cur: CurrentState, incoming: readonly ColumnChunk[]): { superseded: number; entries: CurrentEntry[] } {
   if (cur.entries.length === 0) return { superseded: 0, entries: [] };
+  if (!shareRecords(cur.entries.map((e) => e.chunk), incoming)) return { superseded: 0, entries: cur.entries };
   const incomingKeys = new RowKeySet(kind, incoming);
   incoming.forEach((_, ci) => incomingKeys.addChunk(ci));
   let superseded = 0;
@@ -105,6 +106,26 @@ export async function commitFile(db: BudgetDb, parsed: ParsedFile, origin: Batch
   // Only now that the transaction has committed may the in-memory state reflect it.
   if (outcome.next) rememberState(db, outcome.next);
   return outcome.result;
+}
+
+/**
+ * Commits the files of one upload in one IndexedDB transaction: all of them or none. Each file is
+ * still its own batch (commitFile nests inside the outer transaction); if any write fails, e.g. the
+ * disk quota runs out on the last file, the earlier files of the upload are undone with it.
+ */
+export async function commitFiles(db: BudgetDb, files: readonly ParsedFile[], origin: BatchOrigin, group: string): Promise<CommitResult[]> {
+  try {
+    return await db.transaction('rw', db.batches, db.chunks, db.meta, async () => {
+      const out: CommitResult[] = [];
+      for (const p of files) out.push(await commitFile(db, p, origin, group));
+      return out;
+    });
+  } catch (err) {
+    // commitFile caches the current state after its (nested) transaction; the outer one aborted,
+    // so those cached states describe batches that were never stored.
+    for (const kind of KINDS) forgetState(db, kind);
+    throw err;
+  }
 }
 
 async function setStates(db: BudgetDb, ids: readonly number[], state: 'active' | 'rolled_back'): Promise<BatchInfo[]> {

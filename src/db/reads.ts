@@ -5,7 +5,7 @@ import { parseRecordKey, rowKey } from '../domain/keys';
 import type { KnownRecord } from '../domain/parseFile';
 import { MAX_ISSUES, type AnyRow, type ColumnChunk, type IndicatorRow, type Issue, type Kind, type ParsedFile, type RowOf } from '../domain/types';
 import { activeWithSha, batchInfo } from './batchRows';
-import { recordKeysOf } from './chunkOps';
+import { recordKeysOf, shareRecords } from './chunkOps';
 import { keyHashes, RowKeySet } from './rowKeySet';
 import { unpackIssues } from './compact';
 import { currentOf, type CurrentState } from './current';
@@ -108,6 +108,8 @@ export async function previewDiff(db: BudgetDb, parsed: ParsedFile, limit: numbe
   if (kind === null || rows === 0) return preview;
   const cur = await currentOf(db, kind);
   if (cur.entries.length === 0) return preview;
+  // No shared record, no superseded row: skip hashing every key of a big file.
+  if (!shareRecords(cur.entries.map((e) => e.chunk), parsed.chunks)) return preview;
 
   const incoming = new RowKeySet(kind, parsed.chunks);
   parsed.chunks.forEach((_, ci) => incoming.addChunk(ci));

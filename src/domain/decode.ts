@@ -185,6 +185,50 @@ export function createDecoder(bytes: Uint8Array): StreamDecoder {
   return { ok: true, encoding, pieces };
 }
 
+/** Thrown by an optimistic decoder's pieces when a later slice is not valid UTF-8 after all. */
+export class EncodingMismatch extends Error {
+  constructor() {
+    super('the file is not valid UTF-8 beyond its first slice');
+    this.name = 'EncodingMismatch';
+  }
+}
+
+/**
+ * The fast path for big files: checking a whole file as UTF-8 and then decoding it again costs a
+ * second pass over every byte (a quarter to half a second per 100 MB). When the first slice is
+ * valid UTF-8 (or the file has a BOM), this decoder assumes UTF-8 and checks the rest while it
+ * decodes, strictly; a slice that turns out invalid makes `pieces()` throw EncodingMismatch, and
+ * the caller starts again with createDecoder, whose full check finds GB18030 or names the bad
+ * line. Returns null when the first slice already says that createDecoder must decide.
+ */
+export function createOptimisticDecoder(bytes: Uint8Array): StreamDecoder | null {
+  if (refuse(bytes) !== null) return null;
+  const bom = startsWith(bytes, BOM_UTF8);
+  const body = bom ? bytes.subarray(BOM_UTF8.length) : bytes;
+  if (!bom && firstFailure('utf-8', body.subarray(0, DEFAULT_PIECE_BYTES), DEFAULT_PIECE_BYTES) !== -1) return null;
+  if (onlyWhitespace(body, 0)) return null;
+  function* pieces(pieceBytes = DEFAULT_PIECE_BYTES): Generator<string> {
+    const size = Number.isInteger(pieceBytes) && pieceBytes > 0 ? pieceBytes : DEFAULT_PIECE_BYTES;
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    let piece: string;
+    for (let off = 0; off < body.length; off += size) {
+      try {
+        piece = decoder.decode(body.subarray(off, off + size), { stream: true });
+      } catch {
+        throw new EncodingMismatch();
+      }
+      if (piece !== '') yield piece;
+    }
+    try {
+      piece = decoder.decode();
+    } catch {
+      throw new EncodingMismatch();
+    }
+    if (piece !== '') yield piece;
+  }
+  return { ok: true, encoding: bom ? 'utf-8-bom' : 'utf-8', pieces };
+}
+
 /**
  * The whole file as text. An empty file (no bytes, only a BOM, only white space) gives empty
  * text: the caller reports that there is nothing to import.

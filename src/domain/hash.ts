@@ -1,9 +1,14 @@
 // Hashes: SHA-256 of a file's bytes (identical re-upload detection) and a fast 53-bit string hash
 // (duplicate-key detection over a million rows without keeping a million key strings alive).
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+  // Browsers expose crypto.subtle only in secure contexts (HTTPS or localhost); an intranet
+  // server on plain http:// has none, so the audited pure-JS implementation takes over there.
+  const subtle = globalThis.crypto?.subtle;
+  const digest = subtle ? new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)) : sha256(bytes);
+  return bytesToHex(digest);
 }
 
 /** A 53-bit hash of a string (two 32-bit multiply-xorshift lanes), exact in a JS number. */

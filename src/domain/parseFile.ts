@@ -4,7 +4,7 @@
 import { ChunkBuilder, chunkRow } from './columns';
 import { IndicatorSums, recordWarnings } from './consistency';
 import { CsvRecordSplitter, detectDelimiter, firstContentLine } from './csvStream';
-import { createDecoder, DEFAULT_PIECE_BYTES } from './decode';
+import { createDecoder, createOptimisticDecoder, DEFAULT_PIECE_BYTES, EncodingMismatch, type StreamDecoder } from './decode';
 import { KeyHashes } from './duplicates';
 import { hash53Parts, sha256Hex } from './hash';
 import { mapHeaders } from './headers';
@@ -39,6 +39,22 @@ export interface ParseOptions {
   pieceBytes?: number;
   /** Rows per stored chunk (default CHUNK_ROWS). */
   chunkRows?: number;
+}
+
+/**
+ * Resolves on a new macrotask. A resolved promise would only run microtasks, and a worker's
+ * incoming messages (cancel) wait for a macrotask; setTimeout is clamped to 4 ms when nested.
+ */
+function nextTask(): Promise<void> {
+  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 export class ParseCancelled extends Error {
@@ -90,14 +106,32 @@ function fileError(message: string, code: string, row: number | null = null): Is
 }
 
 export async function parseFile(bytes: Uint8Array, fileName: string, opts: ParseOptions = {}): Promise<ParsedFile> {
-  const sha256 = await sha256Hex(bytes);
-  const base = (fields: Partial<ParsedFile>): ParsedFile => fileResult(fileName, sha256, bytes.length, fields);
+  // WebCrypto hashes off the calling thread: started now, the hash of a big file is ready by the
+  // time the rows are read instead of adding its time in front of them.
+  const hashing = sha256Hex(bytes);
+  // A cancelled parse never awaits it: keep its failure (if any) from going unhandled.
+  hashing.catch(() => undefined);
+  const base = async (fields: Partial<ParsedFile>): Promise<ParsedFile> => fileResult(fileName, await hashing, bytes.length, fields);
   if (bytes.length === 0) {
     return base({ errors: [fileError('文件是空的：没有可导入的数据', 'empty_file')], errorCount: 1 });
   }
+  // Nearly every big file is UTF-8: decode it once, checking as it goes, and start over with the
+  // full check only if a later slice proves it is not (see createOptimisticDecoder).
+  const optimistic = createOptimisticDecoder(bytes);
+  if (optimistic?.ok) {
+    try {
+      return base(await readText(bytes, optimistic, opts));
+    } catch (e) {
+      if (!(e instanceof EncodingMismatch)) throw e;
+    }
+  }
   const decoder = createDecoder(bytes);
   if (!decoder.ok) return base({ errors: [fileError(decoder.message, 'not_text')], errorCount: 1 });
+  return base(await readText(bytes, decoder, opts));
+}
 
+/** Splits the decoded text into records and reads every one of them. */
+async function readText(bytes: Uint8Array, decoder: Extract<StreamDecoder, { ok: true }>, opts: ParseOptions): Promise<Partial<ParsedFile>> {
   const session = new FileSession(opts);
   let splitter: CsvRecordSplitter | null = null;
   let consumed = 0;
@@ -126,8 +160,8 @@ export async function parseFile(bytes: Uint8Array, fileName: string, opts: Parse
     } else splitter.push(piece);
     consumed += pieceBytes;
     opts.onProgress?.(Math.min(1, consumed / bytes.length));
-    // Let the event loop breathe between pieces so cancel and progress messages get through.
-    await Promise.resolve();
+    // Let the event loop run between pieces so that a cancel message reaches the signal.
+    await nextTask();
   }
   if (splitter === null && head !== '') {
     splitter = start(firstContentLine(head, true) ?? '');
@@ -135,7 +169,7 @@ export async function parseFile(bytes: Uint8Array, fileName: string, opts: Parse
   }
   splitter?.end();
   opts.onProgress?.(1);
-  return base(session.finish(decoder.encoding));
+  return session.finish(decoder.encoding);
 }
 
 /** The state of reading one file: header, rows, issues and cross-row bookkeeping. */
@@ -211,11 +245,12 @@ class FileSession {
       });
       return;
     }
-    const localErrors: Issue[] = [];
+    const localErrors = this.rowErrors;
+    localErrors.length = 0;
     const value = this.reader!.read(cells, row, localErrors);
-    this.errors.pushAll(localErrors);
+    if (localErrors.length > 0) this.errors.pushAll(localErrors);
     if (value === null) return;
-    const rk = recordKey(value);
+    const rk = this.recordKeyOf(value);
     if (kind !== 'records' && !this.checkReference(rk, value, row)) return;
     if (kind === 'records') {
       const r = value as PerfRecord;
@@ -226,6 +261,25 @@ class FileSession {
     this.validRowNumbers.push(row);
     this.keyHashes.push(this.hashKey(kind, rk, value));
     this.builder!.push(value);
+  }
+
+  /** Reused for every row: most rows have no error, and a fresh array per row is garbage. */
+  private readonly rowErrors: Issue[] = [];
+  /** The previous row's record: files list a record's indicator or fund rows together. */
+  private lastRecord: { agency: string; year: number; scope: string; project: string; key: string } | null = null;
+
+  /**
+   * The record key of a row, built once per run of rows of the same record. The reader hands out
+   * the same string objects for repeated cells, so the comparison is mostly by identity, and the
+   * Map lookups that follow reuse the key's cached hash instead of building and hashing a new
+   * string per row.
+   */
+  private recordKeyOf(r: AnyRow): string {
+    const last = this.lastRecord;
+    if (last && last.year === r.year && last.agency === r.agency && last.project === r.project && last.scope === r.scope) return last.key;
+    const key = recordKey(r);
+    this.lastRecord = { agency: r.agency, year: r.year, scope: r.scope, project: r.project, key };
+    return key;
   }
 
   private extraCellsEmpty(cells: readonly string[]): boolean {

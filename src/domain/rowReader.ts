@@ -27,6 +27,10 @@ interface ColumnReader {
   /** Cell text → parsed value. Columns repeat the same few values (agency, year, scope,
    * level names) across a million rows, so most cells are parsed once. */
   cache: Map<string, ValueResult<string | number>>;
+  /** The previous row's cell and its value: rows of one record repeat its key cells, and
+   * comparing with the last cell is cheaper than hashing the cell for the cache. */
+  lastRaw: string | null;
+  lastValue: ValueResult<string | number> | null;
 }
 
 /** Distinct cell texts remembered per column; past this, cells are parsed each time. */
@@ -46,7 +50,7 @@ export class RowReader<K extends Kind> {
     for (const h of headers) {
       const spec = h.field === null ? undefined : specs.get(h.field);
       if (!spec) continue;
-      this.columns.push({ spec, index: h.index, written: h.written, scale: h.scale, cache: new Map() });
+      this.columns.push({ spec, index: h.index, written: h.written, scale: h.scale, cache: new Map(), lastRaw: null, lastValue: null });
       this.writtenOf[spec.name] = h.written;
     }
   }
@@ -57,10 +61,16 @@ export class RowReader<K extends Kind> {
     let ok = true;
     for (const c of this.columns) {
       const raw = cells[c.index] ?? '';
-      let value = c.cache.get(raw);
-      if (value === undefined) {
-        value = readCell(c.spec, raw, c.scale);
-        if (c.cache.size < CACHE_LIMIT) c.cache.set(raw, value);
+      let value: ValueResult<string | number> | undefined;
+      if (raw === c.lastRaw) value = c.lastValue!;
+      else {
+        value = c.cache.get(raw);
+        if (value === undefined) {
+          value = readCell(c.spec, raw, c.scale);
+          if (c.cache.size < CACHE_LIMIT) c.cache.set(raw, value);
+        }
+        c.lastRaw = raw;
+        c.lastValue = value;
       }
       if (!value.ok) {
         errors.push({ row, column: c.written, message: value.message, code: 'invalid_value' });

@@ -9,6 +9,7 @@ import { openDb, type BudgetDb } from '../db/database';
 import { listBatches, rollbackBatch, type BatchInfo, type CommitResult } from '../db/ledger';
 import { reloadBuiltin as reloadBuiltinDb } from '../db/builtin';
 import type { FailureCode, FilePreview, FromWorker, NamedBytes, PublishOutcome, ToWorker } from '../workers/protocol';
+import type { RollbackPreview } from '../workers/rollbackPreview';
 
 /** What the store needs of a Worker; tests run the engine in-process behind the same shape. */
 export interface WorkerLike {
@@ -84,13 +85,14 @@ export const useImportStore = defineStore('import', () => {
 
   let worker: WorkerLike | null = null;
   let uploadId = 0;
-  let exportSeq = 0;
   /** The upload whose cancel the worker has yet to acknowledge. */
   let cancelling = -1;
   let cancelTimer: ReturnType<typeof setTimeout> | null = null;
   let db: BudgetDb | null = null;
   let history: Subscription | null = null;
-  const pendingExports = new Map<number, { resolve(files: Record<Kind, string>): void; reject(e: Error): void }>();
+  /** Requests answered by id (export, rollback preview), apart from the upload. */
+  const pending = new Map<number, { resolve(value: unknown): void; reject(e: Error): void }>();
+  let requestSeq = 0;
 
   const totals = computed(() => {
     let rows = 0;
@@ -125,8 +127,8 @@ export const useImportStore = defineStore('import', () => {
   function stopWorker(): void {
     worker?.terminate();
     worker = null;
-    for (const p of pendingExports.values()) p.reject(new Error('cancelled'));
-    pendingExports.clear();
+    for (const p of pending.values()) p.reject(new Error('cancelled'));
+    pending.clear();
   }
 
   function clearCancelTimer(): void {
@@ -168,16 +170,31 @@ export const useImportStore = defineStore('import', () => {
         published.value = { outcomes: msg.outcomes };
         if (msg.outcomes.some((o) => o.status === 'committed')) void refreshHistory();
         return;
-      case 'exported': {
-        const pending = pendingExports.get(msg.uploadId);
-        pendingExports.delete(msg.uploadId);
-        pending?.resolve(msg.files);
+      case 'exported':
+        settle(msg.uploadId, msg.files);
         return;
-      }
+      case 'rollbackPreview':
+        settle(msg.uploadId, msg.preview);
+        return;
       case 'failed':
         onFailed(msg);
         return;
     }
+  }
+
+  function settle(id: number, value: unknown): void {
+    const p = pending.get(id);
+    pending.delete(id);
+    if (value instanceof Error) p?.reject(value);
+    else p?.resolve(value);
+  }
+
+  function request<T>(make: (id: number) => ToWorker): Promise<T> {
+    const id = ++requestSeq;
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      ensureWorker().postMessage(make(id));
+    });
   }
 
   function onFailed(msg: Extract<FromWorker, { type: 'failed' }>): void {
@@ -185,10 +202,8 @@ export const useImportStore = defineStore('import', () => {
       published.value = { failed: msg.message };
       return;
     }
-    if (msg.stage === 'export') {
-      const pending = pendingExports.get(msg.uploadId);
-      pendingExports.delete(msg.uploadId);
-      pending?.reject(new Error(msg.message));
+    if (msg.stage === 'export' || msg.stage === 'rollbackPreview') {
+      settle(msg.uploadId, new Error(msg.message));
       return;
     }
     if (msg.uploadId !== uploadId) return;
@@ -319,18 +334,18 @@ export const useImportStore = defineStore('import', () => {
   /** The current data as the contract's three files, built in the worker. */
   async function exportAll(): Promise<Record<Kind, string>> {
     exporting.value = true;
-    // Export requests have their own ids: the worker answers them by type, not by upload.
-    const id = ++exportSeq;
     try {
-      const files = await new Promise<Record<Kind, string>>((resolve, reject) => {
-        pendingExports.set(id, { resolve, reject });
-        ensureWorker().postMessage({ type: 'export', uploadId: id });
-      });
+      const files = await request<Record<Kind, string>>((id) => ({ type: 'export', uploadId: id }));
       exported.value = markRaw(files);
       return files;
     } finally {
       exporting.value = false;
     }
+  }
+
+  /** What rolling `batchId` back would do, from the stored data now (null: not an active batch). */
+  function previewRollback(batchId: number): Promise<RollbackPreview | null> {
+    return request<RollbackPreview | null>((id) => ({ type: 'rollbackPreview', uploadId: id, batchId }));
   }
 
   // --- storage -------------------------------------------------------------------------------
@@ -398,7 +413,7 @@ export const useImportStore = defineStore('import', () => {
   return {
     phase, progress, chosenFiles, previews, results, failure, cancelled, batches, historyBusy, historyNotice,
     storage, published, exporting, exported, totals, hasErrors, nothingNew, canCommit,
-    choose, cancel, commit, dismiss, connect, refreshHistory, rollback, reloadBuiltin, exportAll,
+    choose, cancel, commit, dismiss, connect, refreshHistory, rollback, previewRollback, reloadBuiltin, exportAll,
     refreshStorage, requestPersistence, syncPublished, disconnect,
   };
 });

@@ -5,10 +5,9 @@
 import Dexie from 'dexie';
 import { chunkRow } from '../domain/columns';
 import { knownRecordsOf, parseFile, ParseCancelled, type KnownRecord } from '../domain/parseFile';
-import { KINDS, type AnyRow, type ParsedFile } from '../domain/types';
-import { forgetState } from '../db/current';
+import { type AnyRow, type ParsedFile } from '../domain/types';
 import type { BudgetDb } from '../db/database';
-import { commitFile, knownRecords, listBatches, previewDiff, type BatchOrigin, type CommitResult } from '../db/ledger';
+import { commitFiles, knownRecords, listBatches, previewDiff, type BatchOrigin, type CommitResult } from '../db/ledger';
 import { ensureBuiltin } from '../db/builtin';
 import { exportAll } from '../db/exportAll';
 import { sha256Hex } from '../domain/hash';
@@ -26,6 +25,7 @@ import {
   type ToWorker,
 } from './protocol';
 import { sniffKind } from './sniff';
+import { rollbackPreview } from './rollbackPreview';
 
 /** A file to import, whether picked by a person (File) or fetched (published data). */
 export interface SourceFile {
@@ -66,26 +66,6 @@ interface Upload {
   files: Held[];
 }
 
-/**
- * Commits the files of one upload in one IndexedDB transaction: all of them or none. Each file is
- * still its own batch (commitFile nests inside the outer transaction); if any write fails, e.g. the
- * disk quota runs out on the last file, the earlier files of the upload are undone with it.
- */
-export async function commitAll(db: BudgetDb, files: readonly ParsedFile[], origin: BatchOrigin, group: string): Promise<CommitResult[]> {
-  try {
-    return await db.transaction('rw', db.batches, db.chunks, db.meta, async () => {
-      const out: CommitResult[] = [];
-      for (const p of files) out.push(await commitFile(db, p, origin, group));
-      return out;
-    });
-  } catch (err) {
-    // commitFile caches the current state after its (nested) transaction; the outer one aborted,
-    // so those cached states describe batches that were never stored.
-    for (const kind of KINDS) forgetState(db, kind);
-    throw err;
-  }
-}
-
 function errorText(err: unknown): string {
   if (err instanceof Dexie.DexieError) return err.message;
   if (err instanceof Error) return err.message;
@@ -118,6 +98,8 @@ export class ImportEngine {
         return this.publish(msg.uploadId, msg.files.map(fromBytes));
       case 'export':
         return this.exportAll(msg.uploadId);
+      case 'rollbackPreview':
+        return this.rollbackPreview(msg.uploadId, msg.batchId);
     }
   }
 
@@ -243,7 +225,7 @@ export class ImportEngine {
     }
     this.committing = true;
     try {
-      const results = await commitAll(this.db, parsed, 'upload', `upload-${uploadId}-${Date.now()}`);
+      const results = await commitFiles(this.db, parsed, 'upload', `upload-${uploadId}-${Date.now()}`);
       this.upload = null;
       this.post({ type: 'committed', uploadId, results });
     } catch (err) {
@@ -289,7 +271,7 @@ export class ImportEngine {
         this.post({ type: 'published', uploadId, outcomes });
         return;
       }
-      const results = await commitAll(this.db, parsed, 'published', `published-${Date.now()}`);
+      const results = await commitFiles(this.db, parsed, 'published', `published-${Date.now()}`);
       for (const o of outcomes) {
         const r = results[parsed.findIndex((p) => p.fileName === o.fileName)];
         if (r) o.status = r.status;
@@ -306,6 +288,14 @@ export class ImportEngine {
       this.post({ type: 'exported', uploadId: requestId, files: await exportAll(this.db) });
     } catch (err) {
       this.post({ type: 'failed', uploadId: requestId, stage: 'export', code: 'unknown', message: `导出失败：${errorText(err)}` });
+    }
+  }
+
+  async rollbackPreview(requestId: number, batchId: number): Promise<void> {
+    try {
+      this.post({ type: 'rollbackPreview', uploadId: requestId, preview: await rollbackPreview(this.db, batchId) });
+    } catch (err) {
+      this.post({ type: 'failed', uploadId: requestId, stage: 'rollbackPreview', code: 'unknown', message: errorText(err) });
     }
   }
 }

@@ -4,6 +4,7 @@
 import { SCHEMA } from '../domain/schema';
 import { MAX_ISSUES, type AnyRow, type Delimiter, type Encoding, type HeaderMapping, type Issue, type Kind } from '../domain/types';
 import type { BatchInfo, BatchOrigin, CommitResult } from '../db/ledger';
+import type { RollbackPreview } from './rollbackPreview';
 
 /** Rows of each file shown in the preview, as they will be stored. */
 export const PREVIEW_ROWS = 20;
@@ -80,7 +81,9 @@ export type ToWorker =
   /** Parse and commit at once, skipping files already imported once (published data). */
   | { type: 'publish'; uploadId: number; files: NamedBytes[] }
   /** The current data as the contract's three files (built here: a million rows take seconds). */
-  | { type: 'export'; uploadId: number };
+  | { type: 'export'; uploadId: number }
+  /** What rolling back a batch would do (for the confirmation). */
+  | { type: 'rollbackPreview'; uploadId: number; batchId: number };
 
 export type FailureCode = 'quota' | 'has_errors' | 'nothing_parsed' | 'read_failed' | 'busy' | 'unknown';
 
@@ -112,12 +115,13 @@ export type FromWorker =
   | { type: 'committed'; uploadId: number; results: CommitResult[] }
   | { type: 'published'; uploadId: number; outcomes: PublishOutcome[] }
   | { type: 'exported'; uploadId: number; files: Record<Kind, string> }
-  | { type: 'failed'; uploadId: number; stage: 'parse' | 'commit' | 'publish' | 'export'; code: FailureCode; message: string };
+  | { type: 'rollbackPreview'; uploadId: number; preview: RollbackPreview | null }
+  | { type: 'failed'; uploadId: number; stage: 'parse' | 'commit' | 'publish' | 'export' | 'rollbackPreview'; code: FailureCode; message: string };
 
 export type { BatchOrigin };
 
-/** Display name of a record-key row: '北京市某中心 2024 项目 招商经费'. */
-function keyLabel(kind: Kind, row: AnyRow): string {
+/** Display name of a row: '北京市某中心 · 2024 · 项目 · 招商经费' (plus the indicator or fund line). */
+export function labelOf(kind: Kind, row: AnyRow): string {
   const parts: string[] = [row.agency, String(row.year), row.scope === 'project' ? '项目' : '部门整体'];
   if (row.project) parts.push(row.project);
   const r = row as unknown as Record<string, unknown>;
@@ -156,7 +160,7 @@ export function summarizeDiff(
   return {
     newKeys: diff.newKeys,
     supersededCount: diff.supersededCount,
-    superseded: diff.superseded.slice(0, limit).map((s) => ({ key: s.key, label: keyLabel(kind, s.after), changes: rowChanges(kind, s.before, s.after) })),
+    superseded: diff.superseded.slice(0, limit).map((s) => ({ key: s.key, label: labelOf(kind, s.after), changes: rowChanges(kind, s.before, s.after) })),
   };
 }
 

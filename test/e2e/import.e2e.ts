@@ -195,7 +195,7 @@ describe('import', () => {
       await writeFile(file, ['单位名称,地区,年度,评价类型,项目名称,全年预算数（万元）,全年执行数（万元）,评价得分', ...rows].join('\n'));
       await upload(page, file);
       const list = card(page, 'many-errors.csv').locator('.issue-list.errors');
-      assert.match(await list.locator('h4').innerText(), /错误（5000）/);
+      assert.match(await list.locator('h4').innerText(), /错误（5,000）/);
       // Only the rows in view (plus a margin) exist in the DOM.
       const rendered = await list.locator('.issue-body [role="row"]').count();
       assert.ok(rendered > 0 && rendered < 60, `rendered rows: ${rendered}`);
@@ -250,9 +250,11 @@ describe('import', () => {
       const row = page.locator('[data-batch]').filter({ hasText: 'records-update.csv' });
       await row.getByRole('button', { name: /回滚/ }).click();
       const dialog = page.getByRole('alertdialog');
+      await dialog.getByText(/条数据将恢复为更早批次中的数值/).waitFor();
       const said = await dialog.innerText();
       assert.match(said, /回滚批次 #5/);
-      assert.match(said, /它替换的 1 条数据将恢复为替换前的数值/);
+      assert.match(said, /1 条数据将恢复为更早批次中的数值/);
+      assert.match(said, /全年预算数（万元）\s+360\.00 万元\s+320\.00 万元/);
       await saveScreenshot(page, 'import-rollback-confirm');
       await page.getByTestId('confirm-rollback').click();
       await page.getByText('已回滚批次 #5').waitFor();
@@ -387,6 +389,39 @@ describe('import', () => {
       // The next upload works straight away.
       await upload(page, fixture('records-gbk.csv'));
       assert.match(await commit(page), /新增 2 条/);
+      assertClean(app);
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+describe('help for analysts', () => {
+  test('the templates download from beside the app and the format page explains every column', async () => {
+    const app = await openDataPage();
+    const { page } = app;
+    try {
+      for (const kind of ['records', 'indicators', 'funds']) {
+        const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`a[data-template="${kind}"]`).click()]);
+        assert.equal(download.suggestedFilename(), `${kind}.csv`);
+        const bytes = await readFile((await download.path())!);
+        assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], `${kind}.csv starts with a BOM`);
+        assert.equal(bytes.toString('utf8').trim().split('\r\n').length, 2);
+      }
+      await page.getByRole('link', { name: '查看数据格式说明' }).click();
+      await page.getByRole('heading', { name: '数据格式说明' }).waitFor();
+      const text = await page.locator('.format-view').innerText();
+      for (const expected of ['全年预算数（万元）', 'budget', '调整后预算数', '偏差原因分析及改进措施', '资金来源 / 支出明细', 'GBK / GB18030', '表头是第 1 行']) {
+        assert.ok(text.includes(expected), `format page lacks ${expected}`);
+      }
+      await saveScreenshot(page, 'import-format');
+      // English, on the data page too.
+      await page.locator('.lang-switch button[lang="en"]').click();
+      await page.getByRole('heading', { name: 'Data format' }).waitFor();
+      await page.getByRole('link', { name: 'Data', exact: true }).click();
+      await upload(page, fixture('records-errors.csv'));
+      assert.match(await page.locator('.preview-bar').innerText(), /Files with errors cannot be imported/);
+      await saveScreenshot(page, 'import-errors-en');
       assertClean(app);
     } finally {
       await app.close();

@@ -5,36 +5,9 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { listBatches, loadCurrent } from '../../src/db/ledger';
 import type { BudgetDb } from '../../src/db/database';
-import { ImportEngine } from '../../src/workers/importEngine';
-import type { FromWorker, ToWorker } from '../../src/workers/protocol';
-import { manifestFiles, setImportWorkerFactory, useImportStore, type WorkerLike } from '../../src/stores/import';
+import { manifestFiles, setImportWorkerFactory, useImportStore } from '../../src/stores/import';
 import { fixture, fixtureBytes, freshDb } from '../workers/helpers';
-
-class InProcessWorker implements WorkerLike {
-  onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  terminated = false;
-  readonly received: ToWorker[] = [];
-  private readonly engine: ImportEngine;
-
-  constructor(db: BudgetDb) {
-    this.engine = new ImportEngine(db, (msg) => {
-      const copy = structuredClone(msg);
-      setTimeout(() => {
-        if (!this.terminated) this.onmessage?.({ data: copy } as MessageEvent<FromWorker>);
-      }, 0);
-    });
-  }
-
-  postMessage(msg: ToWorker): void {
-    this.received.push(msg);
-    setTimeout(() => void this.engine.handle(msg), 0);
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-}
+import { InProcessWorker } from '../workers/inProcessWorker';
 
 async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
@@ -162,6 +135,8 @@ describe('history, export, published data', () => {
     }
     const update = (await listBatches(db)).find((b) => b.fileName === 'records-update.csv')!;
     expect(update.supersededCount).toBe(1);
+    const preview = await store.previewRollback(update.id);
+    expect(preview).toMatchObject({ leaving: 1, returning: 1 });
     await store.rollback(update.id);
     expect(store.historyNotice).toMatchObject({ type: 'rolledBack', batch: { id: update.id, state: 'rolled_back' } });
     await until(() => store.batches.find((b) => b.id === update.id)?.state === 'rolled_back', 'history shows the rollback');

@@ -4,7 +4,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import Dexie, { type DBCore, type Middleware } from 'dexie';
 import { openDb } from '../../src/db/database';
-import { knownRecords, listBatches, loadCurrent } from '../../src/db/ledger';
+import { knownRecords, listBatches, loadCurrent, rollbackBatch } from '../../src/db/ledger';
 import { ImportEngine, QUOTA_MESSAGE } from '../../src/workers/importEngine';
 import { PREVIEW_ROWS } from '../../src/workers/protocol';
 import { fixture, freshDb, harness, INDICATORS_HEADER, RECORDS_HEADER, textFile } from './helpers';
@@ -280,5 +280,33 @@ describe('storage full', () => {
     expect(await db.batches.count()).toBe(0);
     expect(await loadCurrent(db, 'records')).toEqual([]);
     expect(Dexie.currentTransaction).toBeFalsy();
+  });
+});
+
+describe('rollback preview', () => {
+  test('says which rows leave and which earlier figures come back, from the data as it is now', async () => {
+    const h = harness();
+    for (const [id, name] of [[1, 'records-gbk.csv'], [2, 'records-update.csv']] as const) {
+      await h.engine.handle({ type: 'parse', uploadId: id, files: [fixture(name)] });
+      await h.engine.handle({ type: 'commit', uploadId: id });
+    }
+    const [update, gbk] = await listBatches(h.db);
+
+    await h.engine.handle({ type: 'rollbackPreview', uploadId: 10, batchId: update!.id });
+    const p = h.last('rollbackPreview');
+    expect(p.uploadId).toBe(10);
+    expect(p.preview).toMatchObject({ batchId: update!.id, kind: 'records', leaving: 1, returning: 1 });
+    const changes = Object.fromEntries(p.preview!.samples[0]!.changes.map((c) => [c.field, [c.before, c.after]]));
+    expect(changes.budget).toEqual([360, 320]);
+    expect(changes.score).toEqual([93, 88]);
+
+    // The older batch: its project row is no longer shown (replaced), its department row would go.
+    await h.engine.handle({ type: 'rollbackPreview', uploadId: 11, batchId: gbk!.id });
+    expect(h.last('rollbackPreview').preview).toMatchObject({ leaving: 1, returning: 0, samples: [] });
+
+    // After the rollback the batch is not active: nothing to preview.
+    await rollbackBatch(h.db, update!.id);
+    await h.engine.handle({ type: 'rollbackPreview', uploadId: 12, batchId: update!.id });
+    expect(h.last('rollbackPreview').preview).toBeNull();
   });
 });

@@ -34,6 +34,11 @@ export function changeValue(kind: Kind, field: string, value: string | number | 
   return fixed2(value);
 }
 
+/** A count with thousands separators, as the locale writes them: 1120379 → '1,120,379'. */
+export function count(n: number, locale: string): string {
+  return n.toLocaleString(locale.startsWith('zh') ? 'zh-CN' : 'en-US');
+}
+
 export function delimiterKey(d: Delimiter | null): 'comma' | 'tab' | 'semicolon' | null {
   if (d === ',') return 'comma';
   if (d === '\t') return 'tab';

@@ -7,7 +7,8 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { createAppI18n } from '../../../src/i18n';
 import BatchHistory from '../../../src/components/import/BatchHistory.vue';
-import { useImportStore } from '../../../src/stores/import';
+import { setImportWorkerFactory, useImportStore } from '../../../src/stores/import';
+import { InProcessWorker } from '../../workers/inProcessWorker';
 import { commitFile, listBatches, loadCurrent } from '../../../src/db/ledger';
 import { parseFile } from '../../../src/domain/parseFile';
 import { fixtureBytes, freshDb } from '../../workers/helpers';
@@ -19,13 +20,17 @@ async function until(check: () => boolean): Promise<void> {
   }
 }
 
-afterEach(() => useImportStore().disconnect());
+afterEach(() => {
+  useImportStore().disconnect();
+  setImportWorkerFactory(null);
+});
 
 describe('BatchHistory', () => {
   test('lists every batch and rolls one back after saying what comes back', async () => {
     const db = freshDb();
     for (const name of ['records-gbk.csv', 'records-update.csv']) await commitFile(db, await parseFile(fixtureBytes(name), name));
     setActivePinia(createPinia());
+    setImportWorkerFactory(() => new InProcessWorker(db));
     const store = useImportStore();
     store.connect(db);
     const w = mount(BatchHistory, { global: { plugins: [createAppI18n('zh-CN')] }, attachTo: document.body });
@@ -40,8 +45,15 @@ describe('BatchHistory', () => {
     await w.get('[data-batch="2"] button').trigger('click');
     const dialog = w.get('[role="alertdialog"]');
     expect(dialog.text()).toContain('回滚批次 #2？');
-    expect(dialog.text()).toContain('它替换的 1 条数据将恢复为替换前的数值。');
-    expect(dialog.text()).not.toContain('它新增的');
+    // What comes back, computed in the worker from the stored data.
+    await until(() => dialog.text().includes('恢复'));
+    expect(dialog.text()).toContain('目前显示的 1 条数据来自这个批次，回滚后将移除。');
+    expect(dialog.text()).toContain('1 条数据将恢复为更早批次中的数值：');
+    expect(dialog.get('.row-label').text()).toBe('北京市海淀区科技服务中心 · 2023 · 项目 · 科技成果转化服务经费');
+    const lines = dialog.findAll('.returning tbody tr').map((tr) => [tr.get('th').text(), ...tr.findAll('td').map((td) => td.text())]);
+    expect(lines).toContainEqual(['全年预算数（万元）', '360.00 万元', '320.00 万元']);
+    expect(lines).toContainEqual(['评价得分', '93.00', '88.00']);
+    expect(dialog.text()).not.toContain('不再显示');
 
     // Cancelling changes nothing.
     await dialog.findAll('button')[0]!.trigger('click');

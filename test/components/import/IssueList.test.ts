@@ -52,7 +52,7 @@ describe('IssueList', () => {
 
   test('says when the parser kept only part of the issues', () => {
     const w = mountList([issue(2), issue(3)], 12_345);
-    expect(w.text()).toContain('只列出前 2 条，共 12345 条。');
-    expect(w.get('h4').text()).toBe('错误（12345）');
+    expect(w.text()).toContain('只列出前 2 条，共 12,345 条。');
+    expect(w.get('h4').text()).toBe('错误（12,345）');
   });
 });

@@ -7,7 +7,7 @@ import { chunkRow } from '../domain/columns';
 import { knownRecordsOf, parseFile, ParseCancelled, type KnownRecord } from '../domain/parseFile';
 import { type AnyRow, type ParsedFile } from '../domain/types';
 import type { BudgetDb } from '../db/database';
-import { commitFiles, knownRecords, listBatches, previewDiff, type BatchOrigin, type CommitResult } from '../db/ledger';
+import { commitFiles, knownRecords, listBatches, previewDiff } from '../db/ledger';
 import { ensureBuiltin } from '../db/builtin';
 import { exportAll } from '../db/exportAll';
 import { sha256Hex } from '../domain/hash';

@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BUILTIN_GROUP, ensureBuiltin, loadBuiltinFrom, reloadBuiltin } from '../../src/db/builtin';
 import type { BudgetDb } from '../../src/db/database';
 import { commitFile, listBatches, loadCurrent, rollbackBatch, rollbackGroup } from '../../src/db/ledger';
 import { parseFile } from '../../src/domain/parseFile';
 import { KINDS } from '../../src/domain/types';
-import { dump, freshDb, parseRows, readBuiltinFiles } from './helpers';
+import { dump, freshDbPerTest, parseRows, readBuiltinFiles } from './helpers';
 
 const files = readBuiltinFiles();
 const source = async () => files;
@@ -17,15 +17,7 @@ async function expectedRows() {
   return counts;
 }
 
-const opened: BudgetDb[] = [];
-function db(): BudgetDb {
-  const d = freshDb();
-  opened.push(d);
-  return d;
-}
-afterEach(async () => {
-  for (const d of opened.splice(0)) await d.delete();
-});
+const db = freshDbPerTest();
 
 async function currentCounts(d: BudgetDb) {
   const out: Record<string, number> = {};

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 // Shared by the db tests: fresh databases, full dumps, row builders and a real parse of CSV text.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -119,5 +120,18 @@ export function readBuiltinFiles(): BuiltinFiles {
     records: readFileSync(`${dir}records.csv`, 'utf8'),
     indicators: readFileSync(`${dir}indicators.csv`, 'utf8'),
     funds: readFileSync(`${dir}funds.csv`, 'utf8'),
+  };
+}
+
+/** A `db()` that opens a fresh database per call; every database opened in a test is deleted after it. */
+export function freshDbPerTest(): () => BudgetDb {
+  const opened: BudgetDb[] = [];
+  afterEach(async () => {
+    for (const d of opened.splice(0)) await d.delete();
+  });
+  return () => {
+    const d = freshDb();
+    opened.push(d);
+    return d;
   };
 }

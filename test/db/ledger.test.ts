@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { liveQuery } from 'dexie';
 import { BudgetDb } from '../../src/db/database';
 import {
@@ -17,17 +17,9 @@ import {
 } from '../../src/db/ledger';
 import { recordKey } from '../../src/domain/keys';
 import { knownRecordsOf } from '../../src/domain/parseFile';
-import { dump, freshDb, indicator, parseRows, parseText, record } from './helpers';
+import { dump, freshDbPerTest, indicator, parseRows, parseText, record } from './helpers';
 
-const opened: BudgetDb[] = [];
-function db(): BudgetDb {
-  const d = freshDb();
-  opened.push(d);
-  return d;
-}
-afterEach(async () => {
-  for (const d of opened.splice(0)) await d.delete();
-});
+const db = freshDbPerTest();
 
 const A = record({ agency: '甲单位', budget: 100, expenditure: 90, execution_rate: 90 });
 const B = record({ agency: '乙单位' });

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ensureBuiltin } from '../../src/db/builtin';
 import type { BudgetDb } from '../../src/db/database';
 import { exportAll } from '../../src/db/exportAll';
@@ -11,17 +11,9 @@ import { recordKey, rowKey } from '../../src/domain/keys';
 import { knownRecordsOf } from '../../src/domain/parseFile';
 import { isEmptyMarker } from '../../src/domain/values';
 import { GRADES, KINDS, type FundLine, type IndicatorRow, type Kind, type PerfRecord } from '../../src/domain/types';
-import { freshDb, indicator, parseRows, parseText, readBuiltinFiles, record } from './helpers';
+import { freshDb, freshDbPerTest, indicator, parseRows, parseText, readBuiltinFiles, record } from './helpers';
 
-const opened: BudgetDb[] = [];
-function db(): BudgetDb {
-  const d = freshDb();
-  opened.push(d);
-  return d;
-}
-afterEach(async () => {
-  for (const d of opened.splice(0)) await d.delete();
-});
+const db = freshDbPerTest();
 
 /** Imports exported files into `target` as an analyst would: records first, then the rest. */
 async function importExport(target: BudgetDb, files: Record<Kind, string>): Promise<void> {

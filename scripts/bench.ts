@@ -5,7 +5,8 @@
 //   npm run bench [-- --quick] [-- --profile] [-- --no-lower]
 //
 // --quick    fewer runs (2 per import file, 2 reloads, 10 filter changes) while working on speed
-// --profile  also saves CPU profiles of one 1M import (worker and page) to bench-results/profiles/
+// --profile  also saves CPU profiles of the first import of each file and of one reload (worker and
+//            page) to bench-results/profiles/, and prints where the time went
 // --no-lower skips the PapaParse / uDSV / DuckDB-WASM lower bounds
 // BENCH_DIST=dir serves another build, e.g. `npx vite build --minify false --outDir /tmp/dist-plain`
 // so that CPU profiles name the functions.
@@ -19,7 +20,7 @@ import { launchBenchBrowser, newBenchContext, openPageSession, WorkerSessions, t
 import { filterRuns, reloadRuns, steadyMainHeapMb } from './bench/dashboard';
 import { agencyNames, DATA_DIR, ensureBenchData, ROOT_DIR, type GeneratedFile } from './bench/generate';
 import { buildLowerBounds, runLowerBounds, startLowerServer } from './bench/lowerBounds';
-import { machineInfo, printable, summarizeImports, targets, type BenchResult, type ImportSet } from './bench/report';
+import { machineInfo, markdown, printable, summarizeImports, targets, type BenchResult, type ImportSet } from './bench/report';
 import { fmtMs, summarize } from './bench/stats';
 
 const args = new Set(process.argv.slice(2));
@@ -36,9 +37,12 @@ const log = (line: string): void => {
   process.stdout.write(`[${s} s] ${line}\n`);
 };
 
+/** The commit measured; '+' when the source had uncommitted changes. */
 function gitCommit(): string {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim();
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'index.html', 'package.json'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim();
+    return dirty === '' ? sha : `${sha}+`;
   } catch {
     return 'unknown';
   }
@@ -100,7 +104,7 @@ try {
       const s = await freshDataPage(browser);
       const rec = await importFile(s.page, { file: fileOf(manifest.records), rows: manifest.records.rows, bytes: manifest.records.bytes, main: s.main, workers });
       records.push(rec);
-      const doProfile = profile && f === manifest.indicators1m && i === 0;
+      const doProfile = profile && i === 0;
       const run = await importFile(s.page, {
         file: fileOf(f),
         rows: f.rows,
@@ -179,6 +183,7 @@ if (result) {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const out = path.join(RESULTS_DIR, quick ? 'quick.json' : 'latest.json');
   writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(out.replace(/\.json$/, '.md'), markdown(result));
   process.stdout.write('\n' + printable(result) + '\n\n');
   log(`wrote ${path.relative(ROOT_DIR, out)}`);
 }

@@ -195,3 +195,46 @@ export function printable(r: BenchResult): string {
   lines.push(table(['target', 'limit', 'measured', 'result'], r.targets.map((t) => [t.name, t.limit, t.measured, t.pass ? 'PASS' : 'MISS'])));
   return lines.join('\n');
 }
+
+/** The figures as Markdown tables, for the README's Benchmark section (bench-results/latest.md). */
+export function markdown(r: BenchResult): string {
+  const m = r.machine;
+  const ratio = (x: number | null) => (x === null ? '—' : `${x.toFixed(2)}×`);
+  const lines: string[] = [];
+  lines.push(`Taken ${r.date.slice(0, 10)} at commit \`${r.commit}\` on ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Chromium ${m.chromium} (headless), ${m.os}; seed ${r.seed}.`);
+  lines.push('');
+  lines.push('| import (file chosen → committed) | runs | median | p95 | parse | commit | rows/s | longest main-thread task | heap peak (page + worker) | heap after gc | ÷ PapaParse | ÷ uDSV | ÷ DuckDB-WASM |');
+  lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const s of Object.values(r.imports)) {
+    lines.push(
+      `| ${s.file} | ${s.total.n} | ${fmtMs(s.total.median)} | ${fmtMs(s.total.p95)} | ${fmtMs(s.parse.median)} | ${fmtMs(s.commit.median)} | ${fmtRate(s.rows, s.total.median)} | ${s.longestTaskMs > 0 ? fmtMs(s.longestTaskMs) : 'none over 50 ms'} | ${s.heapPeakMb} MB | ${s.heapSteadyMb} MB | ${ratio(s.ratioToPapa)} | ${ratio(s.ratioToUdsv)} | ${ratio(s.ratioToDuckdb)} |`,
+    );
+  }
+  if (r.lower) {
+    lines.push('');
+    lines.push(`| lower bound, same browser, same file | MB | PapaParse alone | uDSV alone | DuckDB-WASM read_csv + group-by |`);
+    lines.push('|---|---:|---:|---:|---:|');
+    for (const f of r.lower.files) {
+      lines.push(`| ${f.file} | ${(f.bytes / 1e6).toFixed(1)} | ${fmtMs(f.papa.median)} (${fmtRate(f.rows.papa, f.papa.median)}) | ${fmtMs(f.udsv.median)} | ${fmtMs(f.duckdb.median)} |`);
+    }
+    lines.push('');
+    lines.push(`Medians of ${r.lower.files[0]?.papa.n ?? 0} runs; DuckDB-WASM ${r.lower.duckdbVersion}, its start-up (${fmtMs(r.lower.duckdbInitMs)}) not included.`);
+  }
+  lines.push('');
+  if (r.reload) {
+    lines.push(
+      `Reload with 1,000,000 indicator rows stored: all charts finished ${fmtMs(r.reload.fromAppStart.median)} median, ${fmtMs(r.reload.fromAppStart.p95)} p95 after the app's start (${fmtMs(r.reload.fromNavigation.median)} after navigation start); JS heap after gc ${r.reload.steadyHeapMb} MB.`,
+    );
+    lines.push('');
+  }
+  for (const f of r.filters) {
+    lines.push(
+      `Filter change with ${f.series} series (${f.ms.n} changes): ${fmtMs(f.ms.median)} median, ${fmtMs(f.ms.p95)} p95 to the frame after every chart finished; the charts alone finish in ${fmtMs(f.chartsMs.median)} median, ${fmtMs(f.chartsMs.p95)} p95; longest main-thread task ${fmtMs(f.longestTaskMs)}.`,
+    );
+    lines.push('');
+  }
+  lines.push('| target | limit | measured | |');
+  lines.push('|---|---|---|---|');
+  for (const t of r.targets) lines.push(`| ${t.name} | ${t.limit} | ${t.measured} | ${t.pass ? 'PASS' : 'MISS'} |`);
+  return lines.join('\n') + '\n';
+}

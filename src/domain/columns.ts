@@ -1,5 +1,5 @@
 // Conversion between row objects and column chunks (see ColumnChunk in types.ts).
-import { numericFields, textFields } from './schema';
+import { numericFields, SCHEMA, textFields } from './schema';
 import type { ColumnChunk, Kind, RowOf } from './types';
 
 export function emptyChunk(kind: Kind, capacity: number): ColumnChunk {
@@ -17,9 +17,16 @@ export class ChunkBuilder<K extends Kind> {
   private readonly textNames: string[];
   private readonly numNames: string[];
 
+  /** For pushValues: the SCHEMA slot of each text and numeric column. */
+  private readonly textSlots: number[];
+  private readonly numSlots: number[];
+
   constructor(readonly kind: K, private readonly chunkRows: number) {
     this.textNames = textFields(kind);
     this.numNames = numericFields(kind);
+    const slotOf = (name: string) => SCHEMA[kind].findIndex((f) => f.name === name);
+    this.textSlots = this.textNames.map(slotOf);
+    this.numSlots = this.numNames.map(slotOf);
     this.current = emptyChunk(kind, chunkRows);
     this.bindColumns();
   }
@@ -37,6 +44,24 @@ export class ChunkBuilder<K extends Kind> {
     }
     for (let k = 0; k < numCols.length; k++) {
       const v = r[this.numNames[k]!];
+      numCols[k]![i] = typeof v === 'number' ? v : NaN;
+    }
+    c.length = i + 1;
+    if (c.length === this.chunkRows) this.flush();
+  }
+
+  /** Appends a row given as values in SCHEMA order (RowReader.readValues): no lookups by name. */
+  pushValues(values: readonly unknown[]): void {
+    const c = this.current;
+    const i = c.length;
+    const textCols = this.textCols;
+    const numCols = this.numCols;
+    for (let k = 0; k < textCols.length; k++) {
+      const v = values[this.textSlots[k]!];
+      textCols[k]!.push(typeof v === 'string' ? v : v == null ? '' : String(v));
+    }
+    for (let k = 0; k < numCols.length; k++) {
+      const v = values[this.numSlots[k]!];
       numCols[k]![i] = typeof v === 'number' ? v : NaN;
     }
     c.length = i + 1;

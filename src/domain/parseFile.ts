@@ -15,13 +15,13 @@ import {
   MAX_ISSUES,
   type AnyRow,
   type Delimiter,
-  type FundLine,
   type HeaderMapping,
   type IndicatorRow,
   type Issue,
   type Kind,
   type ParsedFile,
   type PerfRecord,
+  type Scope,
 } from './types';
 
 /** What validation needs to know of a record that an indicator or fund row points at. */
@@ -223,6 +223,7 @@ class FileSession {
     }
     this.kind = mapped.kind;
     this.reader = new RowReader(mapped.kind, mapped.headers);
+    this.values = this.reader.newValues();
     this.builder = new ChunkBuilder(mapped.kind, this.opts.chunkRows ?? CHUNK_ROWS);
     for (const h of mapped.headers) {
       if (h.field === null && h.written.trim() !== '') {
@@ -245,58 +246,65 @@ class FileSession {
       });
       return;
     }
+    const reader = this.reader!;
+    const v = this.values;
     const localErrors = this.rowErrors;
-    localErrors.length = 0;
-    const value = this.reader!.read(cells, row, localErrors);
+    if (localErrors.length !== 0) localErrors.length = 0;
+    const ok = reader.readValues(cells, row, localErrors, v);
     if (localErrors.length > 0) this.errors.pushAll(localErrors);
-    if (value === null) return;
-    const rk = this.recordKeyOf(value);
-    if (kind !== 'records' && !this.checkReference(rk, value, row)) return;
+    if (!ok) return;
+    const S = reader.slot;
+    const rk = this.recordKeyOf(v[S.agency!] as string, v[S.year!] as number, v[S.scope!] as Scope, v[S.project!] as string);
+    if (kind !== 'records' && !this.lastRecord!.known) {
+      this.missingRecord(reader.toRow(v), row);
+      return;
+    }
+    let hash: number;
     if (kind === 'records') {
-      const r = value as PerfRecord;
-      this.warnings.pushAll(recordWarnings(r, row, this.columnOf));
+      this.warnings.pushAll(recordWarnings(reader.toRow(v) as PerfRecord, row, this.columnOf));
+      hash = hash53Parts([rk]);
     } else if (kind === 'indicators') {
-      this.sums.add(rk, value as IndicatorRow, row);
+      const l = this.levels;
+      l.level1 = v[S.level1!] as string;
+      l.level2 = v[S.level2!] as string;
+      l.level3 = v[S.level3!] as string;
+      l.score = v[S.score!] as number | null;
+      this.sums.add(rk, l as IndicatorRow, row);
+      hash = hash53Parts([rk, l.level1, l.level2, l.level3]);
+    } else {
+      hash = hash53Parts([rk, v[S.category!] as string, v[S.item!] as string]);
     }
     this.validRowNumbers.push(row);
-    this.keyHashes.push(this.hashKey(kind, rk, value));
-    this.builder!.push(value);
+    this.keyHashes.push(hash);
+    this.builder!.pushValues(v);
   }
 
   /** Reused for every row: most rows have no error, and a fresh array per row is garbage. */
   private readonly rowErrors: Issue[] = [];
+  /** The values of the row being read (RowReader.readValues), reused from row to row. */
+  private values: unknown[] = [];
+  /** What the indicator sums read of a row; they keep none of it, so one object serves every row. */
+  private readonly levels: Pick<IndicatorRow, 'level1' | 'level2' | 'level3' | 'score'> = { level1: '', level2: '', level3: '', score: null };
   /** The previous row's record: files list a record's indicator or fund rows together. */
-  private lastRecord: { agency: string; year: number; scope: string; project: string; key: string } | null = null;
+  private lastRecord: { agency: string; year: number; scope: Scope; project: string; key: string; known: boolean } | null = null;
 
   /**
    * The record key of a row, built once per run of rows of the same record. The reader hands out
    * the same string objects for repeated cells, so the comparison is mostly by identity, and the
    * Map lookups that follow reuse the key's cached hash instead of building and hashing a new
-   * string per row.
+   * string per row. `lastRecord.known` then says whether the record exists (knownRecords).
    */
-  private recordKeyOf(r: AnyRow): string {
+  private recordKeyOf(agency: string, year: number, scope: Scope, project: string): string {
     const last = this.lastRecord;
-    if (last && last.year === r.year && last.agency === r.agency && last.project === r.project && last.scope === r.scope) return last.key;
-    const key = recordKey(r);
-    this.lastRecord = { agency: r.agency, year: r.year, scope: r.scope, project: r.project, key };
+    if (last && last.year === year && last.agency === agency && last.project === project && last.scope === scope) return last.key;
+    const key = recordKey({ agency, year, scope, project });
+    this.lastRecord = { agency, year, scope, project, key, known: this.opts.knownRecords?.has(key) ?? false };
     return key;
   }
 
   private extraCellsEmpty(cells: readonly string[]): boolean {
     for (let i = this.headers.length; i < cells.length; i++) if (cells[i]!.trim() !== '') return false;
     return true;
-  }
-
-  private hashKey(kind: Kind, rk: string, value: AnyRow): number {
-    if (kind === 'indicators') {
-      const r = value as IndicatorRow;
-      return hash53Parts([rk, r.level1, r.level2, r.level3]);
-    }
-    if (kind === 'funds') {
-      const r = value as FundLine;
-      return hash53Parts([rk, r.category, r.item]);
-    }
-    return hash53Parts([rk]);
   }
 
   /** A duplicate key inside one file is an error on each repeat, naming the first row. */
@@ -323,9 +331,8 @@ class FileSession {
     }
   }
 
-  /** Indicator and fund rows must point at a record stored already or in this upload. */
-  private checkReference(rk: string, value: AnyRow, row: number): boolean {
-    if (this.opts.knownRecords?.has(rk)) return true;
+  /** Indicator and fund rows must point at a record stored already or in this upload: this one does not. */
+  private missingRecord(value: AnyRow, row: number): void {
     const project = value.project ? `、项目“${value.project}”` : '';
     this.errors.push({
       row,
@@ -333,7 +340,6 @@ class FileSession {
       message: `找不到对应的评价记录：${value.agency} ${value.year} 年${value.scope === 'project' ? '项目' : '部门整体'}${project}。请先导入该记录`,
       code: 'missing_record',
     });
-    return false;
   }
 
   finish(encoding: ParsedFile['encoding']): Partial<ParsedFile> {

@@ -203,7 +203,7 @@ export function markdown(r: BenchResult): string {
   const lines: string[] = [];
   lines.push(`Taken ${r.date.slice(0, 10)} at commit \`${r.commit}\` on ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Chromium ${m.chromium} (headless), ${m.os}; seed ${r.seed}.`);
   lines.push('');
-  lines.push('| import (file chosen → committed) | runs | median | p95 | parse | commit | rows/s | longest main-thread task | heap peak (page + worker) | heap after gc | ÷ PapaParse | ÷ uDSV | ÷ DuckDB-WASM |');
+  lines.push('| import (file chosen → committed) | runs | median | p95 | parse | commit | rows/s | longest main-thread task | heap peak, page + worker (largest run) | heap after gc | ÷ PapaParse | ÷ uDSV | ÷ DuckDB-WASM |');
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const s of Object.values(r.imports)) {
     lines.push(

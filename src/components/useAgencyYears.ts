@@ -1,7 +1,7 @@
 // What the per-agency trend views share: the filtered records, the agencies drawn (top-N or all),
-// the agency × year table and the years on the axis, all following the filter bar.
+// the agency × year table and the years on the axis, all following the filter bar. The table and
+// the ranking are the filters store's, computed once per filter change for every view.
 import { computed } from 'vue';
-import { agencyYears, yearSpan } from '../domain/aggregate';
 import { useFiltersStore } from '../stores/filters';
 import { useChartContext } from './useChartContext';
 import { useTopAgencies } from './useTopAgencies';
@@ -10,8 +10,8 @@ export function useAgencyYears() {
   const filters = useFiltersStore();
   const ctx = useChartContext();
   const records = computed(() => filters.records);
-  const top = useTopAgencies(records);
-  const table = computed(() => agencyYears(records.value));
-  const years = computed(() => yearSpan(records.value, filters.filter.from, filters.filter.to));
+  const top = useTopAgencies(computed(() => filters.ranked));
+  const table = computed(() => filters.table);
+  const years = computed(() => filters.years);
   return { filters, ctx, records, top, table, years };
 }

@@ -64,6 +64,36 @@ export function shareRecords(a: readonly ColumnChunk[], b: readonly ColumnChunk[
   return shared;
 }
 
+/** The distinct record keys of a chunk's rows, in order of first appearance. */
+export function distinctRecordKeys(chunk: ColumnChunk): string[] {
+  const keys = new Set<string>();
+  forEachRecordRun([chunk], (k) => {
+    keys.add(k);
+  });
+  return [...keys];
+}
+
+/** Which rows of `chunk` belong to a record that `accept` takes, and how many. */
+export function rowsOfRecords(chunk: ColumnChunk, accept: (recordKey: string) => boolean): { keep: Uint8Array; count: number } {
+  const agency = textColumn(chunk, 'agency');
+  const scope = textColumn(chunk, 'scope');
+  const project = textColumn(chunk, 'project');
+  const year = chunk.num.year ?? new Float64Array(0);
+  const keep = new Uint8Array(chunk.length);
+  let count = 0;
+  let taking = false;
+  for (let i = 0; i < chunk.length; i++) {
+    if (i === 0 || year[i] !== year[i - 1] || agency[i] !== agency[i - 1] || project[i] !== project[i - 1] || scope[i] !== scope[i - 1]) {
+      taking = accept(recordKey({ agency: agency[i] ?? '', year: year[i] ?? NaN, scope: (scope[i] ?? '') as Scope, project: project[i] ?? '' }));
+    }
+    if (taking) {
+      keep[i] = 1;
+      count++;
+    }
+  }
+  return { keep, count };
+}
+
 /** The rows of `chunk` whose `keep` flag is set, as a new chunk of `count` rows. */
 export function selectRows(chunk: ColumnChunk, keep: Uint8Array, count: number): ColumnChunk {
   const text: Record<string, string[]> = {};

@@ -8,6 +8,7 @@
 // S are disjoint" stays true forever, and any commit, rollback or reactivation changes the stamp,
 // so a stale flag can never be mistaken for a valid one (also across tabs).
 import Dexie from 'dexie';
+import type { OrderedChunk } from '../domain/level1';
 import type { ColumnChunk, Kind } from '../domain/types';
 import { selectRows } from './chunkOps';
 import { keyHashes, RowKeySet } from './rowKeySet';
@@ -15,7 +16,28 @@ import type { BudgetDb, StoredChunk } from './database';
 
 export interface CurrentEntry {
   batchId: number;
+  /** The stored chunk's position in its batch. */
+  seq: number;
   chunk: ColumnChunk;
+  /** When rows of the stored chunk were left out: the stored row number of each row of `chunk`;
+   * null when `chunk` is the whole stored chunk. */
+  rows: Uint32Array | null;
+}
+
+// Stored chunks hold at most CHUNK_ROWS (< 2^20) rows, so seq · 2^20 + row orders a batch's rows.
+const SEQ_STRIDE = 1_048_576;
+
+/** An entry with where its rows stand in batch order (level1.ts positions). */
+export function ordered(e: CurrentEntry): OrderedChunk {
+  return { chunk: e.chunk, major: e.batchId, minorBase: e.seq * SEQ_STRIDE, rows: e.rows };
+}
+
+/** The rows of an entry whose `keep` flag is set, still knowing their stored row numbers. */
+export function selectEntry(e: CurrentEntry, keep: Uint8Array, count: number): CurrentEntry {
+  const rows = new Uint32Array(count);
+  let j = 0;
+  for (let i = 0; i < e.chunk.length; i++) if (keep[i]) rows[j++] = e.rows ? e.rows[i]! : i;
+  return { batchId: e.batchId, seq: e.seq, chunk: selectRows(e.chunk, keep, count), rows };
 }
 
 export interface CurrentState {
@@ -56,13 +78,25 @@ export function toColumnChunk(s: StoredChunk): ColumnChunk {
   return { kind: s.kind, length: s.length, text: s.text, num: s.num };
 }
 
-export async function batchChunks(db: BudgetDb, batchId: number): Promise<ColumnChunk[]> {
-  const stored = await db.chunks.where('[batchId+seq]').between([batchId, Dexie.minKey], [batchId, Dexie.maxKey]).toArray();
-  return stored.map(toColumnChunk);
+export function entryOf(s: StoredChunk): CurrentEntry {
+  return { batchId: s.batchId, seq: s.seq, chunk: toColumnChunk(s), rows: null };
 }
 
-/** Keeps, for each key, only the row of the newest batch: walks the batches newest first. */
-function dedupe(kind: Kind, raw: readonly CurrentEntry[]): { entries: CurrentEntry[]; duplicates: number } {
+/** A batch's stored chunks in order, as entries. */
+export async function batchEntries(db: BudgetDb, batchId: number): Promise<CurrentEntry[]> {
+  const stored = await db.chunks.where('[batchId+seq]').between([batchId, Dexie.minKey], [batchId, Dexie.maxKey]).toArray();
+  return stored.map(entryOf);
+}
+
+export async function batchChunks(db: BudgetDb, batchId: number): Promise<ColumnChunk[]> {
+  return (await batchEntries(db, batchId)).map((e) => e.chunk);
+}
+
+/**
+ * Keeps, for each key, only the row of the newest batch: walks the batches newest first. `raw`
+ * is in batch order; the result too.
+ */
+export function dedupe(kind: Kind, raw: readonly CurrentEntry[]): { entries: CurrentEntry[]; duplicates: number } {
   const seen = new RowKeySet(kind, raw.map((e) => e.chunk));
   const kept: Array<CurrentEntry | null> = new Array(raw.length).fill(null);
   let duplicates = 0;
@@ -82,7 +116,7 @@ function dedupe(kind: Kind, raw: readonly CurrentEntry[]): { entries: CurrentEnt
       count++;
     }
     if (count === entry.chunk.length) kept[e] = entry;
-    else if (count > 0) kept[e] = { batchId: entry.batchId, chunk: selectRows(entry.chunk, keep, count) };
+    else if (count > 0) kept[e] = selectEntry(entry, keep, count);
   }
   return { entries: kept.filter((x): x is CurrentEntry => x !== null), duplicates };
 }
@@ -99,11 +133,7 @@ export async function currentOf(db: BudgetDb, kind: Kind): Promise<CurrentState>
   const cached = cache.get(kind);
   if (cached && cached.stamp === stamp) return cached;
 
-  const perBatch = await Promise.all(ids.map((id) => batchChunks(db, id)));
-  const raw: CurrentEntry[] = [];
-  ids.forEach((batchId, b) => {
-    for (const chunk of perBatch[b]!) raw.push({ batchId, chunk });
-  });
+  const raw = (await Promise.all(ids.map((id) => batchEntries(db, id)))).flat();
   let state: CurrentState;
   const known = ids.length <= 1 || (await db.meta.get(disjointKey(kind)))?.value === stamp;
   if (known) {

@@ -2,6 +2,7 @@
 // version ever shipped. Only src/db touches it.
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Delimiter, Encoding, Kind } from '../domain/types';
+import { distinctRecordKeys } from './chunkOps';
 
 export const DB_NAME = 'budget-perf-dashboard';
 
@@ -56,6 +57,19 @@ export interface StoredChunk {
   num: Record<string, Float64Array>;
 }
 
+/**
+ * A `chunkKeys` row: the records a stored chunk holds rows of (same id as the chunk). Kept apart
+ * from the chunk so that the records of a batch, and the chunks holding a record, are found
+ * without reading (deserialising) any chunk's rows.
+ */
+export interface StoredChunkKeys {
+  id: number;
+  batchId: number;
+  seq: number;
+  /** Distinct record keys (keys.ts recordKey) of the chunk's rows; a multiEntry index. */
+  recordKeys: string[];
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -92,11 +106,27 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
       meta: 'key',
     },
   },
+  {
+    version: 2,
+    // Which chunks hold a record's rows: one record's indicators are read from the few chunks
+    // that hold them, and rolling a batch back finds the records it touched, without reading rows.
+    stores: { chunkKeys: 'id, batchId, *recordKeys' },
+    upgrade: async (tx) => {
+      const chunks = tx.table<StoredChunk, number>('chunks');
+      const keys = tx.table<StoredChunkKeys, number>('chunkKeys');
+      // One chunk at a time: a million stored rows need not be in memory at once.
+      for (const id of await chunks.toCollection().primaryKeys()) {
+        const c = await chunks.get(id);
+        if (c) await keys.put({ id, batchId: c.batchId, seq: c.seq, recordKeys: distinctRecordKeys(c) });
+      }
+    },
+  },
 ];
 
 export class BudgetDb extends Dexie {
   declare batches: EntityTable<StoredBatch, 'id'>;
   declare chunks: EntityTable<StoredChunk, 'id'>;
+  declare chunkKeys: Table<StoredChunkKeys, number>;
   declare meta: Table<MetaRow, string>;
 
   constructor(name: string = DB_NAME) {

@@ -1,10 +1,11 @@
 // The batch ledger: committing a validated file as one batch, rolling batches back and forward,
 // and reading the current data that the active batches make up.
 import { CHUNK_ROWS, KINDS, type ColumnChunk, type HeaderMapping, type Issue, type Kind, type ParsedFile } from '../domain/types';
-import { selectRows, shareRecords, storableChunks } from './chunkOps';
+import { distinctRecordKeys, shareRecords, storableChunks } from './chunkOps';
 import { keyHashes, RowKeySet } from './rowKeySet';
 import { packHeaders, packIssues, unpackHeaders, unpackIssues } from './compact';
-import { activeIds, cachedState, currentOf, disjointKey, forgetState, rememberState, stampOf, type CurrentEntry, type CurrentState } from './current';
+import { activeIds, cachedState, currentOf, disjointKey, forgetState, rememberState, selectEntry, stampOf, type CurrentEntry, type CurrentState } from './current';
+import { level1AfterCommit, level1AfterStateChange } from './level1Store';
 import { activeWithSha, batchInfo } from './batchRows';
 import type { BatchInfo, BatchOrigin, BudgetDb, StoredBatch } from './database';
 
@@ -20,6 +21,7 @@ export {
   type StoredWarning,
   type DiffPreview,
 } from './reads';
+export { loadLevel1 } from './level1Store';
 
 export type CommitResult = { status: 'committed'; batch: BatchInfo } | { status: 'identical'; batch: BatchInfo };
 
@@ -47,7 +49,7 @@ function supersedeScan(kind: Kind, cur: CurrentState, incoming: readonly ColumnC
       }
     }
     if (kept === e.chunk.length) entries.push(e);
-    else if (kept > 0) entries.push({ batchId: e.batchId, chunk: selectRows(e.chunk, keep, kept) });
+    else if (kept > 0) entries.push(selectEntry(e, keep, kept));
   }
   return { superseded, entries };
 }
@@ -69,7 +71,7 @@ export async function commitFile(db: BudgetDb, parsed: ParsedFile, origin: Batch
   const rows = totalRows(chunks);
   if (rows === 0) throw new Error(`文件“${parsed.fileName}”没有可导入的数据行`);
 
-  const outcome = await db.transaction('rw', db.batches, db.chunks, db.meta, async () => {
+  const outcome = await db.transaction('rw', [db.batches, db.chunks, db.chunkKeys, db.meta], async () => {
     const same = await activeWithSha(db, parsed.sha256);
     if (same) return { result: { status: 'identical', batch: batchInfo(same) } as CommitResult, next: null };
 
@@ -94,13 +96,20 @@ export async function commitFile(db: BudgetDb, parsed: ParsedFile, origin: Batch
     };
     if (group !== undefined) stored.group = group;
     const id = await db.batches.add(stored);
-    await db.chunks.bulkAdd(chunks.map((c, seq) => ({ batchId: id, kind, seq, length: c.length, text: c.text, num: c.num })));
+    const chunkIds = await db.chunks.bulkAdd(
+      chunks.map((c, seq) => ({ batchId: id, kind, seq, length: c.length, text: c.text, num: c.num })),
+      { allKeys: true },
+    );
+    const recordKeys = chunks.map(distinctRecordKeys);
+    await db.chunkKeys.bulkAdd(chunkIds.map((chunkId, seq) => ({ id: chunkId, batchId: id, seq, recordKeys: recordKeys[seq]! })));
 
     const stamp = cur.stamp === '' ? String(id) : `${cur.stamp},${id}`;
     const disjoint = cur.disjoint && scan.superseded === 0;
     if (disjoint) await db.meta.put({ key: disjointKey(kind), value: stamp });
     const kept = scan.superseded === 0 ? cur.entries : scan.entries;
-    const next: CurrentState = { kind, stamp, disjoint, entries: [...kept, ...chunks.map((chunk) => ({ batchId: id, chunk }))] };
+    const added: CurrentEntry[] = chunks.map((chunk, seq) => ({ batchId: id, seq, chunk, rows: null }));
+    const next: CurrentState = { kind, stamp, disjoint, entries: [...kept, ...added] };
+    if (kind === 'indicators') await level1AfterCommit(db, cur.stamp, next, new Set(recordKeys.flat()));
     return { result: { status: 'committed', batch: batchInfo({ ...stored, id }) } as CommitResult, next };
   });
   // Only now that the transaction has committed may the in-memory state reflect it.
@@ -115,7 +124,7 @@ export async function commitFile(db: BudgetDb, parsed: ParsedFile, origin: Batch
  */
 export async function commitFiles(db: BudgetDb, files: readonly ParsedFile[], origin: BatchOrigin, group: string): Promise<CommitResult[]> {
   try {
-    return await db.transaction('rw', db.batches, db.chunks, db.meta, async () => {
+    return await db.transaction('rw', [db.batches, db.chunks, db.chunkKeys, db.meta], async () => {
       const out: CommitResult[] = [];
       for (const p of files) out.push(await commitFile(db, p, origin, group));
       return out;
@@ -131,7 +140,8 @@ export async function commitFiles(db: BudgetDb, files: readonly ParsedFile[], or
 async function setStates(db: BudgetDb, ids: readonly number[], state: 'active' | 'rolled_back'): Promise<BatchInfo[]> {
   // Per kind: the stamp before this change and the batches it changed, to update the cache after.
   const touched = new Map<Kind, { before: string; ids: number[] }>();
-  const out = await db.transaction('rw', db.batches, db.meta, async () => {
+  // Chunks and their record lists are read (not written) to bring the level-1 summaries up to date.
+  const out = await db.transaction('rw', [db.batches, db.chunks, db.chunkKeys, db.meta], async () => {
     const result: BatchInfo[] = [];
     for (const id of ids) {
       const b = await db.batches.get(id);
@@ -153,6 +163,8 @@ async function setStates(db: BudgetDb, ids: readonly number[], state: 'active' |
       touched.set(b.kind, t);
       result.push(batchInfo({ ...b, ...changes }));
     }
+    const indicators = touched.get('indicators');
+    if (indicators) await level1AfterStateChange(db, indicators.before, indicators.ids);
     return result;
   });
   for (const [kind, t] of touched) updateCacheAfterStateChange(db, kind, t.before, t.ids, state);

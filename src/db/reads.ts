@@ -1,15 +1,16 @@
 // Reading the current data: rows of a kind, one record's indicators, kept warnings, the records
 // that indicator and fund files may refer to, and what a file would change before it is committed.
 import { chunkRow, chunksToRows } from '../domain/columns';
-import { parseRecordKey, rowKey } from '../domain/keys';
+import { rowKey } from '../domain/keys';
 import type { KnownRecord } from '../domain/parseFile';
 import { MAX_ISSUES, type AnyRow, type ColumnChunk, type IndicatorRow, type Issue, type Kind, type ParsedFile, type RowOf } from '../domain/types';
 import { activeWithSha, batchInfo } from './batchRows';
 import { recordKeysOf, shareRecords } from './chunkOps';
 import { keyHashes, RowKeySet } from './rowKeySet';
 import { unpackIssues } from './compact';
-import { currentOf, type CurrentState } from './current';
-import type { BatchInfo, BudgetDb } from './database';
+import { activeIds, currentOf } from './current';
+import type { BatchInfo, BudgetDb, StoredBatch } from './database';
+import { batchRecordKeys, currentRowsOf } from './recordRows';
 
 export async function loadCurrentChunks(db: BudgetDb, kind: Kind): Promise<ColumnChunk[]> {
   return (await currentOf(db, kind)).entries.map((e) => e.chunk);
@@ -20,33 +21,38 @@ export async function loadCurrent<K extends Kind>(db: BudgetDb, kind: K): Promis
   return chunksToRows<K>(await loadCurrentChunks(db, kind));
 }
 
-/** The current indicator rows of one record, in stored order. */
+/**
+ * The current indicator rows of one record, in stored order. Reads only the chunks of active
+ * batches that hold rows of the record (one or two of a million-row batch), newest version first.
+ */
 export async function loadIndicatorsFor(db: BudgetDb, recordKey: string): Promise<IndicatorRow[]> {
-  const { agency, year, scope, project } = parseRecordKey(recordKey);
-  const out: IndicatorRow[] = [];
-  for (const { chunk } of (await currentOf(db, 'indicators')).entries) {
-    const a = chunk.text.agency ?? [];
-    const y = chunk.num.year ?? new Float64Array(0);
-    const s = chunk.text.scope ?? [];
-    const p = chunk.text.project ?? [];
-    for (let i = 0; i < chunk.length; i++) {
-      if (y[i] === year && a[i] === agency && s[i] === scope && p[i] === project) out.push(chunkRow<'indicators'>(chunk, i));
-    }
-  }
-  return out;
+  const entries = await currentRowsOf(db, 'indicators', new Set([recordKey]));
+  return chunksToRows<'indicators'>(entries.map((e) => e.chunk));
 }
 
 /** A kept warning, with the batch it came from. */
 export type StoredWarning = Issue & { batchId: number; kind: Kind; fileName: string };
 
-/** Record keys that batch `batchId` still contributes to the current state. */
-function currentRecordKeysOf(state: CurrentState, batchId: number): Set<string> {
-  const out = new Set<string>();
-  for (const e of state.entries) {
-    if (e.batchId !== batchId) continue;
-    for (const k of recordKeysOf(e.chunk)) out.add(k);
+/**
+ * Of the records `keys`, those that batch `b` still provides current rows of. A record no newer
+ * active batch holds rows of is settled by the chunkKeys index alone; only records a newer batch
+ * also holds need their rows read (the few chunks that hold them).
+ */
+async function liveRecordKeys(db: BudgetDb, b: StoredBatch, keys: ReadonlySet<string>): Promise<Set<string>> {
+  const mine = await batchRecordKeys(db, [b.id]);
+  const ids = await activeIds(db, b.kind);
+  const newer = await batchRecordKeys(db, ids.filter((id) => id > b.id));
+  const live = new Set<string>();
+  const contested = new Set<string>();
+  for (const k of keys) {
+    if (!mine.has(k)) continue;
+    if (newer.has(k)) contested.add(k);
+    else live.add(k);
   }
-  return out;
+  for (const e of await currentRowsOf(db, b.kind, contested)) {
+    if (e.batchId === b.id) for (const k of recordKeysOf(e.chunk)) live.add(k);
+  }
+  return live;
 }
 
 /**
@@ -60,12 +66,11 @@ export async function loadWarnings(db: BudgetDb): Promise<StoredWarning[]> {
   for (const b of active) {
     if (b.warnings.length === 0) continue;
     const issues = unpackIssues(b.warnings);
-    let live: Set<string> | null = null;
+    const keyed = new Set<string>();
+    for (const issue of issues) if (issue.recordKey !== undefined) keyed.add(issue.recordKey);
+    const live = keyed.size > 0 ? await liveRecordKeys(db, b, keyed) : keyed;
     for (const issue of issues) {
-      if (issue.recordKey !== undefined) {
-        live ??= currentRecordKeysOf(await currentOf(db, b.kind), b.id);
-        if (!live.has(issue.recordKey)) continue;
-      }
+      if (issue.recordKey !== undefined && !live.has(issue.recordKey)) continue;
       out.push({ ...issue, batchId: b.id, kind: b.kind, fileName: b.fileName });
     }
   }

@@ -2,9 +2,12 @@
 // share, level-1 indicator summaries and the indicator tree. Missing stays missing: a sum over
 // records none of which has the value is null, not 0.
 import { agencyRegion, agencyShortName } from './agencies';
+import { rowsToChunks } from './columns';
 import { executionRateExact } from './derive';
-import { recordKey } from './keys';
+import { level1Rows, level1TableOf, type Level1Summary } from './level1';
 import { GRADES, type Grade, type IndicatorRow, type PerfRecord, type RecordKeyFields, type Scope } from './types';
+
+export type { Level1Summary } from './level1';
 
 export type ScopeFilter = 'all' | Scope;
 
@@ -22,6 +25,10 @@ export const NO_FILTER: RecordFilter = { agencies: [], from: null, to: null, sco
 
 export function matchesFilter(r: RecordKeyFields, f: RecordFilter): boolean {
   if (f.agencies.length > 0 && !f.agencies.includes(r.agency)) return false;
+  return matchesRest(r, f);
+}
+
+function matchesRest(r: RecordKeyFields, f: RecordFilter): boolean {
   if (f.from !== null && r.year < f.from) return false;
   if (f.to !== null && r.year > f.to) return false;
   if (f.scope !== 'all' && r.scope !== f.scope) return false;
@@ -30,7 +37,9 @@ export function matchesFilter(r: RecordKeyFields, f: RecordFilter): boolean {
 }
 
 export function filterRecords<T extends RecordKeyFields>(rows: readonly T[], f: RecordFilter): T[] {
-  return rows.filter((r) => matchesFilter(r, f));
+  // A set: hundreds of selected agencies against tens of thousands of rows stay one lookup each.
+  const agencies = f.agencies.length > 0 ? new Set(f.agencies) : null;
+  return rows.filter((r) => (agencies === null || agencies.has(r.agency)) && matchesRest(r, f));
 }
 
 function sumOf(values: Iterable<number | null>): number | null {
@@ -330,62 +339,19 @@ export function rankLatestPerAgency(table: AgencyYearTable, pick: (c: AgencyYear
 
 // ---------------------------------------------------------------- indicators
 
-/** Level-1 summary of a record's indicators: weight and score as the report gives or as their parts add up. */
-export interface Level1Summary extends RecordKeyFields {
-  recordKey: string;
-  level1: string;
-  weight: number | null;
-  score: number | null;
-  /** score ÷ weight in percent, null when either is missing or the weight is 0. */
-  rate: number | null;
+/**
+ * One summary per record and level-1 indicator, in the order the rows come. A row that stops at
+ * level 1 gives the figures; without one, the level-2 rows (or else the level-3 rows) are added
+ * up, and a sum with any missing part is missing. The rule lives in level1.ts, which the database
+ * also uses to keep the summaries of the stored rows.
+ */
+export function level1Summaries(rows: readonly IndicatorRow[]): Level1Summary[] {
+  return level1Rows(level1TableOf(rowsToChunks('indicators', rows)));
 }
 
 function sumAll(values: readonly (number | null)[]): number | null {
   if (values.length === 0 || values.some((v) => v === null)) return null;
   return (values as number[]).reduce((a, b) => a + b, 0);
-}
-
-/**
- * One summary per record and level-1 indicator, in the order the rows come. A row that stops at
- * level 1 gives the figures; without one, the level-2 rows (or else the level-3 rows) are added
- * up, and a sum with any missing part is missing.
- */
-export function level1Summaries(rows: readonly IndicatorRow[]): Level1Summary[] {
-  const groups = new Map<string, IndicatorRow[]>();
-  for (const r of rows) {
-    const k = `${recordKey(r)}\u001f${r.level1}`;
-    const list = groups.get(k);
-    if (list) list.push(r);
-    else groups.set(k, [r]);
-  }
-  const out: Level1Summary[] = [];
-  for (const list of groups.values()) {
-    const first = list[0]!;
-    const own = list.find((r) => r.level2 === '' && r.level3 === '');
-    let weight: number | null;
-    let score: number | null;
-    if (own) {
-      weight = own.weight;
-      score = own.score;
-    } else {
-      const level2 = list.filter((r) => r.level2 !== '' && r.level3 === '');
-      const parts = level2.length > 0 ? level2 : list.filter((r) => r.level3 !== '');
-      weight = sumAll(parts.map((r) => r.weight));
-      score = sumAll(parts.map((r) => r.score));
-    }
-    out.push({
-      agency: first.agency,
-      year: first.year,
-      scope: first.scope,
-      project: first.project,
-      recordKey: recordKey(first),
-      level1: first.level1,
-      weight,
-      score,
-      rate: weight !== null && score !== null && weight > 0 ? (score / weight) * 100 : null,
-    });
-  }
-  return out;
 }
 
 export interface IndicatorNode {

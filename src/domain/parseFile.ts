@@ -106,8 +106,9 @@ function fileError(message: string, code: string, row: number | null = null): Is
 }
 
 export async function parseFile(bytes: Uint8Array, fileName: string, opts: ParseOptions = {}): Promise<ParsedFile> {
-  // WebCrypto hashes off the calling thread: started now, the hash of a big file is ready by the
-  // time the rows are read instead of adding its time in front of them.
+  // Where crypto.subtle exists (HTTPS, localhost, Node) the digest runs off the calling thread:
+  // started now, the hash of a big file is ready by the time the rows are read instead of adding
+  // its time in front of them. (On plain http the pure-JS fallback runs here, before the rows.)
   const hashing = sha256Hex(bytes);
   // A cancelled parse never awaits it: keep its failure (if any) from going unhandled.
   hashing.catch(() => undefined);

@@ -4,12 +4,12 @@
 import { defineStore } from 'pinia';
 import { liveQuery, type Subscription } from 'dexie';
 import { computed, markRaw, ref, shallowRef } from 'vue';
-import { agencyOptions, distinctProjects, distinctYears, level1Summaries, type Level1Summary } from '../domain/aggregate';
+import { agencyOptions, distinctProjects, distinctYears, type Level1Summary } from '../domain/aggregate';
 import { recordKey } from '../domain/keys';
 import type { FundLine, IndicatorRow, Issue, PerfRecord } from '../domain/types';
 import { openDb, type BudgetDb } from '../db/database';
 import { ensureBuiltin } from '../db/builtin';
-import { loadCurrent, loadIndicatorsFor, loadWarnings } from '../db/ledger';
+import { loadCurrent, loadIndicatorsFor, loadLevel1, loadWarnings } from '../db/ledger';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -42,17 +42,15 @@ export const useDataStore = defineStore('data', () => {
     const seq = ++loadSeq;
     status.value = status.value === 'ready' ? 'ready' : 'loading';
     try {
-      const [r, f, i, w] = await Promise.all([
-        loadCurrent(db, 'records'),
-        loadCurrent(db, 'funds'),
-        loadCurrent(db, 'indicators'),
-        loadWarnings(db),
-      ]);
+      // Indicator rows are not read here (a million of them would hold the page for seconds): the
+      // level-1 summaries the charts need are kept up to date in the database with every change,
+      // and one record's rows are read when its view opens (indicatorsFor).
+      const [r, f, l, w] = await Promise.all([loadCurrent(db, 'records'), loadCurrent(db, 'funds'), loadLevel1(db), loadWarnings(db)]);
       // A later reload started meanwhile: its result wins.
       if (seq !== loadSeq) return;
       records.value = markRaw(r);
       funds.value = markRaw(f);
-      level1.value = markRaw(level1Summaries(i));
+      level1.value = markRaw(l);
       warnings.value = markRaw(w);
       error.value = null;
       status.value = 'ready';

@@ -2,9 +2,9 @@
 // They live in the URL query, so a copied link opens the same view and back/forward step through
 // filter changes: the store reads the current route and writes by pushing a new location.
 import { defineStore } from 'pinia';
-import { computed } from 'vue';
+import { computed, markRaw } from 'vue';
 import { useRoute, useRouter, type LocationQuery, type LocationQueryRaw } from 'vue-router';
-import { filterRecords, type RecordFilter, type ScopeFilter } from '../domain/aggregate';
+import { agencyYears, filterRecords, NO_FILTER, rankAgencies, yearSpan, type RecordFilter, type ScopeFilter } from '../domain/aggregate';
 import { useDataStore } from './data';
 
 export const DEFAULT_THRESHOLD = 90;
@@ -62,7 +62,19 @@ export const useFiltersStore = defineStore('filters', () => {
   const router = useRouter();
   const data = useDataStore();
 
-  const filter = computed(() => parseFilterQuery(route.query));
+  // The same filter object for as long as the filter stays the same: a change of another query
+  // key (the threshold, compare's records) then recomputes nothing that depends on the filter.
+  let lastKey = '';
+  let last: RecordFilter = NO_FILTER;
+  const filter = computed(() => {
+    const next = parseFilterQuery(route.query);
+    const key = JSON.stringify(next);
+    if (key !== lastKey) {
+      lastKey = key;
+      last = next;
+    }
+    return last;
+  });
   const threshold = computed(() => parseThreshold(route.query));
   /** The query that carries the filters (and threshold) to another view. */
   const carried = computed<LocationQueryRaw>(() => {
@@ -70,8 +82,13 @@ export const useFiltersStore = defineStore('filters', () => {
     if (threshold.value !== DEFAULT_THRESHOLD) q.threshold = String(threshold.value);
     return q;
   });
-  const records = computed(() => filterRecords(data.records, filter.value));
-  const level1 = computed(() => filterRecords(data.level1, filter.value));
+  // Computed once per data version and filter, and shared by every view and chart: the filtered
+  // records, the agency × year roll-up, the years on the axis and the agencies by budget.
+  const records = computed(() => markRaw(filterRecords(data.records, filter.value)));
+  const level1 = computed(() => markRaw(filterRecords(data.level1, filter.value)));
+  const table = computed(() => markRaw(agencyYears(records.value)));
+  const years = computed(() => yearSpan(records.value, filter.value.from, filter.value.to));
+  const ranked = computed(() => markRaw(rankAgencies(records.value)));
   const active = computed(() => Object.keys(filterQuery(filter.value)).length > 0);
 
   function withoutFilters(q: LocationQuery): LocationQueryRaw {
@@ -100,5 +117,5 @@ export const useFiltersStore = defineStore('filters', () => {
     return update({ scope });
   }
 
-  return { filter, threshold, carried, records, level1, active, update, reset, setThreshold, setScope };
+  return { filter, threshold, carried, records, level1, table, years, ranked, active, update, reset, setThreshold, setScope };
 });

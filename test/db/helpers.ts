@@ -30,6 +30,7 @@ export async function dump(db: BudgetDb): Promise<unknown> {
   return plain({
     batches: await db.batches.toArray(),
     chunks: await db.chunks.toArray(),
+    chunkKeys: await db.chunkKeys.toArray(),
     meta: await db.meta.toArray(),
   });
 }

@@ -1,0 +1,189 @@
+// A focused benchmark of the dashboard's filter changes, quicker to repeat than `npm run bench`:
+// the 20,000 records and 1,000,000 indicator rows are imported once into a browser profile kept
+// in /tmp, then each run opens a view with N agencies selected (every line drawn) and times filter
+// changes exactly as scripts/bench/dashboard.ts does (input event → every chart finished → a frame).
+//
+//   node --import tsx scripts/bench/filters.ts [--dist DIR] [--view execution] [--agencies 50,200]
+//        [--runs 30] [--profile] [--setup] [--no-indicators]
+//
+// --dist      the build to serve (default dist/); `npx vite build --minify false --outDir DIR` names
+//             functions in the profile
+// --profile   CPU profile of the first agency count's changes: self and total time per function
+// --setup     import the data again (a fresh profile)
+import { createServer } from 'node:http';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_PATH, DIST_DIR, VIEWPORTS } from '../../test/e2e/harness';
+import { INIT_SCRIPT, selfTimes, sleep, type CpuProfile } from './browser';
+import { CHARTS_FINISHED } from './dashboard';
+import { agencyNames, DATA_DIR, ensureBenchData } from './generate';
+import { fmtMs, summarize } from './stats';
+
+const argv = process.argv.slice(2);
+const opt = (name: string, dflt: string): string => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1]! : dflt;
+};
+const flag = (name: string): boolean => argv.includes(`--${name}`);
+
+const DIST = path.resolve(opt('dist', DIST_DIR));
+const VIEW = opt('view', 'execution');
+const COUNTS = opt('agencies', '50,200').split(',').map(Number);
+const RUNS = Number(opt('runs', '30'));
+const PORT = 47_311;
+const PROFILE_DIR = '/tmp/filterbench-profile';
+const READY = path.join(PROFILE_DIR, 'bench-data-ready');
+const BASE = '/app/';
+
+const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.csv': 'text/csv' };
+const server = createServer((req, res) => {
+  const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  const rel = p.startsWith(BASE) ? p.slice(BASE.length) || 'index.html' : null;
+  const file = rel === null ? null : path.join(DIST, rel);
+  if (!file || !file.startsWith(DIST) || !existsSync(file)) return void res.writeHead(404).end();
+  res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' }).end(readFileSync(file));
+});
+await new Promise<void>((r) => server.listen(PORT, '127.0.0.1', r));
+const APP = `http://127.0.0.1:${PORT}${BASE}`;
+
+if (flag('setup')) rmSync(PROFILE_DIR, { recursive: true, force: true });
+mkdirSync(PROFILE_DIR, { recursive: true });
+const context = await chromium.launchPersistentContext(PROFILE_DIR, {
+  executablePath: CHROMIUM_PATH,
+  headless: true,
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  viewport: VIEWPORTS.desktop,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+  serviceWorkers: 'block',
+});
+await context.addInitScript(INIT_SCRIPT);
+const page = context.pages()[0] ?? (await context.newPage());
+page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
+
+async function marksOf(name: string): Promise<number> {
+  return page.evaluate((n) => (window as unknown as { __bench: { marks: Array<{ name: string }> } }).__bench.marks.filter((m) => m.name === n).length, name);
+}
+
+async function importOne(file: string): Promise<void> {
+  const parsed = await marksOf('import:parsed');
+  const committed = await marksOf('import:committed');
+  const t0 = Date.now();
+  await page.setInputFiles('[data-testid=file-input]', file);
+  await page.waitForFunction((n) => (window as unknown as { __bench: { marks: Array<{ name: string }> } }).__bench.marks.filter((m) => m.name === 'import:parsed').length > n, parsed, { timeout: 300_000, polling: 100 });
+  await page.locator('[data-testid=commit]').click();
+  await page.waitForFunction((n) => (window as unknown as { __bench: { marks: Array<{ name: string }> } }).__bench.marks.filter((m) => m.name === 'import:committed').length > n, committed, { timeout: 300_000, polling: 100 });
+  console.log(`imported ${path.basename(file)} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+}
+
+if (!existsSync(READY)) {
+  const manifest = ensureBenchData({ log: (l) => console.log(l) });
+  await page.goto(`${APP}#/data`, { waitUntil: 'load' });
+  await page.locator('[data-testid=file-input]').waitFor({ state: 'attached', timeout: 60_000 });
+  await sleep(2000);
+  await importOne(path.join(DATA_DIR, manifest.records.file));
+  if (!flag('no-indicators')) await importOne(path.join(DATA_DIR, manifest.indicators1m.file));
+  writeFileSync(READY, new Date().toISOString());
+}
+
+/** Waits until charts have finished and the page has been quiet (no further mark) for quietMs. */
+async function settle(since: number, quietMs: number): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    const { now, last } = await page.evaluate(({ name, since }) => {
+      const m = performance.getEntriesByName(name).filter((e) => e.startTime > since);
+      return { now: performance.now(), last: m.at(-1)?.startTime ?? null };
+    }, { name: CHARTS_FINISHED, since });
+    if (last !== null && now - last >= quietMs) return;
+    if (Date.now() - start > 120_000) throw new Error('charts did not settle');
+    await sleep(50);
+  }
+}
+
+function changes(count: number): Array<{ selector: string; value: string; label: string }> {
+  const years = ['2016', '2018', '', '2017', '2019', '2015', '2020', ''];
+  const scopes = ['department', 'project', 'all'];
+  const out: Array<{ selector: string; value: string; label: string }> = [];
+  for (let i = 0; out.length < count; i++) {
+    const y = years[i % years.length]!;
+    out.push({ selector: '#filter-from', value: y, label: `from=${y || 'any'}` });
+    if (out.length < count) {
+      const s = scopes[i % scopes.length]!;
+      out.push({ selector: `input[name=scope][value=${s}]`, value: s, label: `scope=${s}` });
+    }
+  }
+  return out;
+}
+
+/** Total (inclusive) time per function: each sample counts once for every function on its stack. */
+function totalTimes(profile: CpuProfile, top: number): Array<{ fn: string; ms: number }> {
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const seen = new Set<string>();
+    for (let id: number | undefined = samples[i]; id !== undefined; id = parent.get(id)) {
+      const f = byId.get(id)!.callFrame;
+      const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      totals.set(key, (totals.get(key) ?? 0) + (deltas[i] ?? 0));
+    }
+  }
+  return [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([fn, us]) => ({ fn, ms: Math.round(us / 100) / 10 }));
+}
+
+const names = agencyNames();
+try {
+  for (const [ci, n] of COUNTS.entries()) {
+    const query = names.slice(0, n).map((a) => `agencies=${encodeURIComponent(a)}`).join('&');
+    await page.goto(`${APP}#/${VIEW}?${query}`, { waitUntil: 'load' });
+    await settle(0, 800);
+    const toggle = page.locator('.top-agencies button.tool');
+    if ((await toggle.count()) > 0 && (await toggle.first().getAttribute('aria-pressed')) !== 'true') {
+      const t0 = await page.evaluate(() => performance.now());
+      await toggle.first().click();
+      await settle(t0, 500);
+    }
+    const shown = (await page.locator('.top-agencies .muted').first().textContent().catch(() => '')) ?? '';
+    const cdp = flag('profile') && ci === 0 ? await context.newCDPSession(page) : null;
+    if (cdp) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
+    const ms: number[] = [];
+    const chartsMs: number[] = [];
+    const lines: string[] = [];
+    for (const c of changes(RUNS)) {
+      const r = await page.evaluate(
+        ({ selector, value, name }) =>
+          (window as unknown as { __bench: { filterChange(s: string, v: string, n: string): Promise<{ t0: number; ms: number; chartsMs: number }> } }).__bench.filterChange(selector, value, name),
+        { selector: c.selector, value: c.value, name: CHARTS_FINISHED },
+      );
+      ms.push(r.ms);
+      chartsMs.push(r.chartsMs);
+      lines.push(`${c.label}:${Math.round(r.ms)}/${Math.round(r.chartsMs)}`);
+      await sleep(150);
+    }
+    const s = summarize(ms);
+    const sc = summarize(chartsMs);
+    console.log(`${VIEW}, ${n} agencies (${shown.trim()}): median ${fmtMs(s.median)}, p95 ${fmtMs(s.p95)}, max ${fmtMs(s.max)}; charts median ${fmtMs(sc.median)}, p95 ${fmtMs(sc.p95)}`);
+    console.log(`  ${lines.join(' ')}`);
+    if (cdp) {
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+      writeFileSync('/tmp/filterbench.cpuprofile', JSON.stringify(profile));
+      console.log('  self time:');
+      for (const f of selfTimes(profile, 30)) console.log(`    ${String(f.ms).padStart(8)} ms ${String(f.share).padStart(5)} %  ${f.fn}`);
+      console.log('  total time:');
+      for (const f of totalTimes(profile, 45)) console.log(`    ${String(f.ms).padStart(8)} ms  ${f.fn}`);
+    }
+  }
+} finally {
+  await context.close();
+  server.close();
+}

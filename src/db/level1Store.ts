@@ -1,0 +1,106 @@
+// The level-1 summaries of the current indicator rows (domain/level1.ts), stored in `meta` with the
+// stamp (active indicator batch ids) they were computed for. Every change of the active indicator
+// batches updates them in its own transaction, so loading the dashboard reads one small value
+// instead of a million rows. Since batches never change their rows, a stamp says exactly which
+// rows were summarised: a stored value whose stamp is not the current one (data written by an
+// older version of the app) is never used, and is recomputed on reading.
+import Dexie from 'dexie';
+import { emptyLevel1, Level1Builder, level1Rows, mergeLevel1, type Level1Summary, type Level1Table } from '../domain/level1';
+import { activeIds, cachedState, currentOf, disjointKey, entryOf, ordered, stampOf, type CurrentState } from './current';
+import type { BudgetDb } from './database';
+import { batchRecordKeys, currentRowsOf } from './recordRows';
+
+export const LEVEL1_KEY = 'level1:indicators';
+
+interface StoredLevel1 {
+  stamp: string;
+  table: Level1Table;
+}
+
+function isStored(v: unknown): v is StoredLevel1 {
+  return typeof v === 'object' && v !== null && typeof (v as StoredLevel1).stamp === 'string' && typeof (v as StoredLevel1).table === 'object';
+}
+
+/** The stored summaries if they are those of `stamp` (with no active batch: none). */
+async function storedFor(db: BudgetDb, stamp: string): Promise<Level1Table | null> {
+  const v = (await db.meta.get(LEVEL1_KEY))?.value;
+  if (isStored(v) && v.stamp === stamp) return v.table;
+  return stamp === '' ? emptyLevel1() : null;
+}
+
+async function put(db: BudgetDb, stamp: string, table: Level1Table): Promise<void> {
+  await db.meta.put({ key: LEVEL1_KEY, value: { stamp, table } satisfies StoredLevel1 });
+}
+
+/**
+ * In the transaction of a commit of indicator batch: `before` is the stamp before it, `next` the
+ * current state after it, `incoming` the records the new batch holds rows of. Only those
+ * records' summaries change.
+ */
+export async function level1AfterCommit(db: BudgetDb, before: string, next: CurrentState, incoming: ReadonlySet<string>): Promise<void> {
+  const old = await storedFor(db, before);
+  const b = new Level1Builder();
+  const only = old ? (k: string) => incoming.has(k) : undefined;
+  for (const e of next.entries) b.add(ordered(e), only);
+  await put(db, next.stamp, old ? mergeLevel1(old, (k) => incoming.has(k), b.finish()) : b.finish());
+}
+
+/**
+ * In the transaction of a rollback or reactivation of indicator batches `changed` (their state
+ * already written): re-summarises the records those batches hold rows of, from the chunks of the
+ * active batches that hold those records. Rolling back a million-row batch reads no row of it.
+ */
+export async function level1AfterStateChange(db: BudgetDb, before: string, changed: readonly number[]): Promise<void> {
+  const old = await storedFor(db, before);
+  // Not kept for the state before: the next read recomputes it for the state after.
+  if (!old) return;
+  const keys = await batchRecordKeys(db, changed);
+  const b = new Level1Builder();
+  for (const e of await currentRowsOf(db, 'indicators', keys)) b.add(ordered(e));
+  await put(db, stampOf(await activeIds(db, 'indicators')), mergeLevel1(old, (k) => keys.has(k), b.finish()));
+}
+
+/** Summarises the whole current indicator state of `ids` (when nothing valid is stored). */
+async function summarise(db: BudgetDb, ids: readonly number[], stamp: string): Promise<Level1Table> {
+  const b = new Level1Builder();
+  const cached = cachedState(db, 'indicators');
+  const disjoint = ids.length <= 1 || (await db.meta.get(disjointKey('indicators')))?.value === stamp;
+  if (cached?.stamp === stamp || !disjoint) {
+    for (const e of (await currentOf(db, 'indicators')).entries) b.add(ordered(e));
+    return b.finish();
+  }
+  // Every stored row of disjoint batches is current: read one chunk at a time, so that no single
+  // task deserialises a million rows and they need not all be in memory together.
+  for (const id of ids) {
+    const chunkIds = await db.chunks.where('[batchId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).primaryKeys();
+    for (const cid of chunkIds) {
+      const s = await db.chunks.get(cid);
+      if (s) b.add(ordered(entryOf(s)));
+    }
+  }
+  return b.finish();
+}
+
+/** The level-1 summary table of the current indicator rows. */
+export async function level1Table(db: BudgetDb): Promise<Level1Table> {
+  const ids = await activeIds(db, 'indicators');
+  const stamp = stampOf(ids);
+  const kept = await storedFor(db, stamp);
+  if (kept) return kept;
+  const table = await summarise(db, ids, stamp);
+  // Best effort, as current.ts's disjointness: not inside a transaction or a liveQuery, and only
+  // if no change happened meanwhile (another tab may have stored a newer value).
+  if (!Dexie.currentTransaction) {
+    await db
+      .transaction('rw', db.batches, db.meta, async () => {
+        if (stampOf(await activeIds(db, 'indicators')) === stamp) await put(db, stamp, table);
+      })
+      .catch(() => undefined);
+  }
+  return table;
+}
+
+/** The level-1 summaries of the current indicator rows (aggregate.ts level1Summaries of them). */
+export async function loadLevel1(db: BudgetDb): Promise<Level1Summary[]> {
+  return level1Rows(await level1Table(db));
+}

@@ -1,0 +1,326 @@
+// Level-1 indicator summaries, computed straight from column chunks. The rule, per record and
+// level-1 indicator: the level-1 row's own weight and score when the report gives one; else the
+// sum over its level-2 rows; else the sum over its level-3 rows; a sum with any missing part is
+// missing. Working on the columns summarises a million stored rows without building a million
+// row objects, and the result is itself column-wise (a Level1Table), so the database can store it
+// and replace the summaries of some records without recomputing the others.
+import { recordKey } from './keys';
+import type { ColumnChunk, RecordKeyFields, Scope } from './types';
+
+/** Level-1 summary of a record's indicators: weight and score as the report gives or as their parts add up. */
+export interface Level1Summary extends RecordKeyFields {
+  recordKey: string;
+  level1: string;
+  weight: number | null;
+  score: number | null;
+  /** score ÷ weight in percent, null when either is missing or the weight is 0. */
+  rate: number | null;
+}
+
+/**
+ * Indicator rows for the builder, with the position of each in the order of the current data:
+ * row i stands at (major, minorBase + (rows ? rows[i] : i)). Positions only need to grow in the
+ * order the rows are given; the database uses (batch id, chunk seq × 2^20 + stored row).
+ */
+export interface OrderedChunk {
+  chunk: ColumnChunk;
+  major: number;
+  minorBase: number;
+  /** The original row number of each row when the chunk is a selection; null: row i is row i. */
+  rows: Uint32Array | null;
+}
+
+/**
+ * Summaries column-wise, in the order of their first rows. Records and level-1 names are kept
+ * once each and referred to by number: 80,000 summaries of 20,000 records store 20,000 names,
+ * not 80,000. NaN in `weight` or `score` means missing.
+ */
+export interface Level1Table {
+  length: number;
+  /** The records, by record number. */
+  agency: string[];
+  year: Float64Array;
+  scope: string[];
+  project: string[];
+  /** The level-1 names, by name number. */
+  names: string[];
+  /** Per summary. */
+  record: Uint32Array;
+  name: Uint32Array;
+  weight: Float64Array;
+  score: Float64Array;
+  /** Position of the summary's first row (see OrderedChunk). */
+  major: Float64Array;
+  minor: Float64Array;
+}
+
+const SEP = '\u001f';
+
+function nanColumn(n: number): Float64Array {
+  return new Float64Array(n).fill(NaN);
+}
+
+/** Appends summaries to a table under construction, numbering records and names as they come. */
+class TableWriter {
+  private readonly recordSlot = new Map<string, number>();
+  private readonly nameSlot = new Map<string, number>();
+  readonly agency: string[] = [];
+  readonly year: number[] = [];
+  readonly scope: string[] = [];
+  readonly project: string[] = [];
+  readonly names: string[] = [];
+  readonly record: number[] = [];
+  readonly name: number[] = [];
+  readonly weight: number[] = [];
+  readonly score: number[] = [];
+  readonly major: number[] = [];
+  readonly minor: number[] = [];
+
+  /** The number of a record, given its key and fields. */
+  recordOf(key: string, agency: string, year: number, scope: string, project: string): number {
+    let r = this.recordSlot.get(key);
+    if (r === undefined) {
+      r = this.agency.length;
+      this.recordSlot.set(key, r);
+      this.agency.push(agency);
+      this.year.push(year);
+      this.scope.push(scope);
+      this.project.push(project);
+    }
+    return r;
+  }
+
+  nameOf(level1: string): number {
+    let n = this.nameSlot.get(level1);
+    if (n === undefined) {
+      n = this.names.length;
+      this.nameSlot.set(level1, n);
+      this.names.push(level1);
+    }
+    return n;
+  }
+
+  push(record: number, name: number, weight: number, score: number, major: number, minor: number): void {
+    this.record.push(record);
+    this.name.push(name);
+    this.weight.push(weight);
+    this.score.push(score);
+    this.major.push(major);
+    this.minor.push(minor);
+  }
+
+  finish(): Level1Table {
+    return {
+      length: this.record.length,
+      agency: this.agency,
+      year: Float64Array.from(this.year),
+      scope: this.scope,
+      project: this.project,
+      names: this.names,
+      record: Uint32Array.from(this.record),
+      name: Uint32Array.from(this.name),
+      weight: Float64Array.from(this.weight),
+      score: Float64Array.from(this.score),
+      major: Float64Array.from(this.major),
+      minor: Float64Array.from(this.minor),
+    };
+  }
+}
+
+export function emptyLevel1(): Level1Table {
+  return new TableWriter().finish();
+}
+
+/**
+ * Summarises indicator rows chunk by chunk. Rows must be given in the order of the current data
+ * (a summary's position is that of its first row), but a record's rows may be spread over chunks.
+ */
+export class Level1Builder {
+  private readonly out = new TableWriter();
+  private readonly groupSlot = new Map<string, number>();
+  // Per group, in order of creation. Sums start at 0 and become NaN with any missing part, which
+  // is exactly "a sum with any missing part is missing".
+  private readonly gRecord: number[] = [];
+  private readonly gName: number[] = [];
+  private readonly gMajor: number[] = [];
+  private readonly gMinor: number[] = [];
+  private readonly hasOwn: boolean[] = [];
+  private readonly ownWeight: number[] = [];
+  private readonly ownScore: number[] = [];
+  private readonly n2: number[] = [];
+  private readonly weight2: number[] = [];
+  private readonly score2: number[] = [];
+  private readonly n3: number[] = [];
+  private readonly weight3: number[] = [];
+  private readonly score3: number[] = [];
+
+  /** Adds the rows of a chunk; with `only`, just the rows of the records it accepts. */
+  add(oc: OrderedChunk, only?: (recordKey: string) => boolean): void {
+    const c = oc.chunk;
+    const n = c.length;
+    const agency = c.text.agency ?? [];
+    const scope = c.text.scope ?? [];
+    const project = c.text.project ?? [];
+    const level1 = c.text.level1 ?? [];
+    const level2 = c.text.level2 ?? [];
+    const level3 = c.text.level3 ?? [];
+    const year = c.num.year ?? nanColumn(n);
+    const weight = c.num.weight ?? nanColumn(n);
+    const score = c.num.score ?? nanColumn(n);
+    const rows = oc.rows;
+    // Files list a record's rows together: the record key is built once per run of rows, and a
+    // group is looked up only when the level-1 name changes within the run.
+    let rec = -1;
+    let group = -1;
+    let groupLevel1 = '';
+    for (let i = 0; i < n; i++) {
+      const y = year[i]!;
+      const a = agency[i] ?? '';
+      const p = project[i] ?? '';
+      const s = scope[i] ?? '';
+      if (i === 0 || y !== year[i - 1] || a !== agency[i - 1] || p !== project[i - 1] || s !== scope[i - 1]) {
+        const key = recordKey({ agency: a, year: y, scope: s as Scope, project: p });
+        rec = only && !only(key) ? -1 : this.out.recordOf(key, a, y, s, p);
+        group = -1;
+      }
+      if (rec < 0) continue;
+      const l1 = level1[i] ?? '';
+      if (group < 0 || l1 !== groupLevel1) {
+        group = this.groupOf(rec, l1, oc.major, oc.minorBase + (rows ? rows[i]! : i));
+        groupLevel1 = l1;
+      }
+      const l2 = level2[i] ?? '';
+      const l3 = level3[i] ?? '';
+      if (l3 !== '') {
+        this.n3[group]!++;
+        this.weight3[group]! += weight[i]!;
+        this.score3[group]! += score[i]!;
+      } else if (l2 !== '') {
+        this.n2[group]!++;
+        this.weight2[group]! += weight[i]!;
+        this.score2[group]! += score[i]!;
+      } else if (!this.hasOwn[group]) {
+        this.hasOwn[group] = true;
+        this.ownWeight[group] = weight[i]!;
+        this.ownScore[group] = score[i]!;
+      }
+    }
+  }
+
+  private groupOf(rec: number, level1: string, major: number, minor: number): number {
+    const key = rec + SEP + level1;
+    let g = this.groupSlot.get(key);
+    if (g === undefined) {
+      g = this.gRecord.length;
+      this.groupSlot.set(key, g);
+      this.gRecord.push(rec);
+      this.gName.push(this.out.nameOf(level1));
+      this.gMajor.push(major);
+      this.gMinor.push(minor);
+      this.hasOwn.push(false);
+      this.ownWeight.push(NaN);
+      this.ownScore.push(NaN);
+      this.n2.push(0);
+      this.weight2.push(0);
+      this.score2.push(0);
+      this.n3.push(0);
+      this.weight3.push(0);
+      this.score3.push(0);
+    }
+    return g;
+  }
+
+  finish(): Level1Table {
+    for (let g = 0; g < this.gRecord.length; g++) {
+      let weight: number;
+      let score: number;
+      if (this.hasOwn[g]) {
+        weight = this.ownWeight[g]!;
+        score = this.ownScore[g]!;
+      } else if (this.n2[g]! > 0) {
+        weight = this.weight2[g]!;
+        score = this.score2[g]!;
+      } else {
+        // Every row of a group without its own row and level-2 rows is a level-3 row: n3 > 0.
+        weight = this.weight3[g]!;
+        score = this.score3[g]!;
+      }
+      this.out.push(this.gRecord[g]!, this.gName[g]!, weight, score, this.gMajor[g]!, this.gMinor[g]!);
+    }
+    return this.out.finish();
+  }
+}
+
+/** The record key of each record of a table. */
+export function tableRecordKeys(t: Level1Table): string[] {
+  return t.agency.map((agency, r) => recordKey({ agency, year: t.year[r]!, scope: t.scope[r] as Scope, project: t.project[r]! }));
+}
+
+function before(a: Level1Table, i: number, b: Level1Table, j: number): boolean {
+  const am = a.major[i]!;
+  const bm = b.major[j]!;
+  return am < bm || (am === bm && a.minor[i]! < b.minor[j]!);
+}
+
+/**
+ * `old` with the summaries of the records `replaced` accepts taken out and those of `fresh` put
+ * in, in position order. Both tables must be in position order (as built and as merged).
+ */
+export function mergeLevel1(old: Level1Table, replaced: (recordKey: string) => boolean, fresh: Level1Table): Level1Table {
+  const out = new TableWriter();
+  const oldKeys = tableRecordKeys(old);
+  const keepOld = oldKeys.map((k) => !replaced(k));
+  const freshKeys = tableRecordKeys(fresh);
+  const copy = (t: Level1Table, keys: readonly string[], i: number): void => {
+    const r = t.record[i]!;
+    const rec = out.recordOf(keys[r]!, t.agency[r]!, t.year[r]!, t.scope[r]!, t.project[r]!);
+    out.push(rec, out.nameOf(t.names[t.name[i]!]!), t.weight[i]!, t.score[i]!, t.major[i]!, t.minor[i]!);
+  };
+  let i = 0;
+  let j = 0;
+  while (i < old.length || j < fresh.length) {
+    if (i < old.length && !keepOld[old.record[i]!]) {
+      i++;
+      continue;
+    }
+    if (j >= fresh.length || (i < old.length && before(old, i, fresh, j))) copy(old, oldKeys, i++);
+    else copy(fresh, freshKeys, j++);
+  }
+  return out.finish();
+}
+
+/** The summaries of a table as objects, for the charts (one object per summary). */
+export function level1Rows(t: Level1Table): Level1Summary[] {
+  const keys = tableRecordKeys(t);
+  const out: Level1Summary[] = new Array(t.length);
+  for (let i = 0; i < t.length; i++) {
+    const r = t.record[i]!;
+    const w = t.weight[i]!;
+    const s = t.score[i]!;
+    const weight = Number.isNaN(w) ? null : w;
+    const score = Number.isNaN(s) ? null : s;
+    out[i] = {
+      agency: t.agency[r]!,
+      year: t.year[r]!,
+      scope: t.scope[r] as Scope,
+      project: t.project[r]!,
+      recordKey: keys[r]!,
+      level1: t.names[t.name[i]!]!,
+      weight,
+      score,
+      rate: weight !== null && score !== null && weight > 0 ? (score / weight) * 100 : null,
+    };
+  }
+  return out;
+}
+
+/** The summary table of chunks given in order (positions: the row's number across the chunks). */
+export function level1TableOf(chunks: readonly ColumnChunk[]): Level1Table {
+  const b = new Level1Builder();
+  let offset = 0;
+  for (const chunk of chunks) {
+    b.add({ chunk, major: 0, minorBase: offset, rows: null });
+    offset += chunk.length;
+  }
+  return b.finish();
+}

@@ -10,10 +10,11 @@
 //             functions in the profile
 // --profile   CPU profile of the first agency count's changes: self and total time per function
 // --setup     import the data again (a fresh profile)
+// --top       keep the default top-N lines instead of pressing "show all"; --agencies 0 selects none (all)
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, DIST_DIR, VIEWPORTS } from '../../test/e2e/harness';
 import { INIT_SCRIPT, selfTimes, sleep, type CpuProfile } from './browser';
 import { CHARTS_FINISHED } from './dashboard';
@@ -27,7 +28,9 @@ const opt = (name: string, dflt: string): string => {
 };
 const flag = (name: string): boolean => argv.includes(`--${name}`);
 
-const DIST = path.resolve(opt('dist', DIST_DIR));
+// Several builds (comma-separated) are measured in turns, ten changes at a time, so that other
+// load on the machine falls on all of them alike.
+const DISTS = opt('dist', DIST_DIR).split(',').map((d) => path.resolve(d));
 const VIEW = opt('view', 'execution');
 const COUNTS = opt('agencies', '50,200').split(',').map(Number);
 const RUNS = Number(opt('runs', '30'));
@@ -37,15 +40,20 @@ const READY = path.join(PROFILE_DIR, 'bench-data-ready');
 const BASE = '/app/';
 
 const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.csv': 'text/csv' };
+// /app/ serves the first build, /app1/ the second, and so on: one origin, one database.
+const baseOf = (i: number): string => (i === 0 ? BASE : `/app${i}/`);
 const server = createServer((req, res) => {
   const p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-  const rel = p.startsWith(BASE) ? p.slice(BASE.length) || 'index.html' : null;
-  const file = rel === null ? null : path.join(DIST, rel);
-  if (!file || !file.startsWith(DIST) || !existsSync(file)) return void res.writeHead(404).end();
+  const i = DISTS.findIndex((_, k) => p.startsWith(baseOf(k)));
+  const dist = DISTS[i];
+  const rel = dist === undefined ? null : p.slice(baseOf(i).length) || 'index.html';
+  const file = rel === null || dist === undefined ? null : path.join(dist, rel);
+  if (!file || !dist || !file.startsWith(dist) || !existsSync(file)) return void res.writeHead(404).end();
   res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' }).end(readFileSync(file));
 });
 await new Promise<void>((r) => server.listen(PORT, '127.0.0.1', r));
-const APP = `http://127.0.0.1:${PORT}${BASE}`;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const APP = `${ORIGIN}${BASE}`;
 
 if (flag('setup')) rmSync(PROFILE_DIR, { recursive: true, force: true });
 mkdirSync(PROFILE_DIR, { recursive: true });
@@ -116,6 +124,25 @@ function changes(count: number): Array<{ selector: string; value: string; label:
   return out;
 }
 
+const profiles: CpuProfile[] = [];
+
+/** Profiles of several blocks as one: their nodes side by side, their samples one after another. */
+function mergeProfiles(list: CpuProfile[]): CpuProfile {
+  const out: CpuProfile = { nodes: [], samples: [], timeDeltas: [], startTime: list[0]?.startTime ?? 0, endTime: list.at(-1)?.endTime ?? 0 };
+  let offset = 0;
+  for (const p of list) {
+    let max = 0;
+    for (const n of p.nodes) {
+      out.nodes.push({ ...n, id: n.id + offset, ...(n.children ? { children: n.children.map((c) => c + offset) } : {}) });
+      max = Math.max(max, n.id);
+    }
+    out.samples!.push(...(p.samples ?? []).map((x) => x + offset));
+    out.timeDeltas!.push(...(p.timeDeltas ?? []));
+    offset += max + 1;
+  }
+  return out;
+}
+
 /** Total (inclusive) time per function: each sample counts once for every function on its stack. */
 function totalTimes(profile: CpuProfile, top: number): Array<{ fn: string; ms: number }> {
   const parent = new Map<number, number>();
@@ -137,50 +164,77 @@ function totalTimes(profile: CpuProfile, top: number): Array<{ fn: string; ms: n
   return [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([fn, us]) => ({ fn, ms: Math.round(us / 100) / 10 }));
 }
 
+console.log(`load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 const names = agencyNames();
+
+/** Opens the view with n agencies and the filter state the earlier changes left. */
+async function openView(app: string, n: number, before: ReadonlyArray<{ selector: string; value: string }>): Promise<string> {
+  let from = '';
+  let scope = 'all';
+  for (const c of before) {
+    if (c.selector === '#filter-from') from = c.value;
+    else scope = c.value;
+  }
+  const query = [...names.slice(0, n).map((a) => `agencies=${encodeURIComponent(a)}`), ...(from ? [`from=${from}`] : []), ...(scope !== 'all' ? [`scope=${scope}`] : [])].join('&');
+  await page.goto(`${app}#/${VIEW}?${query}`, { waitUntil: 'load' });
+  await settle(0, 800);
+  const toggle = page.locator('.top-agencies button.tool');
+  if (!flag('top') && (await toggle.count()) > 0 && (await toggle.first().getAttribute('aria-pressed')) !== 'true') {
+    const t0 = await page.evaluate(() => performance.now());
+    await toggle.first().click();
+    await settle(t0, 500);
+  }
+  return ((await page.locator('.top-agencies .muted').first().textContent().catch(() => '')) ?? '').trim();
+}
+
 try {
+  const BLOCK = 10;
+  const all = changes(RUNS);
   for (const [ci, n] of COUNTS.entries()) {
-    const query = names.slice(0, n).map((a) => `agencies=${encodeURIComponent(a)}`).join('&');
-    await page.goto(`${APP}#/${VIEW}?${query}`, { waitUntil: 'load' });
-    await settle(0, 800);
-    const toggle = page.locator('.top-agencies button.tool');
-    if ((await toggle.count()) > 0 && (await toggle.first().getAttribute('aria-pressed')) !== 'true') {
-      const t0 = await page.evaluate(() => performance.now());
-      await toggle.first().click();
-      await settle(t0, 500);
-    }
-    const shown = (await page.locator('.top-agencies .muted').first().textContent().catch(() => '')) ?? '';
+    const results = DISTS.map(() => ({ ms: [] as number[], chartsMs: [] as number[], lines: [] as string[], shown: '' }));
     const cdp = flag('profile') && ci === 0 ? await context.newCDPSession(page) : null;
-    if (cdp) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-      await cdp.send('Profiler.start');
+    for (let b = 0; b * BLOCK < RUNS; b++) {
+      for (const [di] of DISTS.entries()) {
+        const res = results[di]!;
+        res.shown = await openView(ORIGIN + baseOf(di), n, all.slice(0, b * BLOCK));
+        if (cdp && di === 0) {
+          await cdp.send('Profiler.enable');
+          await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+          await cdp.send('Profiler.start');
+        }
+        for (const c of all.slice(b * BLOCK, (b + 1) * BLOCK)) {
+          const r = await page.evaluate(
+            ({ selector, value, name }) =>
+              (window as unknown as { __bench: { filterChange(s: string, v: string, n: string): Promise<{ t0: number; ms: number; chartsMs: number }> } }).__bench.filterChange(selector, value, name),
+            { selector: c.selector, value: c.value, name: CHARTS_FINISHED },
+          );
+          if (flag('marks') && res.lines.length < 6) {
+            const xs = await page.evaluate((t0) => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('x:') && m.startTime >= t0).map((m) => `${m.name}@${(m.startTime - t0).toFixed(1)}`), r.t0);
+            console.log(`  ${c.label} ${Math.round(r.ms)}: ${xs.join(' ')}`);
+          }
+          res.ms.push(r.ms);
+          res.chartsMs.push(r.chartsMs);
+          res.lines.push(`${c.label}:${Math.round(r.ms)}`);
+          await sleep(150);
+        }
+        if (cdp && di === 0) {
+          const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+          profiles.push(profile);
+        }
+      }
     }
-    const ms: number[] = [];
-    const chartsMs: number[] = [];
-    const lines: string[] = [];
-    for (const c of changes(RUNS)) {
-      const r = await page.evaluate(
-        ({ selector, value, name }) =>
-          (window as unknown as { __bench: { filterChange(s: string, v: string, n: string): Promise<{ t0: number; ms: number; chartsMs: number }> } }).__bench.filterChange(selector, value, name),
-        { selector: c.selector, value: c.value, name: CHARTS_FINISHED },
-      );
-      ms.push(r.ms);
-      chartsMs.push(r.chartsMs);
-      lines.push(`${c.label}:${Math.round(r.ms)}/${Math.round(r.chartsMs)}`);
-      await sleep(150);
+    for (const [di, res] of results.entries()) {
+      const s = summarize(res.ms);
+      console.log(`${path.basename(DISTS[di]!)} ${VIEW}, ${n} agencies (${res.shown}): median ${fmtMs(s.median)}, p95 ${fmtMs(s.p95)}, max ${fmtMs(s.max)}`);
+      console.log(`  ${res.lines.join(' ')}`);
     }
-    const s = summarize(ms);
-    const sc = summarize(chartsMs);
-    console.log(`${VIEW}, ${n} agencies (${shown.trim()}): median ${fmtMs(s.median)}, p95 ${fmtMs(s.p95)}, max ${fmtMs(s.max)}; charts median ${fmtMs(sc.median)}, p95 ${fmtMs(sc.p95)}`);
-    console.log(`  ${lines.join(' ')}`);
-    if (cdp) {
-      const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-      writeFileSync('/tmp/filterbench.cpuprofile', JSON.stringify(profile));
+    if (profiles.length > 0) {
+      const merged = mergeProfiles(profiles.splice(0));
+      writeFileSync('/tmp/filterbench.cpuprofile', JSON.stringify(merged));
       console.log('  self time:');
-      for (const f of selfTimes(profile, 30)) console.log(`    ${String(f.ms).padStart(8)} ms ${String(f.share).padStart(5)} %  ${f.fn}`);
+      for (const f of selfTimes(merged, 30)) console.log(`    ${String(f.ms).padStart(8)} ms ${String(f.share).padStart(5)} %  ${f.fn}`);
       console.log('  total time:');
-      for (const f of totalTimes(profile, 45)) console.log(`    ${String(f.ms).padStart(8)} ms  ${f.fn}`);
+      for (const f of totalTimes(merged, 45)) console.log(`    ${String(f.ms).padStart(8)} ms  ${f.fn}`);
     }
   }
 } finally {

@@ -1,16 +1,15 @@
 // Carryover amounts per agency and year, as grouped bars; a year without the figure is a gap.
 import type { BarSeriesOption } from 'echarts/charts';
-import { agencyShortName } from '../domain/agencies';
 import type { AgencyYearTable } from '../domain/aggregate';
 import { formatAmount, formatAxisAmount } from '../domain/format';
 import { recordKey } from '../domain/keys';
-import { asParams, baseOption, describe, emptyModel, LEGEND_BASE, num, tipHtml, type ChartContext, type ChartModel } from './common';
+import { asParams, baseOption, describe, emptyModel, LEGEND_BASE, num, shortName, tipHtml, type ChartContext, type ChartModel } from './common';
 
 export function buildCarryoverAmount(table: AgencyYearTable, years: readonly number[], agencies: readonly string[], ctx: ChartContext): ChartModel {
   const { t, lang } = ctx;
   const what = t('chart.carryoverAmount');
   const rows = agencies
-    .map((a) => ({ agency: a, name: agencyShortName(a), cells: years.map((y) => table.get(a)?.get(y) ?? null) }))
+    .map((a) => ({ agency: a, name: shortName(a), cells: years.map((y) => table.get(a)?.get(y) ?? null) }))
     .filter((r) => r.cells.some((c) => c?.carryover != null));
   if (rows.length === 0 || years.length === 0) return emptyModel(ctx, what);
   const series: BarSeriesOption[] = rows.map((r) => ({

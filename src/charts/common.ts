@@ -114,15 +114,36 @@ export function describe(ctx: ChartContext, what: string, series: readonly strin
   return [what, names, extra].filter((s) => s !== '').join(ctx.lang === 'zh-CN' ? '' : ' ');
 }
 
+// Labels are made for hundreds of records per chart on every filter change: the translated word
+// for "department" once per context, each agency's short name once.
+const deptWord = new WeakMap<ChartContext, string>();
+const shortNames = new Map<string, string>();
+
+/** An agency's short name (the registry's, or the name itself), remembered. */
+export function shortName(agency: string): string {
+  let s = shortNames.get(agency);
+  if (s === undefined) {
+    s = agencyShortName(agency);
+    if (shortNames.size > 50_000) shortNames.clear();
+    shortNames.set(agency, s);
+  }
+  return s;
+}
+
+function scopeWord(r: Pick<PerfRecord, 'scope' | 'project'>, ctx: ChartContext): string {
+  if (r.scope !== 'department') return r.project;
+  let w = deptWord.get(ctx);
+  if (w === undefined) deptWord.set(ctx, (w = ctx.t('scope.department')));
+  return w;
+}
+
 export function recordLabel(r: Pick<PerfRecord, 'agency' | 'year' | 'scope' | 'project'>, ctx: ChartContext): string {
-  const what = r.scope === 'department' ? ctx.t('scope.department') : r.project;
-  return `${agencyShortName(r.agency)} ${r.year} · ${what}`;
+  return `${shortName(r.agency)} ${r.year} · ${scopeWord(r, ctx)}`;
 }
 
 /** The same on two lines, for category axes where one line would be cut: "agency year" / "scope or project". */
 export function recordAxisLabel(r: Pick<PerfRecord, 'agency' | 'year' | 'scope' | 'project'>, ctx: ChartContext): string {
-  const what = r.scope === 'department' ? ctx.t('scope.department') : r.project;
-  return `${agencyShortName(r.agency)} ${r.year}\n${what}`;
+  return `${shortName(r.agency)} ${r.year}\n${scopeWord(r, ctx)}`;
 }
 
 /** Rounds to two decimals for tables and CSV; missing stays missing. */

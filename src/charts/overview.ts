@@ -1,11 +1,10 @@
 // The overview's agency × year heatmaps (execution rate, score) and the ranking bar chart.
 import type { BarSeriesOption, HeatmapSeriesOption } from 'echarts/charts';
 import type { VisualMapComponentOption } from 'echarts/components';
-import { agencyShortName } from '../domain/agencies';
 import type { AgencyYear, AgencyYearTable } from '../domain/aggregate';
 import { formatPercent, formatScore } from '../domain/format';
 import { recordKey } from '../domain/keys';
-import { asParams, BANDS, baseOption, describe, emptyModel, num, tipHtml, zoomFor, type ChartContext, type ChartModel } from './common';
+import { asParams, BANDS, baseOption, describe, emptyModel, num, shortName, tipHtml, zoomFor, type ChartContext, type ChartModel } from './common';
 
 export type HeatMetric = 'executionRate' | 'score';
 
@@ -48,7 +47,7 @@ export function buildHeatmap(table: AgencyYearTable, years: readonly number[], a
   const title = t(`metric.${metric}`);
   const pick = PICK[metric];
   if (agencies.length === 0 || years.length === 0) return emptyModel(ctx, t('chart.heatmapOf', { metric: title }));
-  const names = agencies.map(agencyShortName);
+  const names = agencies.map((a) => shortName(a));
   const data: Array<[number, number, number]> = [];
   const cells: AgencyYear[] = [];
   agencies.forEach((a, yi) => {
@@ -82,7 +81,7 @@ export function buildHeatmap(table: AgencyYearTable, years: readonly number[], a
         const cell = cells[i];
         if (!cell) return '';
         const basis = cell.basis === 'department' ? t('scope.department') : t('chart.projectsN', { n: cell.records.length });
-        return tipHtml(`${agencyShortName(cell.agency)} ${cell.year}`, [{ label: title, value: fmt(metric, pick(cell)) }], basis);
+        return tipHtml(`${shortName(cell.agency)} ${cell.year}`, [{ label: title, value: fmt(metric, pick(cell)) }], basis);
       },
     },
     xAxis: { type: 'category' as const, data: years.map(String), splitArea: { show: false }, position: 'top' as const },
@@ -113,7 +112,7 @@ export function buildRanking(entries: readonly RankEntry[], metric: HeatMetric, 
   const title = t(`metric.${metric}`);
   if (entries.length === 0) return emptyModel(ctx, t('chart.rankingOf', { metric: title }));
   const sameYear = entries.every((e) => e.cell.year === entries[0]!.cell.year);
-  const labels = entries.map((e) => (sameYear ? agencyShortName(e.cell.agency) : `${agencyShortName(e.cell.agency)} (${e.cell.year})`));
+  const labels = entries.map((e) => (sameYear ? shortName(e.cell.agency) : `${shortName(e.cell.agency)} (${e.cell.year})`));
   const series: BarSeriesOption = {
     type: 'bar',
     name: title,
@@ -131,7 +130,7 @@ export function buildRanking(entries: readonly RankEntry[], metric: HeatMetric, 
       trigger: 'item' as const,
       formatter: (p: unknown) => {
         const e = entries[asParams(p)[0]?.dataIndex ?? 0];
-        return e ? tipHtml(`${agencyShortName(e.cell.agency)} ${e.cell.year}`, [{ label: title, value: fmt(metric, e.value) }]) : '';
+        return e ? tipHtml(`${shortName(e.cell.agency)} ${e.cell.year}`, [{ label: title, value: fmt(metric, e.value) }]) : '';
       },
     },
     xAxis: { type: 'value' as const, min: 0, max: metric === 'score' ? 100 : Math.max(100, Math.ceil(max / 10) * 10), axisLabel: { formatter: (v: number) => (metric === 'score' ? String(v) : `${v}%`) } },
@@ -141,7 +140,7 @@ export function buildRanking(entries: readonly RankEntry[], metric: HeatMetric, 
   };
   const table = {
     columns: [t('col.rank'), t('col.agency'), t('col.year'), title],
-    rows: entries.map((e, i) => [i + 1, agencyShortName(e.cell.agency), e.cell.year, num(e.value)]),
+    rows: entries.map((e, i) => [i + 1, shortName(e.cell.agency), e.cell.year, num(e.value)]),
     rowLinks: entries.map((e) => (e.cell.records[0] ? recordKey(e.cell.records[0]) : null)),
     integerColumns: [0, 2],
   };

@@ -2,12 +2,11 @@
 // figure is a gap (null), never 0; a lone point is drawn as a point.
 import type { LineSeriesOption } from 'echarts/charts';
 import type { MarkAreaComponentOption, MarkLineComponentOption } from 'echarts/components';
-import { agencyShortName } from '../domain/agencies';
 import type { AgencyYear, AgencyYearTable } from '../domain/aggregate';
 import { formatPercent, formatScore } from '../domain/format';
 import { recordKey } from '../domain/keys';
 import {
-  asParams, BANDS, baseOption, describe, emptyModel, LEGEND_BASE, num, tipHtml,
+  asParams, BANDS, baseOption, describe, emptyModel, LEGEND_BASE, num, shortName, tipHtml,
   type ChartContext, type ChartModel, type TipLine,
 } from './common';
 
@@ -18,8 +17,21 @@ export interface TrendOptions {
   lines?: Array<{ value: number; label: string }>;
   /** Draw the 优/良/中/差 bands behind the lines (scores). */
   bands?: boolean;
-  /** Print each point's value next to it (carryover: the rise is readable at a glance). */
+  /** Print each point's value next to it (carryover: the rise is readable at a glance); not with many lines. */
   labels?: boolean;
+}
+
+/**
+ * Above this many lines the chart draws no legend (ten colours repeat, so it cannot tell lines
+ * apart; hovering a line highlights it and the tooltip names it) and no symbol on points that a
+ * line already joins (a lone point keeps its symbol). Both cost more than the lines themselves.
+ */
+export const MANY_SERIES = 20;
+
+/** The data of one line; with many lines, only points no line passes through keep a symbol. */
+function lineData(values: readonly (number | null)[], many: boolean): LineSeriesOption['data'] {
+  if (!many) return [...values];
+  return values.map((v, i) => (v === null || values[i - 1] != null || values[i + 1] != null ? { value: v, symbol: 'none' } : v));
 }
 
 const PICK: Record<TrendMetric, (c: AgencyYear) => number | null> = {
@@ -43,22 +55,23 @@ export function buildTrend(
   const { t } = ctx;
   const title = t(`metric.${metric}`);
   const pick = PICK[metric];
-  const rows = agencies.map((a) => ({ agency: a, name: agencyShortName(a), cells: years.map((y) => table.get(a)?.get(y) ?? null) }));
+  const rows = agencies.map((a) => ({ agency: a, name: shortName(a), cells: years.map((y) => table.get(a)?.get(y) ?? null) }));
   const shown = rows.filter((r) => r.cells.some((c) => c !== null && pick(c) !== null));
   if (shown.length === 0 || years.length === 0) return emptyModel(ctx, t('chart.trendOf', { metric: title }));
 
   const values = shown.flatMap((r) => r.cells.map((c) => (c ? pick(c) : null))).filter((v): v is number => v !== null);
   const refs = opts.lines ?? [];
+  const many = shown.length > MANY_SERIES;
   const series: LineSeriesOption[] = shown.map((r, i) => {
     const s: LineSeriesOption = {
       type: 'line',
       name: r.name,
       // A gap for every year without the figure.
-      data: r.cells.map((c) => (c ? num(pick(c)) : null)),
+      data: lineData(r.cells.map((c) => (c ? num(pick(c)) : null)), many),
       connectNulls: false,
       showSymbol: true,
       symbolSize: 8,
-      label: opts.labels ? { show: true, position: 'top', formatter: (p: { value?: unknown }) => fmt(metric, typeof p.value === 'number' ? p.value : null) } : { show: false },
+      label: opts.labels && !many ? { show: true, position: 'top', formatter: (p: { value?: unknown }) => fmt(metric, typeof p.value === 'number' ? p.value : null) } : { show: false },
       emphasis: { focus: 'series' },
     };
     if (i === 0 && refs.length > 0) s.markLine = refLines(refs);
@@ -74,8 +87,8 @@ export function buildTrend(
   const description = describe(ctx, t('chart.trendDesc', { metric: title, from: years[0], to: years.at(-1) }), shown.map((r) => r.name));
   const option = {
     ...baseOption(description),
-    legend: { ...LEGEND_BASE, data: shown.map((r) => r.name) },
-    grid: { left: 56, right: 24, top: 40, bottom: 32 },
+    legend: many ? { show: false } : { ...LEGEND_BASE, data: shown.map((r) => r.name) },
+    grid: { left: 56, right: 24, top: many ? 24 : 40, bottom: 32 },
     tooltip: {
       trigger: 'axis' as const,
       formatter: (p: unknown) => {

@@ -83,10 +83,13 @@ async function summarise(db: BudgetDb, ids: readonly number[], stamp: string): P
 
 /** The level-1 summary table of the current indicator rows. */
 export async function level1Table(db: BudgetDb): Promise<Level1Table> {
-  const ids = await activeIds(db, 'indicators');
-  const stamp = stampOf(ids);
-  const kept = await storedFor(db, stamp);
+  // One read transaction: the ids and the stored value agree even while another tab commits.
+  const { ids, kept } = await db.transaction('r', db.batches, db.meta, async () => {
+    const active = await activeIds(db, 'indicators');
+    return { ids: active, kept: await storedFor(db, stampOf(active)) };
+  });
   if (kept) return kept;
+  const stamp = stampOf(ids);
   const table = await summarise(db, ids, stamp);
   // Best effort, as current.ts's disjointness: not inside a transaction or a liveQuery, and only
   // if no change happened meanwhile (another tab may have stored a newer value).

@@ -60,47 +60,64 @@ interface ScoredNode {
   childCount: number;
 }
 
-interface RecordTree {
-  firstRow: number;
-  level1: Map<string, ScoredNode>;
-  /** Keyed by level1 + level2; level-3 rows with no level-2 name group under level2 ''. */
-  level2: Map<string, ScoredNode>;
+interface Level2Node extends ScoredNode {
+  /** The level-1 node it folds into. */
+  parent: ScoredNode;
 }
 
-const node = (): ScoredNode => ({ own: null, ownRow: null, childSum: 0, childCount: 0 });
+interface Level1Node extends ScoredNode {
+  /** Its level-2 nodes by name; level-3 rows with no level-2 name group under level2 ''. */
+  children: Map<string, Level2Node>;
+}
+
+interface RecordTree {
+  firstRow: number;
+  level1: Map<string, Level1Node>;
+  /** Every level-2 node in the order first seen (the order warnings are reported in). */
+  level2: Level2Node[];
+}
 
 /**
  * Collects indicator scores per record while rows stream past, then checks that the levels add up:
- * level 3 → level 2 → level 1 → the record's total score.
+ * level 3 → level 2 → level 1 → the record's total score. Names are looked up level by level
+ * (no joined key string per row), and rows of one record follow each other, so its tree is kept
+ * at hand instead of looked up again.
  */
 export class IndicatorSums {
   private readonly trees = new Map<string, RecordTree>();
+  private lastKey: string | null = null;
+  private lastTree: RecordTree | null = null;
 
   add(rk: string, r: IndicatorRow, row: number): void {
-    let tree = this.trees.get(rk);
+    let tree = rk === this.lastKey ? this.lastTree : this.trees.get(rk);
     if (!tree) {
-      tree = { firstRow: row, level1: new Map(), level2: new Map() };
+      tree = { firstRow: row, level1: new Map(), level2: [] };
       this.trees.set(rk, tree);
     }
-    const l1 = tree.level1.get(r.level1) ?? node();
-    tree.level1.set(r.level1, l1);
+    this.lastKey = rk;
+    this.lastTree = tree;
+    let l1 = tree.level1.get(r.level1);
+    if (!l1) {
+      l1 = { own: null, ownRow: null, childSum: 0, childCount: 0, children: new Map() };
+      tree.level1.set(r.level1, l1);
+    }
     if (r.level2 === '' && r.level3 === '') {
       l1.own = r.score;
       l1.ownRow = row;
       return;
     }
+    let l2 = l1.children.get(r.level2);
+    if (!l2) {
+      l2 = { own: null, ownRow: null, childSum: 0, childCount: 0, parent: l1 };
+      l1.children.set(r.level2, l2);
+      tree.level2.push(l2);
+    }
     if (r.level3 === '') {
       // A level-2 row: its own score, and a child of level 1.
-      const k2 = r.level1 + '\u001f' + r.level2;
-      const l2 = tree.level2.get(k2) ?? node();
-      tree.level2.set(k2, l2);
       l2.own = r.score;
       l2.ownRow = row;
       return;
     }
-    const k2 = r.level1 + '\u001f' + r.level2;
-    const l2 = tree.level2.get(k2) ?? node();
-    tree.level2.set(k2, l2);
     if (r.score !== null) {
       l2.childSum += r.score;
       l2.childCount++;
@@ -112,9 +129,8 @@ export class IndicatorSums {
     const out: Issue[] = [];
     for (const [rk, tree] of this.trees) {
       // Fold level 2 into level 1: a level-2 node counts with its own score, else its children's sum.
-      for (const [k2, l2] of tree.level2) {
-        const name1 = k2.slice(0, k2.indexOf('\u001f'));
-        const l1 = tree.level1.get(name1)!;
+      for (const l2 of tree.level2) {
+        const l1 = l2.parent;
         const l2Value = l2.own ?? (l2.childCount > 0 ? l2.childSum : null);
         if (l2.own !== null && l2.childCount > 0 && Math.abs(l2.childSum - l2.own) > SCORE_TOLERANCE) {
           out.push({

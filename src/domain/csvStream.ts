@@ -58,6 +58,13 @@ export interface CsvRecordSink {
 export type CsvErrorSink = (row: number, message: string) => void;
 
 /**
+ * Called instead of the record sink for a record holding no quote character: its text is
+ * `text.slice(start, end)` (no line break), and its cells are that text split by the delimiter.
+ * The caller reads the cells in place, without an array of cell strings per record.
+ */
+export type CsvLineSink = (text: string, start: number, end: number, row: number) => void;
+
+/**
  * Feeds text pieces in order; calls `sink` for every record, blank ones included (as ['']).
  * Line endings may be LF, CRLF or CR, even mixed. A malformed record is reported to `onError`
  * before it is passed to `sink`, so the caller can leave it out.
@@ -71,6 +78,7 @@ export class CsvRecordSplitter {
     private readonly delimiter: Delimiter,
     private readonly sink: CsvRecordSink,
     private readonly onError: CsvErrorSink = () => {},
+    private readonly lineSink: CsvLineSink | null = null,
   ) {}
 
   push(piece: string): void {
@@ -90,8 +98,18 @@ export class CsvRecordSplitter {
 
   /** Parses `text`; with `partial`, the last record (perhaps unfinished) is left out. Returns where parsing stopped. */
   private parse(text: string, partial: boolean): number {
+    let from = 0;
+    if (this.lineSink !== null) {
+      // Lines before the first quote character read the same whether split by hand or by
+      // PapaParse (a quote is what makes a line break or delimiter part of a cell), and splitting
+      // by hand lets the caller read the cells without per-record arrays and strings.
+      const quote = text.indexOf('"');
+      if (quote === -1) return this.lines(text, text.length, !partial);
+      from = this.lines(text, text.lastIndexOf('\n', quote) + 1, false);
+    }
+    const rest = from === 0 ? text : text.slice(from);
     const parser = new Papa.Parser({ delimiter: this.delimiter, newline: '\n', quoteChar: '"', escapeChar: '"' });
-    const result = parser.parse(text, 0, partial) as Papa.ParseResult<string[]>;
+    const result = parser.parse(rest, 0, partial) as Papa.ParseResult<string[]>;
     const firstRow = this.row + 1;
     const rows = result.data.length;
     for (const e of result.errors) {
@@ -102,7 +120,28 @@ export class CsvRecordSplitter {
       this.row++;
       this.sink(cells, this.row);
     }
-    return result.meta.cursor;
+    return from + result.meta.cursor;
+  }
+
+  /**
+   * Passes the lines of `text` that end before `stop` to the line sink (with `last`, also the
+   * text after the last line break, as PapaParse would at the end of the input). Returns where
+   * the first line not passed starts.
+   */
+  private lines(text: string, stop: number, last: boolean): number {
+    const sink = this.lineSink!;
+    let pos = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', pos);
+      if (nl === -1 || nl >= stop) break;
+      sink(text, pos, nl, ++this.row);
+      pos = nl + 1;
+    }
+    if (last && text !== '') {
+      sink(text, pos, text.length, ++this.row);
+      return text.length;
+    }
+    return pos;
   }
 }
 

@@ -1,6 +1,8 @@
-// Duplicate-key detection over a million rows: one 53-bit hash per row in a typed array, sorted
-// once at the end. A Map of a million keys (or of a million non-Smi numbers) costs far more
-// time and memory; collisions of the hash are checked against the real keys by the caller.
+// Duplicate-key detection over a million rows: one 53-bit hash per row in a typed array, looked up
+// once at the end in an open-addressing table of row indices (typed arrays too). A Map of a
+// million keys (or of a million non-Smi numbers) costs far more time and memory, and sorting the
+// hashes several times this table's; collisions of the hash are checked against the real keys by
+// the caller.
 
 export class KeyHashes {
   private hashes = new Float64Array(1024);
@@ -21,13 +23,35 @@ export class KeyHashes {
 
   /** Groups of row indices (in push order) that share a hash; empty when every hash is unique. */
   groups(): number[][] {
-    const sorted = this.hashes.slice(0, this.n).sort();
-    const repeated = new Set<number>();
-    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) repeated.add(sorted[i]!);
-    if (repeated.size === 0) return [];
+    const n = this.n;
+    const hashes = this.hashes;
+    let size = 1024;
+    while (size < n * 2) size *= 2;
+    const mask = size - 1;
+    // Row index + 1 of the first row with each hash; 0 is an empty slot.
+    const table = new Int32Array(size);
+    let repeated: Set<number> | null = null;
+    for (let i = 0; i < n; i++) {
+      const h = hashes[i]!;
+      // The low 32 bits of the hash are well mixed (see hash53).
+      let slot = (h >>> 0) & mask;
+      for (;;) {
+        const at = table[slot]!;
+        if (at === 0) {
+          table[slot] = i + 1;
+          break;
+        }
+        if (hashes[at - 1] === h) {
+          (repeated ??= new Set()).add(h);
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+    if (repeated === null) return [];
     const byHash = new Map<number, number[]>();
-    for (let i = 0; i < this.n; i++) {
-      const h = this.hashes[i]!;
+    for (let i = 0; i < n; i++) {
+      const h = hashes[i]!;
       if (!repeated.has(h)) continue;
       const g = byHash.get(h);
       if (g) g.push(i);

@@ -32,7 +32,57 @@ export function hash53Parts(parts: readonly string[]): number {
       h2 = Math.imul(h2 ^ c, 1597334677);
     }
   }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return finish53(h1, h2);
+}
+
+/**
+ * The state of hash53Parts after its first part: rows of one record share that part (the record
+ * key), so it is hashed once per record and each row continues from here (hash53After).
+ */
+export function hash53Seed(first: string): Int32Array {
+  const lanes = new Int32Array(2);
+  lanes[0] = 0xdeadbeef;
+  lanes[1] = 0x41c6ce57;
+  mixPart(lanes, first, false);
+  return lanes;
+}
+
+/** hash53Parts([first, ...more]) given hash53Seed(first); `more` are given one by one (no array per row). */
+export function hash53After(seed: Int32Array, a?: string, b?: string, c?: string): number {
+  let h1 = seed[0]!;
+  let h2 = seed[1]!;
+  for (let p = 0; p < 3; p++) {
+    const s = p === 0 ? a : p === 1 ? b : c;
+    if (s === undefined) break;
+    h1 = Math.imul(h1 ^ 0x1f, 2654435761);
+    h2 = Math.imul(h2 ^ 0x1f, 1597334677);
+    for (let i = 0; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ ch, 2654435761);
+      h2 = Math.imul(h2 ^ ch, 1597334677);
+    }
+  }
+  return finish53(h1, h2);
+}
+
+function mixPart(lanes: Int32Array, s: string, separated: boolean): void {
+  let h1 = lanes[0]!;
+  let h2 = lanes[1]!;
+  if (separated) {
+    h1 = Math.imul(h1 ^ 0x1f, 2654435761);
+    h2 = Math.imul(h2 ^ 0x1f, 1597334677);
+  }
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  lanes[0] = h1;
+  lanes[1] = h2;
+}
+
+function finish53(a: number, b: number): number {
+  const h1 = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+  const h2 = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
   return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }

@@ -54,8 +54,6 @@ export interface Level1Table {
   minor: Float64Array;
 }
 
-const SEP = '\u001f';
-
 function nanColumn(n: number): Float64Array {
   return new Float64Array(n).fill(NaN);
 }
@@ -137,7 +135,9 @@ export function emptyLevel1(): Level1Table {
  */
 export class Level1Builder {
   private readonly out = new TableWriter();
-  private readonly groupSlot = new Map<string, number>();
+  /** Each record's first group, and each group's next group of the same record (-1: none). */
+  private readonly recFirst: number[] = [];
+  private readonly gNext: number[] = [];
   // Per group, in order of creation. Sums start at 0 and become NaN with any missing part, which
   // is exactly "a sum with any missing part is missing".
   private readonly gRecord: number[] = [];
@@ -150,7 +150,6 @@ export class Level1Builder {
   private readonly n2: number[] = [];
   private readonly weight2: number[] = [];
   private readonly score2: number[] = [];
-  private readonly n3: number[] = [];
   private readonly weight3: number[] = [];
   private readonly score3: number[] = [];
 
@@ -162,23 +161,25 @@ export class Level1Builder {
     const scope = c.text.scope ?? [];
     const project = c.text.project ?? [];
     const level1 = c.text.level1 ?? [];
-    const level2 = c.text.level2 ?? [];
-    const level3 = c.text.level3 ?? [];
+    const level2: readonly (string | undefined)[] = c.text.level2 ?? [];
+    const level3: readonly (string | undefined)[] = c.text.level3 ?? [];
     const year = c.num.year ?? nanColumn(n);
     const weight = c.num.weight ?? nanColumn(n);
     const score = c.num.score ?? nanColumn(n);
     const rows = oc.rows;
     // Files list a record's rows together: the record key is built once per run of rows, and a
-    // group is looked up only when the level-1 name changes within the run.
+    // group is looked up only when the level-1 name changes within the run. Accumulators are
+    // held in locals: this loop runs once per stored row.
+    const { n2, weight2, score2, weight3, score3, hasOwn, ownWeight, ownScore } = this;
     let rec = -1;
     let group = -1;
     let groupLevel1 = '';
     for (let i = 0; i < n; i++) {
-      const y = year[i]!;
-      const a = agency[i] ?? '';
-      const p = project[i] ?? '';
-      const s = scope[i] ?? '';
-      if (i === 0 || y !== year[i - 1] || a !== agency[i - 1] || p !== project[i - 1] || s !== scope[i - 1]) {
+      if (i === 0 || year[i] !== year[i - 1] || agency[i] !== agency[i - 1] || project[i] !== project[i - 1] || scope[i] !== scope[i - 1]) {
+        const a = agency[i] ?? '';
+        const y = year[i]!;
+        const s = scope[i] ?? '';
+        const p = project[i] ?? '';
         const key = recordKey({ agency: a, year: y, scope: s as Scope, project: p });
         rec = only && !only(key) ? -1 : this.out.recordOf(key, a, y, s, p);
         group = -1;
@@ -189,32 +190,37 @@ export class Level1Builder {
         group = this.groupOf(rec, l1, oc.major, oc.minorBase + (rows ? rows[i]! : i));
         groupLevel1 = l1;
       }
-      const l2 = level2[i] ?? '';
-      const l3 = level3[i] ?? '';
-      if (l3 !== '') {
-        this.n3[group]!++;
-        this.weight3[group]! += weight[i]!;
-        this.score3[group]! += score[i]!;
-      } else if (l2 !== '') {
-        this.n2[group]!++;
-        this.weight2[group]! += weight[i]!;
-        this.score2[group]! += score[i]!;
-      } else if (!this.hasOwn[group]) {
-        this.hasOwn[group] = true;
-        this.ownWeight[group] = weight[i]!;
-        this.ownScore[group] = score[i]!;
+      if (level3[i]) {
+        weight3[group]! += weight[i]!;
+        score3[group]! += score[i]!;
+      } else if (level2[i]) {
+        n2[group]!++;
+        weight2[group]! += weight[i]!;
+        score2[group]! += score[i]!;
+      } else if (!hasOwn[group]) {
+        hasOwn[group] = true;
+        ownWeight[group] = weight[i]!;
+        ownScore[group] = score[i]!;
       }
     }
   }
 
   private groupOf(rec: number, level1: string, major: number, minor: number): number {
-    const key = rec + SEP + level1;
-    let g = this.groupSlot.get(key);
-    if (g === undefined) {
+    const name = this.out.nameOf(level1);
+    // A record has a handful of level-1 groups: follow its chain rather than hash a key.
+    let g = this.recFirst[rec] ?? -1;
+    let last = -1;
+    while (g >= 0 && this.gName[g] !== name) {
+      last = g;
+      g = this.gNext[g]!;
+    }
+    if (g < 0) {
       g = this.gRecord.length;
-      this.groupSlot.set(key, g);
+      if (last >= 0) this.gNext[last] = g;
+      else this.recFirst[rec] = g;
+      this.gNext.push(-1);
       this.gRecord.push(rec);
-      this.gName.push(this.out.nameOf(level1));
+      this.gName.push(name);
       this.gMajor.push(major);
       this.gMinor.push(minor);
       this.hasOwn.push(false);
@@ -223,7 +229,6 @@ export class Level1Builder {
       this.n2.push(0);
       this.weight2.push(0);
       this.score2.push(0);
-      this.n3.push(0);
       this.weight3.push(0);
       this.score3.push(0);
     }
@@ -241,7 +246,7 @@ export class Level1Builder {
         weight = this.weight2[g]!;
         score = this.score2[g]!;
       } else {
-        // Every row of a group without its own row and level-2 rows is a level-3 row: n3 > 0.
+        // A group without its own row and without level-2 rows has only level-3 rows.
         weight = this.weight3[g]!;
         score = this.score3[g]!;
       }

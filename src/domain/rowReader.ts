@@ -33,6 +33,10 @@ interface ColumnReader {
    * comparing with the last cell is cheaper than hashing the cell for the cache. */
   lastRaw: string | null;
   lastValue: ValueResult<string | number> | null;
+  /** A 'number' column: a plain decimal in it (readSpans) is read in place, see plainDecimal. */
+  plainNumber: boolean;
+  /** The cache again, keyed by the cell's characters in the line (readSpans): no string per cell. */
+  spans: SpanCache;
 }
 
 /** Distinct cell texts remembered per column; past this, cells are parsed each time. */
@@ -67,7 +71,7 @@ export class RowReader<K extends Kind> {
       const found = h.field === null ? undefined : specs.get(h.field);
       if (!found) continue;
       const { spec, slot } = found;
-      this.columns.push({ spec, slot, index: h.index, written: h.written, scale: h.scale, cache: new Map(), lastRaw: null, lastValue: null });
+      this.columns.push({ spec, slot, index: h.index, written: h.written, scale: h.scale, cache: new Map(), lastRaw: null, lastValue: null, plainNumber: spec.type === 'number' && spec.name !== 'agency', spans: new SpanCache() });
       this.writtenOf[spec.name] = h.written;
     }
   }
@@ -102,28 +106,77 @@ export class RowReader<K extends Kind> {
     for (let k = 0; k < columns.length; k++) {
       const c = columns[k]!;
       const raw = cells[c.index] ?? '';
-      let value: ValueResult<string | number> | undefined;
-      if (raw === c.lastRaw) value = c.lastValue!;
-      else {
-        value = c.cache.get(raw);
-        if (value === undefined) {
-          value = readCell(c.spec, raw, c.scale);
-          if (c.cache.size < CACHE_LIMIT) c.cache.set(raw, value);
-        }
-        c.lastRaw = raw;
-        c.lastValue = value;
-      }
-      if (!value.ok) {
-        errors.push({ row, column: c.written, message: value.message, code: 'invalid_value' });
-        ok = false;
-      } else if (value.value !== null) {
-        values[c.slot] = value.value;
-      } else if (c.spec.required === 'yes') {
-        errors.push({ row, column: c.written, message: `缺少必填值：${c.spec.label}`, code: 'required' });
-        ok = false;
-      }
+      const value = raw === c.lastRaw ? c.lastValue! : this.lookUp(c, raw);
+      if (!this.keep(c, value, row, errors, values)) ok = false;
     }
     return ok && this.complete(values, row, errors);
+  }
+
+  /**
+   * readValues for a record given as cell spans of `text`: cell `i` of the record is
+   * text.slice(starts[i], ends[i]). A cell equal to the same column's cell in the previous record
+   * (the record key, the level names) is recognised in place, so no string is made for it.
+   */
+  readSpans(text: string, starts: Int32Array, ends: Int32Array, row: number, errors: Issue[], values: unknown[]): boolean {
+    const blank = this.blank;
+    for (let i = 0; i < blank.length; i++) values[i] = blank[i];
+    let ok = true;
+    const columns = this.columns;
+    for (let k = 0; k < columns.length; k++) {
+      const c = columns[k]!;
+      const start = starts[c.index]!;
+      const end = ends[c.index]!;
+      if (c.plainNumber) {
+        const x = plainDecimal(text, start, end);
+        if (x >= 0) {
+          values[c.slot] = x;
+          continue;
+        }
+      }
+      const last = c.lastRaw;
+      let value: ValueResult<string | number>;
+      if (last !== null && last.length === end - start && sameAt(text, start, last)) value = c.lastValue!;
+      else {
+        const found = c.spans.find(text, start, end);
+        if (found !== null) {
+          value = found;
+          c.lastValue = found;
+          c.lastRaw = c.spans.lastKey;
+        } else {
+          const raw = text.slice(start, end);
+          value = this.lookUp(c, raw);
+          if (c.cache.get(raw) === value) c.spans.add(raw, value);
+        }
+      }
+      if (!this.keep(c, value, row, errors, values)) ok = false;
+    }
+    return ok && this.complete(values, row, errors);
+  }
+
+  /** The value of a cell not equal to the column's previous one: from the cache, or parsed. */
+  private lookUp(c: ColumnReader, raw: string): ValueResult<string | number> {
+    let value = c.cache.get(raw);
+    if (value === undefined) {
+      value = ownText(readCell(c.spec, raw, c.scale));
+      if (c.cache.size < CACHE_LIMIT) c.cache.set(raw, value);
+    }
+    c.lastRaw = raw;
+    c.lastValue = value;
+    return value;
+  }
+
+  /** Puts a cell's value in its slot, or pushes its error; false on an error. */
+  private keep(c: ColumnReader, value: ValueResult<string | number>, row: number, errors: Issue[], values: unknown[]): boolean {
+    if (!value.ok) {
+      errors.push({ row, column: c.written, message: value.message, code: 'invalid_value' });
+      return false;
+    }
+    if (value.value !== null) values[c.slot] = value.value;
+    else if (c.spec.required === 'yes') {
+      errors.push({ row, column: c.written, message: `缺少必填值：${c.spec.label}`, code: 'required' });
+      return false;
+    }
+    return true;
   }
 
   /** Cross-field rules of one row, canonical names and derived values. */
@@ -163,6 +216,90 @@ export class RowReader<K extends Kind> {
     }
     return true;
   }
+}
+
+/**
+ * A text value that owns its characters. A cell cut from a piece of the file (slice, split) may
+ * be a view of the whole piece, several megabytes kept alive by one stored string; V8 copies
+ * short ones anyway (under 13 characters), so only longer ones are copied here, once per distinct
+ * cell thanks to the cache.
+ */
+function ownText(r: ValueResult<string | number>): ValueResult<string | number> {
+  if (!r.ok || typeof r.value !== 'string' || r.value.length < 13) return r;
+  return { ok: true, value: JSON.parse(JSON.stringify(r.value)) as string };
+}
+
+/** Whether `text` holds `s` at `start`; a loop the compiler inlines beats a builtin call for short cells. */
+function sameAt(text: string, start: number, s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (text.charCodeAt(start + i) !== s.charCodeAt(i)) return false;
+  return true;
+}
+
+const SPAN_SLOTS = 2 * CACHE_LIMIT;
+
+/**
+ * Cell text → value, looked up by the characters of a span of the line: a string hash and an
+ * open-addressing table in a typed array, so that finding a known cell makes no string.
+ */
+class SpanCache {
+  private readonly keys: string[] = [];
+  private readonly values: Array<ValueResult<string | number>> = [];
+  /** Entry index + 1 per slot; 0 is empty. */
+  private readonly table = new Int32Array(SPAN_SLOTS);
+  /** The key of the last entry found. */
+  lastKey: string | null = null;
+
+  find(text: string, start: number, end: number): ValueResult<string | number> | null {
+    const len = end - start;
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+    let slot = (h >>> 0) & (SPAN_SLOTS - 1);
+    for (;;) {
+      const at = this.table[slot]!;
+      if (at === 0) return null;
+      const key = this.keys[at - 1]!;
+      if (key.length === len && sameAt(text, start, key)) {
+        this.lastKey = key;
+        return this.values[at - 1]!;
+      }
+      slot = (slot + 1) & (SPAN_SLOTS - 1);
+    }
+  }
+
+  add(key: string, value: ValueResult<string | number>): void {
+    if (this.keys.length >= CACHE_LIMIT) return;
+    let h = 0x811c9dc5;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+    let slot = (h >>> 0) & (SPAN_SLOTS - 1);
+    while (this.table[slot] !== 0) slot = (slot + 1) & (SPAN_SLOTS - 1);
+    this.keys.push(key);
+    this.values.push(value);
+    this.table[slot] = this.keys.length;
+  }
+}
+
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * text.slice(start, end) as a number when it is a plain decimal (ASCII digits, at most one dot,
+ * a digit first, at most 15 digits), else -1. Such a cell parses to what parseNumber gives: an
+ * integer below 2^53 divided by an exact power of ten is correctly rounded, as Number() is.
+ */
+function plainDecimal(text: string, start: number, end: number): number {
+  if (end <= start || end - start > 16) return -1;
+  let int = 0;
+  let digits = 0;
+  let dot = -1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      int = int * 10 + (c - 48);
+      digits++;
+    } else if (c === 46 && dot === -1 && i > start) dot = i;
+    else return -1;
+  }
+  if (digits > 15) return -1;
+  return dot === -1 ? int : int / POW10[end - dot - 1]!;
 }
 
 function readCell(spec: FieldSpec, raw: string, scale: number): ValueResult<string | number> {

@@ -13,6 +13,10 @@ import { loadCurrent, loadIndicatorsFor, loadLevel1, loadWarnings } from '../db/
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 export const useDataStore = defineStore('data', () => {
   const records = shallowRef<readonly PerfRecord[]>(markRaw([]));
   const funds = shallowRef<readonly FundLine[]>(markRaw([]));
@@ -46,6 +50,8 @@ export const useDataStore = defineStore('data', () => {
       // level-1 summaries the charts need are kept up to date in the database with every change,
       // and one record's rows are read when its view opens (indicatorsFor).
       const [r, f, l, w] = await Promise.all([loadCurrent(db, 'records'), loadCurrent(db, 'funds'), loadLevel1(db), loadWarnings(db)]);
+      // Let the charts render in a task of their own, not in the one that built the row objects.
+      await nextTask();
       // A later reload started meanwhile: its result wins.
       if (seq !== loadSeq) return;
       records.value = markRaw(r);

@@ -137,6 +137,9 @@ export class ImportEngine {
     const ordered = importOrder(sniffed);
     const totalBytes = Math.max(1, files.reduce((n, f) => n + f.size, 0));
     let doneBytes = 0;
+    // The first file is read while the stored records are looked up: both wait on storage.
+    let reading = ordered[0] ? ordered[0].f.read() : null;
+    reading?.catch(() => undefined);
     const known = new Map<string, KnownRecord>(await knownRecords(this.db));
     const out: Held[] = [];
     for (const [position, { f, index }] of ordered.entries()) {
@@ -152,7 +155,8 @@ export class ImportEngine {
           overall: Math.min(1, (doneBytes + fraction * f.size) / totalBytes),
         });
       progress(0);
-      const bytes = await f.read();
+      const bytes = await (reading ?? f.read());
+      reading = null;
       const parsed = await parseFile(bytes, f.name, { signal, knownRecords: known, onProgress: progress });
       // The valid records of this upload count as known even when their file has errors: commit is
       // blocked anyway, and the indicator file then shows its own errors rather than a cascade.

@@ -1,12 +1,20 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
+import { ensureBuiltin } from '../../src/db/builtin';
 import { BudgetDb } from '../../src/db/database';
-import { commitFile, rollbackBatch } from '../../src/db/ledger';
+import { commitFile, knownRecords, loadCurrent, rollbackBatch } from '../../src/db/ledger';
+import { level1Summaries } from '../../src/domain/aggregate';
 import { parseFile } from '../../src/domain/parseFile';
 import { recordKey } from '../../src/domain/keys';
 import { useDataStore } from '../../src/stores/data';
 import { CCPIT, HOSTILE } from '../charts/fixtures';
+
+// loadCurrent as it is, but watched: the store must not read the current indicator rows.
+vi.mock('../../src/db/ledger', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/db/ledger')>();
+  return { ...original, loadCurrent: vi.fn(original.loadCurrent) };
+});
 
 let n = 0;
 let db: BudgetDb;
@@ -75,5 +83,42 @@ describe('data store', () => {
     // markRaw sets __v_skip: Vue never wraps these arrays in proxies.
     expect((store.records as unknown as { __v_skip?: boolean }).__v_skip).toBe(true);
     expect((store.level1 as unknown as { __v_skip?: boolean }).__v_skip).toBe(true);
+  });
+
+  test('a reload reads records, funds and the stored level-1 summaries, never the indicator rows', async () => {
+    // Another connection (the import worker) stored the built-in data and an indicator upload.
+    const writer = new BudgetDb(db.name);
+    await ensureBuiltin(writer);
+    const csv = '单位名称,年度,评价类型,项目名称,一级指标,二级指标,三级指标,分值,得分\n' + `${CCPIT},2022,部门整体,,新增指标,,,5,4\n`;
+    const parsed = await parseFile(new TextEncoder().encode(csv), 'i.csv', { knownRecords: await knownRecords(writer) });
+    expect(parsed.errorCount).toBe(0);
+    await commitFile(writer, parsed);
+    writer.close();
+
+    let indicatorChunksRead = 0;
+    db.chunks.hook('reading', (c) => {
+      if (c.kind === 'indicators') indicatorChunksRead++;
+      return c;
+    });
+    vi.mocked(loadCurrent).mockClear();
+    const store = useDataStore();
+    await store.start(db);
+    await until(() => store.status === 'ready');
+    expect(indicatorChunksRead).toBe(0);
+    expect(vi.mocked(loadCurrent).mock.calls.map(([, kind]) => kind).sort()).toEqual(['funds', 'records']);
+
+    const key = recordKey({ agency: CCPIT, year: 2022, scope: 'department', project: '' });
+    expect(store.level1.filter((s) => s.recordKey === key).map((s) => [s.level1, s.score])).toEqual([
+      ['当年预算执行情况', 19.38],
+      ['整体绩效目标实现情况', 55.8],
+      ['预算管理情况', 20],
+      ['新增指标', 4],
+    ]);
+    // The same as summarising every current indicator row.
+    const probe = new BudgetDb(db.name);
+    expect(store.level1).toEqual(level1Summaries(await loadCurrent(probe, 'indicators')));
+    probe.close();
+    // The record view reads its own rows when it opens.
+    expect((await store.indicatorsFor(key)).map((r) => r.level1).at(-1)).toBe('新增指标');
   });
 });

@@ -1,0 +1,34 @@
+// Links to records for long lists. A RouterLink resolves its whole location, the filters' query
+// included (hundreds of agency names), for every row on every filter change; here the location is
+// resolved once with a placeholder key and each row's href is that text with the row's key in it.
+// A plain click navigates in the app as a RouterLink would; a modified click (new tab) is left to
+// the browser.
+import { computed } from 'vue';
+import { useRouter } from 'vue-router';
+import { encodeKeyParam, recordLocation } from '../router';
+import { useFiltersStore } from '../stores/filters';
+
+// Only base64url characters, so the router's encoding leaves it as it is.
+const PLACEHOLDER = 'RECORDKEYPLACEHOLDER';
+
+export function useRecordLinks() {
+  const router = useRouter();
+  const filters = useFiltersStore();
+  const template = computed(() => {
+    const href = router.resolve({ name: 'record', params: { key: PLACEHOLDER }, query: filters.carried }).href;
+    const at = href.indexOf(PLACEHOLDER);
+    return { before: href.slice(0, at), after: href.slice(at + PLACEHOLDER.length) };
+  });
+
+  function href(key: string): string {
+    return template.value.before + encodeKeyParam(key) + template.value.after;
+  }
+
+  function follow(e: MouseEvent, key: string): void {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    e.preventDefault();
+    void router.push(recordLocation(key, filters.carried));
+  }
+
+  return { href, follow };
+}

@@ -1,0 +1,338 @@
+// The state of reading one file (FileSession): header, rows, issues and the bookkeeping across
+// rows (duplicate keys, references to records, indicator sums). parseFile feeds it the records.
+import { ChunkBuilder } from './columns';
+import { IndicatorSums, recordWarnings } from './consistency';
+import { KeyHashes } from './duplicates';
+import { hash53After, hash53Seed } from './hash';
+import { mapHeaders } from './headers';
+import { recordKey, rowKey } from './keys';
+import { RowReader } from './rowReader';
+import {
+  CHUNK_ROWS,
+  MAX_ISSUES,
+  type AnyRow,
+  type Delimiter,
+  type HeaderMapping,
+  type IndicatorRow,
+  type Issue,
+  type Kind,
+  type ParsedFile,
+  type PerfRecord,
+  type Scope,
+} from './types';
+
+/** What validation needs to know of a record that an indicator or fund row points at. */
+export interface KnownRecord {
+  score: number | null;
+}
+
+export interface ParseOptions {
+  /** Fraction of the file's bytes read so far, 0–1. */
+  onProgress?(fraction: number): void;
+  signal?: AbortSignal;
+  /** Records stored already or in earlier files of the same upload, by record key. */
+  knownRecords?: ReadonlyMap<string, KnownRecord>;
+  /** Bytes decoded per piece; smaller pieces report progress more often. */
+  pieceBytes?: number;
+  /** Rows per stored chunk (default CHUNK_ROWS). */
+  chunkRows?: number;
+}
+
+/** Collects issues up to MAX_ISSUES while counting all of them. */
+class IssueList {
+  readonly items: Issue[] = [];
+  count = 0;
+  push(issue: Issue): void {
+    this.count++;
+    if (this.items.length < MAX_ISSUES) this.items.push(issue);
+  }
+  pushAll(issues: readonly Issue[]): void {
+    for (const i of issues) this.push(i);
+  }
+}
+
+
+export function fileError(message: string, code: string, row: number | null = null): Issue {
+  return { row, column: null, message, code };
+}
+
+
+/** The state of reading one file: header, rows, issues and cross-row bookkeeping. */
+export class FileSession {
+  delimiter: Delimiter | null = null;
+  readonly errors = new IssueList();
+  readonly warnings = new IssueList();
+  private kind: Kind | null = null;
+  private headers: HeaderMapping[] = [];
+  private reader: RowReader<Kind> | null = null;
+  private builder: ChunkBuilder<Kind> | null = null;
+  private headerDone = false;
+  private headerFailed = false;
+  private dataRows = 0;
+  /** Hash of each valid row's key, checked for duplicates once the whole file is read. */
+  private readonly keyHashes = new KeyHashes();
+  /** Spreadsheet row of each valid row, by its index in the chunks. */
+  private readonly validRowNumbers: number[] = [];
+  private readonly sums = new IndicatorSums();
+  private readonly malformedRows = new Set<number>();
+
+  constructor(private readonly opts: ParseOptions) {}
+
+  /** A record whose quotes do not pair up: reported, and the record is left out of the rows. */
+  quoteError(row: number, message: string): void {
+    this.errors.push({ row, column: null, message, code: 'quotes' });
+    this.malformedRows.add(row);
+  }
+
+  record(cells: string[], row: number): void {
+    if (this.headerFailed) return;
+    if (cells.every((c) => c.trim() === '')) return;
+    if (!this.headerDone) {
+      this.header(cells, row);
+      return;
+    }
+    this.dataRows++;
+    if (this.malformedRows.has(row)) return;
+    this.row(cells, row);
+  }
+
+  /**
+   * A record given as a line of text holding no quote (CsvLineSink). An ordinary data line is
+   * read in place; anything else (header, blank line, too many or too few cells) goes through
+   * `record` as its cells, which handles every case.
+   */
+  line(text: string, start: number, end: number, row: number): void {
+    const delimiter = this.delimiter!;
+    const n = this.headers.length;
+    if (this.reader === null || !this.headerDone || this.headerFailed || n === 0) {
+      this.record(text.slice(start, end).split(delimiter), row);
+      return;
+    }
+    let starts = this.starts;
+    let ends = this.ends;
+    if (starts.length !== n) {
+      starts = this.starts = new Int32Array(n);
+      ends = this.ends = new Int32Array(n);
+    }
+    // One pass over the characters: cheaper than a call to indexOf per cell.
+    const dc = delimiter.charCodeAt(0);
+    let count = 0;
+    let cellStart = start;
+    for (let i = start; i < end; i++) {
+      if (text.charCodeAt(i) !== dc) continue;
+      if (count < n) {
+        starts[count] = cellStart;
+        ends[count] = i;
+      }
+      count++;
+      cellStart = i + 1;
+    }
+    if (count < n) {
+      starts[count] = cellStart;
+      ends[count] = end;
+    }
+    count++;
+    // A blank line has only white space in its first cell; a line that does not have the
+    // header's number of cells needs the checks of `record`.
+    if (count !== n || starts[0] === ends[0] || isTrimmed(text.charCodeAt(starts[0]!))) {
+      this.record(text.slice(start, end).split(delimiter), row);
+      return;
+    }
+    this.dataRows++;
+    if (this.malformedRows.size !== 0 && this.malformedRows.has(row)) return;
+    const localErrors = this.rowErrors;
+    if (localErrors.length !== 0) localErrors.length = 0;
+    const ok = this.reader.readSpans(text, starts, ends, row, localErrors, this.values);
+    if (localErrors.length > 0) this.errors.pushAll(localErrors);
+    if (ok) this.accept(row);
+  }
+
+  /** Cell spans of the line being read (line), reused from line to line. */
+  private starts = new Int32Array(0);
+  private ends = new Int32Array(0);
+
+  /** `row` is 1 unless blank lines precede the header: issues name the row a spreadsheet shows. */
+  private header(cells: string[], row: number): void {
+    this.headerDone = true;
+    const mapped = mapHeaders(cells);
+    this.headers = mapped.headers;
+    if (mapped.error !== null || mapped.kind === null) {
+      this.headerFailed = true;
+      this.errors.push({ row, column: null, message: mapped.error ?? '无法识别文件类型', code: 'unknown_headers' });
+      return;
+    }
+    this.kind = mapped.kind;
+    this.reader = new RowReader(mapped.kind, mapped.headers);
+    this.values = this.reader.newValues();
+    this.builder = new ChunkBuilder(mapped.kind, this.opts.chunkRows ?? CHUNK_ROWS);
+    for (const h of mapped.headers) {
+      if (h.field === null && h.written.trim() !== '') {
+        this.warnings.push({ row, column: h.written, message: `未识别的列“${h.written}”，导入时忽略`, code: 'unknown_column' });
+      }
+    }
+  }
+
+  private columnOf = (field: string): string | null => this.reader?.writtenOf[field] ?? null;
+
+  private row(cells: string[], row: number): void {
+    const kind = this.kind!;
+    if (cells.length > this.headers.length && !this.extraCellsEmpty(cells)) {
+      // Usually an unquoted delimiter inside a cell ("5,169.66"): every cell after it has shifted.
+      this.errors.push({
+        row,
+        column: null,
+        message: `这一行有 ${cells.length} 个字段，多于表头的 ${this.headers.length} 列：含有分隔符的单元格要用双引号括起来`,
+        code: 'too_many_fields',
+      });
+      return;
+    }
+    const reader = this.reader!;
+    const v = this.values;
+    const localErrors = this.rowErrors;
+    if (localErrors.length !== 0) localErrors.length = 0;
+    const ok = reader.readValues(cells, row, localErrors, v);
+    if (localErrors.length > 0) this.errors.pushAll(localErrors);
+    if (ok) this.accept(row);
+  }
+
+  /** The checks and bookkeeping of a row whose cells were all valid (values in this.values). */
+  private accept(row: number): void {
+    const kind = this.kind!;
+    const reader = this.reader!;
+    const v = this.values;
+    const S = reader.slot;
+    const rk = this.recordKeyOf(v[S.agency!] as string, v[S.year!] as number, v[S.scope!] as Scope, v[S.project!] as string);
+    if (kind !== 'records' && !this.lastRecord!.known) {
+      this.missingRecord(reader.toRow(v), row);
+      return;
+    }
+    let hash: number;
+    if (kind === 'records') {
+      this.warnings.pushAll(recordWarnings(reader.toRow(v) as PerfRecord, row, this.columnOf));
+      hash = hash53After(this.lastRecord!.seed);
+    } else if (kind === 'indicators') {
+      const l = this.levels;
+      l.level1 = v[S.level1!] as string;
+      l.level2 = v[S.level2!] as string;
+      l.level3 = v[S.level3!] as string;
+      l.score = v[S.score!] as number | null;
+      this.sums.add(rk, l as IndicatorRow, row);
+      hash = hash53After(this.lastRecord!.seed, l.level1, l.level2, l.level3);
+    } else {
+      hash = hash53After(this.lastRecord!.seed, v[S.category!] as string, v[S.item!] as string);
+    }
+    this.validRowNumbers.push(row);
+    this.keyHashes.push(hash);
+    this.builder!.pushValues(v);
+  }
+
+  /** Reused for every row: most rows have no error, and a fresh array per row is garbage. */
+  private readonly rowErrors: Issue[] = [];
+  /** The values of the row being read (RowReader.readValues), reused from row to row. */
+  private values: unknown[] = [];
+  /** What the indicator sums read of a row; they keep none of it, so one object serves every row. */
+  private readonly levels: Pick<IndicatorRow, 'level1' | 'level2' | 'level3' | 'score'> = { level1: '', level2: '', level3: '', score: null };
+  /** The previous row's record: files list a record's indicator or fund rows together. */
+  private lastRecord: { agency: string; year: number; scope: Scope; project: string; key: string; known: boolean; seed: Int32Array } | null = null;
+
+  /**
+   * The record key of a row, built once per run of rows of the same record. The reader hands out
+   * the same string objects for repeated cells, so the comparison is mostly by identity, and the
+   * Map lookups that follow reuse the key's cached hash instead of building and hashing a new
+   * string per row. `lastRecord.known` then says whether the record exists (knownRecords), and
+   * `lastRecord.seed` is the row-key hash of the record part (hash53Seed).
+   */
+  private recordKeyOf(agency: string, year: number, scope: Scope, project: string): string {
+    const last = this.lastRecord;
+    if (last && last.year === year && last.agency === agency && last.project === project && last.scope === scope) return last.key;
+    const key = recordKey({ agency, year, scope, project });
+    this.lastRecord = { agency, year, scope, project, key, known: this.opts.knownRecords?.has(key) ?? false, seed: hash53Seed(key) };
+    return key;
+  }
+
+  private extraCellsEmpty(cells: readonly string[]): boolean {
+    for (let i = this.headers.length; i < cells.length; i++) if (cells[i]!.trim() !== '') return false;
+    return true;
+  }
+
+  /** A duplicate key inside one file is an error on each repeat, naming the first row. */
+  private duplicateErrors(kind: Kind): void {
+    const builder = this.builder!;
+    const keyColumn = kind === 'records' ? 'agency' : kind === 'indicators' ? 'level1' : 'item';
+    for (const group of this.keyHashes.groups()) {
+      // Same hash: compare the real keys, so a hash collision never rejects a good row.
+      const firstOfKey = new Map<string, number>();
+      for (const i of group) {
+        const key = rowKey(kind, builder.rowAt(i));
+        const first = firstOfKey.get(key);
+        if (first === undefined) {
+          firstOfKey.set(key, i);
+          continue;
+        }
+        this.errors.push({
+          row: this.validRowNumbers[i]!,
+          column: this.columnOf(keyColumn),
+          message: `与第 ${this.validRowNumbers[first]} 行重复：同一${kindKeyLabel(kind)}在一个文件中只能出现一次`,
+          code: 'duplicate_key',
+        });
+      }
+    }
+  }
+
+  /** Indicator and fund rows must point at a record stored already or in this upload: this one does not. */
+  private missingRecord(value: AnyRow, row: number): void {
+    const project = value.project ? `、项目“${value.project}”` : '';
+    this.errors.push({
+      row,
+      column: this.columnOf('agency'),
+      message: `找不到对应的评价记录：${value.agency} ${value.year} 年${value.scope === 'project' ? '项目' : '部门整体'}${project}。请先导入该记录`,
+      code: 'missing_record',
+    });
+  }
+
+  finish(encoding: ParsedFile['encoding']): Partial<ParsedFile> {
+    if (!this.headerFailed) {
+      if (!this.headerDone) this.errors.push(fileError('文件是空的：没有可导入的数据', 'empty_file'));
+      else if (this.dataRows === 0) this.errors.push(fileError('没有可导入的数据行：只有表头', 'no_rows', null));
+    }
+    const chunks = this.builder?.finish() ?? [];
+    if (this.kind !== null) this.duplicateErrors(this.kind);
+    if (this.kind === 'indicators') {
+      const known = this.opts.knownRecords;
+      const recordScore = (rk: string): number | null | undefined => known?.get(rk)?.score;
+      this.warnings.pushAll(this.sums.warnings(recordScore, this.columnOf('score')));
+    }
+    return {
+      kind: this.kind,
+      encoding,
+      delimiter: this.delimiter,
+      rows: this.dataRows,
+      headers: this.headers,
+      errors: sortIssues(this.errors.items),
+      errorCount: this.errors.count,
+      warnings: sortIssues(this.warnings.items),
+      warningCount: this.warnings.count,
+      chunks,
+    };
+  }
+}
+
+function kindKeyLabel(kind: Kind): string {
+  if (kind === 'records') return '单位、年度、评价类型和项目';
+  if (kind === 'indicators') return '记录的一、二、三级指标';
+  return '记录的类别和明细';
+}
+
+function sortIssues(items: Issue[]): Issue[] {
+  return items.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+}
+
+
+/** Characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator). */
+function isTrimmed(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279
+  );
+}

@@ -13,6 +13,7 @@ import type { ColumnChunk, Kind } from '../domain/types';
 import { selectRows } from './chunkOps';
 import { keyHashes, RowKeySet } from './rowKeySet';
 import type { BudgetDb, StoredChunk } from './database';
+import { decodeTextColumns } from './textCodec';
 
 export interface CurrentEntry {
   batchId: number;
@@ -74,8 +75,9 @@ export async function activeIds(db: BudgetDb, kind: Kind): Promise<number[]> {
   return db.batches.where('[kind+state]').equals([kind, 'active']).primaryKeys();
 }
 
+/** A stored chunk as the app sees it: text columns as string[] (see textCodec.ts). */
 export function toColumnChunk(s: StoredChunk): ColumnChunk {
-  return { kind: s.kind, length: s.length, text: s.text, num: s.num };
+  return { kind: s.kind, length: s.length, text: decodeTextColumns(s.text), num: s.num };
 }
 
 export function entryOf(s: StoredChunk): CurrentEntry {

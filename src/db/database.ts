@@ -3,6 +3,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { Delimiter, Encoding, Kind } from '../domain/types';
 import { distinctRecordKeys } from './chunkOps';
+import type { StoredTextColumn } from './textCodec';
 
 export const DB_NAME = 'budget-perf-dashboard';
 
@@ -53,9 +54,14 @@ export interface StoredChunk {
   /** Position of the chunk within its batch, from 0. */
   seq: number;
   length: number;
-  text: Record<string, string[]>;
+  /** Text columns, each plain or dictionary-encoded (textCodec.ts); read through current.ts
+   * toColumnChunk, which gives string[] columns back. */
+  text: Record<string, StoredTextColumn>;
   num: Record<string, Float64Array>;
 }
+
+/** A `chunks` row as schema versions 1 and 2 wrote it: every text column a plain string[]. */
+type StoredChunkV1 = Omit<StoredChunk, 'text'> & { text: Record<string, string[]> };
 
 /**
  * A `chunkKeys` row: the records a stored chunk holds rows of (same id as the chunk). Kept apart
@@ -112,7 +118,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     // that hold them, and rolling a batch back finds the records it touched, without reading rows.
     stores: { chunkKeys: 'id, batchId, *recordKeys' },
     upgrade: async (tx) => {
-      const chunks = tx.table<StoredChunk, number>('chunks');
+      const chunks = tx.table<StoredChunkV1, number>('chunks');
       const keys = tx.table<StoredChunkKeys, number>('chunkKeys');
       // One chunk at a time: a million stored rows need not be in memory at once.
       for (const id of await chunks.toCollection().primaryKeys()) {
@@ -120,6 +126,16 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         if (c) await keys.put({ id, batchId: c.batchId, seq: c.seq, recordKeys: distinctRecordKeys(c) });
       }
     },
+  },
+  {
+    version: 3,
+    // No table changes: from this version on, a chunk's text columns may be dictionary-encoded
+    // (textCodec.ts), which stores and reads a million indicator rows several times faster. The
+    // chunks written by versions 1 and 2 are not rewritten: a plain string[] column is still a
+    // valid stored column (mostly-distinct columns are stored that way), so the reader takes
+    // both forms, and opening a database of a million old rows costs nothing instead of reading
+    // and rewriting all of them before the app can start. test/db/schema.test.ts reads v2 chunks.
+    stores: {},
   },
 ];
 

@@ -7,6 +7,7 @@ import { packHeaders, packIssues, unpackHeaders, unpackIssues } from './compact'
 import { activeIds, cachedState, currentOf, disjointKey, forgetState, rememberState, selectEntry, stampOf, type CurrentEntry, type CurrentState } from './current';
 import { level1AfterCommit, level1AfterStateChange } from './level1Store';
 import { activeWithSha, batchInfo } from './batchRows';
+import { encodeTextColumns } from './textCodec';
 import type { BatchInfo, BatchOrigin, BudgetDb, StoredBatch } from './database';
 
 export type { BatchInfo, BatchOrigin, BatchState } from './database';
@@ -97,7 +98,7 @@ export async function commitFile(db: BudgetDb, parsed: ParsedFile, origin: Batch
     if (group !== undefined) stored.group = group;
     const id = await db.batches.add(stored);
     const chunkIds = await db.chunks.bulkAdd(
-      chunks.map((c, seq) => ({ batchId: id, kind, seq, length: c.length, text: c.text, num: c.num })),
+      chunks.map((c, seq) => ({ batchId: id, kind, seq, length: c.length, text: encodeTextColumns(c.text, c.length), num: c.num })),
       { allKeys: true },
     );
     const recordKeys = chunks.map(distinctRecordKeys);

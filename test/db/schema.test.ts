@@ -9,6 +9,8 @@ import { rowsToChunks } from '../../src/domain/columns';
 import { recordKey } from '../../src/domain/keys';
 import { level1Rows, type Level1Table } from '../../src/domain/level1';
 import type { IndicatorRow } from '../../src/domain/types';
+import { isDictColumn } from '../../src/db/textCodec';
+import { distinctRecordKeys } from '../../src/db/chunkOps';
 import { indicator, parseRows, record } from './helpers';
 
 // The v1 layout exactly as shipped. Frozen here on purpose: when a later version changes the
@@ -18,6 +20,9 @@ const V1_STORES = {
   chunks: '++id, [batchId+seq]',
   meta: 'key',
 };
+
+// The v2 layout as shipped (v1 plus the chunkKeys table); its chunks hold plain string[] text columns.
+const V2_STORES = { ...V1_STORES, chunkKeys: 'id, batchId, *recordKeys' };
 
 describe('schema versions', () => {
   it('declares v1 as shipped and only ever adds versions', () => {
@@ -132,6 +137,65 @@ describe('schema versions', () => {
       const after = (await db.meta.get(LEVEL1_KEY))?.value as { stamp: string; table: Level1Table };
       expect(after.stamp).toBe('1');
       expect(level1Rows(after.table).find((s) => s.agency === '乙' && s.level1 === '产出')?.score).toBe(6);
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('reads chunks written by v2 (plain text columns) alongside the dictionary-encoded chunks written now', async () => {
+    const name = `v2-${Math.random().toString(36).slice(2)}`;
+    const rec = (agency: string) => ({ agency, year: 2023, scope: 'department' as const, project: '' });
+    const rows = (agency: string, score: number): IndicatorRow[] => [
+      indicator({ ...rec(agency), level1: '决策', level2: '项目立项', level3: '立项依据充分性', weight: 20, score: 18, target: '充分', note: `${agency}：依据齐全` }),
+      indicator({ ...rec(agency), level1: '产出', level2: '数量指标', level3: '培训人次📊', weight: 10, score, target: '≥95%', note: '' }),
+    ];
+    const old = [...rows('甲单位', 5), ...rows('乙单位', 6)];
+    const v2 = new Dexie(name);
+    v2.version(1).stores(V1_STORES);
+    v2.version(2).stores(V2_STORES);
+    await v2.table('batches').add({
+      fileName: '旧指标.csv', kind: 'indicators', sha256: 'e'.repeat(64), createdAt: 1_700_000_000_000, rows: old.length,
+      state: 'active', origin: 'upload', newCount: old.length, supersededCount: 0, warningCount: 0, warnings: [], headers: [],
+    });
+    const [chunk] = rowsToChunks('indicators', old);
+    const id = (await v2.table('chunks').add({ batchId: 1, kind: 'indicators', seq: 0, length: chunk!.length, text: chunk!.text, num: chunk!.num })) as number;
+    await v2.table('chunkKeys').add({ id, batchId: 1, seq: 0, recordKeys: distinctRecordKeys(chunk!) });
+    v2.close();
+
+    const db = openDb(name);
+    try {
+      expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+      expect(await loadCurrent(db, 'indicators')).toEqual(old);
+      // Opening did not rewrite the old chunk: it is read as it was stored.
+      const [stored] = await db.chunks.toArray();
+      expect(Object.values(stored!.text).some(isDictColumn)).toBe(false);
+      expect(stored!.text.agency).toEqual(['甲单位', '甲单位', '乙单位', '乙单位']);
+
+      // A new batch replaces 乙's output row; its chunk is stored encoded, and both read together.
+      const knownRecords = new Map(['甲单位', '乙单位', '丙单位', '丁单位'].map((a) => [recordKey(rec(a)), { score: null }]));
+      const newer = { ...old[3]!, score: 9, note: '已整改' };
+      await commitFile(db, await parseRows('indicators', [newer], 'newer.csv', { knownRecords }));
+      await commitFile(db, await parseRows('indicators', [...rows('丙单位', 7), ...rows('丁单位', 8)], 'more.csv', { knownRecords }));
+      const latest = await db.chunks.get(3);
+      expect(isDictColumn(latest!.text.agency!)).toBe(true);
+      expect(isDictColumn(latest!.text.level3!)).toBe(true);
+      // Three distinct notes in four rows: not worth a dictionary.
+      expect(isDictColumn(latest!.text.note!)).toBe(false);
+
+      const fresh = openDb(name);
+      try {
+        expect(await loadCurrent(fresh, 'indicators')).toEqual([old[0], old[1], old[2], newer, ...rows('丙单位', 7), ...rows('丁单位', 8)]);
+        const yi = recordKey(rec('乙单位'));
+        expect((await loadIndicatorsFor(fresh, yi)).map((r) => [r.level3, r.score, r.note])).toEqual([
+          ['立项依据充分性', 18, '乙单位：依据齐全'],
+          ['培训人次📊', 9, '已整改'],
+        ]);
+        expect(await loadLevel1(fresh)).toEqual(level1Summaries(await loadCurrent(fresh, 'indicators')));
+        await rollbackBatch(fresh, 2);
+        expect((await loadIndicatorsFor(fresh, yi)).map((r) => r.score)).toEqual([18, 6]);
+      } finally {
+        fresh.close();
+      }
     } finally {
       await db.delete();
     }

@@ -115,20 +115,77 @@ export interface Totals {
   grades: GradeCounts;
 }
 
+/** Running sums behind Totals, filled in one pass (tens of thousands of records per filter change). */
+class TotalsAcc {
+  count = 0;
+  private budget = 0;
+  private budgets = 0;
+  private expenditure = 0;
+  private expenditures = 0;
+  private carryover = 0;
+  private carryovers = 0;
+  private rateB = 0;
+  private rateE = 0;
+  private carryB = 0;
+  private carryC = 0;
+  private score = 0;
+  private scores = 0;
+  private scored = 0;
+  private readonly grades: GradeCounts = { 优: 0, 良: 0, 中: 0, 差: 0, none: 0 };
+
+  add(r: PerfRecord): void {
+    this.count++;
+    this.grades[r.grade ?? 'none']++;
+    // Sums skip missing values (and NaN), as sumOf and meanOf do.
+    if (r.budget !== null && !Number.isNaN(r.budget)) {
+      this.budget += r.budget;
+      this.budgets++;
+    }
+    if (r.expenditure !== null && !Number.isNaN(r.expenditure)) {
+      this.expenditure += r.expenditure;
+      this.expenditures++;
+    }
+    if (r.carryover !== null && !Number.isNaN(r.carryover)) {
+      this.carryover += r.carryover;
+      this.carryovers++;
+    }
+    if (r.score !== null) {
+      this.scored++;
+      if (!Number.isNaN(r.score)) {
+        this.score += r.score;
+        this.scores++;
+      }
+    }
+    // The weighted rates, as weightedRate and weightedCarryoverRate count them.
+    if (r.budget !== null && r.expenditure !== null) {
+      this.rateB += r.budget;
+      this.rateE += r.expenditure;
+    }
+    if (r.budget !== null && r.carryover !== null) {
+      this.carryB += r.budget;
+      this.carryC += r.carryover;
+    }
+  }
+
+  result(): Totals {
+    return {
+      count: this.count,
+      budget: this.budgets > 0 ? this.budget : null,
+      expenditure: this.expenditures > 0 ? this.expenditure : null,
+      executionRate: this.rateB > 0 ? (this.rateE / this.rateB) * 100 : null,
+      carryover: this.carryovers > 0 ? this.carryover : null,
+      carryoverRate: this.carryB > 0 ? (this.carryC / this.carryB) * 100 : null,
+      averageScore: this.scores > 0 ? this.score / this.scores : null,
+      scored: this.scored,
+      grades: { ...this.grades },
+    };
+  }
+}
+
 export function totals(records: readonly PerfRecord[]): Totals {
-  const grades: GradeCounts = { 优: 0, 良: 0, 中: 0, 差: 0, none: 0 };
-  for (const r of records) grades[r.grade ?? 'none']++;
-  return {
-    count: records.length,
-    budget: sumOf(records.map((r) => r.budget)),
-    expenditure: sumOf(records.map((r) => r.expenditure)),
-    executionRate: weightedRate(records),
-    carryover: sumOf(records.map((r) => r.carryover)),
-    carryoverRate: weightedCarryoverRate(records),
-    averageScore: meanOf(records.map((r) => r.score)),
-    scored: records.filter((r) => r.score !== null).length,
-    grades,
-  };
+  const acc = new TotalsAcc();
+  for (const r of records) acc.add(r);
+  return acc.result();
 }
 
 /**
@@ -136,11 +193,15 @@ export function totals(records: readonly PerfRecord[]): Totals {
  * budgets, so adding the two would count project money twice.
  */
 export function totalsByScope(records: readonly PerfRecord[]): Record<Scope, Totals> & { all: Totals } {
-  return {
-    department: totals(records.filter((r) => r.scope === 'department')),
-    project: totals(records.filter((r) => r.scope === 'project')),
-    all: totals(records),
-  };
+  const dept = new TotalsAcc();
+  const proj = new TotalsAcc();
+  const all = new TotalsAcc();
+  for (const r of records) {
+    all.add(r);
+    if (r.scope === 'department') dept.add(r);
+    else if (r.scope === 'project') proj.add(r);
+  }
+  return { department: dept.result(), project: proj.result(), all: all.result() };
 }
 
 /**
@@ -286,8 +347,12 @@ export function distinctYears(records: readonly RecordKeyFields[]): number[] {
   return [...new Set(records.map((r) => r.year))].sort((a, b) => a - b);
 }
 
+const zhCollator = new Intl.Collator('zh-CN');
+
 export function distinctProjects(records: readonly RecordKeyFields[]): string[] {
-  return [...new Set(records.filter((r) => r.scope === 'project').map((r) => r.project))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  const names = new Set<string>();
+  for (const r of records) if (r.scope === 'project') names.add(r.project);
+  return [...names].sort(zhCollator.compare);
 }
 
 /** A change of a rate between two consecutive years an agency has it for. */

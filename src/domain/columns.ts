@@ -54,11 +54,12 @@ export class ChunkBuilder<K extends Kind> {
   pushValues(values: readonly unknown[]): void {
     const c = this.current;
     const i = c.length;
+    if (i === 0) this.presize();
     const textCols = this.textCols;
     const numCols = this.numCols;
     for (let k = 0; k < textCols.length; k++) {
       const v = values[this.textSlots[k]!];
-      textCols[k]!.push(typeof v === 'string' ? v : v == null ? '' : String(v));
+      textCols[k]![i] = typeof v === 'string' ? v : v == null ? '' : String(v);
     }
     for (let k = 0; k < numCols.length; k++) {
       const v = values[this.numSlots[k]!];
@@ -67,6 +68,25 @@ export class ChunkBuilder<K extends Kind> {
     c.length = i + 1;
     if (c.length === this.chunkRows) this.flush();
   }
+
+  /**
+   * Gives the text columns of a new chunk their full length up front (filled, so they stay
+   * packed arrays): growing them row by row copies each several times, and the copies are garbage.
+   * flush cuts them to the rows held. `push` appends, so it only ever sees empty columns.
+   */
+  private presize(): void {
+    const n = this.chunkRows;
+    if (n > 1_000_000 || this.textNames.some((f) => this.current.text[f]!.length !== 0)) return;
+    if (this.blankColumn === null) {
+      this.blankColumn = [];
+      for (let k = 0; k < n; k++) this.blankColumn.push('');
+    }
+    for (const f of this.textNames) this.current.text[f] = this.blankColumn.slice();
+    this.bindColumns();
+  }
+
+  /** chunkRows empty strings, copied (one fast copy) for each text column of a new chunk. */
+  private blankColumn: string[] | null = null;
 
   private textCols: string[][] = [];
   private numCols: Float64Array[] = [];
@@ -86,8 +106,9 @@ export class ChunkBuilder<K extends Kind> {
   private flush(): void {
     if (this.current.length === 0) return;
     const c = this.current;
-    // Trim numeric columns to the rows actually held.
+    // Trim the columns to the rows actually held.
     for (const f of this.numNames) c.num[f] = (c.num[f] as Float64Array).slice(0, c.length);
+    for (const f of this.textNames) if (c.text[f]!.length > c.length) c.text[f]!.length = c.length;
     this.chunks.push(c);
     this.current = emptyChunk(this.kind, this.chunkRows);
     this.bindColumns();

@@ -70,9 +70,11 @@ export type CsvLineSink = (text: string, start: number, end: number, row: number
  * before it is passed to `sink`, so the caller can leave it out.
  */
 export class CsvRecordSplitter {
-  /** Text after the last complete record, line breaks already normalised to LF. */
+  /** Text after the last complete record. */
   private carry = '';
   private row = 0;
+  /** Set by `lines` when it stopped at a CR that is not part of a CRLF. */
+  private loneCr = false;
 
   constructor(
     private readonly delimiter: Delimiter,
@@ -86,28 +88,27 @@ export class CsvRecordSplitter {
     // A CR at the very end may be half of a CRLF split across pieces: keep it for the next piece.
     const heldCr = text.endsWith('\r');
     if (heldCr) text = text.slice(0, -1);
-    text = normalizeBreaks(text);
-    const cursor = this.parse(text, true);
-    this.carry = text.slice(cursor) + (heldCr ? '\r' : '');
+    this.carry = this.parse(text, true) + (heldCr ? '\r' : '');
   }
 
   end(): void {
-    if (this.carry !== '') this.parse(normalizeBreaks(this.carry), false);
+    if (this.carry !== '') this.parse(this.carry, false);
     this.carry = '';
   }
 
-  /** Parses `text`; with `partial`, the last record (perhaps unfinished) is left out. Returns where parsing stopped. */
-  private parse(text: string, partial: boolean): number {
+  /** Parses `text`; with `partial`, the last record (perhaps unfinished) is left out. Returns the text not parsed. */
+  private parse(text: string, partial: boolean): string {
     let from = 0;
     if (this.lineSink !== null) {
       // Lines before the first quote character read the same whether split by hand or by
       // PapaParse (a quote is what makes a line break or delimiter part of a cell), and splitting
-      // by hand lets the caller read the cells without per-record arrays and strings.
+      // by hand lets the caller read the cells without per-record arrays and strings. CRLF is
+      // taken as it comes; a lone CR (a line break too) is left to the general path.
       const quote = text.indexOf('"');
-      if (quote === -1) return this.lines(text, text.length, !partial);
-      from = this.lines(text, text.lastIndexOf('\n', quote) + 1, false);
+      from = this.lines(text, quote === -1 ? text.length : text.lastIndexOf('\n', quote) + 1, quote === -1 && !partial);
+      if (quote === -1 && !this.loneCr) return from === 0 ? text : text.slice(from);
     }
-    const rest = from === 0 ? text : text.slice(from);
+    const rest = normalizeBreaks(from === 0 ? text : text.slice(from));
     const parser = new Papa.Parser({ delimiter: this.delimiter, newline: '\n', quoteChar: '"', escapeChar: '"' });
     const result = parser.parse(rest, 0, partial) as Papa.ParseResult<string[]>;
     const firstRow = this.row + 1;
@@ -120,24 +121,39 @@ export class CsvRecordSplitter {
       this.row++;
       this.sink(cells, this.row);
     }
-    return from + result.meta.cursor;
+    return rest.slice(result.meta.cursor);
   }
 
   /**
-   * Passes the lines of `text` that end before `stop` to the line sink (with `last`, also the
-   * text after the last line break, as PapaParse would at the end of the input). Returns where
-   * the first line not passed starts.
+   * Passes the lines of `text` that end before `stop` to the line sink, without their LF or CRLF
+   * (with `last`, also the text after the last line break, as PapaParse would at the end of the
+   * input). Stops early at a lone CR (setting loneCr). Returns where the first line not passed starts.
    */
   private lines(text: string, stop: number, last: boolean): number {
     const sink = this.lineSink!;
+    this.loneCr = false;
     let pos = 0;
+    let cr = text.indexOf('\r');
     for (;;) {
       const nl = text.indexOf('\n', pos);
       if (nl === -1 || nl >= stop) break;
-      sink(text, pos, nl, ++this.row);
+      let end = nl;
+      if (cr !== -1 && cr < nl) {
+        if (cr !== nl - 1) {
+          this.loneCr = true;
+          return pos;
+        }
+        end = cr;
+        cr = text.indexOf('\r', nl + 1);
+      }
+      sink(text, pos, end, ++this.row);
       pos = nl + 1;
     }
     if (last && text !== '') {
+      if (cr !== -1) {
+        this.loneCr = true;
+        return pos;
+      }
       sink(text, pos, text.length, ++this.row);
       return text.length;
     }

@@ -6,10 +6,10 @@ import { KeyHashes } from './duplicates';
 import { hash53After, hash53Seed } from './hash';
 import { mapHeaders } from './headers';
 import { recordKey, rowKey } from './keys';
+import { fileError, IssueList, kindKeyLabel, sortIssues } from './issueList';
 import { RowReader } from './rowReader';
 import {
   CHUNK_ROWS,
-  MAX_ISSUES,
   type AnyRow,
   type Delimiter,
   type HeaderMapping,
@@ -37,25 +37,6 @@ export interface ParseOptions {
   /** Rows per stored chunk (default CHUNK_ROWS). */
   chunkRows?: number;
 }
-
-/** Collects issues up to MAX_ISSUES while counting all of them. */
-class IssueList {
-  readonly items: Issue[] = [];
-  count = 0;
-  push(issue: Issue): void {
-    this.count++;
-    if (this.items.length < MAX_ISSUES) this.items.push(issue);
-  }
-  pushAll(issues: readonly Issue[]): void {
-    for (const i of issues) this.push(i);
-  }
-}
-
-
-export function fileError(message: string, code: string, row: number | null = null): Issue {
-  return { row, column: null, message, code };
-}
-
 
 /** The state of reading one file: header, rows, issues and cross-row bookkeeping. */
 export class FileSession {
@@ -102,9 +83,10 @@ export class FileSession {
    * `record` as its cells, which handles every case.
    */
   line(text: string, start: number, end: number, row: number): void {
+    if (this.headerFailed) return;
     const delimiter = this.delimiter!;
     const n = this.headers.length;
-    if (this.reader === null || !this.headerDone || this.headerFailed || n === 0) {
+    if (this.reader === null || n === 0) {
       this.record(text.slice(start, end).split(delimiter), row);
       return;
     }
@@ -175,7 +157,6 @@ export class FileSession {
   private columnOf = (field: string): string | null => this.reader?.writtenOf[field] ?? null;
 
   private row(cells: string[], row: number): void {
-    const kind = this.kind!;
     if (cells.length > this.headers.length && !this.extraCellsEmpty(cells)) {
       // Usually an unquoted delimiter inside a cell ("5,169.66"): every cell after it has shifted.
       this.errors.push({
@@ -209,7 +190,7 @@ export class FileSession {
     let hash: number;
     if (kind === 'records') {
       this.warnings.pushAll(recordWarnings(reader.toRow(v) as PerfRecord, row, this.columnOf));
-      hash = hash53After(this.lastRecord!.seed);
+      hash = hash53After(this.seed);
     } else if (kind === 'indicators') {
       const l = this.levels;
       l.level1 = v[S.level1!] as string;
@@ -217,9 +198,9 @@ export class FileSession {
       l.level3 = v[S.level3!] as string;
       l.score = v[S.score!] as number | null;
       this.sums.add(rk, l as IndicatorRow, row);
-      hash = hash53After(this.lastRecord!.seed, l.level1, l.level2, l.level3);
+      hash = hash53After(this.seed, l.level1, l.level2, l.level3);
     } else {
-      hash = hash53After(this.lastRecord!.seed, v[S.category!] as string, v[S.item!] as string);
+      hash = hash53After(this.seed, v[S.category!] as string, v[S.item!] as string);
     }
     this.validRowNumbers.push(row);
     this.keyHashes.push(hash);
@@ -233,20 +214,23 @@ export class FileSession {
   /** What the indicator sums read of a row; they keep none of it, so one object serves every row. */
   private readonly levels: Pick<IndicatorRow, 'level1' | 'level2' | 'level3' | 'score'> = { level1: '', level2: '', level3: '', score: null };
   /** The previous row's record: files list a record's indicator or fund rows together. */
-  private lastRecord: { agency: string; year: number; scope: Scope; project: string; key: string; known: boolean; seed: Int32Array } | null = null;
+  private lastRecord: { agency: string; year: number; scope: Scope; project: string; key: string; known: boolean } | null = null;
+  /** The row-key hash state after the last record's key (hash53Seed), for every row of that record. */
+  private readonly seed = new Int32Array(2);
 
   /**
    * The record key of a row, built once per run of rows of the same record. The reader hands out
    * the same string objects for repeated cells, so the comparison is mostly by identity, and the
    * Map lookups that follow reuse the key's cached hash instead of building and hashing a new
    * string per row. `lastRecord.known` then says whether the record exists (knownRecords), and
-   * `lastRecord.seed` is the row-key hash of the record part (hash53Seed).
+   * `seed` holds the row-key hash of the record part (hash53Seed).
    */
   private recordKeyOf(agency: string, year: number, scope: Scope, project: string): string {
     const last = this.lastRecord;
     if (last && last.year === year && last.agency === agency && last.project === project && last.scope === scope) return last.key;
     const key = recordKey({ agency, year, scope, project });
-    this.lastRecord = { agency, year, scope, project, key, known: this.opts.knownRecords?.has(key) ?? false, seed: hash53Seed(key) };
+    this.lastRecord = { agency, year, scope, project, key, known: this.opts.knownRecords?.has(key) ?? false };
+    hash53Seed(key, this.seed);
     return key;
   }
 
@@ -316,17 +300,6 @@ export class FileSession {
     };
   }
 }
-
-function kindKeyLabel(kind: Kind): string {
-  if (kind === 'records') return '单位、年度、评价类型和项目';
-  if (kind === 'indicators') return '记录的一、二、三级指标';
-  return '记录的类别和明细';
-}
-
-function sortIssues(items: Issue[]): Issue[] {
-  return items.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-}
-
 
 /** Characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator). */
 function isTrimmed(c: number): boolean {

@@ -38,9 +38,9 @@ export function hash53Parts(parts: readonly string[]): number {
 /**
  * The state of hash53Parts after its first part: rows of one record share that part (the record
  * key), so it is hashed once per record and each row continues from here (hash53After).
+ * Written into `lanes` when given (one array reused for every record).
  */
-export function hash53Seed(first: string): Int32Array {
-  const lanes = new Int32Array(2);
+export function hash53Seed(first: string, lanes: Int32Array = new Int32Array(2)): Int32Array {
   lanes[0] = 0xdeadbeef;
   lanes[1] = 0x41c6ce57;
   mixPart(lanes, first, false);

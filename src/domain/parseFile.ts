@@ -4,7 +4,8 @@
 import { chunkRow } from './columns';
 import { CsvRecordSplitter, detectDelimiter, firstContentLine } from './csvStream';
 import { createDecoder, createOptimisticDecoder, DEFAULT_PIECE_BYTES, EncodingMismatch, type StreamDecoder } from './decode';
-import { FileSession, fileError, type KnownRecord, type ParseOptions } from './fileSession';
+import { FileSession, type KnownRecord, type ParseOptions } from './fileSession';
+import { fileError } from './issueList';
 import { sha256Hex } from './hash';
 import { recordKey } from './keys';
 import type { ParsedFile } from './types';

@@ -3,6 +3,7 @@ import { canonicalAgency, agencyRegion } from './agencies';
 import { gradeFromScore, executionRate } from './derive';
 import { unneutralize } from './exportCsv';
 import { SCHEMA, type FieldSpec } from './schema';
+import { plainDecimal, sameAt, SpanCache } from './spanCells';
 import type { HeaderMapping, Issue, Kind, RowOf } from './types';
 import {
   isEmptyMarker,
@@ -115,7 +116,9 @@ export class RowReader<K extends Kind> {
   /**
    * readValues for a record given as cell spans of `text`: cell `i` of the record is
    * text.slice(starts[i], ends[i]). A cell equal to the same column's cell in the previous record
-   * (the record key, the level names) is recognised in place, so no string is made for it.
+   * (the record key, the level names) is recognised in place, so no string is made for it; other
+   * known cells are found by their characters (SpanCache), and a plain decimal in a number column
+   * is read directly (plainDecimal). Values and issues are exactly those of readValues.
    */
   readSpans(text: string, starts: Int32Array, ends: Int32Array, row: number, errors: Issue[], values: unknown[]): boolean {
     const blank = this.blank;
@@ -227,79 +230,6 @@ export class RowReader<K extends Kind> {
 function ownText(r: ValueResult<string | number>): ValueResult<string | number> {
   if (!r.ok || typeof r.value !== 'string' || r.value.length < 13) return r;
   return { ok: true, value: JSON.parse(JSON.stringify(r.value)) as string };
-}
-
-/** Whether `text` holds `s` at `start`; a loop the compiler inlines beats a builtin call for short cells. */
-function sameAt(text: string, start: number, s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (text.charCodeAt(start + i) !== s.charCodeAt(i)) return false;
-  return true;
-}
-
-const SPAN_SLOTS = 2 * CACHE_LIMIT;
-
-/**
- * Cell text → value, looked up by the characters of a span of the line: a string hash and an
- * open-addressing table in a typed array, so that finding a known cell makes no string.
- */
-class SpanCache {
-  private readonly keys: string[] = [];
-  private readonly values: Array<ValueResult<string | number>> = [];
-  /** Entry index + 1 per slot; 0 is empty. */
-  private readonly table = new Int32Array(SPAN_SLOTS);
-  /** The key of the last entry found. */
-  lastKey: string | null = null;
-
-  find(text: string, start: number, end: number): ValueResult<string | number> | null {
-    const len = end - start;
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-    let slot = (h >>> 0) & (SPAN_SLOTS - 1);
-    for (;;) {
-      const at = this.table[slot]!;
-      if (at === 0) return null;
-      const key = this.keys[at - 1]!;
-      if (key.length === len && sameAt(text, start, key)) {
-        this.lastKey = key;
-        return this.values[at - 1]!;
-      }
-      slot = (slot + 1) & (SPAN_SLOTS - 1);
-    }
-  }
-
-  add(key: string, value: ValueResult<string | number>): void {
-    if (this.keys.length >= CACHE_LIMIT) return;
-    let h = 0x811c9dc5;
-    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
-    let slot = (h >>> 0) & (SPAN_SLOTS - 1);
-    while (this.table[slot] !== 0) slot = (slot + 1) & (SPAN_SLOTS - 1);
-    this.keys.push(key);
-    this.values.push(value);
-    this.table[slot] = this.keys.length;
-  }
-}
-
-const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
-/**
- * text.slice(start, end) as a number when it is a plain decimal (ASCII digits, at most one dot,
- * a digit first, at most 15 digits), else -1. Such a cell parses to what parseNumber gives: an
- * integer below 2^53 divided by an exact power of ten is correctly rounded, as Number() is.
- */
-function plainDecimal(text: string, start: number, end: number): number {
-  if (end <= start || end - start > 16) return -1;
-  let int = 0;
-  let digits = 0;
-  let dot = -1;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      int = int * 10 + (c - 48);
-      digits++;
-    } else if (c === 46 && dot === -1 && i > start) dot = i;
-    else return -1;
-  }
-  if (digits > 15) return -1;
-  return dot === -1 ? int : int / POW10[end - dot - 1]!;
 }
 
 function readCell(spec: FieldSpec, raw: string, scale: number): ValueResult<string | number> {

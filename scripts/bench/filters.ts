@@ -10,6 +10,8 @@
 //             functions in the profile
 // --profile   CPU profile of the first agency count's changes: self and total time per function
 // --setup     import the data again (a fresh profile)
+// --metrics   main-thread task, script, layout and style time per change (DevTools metrics)
+// --block     changes per page load (10); builds take turns block by block
 // --top       keep the default top-N lines instead of pressing "show all"; --agencies 0 selects none (all)
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -188,7 +190,7 @@ async function openView(app: string, n: number, before: ReadonlyArray<{ selector
 }
 
 try {
-  const BLOCK = 10;
+  const BLOCK = Number(opt('block', '10'));
   const all = changes(RUNS);
   for (const [ci, n] of COUNTS.entries()) {
     const results = DISTS.map(() => ({ ms: [] as number[], chartsMs: [] as number[], lines: [] as string[], shown: '' }));
@@ -197,6 +199,14 @@ try {
       for (const [di] of DISTS.entries()) {
         const res = results[di]!;
         res.shown = await openView(ORIGIN + baseOf(di), n, all.slice(0, b * BLOCK));
+        const perf = flag('metrics') ? await context.newCDPSession(page) : null;
+        const metrics = async (): Promise<Record<string, number>> => {
+          if (!perf) return {};
+          const { metrics: list } = (await perf.send('Performance.getMetrics')) as unknown as { metrics: Array<{ name: string; value: number }> };
+          return Object.fromEntries(list.map((m) => [m.name, m.value]));
+        };
+        if (perf) await perf.send('Performance.enable');
+        const m0 = await metrics();
         if (cdp && di === 0) {
           await cdp.send('Profiler.enable');
           await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -208,7 +218,7 @@ try {
               (window as unknown as { __bench: { filterChange(s: string, v: string, n: string): Promise<{ t0: number; ms: number; chartsMs: number }> } }).__bench.filterChange(selector, value, name),
             { selector: c.selector, value: c.value, name: CHARTS_FINISHED },
           );
-          if (flag('marks') && res.lines.length < 6) {
+          if (flag('marks')) {
             const xs = await page.evaluate((t0) => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('x:') && m.startTime >= t0).map((m) => `${m.name}@${(m.startTime - t0).toFixed(1)}`), r.t0);
             console.log(`  ${c.label} ${Math.round(r.ms)}: ${xs.join(' ')}`);
           }
@@ -216,6 +226,13 @@ try {
           res.chartsMs.push(r.chartsMs);
           res.lines.push(`${c.label}:${Math.round(r.ms)}`);
           await sleep(150);
+        }
+        if (perf) {
+          const m1 = await metrics();
+          const n = Math.min(BLOCK, all.length - b * BLOCK);
+          const per = (k: string): string => (((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000 / n).toFixed(1);
+          console.log(`  per change: task ${per('TaskDuration')} ms, script ${per('ScriptDuration')}, layout ${per('LayoutDuration')}, style ${per('RecalcStyleDuration')}`);
+          await perf.detach();
         }
         if (cdp && di === 0) {
           const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };

@@ -3,7 +3,7 @@ import type { BarSeriesOption } from 'echarts/charts';
 import type { AgencyYearTable } from '../domain/aggregate';
 import { formatAmount, formatAxisAmount } from '../domain/format';
 import { recordKey } from '../domain/keys';
-import { asParams, baseOption, describe, emptyModel, LEGEND_BASE, num, shortName, tipHtml, type ChartContext, type ChartModel } from './common';
+import { asParams, baseOption, describe, emptyModel, LEGEND_BASE, MANY_SERIES, num, shortName, tipHtml, type ChartContext, type ChartModel } from './common';
 
 export function buildCarryoverAmount(table: AgencyYearTable, years: readonly number[], agencies: readonly string[], ctx: ChartContext): ChartModel {
   const { t, lang } = ctx;
@@ -22,7 +22,8 @@ export function buildCarryoverAmount(table: AgencyYearTable, years: readonly num
   const description = describe(ctx, t('chart.carryoverDesc', { from: years[0], to: years.at(-1) }), rows.map((r) => r.name));
   const option = {
     ...baseOption(description),
-    legend: { ...LEGEND_BASE, data: rows.map((r) => r.name) },
+    // As on the trend charts: above MANY_SERIES agencies a legend of repeating colours tells nothing.
+    legend: rows.length > MANY_SERIES ? { show: false } : { ...LEGEND_BASE, data: rows.map((r) => r.name) },
     grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'axis' as const,

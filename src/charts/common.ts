@@ -137,13 +137,31 @@ function scopeWord(r: Pick<PerfRecord, 'scope' | 'project'>, ctx: ChartContext):
   return w;
 }
 
-export function recordLabel(r: Pick<PerfRecord, 'agency' | 'year' | 'scope' | 'project'>, ctx: ChartContext): string {
-  return `${shortName(r.agency)} ${r.year} · ${scopeWord(r, ctx)}`;
+type LabelledRecord = Pick<PerfRecord, 'agency' | 'year' | 'scope' | 'project'>;
+
+// Records are immutable objects that several charts label on every filter change: each label is
+// made once per record and context (the context changes with the language).
+const labels = new WeakMap<ChartContext, { one: WeakMap<LabelledRecord, string>; two: WeakMap<LabelledRecord, string> }>();
+
+function labelCache(ctx: ChartContext) {
+  let c = labels.get(ctx);
+  if (!c) labels.set(ctx, (c = { one: new WeakMap(), two: new WeakMap() }));
+  return c;
+}
+
+export function recordLabel(r: LabelledRecord, ctx: ChartContext): string {
+  const cache = labelCache(ctx).one;
+  let s = cache.get(r);
+  if (s === undefined) cache.set(r, (s = `${shortName(r.agency)} ${r.year} · ${scopeWord(r, ctx)}`));
+  return s;
 }
 
 /** The same on two lines, for category axes where one line would be cut: "agency year" / "scope or project". */
-export function recordAxisLabel(r: Pick<PerfRecord, 'agency' | 'year' | 'scope' | 'project'>, ctx: ChartContext): string {
-  return `${shortName(r.agency)} ${r.year}\n${scopeWord(r, ctx)}`;
+export function recordAxisLabel(r: LabelledRecord, ctx: ChartContext): string {
+  const cache = labelCache(ctx).two;
+  let s = cache.get(r);
+  if (s === undefined) cache.set(r, (s = `${shortName(r.agency)} ${r.year}\n${scopeWord(r, ctx)}`));
+  return s;
 }
 
 /** Rounds to two decimals for tables and CSV; missing stays missing. */
@@ -157,7 +175,9 @@ export function zoomFor(axis: 'x' | 'y', count: number, visible: number): DataZo
   const end = Math.max(1, Math.round((visible / count) * 100));
   const index = axis === 'x' ? { xAxisIndex: 0 } : { yAxisIndex: 0 };
   return [
-    { type: 'slider', ...index, start: 0, end, ...(axis === 'y' ? { right: 8, width: 16 } : { bottom: 8, height: 18 }) },
+    // No data shadow: the slider is a scroll bar here, and drawing a miniature of the series in
+    // it costs more than a fifth of a bar chart's redraw.
+    { type: 'slider', ...index, start: 0, end, showDataShadow: false, ...(axis === 'y' ? { right: 8, width: 16 } : { bottom: 8, height: 18 }) },
     { type: 'inside', ...index, start: 0, end, zoomOnMouseWheel: false, moveOnMouseWheel: true },
   ];
 }
@@ -166,5 +186,12 @@ export function emptyModel(ctx: ChartContext, what: string): ChartModel {
   const description = `${what}${ctx.lang === 'zh-CN' ? '' : ' '}${ctx.t('chart.noData')}`;
   return { option: baseOption(description), table: { columns: [], rows: [] }, empty: true, links: [], description };
 }
+
+/**
+ * Above this many series a chart draws no legend: ten colours repeat, so it cannot tell the
+ * series apart (hovering highlights a line and the tooltip names it; the search finds one), and
+ * laying out hundreds of legend entries costs more than drawing the lines.
+ */
+export const MANY_SERIES = 20;
 
 export const LEGEND_BASE: LegendComponentOption = { type: 'scroll', top: 0, left: 'center', itemWidth: 16, itemHeight: 10 };

@@ -101,6 +101,9 @@ export function buildLevel1Rates(records: readonly PerfRecord[], summaries: read
   return { option, table, empty: false, links: [points.map((p) => recordKey(p.record))], description };
 }
 
+/** Points per series above which the scatter is drawn in ECharts' large mode. */
+const LARGE_SCATTER = 2000;
+
 /** The score line the quadrants split at: the lower bound of 优. */
 export const SCORE_SPLIT = 90;
 
@@ -110,14 +113,23 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
   const usable = records.filter((r) => r.score !== null && recordRate(r) !== null);
   const missing = records.length - usable.length;
   if (usable.length === 0) return emptyModel(ctx, what);
+  // Translated once: twenty thousand records would otherwise each ask the translator.
+  const scopeName = { department: t('scope.department'), project: t('scope.project') };
   const groups = (['department', 'project'] as const)
-    .map((scope) => ({ scope, name: t(`scope.${scope}`), rows: usable.filter((r) => r.scope === scope) }))
+    .map((scope) => ({ scope, name: scopeName[scope], rows: usable.filter((r) => r.scope === scope) }))
     .filter((g) => g.rows.length > 0);
-  const rates = usable.map((r) => recordRate(r) as number);
-  const scores = usable.map((r) => r.score as number);
-  const xMin = Math.max(0, Math.floor((Math.min(threshold, ...rates) - 5) / 5) * 5);
-  const xMax = Math.max(105, Math.ceil((Math.max(...rates) + 2) / 5) * 5);
-  const yMin = Math.max(0, Math.min(50, Math.floor((Math.min(...scores) - 5) / 10) * 10));
+  let rateLo = threshold;
+  let rateHi = -Infinity;
+  let scoreLo = Infinity;
+  for (const r of usable) {
+    const rate = recordRate(r) as number;
+    rateLo = Math.min(rateLo, rate);
+    rateHi = Math.max(rateHi, rate);
+    scoreLo = Math.min(scoreLo, r.score as number);
+  }
+  const xMin = Math.max(0, Math.floor((rateLo - 5) / 5) * 5);
+  const xMax = Math.max(105, Math.ceil((rateHi + 2) / 5) * 5);
+  const yMin = Math.max(0, Math.min(50, Math.floor((scoreLo - 5) / 10) * 10));
   // Quadrant names sit in the outer corners, where points are least likely.
   const quadrant = (x0: number, x1: number, y0: number, y1: number, key: string, position: string) => [
     { xAxis: x0, yAxis: y0, name: t(key), label: { position } },
@@ -129,6 +141,9 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
     symbol: g.scope === 'department' ? 'circle' : 'diamond',
     symbolSize: 13,
     data: g.rows.map((r) => [num(recordRate(r)) as number, num(r.score) as number]),
+    // Thousands of points: drawn as one shape in one go (still hoverable), not point by point
+    // over many frames.
+    ...(g.rows.length > LARGE_SCATTER ? { large: true, largeThreshold: LARGE_SCATTER, progressive: 0, symbolSize: 6 } : {}),
     ...(i === 0
       ? {
           markLine: {
@@ -179,7 +194,7 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
   };
   const table = {
     columns: [t('col.record'), t('col.scope'), t('metric.executionRate'), t('metric.score'), t('field.grade')],
-    rows: usable.map((r) => [recordLabel(r, ctx), t(`scope.${r.scope}`), num(recordRate(r)), num(r.score), r.grade ?? null]),
+    rows: usable.map((r) => [recordLabel(r, ctx), scopeName[r.scope], num(recordRate(r)), num(r.score), r.grade ?? null]),
     rowLinks: usable.map((r) => recordKey(r)),
   };
   return { option, table, empty: false, links: groups.map((g) => g.rows.map((r) => recordKey(r))), description };

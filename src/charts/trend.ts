@@ -6,7 +6,7 @@ import type { AgencyYear, AgencyYearTable } from '../domain/aggregate';
 import { formatPercent, formatScore } from '../domain/format';
 import { recordKey } from '../domain/keys';
 import {
-  asParams, BANDS, baseOption, describe, emptyModel, LEGEND_BASE, num, shortName, tipHtml,
+  asParams, BANDS, baseOption, describe, emptyModel, LEGEND_BASE, MANY_SERIES, num, shortName, tipHtml,
   type ChartContext, type ChartModel, type TipLine,
 } from './common';
 
@@ -21,18 +21,19 @@ export interface TrendOptions {
   labels?: boolean;
 }
 
-/**
- * Above this many lines the chart draws no legend (ten colours repeat, so it cannot tell lines
- * apart; hovering a line highlights it and the tooltip names it) and no symbol on points that a
- * line already joins (a lone point keeps its symbol). Both cost more than the lines themselves.
- */
-export const MANY_SERIES = 20;
+export { MANY_SERIES };
 
-/** The data of one line; with many lines, only points no line passes through keep a symbol. */
+/**
+ * The data of one line. Above MANY_SERIES lines, only points no line passes through keep a symbol
+ * (a lone point must stay visible); the others cost more to draw than the lines themselves.
+ */
 function lineData(values: readonly (number | null)[], many: boolean): LineSeriesOption['data'] {
   if (!many) return [...values];
   return values.map((v, i) => (v === null || values[i - 1] != null || values[i + 1] != null ? { value: v, symbol: 'none' } : v));
 }
+
+/** Lines a tooltip lists at most (the highest values); the rest are counted. */
+const TIP_LINES = 15;
 
 const PICK: Record<TrendMetric, (c: AgencyYear) => number | null> = {
   executionRate: (c) => c.executionRate,
@@ -91,15 +92,21 @@ export function buildTrend(
     grid: { left: 56, right: 24, top: many ? 24 : 40, bottom: 32 },
     tooltip: {
       trigger: 'axis' as const,
+      // Many lines: the tooltip stays inside the chart and lists the highest values only.
+      confine: shown.length > TIP_LINES,
       formatter: (p: unknown) => {
         const ps = asParams(p);
         const year = years[ps[0]?.dataIndex ?? 0];
-        const lines: TipLine[] = ps.map((q) => {
+        const lines = ps.map((q) => {
           const row = shown[q.seriesIndex ?? 0];
           const cell = row?.cells[q.dataIndex ?? 0] ?? null;
-          return { color: q.color, label: `${row?.name ?? ''}${cell?.basis === 'projects' ? t('chart.basisProjects', { n: cell.records.length }) : ''}`, value: fmt(metric, cell ? pick(cell) : null) };
+          const v = cell ? pick(cell) : null;
+          const line: TipLine = { color: q.color, label: `${row?.name ?? ''}${cell?.basis === 'projects' ? t('chart.basisProjects', { n: cell.records.length }) : ''}`, value: fmt(metric, v) };
+          return { line, v };
         });
-        return tipHtml(String(year ?? ''), lines);
+        if (lines.length <= TIP_LINES) return tipHtml(String(year ?? ''), lines.map((l) => l.line));
+        const top = lines.filter((l) => l.v !== null).sort((a, b) => (b.v as number) - (a.v as number)).slice(0, TIP_LINES);
+        return tipHtml(String(year ?? ''), top.map((l) => l.line), t('chart.moreSeries', { n: lines.length - top.length }));
       },
     },
     // Gaps between categories keep the first and last year's points clear of the chart's edges.

@@ -71,7 +71,11 @@ export const useFiltersStore = defineStore('filters', () => {
     const key = JSON.stringify(next);
     if (key !== lastKey) {
       lastKey = key;
-      last = next;
+      // The agencies list, too, stays the same array while it is the same (a year or scope
+      // change), for what depends on the agencies alone (the projects in the filter bar).
+      const prev = last.agencies;
+      const same = prev.length === next.agencies.length && prev.every((a, i) => a === next.agencies[i]);
+      last = same ? { ...next, agencies: prev } : next;
     }
     return last;
   });

@@ -3,7 +3,8 @@ import { buildBasicProject, buildBudgetExpenditure, buildInitialAdjusted } from 
 import { buildCarryoverAmount } from '../../src/charts/carryover';
 import { agencyYears, rankAgencies, yearSpan } from '../../src/domain/aggregate';
 import { HOSTILE, hostileRecords, RECORDS } from './fixtures';
-import { commonChecks, seriesOf, tooltip, zh, type Loose } from './helpers';
+import { commonChecks, manyAgencies, seriesOf, tooltip, zh, type Loose } from './helpers';
+import { MANY_SERIES } from '../../src/charts/common';
 
 const dept = RECORDS.filter((r) => r.scope === 'department');
 const proj = RECORDS.filter((r) => r.scope === 'project');
@@ -72,6 +73,16 @@ describe('carryover amount', () => {
     expect(seriesOf(m)[0].data).toEqual([null, null, null, 172.89, null, null]);
     expect(seriesOf(m)[1].data).toEqual([12.79, null, null, null, null, null]);
     expect(tooltip(m, [{ seriesIndex: 0, dataIndex: 3 }])).toContain('172.89 万元');
+  });
+  test('above MANY_SERIES agencies, no legend; each agency still named in the description', () => {
+    const recs = manyAgencies(MANY_SERIES + 5, [2022, 2023]);
+    const all = rankAgencies(recs);
+    const m = buildCarryoverAmount(agencyYears(recs), yearSpan(recs), all, zh);
+    expect(seriesOf(m)).toHaveLength(MANY_SERIES + 5);
+    expect((m.option as Loose).legend.show).toBe(false);
+    commonChecks(m, ['测试单位001', `测试单位0${MANY_SERIES + 5}`]);
+    const few = buildCarryoverAmount(agencyYears(recs), yearSpan(recs), all.slice(0, 3), zh);
+    expect((few.option as Loose).legend.data).toHaveLength(3);
   });
   test('hostile names escaped', () => {
     const recs = hostileRecords();

@@ -5,7 +5,7 @@ import { buildFundLines } from '../../src/charts/funds';
 import { figureRows } from '../../src/charts/figures';
 import { level1Summaries } from '../../src/domain/aggregate';
 import { CCPIT, FUNDS, HOSTILE, hostileRecords, INDICATORS, RECORDS } from './fixtures';
-import { commonChecks, en, seriesOf, tooltip, zh, type Loose } from './helpers';
+import { commonChecks, en, manyAgencies, seriesOf, tooltip, zh, type Loose } from './helpers';
 
 const summaries = level1Summaries(INDICATORS);
 
@@ -56,6 +56,23 @@ describe('score against execution', () => {
     const tip = tooltip(h, { seriesIndex: 1, dataIndex: 2 });
     expect(tip).toContain('&lt;img');
     expect(tip).not.toContain('<img');
+  });
+});
+
+describe('score against execution with thousands of records', () => {
+  const YEARS = Array.from({ length: 12 }, (_, i) => 2013 + i);
+  const recs = manyAgencies(200, YEARS);
+  test('each scope drawn in large mode, in one go, every point kept', () => {
+    const m = buildScoreExecution(recs, 90, zh);
+    const [dept, proj] = seriesOf(m);
+    expect(dept.data).toHaveLength(2400);
+    expect(proj.data).toHaveLength(2400);
+    for (const s of [dept, proj]) expect(s).toMatchObject({ large: true, progressive: 0 });
+    expect(m.table.rows).toHaveLength(4800);
+    expect(m.links[0]).toHaveLength(2400);
+  });
+  test('a few records are drawn point by point', () => {
+    for (const s of seriesOf(buildScoreExecution(RECORDS, 90, zh))) expect(s.large).toBeUndefined();
   });
 });
 

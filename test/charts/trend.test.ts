@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { buildCarryoverRateTrend, buildExecutionTrend, buildScoreTrend } from '../../src/charts/trend';
+import { buildCarryoverRateTrend, buildExecutionTrend, buildScoreTrend, MANY_SERIES } from '../../src/charts/trend';
 import { agencyYears, rankAgencies, yearSpan } from '../../src/domain/aggregate';
 import { recordKey } from '../../src/domain/keys';
 import { CCPIT, CHAOYANG, HOSTILE, hostileRecords, RECORDS, YUZHONG } from './fixtures';
-import { commonChecks, en, seriesOf, tooltip, zh, type Loose } from './helpers';
+import { commonChecks, en, manyAgencies, seriesOf, tooltip, zh, type Loose } from './helpers';
 
 const table = agencyYears(RECORDS);
 const years = yearSpan(RECORDS);
@@ -109,5 +109,60 @@ describe('carryover rate trend', () => {
     expect(ccpit.data).toEqual([null, null, 2.89, 3.24, null, null]);
     expect(ccpit.label.show).toBe(true);
     expect(ccpit.label.formatter({ value: 3.24 })).toBe('3.24%');
+  });
+});
+
+describe('many agencies stay readable', () => {
+  const YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
+  // The last agency has 2019 alone, then 2021–2022: a lone point and a short line.
+  const recs = manyAgencies(30, YEARS).filter((r) => r.agency !== '测试单位030' || [2019, 2021, 2022].includes(r.year));
+  const agencies30 = rankAgencies(recs);
+  const m = buildExecutionTrend(agencyYears(recs), yearSpan(recs), agencies30, 90, zh);
+
+  test('above MANY_SERIES lines: no legend, every agency still named in the description', () => {
+    expect(agencies30.length).toBeGreaterThan(MANY_SERIES);
+    expect(seriesOf(m)).toHaveLength(30);
+    expect((m.option as Loose).legend.show).toBe(false);
+    commonChecks(m, ['测试单位001', '测试单位030']);
+  });
+
+  test('only points no line passes through keep a symbol; the values stay', () => {
+    const last = seriesOf(m).find((s) => s.name === '测试单位030');
+    const row = m.table.rows.find((r) => r[0] === '测试单位030')!;
+    // 2019 is alone: a plain value, drawn with the series' symbol; 2021 and 2022 are joined.
+    expect(typeof last.data[0]).toBe('number');
+    expect(last.data[0]).toBe(row[1]);
+    expect(last.data[1]).toEqual({ value: null, symbol: 'none' });
+    expect(last.data[2]).toEqual({ value: row[3], symbol: 'none' });
+    expect(last.data[3]).toEqual({ value: row[4], symbol: 'none' });
+    const first = seriesOf(m)[0];
+    expect(first.data.every((d: Loose) => typeof d === 'object' && d.symbol === 'none')).toBe(true);
+    // A click on any point still opens its record.
+    expect(m.links[0]).toHaveLength(6);
+    expect(m.links[0]!.every((k) => k !== null)).toBe(true);
+  });
+
+  test('the tooltip lists the highest values and counts the rest', () => {
+    const params = seriesOf(m).map((_, i) => ({ seriesIndex: i, dataIndex: 5, color: '#2f6fb0' }));
+    const tip = tooltip(m, params);
+    expect(tip).toContain('另有 15 个单位未列出');
+    const values = [...tip.matchAll(/<b[^>]*>([\d.]+)%<\/b>/g)].map((x) => Number(x[1]));
+    expect(values).toHaveLength(15);
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    const all = m.table.rows.map((r) => r[6] as number).sort((a, b) => b - a);
+    expect(values).toEqual(all.slice(0, 15));
+    expect((m.option as Loose).tooltip.confine).toBe(true);
+  });
+
+  test('a few agencies keep the legend and plain values', () => {
+    const few = buildExecutionTrend(agencyYears(recs), yearSpan(recs), agencies30.slice(0, MANY_SERIES), 90, zh);
+    expect((few.option as Loose).legend.show).not.toBe(false);
+    expect((few.option as Loose).legend.data).toHaveLength(MANY_SERIES);
+    expect(seriesOf(few)[0].data.every((d: unknown) => typeof d === 'number')).toBe(true);
+  });
+
+  test('carryover labels only while the lines are few', () => {
+    expect(seriesOf(buildCarryoverRateTrend(agencyYears(recs), yearSpan(recs), agencies30, zh))[0].label.show).toBe(false);
+    expect(seriesOf(buildCarryoverRateTrend(agencyYears(recs), yearSpan(recs), agencies30.slice(0, 3), zh))[0].label.show).toBe(true);
   });
 });

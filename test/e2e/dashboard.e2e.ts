@@ -16,10 +16,13 @@ before(async () => {
 });
 after(() => env?.close());
 
-/** Painted (non-blank) pixels of each chart on the page (a chart may use several canvas layers). */
+/**
+ * Painted (non-blank) pixels of each chart shown on the page (a chart may use several canvas
+ * layers). A panel with nothing to draw, or showing its table, keeps its chart hidden.
+ */
 async function paintedPixels(page: Page): Promise<number[]> {
   return page.$$eval('.echart', (charts) =>
-    charts.map((chart) => {
+    charts.filter((chart) => chart.checkVisibility()).map((chart) => {
       let n = 0;
       for (const c of Array.from(chart.querySelectorAll('canvas'))) {
         const ctx = c.getContext('2d');
@@ -42,7 +45,7 @@ async function expectCharts(page: Page, count: number): Promise<void> {
 }
 
 async function ariaLabels(page: Page): Promise<string[]> {
-  return page.$$eval('.echart', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  return page.$$eval('.echart', (els) => els.filter((e) => e.checkVisibility()).map((e) => e.getAttribute('aria-label') ?? ''));
 }
 
 test('first load shows the built-in dataset with painted charts for all three agencies', async () => {

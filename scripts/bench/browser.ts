@@ -1,27 +1,12 @@
 // The benchmark's browser: the e2e harness's headless Chromium plus precise memory figures and
 // gc(), and a DevTools connection to the page's dedicated workers (the import runs in one), so
 // heap, garbage collection and CPU profiles cover the worker as well as the page.
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-import { CHROMIUM_PATH, VIEWPORTS } from '../../test/e2e/harness';
+import { type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { launchBrowser, VIEWPORTS } from '../../test/e2e/harness';
 
 export async function launchBenchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Unbucketed performance.memory, and gc() for steady-state figures.
-      '--enable-precise-memory-info',
-      '--js-flags=--expose-gc',
-    ],
-  });
+  // Unbucketed performance.memory, and gc() for steady-state figures.
+  return launchBrowser(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
 }
 
 /** Collects performance marks and main-thread long tasks from the first script on. */

@@ -100,7 +100,7 @@ export interface FilterSeries {
 }
 
 /** The filter changes to make, in order: start year, then scope, alternating. */
-function changes(count: number): Array<{ selector: string; value: string; label: string }> {
+export function filterChanges(count: number): Array<{ selector: string; value: string; label: string }> {
   const years = ['2016', '2018', '', '2017', '2019', '2015', '2020', ''];
   const scopes = ['department', 'project', 'all'];
   const out: Array<{ selector: string; value: string; label: string }> = [];
@@ -133,7 +133,7 @@ export async function filterRuns(page: Page, appUrl: string, agencyNames: readon
   const shownText = (await page.locator('.top-agencies .muted').first().textContent().catch(() => '')) ?? '';
   const series = Number(/\d+/.exec(shownText)?.[0] ?? NaN);
   const runs: FilterRun[] = [];
-  for (const c of changes(count)) {
+  for (const c of filterChanges(count)) {
     // The page does the timing (INIT_SCRIPT's filterChange): no round trip to Node inside the clock.
     const r = await page.evaluate(
       ({ selector, value, name }) =>

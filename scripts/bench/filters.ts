@@ -19,7 +19,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, DIST_DIR, VIEWPORTS } from '../../test/e2e/harness';
 import { INIT_SCRIPT, selfTimes, sleep, type CpuProfile } from './browser';
-import { CHARTS_FINISHED } from './dashboard';
+import { CHARTS_FINISHED, filterChanges } from './dashboard';
 import { agencyNames, DATA_DIR, ensureBenchData } from './generate';
 import { fmtMs, summarize } from './stats';
 
@@ -111,21 +111,6 @@ async function settle(since: number, quietMs: number): Promise<void> {
   }
 }
 
-function changes(count: number): Array<{ selector: string; value: string; label: string }> {
-  const years = ['2016', '2018', '', '2017', '2019', '2015', '2020', ''];
-  const scopes = ['department', 'project', 'all'];
-  const out: Array<{ selector: string; value: string; label: string }> = [];
-  for (let i = 0; out.length < count; i++) {
-    const y = years[i % years.length]!;
-    out.push({ selector: '#filter-from', value: y, label: `from=${y || 'any'}` });
-    if (out.length < count) {
-      const s = scopes[i % scopes.length]!;
-      out.push({ selector: `input[name=scope][value=${s}]`, value: s, label: `scope=${s}` });
-    }
-  }
-  return out;
-}
-
 const profiles: CpuProfile[] = [];
 
 /** Profiles of several blocks as one: their nodes side by side, their samples one after another. */
@@ -191,7 +176,7 @@ async function openView(app: string, n: number, before: ReadonlyArray<{ selector
 
 try {
   const BLOCK = Number(opt('block', '10'));
-  const all = changes(RUNS);
+  const all = filterChanges(RUNS);
   for (const [ci, n] of COUNTS.entries()) {
     const results = DISTS.map(() => ({ ms: [] as number[], chartsMs: [] as number[], lines: [] as string[], shown: '' }));
     const cdp = flag('profile') && ci === 0 ? await context.newCDPSession(page) : null;

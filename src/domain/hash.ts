@@ -18,21 +18,9 @@ export function hash53(s: string): number {
 
 /** hash53 of parts joined by U+001F, without building the joined string (no allocation per row). */
 export function hash53Parts(parts: readonly string[]): number {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let p = 0; p < parts.length; p++) {
-    const s = parts[p]!;
-    if (p > 0) {
-      h1 = Math.imul(h1 ^ 0x1f, 2654435761);
-      h2 = Math.imul(h2 ^ 0x1f, 1597334677);
-    }
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 2654435761);
-      h2 = Math.imul(h2 ^ c, 1597334677);
-    }
-  }
-  return finish53(h1, h2);
+  const lanes = hash53Seed(parts[0] ?? '');
+  for (let p = 1; p < parts.length; p++) mixPart(lanes, parts[p]!, true);
+  return finish53(lanes[0]!, lanes[1]!);
 }
 
 /**
@@ -47,22 +35,21 @@ export function hash53Seed(first: string, lanes: Int32Array = new Int32Array(2))
   return lanes;
 }
 
+/** Reused by hash53After, which runs once per row: no allocation per row. */
+const afterLanes = new Int32Array(2);
+
 /** hash53Parts([first, ...more]) given hash53Seed(first); `more` are given one by one (no array per row). */
 export function hash53After(seed: Int32Array, a?: string, b?: string, c?: string): number {
-  let h1 = seed[0]!;
-  let h2 = seed[1]!;
-  for (let p = 0; p < 3; p++) {
-    const s = p === 0 ? a : p === 1 ? b : c;
-    if (s === undefined) break;
-    h1 = Math.imul(h1 ^ 0x1f, 2654435761);
-    h2 = Math.imul(h2 ^ 0x1f, 1597334677);
-    for (let i = 0; i < s.length; i++) {
-      const ch = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ ch, 2654435761);
-      h2 = Math.imul(h2 ^ ch, 1597334677);
+  afterLanes[0] = seed[0]!;
+  afterLanes[1] = seed[1]!;
+  if (a !== undefined) {
+    mixPart(afterLanes, a, true);
+    if (b !== undefined) {
+      mixPart(afterLanes, b, true);
+      if (c !== undefined) mixPart(afterLanes, c, true);
     }
   }
-  return finish53(h1, h2);
+  return finish53(afterLanes[0]!, afterLanes[1]!);
 }
 
 function mixPart(lanes: Int32Array, s: string, separated: boolean): void {

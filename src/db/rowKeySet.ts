@@ -2,6 +2,7 @@
 // row (the strings must be built, then flattened and hashed again by the Set); hashing the key
 // fields straight from the columns into a 53-bit number is several times faster. Equal hashes are
 // confirmed by comparing the key fields themselves, so two different keys are never taken for one.
+import { finishLanes, mixCode, mixPart, startLanes } from '../domain/hash';
 import { EXTRA_KEY_FIELDS } from '../domain/schema';
 import type { ColumnChunk, Kind } from '../domain/types';
 
@@ -10,31 +11,19 @@ function textKeyFields(kind: Kind): string[] {
   return ['agency', 'scope', 'project', ...EXTRA_KEY_FIELDS[kind]];
 }
 
-/** A 53-bit hash of each row's key fields (two 32-bit multiply-xorshift lanes, as hash.ts). */
+/** A 53-bit hash of each row's key fields (hash.ts's lanes): the text fields, then the year. */
 export function keyHashes(kind: Kind, chunk: ColumnChunk): Float64Array {
   const cols = textKeyFields(kind).map((f) => chunk.text[f] ?? []);
   const year = chunk.num.year ?? new Float64Array(0);
   const out = new Float64Array(chunk.length);
+  const lanes = new Int32Array(2);
   for (let i = 0; i < chunk.length; i++) {
-    let h1 = 0xdeadbeef;
-    let h2 = 0x41c6ce57;
-    for (let f = 0; f < cols.length; f++) {
-      const s = cols[f]![i] ?? '';
-      for (let k = 0; k < s.length; k++) {
-        const c = s.charCodeAt(k);
-        h1 = Math.imul(h1 ^ c, 2654435761);
-        h2 = Math.imul(h2 ^ c, 1597334677);
-      }
-      // A field boundary, so that ('ab', 'c') and ('a', 'bc') hash apart.
-      h1 = Math.imul(h1 ^ 0x1f, 2654435761);
-      h2 = Math.imul(h2 ^ 0x1f, 1597334677);
-    }
-    const y = year[i] ?? 0;
-    h1 = Math.imul(h1 ^ y, 2654435761);
-    h2 = Math.imul(h2 ^ y, 1597334677);
-    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-    out[i] = 4294967296 * (2097151 & h2) + (h1 >>> 0);
+    startLanes(lanes);
+    // A 0x1f between fields, so that ('ab', 'c') and ('a', 'bc') hash apart.
+    for (let f = 0; f < cols.length; f++) mixPart(lanes, cols[f]![i] ?? '', f > 0);
+    mixCode(lanes, 0x1f);
+    mixCode(lanes, year[i] ?? 0);
+    out[i] = finishLanes(lanes);
   }
   return out;
 }

@@ -17,6 +17,8 @@ export class ChunkBuilder<K extends Kind> {
   private readonly textNames: string[];
   private readonly numNames: string[];
 
+  /** SCHEMA[kind]'s field names, in slot order. */
+  private readonly fieldNames: string[];
   /** For pushValues: the SCHEMA slot of each text and numeric column. */
   private readonly textSlots: number[];
   private readonly numSlots: number[];
@@ -24,30 +26,18 @@ export class ChunkBuilder<K extends Kind> {
   constructor(readonly kind: K, private readonly chunkRows: number) {
     this.textNames = textFields(kind);
     this.numNames = numericFields(kind);
-    const slotOf = (name: string) => SCHEMA[kind].findIndex((f) => f.name === name);
+    this.fieldNames = SCHEMA[kind].map((f) => f.name);
+    const slotOf = (name: string) => this.fieldNames.indexOf(name);
     this.textSlots = this.textNames.map(slotOf);
     this.numSlots = this.numNames.map(slotOf);
     this.current = emptyChunk(kind, chunkRows);
     this.bindColumns();
   }
 
+  /** Appends a row object: its values in SCHEMA order, then the same path as pushValues. */
   push(row: RowOf[K]): void {
-    const c = this.current;
-    const i = c.length;
     const r = row as unknown as Record<string, unknown>;
-    // Columns are looked up by position, not by name, in this loop run once per row.
-    const textCols = this.textCols;
-    const numCols = this.numCols;
-    for (let k = 0; k < textCols.length; k++) {
-      const v = r[this.textNames[k]!];
-      textCols[k]!.push(typeof v === 'string' ? v : v == null ? '' : String(v));
-    }
-    for (let k = 0; k < numCols.length; k++) {
-      const v = r[this.numNames[k]!];
-      numCols[k]![i] = typeof v === 'number' ? v : NaN;
-    }
-    c.length = i + 1;
-    if (c.length === this.chunkRows) this.flush();
+    this.pushValues(this.fieldNames.map((f) => r[f]));
   }
 
   /** Appends a row given as values in SCHEMA order (RowReader.readValues): no lookups by name. */
@@ -72,11 +62,11 @@ export class ChunkBuilder<K extends Kind> {
   /**
    * Gives the text columns of a new chunk their full length up front (filled, so they stay
    * packed arrays): growing them row by row copies each several times, and the copies are garbage.
-   * flush cuts them to the rows held. `push` appends, so it only ever sees empty columns.
+   * flush cuts them to the rows held.
    */
   private presize(): void {
     const n = this.chunkRows;
-    if (n > 1_000_000 || this.textNames.some((f) => this.current.text[f]!.length !== 0)) return;
+    if (n > 1_000_000) return;
     if (this.blankColumn === null) {
       this.blankColumn = [];
       for (let k = 0; k < n; k++) this.blankColumn.push('');

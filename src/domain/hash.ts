@@ -20,7 +20,7 @@ export function hash53(s: string): number {
 export function hash53Parts(parts: readonly string[]): number {
   const lanes = hash53Seed(parts[0] ?? '');
   for (let p = 1; p < parts.length; p++) mixPart(lanes, parts[p]!, true);
-  return finish53(lanes[0]!, lanes[1]!);
+  return finishLanes(lanes);
 }
 
 /**
@@ -29,10 +29,28 @@ export function hash53Parts(parts: readonly string[]): number {
  * Written into `lanes` when given (one array reused for every record).
  */
 export function hash53Seed(first: string, lanes: Int32Array = new Int32Array(2)): Int32Array {
-  lanes[0] = 0xdeadbeef;
-  lanes[1] = 0x41c6ce57;
+  startLanes(lanes);
   mixPart(lanes, first, false);
   return lanes;
+}
+
+/**
+ * The building blocks, for hashing keys held in other shapes (column chunks in src/db): start
+ * the two lanes, mix in strings (a 0x1f separator before each but the first) or single code
+ * units, and finish into 53 bits.
+ */
+export function startLanes(lanes: Int32Array): void {
+  lanes[0] = 0xdeadbeef;
+  lanes[1] = 0x41c6ce57;
+}
+
+export function mixCode(lanes: Int32Array, code: number): void {
+  lanes[0] = Math.imul(lanes[0]! ^ code, 2654435761);
+  lanes[1] = Math.imul(lanes[1]! ^ code, 1597334677);
+}
+
+export function finishLanes(lanes: Int32Array): number {
+  return finish53(lanes[0]!, lanes[1]!);
 }
 
 /** Reused by hash53After, which runs once per row: no allocation per row. */
@@ -49,10 +67,10 @@ export function hash53After(seed: Int32Array, a?: string, b?: string, c?: string
       if (c !== undefined) mixPart(afterLanes, c, true);
     }
   }
-  return finish53(afterLanes[0]!, afterLanes[1]!);
+  return finishLanes(afterLanes);
 }
 
-function mixPart(lanes: Int32Array, s: string, separated: boolean): void {
+export function mixPart(lanes: Int32Array, s: string, separated: boolean): void {
   let h1 = lanes[0]!;
   let h2 = lanes[1]!;
   if (separated) {

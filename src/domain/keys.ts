@@ -14,12 +14,8 @@ export function parseRecordKey(key: string): RecordKeyFields {
 }
 
 export function rowKey(kind: Kind, row: AnyRow): string {
-  return rowKeyWith(kind, recordKey(row), row);
-}
-
-/** rowKey for a row whose record key is already known (saves rebuilding it in hot loops). */
-export function rowKeyWith(kind: Kind, recordKeyOfRow: string, row: AnyRow): string {
-  if (kind === 'indicators' && 'level1' in row) return recordKeyOfRow + SEP + row.level1 + SEP + row.level2 + SEP + row.level3;
-  if (kind === 'funds' && 'category' in row) return recordKeyOfRow + SEP + row.category + SEP + row.item;
-  return recordKeyOfRow;
+  const rk = recordKey(row);
+  if (kind === 'indicators' && 'level1' in row) return rk + SEP + row.level1 + SEP + row.level2 + SEP + row.level3;
+  if (kind === 'funds' && 'category' in row) return rk + SEP + row.category + SEP + row.item;
+  return rk;
 }

@@ -29,7 +29,8 @@ export const INIT_SCRIPT = `(() => {
     el.dispatchEvent(new Event('change', { bubbles: true }));
     const deadline = t0 + 10000;
     const frame = () => {
-      const done = performance.getEntriesByName(markName).find((e) => e.startTime > t0);
+      // The last chart to finish before this frame (each chart drawn in turn sets the mark).
+      const done = performance.getEntriesByName(markName).filter((e) => e.startTime > t0).at(-1);
       if (done) resolve({ t0, ms: performance.now() - t0, chartsMs: done.startTime - t0 });
       else if (performance.now() > deadline) reject(new Error(selector + '=' + value + ': charts did not finish within 10 s'));
       else requestAnimationFrame(frame);

@@ -19,7 +19,7 @@ export function buildCarryoverAmount(table: AgencyYearTable, years: readonly num
     barMaxWidth: 28,
     label: { show: rows.length <= 4, position: 'top', formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? formatAxisAmount(p.value, lang) : '') },
   }));
-  const description = describe(ctx, t('chart.carryoverDesc', { from: years[0], to: years.at(-1) }), rows.map((r) => r.name));
+  const { description, caption } = describe(ctx, t('chart.carryoverDesc', { from: years[0], to: years.at(-1) }), rows.map((r) => r.name));
   const option = {
     ...baseOption(description),
     // As on the trend charts: above MANY_SERIES agencies a legend of repeating colours tells nothing.
@@ -49,5 +49,5 @@ export function buildCarryoverAmount(table: AgencyYearTable, years: readonly num
     rows: rows.map((r) => [r.name, ...r.cells.map((c) => (c ? num(c.carryover) : null))]),
   };
   const links = rows.map((r) => r.cells.map((c) => (c?.records[0] ? recordKey(c.records[0]) : null)));
-  return { option, table: tableOut, empty: false, links, description };
+  return { option, table: tableOut, empty: false, links, description, caption };
 }

@@ -44,8 +44,22 @@ export interface ChartModel {
   empty: boolean;
   /** The record each data point stands for: links[seriesIndex][dataIndex], or null. */
   links: (string | null)[][];
-  /** The aria description, also shown under the chart for screen readers and print. */
+  /** The aria description: what the chart shows and every series it draws. */
   description: string;
+  /**
+   * The description as printed under the chart: the same words, with a long series list cut to
+   * its first CAPTION_SERIES names and a count (two hundred names under a chart help no reader,
+   * and re-laying them out on every filter change costs more than drawing the chart).
+   */
+  caption: string;
+}
+
+/** Series named in a chart's visible caption before the rest are counted. */
+export const CAPTION_SERIES = 12;
+
+export interface Description {
+  description: string;
+  caption: string;
 }
 
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -108,10 +122,19 @@ export function baseOption(description: string): ChartOption {
   };
 }
 
-/** "折线图，…。系列：A、B、C。" — what the chart shows and the names of its series. */
-export function describe(ctx: ChartContext, what: string, series: readonly string[], extra = ''): string {
-  const names = series.length > 0 ? ctx.t('chart.seriesList', { names: series.join(ctx.lang === 'zh-CN' ? '、' : ', ') }) : ctx.t('chart.noSeries');
-  return [what, names, extra].filter((s) => s !== '').join(ctx.lang === 'zh-CN' ? '' : ' ');
+/** "折线图，…。系列：A、B、C。" — what the chart shows and the names of its series (all in the description, the first few in the caption). */
+export function describe(ctx: ChartContext, what: string, series: readonly string[], extra = ''): Description {
+  const sep = ctx.lang === 'zh-CN' ? '、' : ', ';
+  const join = (names: string): string => [what, names, extra].filter((s) => s !== '').join(ctx.lang === 'zh-CN' ? '' : ' ');
+  if (series.length === 0) {
+    const text = join(ctx.t('chart.noSeries'));
+    return { description: text, caption: text };
+  }
+  const description = join(ctx.t('chart.seriesList', { names: series.join(sep) }));
+  const caption = series.length <= CAPTION_SERIES
+    ? description
+    : join(ctx.t('chart.seriesListMore', { names: series.slice(0, CAPTION_SERIES).join(sep), n: series.length }));
+  return { description, caption };
 }
 
 // Labels are made for hundreds of records per chart on every filter change: the translated word
@@ -184,7 +207,7 @@ export function zoomFor(axis: 'x' | 'y', count: number, visible: number): DataZo
 
 export function emptyModel(ctx: ChartContext, what: string): ChartModel {
   const description = `${what}${ctx.lang === 'zh-CN' ? '' : ' '}${ctx.t('chart.noData')}`;
-  return { option: baseOption(description), table: { columns: [], rows: [] }, empty: true, links: [], description };
+  return { option: baseOption(description), table: { columns: [], rows: [] }, empty: true, links: [], description, caption: description };
 }
 
 /**

@@ -27,7 +27,7 @@ export function buildCompare(records: readonly PerfRecord[], summaries: readonly
     barMaxWidth: 22,
     label: { show: records.length <= 3, position: 'top', fontSize: 10, formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? `${Math.round(p.value)}%` : '') },
   }));
-  const description = describe(ctx, t('chart.compareDesc', { n: records.length }), names);
+  const { description, caption } = describe(ctx, t('chart.compareDesc', { n: records.length }), names);
   const option = {
     ...baseOption(description),
     legend: { ...LEGEND_BASE, data: names },
@@ -56,7 +56,7 @@ export function buildCompare(records: readonly PerfRecord[], summaries: readonly
     columns: [t('col.item'), ...names],
     rows: cats.map((c, ci) => [c, ...records.map((r, i) => num(value(r, keys[i]!, ci)))]),
   };
-  return { option, table, empty: false, links: records.map((_, i) => cats.map(() => keys[i]!)), description };
+  return { option, table, empty: false, links: records.map((_, i) => cats.map(() => keys[i]!)), description, caption };
 }
 
 /** Every figure of the records in one table: rows are fields, columns records. */

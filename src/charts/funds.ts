@@ -18,7 +18,7 @@ export function buildFundLines(funds: readonly FundLine[], ctx: ChartContext): C
     { name: t('fund.expenditure'), pick: (f: FundLine) => f.expenditure },
   ].filter((s) => rows.some((f) => s.pick(f) !== null));
   const series: BarSeriesOption[] = specs.map((s) => ({ type: 'bar', name: s.name, data: rows.map((f) => num(s.pick(f))), barMaxWidth: 14 }));
-  const description = describe(ctx, t('chart.fundsDesc', { n: rows.length }), specs.map((s) => s.name));
+  const { description, caption } = describe(ctx, t('chart.fundsDesc', { n: rows.length }), specs.map((s) => s.name));
   const option = {
     ...baseOption(description),
     legend: { ...LEGEND_BASE, data: specs.map((s) => s.name) },
@@ -42,5 +42,5 @@ export function buildFundLines(funds: readonly FundLine[], ctx: ChartContext): C
     columns: [t('fund.category'), t('fund.item'), ...specs.map((s) => `${s.name}（${t('unit.wan')}）`)],
     rows: rows.map((f) => [t(`category.${f.category}`), f.item, ...specs.map((s) => num(s.pick(f)))]),
   };
-  return { option, table, empty: false, links: [], description };
+  return { option, table, empty: false, links: [], description, caption };
 }

@@ -70,7 +70,7 @@ export function buildHeatmap(table: AgencyYearTable, years: readonly number[], a
     label: { show: true, formatter: (p: { value?: unknown }) => fmt(metric, Array.isArray(p.value) ? (p.value[2] as number) : null), fontSize: 11 },
     itemStyle: { borderColor: '#fff', borderWidth: 2 },
   };
-  const description = describe(ctx, t('chart.heatmapDesc', { metric: title, from: years[0], to: years.at(-1), n: agencies.length }), [title]);
+  const { description, caption } = describe(ctx, t('chart.heatmapDesc', { metric: title, from: years[0], to: years.at(-1), n: agencies.length }), [title]);
   const option = {
     ...baseOption(description),
     grid: { left: 8, right: agencies.length > VISIBLE_ROWS ? 36 : 12, top: 8, bottom: 48, containLabel: true },
@@ -98,7 +98,7 @@ export function buildHeatmap(table: AgencyYearTable, years: readonly number[], a
     })]),
   };
   const links = [cells.map((c) => (c.records[0] ? recordKey(c.records[0]) : null))];
-  return { option, table: tableOut, empty: false, links, description };
+  return { option, table: tableOut, empty: false, links, description, caption };
 }
 
 export interface RankEntry {
@@ -121,7 +121,7 @@ export function buildRanking(entries: readonly RankEntry[], metric: HeatMetric, 
     label: { show: true, position: 'right', formatter: (p: { value?: unknown }) => fmt(metric, typeof p.value === 'number' ? p.value : null) },
   };
   const yearText = sameYear ? String(entries[0]!.cell.year) : t('chart.latestPerAgency');
-  const description = describe(ctx, t('chart.rankingDesc', { metric: title, year: yearText, n: entries.length }), [title]);
+  const { description, caption } = describe(ctx, t('chart.rankingDesc', { metric: title, year: yearText, n: entries.length }), [title]);
   const max = Math.max(...entries.map((e) => e.value));
   const option = {
     ...baseOption(description),
@@ -145,5 +145,5 @@ export function buildRanking(entries: readonly RankEntry[], metric: HeatMetric, 
     integerColumns: [0, 2],
   };
   const links = [entries.map((e) => (e.cell.records[0] ? recordKey(e.cell.records[0]) : null))];
-  return { option, table, empty: false, links, description };
+  return { option, table, empty: false, links, description, caption };
 }

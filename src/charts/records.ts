@@ -44,7 +44,7 @@ function buildRecordBars(records: readonly PerfRecord[], specs: readonly BarSpec
         }
       : { type: 'bar', name: s.name, stack: s.stack, data: rows.map((r) => num(s.pick(r))), barMaxWidth: 28 },
   );
-  const description = describe(ctx, what + t('chart.recordsN', { n: rows.length }), specs.map((s) => s.name));
+  const { description, caption } = describe(ctx, what + t('chart.recordsN', { n: rows.length }), specs.map((s) => s.name));
   const option = {
     ...baseOption(description),
     legend: { ...LEGEND_BASE, data: specs.map((s) => s.name) },
@@ -83,7 +83,7 @@ function buildRecordBars(records: readonly PerfRecord[], specs: readonly BarSpec
     rowLinks: rows.map((r) => recordKey(r)),
   };
   const keys = rows.map((r) => recordKey(r));
-  return { option, table, empty: false, links: specs.map(() => keys), description };
+  return { option, table, empty: false, links: specs.map(() => keys), description, caption };
 }
 
 export function buildBudgetExpenditure(records: readonly PerfRecord[], ctx: ChartContext): ChartModel {

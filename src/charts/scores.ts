@@ -58,7 +58,7 @@ export function buildLevel1Rates(records: readonly PerfRecord[], summaries: read
     itemStyle: { borderColor: '#fff', borderWidth: 2 },
   };
   const extra = unscored > 0 ? t('chart.unscoredRecords', { n: unscored }) : '';
-  const description = describe(ctx, t('chart.level1Desc', { n: rows.length, m: cols.length }), [t('metric.level1Rate')], extra);
+  const { description, caption } = describe(ctx, t('chart.level1Desc', { n: rows.length, m: cols.length }), [t('metric.level1Rate')], extra);
   const option = {
     ...baseOption(description),
     grid: { left: 8, right: rows.length > VISIBLE_ROWS ? 36 : 12, top: 8, bottom: 48, containLabel: true },
@@ -98,7 +98,7 @@ export function buildLevel1Rates(records: readonly PerfRecord[], summaries: read
     rows: rows.map((r, i) => [labels[i] ?? '', ...cols.map((c) => num(byKey.get(recordKey(r))?.get(c)?.rate ?? null))]),
     rowLinks: rows.map((r) => recordKey(r)),
   };
-  return { option, table, empty: false, links: [points.map((p) => recordKey(p.record))], description };
+  return { option, table, empty: false, links: [points.map((p) => recordKey(p.record))], description, caption };
 }
 
 /** Points per series above which the scatter is drawn in ECharts' large mode. */
@@ -171,7 +171,7 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
       : {}),
   }));
   const extra = missing > 0 ? t('chart.excludedRecords', { n: missing }) : '';
-  const description = describe(ctx, t('chart.scoreExecutionDesc', { n: usable.length, threshold: formatPercent(threshold), split: SCORE_SPLIT }), groups.map((g) => g.name), extra);
+  const { description, caption } = describe(ctx, t('chart.scoreExecutionDesc', { n: usable.length, threshold: formatPercent(threshold), split: SCORE_SPLIT }), groups.map((g) => g.name), extra);
   const option = {
     ...baseOption(description),
     legend: { ...LEGEND_BASE, data: groups.map((g) => g.name) },
@@ -197,6 +197,6 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
     rows: usable.map((r) => [recordLabel(r, ctx), scopeName[r.scope], num(recordRate(r)), num(r.score), r.grade ?? null]),
     rowLinks: usable.map((r) => recordKey(r)),
   };
-  return { option, table, empty: false, links: groups.map((g) => g.rows.map((r) => recordKey(r))), description };
+  return { option, table, empty: false, links: groups.map((g) => g.rows.map((r) => recordKey(r))), description, caption };
 }
 

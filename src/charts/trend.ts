@@ -85,7 +85,7 @@ export function buildTrend(
   const yMin = metric === 'score' ? Math.min(50, Math.floor(lo / 10) * 10) : Math.max(0, Math.floor((lo - 5) / 10) * 10);
   const yMax = metric === 'score' ? 100 : Math.ceil((hi + 2) / 5) * 5;
 
-  const description = describe(ctx, t('chart.trendDesc', { metric: title, from: years[0], to: years.at(-1) }), shown.map((r) => r.name));
+  const { description, caption } = describe(ctx, t('chart.trendDesc', { metric: title, from: years[0], to: years.at(-1) }), shown.map((r) => r.name));
   const option = {
     ...baseOption(description),
     legend: many ? { show: false } : { ...LEGEND_BASE, data: shown.map((r) => r.name) },
@@ -126,7 +126,7 @@ export function buildTrend(
     rows: shown.map((r) => [r.name, ...r.cells.map((c) => (c ? num(pick(c)) : null))]),
   };
   const links = shown.map((r) => r.cells.map((c) => (c ? keyOf(c) : null)));
-  return { option, table: tableOut, empty: false, links, description };
+  return { option, table: tableOut, empty: false, links, description, caption };
 }
 
 function keyOf(c: AgencyYear): string | null {

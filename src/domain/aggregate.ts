@@ -42,6 +42,49 @@ export function filterRecords<T extends RecordKeyFields>(rows: readonly T[], f: 
   return rows.filter((r) => (agencies === null || agencies.has(r.agency)) && matchesRest(r, f));
 }
 
+/** Rows with the positions of each agency's rows, built once per data version. */
+export interface AgencyIndex<T> {
+  readonly rows: readonly T[];
+  readonly positions: ReadonlyMap<string, readonly number[]>;
+}
+
+export function indexByAgency<T extends RecordKeyFields>(rows: readonly T[]): AgencyIndex<T> {
+  const positions = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const list = positions.get(r.agency);
+    if (list) list.push(i);
+    else positions.set(r.agency, [i]);
+  });
+  return { rows, positions };
+}
+
+/**
+ * filterRecords through an index: with agencies chosen, only their rows are read (fifty agencies
+ * of a thousand: a fortieth of the rows, on every filter change). Same rows, same order.
+ */
+export function filterIndexed<T extends RecordKeyFields>(index: AgencyIndex<T>, f: RecordFilter): T[] {
+  if (f.agencies.length === 0) return index.rows.filter((r) => matchesRest(r, f));
+  let count = 0;
+  const lists: (readonly number[])[] = [];
+  for (const a of new Set(f.agencies)) {
+    const list = index.positions.get(a);
+    if (list) {
+      lists.push(list);
+      count += list.length;
+    }
+  }
+  const at = new Int32Array(count);
+  let k = 0;
+  for (const list of lists) for (const i of list) at[k++] = i;
+  at.sort();
+  const out: T[] = [];
+  for (const i of at) {
+    const r = index.rows[i]!;
+    if (matchesRest(r, f)) out.push(r);
+  }
+  return out;
+}
+
 function sumOf(values: Iterable<number | null>): number | null {
   let sum = 0;
   let any = false;

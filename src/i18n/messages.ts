@@ -98,6 +98,7 @@ const zhCN = {
   fund: { budget: '预算金额', contract: '合同签订金额', expenditure: '支出金额', category: '类别', item: '明细' },
   chart: {
     seriesList: '系列：{names}。',
+    seriesListMore: '系列：{names}等 {n} 个。',
     noSeries: '没有数据系列。',
     noData: '：所选范围内没有数据。',
     trendOf: '{metric}趋势',
@@ -190,6 +191,7 @@ const zhCN = {
     threshold: '执行率阈值',
     thresholdHint: '低于此线的需说明原因',
     trend: '执行率趋势',
+    recordCharts: '按评价记录查看',
     deptRecords: '部门整体：预算与执行',
     projRecords: '项目：预算与执行',
     basicProject: '基本支出与项目支出（部门整体）',
@@ -350,6 +352,7 @@ const en: Messages = {
   fund: { budget: 'Budget', contract: 'Contracted', expenditure: 'Spent', category: 'Category', item: 'Item' },
   chart: {
     seriesList: 'Series: {names}.',
+    seriesListMore: 'Series: {names} and others, {n} in all.',
     noSeries: 'No data series.',
     noData: ': no data in the selected range.',
     trendOf: '{metric} trend',
@@ -442,6 +445,7 @@ const en: Messages = {
     threshold: 'Execution threshold',
     thresholdHint: 'Records below this line need an explanation',
     trend: 'Execution rate trend',
+    recordCharts: 'By evaluation record',
     deptRecords: 'Department: budget and expenditure',
     projRecords: 'Projects: budget and expenditure',
     basicProject: 'Basic and project spending (department)',

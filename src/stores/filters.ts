@@ -1,10 +1,12 @@
 // The filters every view shares (agencies, years, scope, project) and the execution threshold.
 // They live in the URL query, so a copied link opens the same view and back/forward step through
-// filter changes: the store reads the current route and writes by pushing a new location.
+// filter changes: the store reads the current route and writes by pushing a new location. A change
+// made here shows at once and the URL follows after the next paint: writing history with a few
+// hundred agency names in the query takes milliseconds the charts should have.
 import { defineStore } from 'pinia';
-import { computed, markRaw } from 'vue';
+import { computed, markRaw, shallowRef } from 'vue';
 import { useRoute, useRouter, type LocationQuery, type LocationQueryRaw } from 'vue-router';
-import { agencyYears, filterRecords, NO_FILTER, rankAgencies, yearSpan, type RecordFilter, type ScopeFilter } from '../domain/aggregate';
+import { agencyYears, filterIndexed, indexByAgency, NO_FILTER, rankAgencies, yearSpan, type RecordFilter, type ScopeFilter } from '../domain/aggregate';
 import { useDataStore } from './data';
 
 export const DEFAULT_THRESHOLD = 90;
@@ -57,17 +59,42 @@ export function parseThreshold(q: LocationQuery): number {
   return first(q.threshold) !== '' && Number.isFinite(n) && n > 0 && n <= 200 ? n : DEFAULT_THRESHOLD;
 }
 
+/** Resolves after the next frame has been painted (or soon, in a hidden tab, which paints none). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(fallback);
+      resolve();
+    };
+    const fallback = setTimeout(done, 100);
+    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(done, 0));
+  });
+}
+
 export const useFiltersStore = defineStore('filters', () => {
   const route = useRoute();
   const router = useRouter();
   const data = useDataStore();
 
+  // A filter change not yet in the URL, and the number of the latest change: an earlier change
+  // whose turn comes after a later one leaves the URL to it.
+  const pending = shallowRef<RecordFilter | null>(null);
+  let latest = 0;
+  // Back and forward win over a change still waiting for its URL.
+  if (typeof window !== 'undefined') {
+    window.addEventListener('popstate', () => {
+      latest++;
+      pending.value = null;
+    });
+  }
+
   // The same filter object for as long as the filter stays the same: a change of another query
-  // key (the threshold, compare's records) then recomputes nothing that depends on the filter.
+  // key (the threshold, compare's records), or the URL catching up with a change already shown,
+  // then recomputes nothing that depends on the filter.
   let lastKey = '';
   let last: RecordFilter = NO_FILTER;
   const filter = computed(() => {
-    const next = parseFilterQuery(route.query);
+    const next = pending.value ?? parseFilterQuery(route.query);
     const key = JSON.stringify(next);
     if (key !== lastKey) {
       lastKey = key;
@@ -88,8 +115,10 @@ export const useFiltersStore = defineStore('filters', () => {
   });
   // Computed once per data version and filter, and shared by every view and chart: the filtered
   // records, the agency × year roll-up, the years on the axis and the agencies by budget.
-  const records = computed(() => markRaw(filterRecords(data.records, filter.value)));
-  const level1 = computed(() => markRaw(filterRecords(data.level1, filter.value)));
+  const recordIndex = computed(() => markRaw(indexByAgency(data.records)));
+  const level1Index = computed(() => markRaw(indexByAgency(data.level1)));
+  const records = computed(() => markRaw(filterIndexed(recordIndex.value, filter.value)));
+  const level1 = computed(() => markRaw(filterIndexed(level1Index.value, filter.value)));
   const table = computed(() => markRaw(agencyYears(records.value)));
   const years = computed(() => yearSpan(records.value, filter.value.from, filter.value.to));
   const ranked = computed(() => markRaw(rankAgencies(records.value)));
@@ -101,12 +130,24 @@ export const useFiltersStore = defineStore('filters', () => {
     return rest;
   }
 
+  /** Applies a filter change now; resolves once the URL carries it (or a later change). */
   async function update(patch: Partial<RecordFilter>): Promise<void> {
-    const next = { ...filter.value, ...patch };
-    await router.push({ path: route.path, query: { ...withoutFilters(route.query), ...filterQuery(next) } });
+    const query = filterQuery({ ...filter.value, ...patch });
+    const change = ++latest;
+    // Read back as the URL would be, so the filter is the same whether shown early or from the URL.
+    pending.value = parseFilterQuery(query as LocationQuery);
+    await afterNextPaint();
+    if (change !== latest) return;
+    try {
+      await router.push({ path: route.path, query: { ...withoutFilters(route.query), ...query } });
+    } finally {
+      if (change === latest) pending.value = null;
+    }
   }
 
   async function reset(): Promise<void> {
+    latest++;
+    pending.value = null;
     await router.push({ path: route.path, query: withoutFilters(route.query) });
   }
 

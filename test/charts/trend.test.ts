@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildCarryoverRateTrend, buildExecutionTrend, buildScoreTrend, MANY_SERIES } from '../../src/charts/trend';
+import { CAPTION_SERIES } from '../../src/charts/common';
 import { agencyYears, rankAgencies, yearSpan } from '../../src/domain/aggregate';
 import { recordKey } from '../../src/domain/keys';
 import { CCPIT, CHAOYANG, HOSTILE, hostileRecords, RECORDS, YUZHONG } from './fixtures';
@@ -124,6 +125,19 @@ describe('many agencies stay readable', () => {
     expect(seriesOf(m)).toHaveLength(30);
     expect((m.option as Loose).legend.show).toBe(false);
     commonChecks(m, ['测试单位001', '测试单位030']);
+  });
+
+  test('the caption under the chart names the first CAPTION_SERIES lines and counts the rest', () => {
+    const names = seriesOf(m).map((s) => s.name as string);
+    expect(m.caption).toContain(`${names.slice(0, CAPTION_SERIES).join('、')}等 30 个。`);
+    expect(m.caption).not.toContain(names[CAPTION_SERIES]!);
+    expect(m.caption.startsWith('折线图：各单位预算执行率，2019–2024年')).toBe(true);
+    // The aria description keeps every name.
+    for (const n of names) expect(m.description).toContain(n);
+    const few = buildExecutionTrend(agencyYears(recs), yearSpan(recs), agencies30.slice(0, 3), 90, zh);
+    expect(few.caption).toBe(few.description);
+    const english = buildExecutionTrend(agencyYears(recs), yearSpan(recs), agencies30, 90, en);
+    expect(english.caption).toMatch(/and others, 30 in all\.$/);
   });
 
   test('only points no line passes through keep a symbol; the values stay', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import {
-  agencyLevelTotals, agencyOptions, agencyYears, distinctProjects, filterRecords, indicatorTree, latestChanges, level1Summaries,
+  agencyLevelTotals, agencyOptions, agencyYears, distinctProjects, filterIndexed, filterRecords, indexByAgency, indicatorTree, latestChanges, level1Summaries,
   NO_FILTER, rankAgencies, rankLatestPerAgency, rankYear, recordRate, searchAgencies, totals, totalsByScope, weightedRate, yearSpan,
 } from '../../src/domain/aggregate';
 import { recordKey } from '../../src/domain/keys';
@@ -15,6 +16,30 @@ describe('filterRecords', () => {
     expect(filterRecords(RECORDS, { ...NO_FILTER, from: 2022, to: 2023 })).toHaveLength(3);
     expect(filterRecords(RECORDS, { ...NO_FILTER, scope: 'project' }).map((r) => r.project)).toEqual([EVENTS, ADVISORY, '招商引资专项经费']);
     expect(filterRecords(RECORDS, { ...NO_FILTER, project: ADVISORY })).toHaveLength(1);
+  });
+  test('through the agency index: the same records in the same order, whatever the filter', () => {
+    const agencies = ['甲', '乙', '丙', '丁'];
+    const row = fc.record({
+      agency: fc.constantFrom(...agencies),
+      year: fc.integer({ min: 2018, max: 2024 }),
+      scope: fc.constantFrom('department' as const, 'project' as const),
+      project: fc.constantFrom('', 'P1', 'P2'),
+      n: fc.nat(),
+    });
+    const filter = fc.record({
+      // Unknown and repeated agencies included.
+      agencies: fc.array(fc.constantFrom(...agencies, '戊'), { maxLength: 5 }),
+      from: fc.option(fc.integer({ min: 2017, max: 2025 })),
+      to: fc.option(fc.integer({ min: 2017, max: 2025 })),
+      scope: fc.constantFrom('all' as const, 'department' as const, 'project' as const),
+      project: fc.constantFrom('', 'P1', 'P2'),
+    });
+    fc.assert(fc.property(fc.array(row, { maxLength: 60 }), filter, (rows, f) => {
+      const got = filterIndexed(indexByAgency(rows), f);
+      const want = filterRecords(rows, f);
+      expect(got).toHaveLength(want.length);
+      got.forEach((r, i) => expect(r).toBe(want[i]));
+    }));
   });
 });
 

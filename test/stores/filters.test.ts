@@ -50,4 +50,42 @@ describe('filters store', () => {
     await router.push(`/overview?agencies=${encodeURIComponent(CHAOYANG)}&from=2022`);
     expect(filters.filter.agencies).toEqual([CHAOYANG]);
   });
+
+  test('a change shows at once; the URL follows after the next paint', async () => {
+    const { filters, router } = await store('/execution?from=2021');
+    const done = filters.update({ scope: 'department' });
+    // Before any frame: the filter, and what depends on it, have changed; the URL not yet.
+    expect(filters.filter.scope).toBe('department');
+    expect(filters.records.every((r) => r.scope === 'department' && r.year >= 2021)).toBe(true);
+    expect(router.currentRoute.value.query.scope).toBeUndefined();
+    const shown = filters.filter;
+    await done;
+    expect(router.currentRoute.value.fullPath).toBe('/execution?from=2021&scope=department');
+    // The URL catching up is the same filter: nothing recomputed.
+    expect(filters.filter).toBe(shown);
+  });
+
+  test('quick changes in a row: each shows, one history entry carries them all', async () => {
+    const { filters, router } = await store('/execution');
+    const first = filters.update({ from: 2022 });
+    const second = filters.update({ scope: 'project' });
+    expect(filters.filter.from).toBe(2022);
+    expect(filters.filter.scope).toBe('project');
+    await Promise.all([first, second]);
+    expect(router.currentRoute.value.fullPath).toBe('/execution?from=2022&scope=project');
+    router.back();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(router.currentRoute.value.fullPath).toBe('/execution');
+  });
+
+  test('back or forward before the URL caught up wins over the waiting change', async () => {
+    const { filters, router } = await store('/execution?from=2021');
+    await router.push('/execution?from=2023');
+    const waiting = filters.update({ scope: 'project' });
+    window.dispatchEvent(new PopStateEvent('popstate'));
+    expect(filters.filter.scope).toBe('all');
+    expect(filters.filter.from).toBe(2023);
+    await waiting;
+    expect(router.currentRoute.value.query.scope).toBeUndefined();
+  });
 });

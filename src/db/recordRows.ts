@@ -1,29 +1,19 @@
 // The current rows of a few records, read without the whole current state: the chunkKeys table
 // says which stored chunks hold a record's rows, so opening one record among a million indicator
 // rows reads the one or two chunks that hold it, and re-summarising the records a rolled-back
-// batch touched reads only the chunks of the remaining batches that hold those records.
+// batch touched reads only the chunks of the remaining batches that hold those records. The
+// chunkKeys rows of the active batches (one per stored chunk) are read whole and searched here.
 import type { Kind } from '../domain/types';
 import { rowsOfRecords } from './chunkOps';
 import { activeIds, cachedState, dedupe, entryOf, selectEntry, stampOf, type CurrentEntry } from './current';
 import type { BudgetDb, StoredChunkKeys } from './database';
 
-// Up to this many records, the index is asked for each; beyond, the chunk lists of the active
-// batches are read and intersected (one query instead of thousands of index lookups).
-const FEW_KEYS = 32;
-
 /** The chunks of batches `ids` that hold rows of any record in `keys`, in batch order. */
 export async function chunksHolding(db: BudgetDb, ids: readonly number[], keys: ReadonlySet<string>): Promise<StoredChunkKeys[]> {
   if (ids.length === 0 || keys.size === 0) return [];
-  const few = keys.size <= FEW_KEYS;
-  const candidates = few ? await db.chunkKeys.where('recordKeys').anyOf([...keys]).toArray() : await db.chunkKeys.where('batchId').anyOf([...ids]).toArray();
-  const wanted = new Set(ids);
-  const seen = new Set<number>();
   const out: StoredChunkKeys[] = [];
-  for (const c of candidates) {
-    if (seen.has(c.id) || !wanted.has(c.batchId)) continue;
-    if (!few && !c.recordKeys.some((k) => keys.has(k))) continue;
-    seen.add(c.id);
-    out.push(c);
+  for (const c of await db.chunkKeys.where('batchId').anyOf([...ids]).toArray()) {
+    if (c.recordKeys.some((k) => keys.has(k))) out.push(c);
   }
   return out.sort((a, b) => a.batchId - b.batchId || a.seq - b.seq);
 }

@@ -165,6 +165,9 @@ describe('schema versions', () => {
     const db = openDb(name);
     try {
       expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+      // v4 dropped the index on record keys (its rows stay): what remains is the batch index.
+      expect(db.chunkKeys.schema.indexes.map((i) => i.name)).toEqual(['batchId']);
+      expect((await db.chunkKeys.toArray()).map((k) => k.recordKeys)).toEqual([distinctRecordKeys(chunk!)]);
       expect(await loadCurrent(db, 'indicators')).toEqual(old);
       // Opening did not rewrite the old chunk: it is read as it was stored.
       const [stored] = await db.chunks.toArray();

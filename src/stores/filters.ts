@@ -6,7 +6,7 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, shallowRef } from 'vue';
 import { useRoute, useRouter, type LocationQuery, type LocationQueryRaw } from 'vue-router';
-import { agencyYears, filterIndexed, indexByAgency, NO_FILTER, rankAgencies, yearSpan, type RecordFilter, type ScopeFilter } from '../domain/aggregate';
+import { agencyYears, filterIndexed, filterRecords, indexByAgency, NO_FILTER, rankAgencies, yearSpan, type RecordFilter, type ScopeFilter } from '../domain/aggregate';
 import { useDataStore } from './data';
 
 export const DEFAULT_THRESHOLD = 90;
@@ -115,10 +115,11 @@ export const useFiltersStore = defineStore('filters', () => {
   });
   // Computed once per data version and filter, and shared by every view and chart: the filtered
   // records, the agency × year roll-up, the years on the axis and the agencies by budget.
+  // The agency indexes are built on the first filter that names agencies, not on every load.
   const recordIndex = computed(() => markRaw(indexByAgency(data.records)));
   const level1Index = computed(() => markRaw(indexByAgency(data.level1)));
-  const records = computed(() => markRaw(filterIndexed(recordIndex.value, filter.value)));
-  const level1 = computed(() => markRaw(filterIndexed(level1Index.value, filter.value)));
+  const records = computed(() => markRaw(filter.value.agencies.length === 0 ? filterRecords(data.records, filter.value) : filterIndexed(recordIndex.value, filter.value)));
+  const level1 = computed(() => markRaw(filter.value.agencies.length === 0 ? filterRecords(data.level1, filter.value) : filterIndexed(level1Index.value, filter.value)));
   const table = computed(() => markRaw(agencyYears(records.value)));
   const years = computed(() => yearSpan(records.value, filter.value.from, filter.value.to));
   const ranked = computed(() => markRaw(rankAgencies(records.value)));

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { buildCarryoverRateTrend, buildExecutionTrend, buildScoreTrend, MANY_SERIES } from '../../src/charts/trend';
-import { CAPTION_SERIES } from '../../src/charts/common';
+import { CAPTION_SERIES, PALETTE } from '../../src/charts/common';
 import { agencyYears, rankAgencies, yearSpan } from '../../src/domain/aggregate';
-import { recordKey } from '../../src/domain/keys';
+import { parseRecordKey, recordKey } from '../../src/domain/keys';
 import { CCPIT, CHAOYANG, HOSTILE, hostileRecords, RECORDS, YUZHONG } from './fixtures';
 import { commonChecks, en, manyAgencies, seriesOf, tooltip, zh, type Loose } from './helpers';
 
@@ -120,15 +120,18 @@ describe('many agencies stay readable', () => {
   const agencies30 = rankAgencies(recs);
   const m = buildExecutionTrend(agencyYears(recs), yearSpan(recs), agencies30, 90, zh);
 
-  test('above MANY_SERIES lines: no legend, every agency still named in the description', () => {
+  test('above MANY_SERIES lines: no legend, a series per colour, every agency still named in the description', () => {
     expect(agencies30.length).toBeGreaterThan(MANY_SERIES);
-    expect(seriesOf(m)).toHaveLength(30);
+    const lines = seriesOf(m).filter((s) => s.type === 'line');
+    expect(lines).toHaveLength(PALETTE.length);
+    expect(lines.map((s) => s.color)).toEqual(PALETTE);
     expect((m.option as Loose).legend.show).toBe(false);
+    expect(m.table.rows).toHaveLength(30);
     commonChecks(m, ['测试单位001', '测试单位030']);
   });
 
   test('the caption under the chart names the first CAPTION_SERIES lines and counts the rest', () => {
-    const names = seriesOf(m).map((s) => s.name as string);
+    const names = m.table.rows.map((r) => r[0] as string);
     expect(m.caption).toContain(`${names.slice(0, CAPTION_SERIES).join('、')}等 30 个。`);
     expect(m.caption).not.toContain(names[CAPTION_SERIES]!);
     expect(m.caption.startsWith('折线图：各单位预算执行率，2019–2024年')).toBe(true);
@@ -140,24 +143,40 @@ describe('many agencies stay readable', () => {
     expect(english.caption).toMatch(/and others, 30 in all\.$/);
   });
 
-  test('only points no line passes through keep a symbol; the values stay', () => {
-    const last = seriesOf(m).find((s) => s.name === '测试单位030');
-    const row = m.table.rows.find((r) => r[0] === '测试单位030')!;
-    // 2019 is alone: a plain value, drawn with the series' symbol; 2021 and 2022 are joined.
-    expect(typeof last.data[0]).toBe('number');
-    expect(last.data[0]).toBe(row[1]);
-    expect(last.data[1]).toEqual({ value: null, symbol: 'none' });
-    expect(last.data[2]).toEqual({ value: row[3], symbol: 'none' });
-    expect(last.data[3]).toEqual({ value: row[4], symbol: 'none' });
-    const first = seriesOf(m)[0];
-    expect(first.data.every((d: Loose) => typeof d === 'object' && d.symbol === 'none')).toBe(true);
-    // A click on any point still opens its record.
-    expect(m.links[0]).toHaveLength(6);
-    expect(m.links[0]!.every((k) => k !== null)).toBe(true);
+  test('each line is a run of [year, value] points ended by a gap; lone points are drawn and lead to their records', () => {
+    const row = (name: string) => m.table.rows.find((r) => r[0] === name)!;
+    const i = m.table.rows.findIndex((r) => r[0] === '测试单位030');
+    const series = seriesOf(m)[i % PALETTE.length];
+    // The lines of a colour, one after another: line i is the (i ÷ 10)th run of its series.
+    const run = Math.floor(i / PALETTE.length);
+    const points = series.data.slice(run * 7, run * 7 + 7);
+    const last = row('测试单位030');
+    // 2019 alone, 2020 missing, 2021–2022 joined, then missing; the run ends with a gap.
+    expect(points).toEqual([[0, last[1]], [1, null], [2, last[3]], [3, last[4]], [4, null], [5, null], [5, null]]);
+    expect(series.showSymbol).toBe(false);
+    expect(series.connectNulls).toBe(false);
+    // The lone 2019 point, in the line's colour, in the scatter series; its click opens its record.
+    const scatterIndex = seriesOf(m).findIndex((s) => s.type === 'scatter');
+    const scatter = seriesOf(m)[scatterIndex];
+    const j = scatter.data.findIndex((d: Loose) => d.value[0] === 0 && d.value[1] === last[1]);
+    expect(j).toBeGreaterThanOrEqual(0);
+    expect(scatter.data[j].itemStyle.color).toBe(PALETTE[i % PALETTE.length]);
+    const key = m.links[scatterIndex]![j]!;
+    expect(parseRecordKey(key)).toMatchObject({ agency: '测试单位030', year: 2019 });
+    // Points on lines lead to their records too; gaps to none.
+    expect(m.links[i % PALETTE.length]![run * 7 + 2]).not.toBeNull();
+    expect(m.links[i % PALETTE.length]![run * 7 + 1]).toBeNull();
+    // Joined points are not lone: none of 2021–2022 in the scatter series.
+    expect(scatter.data.some((d: Loose) => d.value[0] === 2 && d.value[1] === last[3] && d.itemStyle.color === PALETTE[i % PALETTE.length])).toBe(false);
+  });
+
+  test('reference lines stay with many lines', () => {
+    expect(seriesOf(m)[0].markLine.data.map((d: Loose) => d.yAxis)).toEqual([100, 90]);
   });
 
   test('the tooltip lists the highest values and counts the rest', () => {
-    const params = seriesOf(m).map((_, i) => ({ seriesIndex: i, dataIndex: 5, color: '#2f6fb0' }));
+    // Axis-triggered: a point of each series at 2024 (year index 5).
+    const params = seriesOf(m).map((_, i) => ({ seriesIndex: i, dataIndex: 5, value: [5, 80], color: '#2f6fb0' }));
     const tip = tooltip(m, params);
     expect(tip).toContain('另有 15 个单位未列出');
     const values = [...tip.matchAll(/<b[^>]*>([\d.]+)%<\/b>/g)].map((x) => Number(x[1]));
@@ -176,7 +195,7 @@ describe('many agencies stay readable', () => {
   });
 
   test('carryover labels only while the lines are few', () => {
-    expect(seriesOf(buildCarryoverRateTrend(agencyYears(recs), yearSpan(recs), agencies30, zh))[0].label.show).toBe(false);
+    expect(seriesOf(buildCarryoverRateTrend(agencyYears(recs), yearSpan(recs), agencies30, zh))[0].label?.show).not.toBe(true);
     expect(seriesOf(buildCarryoverRateTrend(agencyYears(recs), yearSpan(recs), agencies30.slice(0, 3), zh))[0].label.show).toBe(true);
   });
 });

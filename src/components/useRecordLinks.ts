@@ -1,6 +1,7 @@
 // Links to records for long lists. A RouterLink resolves its whole location, the filters' query
-// included (hundreds of agency names), for every row on every filter change; here the location is
-// resolved once with a placeholder key and each row's href is that text with the row's key in it.
+// included (hundreds of agency names), for every row on every filter change; here the route is
+// resolved once with a placeholder key, and each row's href is that text with the row's key in it
+// and the filters' query text (encoded once per filter change by the store) after it.
 // A plain click navigates in the app as a RouterLink would; a modified click (new tab) is left to
 // the browser.
 import { computed } from 'vue';
@@ -14,10 +15,11 @@ const PLACEHOLDER = 'RECORDKEYPLACEHOLDER';
 export function useRecordLinks() {
   const router = useRouter();
   const filters = useFiltersStore();
+  const path = router.resolve({ name: 'record', params: { key: PLACEHOLDER } }).href;
+  const at = path.indexOf(PLACEHOLDER);
   const template = computed(() => {
-    const href = router.resolve({ name: 'record', params: { key: PLACEHOLDER }, query: filters.carried }).href;
-    const at = href.indexOf(PLACEHOLDER);
-    return { before: href.slice(0, at), after: href.slice(at + PLACEHOLDER.length) };
+    const search = filters.carriedSearch;
+    return { before: path.slice(0, at), after: path.slice(at + PLACEHOLDER.length) + (search ? `?${search}` : '') };
   });
 
   function href(key: string): string {

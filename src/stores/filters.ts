@@ -5,7 +5,7 @@
 // hundred agency names in the query takes milliseconds the charts should have.
 import { defineStore } from 'pinia';
 import { computed, markRaw, shallowRef } from 'vue';
-import { useRoute, useRouter, type LocationQuery, type LocationQueryRaw } from 'vue-router';
+import { stringifyQuery, useRoute, useRouter, type LocationQuery, type LocationQueryRaw } from 'vue-router';
 import { agencyYears, filterIndexed, filterRecords, indexByAgency, NO_FILTER, rankAgencies, yearSpan, type RecordFilter, type ScopeFilter } from '../domain/aggregate';
 import { useDataStore } from './data';
 
@@ -113,6 +113,12 @@ export const useFiltersStore = defineStore('filters', () => {
     if (threshold.value !== DEFAULT_THRESHOLD) q.threshold = String(threshold.value);
     return q;
   });
+  /**
+   * `carried` as URL query text, encoded once per filter change for every link that carries it
+   * (the navigation, a list's record links): resolving a location per link would encode the
+   * agency names again for each.
+   */
+  const carriedSearch = computed(() => stringifyQuery(carried.value));
   // Computed once per data version and filter, and shared by every view and chart: the filtered
   // records, the agency × year roll-up, the years on the axis and the agencies by budget.
   // The agency indexes are built on the first filter that names agencies, not on every load.
@@ -163,5 +169,5 @@ export const useFiltersStore = defineStore('filters', () => {
     return update({ scope });
   }
 
-  return { filter, threshold, carried, records, level1, table, years, ranked, active, update, reset, setThreshold, setScope };
+  return { filter, threshold, carried, carriedSearch, records, level1, table, years, ranked, active, update, reset, setThreshold, setScope };
 });

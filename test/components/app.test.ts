@@ -19,12 +19,30 @@ describe('app shell', () => {
     expect(exec).toContain('scope=department');
     expect(exec).toContain('threshold=95');
     expect(wrapper.get('.app-nav a.active').text()).toBe('绩效得分');
+    expect(wrapper.get('.app-nav a.active').attributes('aria-current')).toBe('page');
+
+    // A plain click navigates in the app, the filters carried.
+    await links[1]!.trigger('click');
+    await settle();
+    expect(app.router.currentRoute.value.name).toBe('execution');
+    expect(app.router.currentRoute.value.query).toMatchObject({ agencies: [CCPIT], scope: 'department', threshold: '95' });
+    expect(wrapper.get('.app-nav a.active').text()).toBe('预算执行');
 
     await wrapper.get('.lang-switch button[lang="en"]').trigger('click');
     await settle();
     expect(wrapper.findAll('.app-nav a').map((l) => l.text())).toEqual(['Overview', 'Execution', 'Carryover', 'Scores', 'Compare', 'Data']);
     expect(wrapper.get('.brand-title').text()).toBe('Budget Performance Dashboard');
     expect(document.documentElement.lang).toBe('en');
+    wrapper.unmount();
+  });
+
+  test('on the compare view, its link keeps the chosen records; the others do not carry them', async () => {
+    const app = await testApp('/compare?from=2021&records=abc&records=def');
+    const wrapper = mount(App, { global: { plugins: app.plugins, stubs: { RouterView: true } } });
+    const hrefs = wrapper.findAll('.app-nav a').map((l) => l.attributes('href') ?? '');
+    expect(hrefs[4]).toBe('/compare?from=2021&records=abc&records=def');
+    expect(hrefs[0]).toBe('/overview?from=2021');
+    expect(hrefs[5]).toBe('/data');
     wrapper.unmount();
   });
 

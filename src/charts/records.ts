@@ -28,10 +28,12 @@ function buildRecordBars(records: readonly PerfRecord[], specs: readonly BarSpec
   const labels = rows.map((r) => recordLabel(r, ctx));
   const axisLabels = rows.map((r) => recordAxisLabel(r, ctx));
   const hasPercent = specs.some((s) => s.percent);
-  const series: Array<BarSeriesOption | LineSeriesOption> = specs.map((s) =>
+  // Ids by position: a redraw updates the series ECharts holds instead of building new ones.
+  const series: Array<BarSeriesOption | LineSeriesOption> = specs.map((s, i) =>
     s.percent
       ? {
           type: 'line',
+          id: `line-${i}`,
           name: s.name,
           yAxisIndex: 1,
           data: rows.map((r) => num(s.pick(r))),
@@ -42,7 +44,7 @@ function buildRecordBars(records: readonly PerfRecord[], specs: readonly BarSpec
           connectNulls: false,
           label: { show: true, position: 'top', formatter: (p: { value?: unknown }) => formatPercent(typeof p.value === 'number' ? p.value : null) },
         }
-      : { type: 'bar', name: s.name, stack: s.stack, data: rows.map((r) => num(s.pick(r))), barMaxWidth: 28 },
+      : { type: 'bar', id: `bar-${i}`, name: s.name, stack: s.stack, data: rows.map((r) => num(s.pick(r))), barMaxWidth: 28 },
   );
   const { description, caption } = describe(ctx, what + t('chart.recordsN', { n: rows.length }), specs.map((s) => s.name));
   const option = {

@@ -57,6 +57,8 @@ function manyLineSeries(lines: readonly Line[]): { series: Array<LineSeriesOptio
   const used = groups.map((g, k) => ({ ...g, color: PALETTE[k]! })).filter((g) => g.data.length > 0);
   const series: Array<LineSeriesOption | ScatterSeriesOption> = used.map((g, k) => ({
     type: 'line',
+    // Stable ids: a redraw updates the series ECharts already holds instead of building new ones.
+    id: `lines-${k}`,
     name: String(k + 1),
     color: g.color,
     data: g.data,
@@ -67,7 +69,7 @@ function manyLineSeries(lines: readonly Line[]): { series: Array<LineSeriesOptio
   }));
   const links = used.map((g) => g.links);
   if (lone.data.length > 0) {
-    series.push({ type: 'scatter', name: '·', data: lone.data, symbolSize: 8, emphasis: { disabled: true } });
+    series.push({ type: 'scatter', id: 'lone', name: '·', data: lone.data, symbolSize: 8, emphasis: { disabled: true } });
     links.push(lone.links);
   }
   return { series, links };
@@ -108,8 +110,9 @@ export function buildTrend(
   const grouped = many ? manyLineSeries(lines) : null;
   const series: Array<LineSeriesOption | ScatterSeriesOption> = grouped
     ? grouped.series
-    : lines.map((line) => ({
+    : lines.map((line, i) => ({
         type: 'line',
+        id: `${i}:${line.name}`,
         name: line.name,
         // A gap for every year without the figure.
         data: [...line.values],

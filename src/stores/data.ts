@@ -1,13 +1,16 @@
 // The dashboard's data: the current records, fund lines and level-1 indicator summaries, read
 // from IndexedDB (the only place the dashboard touches src/db) and read again whenever the set of
-// active batches changes, in this tab or another (Dexie's liveQuery sees both).
+// active batches changes, in this tab or another (Dexie's liveQuery sees both). Only the kinds
+// whose batches changed are read again: committing indicator rows leaves the twenty thousand
+// record objects as they are (building them again held the page for about 100 ms after a commit).
 import { defineStore } from 'pinia';
 import { liveQuery, type Subscription } from 'dexie';
 import { computed, markRaw, ref, shallowRef } from 'vue';
 import { agencyOptions, distinctProjects, distinctYears, type Level1Summary } from '../domain/aggregate';
 import { recordKey } from '../domain/keys';
-import type { FundLine, IndicatorRow, Issue, PerfRecord } from '../domain/types';
+import type { FundLine, IndicatorRow, Issue, Kind, PerfRecord } from '../domain/types';
 import { openDb, type BudgetDb } from '../db/database';
+import { activeIds } from '../db/current';
 import { ensureBuiltin } from '../db/builtin';
 import { loadCurrent, loadIndicatorsFor, loadLevel1, loadWarnings } from '../db/ledger';
 
@@ -29,7 +32,9 @@ export const useDataStore = defineStore('data', () => {
 
   let db: BudgetDb | null = null;
   let subscription: Subscription | null = null;
-  let signature = '';
+  /** The active batch ids per kind last seen ('' before the first), and the kinds not yet read again since they changed. */
+  let signatures: Record<Kind, string> = { records: '', funds: '', indicators: '' };
+  const stale = new Set<Kind>();
   let loadSeq = 0;
 
   const byKey = computed(() => {
@@ -41,7 +46,11 @@ export const useDataStore = defineStore('data', () => {
   const years = computed(() => distinctYears(records.value));
   const projects = computed(() => distinctProjects(records.value));
 
-  async function reload(): Promise<void> {
+  /**
+   * Reads the current data of `kinds` (all by default) again; the others stay. Warnings are read
+   * with any kind: they follow every batch.
+   */
+  async function reload(kinds: readonly Kind[] = ['records', 'funds', 'indicators']): Promise<void> {
     if (!db) return;
     const seq = ++loadSeq;
     status.value = status.value === 'ready' ? 'ready' : 'loading';
@@ -49,14 +58,20 @@ export const useDataStore = defineStore('data', () => {
       // Indicator rows are not read here (a million of them would hold the page for seconds): the
       // level-1 summaries the charts need are kept up to date in the database with every change,
       // and one record's rows are read when its view opens (indicatorsFor).
-      const [r, f, l, w] = await Promise.all([loadCurrent(db, 'records'), loadCurrent(db, 'funds'), loadLevel1(db), loadWarnings(db)]);
+      const [r, f, l, w] = await Promise.all([
+        kinds.includes('records') ? loadCurrent(db, 'records') : null,
+        kinds.includes('funds') ? loadCurrent(db, 'funds') : null,
+        kinds.includes('indicators') ? loadLevel1(db) : null,
+        loadWarnings(db),
+      ]);
       // Let the charts render in a task of their own, not in the one that built the row objects.
       await nextTask();
       // A later reload started meanwhile: its result wins.
       if (seq !== loadSeq) return;
-      records.value = markRaw(r);
-      funds.value = markRaw(f);
-      level1.value = markRaw(l);
+      for (const k of kinds) stale.delete(k);
+      if (r) records.value = markRaw(r);
+      if (f) funds.value = markRaw(f);
+      if (l) level1.value = markRaw(l);
       warnings.value = markRaw(w);
       error.value = null;
       status.value = 'ready';
@@ -81,14 +96,18 @@ export const useDataStore = defineStore('data', () => {
       return;
     }
     const current = db;
-    // The active batch ids decide the current data: reload whenever they change (a commit, a
-    // rollback, here or in another tab).
-    subscription = liveQuery(() => current.batches.where('state').equals('active').primaryKeys()).subscribe({
-      next: (ids) => {
-        const next = [...ids].sort((a, b) => Number(a) - Number(b)).join(',');
-        if (next === signature && status.value === 'ready') return;
-        signature = next;
-        void reload();
+    // The active batch ids of each kind decide its current data: reload a kind whenever its ids
+    // change (a commit, a rollback, here or in another tab).
+    const KINDS: readonly Kind[] = ['records', 'funds', 'indicators'];
+    subscription = liveQuery(async () => {
+      const ids = await Promise.all(KINDS.map((k) => activeIds(current, k)));
+      return Object.fromEntries(KINDS.map((k, i) => [k, ids[i]!.join(',')])) as Record<Kind, string>;
+    }).subscribe({
+      next: (next) => {
+        for (const k of KINDS) if (next[k] !== signatures[k] || status.value !== 'ready') stale.add(k);
+        signatures = next;
+        // A reload still running is replaced by this one, which reads its kinds too (still stale).
+        if (stale.size > 0) void reload([...stale]);
       },
       error: (e: unknown) => {
         error.value = e instanceof Error ? e.message : String(e);
@@ -102,7 +121,8 @@ export const useDataStore = defineStore('data', () => {
     subscription = null;
     db?.close();
     db = null;
-    signature = '';
+    signatures = { records: '', funds: '', indicators: '' };
+    stale.clear();
     status.value = 'idle';
   }
 

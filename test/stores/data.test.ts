@@ -121,4 +121,38 @@ describe('data store', () => {
     // The record view reads its own rows when it opens.
     expect((await store.indicatorsFor(key)).map((r) => r.level1).at(-1)).toBe('新增指标');
   });
+
+  test('an indicator commit reads the level-1 summaries again and leaves the records as they were', async () => {
+    const store = useDataStore();
+    await store.start(db);
+    await until(() => store.status === 'ready' && store.records.length === 6);
+    const records = store.records;
+    const funds = store.funds;
+    const level1 = store.level1;
+    const v = store.version;
+    vi.mocked(loadCurrent).mockClear();
+    const csv = '单位名称,年度,评价类型,项目名称,一级指标,二级指标,三级指标,分值,得分\n' + `${CCPIT},2022,部门整体,,新增指标,,,5,4\n`;
+    const parsed = await parseFile(new TextEncoder().encode(csv), 'i.csv', { knownRecords: await knownRecords(db) });
+    const { batch } = await commitFile(db, parsed);
+    await until(() => store.version > v);
+    expect(store.level1).not.toBe(level1);
+    expect(store.level1.some((s) => s.level1 === '新增指标')).toBe(true);
+    expect(store.records).toBe(records);
+    expect(store.funds).toBe(funds);
+    expect(vi.mocked(loadCurrent)).not.toHaveBeenCalled();
+
+    // A records commit then reads the records (and not the summaries' rows).
+    const v2 = store.version;
+    const rec = `${HEADER}\n"${HOSTILE}",测试市,2023,部门整体,,100,80,70\n`;
+    await commitFile(db, await parseFile(new TextEncoder().encode(rec), 'r.csv'));
+    await until(() => store.version > v2);
+    expect(store.records).toHaveLength(7);
+    expect(vi.mocked(loadCurrent).mock.calls.map(([, kind]) => kind)).toEqual(['records']);
+    // Rolling the indicators back brings the summaries back as they were.
+    const v3 = store.version;
+    await rollbackBatch(db, batch.id);
+    await until(() => store.version > v3);
+    expect(store.level1).toEqual(level1);
+    expect(store.records).toHaveLength(7);
+  });
 });

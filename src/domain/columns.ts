@@ -116,11 +116,20 @@ export function rowsToChunks<K extends Kind>(kind: K, rows: readonly RowOf[K][],
   return b.finish();
 }
 
-/** Reads row `i` of a chunk back as an object; NaN becomes null. */
-export function chunkRow<K extends Kind>(chunk: ColumnChunk, i: number): RowOf[K] {
+/** A chunk's columns as lists, read once per chunk rather than once per row. */
+interface ColumnLists {
+  text: Array<[string, readonly string[]]>;
+  num: Array<[string, Float64Array]>;
+}
+
+function columnLists(chunk: ColumnChunk): ColumnLists {
+  return { text: Object.entries(chunk.text), num: Object.entries(chunk.num) };
+}
+
+function rowOf<K extends Kind>(cols: ColumnLists, i: number): RowOf[K] {
   const o: Record<string, unknown> = {};
-  for (const [f, col] of Object.entries(chunk.text)) o[f] = col[i] ?? '';
-  for (const [f, col] of Object.entries(chunk.num)) {
+  for (const [f, col] of cols.text) o[f] = col[i] ?? '';
+  for (const [f, col] of cols.num) {
     const v = col[i];
     o[f] = v === undefined || Number.isNaN(v) ? null : v;
   }
@@ -129,14 +138,23 @@ export function chunkRow<K extends Kind>(chunk: ColumnChunk, i: number): RowOf[K
   return o as unknown as RowOf[K];
 }
 
+/** Reads row `i` of a chunk back as an object; NaN becomes null. */
+export function chunkRow<K extends Kind>(chunk: ColumnChunk, i: number): RowOf[K] {
+  return rowOf<K>(columnLists(chunk), i);
+}
+
 export function chunkToRows<K extends Kind>(chunk: ColumnChunk): RowOf[K][] {
+  const cols = columnLists(chunk);
   const out: RowOf[K][] = new Array(chunk.length);
-  for (let i = 0; i < chunk.length; i++) out[i] = chunkRow<K>(chunk, i);
+  for (let i = 0; i < chunk.length; i++) out[i] = rowOf<K>(cols, i);
   return out;
 }
 
 export function chunksToRows<K extends Kind>(chunks: readonly ColumnChunk[]): RowOf[K][] {
   const out: RowOf[K][] = [];
-  for (const c of chunks) for (let i = 0; i < c.length; i++) out.push(chunkRow<K>(c, i));
+  for (const c of chunks) {
+    const cols = columnLists(c);
+    for (let i = 0; i < c.length; i++) out.push(rowOf<K>(cols, i));
+  }
   return out;
 }

@@ -1,8 +1,10 @@
 // Splits decoded text pieces into CSV records without holding the whole file as one string:
-// PapaParse reads the text so far up to its last complete record, and the unfinished record waits
-// for the next piece. PapaParse itself decides where records end (a quote only opens a quoted
-// field at the start of a field), so the pieces never change the result. Records keep their
-// spreadsheet row numbers (blank lines count).
+// the text so far is read up to its last complete record, and the unfinished record waits for the
+// next piece. Records on one line, quoted cells included, are split here and their cells handed
+// over where they lie in the text; from the first record that is not (a line break inside
+// quotes, a closing quote followed by anything but a delimiter, a lone CR), PapaParse reads the
+// rest of the piece, so every case it knows reads as it would read it. The pieces never change the
+// result. Records keep their spreadsheet row numbers (blank lines count).
 import Papa from 'papaparse';
 import type { Delimiter } from './types';
 
@@ -58,16 +60,31 @@ export interface CsvRecordSink {
 export type CsvErrorSink = (row: number, message: string) => void;
 
 /**
- * Called instead of the record sink for a record holding no quote character: its text is
- * `text.slice(start, end)` (no line break), and its cells are that text split by the delimiter.
- * The caller reads the cells in place, without an array of cell strings per record.
+ * Called instead of the record sink for a record on one line whose cells can be read where they
+ * lie: cell i (i < count) is text.slice(starts[i], ends[i]), the quotes around a quoted cell left
+ * out. The caller reads the cells in place, without an array of cell strings per record. The
+ * arrays are the splitter's, reused from record to record.
  */
-export type CsvLineSink = (text: string, start: number, end: number, row: number) => void;
+export type CsvSpanSink = (text: string, starts: Int32Array, ends: Int32Array, count: number, row: number) => void;
+
+/** The cells of spans as strings (what the record sink gets for the same record). */
+export function spanCells(text: string, starts: Int32Array, ends: Int32Array, count: number): string[] {
+  const cells = new Array<string>(count);
+  for (let i = 0; i < count; i++) cells[i] = text.slice(starts[i], ends[i]);
+  return cells;
+}
+
+/** How a line was split by hand (splitLine). */
+const SPANS = 0;
+const ESCAPED = 1;
+const LEAVE = 2;
 
 /**
  * Feeds text pieces in order; calls `sink` for every record, blank ones included (as ['']).
  * Line endings may be LF, CRLF or CR, even mixed. A malformed record is reported to `onError`
- * before it is passed to `sink`, so the caller can leave it out.
+ * before it is passed to `sink`, so the caller can leave it out. With `spanSink`, records on one
+ * line go there as cell spans instead (those with a doubled quote in a quoted cell still go to
+ * `sink`, unescaped).
  */
 export class CsvRecordSplitter {
   /** Text after the last complete record. */
@@ -75,13 +92,21 @@ export class CsvRecordSplitter {
   private row = 0;
   /** Set by `lines` when it stopped at a CR that is not part of a CRLF. */
   private loneCr = false;
+  private readonly dc: number;
+  private starts = new Int32Array(32);
+  private ends = new Int32Array(32);
+  /** Per cell of the line split last: a quoted cell holding a doubled quote. */
+  private escapes = new Uint8Array(32);
+  private count = 0;
 
   constructor(
     private readonly delimiter: Delimiter,
     private readonly sink: CsvRecordSink,
     private readonly onError: CsvErrorSink = () => {},
-    private readonly lineSink: CsvLineSink | null = null,
-  ) {}
+    private readonly spanSink: CsvSpanSink | null = null,
+  ) {
+    this.dc = delimiter.charCodeAt(0);
+  }
 
   push(piece: string): void {
     let text = this.carry + piece;
@@ -99,14 +124,11 @@ export class CsvRecordSplitter {
   /** Parses `text`; with `partial`, the last record (perhaps unfinished) is left out. Returns the text not parsed. */
   private parse(text: string, partial: boolean): string {
     let from = 0;
-    if (this.lineSink !== null) {
-      // Lines before the first quote character read the same whether split by hand or by
-      // PapaParse (a quote is what makes a line break or delimiter part of a cell), and splitting
-      // by hand lets the caller read the cells without per-record arrays and strings. CRLF is
-      // taken as it comes; a lone CR (a line break too) is left to the general path.
-      const quote = text.indexOf('"');
-      from = this.lines(text, quote === -1 ? text.length : text.lastIndexOf('\n', quote) + 1, quote === -1 && !partial);
-      if (quote === -1 && !this.loneCr) return from === 0 ? text : text.slice(from);
+    if (this.spanSink !== null) {
+      from = this.lines(text, !partial);
+      if (from === text.length) return '';
+      // Stopped at an unfinished last line (more text to come): it waits for the next piece.
+      if (partial && !this.loneCr && text.indexOf('\n', from) === -1 && !this.stoppedInside) return text.slice(from);
     }
     const rest = normalizeBreaks(from === 0 ? text : text.slice(from));
     const parser = new Papa.Parser({ delimiter: this.delimiter, newline: '\n', quoteChar: '"', escapeChar: '"' });
@@ -124,40 +146,129 @@ export class CsvRecordSplitter {
     return rest.slice(result.meta.cursor);
   }
 
+  /** Set by `lines` when it stopped at a line it could not split by hand (not merely an unfinished one). */
+  private stoppedInside = false;
+
   /**
-   * Passes the lines of `text` that end before `stop` to the line sink, without their LF or CRLF
-   * (with `last`, also the text after the last line break, as PapaParse would at the end of the
-   * input). Stops early at a lone CR (setting loneCr). Returns where the first line not passed starts.
+   * Passes the complete lines of `text` (with `last`, also the text after the last line break, as
+   * PapaParse would at the end of the input) to the span sink, without their LF or CRLF. Stops at
+   * a lone CR (setting loneCr) or at a line that is not a record by itself (setting
+   * stoppedInside). Returns where the first line not passed starts.
    */
-  private lines(text: string, stop: number, last: boolean): number {
-    const sink = this.lineSink!;
+  private lines(text: string, last: boolean): number {
     this.loneCr = false;
+    this.stoppedInside = false;
     let pos = 0;
     let cr = text.indexOf('\r');
     for (;;) {
       const nl = text.indexOf('\n', pos);
-      if (nl === -1 || nl >= stop) break;
-      let end = nl;
-      if (cr !== -1 && cr < nl) {
-        if (cr !== nl - 1) {
+      let end: number;
+      if (nl === -1) {
+        if (!last || text === '') return pos;
+        if (cr !== -1) {
           this.loneCr = true;
           return pos;
         }
-        end = cr;
-        cr = text.indexOf('\r', nl + 1);
+        end = text.length;
+      } else {
+        end = nl;
+        if (cr !== -1 && cr < nl) {
+          if (cr !== nl - 1) {
+            this.loneCr = true;
+            return pos;
+          }
+          end = cr;
+          cr = text.indexOf('\r', nl + 1);
+        }
       }
-      sink(text, pos, end, ++this.row);
-      pos = nl + 1;
-    }
-    if (last && text !== '') {
-      if (cr !== -1) {
-        this.loneCr = true;
+      if (!this.line(text, pos, end)) {
+        this.stoppedInside = true;
         return pos;
       }
-      sink(text, pos, text.length, ++this.row);
-      return text.length;
+      if (nl === -1) return text.length;
+      pos = nl + 1;
     }
-    return pos;
+  }
+
+  /** Splits the line text[start, end) and passes it on; false when it is not a record by itself. */
+  private line(text: string, start: number, end: number): boolean {
+    const how = this.splitLine(text, start, end);
+    if (how === LEAVE) return false;
+    const row = ++this.row;
+    if (how === SPANS) {
+      this.spanSink!(text, this.starts, this.ends, this.count, row);
+      return true;
+    }
+    const cells = spanCells(text, this.starts, this.ends, this.count);
+    for (let i = 0; i < cells.length; i++) if (this.escapes[i] === 1) cells[i] = cells[i]!.replaceAll('""', '"');
+    this.sink(cells, row);
+    return true;
+  }
+
+  /**
+   * Fills starts/ends/count with the cells of one line as PapaParse reads them: a cell opening
+   * with a quote runs to the quote that closes it (a doubled quote stands for one), which must be
+   * followed by the delimiter or the end of the line; any other quote is an ordinary character.
+   * LEAVE when a quoted cell does not close on this line or closes before other text.
+   */
+  private splitLine(text: string, start: number, end: number): number {
+    const dc = this.dc;
+    let count = 0;
+    let how = SPANS;
+    let i = start;
+    for (;;) {
+      if (count === this.starts.length) this.grow();
+      if (i < end && text.charCodeAt(i) === QUOTE) {
+        const open = i + 1;
+        let j = open;
+        let escaped = false;
+        for (;;) {
+          const q = text.indexOf('"', j);
+          if (q === -1 || q >= end) return LEAVE;
+          const next = q + 1 < end ? text.charCodeAt(q + 1) : -1;
+          if (next === QUOTE) {
+            escaped = true;
+            j = q + 2;
+            continue;
+          }
+          if (next !== dc && next !== -1) return LEAVE;
+          this.starts[count] = open;
+          this.ends[count] = q;
+          this.escapes[count] = escaped ? 1 : 0;
+          if (escaped) how = ESCAPED;
+          count++;
+          i = q + 1;
+          break;
+        }
+        if (i >= end) break;
+        // At the delimiter after the closing quote.
+        i++;
+        continue;
+      }
+      let d = i;
+      while (d < end && text.charCodeAt(d) !== dc) d++;
+      this.starts[count] = i;
+      this.ends[count] = d;
+      this.escapes[count] = 0;
+      count++;
+      if (d >= end) break;
+      i = d + 1;
+    }
+    this.count = count;
+    return how;
+  }
+
+  private grow(): void {
+    const n = this.starts.length * 2;
+    const starts = new Int32Array(n);
+    const ends = new Int32Array(n);
+    const escapes = new Uint8Array(n);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    escapes.set(this.escapes);
+    this.starts = starts;
+    this.ends = ends;
+    this.escapes = escapes;
   }
 }
 

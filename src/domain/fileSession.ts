@@ -1,5 +1,6 @@
 // The state of reading one file (FileSession): header, rows, issues and the bookkeeping across
 // rows (duplicate keys, references to records, indicator sums). parseFile feeds it the records.
+import { spanCells } from './csvStream';
 import { ChunkBuilder } from './columns';
 import { IndicatorSums, recordWarnings } from './consistency';
 import { KeyHashes } from './duplicates';
@@ -78,46 +79,17 @@ export class FileSession {
   }
 
   /**
-   * A record given as a line of text holding no quote (CsvLineSink). An ordinary data line is
-   * read in place; anything else (header, blank line, too many or too few cells) goes through
-   * `record` as its cells, which handles every case.
+   * A record given as cell spans of a line (CsvSpanSink). An ordinary data record is read in
+   * place; anything else (header, blank line, too many or too few cells) goes through `record` as
+   * its cells, which handles every case.
    */
-  line(text: string, start: number, end: number, row: number): void {
+  spans(text: string, starts: Int32Array, ends: Int32Array, count: number, row: number): void {
     if (this.headerFailed) return;
-    const delimiter = this.delimiter!;
     const n = this.headers.length;
-    if (this.reader === null || n === 0) {
-      this.record(text.slice(start, end).split(delimiter), row);
-      return;
-    }
-    let starts = this.starts;
-    let ends = this.ends;
-    if (starts.length !== n) {
-      starts = this.starts = new Int32Array(n);
-      ends = this.ends = new Int32Array(n);
-    }
-    // One pass over the characters: cheaper than a call to indexOf per cell.
-    const dc = delimiter.charCodeAt(0);
-    let count = 0;
-    let cellStart = start;
-    for (let i = start; i < end; i++) {
-      if (text.charCodeAt(i) !== dc) continue;
-      if (count < n) {
-        starts[count] = cellStart;
-        ends[count] = i;
-      }
-      count++;
-      cellStart = i + 1;
-    }
-    if (count < n) {
-      starts[count] = cellStart;
-      ends[count] = end;
-    }
-    count++;
     // A blank line has only white space in its first cell; a line that does not have the
     // header's number of cells needs the checks of `record`.
-    if (count !== n || starts[0] === ends[0] || isTrimmed(text.charCodeAt(starts[0]!))) {
-      this.record(text.slice(start, end).split(delimiter), row);
+    if (this.reader === null || n === 0 || count !== n || starts[0] === ends[0] || isTrimmed(text.charCodeAt(starts[0]!))) {
+      this.record(spanCells(text, starts, ends, count), row);
       return;
     }
     this.dataRows++;
@@ -128,10 +100,6 @@ export class FileSession {
     if (localErrors.length > 0) this.errors.pushAll(localErrors);
     if (ok) this.accept(row);
   }
-
-  /** Cell spans of the line being read (line), reused from line to line. */
-  private starts = new Int32Array(0);
-  private ends = new Int32Array(0);
 
   /** `row` is 1 unless blank lines precede the header: issues name the row a spreadsheet shows. */
   private header(cells: string[], row: number): void {

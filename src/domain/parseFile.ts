@@ -100,7 +100,7 @@ async function readText(bytes: Uint8Array, decoder: Extract<StreamDecoder, { ok:
       delimiter,
       (cells, row) => session.record(cells, row),
       (row, message) => session.quoteError(row, message),
-      (text, start, end, row) => session.line(text, start, end, row),
+      (text, starts, ends, count, row) => session.spans(text, starts, ends, count, row),
     );
   };
   for (const piece of decoder.pieces(pieceBytes)) {

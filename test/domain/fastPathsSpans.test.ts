@@ -2,7 +2,7 @@
 // from row to row, duplicate lookup in a table) must give exactly what the general paths give.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvRecordSplitter } from '../../src/domain/csvStream';
+import { CsvRecordSplitter, spanCells } from '../../src/domain/csvStream';
 import { createOptimisticDecoder } from '../../src/domain/decode';
 import { KeyHashes } from '../../src/domain/duplicates';
 import { hash53After, hash53Parts, hash53Seed } from '../../src/domain/hash';
@@ -10,23 +10,24 @@ import { mapHeaders } from '../../src/domain/headers';
 import { RowReader } from '../../src/domain/rowReader';
 import type { Issue } from '../../src/domain/types';
 
-/** Every record as cells, whichever sink the splitter used for it. */
-function records(pieces: readonly string[], withLines: boolean): Array<[number, string[]]> {
+/** Every record as cells, and every error, whichever sink the splitter used for a record. */
+function records(pieces: readonly string[], withSpans: boolean): { records: Array<[number, string[]]>; errors: Array<[number, string]> } {
   const out: Array<[number, string[]]> = [];
+  const errors: Array<[number, string]> = [];
   const s = new CsvRecordSplitter(
     ',',
     (cells, row) => out.push([row, cells]),
-    () => {},
-    withLines ? (text, start, end, row) => out.push([row, text.slice(start, end).split(',')]) : null,
+    (row, message) => errors.push([row, message]),
+    withSpans ? (text, starts, ends, count, row) => out.push([row, spanCells(text, starts, ends, count)]) : null,
   );
   for (const p of pieces) s.push(p);
   s.end();
-  return out;
+  return { records: out, errors };
 }
 
-describe('CsvRecordSplitter with a line sink', () => {
-  it('hands over the same records as PapaParse gives, quoted lines included, for any cut into pieces', () => {
-    const cell = fc.constantFrom('', 'a', '单位', ' x ', '"q"', '"a,b"', '"l1\nl2"', '5,1', '"', 'x"y');
+describe('CsvRecordSplitter with a span sink', () => {
+  it('hands over the same records and errors as PapaParse gives, quoted cells included, for any cut into pieces', () => {
+    const cell = fc.constantFrom('', 'a', '单位', ' x ', '"q"', '"a,b"', '"l1\nl2"', '"l1\r\nl2"', '5,1', '"', 'x"y', '"say ""hi, , "', '"a" ', ' "b"', '"c"d', '"unclosed');
     const line = fc.array(cell, { minLength: 1, maxLength: 4 }).map((c) => c.join(','));
     fc.assert(
       fc.property(fc.array(fc.tuple(line, fc.constantFrom('\n', '\r\n', '\r', '\r\r\n')), { maxLength: 12 }), fc.integer({ min: 1, max: 9 }), (lines, size) => {

@@ -5,7 +5,7 @@ import { distinctRecordKeys, shareRecords, storableChunks } from './chunkOps';
 import { keyHashes, RowKeySet } from './rowKeySet';
 import { packHeaders, packIssues, unpackHeaders, unpackIssues } from './compact';
 import { activeIds, cachedState, currentOf, disjointKey, forgetState, rememberState, selectEntry, stampOf, type CurrentEntry, type CurrentState } from './current';
-import { level1AfterCommit, level1AfterStateChange } from './level1Store';
+import { level1AfterCommit, level1AfterStateChange, level1BeforeCommit, storeLevel1 } from './level1Store';
 import { activeWithSha, batchInfo } from './batchRows';
 import { encodeTextColumns } from './textCodec';
 import type { BatchInfo, BatchOrigin, BudgetDb, StoredBatch } from './database';
@@ -97,20 +97,25 @@ export async function commitFile(db: BudgetDb, parsed: ParsedFile, origin: Batch
     };
     if (group !== undefined) stored.group = group;
     const id = await db.batches.add(stored);
-    const chunkIds = await db.chunks.bulkAdd(
+    const level1Before = kind === 'indicators' ? await level1BeforeCommit(db, cur.stamp) : null;
+    // Not awaited yet: IndexedDB writes the rows while the record lists and the level-1 summaries
+    // are worked out here (work that used to wait for the write).
+    const adding = db.chunks.bulkAdd(
       chunks.map((c, seq) => ({ batchId: id, kind, seq, length: c.length, text: encodeTextColumns(c.text, c.length), num: c.num })),
       { allKeys: true },
     );
     const recordKeys = chunks.map(distinctRecordKeys);
-    await db.chunkKeys.bulkAdd(chunkIds.map((chunkId, seq) => ({ id: chunkId, batchId: id, seq, recordKeys: recordKeys[seq]! })));
-
     const stamp = cur.stamp === '' ? String(id) : `${cur.stamp},${id}`;
     const disjoint = cur.disjoint && scan.superseded === 0;
-    if (disjoint) await db.meta.put({ key: disjointKey(kind), value: stamp });
     const kept = scan.superseded === 0 ? cur.entries : scan.entries;
     const added: CurrentEntry[] = chunks.map((chunk, seq) => ({ batchId: id, seq, chunk, rows: null }));
     const next: CurrentState = { kind, stamp, disjoint, entries: [...kept, ...added] };
-    if (kind === 'indicators') await level1AfterCommit(db, cur.stamp, next, new Set(recordKeys.flat()));
+    const level1 = kind === 'indicators' ? level1AfterCommit(level1Before, next, new Set(recordKeys.flat())) : null;
+
+    const chunkIds = await adding;
+    await db.chunkKeys.bulkAdd(chunkIds.map((chunkId, seq) => ({ id: chunkId, batchId: id, seq, recordKeys: recordKeys[seq]! })));
+    if (disjoint) await db.meta.put({ key: disjointKey(kind), value: stamp });
+    if (level1) await storeLevel1(db, stamp, level1);
     return { result: { status: 'committed', batch: batchInfo({ ...stored, id }) } as CommitResult, next };
   });
   // Only now that the transaction has committed may the in-memory state reflect it.

@@ -33,16 +33,25 @@ async function put(db: BudgetDb, stamp: string, table: Level1Table): Promise<voi
 }
 
 /**
- * In the transaction of a commit of indicator batch: `before` is the stamp before it, `next` the
- * current state after it, `incoming` the records the new batch holds rows of. Only those
- * records' summaries change.
+ * A commit of an indicator batch, in its transaction, in three steps: the stored summaries of the
+ * state before it (`before`: its stamp), read before the batch's rows are written so that the
+ * read does not wait behind them; the summaries after it (computed while IndexedDB writes the
+ * rows); then stored. `next` is the current state after the commit, `incoming` the records the
+ * new batch holds rows of: only those records' summaries change.
  */
-export async function level1AfterCommit(db: BudgetDb, before: string, next: CurrentState, incoming: ReadonlySet<string>): Promise<void> {
-  const old = await storedFor(db, before);
+export async function level1BeforeCommit(db: BudgetDb, before: string): Promise<Level1Table | null> {
+  return storedFor(db, before);
+}
+
+export function level1AfterCommit(old: Level1Table | null, next: CurrentState, incoming: ReadonlySet<string>): Level1Table {
   const b = new Level1Builder();
   const only = old ? (k: string) => incoming.has(k) : undefined;
   for (const e of next.entries) b.add(ordered(e), only);
-  await put(db, next.stamp, old ? mergeLevel1(old, (k) => incoming.has(k), b.finish()) : b.finish());
+  return old ? mergeLevel1(old, (k) => incoming.has(k), b.finish()) : b.finish();
+}
+
+export async function storeLevel1(db: BudgetDb, stamp: string, table: Level1Table): Promise<void> {
+  await put(db, stamp, table);
 }
 
 /**

@@ -152,9 +152,12 @@ export function chunkToRows<K extends Kind>(chunk: ColumnChunk): RowOf[K][] {
 
 export function chunksToRows<K extends Kind>(chunks: readonly ColumnChunk[]): RowOf[K][] {
   const out: RowOf[K][] = [];
-  for (const c of chunks) {
-    const cols = columnLists(c);
-    for (let i = 0; i < c.length; i++) out.push(rowOf<K>(cols, i));
-  }
+  for (const c of chunks) appendRows(c, 0, c.length, out);
   return out;
+}
+
+/** Appends rows [from, to) of a chunk to `out` as objects (chunkRow's), for reading a chunk in slices. */
+export function appendRows<K extends Kind>(chunk: ColumnChunk, from: number, to: number, out: RowOf[K][]): void {
+  const cols = columnLists(chunk);
+  for (let i = from; i < to; i++) out.push(rowOf<K>(cols, i));
 }

@@ -8,16 +8,32 @@ import { liveQuery, type Subscription } from 'dexie';
 import { computed, markRaw, ref, shallowRef } from 'vue';
 import { agencyOptions, distinctProjects, distinctYears, type Level1Summary } from '../domain/aggregate';
 import { recordKey } from '../domain/keys';
-import type { FundLine, IndicatorRow, Issue, Kind, PerfRecord } from '../domain/types';
+import type { FundLine, IndicatorRow, Issue, Kind, PerfRecord, RowOf } from '../domain/types';
 import { openDb, type BudgetDb } from '../db/database';
 import { activeIds } from '../db/current';
 import { ensureBuiltin } from '../db/builtin';
-import { loadCurrent, loadIndicatorsFor, loadLevel1, loadWarnings } from '../db/ledger';
+import { loadCurrent, loadCurrentChunks, loadIndicatorsFor, loadLevel1, loadWarnings } from '../db/ledger';
+import { appendRows } from '../domain/columns';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Rows made from stored columns per task: twenty thousand records at once held the page for 60–90 ms. */
+const ROWS_PER_TASK = 4000;
+
+/** The current rows of a kind, made into objects a slice per task so the page stays responsive. */
+async function currentRowsInSlices<K extends Kind>(db: BudgetDb, kind: K): Promise<RowOf[K][]> {
+  const out: RowOf[K][] = [];
+  for (const chunk of await loadCurrentChunks(db, kind)) {
+    for (let from = 0; from < chunk.length; from += ROWS_PER_TASK) {
+      await nextTask();
+      appendRows(chunk, from, Math.min(chunk.length, from + ROWS_PER_TASK), out);
+    }
+  }
+  return out;
 }
 
 export const useDataStore = defineStore('data', () => {
@@ -59,7 +75,7 @@ export const useDataStore = defineStore('data', () => {
       // level-1 summaries the charts need are kept up to date in the database with every change,
       // and one record's rows are read when its view opens (indicatorsFor).
       const [r, f, l, w] = await Promise.all([
-        kinds.includes('records') ? loadCurrent(db, 'records') : null,
+        kinds.includes('records') ? currentRowsInSlices(db, 'records') : null,
         kinds.includes('funds') ? loadCurrent(db, 'funds') : null,
         kinds.includes('indicators') ? loadLevel1(db) : null,
         loadWarnings(db),

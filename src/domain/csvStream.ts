@@ -92,6 +92,8 @@ export class CsvRecordSplitter {
   private row = 0;
   /** Set by `lines` when it stopped at a CR that is not part of a CRLF. */
   private loneCr = false;
+  /** Set by `lines` when it stopped at a line it could not split by hand (not merely an unfinished one). */
+  private stoppedInside = false;
   private readonly dc: number;
   private starts = new Int32Array(32);
   private ends = new Int32Array(32);
@@ -145,9 +147,6 @@ export class CsvRecordSplitter {
     }
     return rest.slice(result.meta.cursor);
   }
-
-  /** Set by `lines` when it stopped at a line it could not split by hand (not merely an unfinished one). */
-  private stoppedInside = false;
 
   /**
    * Passes the complete lines of `text` (with `last`, also the text after the last line break, as

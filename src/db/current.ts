@@ -26,7 +26,7 @@ export interface CurrentEntry {
 }
 
 // Stored chunks hold at most CHUNK_ROWS (< 2^20) rows, so seq · 2^20 + row orders a batch's rows.
-const SEQ_STRIDE = 1_048_576;
+export const SEQ_STRIDE = 1_048_576;
 
 /** An entry with where its rows stand in batch order (level1.ts positions). */
 export function ordered(e: CurrentEntry): OrderedChunk {

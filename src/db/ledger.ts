@@ -1,13 +1,13 @@
 // The batch ledger: committing a validated file as one batch, rolling batches back and forward,
 // and reading the current data that the active batches make up.
 import { CHUNK_ROWS, KINDS, type ColumnChunk, type HeaderMapping, type Issue, type Kind, type ParsedFile } from '../domain/types';
-import { distinctRecordKeys, shareRecords, storableChunks } from './chunkOps';
+import { shareRecords, storableChunks } from './chunkOps';
+import { chunkRecordKeys, encodedText, fileLevel1 } from './commitPrep';
 import { keyHashes, RowKeySet } from './rowKeySet';
 import { packHeaders, packIssues, unpackHeaders, unpackIssues } from './compact';
 import { activeIds, cachedState, currentOf, disjointKey, forgetState, rememberState, selectEntry, stampOf, type CurrentEntry, type CurrentState } from './current';
 import { level1AfterCommit, level1AfterStateChange, level1BeforeCommit, storeLevel1 } from './level1Store';
 import { activeWithSha, batchInfo } from './batchRows';
-import { encodeTextColumns } from './textCodec';
 import type { BatchInfo, BatchOrigin, BudgetDb, StoredBatch } from './database';
 
 export type { BatchInfo, BatchOrigin, BatchState } from './database';
@@ -31,9 +31,10 @@ function totalRows(chunks: readonly ColumnChunk[]): number {
 }
 
 /** Which current rows the new chunks replace: their count, and the current entries without them. */
-function supersedeScan(kind: Kind, cur: CurrentState, incoming: readonly ColumnChunk[]): { superseded: number; entries: CurrentEntry[] } {
-  if (cur.entries.length === 0) return { superseded: 0, entries: [] };
-  if (!shareRecords(cur.entries.map((e) => e.chunk), incoming)) return { superseded: 0, entries: cur.entries };
+/** Which current rows `incoming` supersedes; `shared`: whether any current row belongs to a record it holds rows of. */
+function supersedeScan(kind: Kind, cur: CurrentState, incoming: readonly ColumnChunk[]): { superseded: number; entries: CurrentEntry[]; shared: boolean } {
+  if (cur.entries.length === 0) return { superseded: 0, entries: [], shared: false };
+  if (!shareRecords(cur.entries.map((e) => e.chunk), incoming)) return { superseded: 0, entries: cur.entries, shared: false };
   const incomingKeys = new RowKeySet(kind, incoming);
   incoming.forEach((_, ci) => incomingKeys.addChunk(ci));
   let superseded = 0;
@@ -52,7 +53,7 @@ function supersedeScan(kind: Kind, cur: CurrentState, incoming: readonly ColumnC
     if (kept === e.chunk.length) entries.push(e);
     else if (kept > 0) entries.push(selectEntry(e, keep, kept));
   }
-  return { superseded, entries };
+  return { superseded, entries, shared: true };
 }
 
 /**
@@ -101,16 +102,17 @@ export async function commitFile(db: BudgetDb, parsed: ParsedFile, origin: Batch
     // Not awaited yet: IndexedDB writes the rows while the record lists and the level-1 summaries
     // are worked out here (work that used to wait for the write).
     const adding = db.chunks.bulkAdd(
-      chunks.map((c, seq) => ({ batchId: id, kind, seq, length: c.length, text: encodeTextColumns(c.text, c.length), num: c.num })),
+      chunks.map((c, seq) => ({ batchId: id, kind, seq, length: c.length, text: encodedText(c), num: c.num })),
       { allKeys: true },
     );
-    const recordKeys = chunks.map(distinctRecordKeys);
+    const recordKeys = chunks.map(chunkRecordKeys);
     const stamp = cur.stamp === '' ? String(id) : `${cur.stamp},${id}`;
     const disjoint = cur.disjoint && scan.superseded === 0;
     const kept = scan.superseded === 0 ? cur.entries : scan.entries;
     const added: CurrentEntry[] = chunks.map((chunk, seq) => ({ batchId: id, seq, chunk, rows: null }));
     const next: CurrentState = { kind, stamp, disjoint, entries: [...kept, ...added] };
-    const level1 = kind === 'indicators' ? level1AfterCommit(level1Before, next, new Set(recordKeys.flat())) : null;
+    // No current row belongs to the file's records: their summaries are the file's own (prepared).
+    const level1 = kind === 'indicators' ? level1AfterCommit(level1Before, next, new Set(recordKeys.flat()), scan.shared ? null : fileLevel1(chunks, id)) : null;
 
     const chunkIds = await adding;
     await db.chunkKeys.bulkAdd(chunkIds.map((chunkId, seq) => ({ id: chunkId, batchId: id, seq, recordKeys: recordKeys[seq]! })));

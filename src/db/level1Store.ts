@@ -37,13 +37,16 @@ async function put(db: BudgetDb, stamp: string, table: Level1Table): Promise<voi
  * state before it (`before`: its stamp), read before the batch's rows are written so that the
  * read does not wait behind them; the summaries after it (computed while IndexedDB writes the
  * rows); then stored. `next` is the current state after the commit, `incoming` the records the
- * new batch holds rows of: only those records' summaries change.
+ * new batch holds rows of: only those records' summaries change. `fileOnly`: when no other current
+ * row belongs to those records, the summaries of the new batch's rows alone (commitPrep.ts).
  */
 export async function level1BeforeCommit(db: BudgetDb, before: string): Promise<Level1Table | null> {
   return storedFor(db, before);
 }
 
-export function level1AfterCommit(old: Level1Table | null, next: CurrentState, incoming: ReadonlySet<string>): Level1Table {
+export function level1AfterCommit(old: Level1Table | null, next: CurrentState, incoming: ReadonlySet<string>, fileOnly: Level1Table | null): Level1Table {
+  // The new batch's records have no rows elsewhere: their summaries are those of its rows alone.
+  if (old && fileOnly) return mergeLevel1(old, (k) => incoming.has(k), fileOnly);
   const b = new Level1Builder();
   const only = old ? (k: string) => incoming.has(k) : undefined;
   for (const e of next.entries) b.add(ordered(e), only);

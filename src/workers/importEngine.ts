@@ -5,10 +5,12 @@
 import Dexie from 'dexie';
 import { chunkRow } from '../domain/columns';
 import { knownRecordsOf, parseFile, ParseCancelled, type KnownRecord } from '../domain/parseFile';
-import { type AnyRow, type ParsedFile } from '../domain/types';
+import { CHUNK_ROWS, type AnyRow, type ParsedFile } from '../domain/types';
 import type { BudgetDb } from '../db/database';
 import { commitFiles, knownRecords, listBatches, previewDiff } from '../db/ledger';
 import { ensureBuiltin } from '../db/builtin';
+import { storableChunks } from '../db/chunkOps';
+import { prepareCommit } from '../db/commitPrep';
 import { exportAll } from '../db/exportAll';
 import { sha256Hex } from '../domain/hash';
 import {
@@ -121,6 +123,8 @@ export class ImportEngine {
       if (controller.signal.aborted) throw new ParseCancelled();
       this.upload = { id: uploadId, files: held };
       this.post({ type: 'parsed', uploadId, files: previews });
+      // While the analyst reads the preview: what the commit will need of these files.
+      setTimeout(() => this.prepare(uploadId), 0);
     } catch (err) {
       if (err instanceof ParseCancelled || controller.signal.aborted) {
         this.post({ type: 'cancelled', uploadId });
@@ -197,6 +201,15 @@ export class ImportEngine {
       if (!shaSeen.has(p.sha256)) shaSeen.set(p.sha256, p.fileName);
     }
     return out;
+  }
+
+  /** Works out ahead the stored-data-independent part of committing the held upload (commitPrep.ts). */
+  private prepare(uploadId: number): void {
+    if (this.upload?.id !== uploadId) return;
+    for (const { parsed } of this.upload.files) {
+      if (parsed.errorCount > 0 || parsed.kind === null) return;
+    }
+    for (const { parsed } of this.upload.files) if (parsed.kind !== null) prepareCommit(parsed.kind, storableChunks(parsed.chunks, CHUNK_ROWS));
   }
 
   cancel(uploadId: number): void {

@@ -42,7 +42,9 @@ describe('work done ahead of a commit (while the preview is read)', () => {
       prepareCommit('indicators', storableChunks(f.chunks, CHUNK_ROWS));
       await commitFile(prepared, f);
       await commitFile(plain, plainFiles[i]!);
-      const [a, b] = [await dump(plain), await dump(prepared)] as Array<{ batches: Array<{ createdAt: number }> }>;
+      type Dump = { batches: Array<{ createdAt: number }> };
+      const a = (await dump(plain)) as Dump;
+      const b = (await dump(prepared)) as Dump;
       for (const x of [...a.batches, ...b.batches]) x.createdAt = 0;
       expect(b).toEqual(a);
       // The summaries stored are those of the current rows, as a connection with no cache reads them.

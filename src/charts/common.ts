@@ -44,6 +44,8 @@ export interface ChartModel {
   empty: boolean;
   /** The record each data point stands for: links[seriesIndex][dataIndex], or null. */
   links: (string | null)[][];
+  /** Whether any point leads to a record, when known without building `links` (see lazyParts). */
+  linked?: boolean;
   /** The aria description: what the chart shows and every series it draws. */
   description: string;
   /**
@@ -52,6 +54,27 @@ export interface ChartModel {
    * and re-laying them out on every filter change costs more than drawing the chart).
    */
   caption: string;
+}
+
+/**
+ * A model's table and links, built when first read (the data table shown, a CSV saved, a point
+ * clicked) rather than on every redraw: for a chart of hundreds of records they are thousands of
+ * strings made on each filter change for nothing.
+ */
+export function withLazyParts(
+  model: Omit<ChartModel, 'table' | 'links' | 'linked'>,
+  table: () => DataTable,
+  links: () => (string | null)[][],
+  linked: boolean,
+): ChartModel {
+  let t: DataTable | null = null;
+  let l: (string | null)[][] | null = null;
+  // Getters on the model itself: copying it (a spread) would build both.
+  return Object.defineProperties(model as ChartModel, {
+    table: { get: () => (t ??= table()), enumerable: true },
+    links: { get: () => (l ??= links()), enumerable: true },
+    linked: { value: linked, enumerable: true },
+  });
 }
 
 /** Series named in a chart's visible caption before the rest are counted. */

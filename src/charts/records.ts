@@ -6,7 +6,7 @@ import { formatAmount, formatAxisAmount, formatPercent } from '../domain/format'
 import { recordKey } from '../domain/keys';
 import type { PerfRecord } from '../domain/types';
 import {
-  asParams, baseOption, describe, emptyModel, LEGEND_BASE, num, recordAxisLabel, recordLabel, tipHtml, zoomFor,
+  asParams, baseOption, describe, emptyModel, LEGEND_BASE, num, recordAxisLabel, recordLabel, tipHtml, withLazyParts, zoomFor,
   type ChartContext, type ChartModel, type TipLine,
 } from './common';
 
@@ -25,7 +25,6 @@ function buildRecordBars(records: readonly PerfRecord[], specs: readonly BarSpec
   const { t, lang } = ctx;
   const rows = records.filter((r) => specs.some((s) => s.pick(r) !== null));
   if (rows.length === 0) return emptyModel(ctx, what);
-  const labels = rows.map((r) => recordLabel(r, ctx));
   const axisLabels = rows.map((r) => recordAxisLabel(r, ctx));
   const hasPercent = specs.some((s) => s.percent);
   // Ids by position: a redraw updates the series ECharts holds instead of building new ones.
@@ -79,13 +78,17 @@ function buildRecordBars(records: readonly PerfRecord[], specs: readonly BarSpec
     dataZoom: zoomFor('x', rows.length, VISIBLE),
     series,
   };
-  const table = {
+  const keys = (): string[] => rows.map((r) => recordKey(r));
+  const table = () => ({
     columns: [t('col.record'), ...specs.map((s) => (s.percent ? s.name : `${s.name}（${t('unit.wan')}）`))],
-    rows: rows.map((r, i) => [labels[i] ?? '', ...specs.map((s) => num(s.pick(r)))]),
-    rowLinks: rows.map((r) => recordKey(r)),
+    rows: rows.map((r) => [recordLabel(r, ctx), ...specs.map((s) => num(s.pick(r)))]),
+    rowLinks: keys(),
+  });
+  const links = () => {
+    const k = keys();
+    return specs.map(() => k);
   };
-  const keys = rows.map((r) => recordKey(r));
-  return { option, table, empty: false, links: specs.map(() => keys), description, caption };
+  return withLazyParts({ option, empty: false, description, caption }, table, links, true);
 }
 
 export function buildBudgetExpenditure(records: readonly PerfRecord[], ctx: ChartContext): ChartModel {

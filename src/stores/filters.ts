@@ -8,6 +8,7 @@ import { computed, markRaw, shallowRef } from 'vue';
 import { stringifyQuery, useRoute, useRouter, type LocationQuery, type LocationQueryRaw } from 'vue-router';
 import { agencyYears, filterIndexed, filterRecords, indexByAgency, NO_FILTER, rankAgencies, yearSpan, type RecordFilter, type ScopeFilter } from '../domain/aggregate';
 import { useDataStore } from './data';
+import { afterNextPaint } from '../scheduling';
 
 export const DEFAULT_THRESHOLD = 90;
 /** Query keys the filters own; everything else in the query (e.g. compare's records) is kept. */
@@ -57,18 +58,6 @@ export function filterQuery(f: RecordFilter): LocationQueryRaw {
 export function parseThreshold(q: LocationQuery): number {
   const n = Number(first(q.threshold));
   return first(q.threshold) !== '' && Number.isFinite(n) && n > 0 && n <= 200 ? n : DEFAULT_THRESHOLD;
-}
-
-/** Resolves after the next frame has been painted (or soon, in a hidden tab, which paints none). */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(fallback);
-      resolve();
-    };
-    const fallback = setTimeout(done, 100);
-    if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(done, 0));
-  });
 }
 
 export const useFiltersStore = defineStore('filters', () => {

@@ -104,3 +104,18 @@ describe('many records', () => {
     expect(m.table.rowLinks?.[0]).toContain('单位0');
   });
 });
+
+describe('table and links of per-record charts', () => {
+  test('are built when first read, once, and say the same as before', () => {
+    const m = buildBudgetExpenditure(RECORDS, zh);
+    expect(typeof Object.getOwnPropertyDescriptor(m, 'table')?.get).toBe('function');
+    expect(m.linked).toBe(true);
+    const table = m.table;
+    expect(m.table).toBe(table);
+    expect(m.links).toBe(m.links);
+    expect(table.rows).toHaveLength(m.links[0]!.length);
+    expect(table.rowLinks).toEqual(m.links[0]);
+    expect(m.links.every((l) => l === m.links[0])).toBe(true);
+  });
+});
+

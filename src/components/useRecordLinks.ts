@@ -8,6 +8,7 @@ import { computed } from 'vue';
 import { useRouter } from 'vue-router';
 import { encodeKeyParam, recordLocation } from '../router';
 import { useFiltersStore } from '../stores/filters';
+import { isPlainClick } from './plainClick';
 
 // Only base64url characters, so the router's encoding leaves it as it is.
 const PLACEHOLDER = 'RECORDKEYPLACEHOLDER';
@@ -27,7 +28,7 @@ export function useRecordLinks() {
   }
 
   function follow(e: MouseEvent, key: string): void {
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (!isPlainClick(e)) return;
     e.preventDefault();
     void router.push(recordLocation(key, filters.carried));
   }

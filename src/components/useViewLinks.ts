@@ -2,9 +2,9 @@
 // their whole location, encoding every selected agency's name again, on every filter change; here
 // a view's path is resolved once and the filters' query text (encoded once per change by the
 // store) is put after it. A plain click navigates in the app; a modified click is the browser's.
-import { computed } from 'vue';
-import { stringifyQuery, useRoute, useRouter, type RouteLocationRaw } from 'vue-router';
+import { stringifyQuery, useRoute, useRouter, type LocationQueryValue, type RouteLocationRaw } from 'vue-router';
 import { useFiltersStore } from '../stores/filters';
+import { isPlainClick } from './plainClick';
 
 export function useViewLinks() {
   const router = useRouter();
@@ -12,23 +12,26 @@ export function useViewLinks() {
   const filters = useFiltersStore();
   const paths = new Map<string, string>();
 
-  /** Compare keeps its chosen records when you come back to it. */
-  const kept = computed(() => (route.name === 'compare' ? route.query.records : undefined));
+  /** Compare keeps its chosen records when you come back to it: the query beyond the filters, if any. */
+  function kept(name: string): { records: LocationQueryValue | LocationQueryValue[] } | null {
+    const records = route.query.records;
+    return name === 'compare' && route.name === 'compare' && records !== undefined ? { records } : null;
+  }
 
   function location(name: string): RouteLocationRaw {
-    const keep = name === 'compare' && kept.value !== undefined ? { records: kept.value } : {};
-    return { name, query: { ...filters.carried, ...keep } };
+    return { name, query: { ...filters.carried, ...kept(name) } };
   }
 
   function href(name: string): string {
     let path = paths.get(name);
     if (path === undefined) paths.set(name, (path = router.resolve({ name }).href));
-    const search = name === 'compare' && kept.value !== undefined ? stringifyQuery({ ...filters.carried, records: kept.value }) : filters.carriedSearch;
+    const extra = kept(name);
+    const search = extra ? stringifyQuery({ ...filters.carried, ...extra }) : filters.carriedSearch;
     return search ? `${path}?${search}` : path;
   }
 
   function follow(e: MouseEvent, name: string): void {
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (!isPlainClick(e)) return;
     e.preventDefault();
     void router.push(location(name));
   }

@@ -6,7 +6,7 @@ import { chunkRecordKeys, encodedText, fileLevel1 } from './commitPrep';
 import { keyHashes, RowKeySet } from './rowKeySet';
 import { packHeaders, packIssues, unpackHeaders, unpackIssues } from './compact';
 import { activeIds, cachedState, currentOf, disjointKey, forgetState, rememberState, selectEntry, stampOf, type CurrentEntry, type CurrentState } from './current';
-import { level1AfterCommit, level1AfterStateChange, level1BeforeCommit, storeLevel1 } from './level1Store';
+import { level1AfterCommit, level1AfterStateChange, storedLevel1, storeLevel1 } from './level1Store';
 import { activeWithSha, batchInfo } from './batchRows';
 import type { BatchInfo, BatchOrigin, BudgetDb, StoredBatch } from './database';
 
@@ -98,7 +98,7 @@ export async function commitFile(db: BudgetDb, parsed: ParsedFile, origin: Batch
     };
     if (group !== undefined) stored.group = group;
     const id = await db.batches.add(stored);
-    const level1Before = kind === 'indicators' ? await level1BeforeCommit(db, cur.stamp) : null;
+    const level1Before = kind === 'indicators' ? await storedLevel1(db, cur.stamp) : null;
     // Not awaited yet: IndexedDB writes the rows while the record lists and the level-1 summaries
     // are worked out here (work that used to wait for the write).
     const adding = db.chunks.bulkAdd(

@@ -22,28 +22,24 @@ function isStored(v: unknown): v is StoredLevel1 {
 }
 
 /** The stored summaries if they are those of `stamp` (with no active batch: none). */
-async function storedFor(db: BudgetDb, stamp: string): Promise<Level1Table | null> {
+export async function storedLevel1(db: BudgetDb, stamp: string): Promise<Level1Table | null> {
   const v = (await db.meta.get(LEVEL1_KEY))?.value;
   if (isStored(v) && v.stamp === stamp) return v.table;
   return stamp === '' ? emptyLevel1() : null;
 }
 
-async function put(db: BudgetDb, stamp: string, table: Level1Table): Promise<void> {
+export async function storeLevel1(db: BudgetDb, stamp: string, table: Level1Table): Promise<void> {
   await db.meta.put({ key: LEVEL1_KEY, value: { stamp, table } satisfies StoredLevel1 });
 }
 
 /**
- * A commit of an indicator batch, in its transaction, in three steps: the stored summaries of the
- * state before it (`before`: its stamp), read before the batch's rows are written so that the
- * read does not wait behind them; the summaries after it (computed while IndexedDB writes the
- * rows); then stored. `next` is the current state after the commit, `incoming` the records the
- * new batch holds rows of: only those records' summaries change. `fileOnly`: when no other current
- * row belongs to those records, the summaries of the new batch's rows alone (commitPrep.ts).
+ * The summaries after a commit of an indicator batch, from `old`, those of the state before it
+ * (the ledger reads them with storedLevel1 before the batch's rows are written, so that the read
+ * does not wait behind them, and stores the result with storeLevel1). `next` is the current state
+ * after the commit, `incoming` the records the new batch holds rows of: only those records'
+ * summaries change. `fileOnly`: when no other current row belongs to those records, the summaries
+ * of the new batch's rows alone (commitPrep.ts).
  */
-export async function level1BeforeCommit(db: BudgetDb, before: string): Promise<Level1Table | null> {
-  return storedFor(db, before);
-}
-
 export function level1AfterCommit(old: Level1Table | null, next: CurrentState, incoming: ReadonlySet<string>, fileOnly: Level1Table | null): Level1Table {
   // The new batch's records have no rows elsewhere: their summaries are those of its rows alone.
   if (old && fileOnly) return mergeLevel1(old, (k) => incoming.has(k), fileOnly);
@@ -53,23 +49,19 @@ export function level1AfterCommit(old: Level1Table | null, next: CurrentState, i
   return old ? mergeLevel1(old, (k) => incoming.has(k), b.finish()) : b.finish();
 }
 
-export async function storeLevel1(db: BudgetDb, stamp: string, table: Level1Table): Promise<void> {
-  await put(db, stamp, table);
-}
-
 /**
  * In the transaction of a rollback or reactivation of indicator batches `changed` (their state
  * already written): re-summarises the records those batches hold rows of, from the chunks of the
  * active batches that hold those records. Rolling back a million-row batch reads no row of it.
  */
 export async function level1AfterStateChange(db: BudgetDb, before: string, changed: readonly number[]): Promise<void> {
-  const old = await storedFor(db, before);
+  const old = await storedLevel1(db, before);
   // Not kept for the state before: the next read recomputes it for the state after.
   if (!old) return;
   const keys = await batchRecordKeys(db, changed);
   const b = new Level1Builder();
   for (const e of await currentRowsOf(db, 'indicators', keys)) b.add(ordered(e));
-  await put(db, stampOf(await activeIds(db, 'indicators')), mergeLevel1(old, (k) => keys.has(k), b.finish()));
+  await storeLevel1(db, stampOf(await activeIds(db, 'indicators')), mergeLevel1(old, (k) => keys.has(k), b.finish()));
 }
 
 /** Summarises the whole current indicator state of `ids` (when nothing valid is stored). */
@@ -98,7 +90,7 @@ export async function level1Table(db: BudgetDb): Promise<Level1Table> {
   // One read transaction: the ids and the stored value agree even while another tab commits.
   const { ids, kept } = await db.transaction('r', db.batches, db.meta, async () => {
     const active = await activeIds(db, 'indicators');
-    return { ids: active, kept: await storedFor(db, stampOf(active)) };
+    return { ids: active, kept: await storedLevel1(db, stampOf(active)) };
   });
   if (kept) return kept;
   const stamp = stampOf(ids);
@@ -108,7 +100,7 @@ export async function level1Table(db: BudgetDb): Promise<Level1Table> {
   if (!Dexie.currentTransaction) {
     await db
       .transaction('rw', db.batches, db.meta, async () => {
-        if (stampOf(await activeIds(db, 'indicators')) === stamp) await put(db, stamp, table);
+        if (stampOf(await activeIds(db, 'indicators')) === stamp) await storeLevel1(db, stamp, table);
       })
       .catch(() => undefined);
   }

@@ -36,34 +36,34 @@ function matchesRest(r: RecordKeyFields, f: RecordFilter): boolean {
   return true;
 }
 
-export function filterRecords<T extends RecordKeyFields>(rows: readonly T[], f: RecordFilter): T[] {
-  // A set: hundreds of selected agencies against tens of thousands of rows stay one lookup each.
-  const agencies = f.agencies.length > 0 ? new Set(f.agencies) : null;
-  return rows.filter((r) => (agencies === null || agencies.has(r.agency)) && matchesRest(r, f));
-}
-
 /** Rows with the positions of each agency's rows, built once per data version. */
-export interface AgencyIndex<T> {
-  readonly rows: readonly T[];
+export interface AgencyIndex {
   readonly positions: ReadonlyMap<string, readonly number[]>;
 }
 
-export function indexByAgency<T extends RecordKeyFields>(rows: readonly T[]): AgencyIndex<T> {
+export function indexByAgency(rows: readonly RecordKeyFields[]): AgencyIndex {
   const positions = new Map<string, number[]>();
   rows.forEach((r, i) => {
     const list = positions.get(r.agency);
     if (list) list.push(i);
     else positions.set(r.agency, [i]);
   });
-  return { rows, positions };
+  return { positions };
 }
 
 /**
- * filterRecords through an index: with agencies chosen, only their rows are read (fifty agencies
- * of a thousand: a fortieth of the rows, on every filter change). Same rows, same order.
+ * The rows the filter keeps, in their order. With `index` (indexByAgency of these rows, asked for
+ * only when agencies are chosen), only the chosen agencies' rows are read: fifty agencies of a
+ * thousand are a fortieth of the rows, on every filter change.
  */
-export function filterIndexed<T extends RecordKeyFields>(index: AgencyIndex<T>, f: RecordFilter): T[] {
-  if (f.agencies.length === 0) return index.rows.filter((r) => matchesRest(r, f));
+export function filterRecords<T extends RecordKeyFields>(rows: readonly T[], f: RecordFilter, index?: () => AgencyIndex): T[] {
+  if (f.agencies.length > 0 && index) return filterThroughIndex(rows, index(), f);
+  // A set: hundreds of selected agencies against tens of thousands of rows stay one lookup each.
+  const agencies = f.agencies.length > 0 ? new Set(f.agencies) : null;
+  return rows.filter((r) => (agencies === null || agencies.has(r.agency)) && matchesRest(r, f));
+}
+
+function filterThroughIndex<T extends RecordKeyFields>(rows: readonly T[], index: AgencyIndex, f: RecordFilter): T[] {
   let count = 0;
   const lists: (readonly number[])[] = [];
   for (const a of new Set(f.agencies)) {
@@ -79,7 +79,7 @@ export function filterIndexed<T extends RecordKeyFields>(index: AgencyIndex<T>, 
   at.sort();
   const out: T[] = [];
   for (const i of at) {
-    const r = index.rows[i]!;
+    const r = rows[i]!;
     if (matchesRest(r, f)) out.push(r);
   }
   return out;

@@ -143,13 +143,6 @@ export function chunkRow<K extends Kind>(chunk: ColumnChunk, i: number): RowOf[K
   return rowOf<K>(columnLists(chunk), i);
 }
 
-export function chunkToRows<K extends Kind>(chunk: ColumnChunk): RowOf[K][] {
-  const cols = columnLists(chunk);
-  const out: RowOf[K][] = new Array(chunk.length);
-  for (let i = 0; i < chunk.length; i++) out[i] = rowOf<K>(cols, i);
-  return out;
-}
-
 export function chunksToRows<K extends Kind>(chunks: readonly ColumnChunk[]): RowOf[K][] {
   const out: RowOf[K][] = [];
   for (const c of chunks) appendRows(c, 0, c.length, out);

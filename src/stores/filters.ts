@@ -6,7 +6,7 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, shallowRef } from 'vue';
 import { stringifyQuery, useRoute, useRouter, type LocationQuery, type LocationQueryRaw } from 'vue-router';
-import { agencyYears, filterIndexed, filterRecords, indexByAgency, NO_FILTER, rankAgencies, yearSpan, type RecordFilter, type ScopeFilter } from '../domain/aggregate';
+import { agencyYears, filterRecords, indexByAgency, NO_FILTER, rankAgencies, yearSpan, type RecordFilter, type ScopeFilter } from '../domain/aggregate';
 import { useDataStore } from './data';
 import { afterNextPaint } from '../scheduling';
 
@@ -113,8 +113,8 @@ export const useFiltersStore = defineStore('filters', () => {
   // The agency indexes are built on the first filter that names agencies, not on every load.
   const recordIndex = computed(() => markRaw(indexByAgency(data.records)));
   const level1Index = computed(() => markRaw(indexByAgency(data.level1)));
-  const records = computed(() => markRaw(filter.value.agencies.length === 0 ? filterRecords(data.records, filter.value) : filterIndexed(recordIndex.value, filter.value)));
-  const level1 = computed(() => markRaw(filter.value.agencies.length === 0 ? filterRecords(data.level1, filter.value) : filterIndexed(level1Index.value, filter.value)));
+  const records = computed(() => markRaw(filterRecords(data.records, filter.value, () => recordIndex.value)));
+  const level1 = computed(() => markRaw(filterRecords(data.level1, filter.value, () => level1Index.value)));
   const table = computed(() => markRaw(agencyYears(records.value)));
   const years = computed(() => yearSpan(records.value, filter.value.from, filter.value.to));
   const ranked = computed(() => markRaw(rankAgencies(records.value)));

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
 
@@ -5,6 +6,7 @@ import vue from '@vitejs/plugin-vue';
 export default defineConfig({
   base: './',
   plugins: [vue()],
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,

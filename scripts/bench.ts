@@ -16,11 +16,25 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DIST_DIR, startServer } from '../test/e2e/harness';
 import { importFile, openDataPage, type ImportRun } from './bench/appImport';
-import { launchBenchBrowser, newBenchContext, openPageSession, WorkerSessions, type TargetSession } from './bench/browser';
+import {
+  launchBenchBrowser,
+  newBenchContext,
+  openPageSession,
+  WorkerSessions,
+  type TargetSession,
+} from './bench/browser';
 import { filterRuns, reloadRuns, steadyMainHeapMb } from './bench/dashboard';
 import { agencyNames, DATA_DIR, ensureBenchData, ROOT_DIR, type GeneratedFile } from './bench/generate';
 import { buildLowerBounds, runLowerBounds, startLowerServer } from './bench/lowerBounds';
-import { machineInfo, markdown, printable, summarizeImports, targets, type BenchResult, type ImportSet } from './bench/report';
+import {
+  machineInfo,
+  markdown,
+  printable,
+  summarizeImports,
+  targets,
+  type BenchResult,
+  type ImportSet,
+} from './bench/report';
 import { fmtMs, summarize } from './bench/stats';
 
 const args = new Set(process.argv.slice(2));
@@ -41,7 +55,11 @@ const log = (line: string): void => {
 function gitCommit(): string {
   try {
     const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'index.html', 'package.json'], { cwd: ROOT_DIR, encoding: 'utf8' }).trim();
+    const dirty = execFileSync(
+      'git',
+      ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'index.html', 'package.json'],
+      { cwd: ROOT_DIR, encoding: 'utf8' },
+    ).trim();
     return dirty === '' ? sha : `${sha}+`;
   } catch {
     return 'unknown';
@@ -102,7 +120,13 @@ try {
     const set: ImportSet = { file: f.file, rows: f.rows, bytes: f.bytes, runs: [] };
     for (let i = 0; i < runs; i++) {
       const s = await freshDataPage(browser);
-      const rec = await importFile(s.page, { file: fileOf(manifest.records), rows: manifest.records.rows, bytes: manifest.records.bytes, main: s.main, workers });
+      const rec = await importFile(s.page, {
+        file: fileOf(manifest.records),
+        rows: manifest.records.rows,
+        bytes: manifest.records.bytes,
+        main: s.main,
+        workers,
+      });
       records.push(rec);
       const doProfile = profile && i === 0;
       const run = await importFile(s.page, {
@@ -116,9 +140,11 @@ try {
       log(`  import ${f.file} #${i + 1}: ${describe(run)}`);
       if (run.profile) {
         log('  worker CPU, self time:');
-        for (const p of run.profile.worker.slice(0, 20)) log(`    ${String(p.ms).padStart(8)} ms ${String(p.share).padStart(5)} %  ${p.fn}`);
+        for (const p of run.profile.worker.slice(0, 20))
+          log(`    ${String(p.ms).padStart(8)} ms ${String(p.share).padStart(5)} %  ${p.fn}`);
         log('  page CPU, self time:');
-        for (const p of run.profile.main.slice(0, 8)) log(`    ${String(p.ms).padStart(8)} ms ${String(p.share).padStart(5)} %  ${p.fn}`);
+        for (const p of run.profile.main.slice(0, 8))
+          log(`    ${String(p.ms).padStart(8)} ms ${String(p.share).padStart(5)} %  ${p.fn}`);
       }
       set.runs.push(run);
       // The last 1M import stays open: its database is the one the dashboard is measured on.
@@ -127,14 +153,21 @@ try {
     }
     sets.push(set);
   }
-  log(`  records file (setup of each run): ${fmtMs(summarize(records.map((r) => r.totalMs)).median)} median over ${records.length}`);
+  log(
+    `  records file (setup of each run): ${fmtMs(summarize(records.map((r) => r.totalMs)).median)} median over ${records.length}`,
+  );
 
   let reload: BenchResult['reload'] = null;
   const filters: BenchResult['filters'] = [];
   if (kept) {
     const { page, main } = kept;
     await page.goto(`${appServer.url}#/overview`, { waitUntil: 'load' });
-    const runs = await reloadRuns(page, quick ? 2 : RUNS, log, profile ? { session: main, dir: path.join(RESULTS_DIR, 'profiles') } : undefined);
+    const runs = await reloadRuns(
+      page,
+      quick ? 2 : RUNS,
+      log,
+      profile ? { session: main, dir: path.join(RESULTS_DIR, 'profiles') } : undefined,
+    );
     const steadyHeapMb = await steadyMainHeapMb(main);
     reload = {
       runs,
@@ -146,7 +179,9 @@ try {
     for (const n of [50, 200]) {
       const series = await filterRuns(page, appServer.url, names.slice(0, n), FILTER_CHANGES);
       const ms = summarize(series.runs.map((r) => r.ms));
-      log(`  filter changes with ${n} agencies (${series.series} series): median ${fmtMs(ms.median)}, p95 ${fmtMs(ms.p95)}`);
+      log(
+        `  filter changes with ${n} agencies (${series.series} series): median ${fmtMs(ms.median)}, p95 ${fmtMs(ms.p95)}`,
+      );
       filters.push({
         agencies: n,
         series: series.series,
@@ -160,7 +195,10 @@ try {
   }
 
   const imports = Object.fromEntries(sets.map((s) => [s.file, summarizeImports(s, lower)]));
-  imports[manifest.records.file] = summarizeImports({ file: manifest.records.file, rows: manifest.records.rows, bytes: manifest.records.bytes, runs: records }, lower);
+  imports[manifest.records.file] = summarizeImports(
+    { file: manifest.records.file, rows: manifest.records.rows, bytes: manifest.records.bytes, runs: records },
+    lower,
+  );
   const partial: Omit<BenchResult, 'targets'> = {
     date: new Date().toISOString(),
     commit: gitCommit(),

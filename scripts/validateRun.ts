@@ -1,6 +1,6 @@
 // The validator command's logic, with its I/O passed in so tests can run it without a shell.
-import { knownRecordsOf, parseFile, type KnownRecord } from '../src/domain/parseFile';
-import type { Issue, ParsedFile } from '../src/domain/types';
+import { knownRecordsOf, parseFile, type KnownRecord } from '@/domain/parseFile';
+import type { Issue, ParsedFile } from '@/domain/types';
 
 export interface ValidateIo {
   readFile(path: string): Promise<Uint8Array>;
@@ -55,7 +55,8 @@ export async function runValidate(args: string[], io: ValidateIo): Promise<numbe
   if (fromCommandLine.size > 0) {
     for (const [k, v] of fromCommandLine) known.set(k, v);
     for (const [f, r] of results) {
-      if (r.kind === 'indicators' || r.kind === 'funds') results.set(f, await parseFile(contents.get(f)!, f, { knownRecords: known }));
+      if (r.kind === 'indicators' || r.kind === 'funds')
+        results.set(f, await parseFile(contents.get(f)!, f, { knownRecords: known }));
     }
   }
 

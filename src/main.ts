@@ -4,10 +4,10 @@ import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
 import { createAppRouter } from './router';
-import { createAppI18n } from './i18n';
-import { useDataStore } from './stores/data';
-import { useImportStore } from './stores/import';
-import './styles/main.css';
+import { createAppI18n } from '@/i18n';
+import { useDataStore } from '@/stores/data';
+import { useImportStore } from '@/stores/import';
+import '@/styles/main.css';
 
 const app = createApp(App);
 const pinia = createPinia();

@@ -1,15 +1,21 @@
 // Routes of the app. Hash history: the build runs as static files under any path, where no
 // server rewrites deep links to index.html. The record key travels base64url-encoded (UTF-8), so
 // any agency or project name, separators included, survives copy and paste.
-import { createRouter, createWebHashHistory, type RouteLocationRaw, type RouterHistory, type LocationQueryRaw } from 'vue-router';
-import OverviewView from './views/OverviewView.vue';
-import ExecutionView from './views/ExecutionView.vue';
-import CarryoverView from './views/CarryoverView.vue';
-import ScoresView from './views/ScoresView.vue';
-import CompareView from './views/CompareView.vue';
-import RecordView from './views/RecordView.vue';
-import DataView from './views/DataView.vue';
-import FormatView from './views/FormatView.vue';
+import {
+  createRouter,
+  createWebHashHistory,
+  type RouteLocationRaw,
+  type RouterHistory,
+  type LocationQueryRaw,
+} from 'vue-router';
+import OverviewView from '@/views/OverviewView.vue';
+import ExecutionView from '@/views/ExecutionView.vue';
+import CarryoverView from '@/views/CarryoverView.vue';
+import ScoresView from '@/views/ScoresView.vue';
+import CompareView from '@/views/CompareView.vue';
+import RecordView from '@/views/RecordView.vue';
+import DataView from '@/views/DataView.vue';
+import FormatView from '@/views/FormatView.vue';
 
 export function encodeKeyParam(key: string): string {
   const bytes = new TextEncoder().encode(key);
@@ -48,7 +54,12 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
       { path: '/scores', name: 'scores', component: ScoresView },
       { path: '/compare', name: 'compare', component: CompareView },
       // `key` is reserved in Vue, so the view gets the parameter as `param`.
-      { path: '/record/:key', name: 'record', component: RecordView, props: (to) => ({ param: String(to.params.key ?? '') }) },
+      {
+        path: '/record/:key',
+        name: 'record',
+        component: RecordView,
+        props: (to) => ({ param: String(to.params.key ?? '') }),
+      },
       { path: '/data', name: 'data', component: DataView },
       { path: '/format', name: 'format', component: FormatView },
       { path: '/:rest(.*)*', redirect: '/overview' },

@@ -38,8 +38,19 @@ export interface ImportRun {
   longestTaskPhase: string;
   /** After committed, until the main thread is quiet: the dashboard's data reloading. */
   afterCommit: { longestTaskMs: number; busyMs: number; settledMs: number };
-  heap: { peakMainMb: number; peakWorkerMb: number; peakTotalMb: number; peakBackingMb: number; steadyMainMb: number; steadyWorkerMb: number; samples: number };
-  profile?: { worker: Array<{ fn: string; ms: number; share: number }>; main: Array<{ fn: string; ms: number; share: number }> };
+  heap: {
+    peakMainMb: number;
+    peakWorkerMb: number;
+    peakTotalMb: number;
+    peakBackingMb: number;
+    steadyMainMb: number;
+    steadyWorkerMb: number;
+    samples: number;
+  };
+  profile?: {
+    worker: Array<{ fn: string; ms: number; share: number }>;
+    main: Array<{ fn: string; ms: number; share: number }>;
+  };
 }
 
 const mbOf = (b: number | undefined): number => Math.round(((b ?? 0) / 1e6) * 10) / 10;
@@ -58,7 +69,11 @@ async function waitForMark(page: Page, name: string, atLeast: number, timeoutMs:
     { name, atLeast },
     { timeout: timeoutMs, polling: 20 },
   );
-  const failure = await page.locator('[data-testid=import-failure]').first().textContent({ timeout: 10 }).catch(() => null);
+  const failure = await page
+    .locator('[data-testid=import-failure]')
+    .first()
+    .textContent({ timeout: 10 })
+    .catch(() => null);
   if (failure) throw new Error(`import failed: ${failure.trim()}`);
 }
 
@@ -98,7 +113,8 @@ export async function importFile(page: Page, opts: ImportOptions): Promise<Impor
   const nCommitted = countMarks(before.marks, MARK_COMMITTED);
 
   // The worker exists once a file has been imported in this page; attach before the clock starts.
-  let worker = (await opts.workers.find(WORKER_URL_PART)).length > 0 ? await opts.workers.waitFor(WORKER_URL_PART, 0) : null;
+  let worker =
+    (await opts.workers.find(WORKER_URL_PART)).length > 0 ? await opts.workers.waitFor(WORKER_URL_PART, 0) : null;
   if (worker) await steadyHeap(worker);
   await steadyHeap(opts.main);
   const sampler = new HeapSampler(opts.main);
@@ -116,7 +132,11 @@ export async function importFile(page: Page, opts: ImportOptions): Promise<Impor
   await waitForMark(page, MARK_PARSED, nParsed + 1, timeout);
   const commit = page.locator('[data-testid=commit]');
   if (!(await commit.isEnabled())) {
-    const summary = await page.locator('.preview-bar').first().textContent().catch(() => '');
+    const summary = await page
+      .locator('.preview-bar')
+      .first()
+      .textContent()
+      .catch(() => '');
     throw new Error(`${path.basename(opts.file)} cannot be committed: ${summary?.replace(/\s+/g, ' ').trim()}`);
   }
   await commit.click();
@@ -171,7 +191,10 @@ export async function importFile(page: Page, opts: ImportOptions): Promise<Impor
 }
 
 /** Where the longest task began: while parsing, showing the preview, or committing. */
-function phaseOf(tasks: ReadonlyArray<{ t: number; d: number }>, at: { chosenAt: number; parsedAt: number; clickAt: number; committedAt: number }): string {
+function phaseOf(
+  tasks: ReadonlyArray<{ t: number; d: number }>,
+  at: { chosenAt: number; parsedAt: number; clickAt: number; committedAt: number },
+): string {
   const longest = tasks.reduce<{ t: number; d: number } | null>((m, l) => (m === null || l.d > m.d ? l : m), null);
   if (!longest) return '';
   const rel = (x: number) => `${Math.round(longest.t - x)} ms`;

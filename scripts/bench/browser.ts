@@ -54,7 +54,10 @@ export async function newBenchContext(browser: Browser, origin: string): Promise
     serviceWorkers: 'block',
   });
   await context.addInitScript(INIT_SCRIPT);
-  await context.route((url) => url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:', (r) => r.abort('blockedbyclient'));
+  await context.route(
+    (url) => url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:',
+    (r) => r.abort('blockedbyclient'),
+  );
   return context;
 }
 
@@ -76,7 +79,8 @@ export interface TargetSession {
 
 function pageSession(cdp: CDPSession): TargetSession {
   return {
-    send: <T>(method: string, params?: Record<string, unknown>) => cdp.send(method as never, params as never) as Promise<T>,
+    send: <T>(method: string, params?: Record<string, unknown>) =>
+      cdp.send(method as never, params as never) as Promise<T>,
     on: (event, handler) => cdp.on(event as never, handler as never),
   };
 }
@@ -94,7 +98,13 @@ export class WorkerSessions {
 
   private constructor(private readonly browserCdp: CDPSession) {
     browserCdp.on('Target.receivedMessageFromTarget', (ev: { sessionId: string; message: string }) => {
-      const msg = JSON.parse(ev.message) as { id?: number; result?: unknown; error?: { message: string }; method?: string; params?: Record<string, unknown> };
+      const msg = JSON.parse(ev.message) as {
+        id?: number;
+        result?: unknown;
+        error?: { message: string };
+        method?: string;
+        params?: Record<string, unknown>;
+      };
       if (msg.id !== undefined) {
         const p = this.pending.get(msg.id);
         if (!p) return;
@@ -113,14 +123,18 @@ export class WorkerSessions {
 
   /** Worker targets whose URL contains `urlPart`. */
   async find(urlPart: string): Promise<Array<{ targetId: string; url: string }>> {
-    const { targetInfos } = (await this.browserCdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
+    const { targetInfos } = (await this.browserCdp.send('Target.getTargets')) as {
+      targetInfos: Array<{ targetId: string; type: string; url: string }>;
+    };
     return targetInfos.filter((t) => t.type === 'worker' && t.url.includes(urlPart));
   }
 
   async attach(targetId: string): Promise<TargetSession> {
     let sessionId = this.attached.get(targetId);
     if (!sessionId) {
-      ({ sessionId } = (await this.browserCdp.send('Target.attachToTarget', { targetId, flatten: false })) as { sessionId: string });
+      ({ sessionId } = (await this.browserCdp.send('Target.attachToTarget', { targetId, flatten: false })) as {
+        sessionId: string;
+      });
       this.attached.set(targetId, sessionId);
     }
     const sid = sessionId;
@@ -129,7 +143,9 @@ export class WorkerSessions {
         new Promise<T>((resolve, reject) => {
           const id = ++this.seq;
           this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-          this.browserCdp.send('Target.sendMessageToTarget', { sessionId: sid, message: JSON.stringify({ id, method, params }) }).catch(reject);
+          this.browserCdp
+            .send('Target.sendMessageToTarget', { sessionId: sid, message: JSON.stringify({ id, method, params }) })
+            .catch(reject);
         }),
       on: (event, handler) => {
         const k = `${sid} ${event}`;
@@ -187,7 +203,10 @@ export class HeapSampler {
   private readonly done: Promise<void>;
   worker: TargetSession | null = null;
 
-  constructor(private readonly main: TargetSession, everyMs = 50) {
+  constructor(
+    private readonly main: TargetSession,
+    everyMs = 50,
+  ) {
     this.done = (async () => {
       while (this.running) {
         const [m, w] = await Promise.all([heapOf(this.main), heapOf(this.worker)]);
@@ -254,5 +273,9 @@ export function selfTimes(profile: CpuProfile, top = 25): Array<{ fn: string; ms
   return [...byFn.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
-    .map(([fn, us]) => ({ fn, ms: Math.round(us / 100) / 10, share: Math.round((us / Math.max(1, total)) * 1000) / 10 }));
+    .map(([fn, us]) => ({
+      fn,
+      ms: Math.round(us / 100) / 10,
+      share: Math.round((us / Math.max(1, total)) * 1000) / 10,
+    }));
 }

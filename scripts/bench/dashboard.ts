@@ -1,6 +1,6 @@
 // The dashboard with a million rows stored: reloading the page until every chart has finished,
 // and filter changes (input event → every chart finished, then a frame). Charts report through
-// the 'dashboard:charts-finished' mark (src/components/echartsCore.ts), set whenever the last
+// the 'dashboard:charts-finished' mark (src/composables/echartsCore.ts), set whenever the last
 // chart with a pending render finishes.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,7 +22,12 @@ export interface ReloadRun {
  * Waits until charts have finished and nothing has happened for `quietMs` (no further chart
  * finished, no long task); returns the time of the last charts-finished mark.
  */
-async function waitChartsSettled(page: Page, since: number, quietMs: number, timeoutMs: number): Promise<number | null> {
+async function waitChartsSettled(
+  page: Page,
+  since: number,
+  quietMs: number,
+  timeoutMs: number,
+): Promise<number | null> {
   const start = Date.now();
   for (;;) {
     const { now, last, lastTaskEnd } = await page.evaluate(
@@ -59,21 +64,29 @@ export async function reloadRuns(
       mkdirSync(profile.dir, { recursive: true });
       writeFileSync(path.join(profile.dir, 'reload-main.cpuprofile'), JSON.stringify(p));
       log('  reload, page CPU, self time:');
-      for (const f of selfTimes(p, 15)) log(`    ${String(f.ms).padStart(8)} ms ${String(f.share).padStart(5)} %  ${f.fn}`);
+      for (const f of selfTimes(p, 15))
+        log(`    ${String(f.ms).padStart(8)} ms ${String(f.share).padStart(5)} %  ${f.fn}`);
     }
     const nav = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
       return { interactive: n?.domInteractive ?? 0 };
     });
     const s = await benchState(page);
-    const recordsShown = (await page.locator('.filter-count').first().textContent().catch(() => '')) ?? '';
+    const recordsShown =
+      (await page
+        .locator('.filter-count')
+        .first()
+        .textContent()
+        .catch(() => '')) ?? '';
     const run: ReloadRun = {
       fromNavigationMs: last,
       fromAppStartMs: last - nav.interactive,
       longestTaskMs: Math.max(0, ...s.longTasks.filter((l) => l.t < last).map((l) => l.d)),
       recordsShown: recordsShown.trim(),
     };
-    log(`  reload ${i + 1}: charts finished ${Math.round(run.fromNavigationMs)} ms after navigation (${Math.round(run.fromAppStartMs)} ms after app start), longest task ${Math.round(run.longestTaskMs)} ms; ${run.recordsShown}`);
+    log(
+      `  reload ${i + 1}: charts finished ${Math.round(run.fromNavigationMs)} ms after navigation (${Math.round(run.fromAppStartMs)} ms after app start), longest task ${Math.round(run.longestTaskMs)} ms; ${run.recordsShown}`,
+    );
     out.push(run);
   }
   return out;
@@ -120,7 +133,12 @@ export function filterChanges(count: number): Array<{ selector: string; value: s
  * drawn, then makes `count` filter changes through the filter bar and times each one in the page:
  * from just before the input's change event to the first frame after every chart finished.
  */
-export async function filterRuns(page: Page, appUrl: string, agencyNames: readonly string[], count: number): Promise<FilterSeries> {
+export async function filterRuns(
+  page: Page,
+  appUrl: string,
+  agencyNames: readonly string[],
+  count: number,
+): Promise<FilterSeries> {
   const query = agencyNames.map((a) => `agencies=${encodeURIComponent(a)}`).join('&');
   await page.goto(`${appUrl}#/execution?${query}`, { waitUntil: 'load' });
   await waitChartsSettled(page, 0, 800, 90_000);
@@ -130,14 +148,25 @@ export async function filterRuns(page: Page, appUrl: string, agencyNames: readon
     await toggle.first().click();
     await waitChartsSettled(page, t0, 500, 30_000);
   }
-  const shownText = (await page.locator('.top-agencies .muted').first().textContent().catch(() => '')) ?? '';
+  const shownText =
+    (await page
+      .locator('.top-agencies .muted')
+      .first()
+      .textContent()
+      .catch(() => '')) ?? '';
   const series = Number(/\d+/.exec(shownText)?.[0] ?? NaN);
   const runs: FilterRun[] = [];
   for (const c of filterChanges(count)) {
     // The page does the timing (INIT_SCRIPT's filterChange): no round trip to Node inside the clock.
     const r = await page.evaluate(
       ({ selector, value, name }) =>
-        (window as unknown as { __bench: { filterChange(s: string, v: string, n: string): Promise<{ t0: number; ms: number; chartsMs: number }> } }).__bench.filterChange(selector, value, name),
+        (
+          window as unknown as {
+            __bench: {
+              filterChange(s: string, v: string, n: string): Promise<{ t0: number; ms: number; chartsMs: number }>;
+            };
+          }
+        ).__bench.filterChange(selector, value, name),
       { selector: c.selector, value: c.value, name: CHARTS_FINISHED },
     );
     // Let the long-task observer deliver, and any trailing work end, before the next change.

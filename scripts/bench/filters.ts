@@ -32,7 +32,9 @@ const flag = (name: string): boolean => argv.includes(`--${name}`);
 
 // Several builds (comma-separated) are measured in turns, ten changes at a time, so that other
 // load on the machine falls on all of them alike.
-const DISTS = opt('dist', DIST_DIR).split(',').map((d) => path.resolve(d));
+const DISTS = opt('dist', DIST_DIR)
+  .split(',')
+  .map((d) => path.resolve(d));
 const VIEW = opt('view', 'execution');
 const COUNTS = opt('agencies', '50,200').split(',').map(Number);
 const RUNS = Number(opt('runs', '30'));
@@ -41,7 +43,14 @@ const PROFILE_DIR = '/tmp/filterbench-profile';
 const READY = path.join(PROFILE_DIR, 'bench-data-ready');
 const BASE = '/app/';
 
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.csv': 'text/csv' };
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.csv': 'text/csv',
+};
 // /app/ serves the first build, /app1/ the second, and so on: one origin, one database.
 const baseOf = (i: number): string => (i === 0 ? BASE : `/app${i}/`);
 const server = createServer((req, res) => {
@@ -51,7 +60,12 @@ const server = createServer((req, res) => {
   const rel = dist === undefined ? null : p.slice(baseOf(i).length) || 'index.html';
   const file = rel === null || dist === undefined ? null : path.join(dist, rel);
   if (!file || !dist || !file.startsWith(dist) || !existsSync(file)) return void res.writeHead(404).end();
-  res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' }).end(readFileSync(file));
+  res
+    .writeHead(200, {
+      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    })
+    .end(readFileSync(file));
 });
 await new Promise<void>((r) => server.listen(PORT, '127.0.0.1', r));
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -62,7 +76,16 @@ mkdirSync(PROFILE_DIR, { recursive: true });
 const context = await chromium.launchPersistentContext(PROFILE_DIR, {
   executablePath: CHROMIUM_PATH,
   headless: true,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
   viewport: VIEWPORTS.desktop,
   locale: 'zh-CN',
   timezoneId: 'Asia/Shanghai',
@@ -73,7 +96,12 @@ const page = context.pages()[0] ?? (await context.newPage());
 page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
 
 async function marksOf(name: string): Promise<number> {
-  return page.evaluate((n) => (window as unknown as { __bench: { marks: Array<{ name: string }> } }).__bench.marks.filter((m) => m.name === n).length, name);
+  return page.evaluate(
+    (n) =>
+      (window as unknown as { __bench: { marks: Array<{ name: string }> } }).__bench.marks.filter((m) => m.name === n)
+        .length,
+    name,
+  );
 }
 
 async function importOne(file: string): Promise<void> {
@@ -81,9 +109,23 @@ async function importOne(file: string): Promise<void> {
   const committed = await marksOf('import:committed');
   const t0 = Date.now();
   await page.setInputFiles('[data-testid=file-input]', file);
-  await page.waitForFunction((n) => (window as unknown as { __bench: { marks: Array<{ name: string }> } }).__bench.marks.filter((m) => m.name === 'import:parsed').length > n, parsed, { timeout: 300_000, polling: 100 });
+  await page.waitForFunction(
+    (n) =>
+      (window as unknown as { __bench: { marks: Array<{ name: string }> } }).__bench.marks.filter(
+        (m) => m.name === 'import:parsed',
+      ).length > n,
+    parsed,
+    { timeout: 300_000, polling: 100 },
+  );
   await page.locator('[data-testid=commit]').click();
-  await page.waitForFunction((n) => (window as unknown as { __bench: { marks: Array<{ name: string }> } }).__bench.marks.filter((m) => m.name === 'import:committed').length > n, committed, { timeout: 300_000, polling: 100 });
+  await page.waitForFunction(
+    (n) =>
+      (window as unknown as { __bench: { marks: Array<{ name: string }> } }).__bench.marks.filter(
+        (m) => m.name === 'import:committed',
+      ).length > n,
+    committed,
+    { timeout: 300_000, polling: 100 },
+  );
   console.log(`imported ${path.basename(file)} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
 
@@ -101,10 +143,13 @@ if (!existsSync(READY)) {
 async function settle(since: number, quietMs: number): Promise<void> {
   const start = Date.now();
   for (;;) {
-    const { now, last } = await page.evaluate(({ name, since }) => {
-      const m = performance.getEntriesByName(name).filter((e) => e.startTime > since);
-      return { now: performance.now(), last: m.at(-1)?.startTime ?? null };
-    }, { name: CHARTS_FINISHED, since });
+    const { now, last } = await page.evaluate(
+      ({ name, since }) => {
+        const m = performance.getEntriesByName(name).filter((e) => e.startTime > since);
+        return { now: performance.now(), last: m.at(-1)?.startTime ?? null };
+      },
+      { name: CHARTS_FINISHED, since },
+    );
     if (last !== null && now - last >= quietMs) return;
     if (Date.now() - start > 120_000) throw new Error('charts did not settle');
     await sleep(50);
@@ -115,12 +160,22 @@ const profiles: CpuProfile[] = [];
 
 /** Profiles of several blocks as one: their nodes side by side, their samples one after another. */
 function mergeProfiles(list: CpuProfile[]): CpuProfile {
-  const out: CpuProfile = { nodes: [], samples: [], timeDeltas: [], startTime: list[0]?.startTime ?? 0, endTime: list.at(-1)?.endTime ?? 0 };
+  const out: CpuProfile = {
+    nodes: [],
+    samples: [],
+    timeDeltas: [],
+    startTime: list[0]?.startTime ?? 0,
+    endTime: list.at(-1)?.endTime ?? 0,
+  };
   let offset = 0;
   for (const p of list) {
     let max = 0;
     for (const n of p.nodes) {
-      out.nodes.push({ ...n, id: n.id + offset, ...(n.children ? { children: n.children.map((c) => c + offset) } : {}) });
+      out.nodes.push({
+        ...n,
+        id: n.id + offset,
+        ...(n.children ? { children: n.children.map((c) => c + offset) } : {}),
+      });
       max = Math.max(max, n.id);
     }
     out.samples!.push(...(p.samples ?? []).map((x) => x + offset));
@@ -148,21 +203,37 @@ function totalTimes(profile: CpuProfile, top: number): Array<{ fn: string; ms: n
       totals.set(key, (totals.get(key) ?? 0) + (deltas[i] ?? 0));
     }
   }
-  return [...totals.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([fn, us]) => ({ fn, ms: Math.round(us / 100) / 10 }));
+  return [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([fn, us]) => ({ fn, ms: Math.round(us / 100) / 10 }));
 }
 
-console.log(`load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `load average ${(await import('node:os'))
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 const names = agencyNames();
 
 /** Opens the view with n agencies and the filter state the earlier changes left. */
-async function openView(app: string, n: number, before: ReadonlyArray<{ selector: string; value: string }>): Promise<string> {
+async function openView(
+  app: string,
+  n: number,
+  before: ReadonlyArray<{ selector: string; value: string }>,
+): Promise<string> {
   let from = '';
   let scope = 'all';
   for (const c of before) {
     if (c.selector === '#filter-from') from = c.value;
     else scope = c.value;
   }
-  const query = [...names.slice(0, n).map((a) => `agencies=${encodeURIComponent(a)}`), ...(from ? [`from=${from}`] : []), ...(scope !== 'all' ? [`scope=${scope}`] : [])].join('&');
+  const query = [
+    ...names.slice(0, n).map((a) => `agencies=${encodeURIComponent(a)}`),
+    ...(from ? [`from=${from}`] : []),
+    ...(scope !== 'all' ? [`scope=${scope}`] : []),
+  ].join('&');
   await page.goto(`${app}#/${VIEW}?${query}`, { waitUntil: 'load' });
   await settle(0, 800);
   const toggle = page.locator('.top-agencies button.tool');
@@ -171,14 +242,25 @@ async function openView(app: string, n: number, before: ReadonlyArray<{ selector
     await toggle.first().click();
     await settle(t0, 500);
   }
-  return ((await page.locator('.top-agencies .muted').first().textContent().catch(() => '')) ?? '').trim();
+  return (
+    (await page
+      .locator('.top-agencies .muted')
+      .first()
+      .textContent()
+      .catch(() => '')) ?? ''
+  ).trim();
 }
 
 try {
   const BLOCK = Number(opt('block', '10'));
   const all = filterChanges(RUNS);
   for (const [ci, n] of COUNTS.entries()) {
-    const results = DISTS.map(() => ({ ms: [] as number[], chartsMs: [] as number[], lines: [] as string[], shown: '' }));
+    const results = DISTS.map(() => ({
+      ms: [] as number[],
+      chartsMs: [] as number[],
+      lines: [] as string[],
+      shown: '',
+    }));
     const cdp = flag('profile') && ci === 0 ? await context.newCDPSession(page) : null;
     for (let b = 0; b * BLOCK < RUNS; b++) {
       for (const [di] of DISTS.entries()) {
@@ -187,7 +269,9 @@ try {
         const perf = flag('metrics') ? await context.newCDPSession(page) : null;
         const metrics = async (): Promise<Record<string, number>> => {
           if (!perf) return {};
-          const { metrics: list } = (await perf.send('Performance.getMetrics')) as unknown as { metrics: Array<{ name: string; value: number }> };
+          const { metrics: list } = (await perf.send('Performance.getMetrics')) as unknown as {
+            metrics: Array<{ name: string; value: number }>;
+          };
           return Object.fromEntries(list.map((m) => [m.name, m.value]));
         };
         if (perf) await perf.send('Performance.enable');
@@ -200,11 +284,28 @@ try {
         for (const c of all.slice(b * BLOCK, (b + 1) * BLOCK)) {
           const r = await page.evaluate(
             ({ selector, value, name }) =>
-              (window as unknown as { __bench: { filterChange(s: string, v: string, n: string): Promise<{ t0: number; ms: number; chartsMs: number }> } }).__bench.filterChange(selector, value, name),
+              (
+                window as unknown as {
+                  __bench: {
+                    filterChange(
+                      s: string,
+                      v: string,
+                      n: string,
+                    ): Promise<{ t0: number; ms: number; chartsMs: number }>;
+                  };
+                }
+              ).__bench.filterChange(selector, value, name),
             { selector: c.selector, value: c.value, name: CHARTS_FINISHED },
           );
           if (flag('marks')) {
-            const xs = await page.evaluate((t0) => performance.getEntriesByType('mark').filter((m) => m.name.startsWith('x:') && m.startTime >= t0).map((m) => `${m.name}@${(m.startTime - t0).toFixed(1)}`), r.t0);
+            const xs = await page.evaluate(
+              (t0) =>
+                performance
+                  .getEntriesByType('mark')
+                  .filter((m) => m.name.startsWith('x:') && m.startTime >= t0)
+                  .map((m) => `${m.name}@${(m.startTime - t0).toFixed(1)}`),
+              r.t0,
+            );
             console.log(`  ${c.label} ${Math.round(r.ms)}: ${xs.join(' ')}`);
           }
           res.ms.push(r.ms);
@@ -215,8 +316,10 @@ try {
         if (perf) {
           const m1 = await metrics();
           const n = Math.min(BLOCK, all.length - b * BLOCK);
-          const per = (k: string): string => (((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000 / n).toFixed(1);
-          console.log(`  per change: task ${per('TaskDuration')} ms, script ${per('ScriptDuration')}, layout ${per('LayoutDuration')}, style ${per('RecalcStyleDuration')}`);
+          const per = (k: string): string => ((((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000) / n).toFixed(1);
+          console.log(
+            `  per change: task ${per('TaskDuration')} ms, script ${per('ScriptDuration')}, layout ${per('LayoutDuration')}, style ${per('RecalcStyleDuration')}`,
+          );
           await perf.detach();
         }
         if (cdp && di === 0) {
@@ -227,14 +330,17 @@ try {
     }
     for (const [di, res] of results.entries()) {
       const s = summarize(res.ms);
-      console.log(`${path.basename(DISTS[di]!)} ${VIEW}, ${n} agencies (${res.shown}): median ${fmtMs(s.median)}, p95 ${fmtMs(s.p95)}, max ${fmtMs(s.max)}`);
+      console.log(
+        `${path.basename(DISTS[di]!)} ${VIEW}, ${n} agencies (${res.shown}): median ${fmtMs(s.median)}, p95 ${fmtMs(s.p95)}, max ${fmtMs(s.max)}`,
+      );
       console.log(`  ${res.lines.join(' ')}`);
     }
     if (profiles.length > 0) {
       const merged = mergeProfiles(profiles.splice(0));
       writeFileSync('/tmp/filterbench.cpuprofile', JSON.stringify(merged));
       console.log('  self time:');
-      for (const f of selfTimes(merged, 30)) console.log(`    ${String(f.ms).padStart(8)} ms ${String(f.share).padStart(5)} %  ${f.fn}`);
+      for (const f of selfTimes(merged, 30))
+        console.log(`    ${String(f.ms).padStart(8)} ms ${String(f.share).padStart(5)} %  ${f.fn}`);
       console.log('  total time:');
       for (const f of totalTimes(merged, 45)) console.log(`    ${String(f.ms).padStart(8)} ms  ${f.fn}`);
     }

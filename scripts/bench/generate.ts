@@ -37,24 +37,97 @@ export interface Manifest {
 }
 
 const REGIONS = [
-  '北京市东城区', '北京市西城区', '北京市海淀区', '北京市丰台区', '北京市石景山区', '北京市通州区', '北京市顺义区',
-  '北京市昌平区', '北京市大兴区', '上海市浦东新区', '上海市徐汇区', '天津市和平区', '重庆市江北区', '重庆市南岸区',
-  '广州市天河区', '深圳市南山区', '杭州市西湖区', '南京市鼓楼区', '成都市武侯区', '武汉市江汉区', '西安市雁塔区',
-  '长沙市岳麓区', '苏州市姑苏区', '青岛市市南区', '厦门市思明区',
+  '北京市东城区',
+  '北京市西城区',
+  '北京市海淀区',
+  '北京市丰台区',
+  '北京市石景山区',
+  '北京市通州区',
+  '北京市顺义区',
+  '北京市昌平区',
+  '北京市大兴区',
+  '上海市浦东新区',
+  '上海市徐汇区',
+  '天津市和平区',
+  '重庆市江北区',
+  '重庆市南岸区',
+  '广州市天河区',
+  '深圳市南山区',
+  '杭州市西湖区',
+  '南京市鼓楼区',
+  '成都市武侯区',
+  '武汉市江汉区',
+  '西安市雁塔区',
+  '长沙市岳麓区',
+  '苏州市姑苏区',
+  '青岛市市南区',
+  '厦门市思明区',
 ] as const;
 
 const ORGS = [
-  '教育委员会', '卫生健康委员会', '财政局', '发展和改革委员会', '科学技术委员会', '商务局', '文化和旅游局', '民政局',
-  '人力资源和社会保障局', '生态环境局', '住房和城乡建设委员会', '交通委员会', '水务局', '农业农村局', '市场监督管理局',
-  '体育局', '统计局', '审计局', '应急管理局', '园林绿化局', '城市管理委员会', '退役军人事务局', '司法局', '档案馆',
-  '图书馆', '文化馆', '疾病预防控制中心', '妇幼保健院', '社会福利中心', '就业服务中心', '投资促进局', '融媒体中心',
-  '政务服务中心', '地方志办公室', '残疾人联合会', '红十字会', '科学技术协会', '工商业联合会', '总工会', '青年联合会',
+  '教育委员会',
+  '卫生健康委员会',
+  '财政局',
+  '发展和改革委员会',
+  '科学技术委员会',
+  '商务局',
+  '文化和旅游局',
+  '民政局',
+  '人力资源和社会保障局',
+  '生态环境局',
+  '住房和城乡建设委员会',
+  '交通委员会',
+  '水务局',
+  '农业农村局',
+  '市场监督管理局',
+  '体育局',
+  '统计局',
+  '审计局',
+  '应急管理局',
+  '园林绿化局',
+  '城市管理委员会',
+  '退役军人事务局',
+  '司法局',
+  '档案馆',
+  '图书馆',
+  '文化馆',
+  '疾病预防控制中心',
+  '妇幼保健院',
+  '社会福利中心',
+  '就业服务中心',
+  '投资促进局',
+  '融媒体中心',
+  '政务服务中心',
+  '地方志办公室',
+  '残疾人联合会',
+  '红十字会',
+  '科学技术协会',
+  '工商业联合会',
+  '总工会',
+  '青年联合会',
 ] as const;
 
 const PROJECT_TOPICS = [
-  '智慧城市建设', '公共卫生服务', '校园安全提升', '老旧小区改造', '数字政务平台', '招商引资推介', '人才引进培养',
-  '河道综合治理', '垃圾分类推广', '社区养老服务', '文化惠民演出', '全民健身设施', '应急物资储备', '农村道路养护',
-  '绿化景观提升', '法律援助服务', '档案数字化', '就业技能培训', '食品安全抽检', '营商环境优化',
+  '智慧城市建设',
+  '公共卫生服务',
+  '校园安全提升',
+  '老旧小区改造',
+  '数字政务平台',
+  '招商引资推介',
+  '人才引进培养',
+  '河道综合治理',
+  '垃圾分类推广',
+  '社区养老服务',
+  '文化惠民演出',
+  '全民健身设施',
+  '应急物资储备',
+  '农村道路养护',
+  '绿化景观提升',
+  '法律援助服务',
+  '档案数字化',
+  '就业技能培训',
+  '食品安全抽检',
+  '营商环境优化',
 ] as const;
 
 const LEVEL1 = ['决策', '过程', '产出', '效益'] as const;
@@ -67,15 +140,66 @@ const LEVEL2: Readonly<Record<(typeof LEVEL1)[number], readonly string[]>> = {
 
 // Distinct level-3 names, at least as many as indicators per record, so every row key is unique.
 const LEVEL3 = [
-  '立项依据充分性', '立项程序规范性', '绩效目标合理性', '绩效指标明确性', '预算编制科学性', '资金分配合理性',
-  '资金到位率', '预算执行率', '资金使用合规性', '管理制度健全性', '制度执行有效性', '举办活动次数', '培训人次',
-  '覆盖人群数量', '设施建成数量', '验收合格率', '问题整改率', '按时完成率', '成本节约率', '单位成本控制',
-  '服务对象满意度', '社会公众满意度', '带动就业人数', '增加税收收入', '长效机制建立', '信息公开及时性',
-  '宣传报道次数', '平台访问量', '数据更新及时率', '设备完好率', '安全事故发生率', '投诉办结率', '政策知晓率',
-  '项目完成率', '合同履约率', '采购规范性', '档案完整性', '人员到岗率', '工作方案完备性', '风险防控有效性',
-  '环境质量改善', '节能降耗成效', '示范带动效应', '群众获得感', '服务响应时长', '办件一次通过率', '监督检查次数',
-  '整改落实率', '资产管理规范性', '绩效自评质量', '专家评审通过率', '协同部门数量', '宣传覆盖率', '志愿者人数',
-  '新增服务点位', '信息化覆盖率', '考核达标率', '质量抽检合格率', '年度任务完成率', '经验推广次数',
+  '立项依据充分性',
+  '立项程序规范性',
+  '绩效目标合理性',
+  '绩效指标明确性',
+  '预算编制科学性',
+  '资金分配合理性',
+  '资金到位率',
+  '预算执行率',
+  '资金使用合规性',
+  '管理制度健全性',
+  '制度执行有效性',
+  '举办活动次数',
+  '培训人次',
+  '覆盖人群数量',
+  '设施建成数量',
+  '验收合格率',
+  '问题整改率',
+  '按时完成率',
+  '成本节约率',
+  '单位成本控制',
+  '服务对象满意度',
+  '社会公众满意度',
+  '带动就业人数',
+  '增加税收收入',
+  '长效机制建立',
+  '信息公开及时性',
+  '宣传报道次数',
+  '平台访问量',
+  '数据更新及时率',
+  '设备完好率',
+  '安全事故发生率',
+  '投诉办结率',
+  '政策知晓率',
+  '项目完成率',
+  '合同履约率',
+  '采购规范性',
+  '档案完整性',
+  '人员到岗率',
+  '工作方案完备性',
+  '风险防控有效性',
+  '环境质量改善',
+  '节能降耗成效',
+  '示范带动效应',
+  '群众获得感',
+  '服务响应时长',
+  '办件一次通过率',
+  '监督检查次数',
+  '整改落实率',
+  '资产管理规范性',
+  '绩效自评质量',
+  '专家评审通过率',
+  '协同部门数量',
+  '宣传覆盖率',
+  '志愿者人数',
+  '新增服务点位',
+  '信息化覆盖率',
+  '考核达标率',
+  '质量抽检合格率',
+  '年度任务完成率',
+  '经验推广次数',
 ] as const;
 
 const NOTES = [
@@ -86,13 +210,42 @@ const NOTES = [
 ] as const;
 
 const RECORD_HEADER = [
-  '单位名称', '地区', '年度', '评价类型', '项目名称', '年初预算数（万元）', '全年预算数（万元）', '全年执行数（万元）',
-  '预算执行率', '基本支出预算数（万元）', '项目支出预算数（万元）', '基本支出执行数（万元）', '项目支出执行数（万元）',
-  '结转结余资金（万元）', '结转结余率', '决算数（万元）', '预决算差异率', '评价得分', '评价等级', '评价方式', '资料来源', '备注',
+  '单位名称',
+  '地区',
+  '年度',
+  '评价类型',
+  '项目名称',
+  '年初预算数（万元）',
+  '全年预算数（万元）',
+  '全年执行数（万元）',
+  '预算执行率',
+  '基本支出预算数（万元）',
+  '项目支出预算数（万元）',
+  '基本支出执行数（万元）',
+  '项目支出执行数（万元）',
+  '结转结余资金（万元）',
+  '结转结余率',
+  '决算数（万元）',
+  '预决算差异率',
+  '评价得分',
+  '评价等级',
+  '评价方式',
+  '资料来源',
+  '备注',
 ];
 
 const INDICATOR_HEADER = [
-  '单位名称', '年度', '评价类型', '项目名称', '一级指标', '二级指标', '三级指标', '分值', '得分', '年度指标值', '实际完成值',
+  '单位名称',
+  '年度',
+  '评价类型',
+  '项目名称',
+  '一级指标',
+  '二级指标',
+  '三级指标',
+  '分值',
+  '得分',
+  '年度指标值',
+  '实际完成值',
   '偏差原因分析及改进措施',
 ];
 
@@ -139,7 +292,10 @@ class BlockWriter {
   bytes = 0;
   rows = 0;
 
-  constructor(readonly file: string, bom: boolean) {
+  constructor(
+    readonly file: string,
+    bom: boolean,
+  ) {
     this.fd = openSync(file, 'w');
     if (bom) this.write('\uFEFF');
   }
@@ -203,9 +359,28 @@ function writeRecords(rng: Rng, file: string): { stubs: RecordStub[]; info: Gene
         const source = `${a.name}${year}年度${scope === '项目' ? '项目支出' : '部门整体'}绩效评价报告`;
         w.line(
           [
-            a.name, a.region, String(year), scope, project, money(initial), money(budget), money(expenditure), rate,
-            basic, proj, basicE, projE, money(carry), carryRate, money(expenditure), '0.00%', points(scoreCents),
-            gradeOf(scoreCents), rng.chance(0.3) ? '第三方评价' : '自评', source, '',
+            a.name,
+            a.region,
+            String(year),
+            scope,
+            project,
+            money(initial),
+            money(budget),
+            money(expenditure),
+            rate,
+            basic,
+            proj,
+            basicE,
+            projE,
+            money(carry),
+            carryRate,
+            money(expenditure),
+            '0.00%',
+            points(scoreCents),
+            gradeOf(scoreCents),
+            rng.chance(0.3) ? '第三方评价' : '自评',
+            source,
+            '',
           ],
           false,
         );
@@ -258,12 +433,20 @@ function targetAndActual(rng: Rng, level2: string): [string, string] {
       return [`≤${c}万元`, `${(c * (0.8 + rng.next() * 0.2)).toFixed(2)}万元`];
     }
     default:
-      return [rng.pick(['有效提升', '逐步完善', '持续改善', '明显提高']), rng.pick(['达到预期', '基本达到', '已完成', '部分完成'])];
+      return [
+        rng.pick(['有效提升', '逐步完善', '持续改善', '明显提高']),
+        rng.pick(['达到预期', '基本达到', '已完成', '部分完成']),
+      ];
   }
 }
 
 /** Indicator rows: `perRecord` level-3 indicators for each record, in record order. */
-function writeIndicators(rng: Rng, stubs: readonly RecordStub[], perRecord: number, outputs: ReadonlyArray<{ w: BlockWriter; quoted: boolean }>): void {
+function writeIndicators(
+  rng: Rng,
+  stubs: readonly RecordStub[],
+  perRecord: number,
+  outputs: ReadonlyArray<{ w: BlockWriter; quoted: boolean }>,
+): void {
   if (LEVEL3.length < perRecord) throw new Error(`LEVEL3 needs at least ${perRecord} names`);
   for (const o of outputs) o.w.line(INDICATOR_HEADER, o.quoted);
   for (const r of stubs) {
@@ -278,7 +461,20 @@ function writeIndicators(rng: Rng, stubs: readonly RecordStub[], perRecord: numb
       // Decision and process indicators are scored against a checklist: no target or actual value.
       const [target, actual] = l1 === '产出' || l1 === '效益' ? targetAndActual(rng, l2) : ['', ''];
       const note = rng.chance(0.05) ? rng.pick(NOTES) : '';
-      const cells = [r.agency, String(r.year), r.scope, r.project, l1, l2, l3, points(weights[i]!), points(scores[i]!), target, actual, note];
+      const cells = [
+        r.agency,
+        String(r.year),
+        r.scope,
+        r.project,
+        l1,
+        l2,
+        l3,
+        points(weights[i]!),
+        points(scores[i]!),
+        target,
+        actual,
+        note,
+      ];
       for (const o of outputs) o.w.line(cells, o.quoted);
     }
   }
@@ -328,7 +524,14 @@ export function ensureBenchData(opts: GenerateOptions = {}): Manifest {
   ]);
   const indicators1m = w1m.close(stubs.length * 50);
   const indicators1mQuoted = w1mq.close(stubs.length * 50);
-  const manifest: Manifest = { version: GENERATOR_VERSION, seed, records, indicators100k, indicators1m, indicators1mQuoted };
+  const manifest: Manifest = {
+    version: GENERATOR_VERSION,
+    seed,
+    records,
+    indicators100k,
+    indicators1m,
+    indicators1mQuoted,
+  };
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
   log(`generated bench data (seed ${seed}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return manifest;
@@ -341,6 +544,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   if (!Number.isInteger(seed)) throw new Error('--seed needs an integer');
   const m = ensureBenchData({ seed, force: args.includes('--force'), log: (l) => console.log(l) });
   for (const f of [m.records, m.indicators100k, m.indicators1m, m.indicators1mQuoted]) {
-    console.log(`${f.file.padEnd(28)} ${String(f.rows).padStart(9)} rows ${(f.bytes / 1e6).toFixed(1).padStart(7)} MB  ${f.sha256.slice(0, 16)}`);
+    console.log(
+      `${f.file.padEnd(28)} ${String(f.rows).padStart(9)} rows ${(f.bytes / 1e6).toFixed(1).padStart(7)} MB  ${f.sha256.slice(0, 16)}`,
+    );
   }
 }

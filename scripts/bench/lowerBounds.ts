@@ -100,9 +100,16 @@ export async function runLowerBounds(
         duckdb: summarize(duck.map((t) => t.ms)),
         duckdbRegister: summarize(duck.map((t) => t.registerMs)),
         duckdbQuery: summarize(duck.map((t) => t.queryMs)),
-        rows: { papa: papa[0]?.rows ?? 0, udsv: udsv[0]?.rows ?? 0, duckdb: duck[0]?.rows ?? 0, duckdbGroups: duck[0]?.groups ?? 0 },
+        rows: {
+          papa: papa[0]?.rows ?? 0,
+          udsv: udsv[0]?.rows ?? 0,
+          duckdb: duck[0]?.rows ?? 0,
+          duckdbGroups: duck[0]?.groups ?? 0,
+        },
       };
-      log(`  lower bounds ${file}: papa ${r.papa.median} ms, udsv ${r.udsv.median} ms, duckdb ${r.duckdb.median} ms (median of ${runs})`);
+      log(
+        `  lower bounds ${file}: papa ${r.papa.median} ms, udsv ${r.udsv.median} ms, duckdb ${r.duckdb.median} ms (median of ${runs})`,
+      );
       out.files.push(r);
     }
   } finally {

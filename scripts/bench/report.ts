@@ -55,7 +55,14 @@ export interface BenchResult {
   lower: LowerResults | null;
   imports: Record<string, ImportSummary>;
   reload: { runs: ReloadRun[]; fromAppStart: Summary; fromNavigation: Summary; steadyHeapMb: number } | null;
-  filters: Array<{ agencies: number; series: number; ms: Summary; chartsMs: Summary; longestTaskMs: number; runs: FilterSeries['runs'] }>;
+  filters: Array<{
+    agencies: number;
+    series: number;
+    ms: Summary;
+    chartsMs: Summary;
+    longestTaskMs: number;
+    runs: FilterSeries['runs'];
+  }>;
   targets: Target[];
 }
 
@@ -81,7 +88,8 @@ export interface ImportSummary {
 export function summarizeImports(set: ImportSet, lower: LowerResults | null): ImportSummary {
   const total = summarize(set.runs.map((r) => r.totalMs));
   const lb = lower?.files.find((f) => f.file === set.file);
-  const ratio = (x: Summary | undefined): number | null => (x && x.median > 0 ? Math.round((total.median / x.median) * 100) / 100 : null);
+  const ratio = (x: Summary | undefined): number | null =>
+    x && x.median > 0 ? Math.round((total.median / x.median) * 100) / 100 : null;
   return {
     file: set.file,
     rows: set.rows,
@@ -105,7 +113,14 @@ export function summarizeImports(set: ImportSet, lower: LowerResults | null): Im
 export function targets(r: Omit<BenchResult, 'targets'>): Target[] {
   const out: Target[] = [];
   const add = (name: string, limit: string, value: number | null, max: number, unit = 'ms'): void => {
-    const measured = value === null || !Number.isFinite(value) ? 'not measured' : unit === 'ms' ? fmtMs(value) : unit === 'x' ? `${value.toFixed(2)}×` : `${round1(value)} ${unit}`;
+    const measured =
+      value === null || !Number.isFinite(value)
+        ? 'not measured'
+        : unit === 'ms'
+          ? fmtMs(value)
+          : unit === 'x'
+            ? `${value.toFixed(2)}×`
+            : `${round1(value)} ${unit}`;
     out.push({ name, limit, measured, pass: value !== null && Number.isFinite(value) && value <= max });
   };
   const i100k = r.imports['indicators-100k.csv'];
@@ -120,11 +135,21 @@ export function targets(r: Omit<BenchResult, 'targets'>): Target[] {
     allImports.length ? Math.max(...allImports.map((s) => s.longestTaskMs)) : null,
     50,
   );
-  add('reload, 1M stored: app start → all charts finished (median)', '≤ 0.5 s', r.reload?.fromAppStart.median ?? null, 500);
+  add(
+    'reload, 1M stored: app start → all charts finished (median)',
+    '≤ 0.5 s',
+    r.reload?.fromAppStart.median ?? null,
+    500,
+  );
   const f50 = r.filters.find((f) => f.agencies <= 50);
   const f200 = r.filters.find((f) => f.agencies > 50 && f.agencies <= 200);
   add(`filter change → charts finished + frame, ${f50?.series ?? 50} series (p95)`, '≤ 50 ms', f50?.ms.p95 ?? null, 50);
-  add(`filter change → charts finished + frame, ${f200?.series ?? 200} series (p95)`, '≤ 100 ms', f200?.ms.p95 ?? null, 100);
+  add(
+    `filter change → charts finished + frame, ${f200?.series ?? 200} series (p95)`,
+    '≤ 100 ms',
+    f200?.ms.p95 ?? null,
+    100,
+  );
   const steady = r.reload ? Math.max(r.reload.steadyHeapMb, i1m?.heapSteadyMb ?? 0) : (i1m?.heapSteadyMb ?? null);
   add('JS heap, 1M stored, steady (after gc)', '≤ 150 MB', steady, 150, 'MB');
   add('JS heap peak during a 1M import (page + worker)', '≤ 400 MB', i1m?.heapPeakMb ?? null, 400, 'MB');
@@ -139,7 +164,21 @@ export function printable(r: BenchResult): string {
   lines.push('Imports through the data page (file chosen → committed, without the bench pressing commit):');
   lines.push(
     table(
-      ['file', 'runs', 'median', 'p95', 'parse', 'commit', 'rows/s', 'long task', 'heap peak', 'heap steady', '÷Papa', '÷uDSV', '÷DuckDB'],
+      [
+        'file',
+        'runs',
+        'median',
+        'p95',
+        'parse',
+        'commit',
+        'rows/s',
+        'long task',
+        'heap peak',
+        'heap steady',
+        '÷Papa',
+        '÷uDSV',
+        '÷DuckDB',
+      ],
       Object.values(r.imports).map((s) => [
         s.file,
         String(s.total.n),
@@ -157,11 +196,15 @@ export function printable(r: BenchResult): string {
       ]),
     ),
   );
-  const after = Object.values(r.imports).map((s) => `${s.file}: longest ${fmtMs(s.afterCommitLongestTaskMs)}, busy ${fmtMs(s.afterCommitBusyMs.median)}`);
+  const after = Object.values(r.imports).map(
+    (s) => `${s.file}: longest ${fmtMs(s.afterCommitLongestTaskMs)}, busy ${fmtMs(s.afterCommitBusyMs.median)}`,
+  );
   lines.push(`After commit (dashboard data reloading on the main thread): ${after.join('; ')}`);
   if (r.lower) {
     lines.push('');
-    lines.push(`Lower bounds in the same browser (DuckDB-WASM ${r.lower.duckdbVersion}, start-up ${fmtMs(r.lower.duckdbInitMs)} not included):`);
+    lines.push(
+      `Lower bounds in the same browser (DuckDB-WASM ${r.lower.duckdbVersion}, start-up ${fmtMs(r.lower.duckdbInitMs)} not included):`,
+    );
     lines.push(
       table(
         ['file', 'MB', 'PapaParse', 'p95', 'rows/s', 'uDSV', 'p95', 'DuckDB', 'p95'],
@@ -192,7 +235,12 @@ export function printable(r: BenchResult): string {
   }
   lines.push('');
   lines.push('Targets:');
-  lines.push(table(['target', 'limit', 'measured', 'result'], r.targets.map((t) => [t.name, t.limit, t.measured, t.pass ? 'PASS' : 'MISS'])));
+  lines.push(
+    table(
+      ['target', 'limit', 'measured', 'result'],
+      r.targets.map((t) => [t.name, t.limit, t.measured, t.pass ? 'PASS' : 'MISS']),
+    ),
+  );
   return lines.join('\n');
 }
 
@@ -201,9 +249,13 @@ export function markdown(r: BenchResult): string {
   const m = r.machine;
   const ratio = (x: number | null) => (x === null ? '—' : `${x.toFixed(2)}×`);
   const lines: string[] = [];
-  lines.push(`Taken ${r.date.slice(0, 10)} at commit \`${r.commit}\` on ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Chromium ${m.chromium} (headless), ${m.os}; seed ${r.seed}.`);
+  lines.push(
+    `Taken ${r.date.slice(0, 10)} at commit \`${r.commit}\` on ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, Chromium ${m.chromium} (headless), ${m.os}; seed ${r.seed}.`,
+  );
   lines.push('');
-  lines.push('| import (file chosen → committed) | runs | median | p95 | parse | commit | rows/s | longest main-thread task | heap peak, page + worker (largest run) | heap after gc | ÷ PapaParse | ÷ uDSV | ÷ DuckDB-WASM |');
+  lines.push(
+    '| import (file chosen → committed) | runs | median | p95 | parse | commit | rows/s | longest main-thread task | heap peak, page + worker (largest run) | heap after gc | ÷ PapaParse | ÷ uDSV | ÷ DuckDB-WASM |',
+  );
   lines.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const s of Object.values(r.imports)) {
     lines.push(
@@ -212,13 +264,19 @@ export function markdown(r: BenchResult): string {
   }
   if (r.lower) {
     lines.push('');
-    lines.push(`| lower bound, same browser, same file | MB | PapaParse alone | uDSV alone | DuckDB-WASM read_csv + group-by |`);
+    lines.push(
+      `| lower bound, same browser, same file | MB | PapaParse alone | uDSV alone | DuckDB-WASM read_csv + group-by |`,
+    );
     lines.push('|---|---:|---:|---:|---:|');
     for (const f of r.lower.files) {
-      lines.push(`| ${f.file} | ${(f.bytes / 1e6).toFixed(1)} | ${fmtMs(f.papa.median)} (${fmtRate(f.rows.papa, f.papa.median)}) | ${fmtMs(f.udsv.median)} | ${fmtMs(f.duckdb.median)} |`);
+      lines.push(
+        `| ${f.file} | ${(f.bytes / 1e6).toFixed(1)} | ${fmtMs(f.papa.median)} (${fmtRate(f.rows.papa, f.papa.median)}) | ${fmtMs(f.udsv.median)} | ${fmtMs(f.duckdb.median)} |`,
+      );
     }
     lines.push('');
-    lines.push(`Medians of ${r.lower.files[0]?.papa.n ?? 0} runs; DuckDB-WASM ${r.lower.duckdbVersion}, its start-up (${fmtMs(r.lower.duckdbInitMs)}) not included.`);
+    lines.push(
+      `Medians of ${r.lower.files[0]?.papa.n ?? 0} runs; DuckDB-WASM ${r.lower.duckdbVersion}, its start-up (${fmtMs(r.lower.duckdbInitMs)}) not included.`,
+    );
   }
   lines.push('');
   if (r.reload) {

@@ -1,11 +1,28 @@
 // Carryover amounts per agency and year, as grouped bars; a year without the figure is a gap.
 import type { BarSeriesOption } from 'echarts/charts';
-import type { AgencyYearTable } from '../domain/aggregate';
-import { formatAmount, formatAxisAmount } from '../domain/format';
-import { recordKey } from '../domain/keys';
-import { asParams, baseOption, describe, emptyModel, LEGEND_BASE, MANY_SERIES, num, shortName, tipHtml, type ChartContext, type ChartModel } from './common';
+import type { AgencyYearTable } from '@/domain/aggregate';
+import { formatAmount, formatAxisAmount } from '@/domain/format';
+import { recordKey } from '@/domain/keys';
+import {
+  asParams,
+  baseOption,
+  describe,
+  emptyModel,
+  LEGEND_BASE,
+  MANY_SERIES,
+  num,
+  shortName,
+  tipHtml,
+  type ChartContext,
+  type ChartModel,
+} from './common';
 
-export function buildCarryoverAmount(table: AgencyYearTable, years: readonly number[], agencies: readonly string[], ctx: ChartContext): ChartModel {
+export function buildCarryoverAmount(
+  table: AgencyYearTable,
+  years: readonly number[],
+  agencies: readonly string[],
+  ctx: ChartContext,
+): ChartModel {
   const { t, lang } = ctx;
   const what = t('chart.carryoverAmount');
   const rows = agencies
@@ -17,9 +34,17 @@ export function buildCarryoverAmount(table: AgencyYearTable, years: readonly num
     name: r.name,
     data: r.cells.map((c) => (c ? num(c.carryover) : null)),
     barMaxWidth: 28,
-    label: { show: rows.length <= 4, position: 'top', formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? formatAxisAmount(p.value, lang) : '') },
+    label: {
+      show: rows.length <= 4,
+      position: 'top',
+      formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? formatAxisAmount(p.value, lang) : ''),
+    },
   }));
-  const { description, caption } = describe(ctx, t('chart.carryoverDesc', { from: years[0], to: years.at(-1) }), rows.map((r) => r.name));
+  const { description, caption } = describe(
+    ctx,
+    t('chart.carryoverDesc', { from: years[0], to: years.at(-1) }),
+    rows.map((r) => r.name),
+  );
   const option = {
     ...baseOption(description),
     // As on the trend charts: above MANY_SERIES agencies a legend of repeating colours tells nothing.
@@ -35,13 +60,21 @@ export function buildCarryoverAmount(table: AgencyYearTable, years: readonly num
           String(years[yi] ?? ''),
           ps.map((q) => {
             const row = rows[q.seriesIndex ?? 0];
-            return { color: q.color, label: row?.name ?? '', value: formatAmount(row?.cells[yi]?.carryover ?? null, lang) };
+            return {
+              color: q.color,
+              label: row?.name ?? '',
+              value: formatAmount(row?.cells[yi]?.carryover ?? null, lang),
+            };
           }),
         );
       },
     },
     xAxis: { type: 'category' as const, data: years.map(String) },
-    yAxis: { type: 'value' as const, name: t('unit.wan'), axisLabel: { formatter: (v: number) => formatAxisAmount(v, lang) } },
+    yAxis: {
+      type: 'value' as const,
+      name: t('unit.wan'),
+      axisLabel: { formatter: (v: number) => formatAxisAmount(v, lang) },
+    },
     series,
   };
   const tableOut = {

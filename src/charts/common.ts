@@ -4,18 +4,35 @@
 import type { ComposeOption } from 'echarts/core';
 import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type {
-  AriaComponentOption, DataZoomComponentOption, GridComponentOption, LegendComponentOption, MarkAreaComponentOption,
-  MarkLineComponentOption, TitleComponentOption, TooltipComponentOption, VisualMapComponentOption,
+  AriaComponentOption,
+  DataZoomComponentOption,
+  GridComponentOption,
+  LegendComponentOption,
+  MarkAreaComponentOption,
+  MarkLineComponentOption,
+  TitleComponentOption,
+  TooltipComponentOption,
+  VisualMapComponentOption,
 } from 'echarts/components';
-import { agencyShortName } from '../domain/agencies';
-import { round2 } from '../domain/derive';
-import type { Lang } from '../domain/format';
-import type { PerfRecord } from '../domain/types';
+import { agencyShortName } from '@/domain/agencies';
+import { round2 } from '@/domain/derive';
+import type { Lang } from '@/domain/format';
+import type { PerfRecord } from '@/domain/types';
 
 export type ChartOption = ComposeOption<
-  | BarSeriesOption | HeatmapSeriesOption | LineSeriesOption | ScatterSeriesOption
-  | AriaComponentOption | DataZoomComponentOption | GridComponentOption | LegendComponentOption | MarkAreaComponentOption
-  | MarkLineComponentOption | TitleComponentOption | TooltipComponentOption | VisualMapComponentOption
+  | BarSeriesOption
+  | HeatmapSeriesOption
+  | LineSeriesOption
+  | ScatterSeriesOption
+  | AriaComponentOption
+  | DataZoomComponentOption
+  | GridComponentOption
+  | LegendComponentOption
+  | MarkAreaComponentOption
+  | MarkLineComponentOption
+  | TitleComponentOption
+  | TooltipComponentOption
+  | VisualMapComponentOption
 >;
 
 export type Translate = (key: string, params?: Record<string, unknown>) => string;
@@ -85,7 +102,13 @@ export interface Description {
   caption: string;
 }
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Text from files goes into tooltips only through this: ECharts sets tooltip strings as innerHTML. */
 export function escapeHtml(s: string): string {
@@ -108,7 +131,10 @@ export interface TipLine {
 /** Tooltip HTML from plain text: every piece is escaped, so a hostile agency name stays text. */
 export function tipHtml(title: string, lines: readonly TipLine[], footer?: string): string {
   const rows = lines
-    .map((l) => `<div>${l.color === undefined ? '' : marker(l.color)}${escapeHtml(l.label)}<b style="float:right;margin-left:16px">${escapeHtml(l.value)}</b></div>`)
+    .map(
+      (l) =>
+        `<div>${l.color === undefined ? '' : marker(l.color)}${escapeHtml(l.label)}<b style="float:right;margin-left:16px">${escapeHtml(l.value)}</b></div>`,
+    )
     .join('');
   const foot = footer ? `<div style="color:#666;margin-top:4px">${escapeHtml(footer)}</div>` : '';
   return `<div style="font-weight:600;margin-bottom:4px">${escapeHtml(title)}</div>${rows}${foot}`;
@@ -126,7 +152,18 @@ export function asParams(p: unknown): TipParam[] {
   return (Array.isArray(p) ? p : [p]) as TipParam[];
 }
 
-export const PALETTE = ['#2f6fb0', '#d9822b', '#2e9e6b', '#b83b5e', '#7a5cc2', '#8c7a2a', '#1b9aaa', '#c05f2f', '#5a6b7d', '#9c3fb5'];
+export const PALETTE = [
+  '#2f6fb0',
+  '#d9822b',
+  '#2e9e6b',
+  '#b83b5e',
+  '#7a5cc2',
+  '#8c7a2a',
+  '#1b9aaa',
+  '#c05f2f',
+  '#5a6b7d',
+  '#9c3fb5',
+];
 
 /** Grade bands of the evaluation rules, with their colours (also the score heatmap's pieces). */
 export const BANDS = [
@@ -141,22 +178,26 @@ export function baseOption(description: string): ChartOption {
     animation: false,
     color: PALETTE,
     aria: { enabled: true, label: { enabled: true, description } },
-    textStyle: { fontFamily: 'system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif' },
+    textStyle: {
+      fontFamily: 'system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
+    },
   };
 }
 
 /** "折线图，…。系列：A、B、C。" — what the chart shows and the names of its series (all in the description, the first few in the caption). */
 export function describe(ctx: ChartContext, what: string, series: readonly string[], extra = ''): Description {
   const sep = ctx.lang === 'zh-CN' ? '、' : ', ';
-  const join = (names: string): string => [what, names, extra].filter((s) => s !== '').join(ctx.lang === 'zh-CN' ? '' : ' ');
+  const join = (names: string): string =>
+    [what, names, extra].filter((s) => s !== '').join(ctx.lang === 'zh-CN' ? '' : ' ');
   if (series.length === 0) {
     const text = join(ctx.t('chart.noSeries'));
     return { description: text, caption: text };
   }
   const description = join(ctx.t('chart.seriesList', { names: series.join(sep) }));
-  const caption = series.length <= CAPTION_SERIES
-    ? description
-    : join(ctx.t('chart.seriesListMore', { names: series.slice(0, CAPTION_SERIES).join(sep), n: series.length }));
+  const caption =
+    series.length <= CAPTION_SERIES
+      ? description
+      : join(ctx.t('chart.seriesListMore', { names: series.slice(0, CAPTION_SERIES).join(sep), n: series.length }));
   return { description, caption };
 }
 
@@ -187,7 +228,10 @@ type LabelledRecord = Pick<PerfRecord, 'agency' | 'year' | 'scope' | 'project'>;
 
 // Records are immutable objects that several charts label on every filter change: each label is
 // made once per record and context (the context changes with the language).
-const labels = new WeakMap<ChartContext, { one: WeakMap<LabelledRecord, string>; two: WeakMap<LabelledRecord, string> }>();
+const labels = new WeakMap<
+  ChartContext,
+  { one: WeakMap<LabelledRecord, string>; two: WeakMap<LabelledRecord, string> }
+>();
 
 function labelCache(ctx: ChartContext) {
   let c = labels.get(ctx);
@@ -223,14 +267,28 @@ export function zoomFor(axis: 'x' | 'y', count: number, visible: number): DataZo
   return [
     // No data shadow: the slider is a scroll bar here, and drawing a miniature of the series in
     // it costs more than a fifth of a bar chart's redraw.
-    { type: 'slider', ...index, start: 0, end, showDataShadow: false, ...(axis === 'y' ? { right: 8, width: 16 } : { bottom: 8, height: 18 }) },
+    {
+      type: 'slider',
+      ...index,
+      start: 0,
+      end,
+      showDataShadow: false,
+      ...(axis === 'y' ? { right: 8, width: 16 } : { bottom: 8, height: 18 }),
+    },
     { type: 'inside', ...index, start: 0, end, zoomOnMouseWheel: false, moveOnMouseWheel: true },
   ];
 }
 
 export function emptyModel(ctx: ChartContext, what: string): ChartModel {
   const description = `${what}${ctx.lang === 'zh-CN' ? '' : ' '}${ctx.t('chart.noData')}`;
-  return { option: baseOption(description), table: { columns: [], rows: [] }, empty: true, links: [], description, caption: description };
+  return {
+    option: baseOption(description),
+    table: { columns: [], rows: [] },
+    empty: true,
+    links: [],
+    description,
+    caption: description,
+  };
 }
 
 /**
@@ -240,4 +298,10 @@ export function emptyModel(ctx: ChartContext, what: string): ChartModel {
  */
 export const MANY_SERIES = 20;
 
-export const LEGEND_BASE: LegendComponentOption = { type: 'scroll', top: 0, left: 'center', itemWidth: 16, itemHeight: 10 };
+export const LEGEND_BASE: LegendComponentOption = {
+  type: 'scroll',
+  top: 0,
+  left: 'center',
+  itemWidth: 16,
+  itemHeight: 10,
+};

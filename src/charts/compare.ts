@@ -1,14 +1,29 @@
 // Two to four records side by side: execution rate and level-1 score rates in one bar chart,
 // and every figure in one table.
 import type { BarSeriesOption } from 'echarts/charts';
-import { recordRate, type Level1Summary } from '../domain/aggregate';
-import { formatPercent } from '../domain/format';
-import { recordKey } from '../domain/keys';
-import type { PerfRecord } from '../domain/types';
-import { asParams, baseOption, describe, emptyModel, LEGEND_BASE, num, recordLabel, tipHtml, type ChartContext, type ChartModel } from './common';
+import { recordRate, type Level1Summary } from '@/domain/aggregate';
+import { formatPercent } from '@/domain/format';
+import { recordKey } from '@/domain/keys';
+import type { PerfRecord } from '@/domain/types';
+import {
+  asParams,
+  baseOption,
+  describe,
+  emptyModel,
+  LEGEND_BASE,
+  num,
+  recordLabel,
+  tipHtml,
+  type ChartContext,
+  type ChartModel,
+} from './common';
 import { figureRows } from './figures';
 
-export function buildCompare(records: readonly PerfRecord[], summaries: readonly Level1Summary[], ctx: ChartContext): ChartModel {
+export function buildCompare(
+  records: readonly PerfRecord[],
+  summaries: readonly Level1Summary[],
+  ctx: ChartContext,
+): ChartModel {
   const { t } = ctx;
   const what = t('chart.compare');
   if (records.length === 0) return emptyModel(ctx, what);
@@ -25,7 +40,12 @@ export function buildCompare(records: readonly PerfRecord[], summaries: readonly
     // A record without the indicator has no bar there (null), not a zero bar.
     data: cats.map((_, ci) => num(value(r, keys[i]!, ci))),
     barMaxWidth: 22,
-    label: { show: records.length <= 3, position: 'top', fontSize: 10, formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? `${Math.round(p.value)}%` : '') },
+    label: {
+      show: records.length <= 3,
+      position: 'top',
+      fontSize: 10,
+      formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? `${Math.round(p.value)}%` : ''),
+    },
   }));
   const { description, caption } = describe(ctx, t('chart.compareDesc', { n: records.length }), names);
   const option = {
@@ -48,7 +68,11 @@ export function buildCompare(records: readonly PerfRecord[], summaries: readonly
         );
       },
     },
-    xAxis: { type: 'category' as const, data: cats, axisLabel: { interval: 0, width: 90, overflow: 'truncate' as const, rotate: cats.length > 6 ? 30 : 0 } },
+    xAxis: {
+      type: 'category' as const,
+      data: cats,
+      axisLabel: { interval: 0, width: 90, overflow: 'truncate' as const, rotate: cats.length > 6 ? 30 : 0 },
+    },
     yAxis: { type: 'value' as const, min: 0, max: 110, name: '%', axisLabel: { formatter: (v: number) => `${v}%` } },
     series,
   };
@@ -60,7 +84,10 @@ export function buildCompare(records: readonly PerfRecord[], summaries: readonly
 }
 
 /** Every figure of the records in one table: rows are fields, columns records. */
-export function compareTable(records: readonly PerfRecord[], ctx: ChartContext): { columns: string[]; rows: string[][] } {
+export function compareTable(
+  records: readonly PerfRecord[],
+  ctx: ChartContext,
+): { columns: string[]; rows: string[][] } {
   const perRecord = records.map((r) => figureRows(r, ctx));
   const first = perRecord[0] ?? [];
   return {

@@ -1,6 +1,6 @@
 // A chart's data table as CSV, written the way the product's exports are: BOM for Excel,
 // CRLF rows, quoted where needed, and text that a spreadsheet would run as a formula neutralised.
-import { neutralize, plainNumber } from '../domain/exportCsv';
+import { neutralize, plainNumber } from '@/domain/exportCsv';
 import type { DataTable } from './common';
 
 function cell(v: string | number | null): string {

@@ -1,8 +1,8 @@
 // Every figure of one record with its unit, as the record view and the compare table list them.
-import { agencyShortName } from '../domain/agencies';
-import { recordCarryoverRate, recordRate } from '../domain/aggregate';
-import { formatAmount, formatPercent, formatScore } from '../domain/format';
-import type { PerfRecord } from '../domain/types';
+import { agencyShortName } from '@/domain/agencies';
+import { recordCarryoverRate, recordRate } from '@/domain/aggregate';
+import { formatAmount, formatPercent, formatScore } from '@/domain/format';
+import type { PerfRecord } from '@/domain/types';
 import type { ChartContext } from './common';
 
 export interface FigureRow {
@@ -14,8 +14,15 @@ export interface FigureRow {
 }
 
 type AmountField =
-  | 'budget_initial' | 'budget' | 'expenditure' | 'budget_basic' | 'budget_project'
-  | 'expenditure_basic' | 'expenditure_project' | 'carryover' | 'final_accounts';
+  | 'budget_initial'
+  | 'budget'
+  | 'expenditure'
+  | 'budget_basic'
+  | 'budget_project'
+  | 'expenditure_basic'
+  | 'expenditure_project'
+  | 'carryover'
+  | 'final_accounts';
 
 export function figureRows(r: PerfRecord, ctx: ChartContext): FigureRow[] {
   const { t, lang } = ctx;
@@ -31,16 +38,34 @@ export function figureRows(r: PerfRecord, ctx: ChartContext): FigureRow[] {
     amount('budget_initial'),
     amount('budget'),
     amount('expenditure'),
-    { field: 'execution_rate', label: t('field.execution_rate'), value: formatPercent(rate), derived: r.execution_rate === null && rate !== null },
+    {
+      field: 'execution_rate',
+      label: t('field.execution_rate'),
+      value: formatPercent(rate),
+      derived: r.execution_rate === null && rate !== null,
+    },
     amount('budget_basic'),
     amount('budget_project'),
     amount('expenditure_basic'),
     amount('expenditure_project'),
     amount('carryover'),
-    { field: 'carryover_rate', label: t('field.carryover_rate'), value: formatPercent(carry), derived: r.carryover_rate === null && carry !== null },
+    {
+      field: 'carryover_rate',
+      label: t('field.carryover_rate'),
+      value: formatPercent(carry),
+      derived: r.carryover_rate === null && carry !== null,
+    },
     amount('final_accounts'),
-    { field: 'budget_final_diff_rate', label: t('field.budget_final_diff_rate'), value: formatPercent(r.budget_final_diff_rate) },
-    { field: 'score', label: t('field.score'), value: r.score === null ? t('record.noScore') : `${formatScore(r.score)} ${t('unit.points')}` },
+    {
+      field: 'budget_final_diff_rate',
+      label: t('field.budget_final_diff_rate'),
+      value: formatPercent(r.budget_final_diff_rate),
+    },
+    {
+      field: 'score',
+      label: t('field.score'),
+      value: r.score === null ? t('record.noScore') : `${formatScore(r.score)} ${t('unit.points')}`,
+    },
     { field: 'grade', label: t('field.grade'), value: r.grade ?? '—' },
     { field: 'evaluator', label: t('field.evaluator'), value: r.evaluator || '—' },
   ];

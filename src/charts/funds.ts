@@ -1,9 +1,20 @@
 // One record's money lines: where the money came from and what it was spent on, budget against
 // contract and expenditure.
 import type { BarSeriesOption } from 'echarts/charts';
-import { formatAmount, formatAxisAmount } from '../domain/format';
-import type { FundLine } from '../domain/types';
-import { asParams, baseOption, describe, emptyModel, LEGEND_BASE, num, tipHtml, zoomFor, type ChartContext, type ChartModel } from './common';
+import { formatAmount, formatAxisAmount } from '@/domain/format';
+import type { FundLine } from '@/domain/types';
+import {
+  asParams,
+  baseOption,
+  describe,
+  emptyModel,
+  LEGEND_BASE,
+  num,
+  tipHtml,
+  zoomFor,
+  type ChartContext,
+  type ChartModel,
+} from './common';
 
 export function buildFundLines(funds: readonly FundLine[], ctx: ChartContext): ChartModel {
   const { t, lang } = ctx;
@@ -17,8 +28,17 @@ export function buildFundLines(funds: readonly FundLine[], ctx: ChartContext): C
     { name: t('fund.contract'), pick: (f: FundLine) => f.contract },
     { name: t('fund.expenditure'), pick: (f: FundLine) => f.expenditure },
   ].filter((s) => rows.some((f) => s.pick(f) !== null));
-  const series: BarSeriesOption[] = specs.map((s) => ({ type: 'bar', name: s.name, data: rows.map((f) => num(s.pick(f))), barMaxWidth: 14 }));
-  const { description, caption } = describe(ctx, t('chart.fundsDesc', { n: rows.length }), specs.map((s) => s.name));
+  const series: BarSeriesOption[] = specs.map((s) => ({
+    type: 'bar',
+    name: s.name,
+    data: rows.map((f) => num(s.pick(f))),
+    barMaxWidth: 14,
+  }));
+  const { description, caption } = describe(
+    ctx,
+    t('chart.fundsDesc', { n: rows.length }),
+    specs.map((s) => s.name),
+  );
   const option = {
     ...baseOption(description),
     legend: { ...LEGEND_BASE, data: specs.map((s) => s.name) },
@@ -30,11 +50,27 @@ export function buildFundLines(funds: readonly FundLine[], ctx: ChartContext): C
         const ps = asParams(p);
         const f = rows[ps[0]?.dataIndex ?? 0];
         if (!f) return '';
-        return tipHtml(labels[ps[0]?.dataIndex ?? 0] ?? '', specs.map((s, i) => ({ color: ps.find((q) => q.seriesIndex === i)?.color, label: s.name, value: formatAmount(s.pick(f), lang) })));
+        return tipHtml(
+          labels[ps[0]?.dataIndex ?? 0] ?? '',
+          specs.map((s, i) => ({
+            color: ps.find((q) => q.seriesIndex === i)?.color,
+            label: s.name,
+            value: formatAmount(s.pick(f), lang),
+          })),
+        );
       },
     },
-    xAxis: { type: 'value' as const, name: t('unit.wan'), axisLabel: { formatter: (v: number) => formatAxisAmount(v, lang) } },
-    yAxis: { type: 'category' as const, data: labels, inverse: true, axisLabel: { width: 200, overflow: 'truncate' as const } },
+    xAxis: {
+      type: 'value' as const,
+      name: t('unit.wan'),
+      axisLabel: { formatter: (v: number) => formatAxisAmount(v, lang) },
+    },
+    yAxis: {
+      type: 'category' as const,
+      data: labels,
+      inverse: true,
+      axisLabel: { width: 200, overflow: 'truncate' as const },
+    },
     dataZoom: zoomFor('y', rows.length, 14),
     series,
   };

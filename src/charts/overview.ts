@@ -1,10 +1,22 @@
 // The overview's agency × year heatmaps (execution rate, score) and the ranking bar chart.
 import type { BarSeriesOption, HeatmapSeriesOption } from 'echarts/charts';
 import type { VisualMapComponentOption } from 'echarts/components';
-import type { AgencyYear, AgencyYearTable } from '../domain/aggregate';
-import { formatPercent, formatScore } from '../domain/format';
-import { recordKey } from '../domain/keys';
-import { asParams, BANDS, baseOption, describe, emptyModel, num, shortName, tipHtml, zoomFor, type ChartContext, type ChartModel } from './common';
+import type { AgencyYear, AgencyYearTable } from '@/domain/aggregate';
+import { formatPercent, formatScore } from '@/domain/format';
+import { recordKey } from '@/domain/keys';
+import {
+  asParams,
+  BANDS,
+  baseOption,
+  describe,
+  emptyModel,
+  num,
+  shortName,
+  tipHtml,
+  zoomFor,
+  type ChartContext,
+  type ChartModel,
+} from './common';
 
 export type HeatMetric = 'executionRate' | 'score';
 
@@ -19,11 +31,23 @@ const fmt = (metric: HeatMetric, v: number | null): string => (metric === 'score
 const VISIBLE_ROWS = 14;
 
 function pieces(metric: HeatMetric, ctx: ChartContext): VisualMapComponentOption {
-  const common = { type: 'piecewise' as const, orient: 'horizontal' as const, left: 'center', bottom: 0, itemWidth: 14, itemHeight: 10 };
+  const common = {
+    type: 'piecewise' as const,
+    orient: 'horizontal' as const,
+    left: 'center',
+    bottom: 0,
+    itemWidth: 14,
+    itemHeight: 10,
+  };
   if (metric === 'score') {
     return {
       ...common,
-      pieces: BANDS.map((b) => ({ min: b.min, max: b.grade === '优' ? 1000 : b.max - 1e-9, label: ctx.t(`grade.band.${b.key}`), color: darker(b.color) })),
+      pieces: BANDS.map((b) => ({
+        min: b.min,
+        max: b.grade === '优' ? 1000 : b.max - 1e-9,
+        label: ctx.t(`grade.band.${b.key}`),
+        color: darker(b.color),
+      })),
     };
   }
   return {
@@ -39,10 +63,23 @@ function pieces(metric: HeatMetric, ctx: ChartContext): VisualMapComponentOption
 
 // The band colours are pale backgrounds for the trend chart; heatmap cells need stronger ones.
 function darker(c: string): string {
-  return ({ '#d8efe0': '#5fb883', '#e3edf8': '#8db7e3', '#fbf1d9': '#f0c45c', '#f8e0e0': '#e07b6a' } as Record<string, string>)[c] ?? c;
+  return (
+    (
+      { '#d8efe0': '#5fb883', '#e3edf8': '#8db7e3', '#fbf1d9': '#f0c45c', '#f8e0e0': '#e07b6a' } as Record<
+        string,
+        string
+      >
+    )[c] ?? c
+  );
 }
 
-export function buildHeatmap(table: AgencyYearTable, years: readonly number[], agencies: readonly string[], metric: HeatMetric, ctx: ChartContext): ChartModel {
+export function buildHeatmap(
+  table: AgencyYearTable,
+  years: readonly number[],
+  agencies: readonly string[],
+  metric: HeatMetric,
+  ctx: ChartContext,
+): ChartModel {
   const { t } = ctx;
   const title = t(`metric.${metric}`);
   const pick = PICK[metric];
@@ -67,10 +104,18 @@ export function buildHeatmap(table: AgencyYearTable, years: readonly number[], a
     type: 'heatmap',
     name: title,
     data,
-    label: { show: true, formatter: (p: { value?: unknown }) => fmt(metric, Array.isArray(p.value) ? (p.value[2] as number) : null), fontSize: 11 },
+    label: {
+      show: true,
+      formatter: (p: { value?: unknown }) => fmt(metric, Array.isArray(p.value) ? (p.value[2] as number) : null),
+      fontSize: 11,
+    },
     itemStyle: { borderColor: '#fff', borderWidth: 2 },
   };
-  const { description, caption } = describe(ctx, t('chart.heatmapDesc', { metric: title, from: years[0], to: years.at(-1), n: agencies.length }), [title]);
+  const { description, caption } = describe(
+    ctx,
+    t('chart.heatmapDesc', { metric: title, from: years[0], to: years.at(-1), n: agencies.length }),
+    [title],
+  );
   const option = {
     ...baseOption(description),
     grid: { left: 8, right: agencies.length > VISIBLE_ROWS ? 36 : 12, top: 8, bottom: 48, containLabel: true },
@@ -80,22 +125,35 @@ export function buildHeatmap(table: AgencyYearTable, years: readonly number[], a
         const i = asParams(p)[0]?.dataIndex ?? 0;
         const cell = cells[i];
         if (!cell) return '';
-        const basis = cell.basis === 'department' ? t('scope.department') : t('chart.projectsN', { n: cell.records.length });
-        return tipHtml(`${shortName(cell.agency)} ${cell.year}`, [{ label: title, value: fmt(metric, pick(cell)) }], basis);
+        const basis =
+          cell.basis === 'department' ? t('scope.department') : t('chart.projectsN', { n: cell.records.length });
+        return tipHtml(
+          `${shortName(cell.agency)} ${cell.year}`,
+          [{ label: title, value: fmt(metric, pick(cell)) }],
+          basis,
+        );
       },
     },
     xAxis: { type: 'category' as const, data: years.map(String), splitArea: { show: false }, position: 'top' as const },
-    yAxis: { type: 'category' as const, data: names, inverse: true, axisLabel: { width: 120, overflow: 'truncate' as const } },
+    yAxis: {
+      type: 'category' as const,
+      data: names,
+      inverse: true,
+      axisLabel: { width: 120, overflow: 'truncate' as const },
+    },
     visualMap: pieces(metric, ctx),
     dataZoom: zoomFor('y', agencies.length, VISIBLE_ROWS),
     series: [series],
   };
   const tableOut = {
     columns: [t('col.agency'), ...years.map(String)],
-    rows: agencies.map((a, i) => [names[i] ?? a, ...years.map((y) => {
-      const c = table.get(a)?.get(y);
-      return c ? num(pick(c)) : null;
-    })]),
+    rows: agencies.map((a, i) => [
+      names[i] ?? a,
+      ...years.map((y) => {
+        const c = table.get(a)?.get(y);
+        return c ? num(pick(c)) : null;
+      }),
+    ]),
   };
   const links = [cells.map((c) => (c.records[0] ? recordKey(c.records[0]) : null))];
   return { option, table: tableOut, empty: false, links, description, caption };
@@ -107,21 +165,36 @@ export interface RankEntry {
 }
 
 /** Horizontal bars, best first at the top; the year is named in each label when years differ. */
-export function buildRanking(entries: readonly RankEntry[], metric: HeatMetric, ctx: ChartContext, visible = 12): ChartModel {
+export function buildRanking(
+  entries: readonly RankEntry[],
+  metric: HeatMetric,
+  ctx: ChartContext,
+  visible = 12,
+): ChartModel {
   const { t } = ctx;
   const title = t(`metric.${metric}`);
   if (entries.length === 0) return emptyModel(ctx, t('chart.rankingOf', { metric: title }));
   const sameYear = entries.every((e) => e.cell.year === entries[0]!.cell.year);
-  const labels = entries.map((e) => (sameYear ? shortName(e.cell.agency) : `${shortName(e.cell.agency)} (${e.cell.year})`));
+  const labels = entries.map((e) =>
+    sameYear ? shortName(e.cell.agency) : `${shortName(e.cell.agency)} (${e.cell.year})`,
+  );
   const series: BarSeriesOption = {
     type: 'bar',
     name: title,
     data: entries.map((e) => num(e.value)),
     barMaxWidth: 22,
-    label: { show: true, position: 'right', formatter: (p: { value?: unknown }) => fmt(metric, typeof p.value === 'number' ? p.value : null) },
+    label: {
+      show: true,
+      position: 'right',
+      formatter: (p: { value?: unknown }) => fmt(metric, typeof p.value === 'number' ? p.value : null),
+    },
   };
   const yearText = sameYear ? String(entries[0]!.cell.year) : t('chart.latestPerAgency');
-  const { description, caption } = describe(ctx, t('chart.rankingDesc', { metric: title, year: yearText, n: entries.length }), [title]);
+  const { description, caption } = describe(
+    ctx,
+    t('chart.rankingDesc', { metric: title, year: yearText, n: entries.length }),
+    [title],
+  );
   const max = Math.max(...entries.map((e) => e.value));
   const option = {
     ...baseOption(description),
@@ -130,11 +203,23 @@ export function buildRanking(entries: readonly RankEntry[], metric: HeatMetric, 
       trigger: 'item' as const,
       formatter: (p: unknown) => {
         const e = entries[asParams(p)[0]?.dataIndex ?? 0];
-        return e ? tipHtml(`${shortName(e.cell.agency)} ${e.cell.year}`, [{ label: title, value: fmt(metric, e.value) }]) : '';
+        return e
+          ? tipHtml(`${shortName(e.cell.agency)} ${e.cell.year}`, [{ label: title, value: fmt(metric, e.value) }])
+          : '';
       },
     },
-    xAxis: { type: 'value' as const, min: 0, max: metric === 'score' ? 100 : Math.max(100, Math.ceil(max / 10) * 10), axisLabel: { formatter: (v: number) => (metric === 'score' ? String(v) : `${v}%`) } },
-    yAxis: { type: 'category' as const, data: labels, inverse: true, axisLabel: { width: 140, overflow: 'truncate' as const } },
+    xAxis: {
+      type: 'value' as const,
+      min: 0,
+      max: metric === 'score' ? 100 : Math.max(100, Math.ceil(max / 10) * 10),
+      axisLabel: { formatter: (v: number) => (metric === 'score' ? String(v) : `${v}%`) },
+    },
+    yAxis: {
+      type: 'category' as const,
+      data: labels,
+      inverse: true,
+      axisLabel: { width: 140, overflow: 'truncate' as const },
+    },
     dataZoom: zoomFor('y', entries.length, visible),
     series: [series],
   };

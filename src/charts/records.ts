@@ -1,13 +1,25 @@
 // Bar charts with one category per record (agency-year, or agency-year-project): budget against
 // expenditure, basic against project spending, initial against adjusted budget.
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import { recordRate } from '../domain/aggregate';
-import { formatAmount, formatAxisAmount, formatPercent } from '../domain/format';
-import { recordKey } from '../domain/keys';
-import type { PerfRecord } from '../domain/types';
+import { recordRate } from '@/domain/aggregate';
+import { formatAmount, formatAxisAmount, formatPercent } from '@/domain/format';
+import { recordKey } from '@/domain/keys';
+import type { PerfRecord } from '@/domain/types';
 import {
-  asParams, baseOption, describe, emptyModel, LEGEND_BASE, num, recordAxisLabel, recordLabel, tipHtml, withLazyParts, zoomFor,
-  type ChartContext, type ChartModel, type TipLine,
+  asParams,
+  baseOption,
+  describe,
+  emptyModel,
+  LEGEND_BASE,
+  num,
+  recordAxisLabel,
+  recordLabel,
+  tipHtml,
+  withLazyParts,
+  zoomFor,
+  type ChartContext,
+  type ChartModel,
+  type TipLine,
 } from './common';
 
 /** Categories shown at once before the chart scrolls. */
@@ -21,7 +33,13 @@ interface BarSpec {
   percent?: boolean;
 }
 
-function buildRecordBars(records: readonly PerfRecord[], specs: readonly BarSpec[], what: string, ctx: ChartContext, extraTip?: (r: PerfRecord) => TipLine[]): ChartModel {
+function buildRecordBars(
+  records: readonly PerfRecord[],
+  specs: readonly BarSpec[],
+  what: string,
+  ctx: ChartContext,
+  extraTip?: (r: PerfRecord) => TipLine[],
+): ChartModel {
   const { t, lang } = ctx;
   const rows = records.filter((r) => specs.some((s) => s.pick(r) !== null));
   if (rows.length === 0) return emptyModel(ctx, what);
@@ -41,11 +59,26 @@ function buildRecordBars(records: readonly PerfRecord[], specs: readonly BarSpec
           symbolSize: 11,
           showSymbol: true,
           connectNulls: false,
-          label: { show: true, position: 'top', formatter: (p: { value?: unknown }) => formatPercent(typeof p.value === 'number' ? p.value : null) },
+          label: {
+            show: true,
+            position: 'top',
+            formatter: (p: { value?: unknown }) => formatPercent(typeof p.value === 'number' ? p.value : null),
+          },
         }
-      : { type: 'bar', id: `bar-${i}`, name: s.name, stack: s.stack, data: rows.map((r) => num(s.pick(r))), barMaxWidth: 28 },
+      : {
+          type: 'bar',
+          id: `bar-${i}`,
+          name: s.name,
+          stack: s.stack,
+          data: rows.map((r) => num(s.pick(r))),
+          barMaxWidth: 28,
+        },
   );
-  const { description, caption } = describe(ctx, what + t('chart.recordsN', { n: rows.length }), specs.map((s) => s.name));
+  const { description, caption } = describe(
+    ctx,
+    what + t('chart.recordsN', { n: rows.length }),
+    specs.map((s) => s.name),
+  );
   const option = {
     ...baseOption(description),
     legend: { ...LEGEND_BASE, data: specs.map((s) => s.name) },
@@ -69,11 +102,30 @@ function buildRecordBars(records: readonly PerfRecord[], specs: readonly BarSpec
       type: 'category' as const,
       data: axisLabels,
       // Two-line labels side by side while they fit; tilted when many records share the axis.
-      axisLabel: { width: rows.length > 5 ? 100 : rows.length > 3 ? 84 : 150, rotate: rows.length > 5 ? 30 : 0, overflow: 'truncate' as const, interval: 0, lineHeight: 14 },
+      axisLabel: {
+        width: rows.length > 5 ? 100 : rows.length > 3 ? 84 : 150,
+        rotate: rows.length > 5 ? 30 : 0,
+        overflow: 'truncate' as const,
+        interval: 0,
+        lineHeight: 14,
+      },
     },
     yAxis: [
-      { type: 'value' as const, name: t('unit.wan'), axisLabel: { formatter: (v: number) => formatAxisAmount(v, lang) } },
-      ...(hasPercent ? [{ type: 'value' as const, name: '%', splitLine: { show: false }, axisLabel: { formatter: (v: number) => `${v}%` } }] : []),
+      {
+        type: 'value' as const,
+        name: t('unit.wan'),
+        axisLabel: { formatter: (v: number) => formatAxisAmount(v, lang) },
+      },
+      ...(hasPercent
+        ? [
+            {
+              type: 'value' as const,
+              name: '%',
+              splitLine: { show: false },
+              axisLabel: { formatter: (v: number) => `${v}%` },
+            },
+          ]
+        : []),
     ],
     dataZoom: zoomFor('x', rows.length, VISIBLE),
     series,

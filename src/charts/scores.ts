@@ -1,11 +1,24 @@
 // Level-1 indicator score rates per record (heatmap), and score against execution rate (scatter
 // with quadrants).
 import type { HeatmapSeriesOption, ScatterSeriesOption } from 'echarts/charts';
-import { recordRate, type Level1Summary } from '../domain/aggregate';
-import { formatPercent, formatScore } from '../domain/format';
-import { recordKey } from '../domain/keys';
-import type { PerfRecord } from '../domain/types';
-import { asParams, baseOption, describe, emptyModel, LEGEND_BASE, num, recordAxisLabel, recordLabel, tipHtml, zoomFor, type ChartContext, type ChartModel } from './common';
+import { recordRate, type Level1Summary } from '@/domain/aggregate';
+import { formatPercent, formatScore } from '@/domain/format';
+import { recordKey } from '@/domain/keys';
+import type { PerfRecord } from '@/domain/types';
+import {
+  asParams,
+  baseOption,
+  describe,
+  emptyModel,
+  LEGEND_BASE,
+  num,
+  recordAxisLabel,
+  recordLabel,
+  tipHtml,
+  zoomFor,
+  type ChartContext,
+  type ChartModel,
+} from './common';
 
 const VISIBLE_ROWS = 12;
 
@@ -17,10 +30,14 @@ function level1Order(summaries: readonly Level1Summary[]): string[] {
     count.set(s.level1, (count.get(s.level1) ?? 0) + 1);
     if (!first.has(s.level1)) first.set(s.level1, i);
   });
-  return [...count.keys()].sort((a, b) => (count.get(b)! - count.get(a)!) || (first.get(a)! - first.get(b)!));
+  return [...count.keys()].sort((a, b) => count.get(b)! - count.get(a)! || first.get(a)! - first.get(b)!);
 }
 
-export function buildLevel1Rates(records: readonly PerfRecord[], summaries: readonly Level1Summary[], ctx: ChartContext): ChartModel {
+export function buildLevel1Rates(
+  records: readonly PerfRecord[],
+  summaries: readonly Level1Summary[],
+  ctx: ChartContext,
+): ChartModel {
   const { t } = ctx;
   const what = t('chart.level1Rates');
   const keys = new Set(records.map((r) => recordKey(r)));
@@ -54,11 +71,20 @@ export function buildLevel1Rates(records: readonly PerfRecord[], summaries: read
     type: 'heatmap',
     name: t('metric.level1Rate'),
     data,
-    label: { show: true, formatter: (p: { value?: unknown }) => formatPercent(Array.isArray(p.value) ? (p.value[2] as number) : null), fontSize: 11 },
+    label: {
+      show: true,
+      formatter: (p: { value?: unknown }) => formatPercent(Array.isArray(p.value) ? (p.value[2] as number) : null),
+      fontSize: 11,
+    },
     itemStyle: { borderColor: '#fff', borderWidth: 2 },
   };
   const extra = unscored > 0 ? t('chart.unscoredRecords', { n: unscored }) : '';
-  const { description, caption } = describe(ctx, t('chart.level1Desc', { n: rows.length, m: cols.length }), [t('metric.level1Rate')], extra);
+  const { description, caption } = describe(
+    ctx,
+    t('chart.level1Desc', { n: rows.length, m: cols.length }),
+    [t('metric.level1Rate')],
+    extra,
+  );
   const option = {
     ...baseOption(description),
     grid: { left: 8, right: rows.length > VISIBLE_ROWS ? 36 : 12, top: 8, bottom: 48, containLabel: true },
@@ -74,8 +100,18 @@ export function buildLevel1Rates(records: readonly PerfRecord[], summaries: read
         ]);
       },
     },
-    xAxis: { type: 'category' as const, data: cols, position: 'top' as const, axisLabel: { interval: 0, width: 84, overflow: 'truncate' as const, rotate: cols.length > 7 ? 30 : 0 } },
-    yAxis: { type: 'category' as const, data: axisLabels, inverse: true, axisLabel: { width: 170, overflow: 'truncate' as const, lineHeight: 14 } },
+    xAxis: {
+      type: 'category' as const,
+      data: cols,
+      position: 'top' as const,
+      axisLabel: { interval: 0, width: 84, overflow: 'truncate' as const, rotate: cols.length > 7 ? 30 : 0 },
+    },
+    yAxis: {
+      type: 'category' as const,
+      data: axisLabels,
+      inverse: true,
+      axisLabel: { width: 170, overflow: 'truncate' as const, lineHeight: 14 },
+    },
     visualMap: {
       type: 'piecewise' as const,
       orient: 'horizontal' as const,
@@ -143,7 +179,9 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
     data: g.rows.map((r) => [num(recordRate(r)) as number, num(r.score) as number]),
     // Thousands of points: drawn as one shape in one go (still hoverable), not point by point
     // over many frames.
-    ...(g.rows.length > LARGE_SCATTER ? { large: true, largeThreshold: LARGE_SCATTER, progressive: 0, symbolSize: 6 } : {}),
+    ...(g.rows.length > LARGE_SCATTER
+      ? { large: true, largeThreshold: LARGE_SCATTER, progressive: 0, symbolSize: 6 }
+      : {}),
     ...(i === 0
       ? {
           markLine: {
@@ -171,7 +209,12 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
       : {}),
   }));
   const extra = missing > 0 ? t('chart.excludedRecords', { n: missing }) : '';
-  const { description, caption } = describe(ctx, t('chart.scoreExecutionDesc', { n: usable.length, threshold: formatPercent(threshold), split: SCORE_SPLIT }), groups.map((g) => g.name), extra);
+  const { description, caption } = describe(
+    ctx,
+    t('chart.scoreExecutionDesc', { n: usable.length, threshold: formatPercent(threshold), split: SCORE_SPLIT }),
+    groups.map((g) => g.name),
+    extra,
+  );
   const option = {
     ...baseOption(description),
     legend: { ...LEGEND_BASE, data: groups.map((g) => g.name) },
@@ -188,15 +231,35 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
         ]);
       },
     },
-    xAxis: { type: 'value' as const, name: t('metric.executionRate'), nameLocation: 'middle' as const, nameGap: 24, min: xMin, max: xMax, axisLabel: { formatter: (v: number) => `${v}%` } },
+    xAxis: {
+      type: 'value' as const,
+      name: t('metric.executionRate'),
+      nameLocation: 'middle' as const,
+      nameGap: 24,
+      min: xMin,
+      max: xMax,
+      axisLabel: { formatter: (v: number) => `${v}%` },
+    },
     yAxis: { type: 'value' as const, name: t('metric.score'), min: yMin, max: 100 },
     series,
   };
   const table = {
     columns: [t('col.record'), t('col.scope'), t('metric.executionRate'), t('metric.score'), t('field.grade')],
-    rows: usable.map((r) => [recordLabel(r, ctx), scopeName[r.scope], num(recordRate(r)), num(r.score), r.grade ?? null]),
+    rows: usable.map((r) => [
+      recordLabel(r, ctx),
+      scopeName[r.scope],
+      num(recordRate(r)),
+      num(r.score),
+      r.grade ?? null,
+    ]),
     rowLinks: usable.map((r) => recordKey(r)),
   };
-  return { option, table, empty: false, links: groups.map((g) => g.rows.map((r) => recordKey(r))), description, caption };
+  return {
+    option,
+    table,
+    empty: false,
+    links: groups.map((g) => g.rows.map((r) => recordKey(r))),
+    description,
+    caption,
+  };
 }
-

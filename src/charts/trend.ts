@@ -2,12 +2,24 @@
 // figure is a gap (null), never 0; a lone point is drawn as a point.
 import type { LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type { MarkAreaComponentOption, MarkLineComponentOption } from 'echarts/components';
-import type { AgencyYear, AgencyYearTable } from '../domain/aggregate';
-import { formatPercent, formatScore } from '../domain/format';
-import { recordKey } from '../domain/keys';
+import type { AgencyYear, AgencyYearTable } from '@/domain/aggregate';
+import { formatPercent, formatScore } from '@/domain/format';
+import { recordKey } from '@/domain/keys';
 import {
-  asParams, BANDS, baseOption, describe, emptyModel, LEGEND_BASE, MANY_SERIES, num, PALETTE, shortName, tipHtml,
-  type ChartContext, type ChartModel, type TipLine,
+  asParams,
+  BANDS,
+  baseOption,
+  describe,
+  emptyModel,
+  LEGEND_BASE,
+  MANY_SERIES,
+  num,
+  PALETTE,
+  shortName,
+  tipHtml,
+  type ChartContext,
+  type ChartModel,
+  type TipLine,
 } from './common';
 
 export type TrendMetric = 'executionRate' | 'score' | 'carryoverRate';
@@ -35,9 +47,15 @@ type Line = { name: string; cells: readonly (AgencyYear | null)[]; values: (numb
  * agency is which is read from the tooltip, the table and the search, as before: ten colours
  * repeating never told two hundred lines apart.
  */
-function manyLineSeries(lines: readonly Line[]): { series: Array<LineSeriesOption | ScatterSeriesOption>; links: (string | null)[][] } {
+function manyLineSeries(lines: readonly Line[]): {
+  series: Array<LineSeriesOption | ScatterSeriesOption>;
+  links: (string | null)[][];
+} {
   const groups = PALETTE.map(() => ({ data: [] as Array<[number, number | null]>, links: [] as (string | null)[] }));
-  const lone = { data: [] as Array<{ value: [number, number]; itemStyle: { color: string } }>, links: [] as (string | null)[] };
+  const lone = {
+    data: [] as Array<{ value: [number, number]; itemStyle: { color: string } }>,
+    links: [] as (string | null)[],
+  };
   lines.forEach((line, i) => {
     const k = i % PALETTE.length;
     const g = groups[k]!;
@@ -69,7 +87,14 @@ function manyLineSeries(lines: readonly Line[]): { series: Array<LineSeriesOptio
   }));
   const links = used.map((g) => g.links);
   if (lone.data.length > 0) {
-    series.push({ type: 'scatter', id: 'lone', name: '·', data: lone.data, symbolSize: 8, emphasis: { disabled: true } });
+    series.push({
+      type: 'scatter',
+      id: 'lone',
+      name: '·',
+      data: lone.data,
+      symbolSize: 8,
+      emphasis: { disabled: true },
+    });
     links.push(lone.links);
   }
   return { series, links };
@@ -99,14 +124,22 @@ export function buildTrend(
   const { t } = ctx;
   const title = t(`metric.${metric}`);
   const pick = PICK[metric];
-  const rows = agencies.map((a) => ({ agency: a, name: shortName(a), cells: years.map((y) => table.get(a)?.get(y) ?? null) }));
+  const rows = agencies.map((a) => ({
+    agency: a,
+    name: shortName(a),
+    cells: years.map((y) => table.get(a)?.get(y) ?? null),
+  }));
   const shown = rows.filter((r) => r.cells.some((c) => c !== null && pick(c) !== null));
   if (shown.length === 0 || years.length === 0) return emptyModel(ctx, t('chart.trendOf', { metric: title }));
 
   const values = shown.flatMap((r) => r.cells.map((c) => (c ? pick(c) : null))).filter((v): v is number => v !== null);
   const refs = opts.lines ?? [];
   const many = shown.length > MANY_SERIES;
-  const lines: Line[] = shown.map((r) => ({ name: r.name, cells: r.cells, values: r.cells.map((c) => (c ? num(pick(c)) : null)) }));
+  const lines: Line[] = shown.map((r) => ({
+    name: r.name,
+    cells: r.cells,
+    values: r.cells.map((c) => (c ? num(pick(c)) : null)),
+  }));
   const grouped = many ? manyLineSeries(lines) : null;
   const series: Array<LineSeriesOption | ScatterSeriesOption> = grouped
     ? grouped.series
@@ -119,7 +152,13 @@ export function buildTrend(
         connectNulls: false,
         showSymbol: true,
         symbolSize: 8,
-        label: opts.labels ? { show: true, position: 'top', formatter: (p: { value?: unknown }) => fmt(metric, typeof p.value === 'number' ? p.value : null) } : { show: false },
+        label: opts.labels
+          ? {
+              show: true,
+              position: 'top',
+              formatter: (p: { value?: unknown }) => fmt(metric, typeof p.value === 'number' ? p.value : null),
+            }
+          : { show: false },
         emphasis: { focus: 'series' },
       }));
   const first = series[0];
@@ -128,10 +167,15 @@ export function buildTrend(
 
   const lo = Math.min(...values, ...refs.map((l) => l.value));
   const hi = Math.max(...values, ...refs.map((l) => l.value));
-  const yMin = metric === 'score' ? Math.min(50, Math.floor(lo / 10) * 10) : Math.max(0, Math.floor((lo - 5) / 10) * 10);
+  const yMin =
+    metric === 'score' ? Math.min(50, Math.floor(lo / 10) * 10) : Math.max(0, Math.floor((lo - 5) / 10) * 10);
   const yMax = metric === 'score' ? 100 : Math.ceil((hi + 2) / 5) * 5;
 
-  const { description, caption } = describe(ctx, t('chart.trendDesc', { metric: title, from: years[0], to: years.at(-1) }), shown.map((r) => r.name));
+  const { description, caption } = describe(
+    ctx,
+    t('chart.trendDesc', { metric: title, from: years[0], to: years.at(-1) }),
+    shown.map((r) => r.name),
+  );
   const option = {
     ...baseOption(description),
     legend: many ? { show: false } : { ...LEGEND_BASE, data: shown.map((r) => r.name) },
@@ -149,17 +193,37 @@ export function buildTrend(
           const cell = row.cells[yi] ?? null;
           const v = cell ? pick(cell) : null;
           const color = grouped ? PALETTE[i % PALETTE.length] : ps.find((q) => q.seriesIndex === i)?.color;
-          const line: TipLine = { color, label: `${row.name}${cell?.basis === 'projects' ? t('chart.basisProjects', { n: cell.records.length }) : ''}`, value: fmt(metric, v) };
+          const line: TipLine = {
+            color,
+            label: `${row.name}${cell?.basis === 'projects' ? t('chart.basisProjects', { n: cell.records.length }) : ''}`,
+            value: fmt(metric, v),
+          };
           return { line, v };
         });
         const year = String(years[yi] ?? '');
-        if (entries.length <= TIP_LINES) return tipHtml(year, entries.map((l) => l.line));
-        const top = entries.filter((l) => l.v !== null).sort((a, b) => (b.v as number) - (a.v as number)).slice(0, TIP_LINES);
-        return tipHtml(year, top.map((l) => l.line), t('chart.moreSeries', { n: entries.length - top.length }));
+        if (entries.length <= TIP_LINES)
+          return tipHtml(
+            year,
+            entries.map((l) => l.line),
+          );
+        const top = entries
+          .filter((l) => l.v !== null)
+          .sort((a, b) => (b.v as number) - (a.v as number))
+          .slice(0, TIP_LINES);
+        return tipHtml(
+          year,
+          top.map((l) => l.line),
+          t('chart.moreSeries', { n: entries.length - top.length }),
+        );
       },
     },
     // Gaps between categories keep the first and last year's points clear of the chart's edges.
-    xAxis: { type: 'category' as const, data: years.map(String), boundaryGap: true, axisTick: { alignWithLabel: true } },
+    xAxis: {
+      type: 'category' as const,
+      data: years.map(String),
+      boundaryGap: true,
+      axisTick: { alignWithLabel: true },
+    },
     yAxis: {
       type: 'value' as const,
       min: yMin,
@@ -204,16 +268,33 @@ function bandAreas(t: ChartContext['t']): MarkAreaComponentOption {
   };
 }
 
-export function buildExecutionTrend(table: AgencyYearTable, years: readonly number[], agencies: readonly string[], threshold: number, ctx: ChartContext): ChartModel {
+export function buildExecutionTrend(
+  table: AgencyYearTable,
+  years: readonly number[],
+  agencies: readonly string[],
+  threshold: number,
+  ctx: ChartContext,
+): ChartModel {
   const lines = [{ value: 100, label: '100%' }];
-  if (threshold !== 100) lines.push({ value: threshold, label: ctx.t('chart.thresholdLine', { value: formatPercent(threshold) }) });
+  if (threshold !== 100)
+    lines.push({ value: threshold, label: ctx.t('chart.thresholdLine', { value: formatPercent(threshold) }) });
   return buildTrend(table, years, agencies, 'executionRate', ctx, { lines });
 }
 
-export function buildScoreTrend(table: AgencyYearTable, years: readonly number[], agencies: readonly string[], ctx: ChartContext): ChartModel {
+export function buildScoreTrend(
+  table: AgencyYearTable,
+  years: readonly number[],
+  agencies: readonly string[],
+  ctx: ChartContext,
+): ChartModel {
   return buildTrend(table, years, agencies, 'score', ctx, { bands: true });
 }
 
-export function buildCarryoverRateTrend(table: AgencyYearTable, years: readonly number[], agencies: readonly string[], ctx: ChartContext): ChartModel {
+export function buildCarryoverRateTrend(
+  table: AgencyYearTable,
+  years: readonly number[],
+  agencies: readonly string[],
+  ctx: ChartContext,
+): ChartModel {
   return buildTrend(table, years, agencies, 'carryoverRate', ctx, { labels: true });
 }

@@ -1,8 +1,8 @@
 // The built-in dataset (data/*.csv, figures from four published evaluation reports): loaded as
 // ordinary batches of origin 'builtin' on first start, so it can be rolled back and reloaded like
 // any upload.
-import { knownRecordsOf, parseFile } from '../domain/parseFile';
-import { KINDS, type Kind } from '../domain/types';
+import { knownRecordsOf, parseFile } from '@/domain/parseFile';
+import { KINDS, type Kind } from '@/domain/types';
 import type { BatchInfo, BudgetDb, StoredBatch } from './database';
 import { commitFile, reactivateBatch, type CommitResult } from './ledger';
 import { knownRecords } from './reads';

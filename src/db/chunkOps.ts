@@ -1,7 +1,7 @@
 // Operations on column chunks that the ledger needs: record keys straight from the columns, picking
 // rows, splitting. Working on the columns avoids building a million row objects.
-import { recordKey } from '../domain/keys';
-import type { ColumnChunk, Scope } from '../domain/types';
+import { recordKey } from '@/domain/keys';
+import type { ColumnChunk, Scope } from '@/domain/types';
 
 function textColumn(chunk: ColumnChunk, field: string): string[] {
   return chunk.text[field] ?? [];
@@ -37,8 +37,20 @@ function forEachRecordRun(chunks: readonly ColumnChunk[], visit: (key: string) =
     const project = textColumn(chunk, 'project');
     const year = chunk.num.year ?? new Float64Array(0);
     for (let i = 0; i < chunk.length; i++) {
-      if (i > 0 && year[i] === year[i - 1] && agency[i] === agency[i - 1] && project[i] === project[i - 1] && scope[i] === scope[i - 1]) continue;
-      const key = recordKey({ agency: agency[i] ?? '', year: year[i] ?? NaN, scope: (scope[i] ?? '') as Scope, project: project[i] ?? '' });
+      if (
+        i > 0 &&
+        year[i] === year[i - 1] &&
+        agency[i] === agency[i - 1] &&
+        project[i] === project[i - 1] &&
+        scope[i] === scope[i - 1]
+      )
+        continue;
+      const key = recordKey({
+        agency: agency[i] ?? '',
+        year: year[i] ?? NaN,
+        scope: (scope[i] ?? '') as Scope,
+        project: project[i] ?? '',
+      });
       if (visit(key) === false) return;
     }
   }
@@ -74,7 +86,10 @@ export function distinctRecordKeys(chunk: ColumnChunk): string[] {
 }
 
 /** Which rows of `chunk` belong to a record that `accept` takes, and how many. */
-export function rowsOfRecords(chunk: ColumnChunk, accept: (recordKey: string) => boolean): { keep: Uint8Array; count: number } {
+export function rowsOfRecords(
+  chunk: ColumnChunk,
+  accept: (recordKey: string) => boolean,
+): { keep: Uint8Array; count: number } {
   const agency = textColumn(chunk, 'agency');
   const scope = textColumn(chunk, 'scope');
   const project = textColumn(chunk, 'project');
@@ -83,8 +98,21 @@ export function rowsOfRecords(chunk: ColumnChunk, accept: (recordKey: string) =>
   let count = 0;
   let taking = false;
   for (let i = 0; i < chunk.length; i++) {
-    if (i === 0 || year[i] !== year[i - 1] || agency[i] !== agency[i - 1] || project[i] !== project[i - 1] || scope[i] !== scope[i - 1]) {
-      taking = accept(recordKey({ agency: agency[i] ?? '', year: year[i] ?? NaN, scope: (scope[i] ?? '') as Scope, project: project[i] ?? '' }));
+    if (
+      i === 0 ||
+      year[i] !== year[i - 1] ||
+      agency[i] !== agency[i - 1] ||
+      project[i] !== project[i - 1] ||
+      scope[i] !== scope[i - 1]
+    ) {
+      taking = accept(
+        recordKey({
+          agency: agency[i] ?? '',
+          year: year[i] ?? NaN,
+          scope: (scope[i] ?? '') as Scope,
+          project: project[i] ?? '',
+        }),
+      );
     }
     if (taking) {
       keep[i] = 1;
@@ -130,13 +158,16 @@ export function storableChunks(chunks: readonly ColumnChunk[], maxRows: number):
   const out: ColumnChunk[] = [];
   for (const c of chunks) {
     if (c.length === 0) continue;
-    const ownsBuffers = Object.values(c.num).every((a) => a.byteOffset === 0 && a.buffer.byteLength === a.byteLength && a.length === c.length);
+    const ownsBuffers = Object.values(c.num).every(
+      (a) => a.byteOffset === 0 && a.buffer.byteLength === a.byteLength && a.length === c.length,
+    );
     const textFits = Object.values(c.text).every((a) => a.length === c.length);
     if (c.length <= maxRows && ownsBuffers && textFits) {
       out.push(c);
       continue;
     }
-    for (let start = 0; start < c.length; start += maxRows) out.push(sliceChunk(c, start, Math.min(c.length, start + maxRows)));
+    for (let start = 0; start < c.length; start += maxRows)
+      out.push(sliceChunk(c, start, Math.min(c.length, start + maxRows)));
   }
   return out;
 }

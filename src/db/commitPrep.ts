@@ -3,8 +3,8 @@
 // works them out while the analyst reads the preview (prepareCommit); the commit then takes them
 // from here instead of doing the work after the press of the button, and works out anything not
 // prepared itself. Keyed by the parsed chunks, so nothing outlives the upload.
-import { Level1Builder, type Level1Table } from '../domain/level1';
-import type { ColumnChunk, Kind } from '../domain/types';
+import { Level1Builder, type Level1Table } from '@/domain/level1';
+import type { ColumnChunk, Kind } from '@/domain/types';
 import { distinctRecordKeys } from './chunkOps';
 import { SEQ_STRIDE } from './current';
 import { encodeTextColumns, type StoredTextColumn } from './textCodec';

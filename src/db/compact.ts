@@ -1,6 +1,6 @@
 // Warnings and header mappings are stored as arrays of tuples: ten thousand warnings as tuples
 // clone and store several times faster than as objects with repeated property names.
-import type { HeaderMapping, Issue } from '../domain/types';
+import type { HeaderMapping, Issue } from '@/domain/types';
 import type { CompactHeader, CompactIssue } from './database';
 
 export function packIssues(issues: readonly Issue[]): CompactIssue[] {

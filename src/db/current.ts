@@ -8,8 +8,8 @@
 // S are disjoint" stays true forever, and any commit, rollback or reactivation changes the stamp,
 // so a stale flag can never be mistaken for a valid one (also across tabs).
 import Dexie from 'dexie';
-import type { OrderedChunk } from '../domain/level1';
-import type { ColumnChunk, Kind } from '../domain/types';
+import type { OrderedChunk } from '@/domain/level1';
+import type { ColumnChunk, Kind } from '@/domain/types';
 import { selectRows } from './chunkOps';
 import { keyHashes, RowKeySet } from './rowKeySet';
 import type { BudgetDb, StoredChunk } from './database';
@@ -86,7 +86,10 @@ export function entryOf(s: StoredChunk): CurrentEntry {
 
 /** A batch's stored chunks in order, as entries. */
 export async function batchEntries(db: BudgetDb, batchId: number): Promise<CurrentEntry[]> {
-  const stored = await db.chunks.where('[batchId+seq]').between([batchId, Dexie.minKey], [batchId, Dexie.maxKey]).toArray();
+  const stored = await db.chunks
+    .where('[batchId+seq]')
+    .between([batchId, Dexie.minKey], [batchId, Dexie.maxKey])
+    .toArray();
   return stored.map(entryOf);
 }
 
@@ -99,7 +102,10 @@ export async function batchChunks(db: BudgetDb, batchId: number): Promise<Column
  * is in batch order; the result too.
  */
 export function dedupe(kind: Kind, raw: readonly CurrentEntry[]): { entries: CurrentEntry[]; duplicates: number } {
-  const seen = new RowKeySet(kind, raw.map((e) => e.chunk));
+  const seen = new RowKeySet(
+    kind,
+    raw.map((e) => e.chunk),
+  );
   const kept: Array<CurrentEntry | null> = new Array(raw.length).fill(null);
   let duplicates = 0;
   for (let e = raw.length - 1; e >= 0; e--) {

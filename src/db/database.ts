@@ -1,7 +1,7 @@
 // The IndexedDB database (Dexie 4): its tables, the shape of what they store, and every schema
 // version ever shipped. Only src/db touches it.
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
-import type { Delimiter, Encoding, Kind } from '../domain/types';
+import type { Delimiter, Encoding, Kind } from '@/domain/types';
 import { distinctRecordKeys } from './chunkOps';
 import type { StoredTextColumn } from './textCodec';
 

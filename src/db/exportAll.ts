@@ -1,6 +1,6 @@
 // Export of the current data as the three files of the data contract.
-import { toCsv } from '../domain/exportCsv';
-import { KINDS, type Kind } from '../domain/types';
+import { toCsv } from '@/domain/exportCsv';
+import { KINDS, type Kind } from '@/domain/types';
 import type { BudgetDb } from './database';
 import { loadCurrent } from './reads';
 

@@ -1,11 +1,30 @@
 // The batch ledger: committing a validated file as one batch, rolling batches back and forward,
 // and reading the current data that the active batches make up.
-import { CHUNK_ROWS, KINDS, type ColumnChunk, type HeaderMapping, type Issue, type Kind, type ParsedFile } from '../domain/types';
+import {
+  CHUNK_ROWS,
+  KINDS,
+  type ColumnChunk,
+  type HeaderMapping,
+  type Issue,
+  type Kind,
+  type ParsedFile,
+} from '@/domain/types';
 import { shareRecords, storableChunks } from './chunkOps';
 import { chunkRecordKeys, encodedText, fileLevel1 } from './commitPrep';
 import { keyHashes, RowKeySet } from './rowKeySet';
 import { packHeaders, packIssues, unpackHeaders, unpackIssues } from './compact';
-import { activeIds, cachedState, currentOf, disjointKey, forgetState, rememberState, selectEntry, stampOf, type CurrentEntry, type CurrentState } from './current';
+import {
+  activeIds,
+  cachedState,
+  currentOf,
+  disjointKey,
+  forgetState,
+  rememberState,
+  selectEntry,
+  stampOf,
+  type CurrentEntry,
+  type CurrentState,
+} from './current';
 import { level1AfterCommit, level1AfterStateChange, storedLevel1, storeLevel1 } from './level1Store';
 import { activeWithSha, batchInfo } from './batchRows';
 import type { BatchInfo, BatchOrigin, BudgetDb, StoredBatch } from './database';
@@ -32,9 +51,19 @@ function totalRows(chunks: readonly ColumnChunk[]): number {
 
 /** Which current rows the new chunks replace: their count, and the current entries without them. */
 /** Which current rows `incoming` supersedes; `shared`: whether any current row belongs to a record it holds rows of. */
-function supersedeScan(kind: Kind, cur: CurrentState, incoming: readonly ColumnChunk[]): { superseded: number; entries: CurrentEntry[]; shared: boolean } {
+function supersedeScan(
+  kind: Kind,
+  cur: CurrentState,
+  incoming: readonly ColumnChunk[],
+): { superseded: number; entries: CurrentEntry[]; shared: boolean } {
   if (cur.entries.length === 0) return { superseded: 0, entries: [], shared: false };
-  if (!shareRecords(cur.entries.map((e) => e.chunk), incoming)) return { superseded: 0, entries: cur.entries, shared: false };
+  if (
+    !shareRecords(
+      cur.entries.map((e) => e.chunk),
+      incoming,
+    )
+  )
+    return { superseded: 0, entries: cur.entries, shared: false };
   const incomingKeys = new RowKeySet(kind, incoming);
   incoming.forEach((_, ci) => incomingKeys.addChunk(ci));
   let superseded = 0;
@@ -60,7 +89,12 @@ function supersedeScan(kind: Kind, cur: CurrentState, incoming: readonly ColumnC
  * Commits a validated file as one batch, all or nothing. A file byte-identical to an active batch
  * writes nothing and returns that batch with status 'identical'.
  */
-export async function commitFile(db: BudgetDb, parsed: ParsedFile, origin: BatchOrigin = 'upload', group?: string): Promise<CommitResult> {
+export async function commitFile(
+  db: BudgetDb,
+  parsed: ParsedFile,
+  origin: BatchOrigin = 'upload',
+  group?: string,
+): Promise<CommitResult> {
   if (parsed.errorCount > 0) {
     throw new Error(`文件“${parsed.fileName}”有 ${parsed.errorCount} 个错误，未导入任何数据`);
   }
@@ -112,10 +146,15 @@ export async function commitFile(db: BudgetDb, parsed: ParsedFile, origin: Batch
     const added: CurrentEntry[] = chunks.map((chunk, seq) => ({ batchId: id, seq, chunk, rows: null }));
     const next: CurrentState = { kind, stamp, disjoint, entries: [...kept, ...added] };
     // No current row belongs to the file's records: their summaries are the file's own (prepared).
-    const level1 = kind === 'indicators' ? level1AfterCommit(level1Before, next, new Set(recordKeys.flat()), scan.shared ? null : fileLevel1(chunks, id)) : null;
+    const level1 =
+      kind === 'indicators'
+        ? level1AfterCommit(level1Before, next, new Set(recordKeys.flat()), scan.shared ? null : fileLevel1(chunks, id))
+        : null;
 
     const chunkIds = await adding;
-    await db.chunkKeys.bulkAdd(chunkIds.map((chunkId, seq) => ({ id: chunkId, batchId: id, seq, recordKeys: recordKeys[seq]! })));
+    await db.chunkKeys.bulkAdd(
+      chunkIds.map((chunkId, seq) => ({ id: chunkId, batchId: id, seq, recordKeys: recordKeys[seq]! })),
+    );
     if (disjoint) await db.meta.put({ key: disjointKey(kind), value: stamp });
     if (level1) await storeLevel1(db, stamp, level1);
     return { result: { status: 'committed', batch: batchInfo({ ...stored, id }) } as CommitResult, next };
@@ -130,7 +169,12 @@ export async function commitFile(db: BudgetDb, parsed: ParsedFile, origin: Batch
  * still its own batch (commitFile nests inside the outer transaction); if any write fails, e.g. the
  * disk quota runs out on the last file, the earlier files of the upload are undone with it.
  */
-export async function commitFiles(db: BudgetDb, files: readonly ParsedFile[], origin: BatchOrigin, group: string): Promise<CommitResult[]> {
+export async function commitFiles(
+  db: BudgetDb,
+  files: readonly ParsedFile[],
+  origin: BatchOrigin,
+  group: string,
+): Promise<CommitResult[]> {
   try {
     return await db.transaction('rw', [db.batches, db.chunks, db.chunkKeys, db.meta], async () => {
       const out: CommitResult[] = [];
@@ -155,7 +199,9 @@ async function setStates(db: BudgetDb, ids: readonly number[], state: 'active' |
       const b = await db.batches.get(id);
       if (!b) throw new Error(`没有编号为 ${id} 的批次`);
       if (b.state === state) {
-        throw new Error(state === 'rolled_back' ? `批次 ${id}（${b.fileName}）已经回滚` : `批次 ${id}（${b.fileName}）已经有效`);
+        throw new Error(
+          state === 'rolled_back' ? `批次 ${id}（${b.fileName}）已经回滚` : `批次 ${id}（${b.fileName}）已经有效`,
+        );
       }
       const before = stampOf(await activeIds(db, b.kind));
       const changes: Partial<StoredBatch> = { state };
@@ -179,7 +225,13 @@ async function setStates(db: BudgetDb, ids: readonly number[], state: 'active' |
   return out;
 }
 
-function updateCacheAfterStateChange(db: BudgetDb, kind: Kind, before: string, ids: readonly number[], state: 'active' | 'rolled_back'): void {
+function updateCacheAfterStateChange(
+  db: BudgetDb,
+  kind: Kind,
+  before: string,
+  ids: readonly number[],
+  state: 'active' | 'rolled_back',
+): void {
   const cached = cachedState(db, kind);
   if (!cached) return;
   // A disjoint current state minus whole batches is the current state of the remaining ones.
@@ -187,7 +239,12 @@ function updateCacheAfterStateChange(db: BudgetDb, kind: Kind, before: string, i
     const removed = new Set(ids);
     rememberState(db, {
       kind,
-      stamp: stampOf(before.split(',').map(Number).filter((id) => !removed.has(id))),
+      stamp: stampOf(
+        before
+          .split(',')
+          .map(Number)
+          .filter((id) => !removed.has(id)),
+      ),
       disjoint: true,
       entries: cached.entries.filter((e) => !removed.has(e.batchId)),
     });
@@ -204,7 +261,11 @@ export async function rollbackBatch(db: BudgetDb, id: number): Promise<BatchInfo
 
 /** Rolls back, in one transaction, every active batch of an upload group (e.g. 'builtin'). */
 export async function rollbackGroup(db: BudgetDb, group: string): Promise<BatchInfo[]> {
-  const ids = (await db.batches.where('state').equals('active').filter((b) => b.group === group).primaryKeys()) as number[];
+  const ids = (await db.batches
+    .where('state')
+    .equals('active')
+    .filter((b) => b.group === group)
+    .primaryKeys()) as number[];
   if (ids.length === 0) return [];
   return setStates(db, ids, 'rolled_back');
 }

@@ -5,8 +5,24 @@
 // rows were summarised: a stored value whose stamp is not the current one (data written by an
 // older version of the app) is never used, and is recomputed on reading.
 import Dexie from 'dexie';
-import { emptyLevel1, Level1Builder, level1Rows, mergeLevel1, type Level1Summary, type Level1Table } from '../domain/level1';
-import { activeIds, cachedState, currentOf, disjointKey, entryOf, ordered, stampOf, type CurrentState } from './current';
+import {
+  emptyLevel1,
+  Level1Builder,
+  level1Rows,
+  mergeLevel1,
+  type Level1Summary,
+  type Level1Table,
+} from '@/domain/level1';
+import {
+  activeIds,
+  cachedState,
+  currentOf,
+  disjointKey,
+  entryOf,
+  ordered,
+  stampOf,
+  type CurrentState,
+} from './current';
 import type { BudgetDb } from './database';
 import { batchRecordKeys, currentRowsOf } from './recordRows';
 
@@ -18,7 +34,12 @@ interface StoredLevel1 {
 }
 
 function isStored(v: unknown): v is StoredLevel1 {
-  return typeof v === 'object' && v !== null && typeof (v as StoredLevel1).stamp === 'string' && typeof (v as StoredLevel1).table === 'object';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as StoredLevel1).stamp === 'string' &&
+    typeof (v as StoredLevel1).table === 'object'
+  );
 }
 
 /** The stored summaries if they are those of `stamp` (with no active batch: none). */
@@ -40,7 +61,12 @@ export async function storeLevel1(db: BudgetDb, stamp: string, table: Level1Tabl
  * summaries change. `fileOnly`: when no other current row belongs to those records, the summaries
  * of the new batch's rows alone (commitPrep.ts).
  */
-export function level1AfterCommit(old: Level1Table | null, next: CurrentState, incoming: ReadonlySet<string>, fileOnly: Level1Table | null): Level1Table {
+export function level1AfterCommit(
+  old: Level1Table | null,
+  next: CurrentState,
+  incoming: ReadonlySet<string>,
+  fileOnly: Level1Table | null,
+): Level1Table {
   // The new batch's records have no rows elsewhere: their summaries are those of its rows alone.
   if (old && fileOnly) return mergeLevel1(old, (k) => incoming.has(k), fileOnly);
   const b = new Level1Builder();
@@ -61,7 +87,11 @@ export async function level1AfterStateChange(db: BudgetDb, before: string, chang
   const keys = await batchRecordKeys(db, changed);
   const b = new Level1Builder();
   for (const e of await currentRowsOf(db, 'indicators', keys)) b.add(ordered(e));
-  await storeLevel1(db, stampOf(await activeIds(db, 'indicators')), mergeLevel1(old, (k) => keys.has(k), b.finish()));
+  await storeLevel1(
+    db,
+    stampOf(await activeIds(db, 'indicators')),
+    mergeLevel1(old, (k) => keys.has(k), b.finish()),
+  );
 }
 
 /** Summarises the whole current indicator state of `ids` (when nothing valid is stored). */
@@ -76,7 +106,10 @@ async function summarise(db: BudgetDb, ids: readonly number[], stamp: string): P
   // Every stored row of disjoint batches is current: read one chunk at a time, so that no single
   // task deserialises a million rows and they need not all be in memory together.
   for (const id of ids) {
-    const chunkIds = await db.chunks.where('[batchId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).primaryKeys();
+    const chunkIds = await db.chunks
+      .where('[batchId+seq]')
+      .between([id, Dexie.minKey], [id, Dexie.maxKey])
+      .primaryKeys();
     for (const cid of chunkIds) {
       const s = await db.chunks.get(cid);
       if (s) b.add(ordered(entryOf(s)));

@@ -1,9 +1,18 @@
 // Reading the current data: rows of a kind, one record's indicators, kept warnings, the records
 // that indicator and fund files may refer to, and what a file would change before it is committed.
-import { chunkRow, chunksToRows } from '../domain/columns';
-import { rowKey } from '../domain/keys';
-import type { KnownRecord } from '../domain/parseFile';
-import { MAX_ISSUES, type AnyRow, type ColumnChunk, type IndicatorRow, type Issue, type Kind, type ParsedFile, type RowOf } from '../domain/types';
+import { chunkRow, chunksToRows } from '@/domain/columns';
+import { rowKey } from '@/domain/keys';
+import type { KnownRecord } from '@/domain/parseFile';
+import {
+  MAX_ISSUES,
+  type AnyRow,
+  type ColumnChunk,
+  type IndicatorRow,
+  type Issue,
+  type Kind,
+  type ParsedFile,
+  type RowOf,
+} from '@/domain/types';
 import { activeWithSha, batchInfo } from './batchRows';
 import { recordKeysOf, shareRecords } from './chunkOps';
 import { keyHashes, RowKeySet } from './rowKeySet';
@@ -41,7 +50,10 @@ export type StoredWarning = Issue & { batchId: number; kind: Kind; fileName: str
 async function liveRecordKeys(db: BudgetDb, b: StoredBatch, keys: ReadonlySet<string>): Promise<Set<string>> {
   const mine = await batchRecordKeys(db, [b.id]);
   const ids = await activeIds(db, b.kind);
-  const newer = await batchRecordKeys(db, ids.filter((id) => id > b.id));
+  const newer = await batchRecordKeys(
+    db,
+    ids.filter((id) => id > b.id),
+  );
   const live = new Set<string>();
   const contested = new Set<string>();
   for (const k of keys) {
@@ -114,7 +126,13 @@ export async function previewDiff(db: BudgetDb, parsed: ParsedFile, limit: numbe
   const cur = await currentOf(db, kind);
   if (cur.entries.length === 0) return preview;
   // No shared record, no superseded row: skip hashing every key of a big file.
-  if (!shareRecords(cur.entries.map((e) => e.chunk), parsed.chunks)) return preview;
+  if (
+    !shareRecords(
+      cur.entries.map((e) => e.chunk),
+      parsed.chunks,
+    )
+  )
+    return preview;
 
   const incoming = new RowKeySet(kind, parsed.chunks);
   parsed.chunks.forEach((_, ci) => incoming.addChunk(ci));

@@ -3,16 +3,23 @@
 // rows reads the one or two chunks that hold it, and re-summarising the records a rolled-back
 // batch touched reads only the chunks of the remaining batches that hold those records. The
 // chunkKeys rows of the active batches (one per stored chunk) are read whole and searched here.
-import type { Kind } from '../domain/types';
+import type { Kind } from '@/domain/types';
 import { rowsOfRecords } from './chunkOps';
 import { activeIds, cachedState, dedupe, entryOf, selectEntry, stampOf, type CurrentEntry } from './current';
 import type { BudgetDb, StoredChunkKeys } from './database';
 
 /** The chunks of batches `ids` that hold rows of any record in `keys`, in batch order. */
-export async function chunksHolding(db: BudgetDb, ids: readonly number[], keys: ReadonlySet<string>): Promise<StoredChunkKeys[]> {
+export async function chunksHolding(
+  db: BudgetDb,
+  ids: readonly number[],
+  keys: ReadonlySet<string>,
+): Promise<StoredChunkKeys[]> {
   if (ids.length === 0 || keys.size === 0) return [];
   const out: StoredChunkKeys[] = [];
-  for (const c of await db.chunkKeys.where('batchId').anyOf([...ids]).toArray()) {
+  for (const c of await db.chunkKeys
+    .where('batchId')
+    .anyOf([...ids])
+    .toArray()) {
     if (c.recordKeys.some((k) => keys.has(k))) out.push(c);
   }
   return out.sort((a, b) => a.batchId - b.batchId || a.seq - b.seq);
@@ -22,7 +29,11 @@ export async function chunksHolding(db: BudgetDb, ids: readonly number[], keys: 
 export async function batchRecordKeys(db: BudgetDb, ids: readonly number[]): Promise<Set<string>> {
   const out = new Set<string>();
   if (ids.length === 0) return out;
-  for (const c of await db.chunkKeys.where('batchId').anyOf([...ids]).toArray()) for (const k of c.recordKeys) out.add(k);
+  for (const c of await db.chunkKeys
+    .where('batchId')
+    .anyOf([...ids])
+    .toArray())
+    for (const k of c.recordKeys) out.add(k);
   return out;
 }
 

@@ -1,9 +1,9 @@
 // What rolling a batch back would do: which of its rows are current now and would leave, and which
 // earlier versions would come back in their place. Computed from the stored data at the time of
 // asking, not from the counts kept at commit time (a later batch may have replaced rows since).
-import { chunkRow } from '../domain/columns';
-import { rowKey } from '../domain/keys';
-import type { AnyRow, Kind } from '../domain/types';
+import { chunkRow } from '@/domain/columns';
+import { rowKey } from '@/domain/keys';
+import type { AnyRow, Kind } from '@/domain/types';
 import { activeIds, batchChunks, currentOf } from './current';
 import type { BudgetDb } from './database';
 

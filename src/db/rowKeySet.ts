@@ -2,9 +2,9 @@
 // row (the strings must be built, then flattened and hashed again by the Set); hashing the key
 // fields straight from the columns into a 53-bit number is several times faster. Equal hashes are
 // confirmed by comparing the key fields themselves, so two different keys are never taken for one.
-import { finishLanes, mixCode, mixPart, startLanes } from '../domain/hash';
-import { EXTRA_KEY_FIELDS } from '../domain/schema';
-import type { ColumnChunk, Kind } from '../domain/types';
+import { finishLanes, mixCode, mixPart, startLanes } from '@/domain/hash';
+import { EXTRA_KEY_FIELDS } from '@/domain/schema';
+import type { ColumnChunk, Kind } from '@/domain/types';
 
 /** The text key fields of a kind in key order (year, numeric, is handled separately). */
 function textKeyFields(kind: Kind): string[] {

@@ -72,7 +72,10 @@ export function decodeTextColumn(col: StoredTextColumn): string[] {
 }
 
 /** Every text column of a chunk of `length` rows, in stored form. */
-export function encodeTextColumns(text: Readonly<Record<string, string[]>>, length: number): Record<string, StoredTextColumn> {
+export function encodeTextColumns(
+  text: Readonly<Record<string, string[]>>,
+  length: number,
+): Record<string, StoredTextColumn> {
   const out: Record<string, StoredTextColumn> = {};
   for (const [f, col] of Object.entries(text)) out[f] = encodeTextColumn(col, length);
   return out;

@@ -56,7 +56,11 @@ export function indexByAgency(rows: readonly RecordKeyFields[]): AgencyIndex {
  * only when agencies are chosen), only the chosen agencies' rows are read: fifty agencies of a
  * thousand are a fortieth of the rows, on every filter change.
  */
-export function filterRecords<T extends RecordKeyFields>(rows: readonly T[], f: RecordFilter, index?: () => AgencyIndex): T[] {
+export function filterRecords<T extends RecordKeyFields>(
+  rows: readonly T[],
+  f: RecordFilter,
+  index?: () => AgencyIndex,
+): T[] {
   if (f.agencies.length > 0 && index) return filterThroughIndex(rows, index(), f);
   // A set: hundreds of selected agencies against tens of thousands of rows stay one lookup each.
   const agencies = f.agencies.length > 0 ? new Set(f.agencies) : null;
@@ -323,7 +327,11 @@ export function agencyYears(records: readonly PerfRecord[]): AgencyYearTable {
 }
 
 /** Every year from the first to the last (bounded by the filter), so a missing year shows as a gap. */
-export function yearSpan(records: readonly RecordKeyFields[], from: number | null = null, to: number | null = null): number[] {
+export function yearSpan(
+  records: readonly RecordKeyFields[],
+  from: number | null = null,
+  to: number | null = null,
+): number[] {
   let lo = Infinity;
   let hi = -Infinity;
   for (const r of records) {
@@ -373,7 +381,11 @@ export function agencyOptions(records: readonly PerfRecord[]): Array<{ region: s
   const byName = new Map<string, AgencyOption>();
   for (const r of records) {
     if (byName.has(r.agency)) continue;
-    byName.set(r.agency, { name: r.agency, short: agencyShortName(r.agency), region: r.region || agencyRegion(r.agency) });
+    byName.set(r.agency, {
+      name: r.agency,
+      short: agencyShortName(r.agency),
+      region: r.region || agencyRegion(r.agency),
+    });
   }
   const groups = new Map<string, AgencyOption[]>();
   for (const a of byName.values()) {
@@ -383,7 +395,10 @@ export function agencyOptions(records: readonly PerfRecord[]): Array<{ region: s
   }
   return [...groups.entries()]
     .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'zh-CN')))
-    .map(([region, agencies]) => ({ region, agencies: agencies.sort((a, b) => a.short.localeCompare(b.short, 'zh-CN')) }));
+    .map(([region, agencies]) => ({
+      region,
+      agencies: agencies.sort((a, b) => a.short.localeCompare(b.short, 'zh-CN')),
+    }));
 }
 
 export function distinctYears(records: readonly RecordKeyFields[]): number[] {
@@ -425,24 +440,37 @@ export function latestChanges(table: AgencyYearTable, pick: (c: AgencyYear) => n
 }
 
 /** Ranking of the agencies in one year by a figure, best first; agencies without it are left out. */
-export function rankYear(table: AgencyYearTable, year: number, pick: (c: AgencyYear) => number | null): Array<{ cell: AgencyYear; value: number }> {
+export function rankYear(
+  table: AgencyYearTable,
+  year: number,
+  pick: (c: AgencyYear) => number | null,
+): Array<{ cell: AgencyYear; value: number }> {
   const out: Array<{ cell: AgencyYear; value: number }> = [];
   for (const cells of table.values()) {
     const cell = cells.get(year);
     const value = cell ? pick(cell) : null;
     if (cell && value !== null) out.push({ cell, value });
   }
-  return out.sort((a, b) => b.value - a.value || agencyShortName(a.cell.agency).localeCompare(agencyShortName(b.cell.agency), 'zh-CN'));
+  return out.sort(
+    (a, b) =>
+      b.value - a.value || agencyShortName(a.cell.agency).localeCompare(agencyShortName(b.cell.agency), 'zh-CN'),
+  );
 }
 
 /** Each agency's latest year that has the figure. */
-export function rankLatestPerAgency(table: AgencyYearTable, pick: (c: AgencyYear) => number | null): Array<{ cell: AgencyYear; value: number }> {
+export function rankLatestPerAgency(
+  table: AgencyYearTable,
+  pick: (c: AgencyYear) => number | null,
+): Array<{ cell: AgencyYear; value: number }> {
   const out: Array<{ cell: AgencyYear; value: number }> = [];
   for (const cells of table.values()) {
     const latest = [...cells.values()].filter((c) => pick(c) !== null).sort((a, b) => b.year - a.year)[0];
     if (latest) out.push({ cell: latest, value: pick(latest) as number });
   }
-  return out.sort((a, b) => b.value - a.value || agencyShortName(a.cell.agency).localeCompare(agencyShortName(b.cell.agency), 'zh-CN'));
+  return out.sort(
+    (a, b) =>
+      b.value - a.value || agencyShortName(a.cell.agency).localeCompare(agencyShortName(b.cell.agency), 'zh-CN'),
+  );
 }
 
 // ---------------------------------------------------------------- indicators

@@ -23,7 +23,10 @@ export class ChunkBuilder<K extends Kind> {
   private readonly textSlots: number[];
   private readonly numSlots: number[];
 
-  constructor(readonly kind: K, private readonly chunkRows: number) {
+  constructor(
+    readonly kind: K,
+    private readonly chunkRows: number,
+  ) {
     this.textNames = textFields(kind);
     this.numNames = numericFields(kind);
     this.fieldNames = SCHEMA[kind].map((f) => f.name);

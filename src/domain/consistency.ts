@@ -21,7 +21,11 @@ export function recordWarnings(r: PerfRecord, row: number, columnOf: (field: str
   const exact = executionRateExact(r.budget, r.expenditure);
   // The epsilon keeps a difference of exactly 0.1 point (e.g. 96.8 against 96.9) from warning through float noise.
   if (exact !== null && r.execution_rate !== null && Math.abs(exact - r.execution_rate) > RATE_TOLERANCE + 1e-9) {
-    warn('execution_rate', `预算执行率 ${fmt(r.execution_rate)}% 与 支出÷预算 = ${fmt(exact)}% 相差超过 0.1 个百分点`, 'rate_mismatch');
+    warn(
+      'execution_rate',
+      `预算执行率 ${fmt(r.execution_rate)}% 与 支出÷预算 = ${fmt(exact)}% 相差超过 0.1 个百分点`,
+      'rate_mismatch',
+    );
   }
   if (r.budget !== null && r.expenditure !== null && r.expenditure > r.budget + AMOUNT_TOLERANCE / 10) {
     warn('expenditure', `支出 ${fmt(r.expenditure)} 万元超过预算 ${fmt(r.budget)} 万元`, 'over_budget');
@@ -29,13 +33,21 @@ export function recordWarnings(r: PerfRecord, row: number, columnOf: (field: str
   if (r.budget !== null && r.budget_basic !== null && r.budget_project !== null) {
     const sum = r.budget_basic + r.budget_project;
     if (Math.abs(sum - r.budget) > AMOUNT_TOLERANCE) {
-      warn('budget', `基本支出预算 + 项目支出预算 = ${fmt(sum)} 万元，与全年预算 ${fmt(r.budget)} 万元不一致`, 'budget_parts');
+      warn(
+        'budget',
+        `基本支出预算 + 项目支出预算 = ${fmt(sum)} 万元，与全年预算 ${fmt(r.budget)} 万元不一致`,
+        'budget_parts',
+      );
     }
   }
   if (r.expenditure !== null && r.expenditure_basic !== null && r.expenditure_project !== null) {
     const sum = r.expenditure_basic + r.expenditure_project;
     if (Math.abs(sum - r.expenditure) > AMOUNT_TOLERANCE) {
-      warn('expenditure', `基本支出 + 项目支出 = ${fmt(sum)} 万元，与全年支出 ${fmt(r.expenditure)} 万元不一致`, 'expenditure_parts');
+      warn(
+        'expenditure',
+        `基本支出 + 项目支出 = ${fmt(sum)} 万元，与全年支出 ${fmt(r.expenditure)} 万元不一致`,
+        'expenditure_parts',
+      );
     }
   }
   const expected = gradeFromScore(r.score);
@@ -45,7 +57,11 @@ export function recordWarnings(r: PerfRecord, row: number, columnOf: (field: str
   if (r.scope === 'project' && r.budget !== null && r.expenditure !== null && r.carryover !== null) {
     const left = r.budget - r.expenditure;
     if (Math.abs(left - r.carryover) > AMOUNT_TOLERANCE) {
-      warn('carryover', `预算 − 支出 = ${fmt(left)} 万元，与结转结余 ${fmt(r.carryover)} 万元不一致`, 'carryover_mismatch');
+      warn(
+        'carryover',
+        `预算 − 支出 = ${fmt(left)} 万元，与结转结余 ${fmt(r.carryover)} 万元不一致`,
+        'carryover_mismatch',
+      );
     }
   }
   return out;

@@ -139,7 +139,8 @@ export class CsvRecordSplitter {
     const rows = result.data.length;
     for (const e of result.errors) {
       // Errors about the unfinished record are found again when it is complete.
-      if (e.type === 'Quotes' && (e.row ?? 0) < rows) this.onError(firstRow + (e.row ?? 0), '引号不成对：字段以引号开始但没有结束的引号');
+      if (e.type === 'Quotes' && (e.row ?? 0) < rows)
+        this.onError(firstRow + (e.row ?? 0), '引号不成对：字段以引号开始但没有结束的引号');
     }
     for (const cells of result.data) {
       this.row++;

@@ -34,7 +34,10 @@ const BOM_UTF8 = [0xef, 0xbb, 0xbf];
 /** Container formats people upload by mistake, by their first bytes, with what to tell them. */
 const SIGNATURES: ReadonlyArray<readonly [readonly number[], string]> = [
   [[0x50, 0x4b, 0x03, 0x04], `这是 Excel 工作簿（.xlsx）或其他压缩文件，不是 CSV 文本文件：${SAVE_AS}`],
-  [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], `这是 Excel 97-2003 工作簿（.xls），不是 CSV 文本文件：${SAVE_AS}`],
+  [
+    [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
+    `这是 Excel 97-2003 工作簿（.xls），不是 CSV 文本文件：${SAVE_AS}`,
+  ],
   [[0x25, 0x50, 0x44, 0x46, 0x2d], `这是 PDF 文件，不是 CSV 文本文件：请把数据整理到 Excel 后另存为 CSV`],
 ];
 
@@ -259,7 +262,11 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
     if (bom) return { ok: false, message: badBomMessage(body, firstFailure('utf-8', body, DEFAULT_PIECE_BYTES)) };
   }
   try {
-    return { ok: true, text: new TextDecoder('gb18030', { fatal: true, ignoreBOM: true }).decode(body), encoding: 'gb18030' };
+    return {
+      ok: true,
+      text: new TextDecoder('gb18030', { fatal: true, ignoreBOM: true }).decode(body),
+      encoding: 'gb18030',
+    };
   } catch {
     return { ok: false, message: UNKNOWN_ENCODING };
   }

@@ -88,7 +88,13 @@ export class FileSession {
     const n = this.headers.length;
     // A blank line has only white space in its first cell; a line that does not have the
     // header's number of cells needs the checks of `record`.
-    if (this.reader === null || n === 0 || count !== n || starts[0] === ends[0] || isTrimmed(text.charCodeAt(starts[0]!))) {
+    if (
+      this.reader === null ||
+      n === 0 ||
+      count !== n ||
+      starts[0] === ends[0] ||
+      isTrimmed(text.charCodeAt(starts[0]!))
+    ) {
       this.record(spanCells(text, starts, ends, count), row);
       return;
     }
@@ -117,7 +123,12 @@ export class FileSession {
     this.builder = new ChunkBuilder(mapped.kind, this.opts.chunkRows ?? CHUNK_ROWS);
     for (const h of mapped.headers) {
       if (h.field === null && h.written.trim() !== '') {
-        this.warnings.push({ row, column: h.written, message: `未识别的列“${h.written}”，导入时忽略`, code: 'unknown_column' });
+        this.warnings.push({
+          row,
+          column: h.written,
+          message: `未识别的列“${h.written}”，导入时忽略`,
+          code: 'unknown_column',
+        });
       }
     }
   }
@@ -150,7 +161,12 @@ export class FileSession {
     const reader = this.reader!;
     const v = this.values;
     const S = reader.slot;
-    const rk = this.recordKeyOf(v[S.agency!] as string, v[S.year!] as number, v[S.scope!] as Scope, v[S.project!] as string);
+    const rk = this.recordKeyOf(
+      v[S.agency!] as string,
+      v[S.year!] as number,
+      v[S.scope!] as Scope,
+      v[S.project!] as string,
+    );
     if (kind !== 'records' && !this.lastRecord!.known) {
       this.missingRecord(reader.toRow(v), row);
       return;
@@ -180,9 +196,21 @@ export class FileSession {
   /** The values of the row being read (RowReader.readValues), reused from row to row. */
   private values: unknown[] = [];
   /** What the indicator sums read of a row; they keep none of it, so one object serves every row. */
-  private readonly levels: Pick<IndicatorRow, 'level1' | 'level2' | 'level3' | 'score'> = { level1: '', level2: '', level3: '', score: null };
+  private readonly levels: Pick<IndicatorRow, 'level1' | 'level2' | 'level3' | 'score'> = {
+    level1: '',
+    level2: '',
+    level3: '',
+    score: null,
+  };
   /** The previous row's record: files list a record's indicator or fund rows together. */
-  private lastRecord: { agency: string; year: number; scope: Scope; project: string; key: string; known: boolean } | null = null;
+  private lastRecord: {
+    agency: string;
+    year: number;
+    scope: Scope;
+    project: string;
+    key: string;
+    known: boolean;
+  } | null = null;
   /** The row-key hash state after the last record's key (hash53Seed), for every row of that record. */
   private readonly seed = new Int32Array(2);
 
@@ -195,7 +223,8 @@ export class FileSession {
    */
   private recordKeyOf(agency: string, year: number, scope: Scope, project: string): string {
     const last = this.lastRecord;
-    if (last && last.year === year && last.agency === agency && last.project === project && last.scope === scope) return last.key;
+    if (last && last.year === year && last.agency === agency && last.project === project && last.scope === scope)
+      return last.key;
     const key = recordKey({ agency, year, scope, project });
     this.lastRecord = { agency, year, scope, project, key, known: this.opts.knownRecords?.has(key) ?? false };
     hash53Seed(key, this.seed);
@@ -274,6 +303,14 @@ function isTrimmed(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
   if (c < 160) return false;
   return (
-    c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 || c === 8239 || c === 8287 || c === 12288 || c === 65279
+    c === 160 ||
+    c === 5760 ||
+    (c >= 8192 && c <= 8202) ||
+    c === 8232 ||
+    c === 8233 ||
+    c === 8239 ||
+    c === 8287 ||
+    c === 12288 ||
+    c === 65279
   );
 }

@@ -7,7 +7,9 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   // Browsers expose crypto.subtle only in secure contexts (HTTPS or localhost); an intranet
   // server on plain http:// has none, so the audited pure-JS implementation takes over there.
   const subtle = globalThis.crypto?.subtle;
-  const digest = subtle ? new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)) : sha256(bytes);
+  const digest = subtle
+    ? new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))
+    : sha256(bytes);
   return bytesToHex(digest);
 }
 

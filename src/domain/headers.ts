@@ -171,7 +171,11 @@ export function mapHeaders(cells: string[]): HeaderResult {
   // record columns happen to be complete.
   const chosen = attempts.reduce(better);
   if (chosen.missing.length > 0 && chosen.matched < 2) {
-    return { kind: null, headers: chosen.headers.map((h) => ({ ...h, field: null, scale: 1 })), error: expectedMessage(cells) };
+    return {
+      kind: null,
+      headers: chosen.headers.map((h) => ({ ...h, field: null, scale: 1 })),
+      error: expectedMessage(cells),
+    };
   }
   const errors: string[] = [];
   if (chosen.missing.length > 0) {

@@ -14,7 +14,6 @@ export class IssueList {
   }
 }
 
-
 export function fileError(message: string, code: string, row: number | null = null): Issue {
   return { row, column: null, message, code };
 }

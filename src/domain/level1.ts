@@ -175,7 +175,13 @@ export class Level1Builder {
     let group = -1;
     let groupLevel1 = '';
     for (let i = 0; i < n; i++) {
-      if (i === 0 || year[i] !== year[i - 1] || agency[i] !== agency[i - 1] || project[i] !== project[i - 1] || scope[i] !== scope[i - 1]) {
+      if (
+        i === 0 ||
+        year[i] !== year[i - 1] ||
+        agency[i] !== agency[i - 1] ||
+        project[i] !== project[i - 1] ||
+        scope[i] !== scope[i - 1]
+      ) {
         const a = agency[i] ?? '';
         const y = year[i]!;
         const s = scope[i] ?? '';
@@ -258,7 +264,9 @@ export class Level1Builder {
 
 /** The record key of each record of a table. */
 export function tableRecordKeys(t: Level1Table): string[] {
-  return t.agency.map((agency, r) => recordKey({ agency, year: t.year[r]!, scope: t.scope[r] as Scope, project: t.project[r]! }));
+  return t.agency.map((agency, r) =>
+    recordKey({ agency, year: t.year[r]!, scope: t.scope[r] as Scope, project: t.project[r]! }),
+  );
 }
 
 function before(a: Level1Table, i: number, b: Level1Table, j: number): boolean {
@@ -271,7 +279,11 @@ function before(a: Level1Table, i: number, b: Level1Table, j: number): boolean {
  * `old` with the summaries of the records `replaced` accepts taken out and those of `fresh` put
  * in, in position order. Both tables must be in position order (as built and as merged).
  */
-export function mergeLevel1(old: Level1Table, replaced: (recordKey: string) => boolean, fresh: Level1Table): Level1Table {
+export function mergeLevel1(
+  old: Level1Table,
+  replaced: (recordKey: string) => boolean,
+  fresh: Level1Table,
+): Level1Table {
   const out = new TableWriter();
   const oldKeys = tableRecordKeys(old);
   const keepOld = oldKeys.map((k) => !replaced(k));

@@ -3,7 +3,13 @@
 // piece by piece so that a 100 MB file never exists as one string.
 import { chunkRow } from './columns';
 import { CsvRecordSplitter, detectDelimiter, firstContentLine } from './csvStream';
-import { createDecoder, createOptimisticDecoder, DEFAULT_PIECE_BYTES, EncodingMismatch, type StreamDecoder } from './decode';
+import {
+  createDecoder,
+  createOptimisticDecoder,
+  DEFAULT_PIECE_BYTES,
+  EncodingMismatch,
+  type StreamDecoder,
+} from './decode';
 import { FileSession, type KnownRecord, type ParseOptions } from './fileSession';
 import { fileError } from './issueList';
 import { sha256Hex } from './hash';
@@ -35,12 +41,7 @@ export class ParseCancelled extends Error {
   }
 }
 
-function fileResult(
-  fileName: string,
-  sha256: string,
-  byteLength: number,
-  fields: Partial<ParsedFile>,
-): ParsedFile {
+function fileResult(fileName: string, sha256: string, byteLength: number, fields: Partial<ParsedFile>): ParsedFile {
   return {
     fileName,
     kind: null,
@@ -66,7 +67,8 @@ export async function parseFile(bytes: Uint8Array, fileName: string, opts: Parse
   const hashing = sha256Hex(bytes);
   // A cancelled parse never awaits it: keep its failure (if any) from going unhandled.
   hashing.catch(() => undefined);
-  const base = async (fields: Partial<ParsedFile>): Promise<ParsedFile> => fileResult(fileName, await hashing, bytes.length, fields);
+  const base = async (fields: Partial<ParsedFile>): Promise<ParsedFile> =>
+    fileResult(fileName, await hashing, bytes.length, fields);
   if (bytes.length === 0) {
     return base({ errors: [fileError('文件是空的：没有可导入的数据', 'empty_file')], errorCount: 1 });
   }
@@ -86,7 +88,11 @@ export async function parseFile(bytes: Uint8Array, fileName: string, opts: Parse
 }
 
 /** Splits the decoded text into records and reads every one of them. */
-async function readText(bytes: Uint8Array, decoder: Extract<StreamDecoder, { ok: true }>, opts: ParseOptions): Promise<Partial<ParsedFile>> {
+async function readText(
+  bytes: Uint8Array,
+  decoder: Extract<StreamDecoder, { ok: true }>,
+  opts: ParseOptions,
+): Promise<Partial<ParsedFile>> {
   const session = new FileSession(opts);
   let splitter: CsvRecordSplitter | null = null;
   let consumed = 0;

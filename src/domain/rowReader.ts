@@ -62,7 +62,10 @@ export class RowReader<K extends Kind> {
   readonly slot: Readonly<Record<string, number>>;
   private readonly blank: readonly unknown[];
 
-  constructor(readonly kind: K, headers: readonly HeaderMapping[]) {
+  constructor(
+    readonly kind: K,
+    headers: readonly HeaderMapping[],
+  ) {
     this.fields = SCHEMA[kind].map((s) => s.name);
     this.blank = SCHEMA[kind].map((f) => (f.type === 'text' ? '' : null));
     this.slot = Object.fromEntries(this.fields.map((f, i) => [f, i]));
@@ -72,7 +75,18 @@ export class RowReader<K extends Kind> {
       const found = h.field === null ? undefined : specs.get(h.field);
       if (!found) continue;
       const { spec, slot } = found;
-      this.columns.push({ spec, slot, index: h.index, written: h.written, scale: h.scale, cache: new Map(), lastRaw: null, lastValue: null, plainNumber: spec.type === 'number' && spec.name !== 'agency', spans: new SpanCache() });
+      this.columns.push({
+        spec,
+        slot,
+        index: h.index,
+        written: h.written,
+        scale: h.scale,
+        cache: new Map(),
+        lastRaw: null,
+        lastValue: null,
+        plainNumber: spec.type === 'number' && spec.name !== 'agency',
+        spans: new SpanCache(),
+      });
       this.writtenOf[spec.name] = h.written;
     }
   }
@@ -120,7 +134,14 @@ export class RowReader<K extends Kind> {
    * known cells are found by their characters (SpanCache), and a plain decimal in a number column
    * is read directly (plainDecimal). Values and issues are exactly those of readValues.
    */
-  readSpans(text: string, starts: Int32Array, ends: Int32Array, row: number, errors: Issue[], values: unknown[]): boolean {
+  readSpans(
+    text: string,
+    starts: Int32Array,
+    ends: Int32Array,
+    row: number,
+    errors: Issue[],
+    values: unknown[],
+  ): boolean {
     const blank = this.blank;
     for (let i = 0; i < blank.length; i++) values[i] = blank[i];
     let ok = true;
@@ -169,7 +190,13 @@ export class RowReader<K extends Kind> {
   }
 
   /** Puts a cell's value in its slot, or pushes its error; false on an error. */
-  private keep(c: ColumnReader, value: ValueResult<string | number>, row: number, errors: Issue[], values: unknown[]): boolean {
+  private keep(
+    c: ColumnReader,
+    value: ValueResult<string | number>,
+    row: number,
+    errors: Issue[],
+    values: unknown[],
+  ): boolean {
     if (!value.ok) {
       errors.push({ row, column: c.written, message: value.message, code: 'invalid_value' });
       return false;
@@ -209,11 +236,17 @@ export class RowReader<K extends Kind> {
     }
     if (this.kind === 'records') {
       if (v[S.region!] === '') v[S.region!] = agencyRegion(String(v[S.agency!]));
-      if (v[S.execution_rate!] === null) v[S.execution_rate!] = executionRate(v[S.budget!] as number | null, v[S.expenditure!] as number | null);
+      if (v[S.execution_rate!] === null)
+        v[S.execution_rate!] = executionRate(v[S.budget!] as number | null, v[S.expenditure!] as number | null);
       if (v[S.grade!] === null) v[S.grade!] = gradeFromScore(v[S.score!] as number | null);
       const score = v[S.score!] as number | null;
       if (score !== null && score > 100) {
-        errors.push({ row, column: this.writtenOf.score ?? null, message: `总分 ${String(score)} 超过 100`, code: 'score_range' });
+        errors.push({
+          row,
+          column: this.writtenOf.score ?? null,
+          message: `总分 ${String(score)} 超过 100`,
+          code: 'score_range',
+        });
         return false;
       }
     }

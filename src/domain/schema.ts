@@ -12,31 +12,97 @@ export interface FieldSpec {
 }
 
 const KEY_FIELDS: readonly FieldSpec[] = [
-  { name: 'agency', type: 'text', required: 'yes', aliases: ['单位名称', '部门名称', '预算单位', '单位'], label: '单位名称' },
+  {
+    name: 'agency',
+    type: 'text',
+    required: 'yes',
+    aliases: ['单位名称', '部门名称', '预算单位', '单位'],
+    label: '单位名称',
+  },
   { name: 'year', type: 'integer', required: 'yes', aliases: ['年度', '评价年度', '预算年度'], label: '年度' },
   { name: 'scope', type: 'scope', required: 'yes', aliases: ['评价类型', '评价对象', '类型'], label: '评价类型' },
   { name: 'project', type: 'text', required: 'project', aliases: ['项目名称'], label: '项目名称' },
 ];
 
-const SOURCE_FIELD: FieldSpec = { name: 'source', type: 'text', required: 'no', aliases: ['来源', '资料来源', '数据来源'], label: '资料来源' };
+const SOURCE_FIELD: FieldSpec = {
+  name: 'source',
+  type: 'text',
+  required: 'no',
+  aliases: ['来源', '资料来源', '数据来源'],
+  label: '资料来源',
+};
 
 const RECORD_FIELDS: readonly FieldSpec[] = [
   KEY_FIELDS[0]!,
   { name: 'region', type: 'text', required: 'no', aliases: ['地区', '所属地区', '区域'], label: '地区' },
   ...KEY_FIELDS.slice(1),
   { name: 'budget_initial', type: 'amount', required: 'no', aliases: ['年初预算数'], label: '年初预算数（万元）' },
-  { name: 'budget', type: 'amount', required: 'no', aliases: ['全年预算数', '调整后预算数', '预算数'], label: '全年预算数（万元）' },
-  { name: 'expenditure', type: 'amount', required: 'no', aliases: ['全年执行数', '实际支出', '支出数', '决算支出'], label: '全年执行数（万元）' },
+  {
+    name: 'budget',
+    type: 'amount',
+    required: 'no',
+    aliases: ['全年预算数', '调整后预算数', '预算数'],
+    label: '全年预算数（万元）',
+  },
+  {
+    name: 'expenditure',
+    type: 'amount',
+    required: 'no',
+    aliases: ['全年执行数', '实际支出', '支出数', '决算支出'],
+    label: '全年执行数（万元）',
+  },
   { name: 'execution_rate', type: 'percent', required: 'no', aliases: ['预算执行率', '执行率'], label: '预算执行率' },
-  { name: 'budget_basic', type: 'amount', required: 'no', aliases: ['基本支出预算数'], label: '基本支出预算数（万元）' },
-  { name: 'budget_project', type: 'amount', required: 'no', aliases: ['项目支出预算数'], label: '项目支出预算数（万元）' },
-  { name: 'expenditure_basic', type: 'amount', required: 'no', aliases: ['基本支出', '基本支出执行数'], label: '基本支出执行数（万元）' },
-  { name: 'expenditure_project', type: 'amount', required: 'no', aliases: ['项目支出', '项目支出执行数'], label: '项目支出执行数（万元）' },
-  { name: 'carryover', type: 'amount', required: 'no', aliases: ['结转结余', '结转结余资金', '结余'], label: '结转结余资金（万元）' },
+  {
+    name: 'budget_basic',
+    type: 'amount',
+    required: 'no',
+    aliases: ['基本支出预算数'],
+    label: '基本支出预算数（万元）',
+  },
+  {
+    name: 'budget_project',
+    type: 'amount',
+    required: 'no',
+    aliases: ['项目支出预算数'],
+    label: '项目支出预算数（万元）',
+  },
+  {
+    name: 'expenditure_basic',
+    type: 'amount',
+    required: 'no',
+    aliases: ['基本支出', '基本支出执行数'],
+    label: '基本支出执行数（万元）',
+  },
+  {
+    name: 'expenditure_project',
+    type: 'amount',
+    required: 'no',
+    aliases: ['项目支出', '项目支出执行数'],
+    label: '项目支出执行数（万元）',
+  },
+  {
+    name: 'carryover',
+    type: 'amount',
+    required: 'no',
+    aliases: ['结转结余', '结转结余资金', '结余'],
+    label: '结转结余资金（万元）',
+  },
   { name: 'carryover_rate', type: 'percent', required: 'no', aliases: ['结转结余率'], label: '结转结余率' },
-  { name: 'final_accounts', type: 'amount', required: 'no', aliases: ['决算数', '支出决算数'], label: '决算数（万元）' },
+  {
+    name: 'final_accounts',
+    type: 'amount',
+    required: 'no',
+    aliases: ['决算数', '支出决算数'],
+    label: '决算数（万元）',
+  },
   { name: 'budget_final_diff_rate', type: 'percent', required: 'no', aliases: ['预决算差异率'], label: '预决算差异率' },
-  { name: 'score', type: 'number', required: 'no', aliases: ['总分', '评价得分', '得分', '绩效得分'], label: '评价得分' },
+  {
+    name: 'score',
+    type: 'number',
+    required: 'no',
+    aliases: ['总分', '评价得分', '得分', '绩效得分'],
+    label: '评价得分',
+  },
   { name: 'grade', type: 'grade', required: 'no', aliases: ['评价等级', '等级', '综合评价等级'], label: '评价等级' },
   { name: 'evaluator', type: 'text', required: 'no', aliases: ['评价方式', '评价主体'], label: '评价方式' },
   SOURCE_FIELD,
@@ -52,7 +118,13 @@ const INDICATOR_FIELDS: readonly FieldSpec[] = [
   { name: 'score', type: 'number', required: 'no', aliases: ['得分'], label: '得分' },
   { name: 'target', type: 'text', required: 'no', aliases: ['指标值', '年度指标值', '目标值'], label: '年度指标值' },
   { name: 'actual', type: 'text', required: 'no', aliases: ['实际完成值', '完成值'], label: '实际完成值' },
-  { name: 'note', type: 'text', required: 'no', aliases: ['偏差原因分析及改进措施', '备注'], label: '偏差原因分析及改进措施' },
+  {
+    name: 'note',
+    type: 'text',
+    required: 'no',
+    aliases: ['偏差原因分析及改进措施', '备注'],
+    label: '偏差原因分析及改进措施',
+  },
   SOURCE_FIELD,
 ];
 
@@ -61,7 +133,13 @@ const FUND_FIELDS: readonly FieldSpec[] = [
   { name: 'category', type: 'category', required: 'yes', aliases: ['类别'], label: '类别' },
   { name: 'item', type: 'text', required: 'yes', aliases: ['项目', '明细', '资金来源', '支出内容'], label: '明细' },
   { name: 'budget', type: 'amount', required: 'no', aliases: ['预算金额', '预算数'], label: '预算金额（万元）' },
-  { name: 'contract', type: 'amount', required: 'no', aliases: ['合同签订金额', '合同金额'], label: '合同签订金额（万元）' },
+  {
+    name: 'contract',
+    type: 'amount',
+    required: 'no',
+    aliases: ['合同签订金额', '合同金额'],
+    label: '合同签订金额（万元）',
+  },
   { name: 'expenditure', type: 'amount', required: 'no', aliases: ['支出金额', '实际支出'], label: '支出金额（万元）' },
   SOURCE_FIELD,
 ];

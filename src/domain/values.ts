@@ -8,9 +8,7 @@ import { normalizeLabel, toHalfWidth } from './normalize';
 export type ValueResult<T> = { ok: true; value: T | null } | { ok: false; message: string };
 
 // What people type for "no value": dashes of every width, slashes and 无.
-const EMPTY_MARKERS: ReadonlySet<string> = new Set([
-  '', '—', '——', '―', '-', '--', '－', '－－', '–', '/', '／', '无',
-]);
+const EMPTY_MARKERS: ReadonlySet<string> = new Set(['', '—', '——', '―', '-', '--', '－', '－－', '–', '/', '／', '无']);
 
 /** True when the cell means "no value": empty, or only an empty marker after trimming. */
 export function isEmptyMarker(raw: string): boolean {

@@ -4,12 +4,14 @@ import type { ImportMessages } from './import.zh-CN';
 export const importEn: ImportMessages = {
   importer: {
     title: 'Data',
-    intro: 'Upload CSV batches: each is previewed and validated, and written only when you confirm. Every file becomes a batch that can be rolled back.',
+    intro:
+      'Upload CSV batches: each is previewed and validated, and written only when you confirm. Every file becomes a batch that can be rolled back.',
     upload: 'Import files',
     drop: 'Drop CSV files here',
     or: 'or',
     pick: 'Choose files',
-    dropHint: 'Several files at once are fine; records are processed before indicators and fund lines, so those find their records.',
+    dropHint:
+      'Several files at once are fine; records are processed before indicators and fund lines, so those find their records.',
     dropActive: 'Release to start reading',
     notCsv: 'Ignored files that are not .csv / .txt: {names}',
     parsing: 'Reading and validating',
@@ -93,7 +95,8 @@ export const importEn: ImportMessages = {
       export: 'Export all data',
       exporting: 'Exporting…',
       exported: 'Exported the current data as 3 files:',
-      exportHint: 'Import the 3 files in another browser, or put them in the deployment’s data/ folder to publish them for leaders.',
+      exportHint:
+        'Import the 3 files in another browser, or put them in the deployment’s data/ folder to publish them for leaders.',
       rolledBackDone: 'Batch #{id} “{name}” was rolled back.',
       origins: { builtin: 'built-in', upload: 'upload', published: 'published' },
       confirmTitle: 'Roll back batch #{id}?',
@@ -116,7 +119,8 @@ export const importEn: ImportMessages = {
       usage: '{used} used of {quota} available ({percent})',
       unknown: 'This browser does not report storage usage.',
       persisted: 'Persistent storage granted: the browser will not clear this site’s data when space runs low.',
-      notPersisted: 'Persistent storage not granted: the browser may clear this site’s data when space runs low. Export regularly.',
+      notPersisted:
+        'Persistent storage not granted: the browser may clear this site’s data when space runs low. Export regularly.',
       ask: 'Request persistent storage',
     },
     templates: {
@@ -135,13 +139,16 @@ export const importEn: ImportMessages = {
   },
   formatPage: {
     title: 'Data format',
-    intro: 'Analysts prepare the data in Excel or WPS, save it as CSV and upload it as batches. The tables below come straight from the importer’s field definitions, so they always match what it checks.',
+    intro:
+      'Analysts prepare the data in Excel or WPS, save it as CSV and upload it as batches. The tables below come straight from the importer’s field definitions, so they always match what it checks.',
     kinds: 'Three kinds of file',
-    kindsIntro: 'The importer tells the kind of a file from its header row. A header may be the English field name or any Chinese alias; matching ignores case, spaces, full-width versus half-width characters and a unit in brackets, e.g. “全年预算数（万元）” or “budget (万元)”. A file whose headers fit no kind is rejected with a list of what was expected.',
+    kindsIntro:
+      'The importer tells the kind of a file from its header row. A header may be the English field name or any Chinese alias; matching ignores case, spaces, full-width versus half-width characters and a unit in brackets, e.g. “全年预算数（万元）” or “budget (万元)”. A file whose headers fit no kind is rejected with a list of what was expected.',
     key: 'Key',
     keys: {
       records: 'agency + year + scope + project. A key may appear only once per file.',
-      indicators: 'the record key + level1 + level2 + level3. The record must exist, in the same upload or already imported.',
+      indicators:
+        'the record key + level1 + level2 + level3. The record must exist, in the same upload or already imported.',
       funds: 'the record key + category + item.',
     },
     column: 'Template column',
@@ -202,7 +209,8 @@ export const importEn: ImportMessages = {
       'for project records, budget − expenditure differs from carryover.',
     ],
     check: 'Checking before upload',
-    checkText: 'The importer also runs on the command line: npm run validate -- FILE… prints each file’s kind, encoding, delimiter, row count and every error and warning.',
+    checkText:
+      'The importer also runs on the command line: npm run validate -- FILE… prints each file’s kind, encoding, delimiter, row count and every error and warning.',
     templates: 'Templates',
   },
 };

@@ -122,7 +122,8 @@ const zhCN = {
     level1Desc: '热力图：{n} 条评价记录的 {m} 个一级指标得分率（得分 ÷ 分值）。',
     unscoredRecords: '另有 {n} 条记录没有指标得分，未列出。',
     scoreExecution: '得分与执行率',
-    scoreExecutionDesc: '散点图：{n} 条记录的预算执行率（横轴）与评价得分（纵轴），以执行率 {threshold} 和得分 {split} 分为界分四个象限。',
+    scoreExecutionDesc:
+      '散点图：{n} 条记录的预算执行率（横轴）与评价得分（纵轴），以执行率 {threshold} 和得分 {split} 分为界分四个象限。',
     excludedRecords: '另有 {n} 条记录缺少得分或执行率，未画出。',
     scoreSplit: '{value} 分',
     quadrant: {
@@ -376,7 +377,8 @@ const en: Messages = {
     level1Desc: 'Heatmap: score rate (score ÷ weight) of {m} level-1 indicators for {n} records.',
     unscoredRecords: '{n} more records have no indicator scores and are not listed.',
     scoreExecution: 'Score against execution rate',
-    scoreExecutionDesc: 'Scatter: execution rate (x) against score (y) for {n} records, quadrants split at {threshold} and {split} points.',
+    scoreExecutionDesc:
+      'Scatter: execution rate (x) against score (y) for {n} records, quadrants split at {threshold} and {split} points.',
     excludedRecords: '{n} more records lack a score or an execution rate and are not drawn.',
     scoreSplit: '{value} pts',
     quadrant: {

@@ -3,17 +3,17 @@
 // active batches changes, in this tab or another (Dexie's liveQuery sees both). Only the kinds
 // whose batches changed are read again: committing indicator rows leaves the twenty thousand
 // record objects as they are (building them again held the page for about 100 ms after a commit).
+import { watchQuery, type Watch } from '@/db/live';
 import { defineStore } from 'pinia';
-import { liveQuery, type Subscription } from 'dexie';
 import { computed, markRaw, ref, shallowRef } from 'vue';
-import { agencyOptions, distinctProjects, distinctYears, type Level1Summary } from '../domain/aggregate';
-import { recordKey } from '../domain/keys';
-import type { FundLine, IndicatorRow, Issue, Kind, PerfRecord, RowOf } from '../domain/types';
-import { openDb, type BudgetDb } from '../db/database';
-import { activeIds } from '../db/current';
-import { ensureBuiltin } from '../db/builtin';
-import { loadCurrent, loadCurrentChunks, loadIndicatorsFor, loadLevel1, loadWarnings } from '../db/ledger';
-import { appendRows } from '../domain/columns';
+import { agencyOptions, distinctProjects, distinctYears, type Level1Summary } from '@/domain/aggregate';
+import { recordKey } from '@/domain/keys';
+import type { FundLine, IndicatorRow, Issue, Kind, PerfRecord, RowOf } from '@/domain/types';
+import { openDb, type BudgetDb } from '@/db/database';
+import { activeIds } from '@/db/current';
+import { ensureBuiltin } from '@/db/builtin';
+import { loadCurrent, loadCurrentChunks, loadIndicatorsFor, loadLevel1, loadWarnings } from '@/db/ledger';
+import { appendRows } from '@/domain/columns';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -47,7 +47,7 @@ export const useDataStore = defineStore('data', () => {
   const version = ref(0);
 
   let db: BudgetDb | null = null;
-  let subscription: Subscription | null = null;
+  let subscription: Watch | null = null;
   /** The active batch ids per kind last seen ('' before the first), and the kinds not yet read again since they changed. */
   let signatures: Record<Kind, string> = { records: '', funds: '', indicators: '' };
   const stale = new Set<Kind>();
@@ -115,21 +115,24 @@ export const useDataStore = defineStore('data', () => {
     // The active batch ids of each kind decide its current data: reload a kind whenever its ids
     // change (a commit, a rollback, here or in another tab).
     const KINDS: readonly Kind[] = ['records', 'funds', 'indicators'];
-    subscription = liveQuery(async () => {
-      const ids = await Promise.all(KINDS.map((k) => activeIds(current, k)));
-      return Object.fromEntries(KINDS.map((k, i) => [k, ids[i]!.join(',')])) as Record<Kind, string>;
-    }).subscribe({
-      next: (next) => {
-        for (const k of KINDS) if (next[k] !== signatures[k] || status.value !== 'ready') stale.add(k);
-        signatures = next;
-        // A reload still running is replaced by this one, which reads its kinds too (still stale).
-        if (stale.size > 0) void reload([...stale]);
+    subscription = watchQuery(
+      async () => {
+        const ids = await Promise.all(KINDS.map((k) => activeIds(current, k)));
+        return Object.fromEntries(KINDS.map((k, i) => [k, ids[i]!.join(',')])) as Record<Kind, string>;
       },
-      error: (e: unknown) => {
-        error.value = e instanceof Error ? e.message : String(e);
-        status.value = 'error';
+      {
+        next: (next) => {
+          for (const k of KINDS) if (next[k] !== signatures[k] || status.value !== 'ready') stale.add(k);
+          signatures = next;
+          // A reload still running is replaced by this one, which reads its kinds too (still stale).
+          if (stale.size > 0) void reload([...stale]);
+        },
+        error: (e: unknown) => {
+          error.value = e instanceof Error ? e.message : String(e);
+          status.value = 'error';
+        },
       },
-    });
+    );
   }
 
   function stop(): void {
@@ -157,8 +160,22 @@ export const useDataStore = defineStore('data', () => {
   }
 
   return {
-    records, funds, level1, warnings, status, error, version,
-    byKey, agencyGroups, years, projects,
-    start, stop, reload, indicatorsFor, warningsFor, fundsFor,
+    records,
+    funds,
+    level1,
+    warnings,
+    status,
+    error,
+    version,
+    byKey,
+    agencyGroups,
+    years,
+    projects,
+    start,
+    stop,
+    reload,
+    indicatorsFor,
+    warningsFor,
+    fundsFor,
   };
 });

@@ -6,9 +6,18 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, shallowRef } from 'vue';
 import { stringifyQuery, useRoute, useRouter, type LocationQuery, type LocationQueryRaw } from 'vue-router';
-import { agencyYears, filterRecords, indexByAgency, NO_FILTER, rankAgencies, yearSpan, type RecordFilter, type ScopeFilter } from '../domain/aggregate';
+import {
+  agencyYears,
+  filterRecords,
+  indexByAgency,
+  NO_FILTER,
+  rankAgencies,
+  yearSpan,
+  type RecordFilter,
+  type ScopeFilter,
+} from '@/domain/aggregate';
 import { useDataStore } from './data';
-import { afterNextPaint } from '../scheduling';
+import { afterNextPaint } from '@/scheduling';
 
 export const DEFAULT_THRESHOLD = 90;
 /** Query keys the filters own; everything else in the query (e.g. compare's records) is kept. */
@@ -158,5 +167,20 @@ export const useFiltersStore = defineStore('filters', () => {
     return update({ scope });
   }
 
-  return { filter, threshold, carried, carriedSearch, records, level1, table, years, ranked, active, update, reset, setThreshold, setScope };
+  return {
+    filter,
+    threshold,
+    carried,
+    carriedSearch,
+    records,
+    level1,
+    table,
+    years,
+    ranked,
+    active,
+    update,
+    reset,
+    setThreshold,
+    setScope,
+  };
 });

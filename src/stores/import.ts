@@ -2,14 +2,14 @@
 // into state for the data page, and keeps the batch history, storage usage and published-data
 // status. The rows themselves stay in the worker; this store sees previews only.
 import { defineStore } from 'pinia';
-import { liveQuery, type Subscription } from 'dexie';
+import { watchQuery, type Watch } from '@/db/live';
 import { computed, markRaw, ref, shallowRef } from 'vue';
-import type { Kind } from '../domain/types';
-import { openDb, type BudgetDb } from '../db/database';
-import { listBatches, rollbackBatch, type BatchInfo, type CommitResult } from '../db/ledger';
-import { reloadBuiltin as reloadBuiltinDb } from '../db/builtin';
-import type { FailureCode, FilePreview, FromWorker, NamedBytes, PublishOutcome, ToWorker } from '../workers/protocol';
-import type { RollbackPreview } from '../workers/rollbackPreview';
+import type { Kind } from '@/domain/types';
+import { openDb, type BudgetDb } from '@/db/database';
+import { listBatches, rollbackBatch, type BatchInfo, type CommitResult } from '@/db/ledger';
+import { reloadBuiltin as reloadBuiltinDb } from '@/db/builtin';
+import type { FailureCode, FilePreview, FromWorker, NamedBytes, PublishOutcome, ToWorker } from '@/workers/protocol';
+import type { RollbackPreview } from '@/workers/rollbackPreview';
 
 /** What the store needs of a Worker; tests run the engine in-process behind the same shape. */
 export interface WorkerLike {
@@ -89,7 +89,7 @@ export const useImportStore = defineStore('import', () => {
   let cancelling = -1;
   let cancelTimer: ReturnType<typeof setTimeout> | null = null;
   let db: BudgetDb | null = null;
-  let history: Subscription | null = null;
+  let history: Watch | null = null;
   /** Requests answered by id (export, rollback preview), apart from the upload. */
   const pending = new Map<number, { resolve(value: unknown): void; reject(e: Error): void }>();
   let requestSeq = 0;
@@ -107,8 +107,12 @@ export const useImportStore = defineStore('import', () => {
   });
   const hasErrors = computed(() => previews.value.some((p) => p.errorCount > 0 || p.kind === null));
   /** Every file is a copy of an active batch or of another file here: committing changes nothing. */
-  const nothingNew = computed(() => previews.value.length > 0 && previews.value.every((p) => p.identicalTo !== null || p.sameAsFile !== null));
-  const canCommit = computed(() => phase.value === 'preview' && previews.value.length > 0 && !hasErrors.value && !nothingNew.value);
+  const nothingNew = computed(
+    () => previews.value.length > 0 && previews.value.every((p) => p.identicalTo !== null || p.sameAsFile !== null),
+  );
+  const canCommit = computed(
+    () => phase.value === 'preview' && previews.value.length > 0 && !hasErrors.value && !nothingNew.value,
+  );
 
   function ensureWorker(): WorkerLike {
     if (worker) return worker;
@@ -116,7 +120,11 @@ export const useImportStore = defineStore('import', () => {
     w.onmessage = (e) => onMessage(e.data);
     w.onerror = (e) => {
       e.preventDefault?.();
-      failure.value = { stage: phase.value === 'committing' ? 'commit' : 'parse', code: 'unknown', message: e.message || 'import worker failed' };
+      failure.value = {
+        stage: phase.value === 'committing' ? 'commit' : 'parse',
+        code: 'unknown',
+        message: e.message || 'import worker failed',
+      };
       phase.value = phase.value === 'committing' ? 'preview' : 'idle';
       progress.value = null;
     };
@@ -140,7 +148,13 @@ export const useImportStore = defineStore('import', () => {
     switch (msg.type) {
       case 'progress':
         if (msg.uploadId === uploadId && phase.value === 'parsing') {
-          progress.value = { fileIndex: msg.fileIndex, fileCount: msg.fileCount, fileName: msg.fileName, fraction: msg.fraction, overall: msg.overall };
+          progress.value = {
+            fileIndex: msg.fileIndex,
+            fileCount: msg.fileCount,
+            fileName: msg.fileName,
+            fraction: msg.fraction,
+            overall: msg.overall,
+          };
         }
         return;
       case 'parsed':
@@ -288,7 +302,7 @@ export const useImportStore = defineStore('import', () => {
     if (db) return;
     db = database;
     const current = db;
-    history = liveQuery(() => listBatches(current)).subscribe({
+    history = watchQuery(() => listBatches(current), {
       next: (list) => {
         batches.value = markRaw(list);
       },
@@ -356,7 +370,10 @@ export const useImportStore = defineStore('import', () => {
       storage.value = { usage: null, quota: null, persisted: null };
       return;
     }
-    const [estimate, persisted] = await Promise.all([s.estimate(), s.persisted ? s.persisted() : Promise.resolve(null)]);
+    const [estimate, persisted] = await Promise.all([
+      s.estimate(),
+      s.persisted ? s.persisted() : Promise.resolve(null),
+    ]);
     storage.value = { usage: estimate.usage ?? null, quota: estimate.quota ?? null, persisted };
   }
 
@@ -395,7 +412,10 @@ export const useImportStore = defineStore('import', () => {
         if (!res.ok) throw new Error(`data/${name}: HTTP ${res.status}`);
         files.push({ name, bytes: new Uint8Array(await res.arrayBuffer()) });
       }
-      ensureWorker().postMessage({ type: 'publish', uploadId: 0, files }, files.map((f) => f.bytes.buffer as ArrayBuffer));
+      ensureWorker().postMessage(
+        { type: 'publish', uploadId: 0, files },
+        files.map((f) => f.bytes.buffer as ArrayBuffer),
+      );
     } catch (e) {
       published.value = { failed: e instanceof Error ? e.message : String(e) };
     }
@@ -411,10 +431,38 @@ export const useImportStore = defineStore('import', () => {
   }
 
   return {
-    phase, progress, chosenFiles, previews, results, failure, cancelled, batches, historyBusy, historyNotice,
-    storage, published, exporting, exported, totals, hasErrors, nothingNew, canCommit,
-    choose, cancel, commit, dismiss, connect, refreshHistory, rollback, previewRollback, reloadBuiltin, exportAll,
-    refreshStorage, requestPersistence, syncPublished, disconnect,
+    phase,
+    progress,
+    chosenFiles,
+    previews,
+    results,
+    failure,
+    cancelled,
+    batches,
+    historyBusy,
+    historyNotice,
+    storage,
+    published,
+    exporting,
+    exported,
+    totals,
+    hasErrors,
+    nothingNew,
+    canCommit,
+    choose,
+    cancel,
+    commit,
+    dismiss,
+    connect,
+    refreshHistory,
+    rollback,
+    previewRollback,
+    reloadBuiltin,
+    exportAll,
+    refreshStorage,
+    requestPersistence,
+    syncPublished,
+    disconnect,
   };
 });
 

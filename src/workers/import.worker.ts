@@ -2,7 +2,7 @@
 // stays responsive on a 100 MB file. All logic lives in ImportEngine; this file wires it to the
 // worker's message port and its own connection to the database (Dexie works in workers, and its
 // change broadcast tells the page's live queries about commits made here).
-import { openDb } from '../db/database';
+import { openDb } from '@/db/database';
 import { ImportEngine } from './importEngine';
 import type { FromWorker, ToWorker } from './protocol';
 

@@ -2,17 +2,17 @@
 // so that it runs (and is tested) in Node against fake-indexeddb; import.worker.ts only wires it to
 // `self`. It holds the parsed files of the current upload: their rows stay here, on the worker
 // side, and only a preview summary goes to the page.
-import Dexie from 'dexie';
-import { chunkRow } from '../domain/columns';
-import { knownRecordsOf, parseFile, ParseCancelled, type KnownRecord } from '../domain/parseFile';
-import { CHUNK_ROWS, type AnyRow, type ParsedFile } from '../domain/types';
-import type { BudgetDb } from '../db/database';
-import { commitFiles, knownRecords, listBatches, previewDiff } from '../db/ledger';
-import { ensureBuiltin } from '../db/builtin';
-import { storableChunks } from '../db/chunkOps';
-import { prepareCommit } from '../db/commitPrep';
-import { exportAll } from '../db/exportAll';
-import { sha256Hex } from '../domain/hash';
+import { dbErrorText } from '@/db/live';
+import { chunkRow } from '@/domain/columns';
+import { knownRecordsOf, parseFile, ParseCancelled, type KnownRecord } from '@/domain/parseFile';
+import { CHUNK_ROWS, type AnyRow, type ParsedFile } from '@/domain/types';
+import type { BudgetDb } from '@/db/database';
+import { commitFiles, knownRecords, listBatches, previewDiff } from '@/db/ledger';
+import { ensureBuiltin } from '@/db/builtin';
+import { storableChunks } from '@/db/chunkOps';
+import { prepareCommit } from '@/db/commitPrep';
+import { exportAll } from '@/db/exportAll';
+import { sha256Hex } from '@/domain/hash';
 import {
   importOrder,
   isQuotaError,
@@ -68,11 +68,7 @@ interface Upload {
   files: Held[];
 }
 
-function errorText(err: unknown): string {
-  if (err instanceof Dexie.DexieError) return err.message;
-  if (err instanceof Error) return err.message;
-  return String(err);
-}
+const errorText = dbErrorText;
 
 export class ImportEngine {
   private upload: Upload | null = null;
@@ -129,7 +125,13 @@ export class ImportEngine {
       if (err instanceof ParseCancelled || controller.signal.aborted) {
         this.post({ type: 'cancelled', uploadId });
       } else {
-        this.post({ type: 'failed', uploadId, stage: 'parse', code: 'read_failed', message: `读取文件失败：${errorText(err)}` });
+        this.post({
+          type: 'failed',
+          uploadId,
+          stage: 'parse',
+          code: 'read_failed',
+          message: `读取文件失败：${errorText(err)}`,
+        });
       }
     } finally {
       if (this.parsing?.id === uploadId) this.parsing = null;
@@ -137,9 +139,14 @@ export class ImportEngine {
   }
 
   private async parseAll(uploadId: number, files: readonly SourceFile[], signal: AbortSignal): Promise<Held[]> {
-    const sniffed = await Promise.all(files.map(async (f, index) => ({ f, index, kind: sniffKind(await f.head(HEAD_BYTES)) })));
+    const sniffed = await Promise.all(
+      files.map(async (f, index) => ({ f, index, kind: sniffKind(await f.head(HEAD_BYTES)) })),
+    );
     const ordered = importOrder(sniffed);
-    const totalBytes = Math.max(1, files.reduce((n, f) => n + f.size, 0));
+    const totalBytes = Math.max(
+      1,
+      files.reduce((n, f) => n + f.size, 0),
+    );
     let doneBytes = 0;
     // The first file is read while the stored records are looked up: both wait on storage.
     let reading = ordered[0] ? ordered[0].f.read() : null;
@@ -209,7 +216,8 @@ export class ImportEngine {
     for (const { parsed } of this.upload.files) {
       if (parsed.errorCount > 0 || parsed.kind === null) return;
     }
-    for (const { parsed } of this.upload.files) if (parsed.kind !== null) prepareCommit(parsed.kind, storableChunks(parsed.chunks, CHUNK_ROWS));
+    for (const { parsed } of this.upload.files)
+      if (parsed.kind !== null) prepareCommit(parsed.kind, storableChunks(parsed.chunks, CHUNK_ROWS));
   }
 
   cancel(uploadId: number): void {
@@ -226,14 +234,26 @@ export class ImportEngine {
   async commit(uploadId: number): Promise<void> {
     const upload = this.upload;
     if (!upload || upload.id !== uploadId) {
-      this.post({ type: 'failed', uploadId, stage: 'commit', code: 'nothing_parsed', message: '没有待导入的文件：请重新选择文件' });
+      this.post({
+        type: 'failed',
+        uploadId,
+        stage: 'commit',
+        code: 'nothing_parsed',
+        message: '没有待导入的文件：请重新选择文件',
+      });
       return;
     }
     const parsed = upload.files.map((h) => h.parsed);
     const withErrors = parsed.filter((p) => p.errorCount > 0 || p.kind === null);
     if (withErrors.length > 0) {
       const names = withErrors.map((p) => `“${p.fileName}”（${p.errorCount} 个错误）`).join('、');
-      this.post({ type: 'failed', uploadId, stage: 'commit', code: 'has_errors', message: `${names}有错误，未导入任何数据` });
+      this.post({
+        type: 'failed',
+        uploadId,
+        stage: 'commit',
+        code: 'has_errors',
+        message: `${names}有错误，未导入任何数据`,
+      });
       return;
     }
     if (this.committing) {
@@ -282,7 +302,12 @@ export class ImportEngine {
       for (const p of parsed) {
         const bad = p.errorCount > 0 || p.kind === null;
         // All or nothing: good files wait until the bad one is fixed.
-        outcomes.push({ fileName: p.fileName, status: bad ? 'rejected' : rejected ? 'withheld' : 'committed', errors: p.errors.slice(0, 20), errorCount: p.errorCount });
+        outcomes.push({
+          fileName: p.fileName,
+          status: bad ? 'rejected' : rejected ? 'withheld' : 'committed',
+          errors: p.errors.slice(0, 20),
+          errorCount: p.errorCount,
+        });
       }
       if (parsed.length === 0 || rejected) {
         this.post({ type: 'published', uploadId, outcomes });
@@ -296,7 +321,13 @@ export class ImportEngine {
       this.post({ type: 'published', uploadId, outcomes });
     } catch (err) {
       const quota = isQuotaError(err);
-      this.post({ type: 'failed', uploadId, stage: 'publish', code: quota ? 'quota' : 'unknown', message: quota ? QUOTA_MESSAGE : errorText(err) });
+      this.post({
+        type: 'failed',
+        uploadId,
+        stage: 'publish',
+        code: quota ? 'quota' : 'unknown',
+        message: quota ? QUOTA_MESSAGE : errorText(err),
+      });
     }
   }
 
@@ -304,7 +335,13 @@ export class ImportEngine {
     try {
       this.post({ type: 'exported', uploadId: requestId, files: await exportAll(this.db) });
     } catch (err) {
-      this.post({ type: 'failed', uploadId: requestId, stage: 'export', code: 'unknown', message: `导出失败：${errorText(err)}` });
+      this.post({
+        type: 'failed',
+        uploadId: requestId,
+        stage: 'export',
+        code: 'unknown',
+        message: `导出失败：${errorText(err)}`,
+      });
     }
   }
 
@@ -312,7 +349,13 @@ export class ImportEngine {
     try {
       this.post({ type: 'rollbackPreview', uploadId: requestId, preview: await rollbackPreview(this.db, batchId) });
     } catch (err) {
-      this.post({ type: 'failed', uploadId: requestId, stage: 'rollbackPreview', code: 'unknown', message: errorText(err) });
+      this.post({
+        type: 'failed',
+        uploadId: requestId,
+        stage: 'rollbackPreview',
+        code: 'unknown',
+        message: errorText(err),
+      });
     }
   }
 }

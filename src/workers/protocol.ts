@@ -1,9 +1,17 @@
 // The messages between the data page (main thread) and the import worker, and the small pure
 // helpers both sides share. Big arrays never cross: the worker keeps the parsed rows and sends a
 // summary sized for the screen (first rows, capped issue lists, capped diff).
-import { SCHEMA } from '../domain/schema';
-import { MAX_ISSUES, type AnyRow, type Delimiter, type Encoding, type HeaderMapping, type Issue, type Kind } from '../domain/types';
-import type { BatchInfo, BatchOrigin, CommitResult } from '../db/ledger';
+import { SCHEMA } from '@/domain/schema';
+import {
+  MAX_ISSUES,
+  type AnyRow,
+  type Delimiter,
+  type Encoding,
+  type HeaderMapping,
+  type Issue,
+  type Kind,
+} from '@/domain/types';
+import type { BatchInfo, BatchOrigin, CommitResult } from '@/db/ledger';
 import type { RollbackPreview } from './rollbackPreview';
 
 /** Rows of each file shown in the preview, as they will be stored. */
@@ -116,7 +124,13 @@ export type FromWorker =
   | { type: 'published'; uploadId: number; outcomes: PublishOutcome[] }
   | { type: 'exported'; uploadId: number; files: Record<Kind, string> }
   | { type: 'rollbackPreview'; uploadId: number; preview: RollbackPreview | null }
-  | { type: 'failed'; uploadId: number; stage: 'parse' | 'commit' | 'publish' | 'export' | 'rollbackPreview'; code: FailureCode; message: string };
+  | {
+      type: 'failed';
+      uploadId: number;
+      stage: 'parse' | 'commit' | 'publish' | 'export' | 'rollbackPreview';
+      code: FailureCode;
+      message: string;
+    };
 
 export type { BatchOrigin };
 
@@ -125,7 +139,8 @@ export function labelOf(kind: Kind, row: AnyRow): string {
   const parts: string[] = [row.agency, String(row.year), row.scope === 'project' ? '项目' : '部门整体'];
   if (row.project) parts.push(row.project);
   const r = row as unknown as Record<string, unknown>;
-  if (kind === 'indicators') parts.push([r.level1, r.level2, r.level3].filter((x) => x !== '' && x !== undefined).join(' / '));
+  if (kind === 'indicators')
+    parts.push([r.level1, r.level2, r.level3].filter((x) => x !== '' && x !== undefined).join(' / '));
   if (kind === 'funds') parts.push(`${r.category === 'source' ? '资金来源' : '支出明细'}：${String(r.item ?? '')}`);
   return parts.join(' · ');
 }
@@ -154,13 +169,19 @@ export function rowChanges(kind: Kind, before: AnyRow, after: AnyRow): FieldChan
 /** The diff as the preview shows it: counts, and the first `limit` superseded rows with their changes. */
 export function summarizeDiff(
   kind: Kind,
-  diff: { newKeys: number; supersededCount: number; superseded: ReadonlyArray<{ key: string; before: AnyRow; after: AnyRow }> },
+  diff: {
+    newKeys: number;
+    supersededCount: number;
+    superseded: ReadonlyArray<{ key: string; before: AnyRow; after: AnyRow }>;
+  },
   limit: number = SENT_SUPERSEDED,
 ): DiffSummary {
   return {
     newKeys: diff.newKeys,
     supersededCount: diff.supersededCount,
-    superseded: diff.superseded.slice(0, limit).map((s) => ({ key: s.key, label: labelOf(kind, s.after), changes: rowChanges(kind, s.before, s.after) })),
+    superseded: diff.superseded
+      .slice(0, limit)
+      .map((s) => ({ key: s.key, label: labelOf(kind, s.after), changes: rowChanges(kind, s.before, s.after) })),
   };
 }
 

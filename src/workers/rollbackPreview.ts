@@ -1,8 +1,8 @@
 // The rollback confirmation's content: the database's rollback effect, with each returning row
 // labelled and its changed figures listed (as now → as after the rollback).
-import type { Kind } from '../domain/types';
-import type { BudgetDb } from '../db/database';
-import { rollbackEffect } from '../db/rollbackPreview';
+import type { Kind } from '@/domain/types';
+import type { BudgetDb } from '@/db/database';
+import { rollbackEffect } from '@/db/rollbackPreview';
 import { labelOf, rowChanges, type SupersededRow } from './protocol';
 
 export interface RollbackPreview {
@@ -20,6 +20,10 @@ export async function rollbackPreview(db: BudgetDb, batchId: number, limit = 20)
   const effect = await rollbackEffect(db, batchId, limit);
   if (!effect) return null;
   const { kind } = effect;
-  const samples = effect.samples.map((s) => ({ key: s.key, label: labelOf(kind, s.back), changes: rowChanges(kind, s.now, s.back) }));
+  const samples = effect.samples.map((s) => ({
+    key: s.key,
+    label: labelOf(kind, s.back),
+    changes: rowChanges(kind, s.now, s.back),
+  }));
   return { batchId, kind, leaving: effect.leaving, returning: effect.returning, samples };
 }

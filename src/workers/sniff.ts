@@ -1,9 +1,9 @@
 // A quick look at a file's header row, to parse the files of one upload in the right order
 // (records before the indicators and funds that refer to them) before any file is fully read.
 // The full parse decides everything for real; a wrong guess here only costs a re-ordering.
-import { detectDelimiter, firstLineOf } from '../domain/csvStream';
-import { mapHeaders } from '../domain/headers';
-import type { Kind } from '../domain/types';
+import { detectDelimiter, firstLineOf } from '@/domain/csvStream';
+import { mapHeaders } from '@/domain/headers';
+import type { Kind } from '@/domain/types';
 import Papa from 'papaparse';
 
 /** Bytes enough for any header row people write. */
@@ -20,7 +20,9 @@ function decodeHead(bytes: Uint8Array): string {
 
 /** The kind a file's header row fits, or null when it fits none (the parse will say why). */
 export function sniffKind(bytes: Uint8Array): Kind | null {
-  const text = decodeHead(bytes).replace(/^\uFEFF/, '').replace(/^\s+/, '');
+  const text = decodeHead(bytes)
+    .replace(/^\uFEFF/, '')
+    .replace(/^\s+/, '');
   const line = firstLineOf(text);
   if (line.trim() === '') return null;
   const parsed = Papa.parse<string[]>(line, { delimiter: detectDelimiter(line), header: false });

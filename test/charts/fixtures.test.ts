@@ -2,11 +2,11 @@
 // parser and compare.
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { level1Summaries } from '../../src/domain/aggregate';
-import { recordKey } from '../../src/domain/keys';
-import { chunksToRows } from '../../src/domain/columns';
-import { knownRecordsOf, parseFile, type KnownRecord } from '../../src/domain/parseFile';
-import type { IndicatorRow, PerfRecord } from '../../src/domain/types';
+import { level1Summaries } from '@/domain/aggregate';
+import { recordKey } from '@/domain/keys';
+import { chunksToRows } from '@/domain/columns';
+import { knownRecordsOf, parseFile, type KnownRecord } from '@/domain/parseFile';
+import type { IndicatorRow, PerfRecord } from '@/domain/types';
 import { INDICATORS, RECORDS } from './fixtures';
 
 let known: Map<string, KnownRecord> = new Map();
@@ -20,7 +20,20 @@ async function rowsOf<T>(name: string): Promise<T[]> {
   return chunksToRows(parsed.chunks) as T[];
 }
 
-const FIGURES = ['budget_initial', 'budget', 'expenditure', 'budget_basic', 'budget_project', 'expenditure_basic', 'expenditure_project', 'carryover', 'carryover_rate', 'budget_final_diff_rate', 'score', 'grade'] as const;
+const FIGURES = [
+  'budget_initial',
+  'budget',
+  'expenditure',
+  'budget_basic',
+  'budget_project',
+  'expenditure_basic',
+  'expenditure_project',
+  'carryover',
+  'carryover_rate',
+  'budget_final_diff_rate',
+  'score',
+  'grade',
+] as const;
 
 test('fixture records carry the figures of data/records.csv', async () => {
   const real = await rowsOf<PerfRecord>('records.csv');

@@ -1,6 +1,6 @@
 // The built-in dataset's real figures (data/*.csv, from the four seed reports), as plain rows, so
 // option builders and aggregations are tested on the data leaders will actually see.
-import type { FundLine, IndicatorRow, PerfRecord, RecordKeyFields } from '../../src/domain/types';
+import type { FundLine, IndicatorRow, PerfRecord, RecordKeyFields } from '@/domain/types';
 
 export const CCPIT = '中国国际贸易促进委员会北京市分会';
 export const CHAOYANG = '北京市朝阳区投资促进服务中心';
@@ -36,42 +36,113 @@ export function record(fields: Partial<PerfRecord> & RecordKeyFields & { region:
 
 export const RECORDS: PerfRecord[] = [
   record({
-    agency: CHAOYANG, region: '北京市朝阳区', year: 2023, scope: 'department', project: '',
-    budget_initial: 1388.33, budget: 1581.89, expenditure: 1581.89, execution_rate: 100,
-    budget_basic: 1082.46, budget_project: 499.43, expenditure_basic: 1082.46, expenditure_project: 499.43,
-    carryover_rate: 0, final_accounts: 1581.89, budget_final_diff_rate: 13.94, evaluator: '自评',
+    agency: CHAOYANG,
+    region: '北京市朝阳区',
+    year: 2023,
+    scope: 'department',
+    project: '',
+    budget_initial: 1388.33,
+    budget: 1581.89,
+    expenditure: 1581.89,
+    execution_rate: 100,
+    budget_basic: 1082.46,
+    budget_project: 499.43,
+    expenditure_basic: 1082.46,
+    expenditure_project: 499.43,
+    carryover_rate: 0,
+    final_accounts: 1581.89,
+    budget_final_diff_rate: 13.94,
+    evaluator: '自评',
     source: '北京市朝阳区投资促进服务中心2023年部门整体绩效评价报告',
   }),
   record({
-    agency: CHAOYANG, region: '北京市朝阳区', year: 2024, scope: 'project', project: EVENTS,
-    budget_initial: 90, budget: 90, expenditure: 90, execution_rate: 100, score: 100, grade: '优', evaluator: '自评',
+    agency: CHAOYANG,
+    region: '北京市朝阳区',
+    year: 2024,
+    scope: 'project',
+    project: EVENTS,
+    budget_initial: 90,
+    budget: 90,
+    expenditure: 90,
+    execution_rate: 100,
+    score: 100,
+    grade: '优',
+    evaluator: '自评',
     source: '北京市朝阳区投资促进服务中心招商引资及推介大型专项活动经费绩效评价报告（2024年度）',
   }),
   record({
-    agency: CCPIT, region: '北京市', year: 2021, scope: 'department', project: '', carryover_rate: 2.89,
+    agency: CCPIT,
+    region: '北京市',
+    year: 2021,
+    scope: 'department',
+    project: '',
+    carryover_rate: 2.89,
     source: '中国国际贸易促进委员会北京市分会2022年度部门整体绩效评价报告',
   }),
   record({
-    agency: CCPIT, region: '北京市', year: 2022, scope: 'department', project: '',
-    budget_initial: 5029.86, budget: 5333.85, expenditure: 5169.65, execution_rate: 96.92,
-    budget_basic: 3864.04, budget_project: 1469.81, expenditure_basic: 3816.17, expenditure_project: 1353.48,
-    carryover: 172.89, carryover_rate: 3.24, final_accounts: 5169.65, budget_final_diff_rate: 2.78, score: 95.18, grade: '优',
+    agency: CCPIT,
+    region: '北京市',
+    year: 2022,
+    scope: 'department',
+    project: '',
+    budget_initial: 5029.86,
+    budget: 5333.85,
+    expenditure: 5169.65,
+    execution_rate: 96.92,
+    budget_basic: 3864.04,
+    budget_project: 1469.81,
+    expenditure_basic: 3816.17,
+    expenditure_project: 1353.48,
+    carryover: 172.89,
+    carryover_rate: 3.24,
+    final_accounts: 5169.65,
+    budget_final_diff_rate: 2.78,
+    score: 95.18,
+    grade: '优',
     source: '中国国际贸易促进委员会北京市分会2022年度部门整体绩效评价报告',
   }),
   record({
-    agency: CCPIT, region: '北京市', year: 2022, scope: 'project', project: ADVISORY,
-    budget_initial: 113.58, budget: 112.33, expenditure: 111.13, execution_rate: 98.93, carryover: 1.2,
-    score: 85.99, grade: '良', evaluator: '第三方评价',
+    agency: CCPIT,
+    region: '北京市',
+    year: 2022,
+    scope: 'project',
+    project: ADVISORY,
+    budget_initial: 113.58,
+    budget: 112.33,
+    expenditure: 111.13,
+    execution_rate: 98.93,
+    carryover: 1.2,
+    score: 85.99,
+    grade: '良',
+    evaluator: '第三方评价',
     source: '中国国际贸易促进委员会北京市分会2022年度“北京市市长国际企业家顾问会议”项目支出绩效评价报告',
   }),
   record({
-    agency: YUZHONG, region: '重庆市渝中区', year: 2019, scope: 'project', project: FUND,
-    budget: 281.28, expenditure: 268.49, carryover: 12.79, score: 100, grade: '优', evaluator: '自评',
+    agency: YUZHONG,
+    region: '重庆市渝中区',
+    year: 2019,
+    scope: 'project',
+    project: FUND,
+    budget: 281.28,
+    expenditure: 268.49,
+    carryover: 12.79,
+    score: 100,
+    grade: '优',
+    evaluator: '自评',
     source: '渝中区招商投资促进局2019年招商引资专项经费绩效评价报告',
   }),
 ];
 
-function ind(key: RecordKeyFields, level1: string, level2: string, level3: string, weight: number | null, score: number | null, target = '', actual = ''): IndicatorRow {
+function ind(
+  key: RecordKeyFields,
+  level1: string,
+  level2: string,
+  level3: string,
+  weight: number | null,
+  score: number | null,
+  target = '',
+  actual = '',
+): IndicatorRow {
   return { ...key, level1, level2, level3, weight, score, target, actual, note: '', source: '' };
 }
 
@@ -105,7 +176,14 @@ export const INDICATORS: IndicatorRow[] = [
   ind(yuzhong, '产出指标', '数量指标', '“招大引强”目标', null, null, '10个', '10个'),
 ];
 
-function fund(key: RecordKeyFields, category: FundLine['category'], item: string, budget: number | null, contract: number | null, expenditure: number | null): FundLine {
+function fund(
+  key: RecordKeyFields,
+  category: FundLine['category'],
+  item: string,
+  budget: number | null,
+  contract: number | null,
+  expenditure: number | null,
+): FundLine {
   return { ...key, category, item, budget, contract, expenditure, source: '' };
 }
 

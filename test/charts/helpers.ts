@@ -1,7 +1,7 @@
 // Shared bits of the option builder tests: the real translator and loose access to option parts.
-import type { ChartContext, ChartModel } from '../../src/charts/common';
-import { translator } from '../../src/i18n/translate';
-import type { PerfRecord } from '../../src/domain/types';
+import type { ChartContext, ChartModel } from '@/charts/common';
+import { translator } from '@/i18n/translate';
+import type { PerfRecord } from '@/domain/types';
 import { record } from './fixtures';
 
 export const zh: ChartContext = { t: translator('zh-CN'), lang: 'zh-CN' };
@@ -25,7 +25,9 @@ export function commonChecks(m: ChartModel, seriesNames: string[]): void {
   const o = m.option as Loose;
   if (o.animation !== false) throw new Error('animation must be off');
   if (o.aria?.enabled !== true) throw new Error('aria must be on');
-  for (const n of seriesNames) if (!String(o.aria.label.description).includes(n)) throw new Error(`aria description lacks ${n}: ${o.aria.label.description}`);
+  for (const n of seriesNames)
+    if (!String(o.aria.label.description).includes(n))
+      throw new Error(`aria description lacks ${n}: ${o.aria.label.description}`);
   if (o.aria.label.description !== m.description) throw new Error('description differs from aria');
 }
 
@@ -41,11 +43,22 @@ export function manyAgencies(agencies: number, years: readonly number[]): PerfRe
       for (const scope of ['department', 'project'] as const) {
         const budget = (agencies - a) * 100 + yi * 7 + (scope === 'project' ? 1 : 50);
         const rate = 70 + ((a * 7 + yi * 13) % 30);
-        out.push(record({
-          agency, region: '测试市', year, scope, project: scope === 'project' ? '测试项目' : '',
-          budget, expenditure: (budget * rate) / 100, execution_rate: rate, carryover: budget - (budget * rate) / 100,
-          carryover_rate: 100 - rate, score: 60 + ((a + yi) % 40), grade: null,
-        }));
+        out.push(
+          record({
+            agency,
+            region: '测试市',
+            year,
+            scope,
+            project: scope === 'project' ? '测试项目' : '',
+            budget,
+            expenditure: (budget * rate) / 100,
+            execution_rate: rate,
+            carryover: budget - (budget * rate) / 100,
+            carryover_rate: 100 - rate,
+            score: 60 + ((a + yi) % 40),
+            grade: null,
+          }),
+        );
       }
     }
   }

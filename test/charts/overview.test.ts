@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildHeatmap, buildRanking } from '../../src/charts/overview';
-import { agencyYears, rankAgencies, rankLatestPerAgency, rankYear, yearSpan } from '../../src/domain/aggregate';
+import { buildHeatmap, buildRanking } from '@/charts/overview';
+import { agencyYears, rankAgencies, rankLatestPerAgency, rankYear, yearSpan } from '@/domain/aggregate';
 import { CCPIT, CHAOYANG, HOSTILE, hostileRecords, RECORDS } from './fixtures';
 import { commonChecks, seriesOf, tooltip, zh, type Loose } from './helpers';
 
@@ -16,7 +16,12 @@ describe('heatmaps', () => {
     expect(o.yAxis.data).toEqual(['北京市贸促会', '朝阳区投促中心', '渝中区招商局']);
     expect(o.xAxis.data).toEqual(['2019', '2020', '2021', '2022', '2023', '2024']);
     // [yearIndex, agencyIndex, value]; CCPIT 2021 (carryover only) has no cell.
-    expect(seriesOf(m)[0].data).toEqual([[3, 0, 96.92], [4, 1, 100], [5, 1, 100], [0, 2, 95.45]]);
+    expect(seriesOf(m)[0].data).toEqual([
+      [3, 0, 96.92],
+      [4, 1, 100],
+      [5, 1, 100],
+      [0, 2, 95.45],
+    ]);
     expect(m.table.rows[0]).toEqual(['北京市贸促会', null, null, null, 96.92, null, null]);
     expect(o.visualMap.pieces.map((p: Loose) => p.label)).toEqual(['≥100%', '90%–100%', '80%–90%', '<80%']);
     expect(m.links[0]![0]).toContain(CCPIT);
@@ -24,8 +29,17 @@ describe('heatmaps', () => {
 
   test('score: grade pieces, unscored department year left blank', () => {
     const m = buildHeatmap(table, years, agencies, 'score', zh);
-    expect(seriesOf(m)[0].data).toEqual([[3, 0, 95.18], [5, 1, 100], [0, 2, 100]]);
-    expect((m.option as Loose).visualMap.pieces.map((p: Loose) => p.label)).toEqual(['优 (≥90)', '良 (80–90)', '中 (60–80)', '差 (<60)']);
+    expect(seriesOf(m)[0].data).toEqual([
+      [3, 0, 95.18],
+      [5, 1, 100],
+      [0, 2, 100],
+    ]);
+    expect((m.option as Loose).visualMap.pieces.map((p: Loose) => p.label)).toEqual([
+      '优 (≥90)',
+      '良 (80–90)',
+      '中 (60–80)',
+      '差 (<60)',
+    ]);
     expect(tooltip(m, { dataIndex: 1 })).toContain('1 个项目合计');
   });
 
@@ -50,13 +64,25 @@ describe('heatmaps', () => {
 
 describe('ranking', () => {
   test('latest year in range: only the agencies that have it', () => {
-    const m = buildRanking(rankYear(table, 2024, (c) => c.executionRate), 'executionRate', zh);
+    const m = buildRanking(
+      rankYear(table, 2024, (c) => c.executionRate),
+      'executionRate',
+      zh,
+    );
     expect((m.option as Loose).yAxis.data).toEqual(['朝阳区投促中心']);
     expect(m.description).toContain('2024');
   });
-  test('each agency\'s latest year: best first, labels name the year', () => {
-    const m = buildRanking(rankLatestPerAgency(table, (c) => c.score), 'score', zh);
-    expect((m.option as Loose).yAxis.data).toEqual(['朝阳区投促中心 (2024)', '渝中区招商局 (2019)', '北京市贸促会 (2022)']);
+  test("each agency's latest year: best first, labels name the year", () => {
+    const m = buildRanking(
+      rankLatestPerAgency(table, (c) => c.score),
+      'score',
+      zh,
+    );
+    expect((m.option as Loose).yAxis.data).toEqual([
+      '朝阳区投促中心 (2024)',
+      '渝中区招商局 (2019)',
+      '北京市贸促会 (2022)',
+    ]);
     expect(seriesOf(m)[0].data).toEqual([100, 100, 95.18]);
     expect(m.table.rows[2]).toEqual([3, '北京市贸促会', 2022, 95.18]);
     expect(m.links[0]![0]).toContain(CHAOYANG);

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { buildBasicProject, buildBudgetExpenditure, buildInitialAdjusted } from '../../src/charts/records';
-import { buildCarryoverAmount } from '../../src/charts/carryover';
-import { agencyYears, rankAgencies, yearSpan } from '../../src/domain/aggregate';
+import { buildBasicProject, buildBudgetExpenditure, buildInitialAdjusted } from '@/charts/records';
+import { buildCarryoverAmount } from '@/charts/carryover';
+import { agencyYears, rankAgencies, yearSpan } from '@/domain/aggregate';
 import { HOSTILE, hostileRecords, RECORDS } from './fixtures';
 import { commonChecks, manyAgencies, seriesOf, tooltip, zh, type Loose } from './helpers';
-import { MANY_SERIES } from '../../src/charts/common';
+import { MANY_SERIES } from '@/charts/common';
 
 const dept = RECORDS.filter((r) => r.scope === 'department');
 const proj = RECORDS.filter((r) => r.scope === 'project');
@@ -118,4 +118,3 @@ describe('table and links of per-record charts', () => {
     expect(m.links.every((l) => l === m.links[0])).toBe(true);
   });
 });
-

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { buildLevel1Rates, buildScoreExecution } from '../../src/charts/scores';
-import { buildCompare, compareTable } from '../../src/charts/compare';
-import { buildFundLines } from '../../src/charts/funds';
-import { figureRows } from '../../src/charts/figures';
-import { level1Summaries } from '../../src/domain/aggregate';
+import { buildLevel1Rates, buildScoreExecution } from '@/charts/scores';
+import { buildCompare, compareTable } from '@/charts/compare';
+import { buildFundLines } from '@/charts/funds';
+import { figureRows } from '@/charts/figures';
+import { level1Summaries } from '@/domain/aggregate';
 import { CCPIT, FUNDS, HOSTILE, hostileRecords, INDICATORS, RECORDS } from './fixtures';
 import { commonChecks, en, manyAgencies, seriesOf, tooltip, zh, type Loose } from './helpers';
 
@@ -42,13 +42,20 @@ describe('score against execution', () => {
   test('department and project series; records without score or rate left out and counted', () => {
     expect(seriesOf(m).map((s) => s.name)).toEqual(['部门整体', '项目']);
     expect(seriesOf(m)[0].data).toEqual([[96.92, 95.18]]);
-    expect(seriesOf(m)[1].data).toEqual([[100, 100], [98.93, 85.99], [95.45, 100]]);
+    expect(seriesOf(m)[1].data).toEqual([
+      [100, 100],
+      [98.93, 85.99],
+      [95.45, 100],
+    ]);
     expect(m.description).toContain('另有 2 条记录缺少得分或执行率');
     commonChecks(m, ['部门整体', '项目']);
   });
   test('quadrant lines at the threshold and at 90 points', () => {
     const ml = seriesOf(m)[0].markLine;
-    expect(ml.data).toEqual([{ xAxis: 90, name: '90.00%' }, { yAxis: 90, name: '90 分' }]);
+    expect(ml.data).toEqual([
+      { xAxis: 90, name: '90.00%' },
+      { yAxis: 90, name: '90 分' },
+    ]);
     expect(seriesOf(m)[0].markArea.data).toHaveLength(4);
   });
   test('hostile names escaped', () => {
@@ -81,7 +88,16 @@ describe('compare', () => {
   test('execution and level-1 rates side by side; a missing indicator is no bar', () => {
     const m = buildCompare(pair, summaries, zh);
     const o = m.option as Loose;
-    expect(o.xAxis.data).toEqual(['预算执行率', '当年预算执行情况', '整体绩效目标实现情况', '预算管理情况', '决策', '过程', '产出', '效益']);
+    expect(o.xAxis.data).toEqual([
+      '预算执行率',
+      '当年预算执行情况',
+      '整体绩效目标实现情况',
+      '预算管理情况',
+      '决策',
+      '过程',
+      '产出',
+      '效益',
+    ]);
     expect(seriesOf(m)[0].data).toEqual([96.92, 96.9, 93, 100, null, null, null, null]);
     expect(seriesOf(m)[1].data).toEqual([98.93, null, null, null, 83.2, 87.1, 94.53, 74.8]);
     commonChecks(m, ['北京市贸促会 2022 · 部门整体', '北京市贸促会 2022 · 北京市市长国际企业家顾问会议']);
@@ -109,7 +125,10 @@ describe('record figures and fund lines', () => {
     expect(yz.find((r) => r.field === 'execution_rate')).toMatchObject({ value: '95.45%', derived: true });
   });
   test('fund lines: sources first, then spending lines', () => {
-    const m = buildFundLines(FUNDS.filter((f) => f.agency === CCPIT), zh);
+    const m = buildFundLines(
+      FUNDS.filter((f) => f.agency === CCPIT),
+      zh,
+    );
     const o = m.option as Loose;
     expect(o.yAxis.data[0]).toBe('资金来源 · 财政资金');
     expect(o.yAxis.data[2]).toBe('支出明细 · 策划设计');

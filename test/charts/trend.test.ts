@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { buildCarryoverRateTrend, buildExecutionTrend, buildScoreTrend, MANY_SERIES } from '../../src/charts/trend';
-import { CAPTION_SERIES, PALETTE } from '../../src/charts/common';
-import { agencyYears, rankAgencies, yearSpan } from '../../src/domain/aggregate';
-import { parseRecordKey, recordKey } from '../../src/domain/keys';
+import { buildCarryoverRateTrend, buildExecutionTrend, buildScoreTrend, MANY_SERIES } from '@/charts/trend';
+import { CAPTION_SERIES, PALETTE } from '@/charts/common';
+import { agencyYears, rankAgencies, yearSpan } from '@/domain/aggregate';
+import { parseRecordKey, recordKey } from '@/domain/keys';
 import { CCPIT, CHAOYANG, HOSTILE, hostileRecords, RECORDS, YUZHONG } from './fixtures';
 import { commonChecks, en, manyAgencies, seriesOf, tooltip, zh, type Loose } from './helpers';
 
@@ -91,7 +91,12 @@ describe('score trend', () => {
   const m = buildScoreTrend(table, years, agencies, zh);
   test('bands 优/良/中/差 at 90/80/60 behind the lines', () => {
     const area = seriesOf(m)[0].markArea;
-    expect(area.data.map((d: Loose) => [d[0].yAxis, d[1].yAxis])).toEqual([[90, 100], [80, 90], [60, 80], [0, 60]]);
+    expect(area.data.map((d: Loose) => [d[0].yAxis, d[1].yAxis])).toEqual([
+      [90, 100],
+      [80, 90],
+      [60, 80],
+      [0, 60],
+    ]);
     expect(area.data.map((d: Loose) => d[0].name)).toEqual(['优 (≥90)', '良 (80–90)', '中 (60–80)', '差 (<60)']);
     expect((m.option as Loose).yAxis.max).toBe(100);
   });
@@ -152,7 +157,15 @@ describe('many agencies stay readable', () => {
     const points = series.data.slice(run * 7, run * 7 + 7);
     const last = row('测试单位030');
     // 2019 alone, 2020 missing, 2021–2022 joined, then missing; the run ends with a gap.
-    expect(points).toEqual([[0, last[1]], [1, null], [2, last[3]], [3, last[4]], [4, null], [5, null], [5, null]]);
+    expect(points).toEqual([
+      [0, last[1]],
+      [1, null],
+      [2, last[3]],
+      [3, last[4]],
+      [4, null],
+      [5, null],
+      [5, null],
+    ]);
     expect(series.showSymbol).toBe(false);
     expect(series.connectNulls).toBe(false);
     // The lone 2019 point, in the line's colour, in the scatter series; its click opens its record.
@@ -167,7 +180,11 @@ describe('many agencies stay readable', () => {
     expect(m.links[i % PALETTE.length]![run * 7 + 2]).not.toBeNull();
     expect(m.links[i % PALETTE.length]![run * 7 + 1]).toBeNull();
     // Joined points are not lone: none of 2021–2022 in the scatter series.
-    expect(scatter.data.some((d: Loose) => d.value[0] === 2 && d.value[1] === last[3] && d.itemStyle.color === PALETTE[i % PALETTE.length])).toBe(false);
+    expect(
+      scatter.data.some(
+        (d: Loose) => d.value[0] === 2 && d.value[1] === last[3] && d.itemStyle.color === PALETTE[i % PALETTE.length],
+      ),
+    ).toBe(false);
   });
 
   test('reference lines stay with many lines', () => {
@@ -195,7 +212,11 @@ describe('many agencies stay readable', () => {
   });
 
   test('carryover labels only while the lines are few', () => {
-    expect(seriesOf(buildCarryoverRateTrend(agencyYears(recs), yearSpan(recs), agencies30, zh))[0].label?.show).not.toBe(true);
-    expect(seriesOf(buildCarryoverRateTrend(agencyYears(recs), yearSpan(recs), agencies30.slice(0, 3), zh))[0].label.show).toBe(true);
+    expect(
+      seriesOf(buildCarryoverRateTrend(agencyYears(recs), yearSpan(recs), agencies30, zh))[0].label?.show,
+    ).not.toBe(true);
+    expect(
+      seriesOf(buildCarryoverRateTrend(agencyYears(recs), yearSpan(recs), agencies30.slice(0, 3), zh))[0].label.show,
+    ).toBe(true);
   });
 });

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { mount } from '@vue/test-utils';
-import AgencyPicker from '../../src/components/AgencyPicker.vue';
-import { agencyOptions } from '../../src/domain/aggregate';
+import AgencyPicker from '@/components/AgencyPicker.vue';
+import { agencyOptions } from '@/domain/aggregate';
 import { manyAgencies } from '../charts/helpers';
 import { testApp } from './setup';
 
@@ -10,7 +10,11 @@ const GROUPS = agencyOptions(manyAgencies(450, [2022]));
 
 async function mountPicker(selected: string[] = []) {
   const app = await testApp('/overview');
-  const wrapper = mount(AgencyPicker, { props: { groups: GROUPS, selected }, global: { plugins: app.plugins }, attachTo: document.body });
+  const wrapper = mount(AgencyPicker, {
+    props: { groups: GROUPS, selected },
+    global: { plugins: app.plugins },
+    attachTo: document.body,
+  });
   await wrapper.get('.picker-button').trigger('click');
   return wrapper;
 }
@@ -31,7 +35,9 @@ describe('agency picker with hundreds of agencies', () => {
   test('the search reaches every agency; "select all" takes every match, drawn or not', async () => {
     const wrapper = await mountPicker();
     await wrapper.get('.picker-search').setValue('测试单位44');
-    expect(wrapper.findAll('.picker-item').map((i) => i.text())).toEqual(Array.from({ length: 10 }, (_, i) => `测试单位44${i}`));
+    expect(wrapper.findAll('.picker-item').map((i) => i.text())).toEqual(
+      Array.from({ length: 10 }, (_, i) => `测试单位44${i}`),
+    );
     await wrapper.get('.picker-search').setValue('测试单位');
     expect(wrapper.findAll('.picker-item')).toHaveLength(200);
     await wrapper.findAll('.picker-actions button')[0]!.trigger('click');
@@ -42,7 +48,10 @@ describe('agency picker with hundreds of agencies', () => {
 
   test('selected agencies are ticked', async () => {
     const wrapper = await mountPicker(['测试单位002', '测试单位003']);
-    const checked = wrapper.findAll('.picker-item input').filter((i) => (i.element as HTMLInputElement).checked).map((i) => (i.element as HTMLInputElement).value);
+    const checked = wrapper
+      .findAll('.picker-item input')
+      .filter((i) => (i.element as HTMLInputElement).checked)
+      .map((i) => (i.element as HTMLInputElement).value);
     expect(checked).toEqual(['测试单位002', '测试单位003']);
     expect(wrapper.get('.picker-button').text()).toContain('2 个单位');
     wrapper.unmount();

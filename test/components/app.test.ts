@@ -1,16 +1,19 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { mount } from '@vue/test-utils';
-import App from '../../src/App.vue';
-import { decodeKeyParam, encodeKeyParam } from '../../src/router';
-import { recordKey } from '../../src/domain/keys';
+import App from '@/App.vue';
+import { decodeKeyParam, encodeKeyParam } from '@/router';
+import { recordKey } from '@/domain/keys';
 import { CCPIT, HOSTILE } from '../charts/fixtures';
 import { settle, testApp } from './setup';
 
 describe('app shell', () => {
   test('navigation keeps the filters; the language switch changes every label', async () => {
     const app = await testApp(`/scores?agencies=${encodeURIComponent(CCPIT)}&scope=department&threshold=95`);
-    const wrapper = mount(App, { global: { plugins: app.plugins, stubs: { RouterView: true } }, attachTo: document.body });
+    const wrapper = mount(App, {
+      global: { plugins: app.plugins, stubs: { RouterView: true } },
+      attachTo: document.body,
+    });
     const links = wrapper.findAll('.app-nav a');
     expect(links.map((l) => l.text())).toEqual(['总览', '预算执行', '结转结余', '绩效得分', '对比', '数据管理']);
     const exec = links[1]!.attributes('href')!;
@@ -25,12 +28,23 @@ describe('app shell', () => {
     await links[1]!.trigger('click');
     await settle();
     expect(app.router.currentRoute.value.name).toBe('execution');
-    expect(app.router.currentRoute.value.query).toMatchObject({ agencies: [CCPIT], scope: 'department', threshold: '95' });
+    expect(app.router.currentRoute.value.query).toMatchObject({
+      agencies: [CCPIT],
+      scope: 'department',
+      threshold: '95',
+    });
     expect(wrapper.get('.app-nav a.active').text()).toBe('预算执行');
 
     await wrapper.get('.lang-switch button[lang="en"]').trigger('click');
     await settle();
-    expect(wrapper.findAll('.app-nav a').map((l) => l.text())).toEqual(['Overview', 'Execution', 'Carryover', 'Scores', 'Compare', 'Data']);
+    expect(wrapper.findAll('.app-nav a').map((l) => l.text())).toEqual([
+      'Overview',
+      'Execution',
+      'Carryover',
+      'Scores',
+      'Compare',
+      'Data',
+    ]);
     expect(wrapper.get('.brand-title').text()).toBe('Budget Performance Dashboard');
     expect(document.documentElement.lang).toBe('en');
     wrapper.unmount();

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { mount } from '@vue/test-utils';
-import FilterBar from '../../src/components/FilterBar.vue';
-import { parseFilterQuery } from '../../src/stores/filters';
+import FilterBar from '@/components/FilterBar.vue';
+import { parseFilterQuery } from '@/stores/filters';
 import { ADVISORY, CCPIT, CHAOYANG, YUZHONG } from '../charts/fixtures';
 import { settle, testApp } from './setup';
 
@@ -99,7 +99,11 @@ describe('filter bar writes the URL', () => {
 describe('parseFilterQuery', () => {
   test('bad values fall back to "everything"; a reversed range is put right', () => {
     expect(parseFilterQuery({ from: 'abc', to: '1800', scope: 'x', agencies: ['', CCPIT, CCPIT] })).toEqual({
-      agencies: [CCPIT], from: null, to: null, scope: 'all', project: '',
+      agencies: [CCPIT],
+      from: null,
+      to: null,
+      scope: 'all',
+      project: '',
     });
     expect(parseFilterQuery({ from: '2024', to: '2019' })).toMatchObject({ from: 2019, to: 2024 });
   });

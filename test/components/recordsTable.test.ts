@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { mount } from '@vue/test-utils';
-import RecordsTable from '../../src/components/RecordsTable.vue';
-import { PAGE_SIZE } from '../../src/components/usePages';
-import { recordKey } from '../../src/domain/keys';
-import { decodeKeyParam, encodeKeyParam } from '../../src/router';
+import RecordsTable from '@/components/RecordsTable.vue';
+import { PAGE_SIZE } from '@/composables/usePages';
+import { recordKey } from '@/domain/keys';
+import { decodeKeyParam, encodeKeyParam } from '@/router';
 import { manyAgencies } from '../charts/helpers';
 import { CCPIT, RECORDS } from '../charts/fixtures';
 import { settle, testApp } from './setup';
@@ -13,11 +13,16 @@ const MANY = manyAgencies(60, [2021, 2022]);
 
 async function mountTable(records = MANY, path = '/overview') {
   const app = await testApp(path, records);
-  const wrapper = mount(RecordsTable, { props: { records, caption: 'records' }, global: { plugins: app.plugins }, attachTo: document.body });
+  const wrapper = mount(RecordsTable, {
+    props: { records, caption: 'records' },
+    global: { plugins: app.plugins },
+    attachTo: document.body,
+  });
   return { ...app, wrapper };
 }
 
-const firstCells = (w: Awaited<ReturnType<typeof mountTable>>['wrapper']) => w.findAll('tbody tr').map((tr) => tr.find('th').text());
+const firstCells = (w: Awaited<ReturnType<typeof mountTable>>['wrapper']) =>
+  w.findAll('tbody tr').map((tr) => tr.find('th').text());
 
 describe('records table', () => {
   test('a page of rows at a time, with the range shown', async () => {
@@ -25,10 +30,18 @@ describe('records table', () => {
     expect(MANY).toHaveLength(240);
     expect(wrapper.findAll('tbody tr')).toHaveLength(PAGE_SIZE);
     expect(wrapper.get('.pager').text()).toContain('第 1–50 条，共 240 条');
-    await wrapper.get('.pager').findAll('button').find((b) => b.text() === '下一页')!.trigger('click');
+    await wrapper
+      .get('.pager')
+      .findAll('button')
+      .find((b) => b.text() === '下一页')!
+      .trigger('click');
     expect(wrapper.get('.pager').text()).toContain('第 51–100 条');
     expect(wrapper.get('tbody tr').find('td').text()).toBe(String(MANY[50]!.year));
-    await wrapper.get('.pager').findAll('button').find((b) => b.text() === '末页')!.trigger('click');
+    await wrapper
+      .get('.pager')
+      .findAll('button')
+      .find((b) => b.text() === '末页')!
+      .trigger('click');
     expect(wrapper.findAll('tbody tr')).toHaveLength(240 - 4 * PAGE_SIZE);
     expect(wrapper.get('.pager').text()).toContain('第 5 / 5 页');
     wrapper.unmount();
@@ -56,7 +69,11 @@ describe('records table', () => {
 
   test('sorting goes across pages, and a new sort starts on the first page', async () => {
     const { wrapper } = await mountTable();
-    await wrapper.get('.pager').findAll('button').find((b) => b.text() === '末页')!.trigger('click');
+    await wrapper
+      .get('.pager')
+      .findAll('button')
+      .find((b) => b.text() === '末页')!
+      .trigger('click');
     const agency = wrapper.findAll('thead th')[0]!;
     await agency.get('button').trigger('click');
     await agency.get('button').trigger('click');

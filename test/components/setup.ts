@@ -3,12 +3,12 @@
 import { markRaw } from 'vue';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { createMemoryHistory, type Router } from 'vue-router';
-import { createAppRouter } from '../../src/router';
-import { createAppI18n } from '../../src/i18n';
-import { level1Summaries } from '../../src/domain/aggregate';
-import { useDataStore } from '../../src/stores/data';
+import { createAppRouter } from '@/router';
+import { createAppI18n } from '@/i18n';
+import { level1Summaries } from '@/domain/aggregate';
+import { useDataStore } from '@/stores/data';
 import { INDICATORS, RECORDS } from '../charts/fixtures';
-import type { PerfRecord } from '../../src/domain/types';
+import type { PerfRecord } from '@/domain/types';
 
 export interface TestApp {
   router: Router;

@@ -11,11 +11,11 @@
 //   supports and the record's note quotes the other one.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseFile, knownRecordsOf } from '../../src/domain/parseFile';
-import { chunksToRows } from '../../src/domain/columns';
-import { recordKey } from '../../src/domain/keys';
-import { agencyRegion, canonicalAgency } from '../../src/domain/agencies';
-import type { FundLine, IndicatorRow, ParsedFile, PerfRecord, RecordKeyFields } from '../../src/domain/types';
+import { parseFile, knownRecordsOf } from '@/domain/parseFile';
+import { chunksToRows } from '@/domain/columns';
+import { recordKey } from '@/domain/keys';
+import { agencyRegion, canonicalAgency } from '@/domain/agencies';
+import type { FundLine, IndicatorRow, ParsedFile, PerfRecord, RecordKeyFields } from '@/domain/types';
 
 const CHAOYANG = '北京市朝阳区投资促进服务中心';
 const CCPIT = '中国国际贸易促进委员会北京市分会';

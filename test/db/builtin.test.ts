@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_GROUP, ensureBuiltin, loadBuiltinFrom, reloadBuiltin } from '../../src/db/builtin';
-import type { BudgetDb } from '../../src/db/database';
-import { commitFile, listBatches, loadCurrent, rollbackBatch, rollbackGroup } from '../../src/db/ledger';
-import { parseFile } from '../../src/domain/parseFile';
-import { KINDS } from '../../src/domain/types';
+import { BUILTIN_GROUP, ensureBuiltin, loadBuiltinFrom, reloadBuiltin } from '@/db/builtin';
+import type { BudgetDb } from '@/db/database';
+import { commitFile, listBatches, loadCurrent, rollbackBatch, rollbackGroup } from '@/db/ledger';
+import { parseFile } from '@/domain/parseFile';
+import { KINDS } from '@/domain/types';
 import { dump, freshDbPerTest, parseRows, readBuiltinFiles } from './helpers';
 
 const files = readBuiltinFiles();
@@ -64,9 +64,7 @@ describe('built-in dataset', () => {
 
   it('does not add itself to a database that already holds analysts’ data', async () => {
     const d = db();
-    const own = await parseRows('records', [
-      { ...(await loadAnyBuiltinRecord()), note: '分析员自己的数据' },
-    ]);
+    const own = await parseRows('records', [{ ...(await loadAnyBuiltinRecord()), note: '分析员自己的数据' }]);
     await commitFile(d, own);
     expect(await ensureBuiltin(d, source)).toBe(false);
     expect((await listBatches(d)).every((b) => b.origin === 'upload')).toBe(true);
@@ -132,6 +130,6 @@ describe('built-in dataset', () => {
 
 async function loadAnyBuiltinRecord() {
   const parsed = await parseFile(new TextEncoder().encode(files.records), 'records.csv');
-  const { chunkRow } = await import('../../src/domain/columns');
+  const { chunkRow } = await import('@/domain/columns');
   return chunkRow<'records'>(parsed.chunks[0]!, 0);
 }

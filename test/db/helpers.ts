@@ -2,11 +2,11 @@ import { afterEach } from 'vitest';
 // Shared by the db tests: fresh databases, full dumps, row builders and a real parse of CSV text.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { BudgetDb } from '../../src/db/database';
-import type { BuiltinFiles } from '../../src/db/builtin';
-import { toCsv } from '../../src/domain/exportCsv';
-import { parseFile, type KnownRecord } from '../../src/domain/parseFile';
-import type { FundLine, IndicatorRow, Kind, ParsedFile, PerfRecord, RowOf } from '../../src/domain/types';
+import { BudgetDb } from '@/db/database';
+import type { BuiltinFiles } from '@/db/builtin';
+import { toCsv } from '@/domain/exportCsv';
+import { parseFile, type KnownRecord } from '@/domain/parseFile';
+import type { FundLine, IndicatorRow, Kind, ParsedFile, PerfRecord, RowOf } from '@/domain/types';
 
 let counter = 0;
 
@@ -109,7 +109,12 @@ export async function parseText(text: string, fileName: string, extras: ParseExt
 }
 
 /** Rows written as the app exports them, then parsed back: a realistic ParsedFile. */
-export async function parseRows<K extends Kind>(kind: K, rows: readonly RowOf[K][], fileName = `${kind}.csv`, extras: ParseExtras = {}): Promise<ParsedFile> {
+export async function parseRows<K extends Kind>(
+  kind: K,
+  rows: readonly RowOf[K][],
+  fileName = `${kind}.csv`,
+  extras: ParseExtras = {},
+): Promise<ParsedFile> {
   const parsed = await parseText(toCsv(kind, rows), fileName, extras);
   if (parsed.errorCount > 0) throw new Error(`test data has errors: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
   return parsed;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { liveQuery } from 'dexie';
-import { BudgetDb } from '../../src/db/database';
+import { BudgetDb } from '@/db/database';
 import {
   commitFile,
   knownRecords,
@@ -14,9 +14,9 @@ import {
   reactivateBatch,
   rollbackBatch,
   rollbackGroup,
-} from '../../src/db/ledger';
-import { recordKey } from '../../src/domain/keys';
-import { knownRecordsOf } from '../../src/domain/parseFile';
+} from '@/db/ledger';
+import { recordKey } from '@/domain/keys';
+import { knownRecordsOf } from '@/domain/parseFile';
 import { dump, freshDbPerTest, indicator, parseRows, parseText, record } from './helpers';
 
 const db = freshDbPerTest();
@@ -31,7 +31,17 @@ describe('commitFile', () => {
     const parsed = await parseRows('records', [A, B], '记录.csv');
     const res = await commitFile(d, parsed, 'upload', 'g1');
     expect(res.status).toBe('committed');
-    expect(res.batch).toMatchObject({ fileName: '记录.csv', kind: 'records', rows: 2, state: 'active', origin: 'upload', newCount: 2, supersededCount: 0, group: 'g1', sha256: parsed.sha256 });
+    expect(res.batch).toMatchObject({
+      fileName: '记录.csv',
+      kind: 'records',
+      rows: 2,
+      state: 'active',
+      origin: 'upload',
+      newCount: 2,
+      supersededCount: 0,
+      group: 'g1',
+      sha256: parsed.sha256,
+    });
     expect(await loadCurrent(d, 'records')).toEqual([A, B]);
     expect(await listBatches(d)).toEqual([res.batch]);
   });
@@ -105,7 +115,12 @@ describe('commitFile', () => {
     const d = db();
     const recs = await parseRows('records', [A]);
     await commitFile(d, recs, 'upload', 'u1');
-    await commitFile(d, await parseRows('indicators', [indicator({ agency: '甲单位' })], 'i.csv', { knownRecords: knownRecordsOf(recs) }), 'upload', 'u1');
+    await commitFile(
+      d,
+      await parseRows('indicators', [indicator({ agency: '甲单位' })], 'i.csv', { knownRecords: knownRecordsOf(recs) }),
+      'upload',
+      'u1',
+    );
     await commitFile(d, await parseRows('records', [B]), 'upload', 'u2');
     const rolled = await rollbackGroup(d, 'u1');
     expect(rolled.map((b) => b.kind).sort()).toEqual(['indicators', 'records']);
@@ -189,13 +204,29 @@ describe('reads', () => {
     expect(known.get(recordKey(P))).toMatchObject({ score: 88 });
 
     const onP = [
-      indicator({ agency: '甲单位', scope: 'project', project: '招商活动', level1: '产出指标', level3: '次数', weight: 50, score: 44 }),
-      indicator({ agency: '甲单位', scope: 'project', project: '招商活动', level1: '效益指标', level3: '满意度', weight: 50, score: 44 }),
+      indicator({
+        agency: '甲单位',
+        scope: 'project',
+        project: '招商活动',
+        level1: '产出指标',
+        level3: '次数',
+        weight: 50,
+        score: 44,
+      }),
+      indicator({
+        agency: '甲单位',
+        scope: 'project',
+        project: '招商活动',
+        level1: '效益指标',
+        level3: '满意度',
+        weight: 50,
+        score: 44,
+      }),
     ];
     const onA = indicator({ agency: '甲单位', level1: '决策', level2: '', level3: '', weight: 100, score: 91 });
     const orphan = indicator({ agency: '无此单位' });
     const withOrphan = await parseText(
-      (await import('../../src/domain/exportCsv')).toCsv('indicators', [...onP, orphan]),
+      (await import('@/domain/exportCsv')).toCsv('indicators', [...onP, orphan]),
       'i.csv',
       { knownRecords: known },
     );
@@ -218,7 +249,13 @@ describe('reads', () => {
 
     const kept = await loadWarnings(d);
     expect(kept).toHaveLength(1);
-    expect(kept[0]).toMatchObject({ code: 'rate_mismatch', row: 2, recordKey: recordKey(off), batchId: b1.batch.id, kind: 'records' });
+    expect(kept[0]).toMatchObject({
+      code: 'rate_mismatch',
+      row: 2,
+      recordKey: recordKey(off),
+      batchId: b1.batch.id,
+      kind: 'records',
+    });
     expect((await loadBatchDetails(d, b1.batch.id))?.warnings).toEqual(parsed.warnings);
 
     const fixed = await commitFile(d, await parseRows('records', [{ ...off, execution_rate: 95 }]));

@@ -1,15 +1,24 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_GROUP, ensureBuiltin, reloadBuiltin } from '../../src/db/builtin';
-import { BudgetDb } from '../../src/db/database';
-import { commitFile, commitFiles, loadCurrent, loadIndicatorsFor, loadLevel1, reactivateBatch, rollbackBatch, rollbackGroup } from '../../src/db/ledger';
-import { LEVEL1_KEY } from '../../src/db/level1Store';
-import { level1Summaries } from '../../src/domain/aggregate';
-import { rowsToChunks } from '../../src/domain/columns';
-import { recordKey, rowKey } from '../../src/domain/keys';
-import { level1Rows, type Level1Table } from '../../src/domain/level1';
-import type { IndicatorRow, Kind, ParsedFile, RowOf } from '../../src/domain/types';
+import { BUILTIN_GROUP, ensureBuiltin, reloadBuiltin } from '@/db/builtin';
+import { BudgetDb } from '@/db/database';
+import {
+  commitFile,
+  commitFiles,
+  loadCurrent,
+  loadIndicatorsFor,
+  loadLevel1,
+  reactivateBatch,
+  rollbackBatch,
+  rollbackGroup,
+} from '@/db/ledger';
+import { LEVEL1_KEY } from '@/db/level1Store';
+import { level1Summaries } from '@/domain/aggregate';
+import { rowsToChunks } from '@/domain/columns';
+import { recordKey, rowKey } from '@/domain/keys';
+import { level1Rows, type Level1Table } from '@/domain/level1';
+import type { IndicatorRow, Kind, ParsedFile, RowOf } from '@/domain/types';
 import { freshDbPerTest, indicator, readBuiltinFiles, record } from './helpers';
 
 const db = freshDbPerTest();
@@ -18,9 +27,19 @@ let shaCounter = 0;
 /** A validated file of these rows, stored in chunks of `chunkRows` (no parsing: the shape is the point here). */
 function parsedOf<K extends Kind>(kind: K, rows: readonly RowOf[K][], chunkRows = 3, name = `${kind}.csv`): ParsedFile {
   return {
-    fileName: name, kind, encoding: 'utf-8', delimiter: ',', rows: rows.length, headers: [],
-    errors: [], errorCount: 0, warnings: [], warningCount: 0,
-    chunks: rowsToChunks(kind, rows, chunkRows), sha256: String(++shaCounter).padStart(64, '0'), byteLength: 0,
+    fileName: name,
+    kind,
+    encoding: 'utf-8',
+    delimiter: ',',
+    rows: rows.length,
+    headers: [],
+    errors: [],
+    errorCount: 0,
+    warnings: [],
+    warningCount: 0,
+    chunks: rowsToChunks(kind, rows, chunkRows),
+    sha256: String(++shaCounter).padStart(64, '0'),
+    byteLength: 0,
   };
 }
 
@@ -84,7 +103,8 @@ describe('the stored level-1 summary', () => {
     await expectSummaryOfCurrent(d);
     const b3 = await commitFile(d, parsedOf('indicators', [rowsOf('甲', 'v3', 1)[1]!]));
     await expectSummaryOfCurrent(d);
-    const output = async (agency: string) => (await loadLevel1(d)).find((s) => s.agency === agency && s.level1 === '产出')?.score;
+    const output = async (agency: string) =>
+      (await loadLevel1(d)).find((s) => s.agency === agency && s.level1 === '产出')?.score;
     expect([await output('甲'), await output('乙'), await output('丙')]).toEqual([11, 19, 17]);
 
     await rollbackBatch(d, b2.batch.id);
@@ -144,7 +164,10 @@ describe('the stored level-1 summary', () => {
     const d = db();
     await commitFile(d, parsedOf('indicators', rowsOf('甲', 'v1', 5)));
     const good = await d.meta.get(LEVEL1_KEY);
-    await d.meta.put({ key: LEVEL1_KEY, value: { stamp: '999', table: (good!.value as { table: Level1Table }).table } });
+    await d.meta.put({
+      key: LEVEL1_KEY,
+      value: { stamp: '999', table: (good!.value as { table: Level1Table }).table },
+    });
     const other = new BudgetDb(d.name);
     try {
       expect((await loadLevel1(other)).map((s) => s.score)).toEqual([18, 15]);
@@ -167,7 +190,10 @@ describe('the stored level-1 summary', () => {
       weight: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null, freq: 5 }),
       score: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null, freq: 5 }),
     });
-    const file = fc.record({ rows: fc.array(row, { minLength: 1, maxLength: 12 }), chunkRows: fc.integer({ min: 1, max: 4 }) });
+    const file = fc.record({
+      rows: fc.array(row, { minLength: 1, maxLength: 12 }),
+      chunkRows: fc.integer({ min: 1, max: 4 }),
+    });
     const op = fc.oneof(
       fc.record({ op: fc.constant('commit' as const), files: fc.array(file, { minLength: 1, maxLength: 2 }) }),
       fc.record({ op: fc.constant('rollback' as const), pick: fc.nat() }),
@@ -212,7 +238,13 @@ describe('one record’s rows', () => {
   async function setUp(d: BudgetDb) {
     // Six records of three rows each, one record per chunk; then a batch replacing 乙's quantity row.
     const names = ['甲', '乙', '丙', '丁', '戊', '己'];
-    const b1 = await commitFile(d, parsedOf('indicators', names.flatMap((n) => rowsOf(n, 'v1', 5))));
+    const b1 = await commitFile(
+      d,
+      parsedOf(
+        'indicators',
+        names.flatMap((n) => rowsOf(n, 'v1', 5)),
+      ),
+    );
     const b2 = await commitFile(d, parsedOf('indicators', [rowsOf('乙', 'v2', 9)[1]!, ...rowsOf('庚', 'v2', 7)]));
     expect(await d.chunks.where('batchId').equals(b1.batch.id).count()).toBe(6);
     return { b1: b1.batch.id, b2: b2.batch.id };

@@ -1,16 +1,16 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ensureBuiltin } from '../../src/db/builtin';
-import type { BudgetDb } from '../../src/db/database';
-import { exportAll } from '../../src/db/exportAll';
-import { commitFile, loadCurrent, rollbackBatch } from '../../src/db/ledger';
-import { agencyRegion } from '../../src/domain/agencies';
-import { toCsv } from '../../src/domain/exportCsv';
-import { recordKey, rowKey } from '../../src/domain/keys';
-import { knownRecordsOf } from '../../src/domain/parseFile';
-import { isEmptyMarker } from '../../src/domain/values';
-import { GRADES, KINDS, type FundLine, type IndicatorRow, type Kind, type PerfRecord } from '../../src/domain/types';
+import { ensureBuiltin } from '@/db/builtin';
+import type { BudgetDb } from '@/db/database';
+import { exportAll } from '@/db/exportAll';
+import { commitFile, loadCurrent, rollbackBatch } from '@/db/ledger';
+import { agencyRegion } from '@/domain/agencies';
+import { toCsv } from '@/domain/exportCsv';
+import { recordKey, rowKey } from '@/domain/keys';
+import { knownRecordsOf } from '@/domain/parseFile';
+import { isEmptyMarker } from '@/domain/values';
+import { GRADES, KINDS, type FundLine, type IndicatorRow, type Kind, type PerfRecord } from '@/domain/types';
 import { freshDb, freshDbPerTest, indicator, parseRows, parseText, readBuiltinFiles, record } from './helpers';
 
 const db = freshDbPerTest();
@@ -29,7 +29,11 @@ async function importExport(target: BudgetDb, files: Record<Kind, string>): Prom
 }
 
 async function currentOfAll(d: BudgetDb) {
-  return { records: await loadCurrent(d, 'records'), indicators: await loadCurrent(d, 'indicators'), funds: await loadCurrent(d, 'funds') };
+  return {
+    records: await loadCurrent(d, 'records'),
+    indicators: await loadCurrent(d, 'indicators'),
+    funds: await loadCurrent(d, 'funds'),
+  };
 }
 
 describe('export → import', () => {
@@ -45,9 +49,14 @@ describe('export → import', () => {
     await rollbackBatch(source, gone.batch.id);
     await commitFile(
       source,
-      await parseRows('indicators', [indicator({ agency: '+新单位', level1: '-负面清单', target: '≤90万元', actual: "'=引号开头" })], 'i.csv', {
-        knownRecords: knownRecordsOf(await parseRows('records', [extra])),
-      }),
+      await parseRows(
+        'indicators',
+        [indicator({ agency: '+新单位', level1: '-负面清单', target: '≤90万元', actual: "'=引号开头" })],
+        'i.csv',
+        {
+          knownRecords: knownRecordsOf(await parseRows('records', [extra])),
+        },
+      ),
     );
 
     const files = await exportAll(source);
@@ -70,7 +79,33 @@ describe('export → import', () => {
 // ---- property: random valid datasets survive export → import unchanged ----
 
 // No lone CR: the importer reads every line break inside a cell as LF, so stored text has none.
-const CHARS = ['a', 'Z', '7', ' ', '中', '项', '目', ',', '"', '\n', ';', '\t', '=', '+', '-', '@', "'", '%', '（', '≥', '/', '—', '无', '元', '\u3000'];
+const CHARS = [
+  'a',
+  'Z',
+  '7',
+  ' ',
+  '中',
+  '项',
+  '目',
+  ',',
+  '"',
+  '\n',
+  ';',
+  '\t',
+  '=',
+  '+',
+  '-',
+  '@',
+  "'",
+  '%',
+  '（',
+  '≥',
+  '/',
+  '—',
+  '无',
+  '元',
+  '\u3000',
+];
 /** Text as stored after import: trimmed, never an empty marker (those mean "no value"). */
 const text = fc
   .array(fc.constantFrom(...CHARS), { maxLength: 10 })
@@ -81,13 +116,18 @@ const decimal = (max: number, places: number) =>
   fc.tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max: places })).map(([n, k]) => n / 10 ** k);
 const amount = fc.option(decimal(1e9, 6), { nil: null });
 const percent = fc.option(
-  fc.oneof(
-    decimal(1e5, 4).chain((x) => fc.constantFrom(x, -x)),
-    fc.double({ min: -1e6, max: 1e6, noNaN: true }),
-  ).map((x) => (x === 0 ? 0 : x)),
+  fc
+    .oneof(
+      decimal(1e5, 4).chain((x) => fc.constantFrom(x, -x)),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }),
+    )
+    .map((x) => (x === 0 ? 0 : x)),
   { nil: null },
 );
-const agency = fc.oneof(required.map((s) => `单位${s}`), fc.constant('北京市朝阳区投资促进服务中心'));
+const agency = fc.oneof(
+  required.map((s) => `单位${s}`),
+  fc.constant('北京市朝阳区投资促进服务中心'),
+);
 
 const recordArb: fc.Arbitrary<PerfRecord> = fc
   .record({
@@ -144,9 +184,16 @@ function indicatorArb(records: readonly PerfRecord[]): fc.Arbitrary<IndicatorRow
     })
     .map(({ of, share, hasScore, weight, ...r }) => {
       const rec = records[of]!;
-      const score = hasScore ? (weight === null ? Math.round(share * 10000) / 100 : Math.floor(weight * share * 100) / 100) : null;
+      const score = hasScore
+        ? weight === null
+          ? Math.round(share * 10000) / 100
+          : Math.floor(weight * share * 100) / 100
+        : null;
       return {
-        agency: rec.agency, year: rec.year, scope: rec.scope, project: rec.project,
+        agency: rec.agency,
+        year: rec.year,
+        scope: rec.scope,
+        project: rec.project,
         ...r,
         level3: r.level2 === '' ? '' : r.level3,
         weight,
@@ -172,19 +219,25 @@ function fundArb(records: readonly PerfRecord[]): fc.Arbitrary<FundLine> {
     });
 }
 
-const datasetArb = fc.uniqueArray(recordArb, { minLength: 1, maxLength: 6, selector: (r) => recordKey(r) }).chain((records) =>
-  fc.record({
-    records: fc.constant(records),
-    indicators: fc.uniqueArray(indicatorArb(records), { maxLength: 10, selector: (r) => rowKey('indicators', r) }),
-    funds: fc.uniqueArray(fundArb(records), { maxLength: 6, selector: (r) => rowKey('funds', r) }),
-  }),
-);
+const datasetArb = fc
+  .uniqueArray(recordArb, { minLength: 1, maxLength: 6, selector: (r) => recordKey(r) })
+  .chain((records) =>
+    fc.record({
+      records: fc.constant(records),
+      indicators: fc.uniqueArray(indicatorArb(records), { maxLength: 10, selector: (r) => rowKey('indicators', r) }),
+      funds: fc.uniqueArray(fundArb(records), { maxLength: 6, selector: (r) => rowKey('funds', r) }),
+    }),
+  );
 
 describe('property: export → import', () => {
   it('random valid datasets come back unchanged', async () => {
     await fc.assert(
       fc.asyncProperty(datasetArb, async (data) => {
-        const files = { records: toCsv('records', data.records), indicators: toCsv('indicators', data.indicators), funds: toCsv('funds', data.funds) };
+        const files = {
+          records: toCsv('records', data.records),
+          indicators: toCsv('indicators', data.indicators),
+          funds: toCsv('funds', data.funds),
+        };
         const d = freshDb();
         try {
           await importExport(d, files);

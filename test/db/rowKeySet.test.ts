@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { recordKeysOf, storableChunks } from '../../src/db/chunkOps';
-import { keyHashes, RowKeySet } from '../../src/db/rowKeySet';
-import { rowsToChunks } from '../../src/domain/columns';
-import { recordKey } from '../../src/domain/keys';
+import { recordKeysOf, storableChunks } from '@/db/chunkOps';
+import { keyHashes, RowKeySet } from '@/db/rowKeySet';
+import { rowsToChunks } from '@/domain/columns';
+import { recordKey } from '@/domain/keys';
 import { fund, indicator, record } from './helpers';
 
 describe('keyHashes', () => {
@@ -20,14 +20,22 @@ describe('keyHashes', () => {
   });
 
   it('uses category and item as fund keys', () => {
-    const [chunk] = rowsToChunks('funds', [fund({ category: 'source' }), fund({ category: 'line_item' }), fund({ item: '其他' })]);
+    const [chunk] = rowsToChunks('funds', [
+      fund({ category: 'source' }),
+      fund({ category: 'line_item' }),
+      fund({ item: '其他' }),
+    ]);
     expect(new Set(keyHashes('funds', chunk!)).size).toBe(3);
   });
 });
 
 describe('RowKeySet', () => {
   it('finds a key by comparing the fields, even when two different keys share a hash', () => {
-    const [chunk] = rowsToChunks('records', [record({ agency: '甲' }), record({ agency: '乙' }), record({ agency: '甲' })]);
+    const [chunk] = rowsToChunks('records', [
+      record({ agency: '甲' }),
+      record({ agency: '乙' }),
+      record({ agency: '甲' }),
+    ]);
     const set = new RowKeySet('records', [chunk!]);
     const forcedHash = 42; // pretend both keys collide
     set.add(forcedHash, RowKeySet.loc(0, 0));

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BudgetDb } from '../../src/db/database';
-import { commitFile, listBatches, loadCurrent, loadCurrentChunks, loadIndicatorsFor, rollbackBatch } from '../../src/db/ledger';
-import { rowsToChunks } from '../../src/domain/columns';
-import { recordKey } from '../../src/domain/keys';
-import { CHUNK_ROWS, type IndicatorRow, type ParsedFile } from '../../src/domain/types';
+import { BudgetDb } from '@/db/database';
+import { commitFile, listBatches, loadCurrent, loadCurrentChunks, loadIndicatorsFor, rollbackBatch } from '@/db/ledger';
+import { rowsToChunks } from '@/domain/columns';
+import { recordKey } from '@/domain/keys';
+import { CHUNK_ROWS, type IndicatorRow, type ParsedFile } from '@/domain/types';
 import { freshDb, indicator } from './helpers';
 
 const N = 200_000;
@@ -13,16 +13,36 @@ const N = 200_000;
 function rows(from: number, to: number, tag: string): IndicatorRow[] {
   const out: IndicatorRow[] = [];
   for (let i = from; i < to; i++) {
-    out.push(indicator({ agency: `单位${Math.floor(i / 100)}`, year: 2000 + (i % 20), level1: '产出指标', level2: `二级${i % 100}`, level3: `三级${i}`, actual: tag, score: i % 10 }));
+    out.push(
+      indicator({
+        agency: `单位${Math.floor(i / 100)}`,
+        year: 2000 + (i % 20),
+        level1: '产出指标',
+        level2: `二级${i % 100}`,
+        level3: `三级${i}`,
+        actual: tag,
+        score: i % 10,
+      }),
+    );
   }
   return out;
 }
 
 function parsedOf(list: IndicatorRow[], name: string): ParsedFile {
   return {
-    fileName: name, kind: 'indicators', encoding: 'utf-8', delimiter: ',', rows: list.length, headers: [],
-    errors: [], errorCount: 0, warnings: [], warningCount: 0,
-    chunks: rowsToChunks('indicators', list, CHUNK_ROWS), sha256: name.padEnd(64, '0'), byteLength: 0,
+    fileName: name,
+    kind: 'indicators',
+    encoding: 'utf-8',
+    delimiter: ',',
+    rows: list.length,
+    headers: [],
+    errors: [],
+    errorCount: 0,
+    warnings: [],
+    warningCount: 0,
+    chunks: rowsToChunks('indicators', list, CHUNK_ROWS),
+    sha256: name.padEnd(64, '0'),
+    byteLength: 0,
   };
 }
 
@@ -78,7 +98,9 @@ describe('at scale', () => {
     expect((await listBatches(d)).map((b) => b.state)).toEqual(['rolled_back', 'active']);
     other.close();
 
-    console.info(`200k rows: commit ${tCommit.toFixed(0)} ms, load ${tLoad.toFixed(0)} ms, dedupe load ${tDedupe.toFixed(0)} ms, one record ${tOne.toFixed(0)} ms`);
+    console.info(
+      `200k rows: commit ${tCommit.toFixed(0)} ms, load ${tLoad.toFixed(0)} ms, dedupe load ${tDedupe.toFixed(0)} ms, one record ${tOne.toFixed(0)} ms`,
+    );
     // Generous bounds for a slow CI box; fake-indexeddb is much slower than a browser's IndexedDB.
     expect(tCommit).toBeLessThan(10_000);
     expect(tLoad).toBeLessThan(10_000);

@@ -1,16 +1,25 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDb, SCHEMA_VERSIONS } from '../../src/db/database';
-import { commitFile, listBatches, loadBatchDetails, loadCurrent, loadIndicatorsFor, loadLevel1, loadWarnings, rollbackBatch } from '../../src/db/ledger';
-import { LEVEL1_KEY } from '../../src/db/level1Store';
-import { level1Summaries } from '../../src/domain/aggregate';
-import { rowsToChunks } from '../../src/domain/columns';
-import { recordKey } from '../../src/domain/keys';
-import { level1Rows, type Level1Table } from '../../src/domain/level1';
-import type { IndicatorRow } from '../../src/domain/types';
-import { isDictColumn } from '../../src/db/textCodec';
-import { distinctRecordKeys } from '../../src/db/chunkOps';
+import { openDb, SCHEMA_VERSIONS } from '@/db/database';
+import {
+  commitFile,
+  listBatches,
+  loadBatchDetails,
+  loadCurrent,
+  loadIndicatorsFor,
+  loadLevel1,
+  loadWarnings,
+  rollbackBatch,
+} from '@/db/ledger';
+import { LEVEL1_KEY } from '@/db/level1Store';
+import { level1Summaries } from '@/domain/aggregate';
+import { rowsToChunks } from '@/domain/columns';
+import { recordKey } from '@/domain/keys';
+import { level1Rows, type Level1Table } from '@/domain/level1';
+import type { IndicatorRow } from '@/domain/types';
+import { isDictColumn } from '@/db/textCodec';
+import { distinctRecordKeys } from '@/db/chunkOps';
 import { indicator, parseRows, record } from './helpers';
 
 // The v1 layout exactly as shipped. Frozen here on purpose: when a later version changes the
@@ -34,7 +43,14 @@ describe('schema versions', () => {
   it('opens data written by v1 with the current version and keeps it', async () => {
     const name = `v1-${Math.random().toString(36).slice(2)}`;
     const A = record({ agency: '甲单位', budget: 100, expenditure: 95, execution_rate: 80 });
-    const B = record({ agency: '乙单位', budget: null, expenditure: null, execution_rate: null, score: null, grade: null });
+    const B = record({
+      agency: '乙单位',
+      budget: null,
+      expenditure: null,
+      execution_rate: null,
+      score: null,
+      grade: null,
+    });
     const [chunk] = rowsToChunks('records', [A, B]);
 
     const v1 = new Dexie(name);
@@ -56,7 +72,9 @@ describe('schema versions', () => {
       warnings: [[2, '预算执行率', '预算执行率与支出÷预算不符', 'rate_mismatch', recordKey(A)]],
       headers: [['单位名称', 0, 'agency', 1, '']],
     });
-    await v1.table('chunks').add({ batchId: 1, kind: 'records', seq: 0, length: 2, text: chunk!.text, num: chunk!.num });
+    await v1
+      .table('chunks')
+      .add({ batchId: 1, kind: 'records', seq: 0, length: 2, text: chunk!.text, num: chunk!.num });
     await v1.table('meta').add({ key: 'builtinLoaded', value: 1_700_000_000_000 });
     v1.close();
 
@@ -67,7 +85,9 @@ describe('schema versions', () => {
         expect.objectContaining({ id: 1, fileName: '旧记录.csv', state: 'active', rows: 2, encoding: 'gb18030' }),
       ]);
       expect((await loadWarnings(db)).map((w) => w.recordKey)).toEqual([recordKey(A)]);
-      expect((await loadBatchDetails(db, 1))?.headers).toEqual([{ written: '单位名称', index: 0, field: 'agency', scale: 1, unit: '' }]);
+      expect((await loadBatchDetails(db, 1))?.headers).toEqual([
+        { written: '单位名称', index: 0, field: 'agency', scale: 1, unit: '' },
+      ]);
       // And the old data takes part in the ledger like any other batch.
       const A2 = { ...A, execution_rate: 95 };
       const res = await commitFile(db, await parseRows('records', [A2]));
@@ -96,13 +116,28 @@ describe('schema versions', () => {
     const chunkRecords: string[][] = [];
     for (const [i, b] of batches.entries()) {
       const id = (await v1.table('batches').add({
-        fileName: `指标${i}.csv`, kind: 'indicators', sha256: String(i).repeat(64), createdAt: 1_700_000_000_000 + i,
-        rows: b.rows.length, state: b.state, origin: 'upload', newCount: b.rows.length, supersededCount: 0, warningCount: 0,
-        warnings: [], headers: [],
+        fileName: `指标${i}.csv`,
+        kind: 'indicators',
+        sha256: String(i).repeat(64),
+        createdAt: 1_700_000_000_000 + i,
+        rows: b.rows.length,
+        state: b.state,
+        origin: 'upload',
+        newCount: b.rows.length,
+        supersededCount: 0,
+        warningCount: 0,
+        warnings: [],
+        headers: [],
       })) as number;
       for (const [seq, c] of rowsToChunks('indicators', b.rows, 2).entries()) {
-        await v1.table('chunks').add({ batchId: id, kind: 'indicators', seq, length: c.length, text: c.text, num: c.num });
-        chunkRecords.push([...new Set(c.text.agency!)].map((agency) => recordKey({ agency, year: 2023, scope: 'department', project: '' })));
+        await v1
+          .table('chunks')
+          .add({ batchId: id, kind: 'indicators', seq, length: c.length, text: c.text, num: c.num });
+        chunkRecords.push(
+          [...new Set(c.text.agency!)].map((agency) =>
+            recordKey({ agency, year: 2023, scope: 'department', project: '' }),
+          ),
+        );
       }
     }
     v1.close();
@@ -146,19 +181,54 @@ describe('schema versions', () => {
     const name = `v2-${Math.random().toString(36).slice(2)}`;
     const rec = (agency: string) => ({ agency, year: 2023, scope: 'department' as const, project: '' });
     const rows = (agency: string, score: number): IndicatorRow[] => [
-      indicator({ ...rec(agency), level1: '决策', level2: '项目立项', level3: '立项依据充分性', weight: 20, score: 18, target: '充分', note: `${agency}：依据齐全` }),
-      indicator({ ...rec(agency), level1: '产出', level2: '数量指标', level3: '培训人次📊', weight: 10, score, target: '≥95%', note: '' }),
+      indicator({
+        ...rec(agency),
+        level1: '决策',
+        level2: '项目立项',
+        level3: '立项依据充分性',
+        weight: 20,
+        score: 18,
+        target: '充分',
+        note: `${agency}：依据齐全`,
+      }),
+      indicator({
+        ...rec(agency),
+        level1: '产出',
+        level2: '数量指标',
+        level3: '培训人次📊',
+        weight: 10,
+        score,
+        target: '≥95%',
+        note: '',
+      }),
     ];
     const old = [...rows('甲单位', 5), ...rows('乙单位', 6)];
     const v2 = new Dexie(name);
     v2.version(1).stores(V1_STORES);
     v2.version(2).stores(V2_STORES);
     await v2.table('batches').add({
-      fileName: '旧指标.csv', kind: 'indicators', sha256: 'e'.repeat(64), createdAt: 1_700_000_000_000, rows: old.length,
-      state: 'active', origin: 'upload', newCount: old.length, supersededCount: 0, warningCount: 0, warnings: [], headers: [],
+      fileName: '旧指标.csv',
+      kind: 'indicators',
+      sha256: 'e'.repeat(64),
+      createdAt: 1_700_000_000_000,
+      rows: old.length,
+      state: 'active',
+      origin: 'upload',
+      newCount: old.length,
+      supersededCount: 0,
+      warningCount: 0,
+      warnings: [],
+      headers: [],
     });
     const [chunk] = rowsToChunks('indicators', old);
-    const id = (await v2.table('chunks').add({ batchId: 1, kind: 'indicators', seq: 0, length: chunk!.length, text: chunk!.text, num: chunk!.num })) as number;
+    const id = (await v2.table('chunks').add({
+      batchId: 1,
+      kind: 'indicators',
+      seq: 0,
+      length: chunk!.length,
+      text: chunk!.text,
+      num: chunk!.num,
+    })) as number;
     await v2.table('chunkKeys').add({ id, batchId: 1, seq: 0, recordKeys: distinctRecordKeys(chunk!) });
     v2.close();
 
@@ -175,10 +245,15 @@ describe('schema versions', () => {
       expect(stored!.text.agency).toEqual(['甲单位', '甲单位', '乙单位', '乙单位']);
 
       // A new batch replaces 乙's output row; its chunk is stored encoded, and both read together.
-      const knownRecords = new Map(['甲单位', '乙单位', '丙单位', '丁单位'].map((a) => [recordKey(rec(a)), { score: null }]));
+      const knownRecords = new Map(
+        ['甲单位', '乙单位', '丙单位', '丁单位'].map((a) => [recordKey(rec(a)), { score: null }]),
+      );
       const newer = { ...old[3]!, score: 9, note: '已整改' };
       await commitFile(db, await parseRows('indicators', [newer], 'newer.csv', { knownRecords }));
-      await commitFile(db, await parseRows('indicators', [...rows('丙单位', 7), ...rows('丁单位', 8)], 'more.csv', { knownRecords }));
+      await commitFile(
+        db,
+        await parseRows('indicators', [...rows('丙单位', 7), ...rows('丁单位', 8)], 'more.csv', { knownRecords }),
+      );
       const latest = await db.chunks.get(3);
       expect(isDictColumn(latest!.text.agency!)).toBe(true);
       expect(isDictColumn(latest!.text.level3!)).toBe(true);
@@ -187,7 +262,14 @@ describe('schema versions', () => {
 
       const fresh = openDb(name);
       try {
-        expect(await loadCurrent(fresh, 'indicators')).toEqual([old[0], old[1], old[2], newer, ...rows('丙单位', 7), ...rows('丁单位', 8)]);
+        expect(await loadCurrent(fresh, 'indicators')).toEqual([
+          old[0],
+          old[1],
+          old[2],
+          newer,
+          ...rows('丙单位', 7),
+          ...rows('丁单位', 8),
+        ]);
         const yi = recordKey(rec('乙单位'));
         expect((await loadIndicatorsFor(fresh, yi)).map((r) => [r.level3, r.score, r.note])).toEqual([
           ['立项依据充分性', 18, '乙单位：依据齐全'],

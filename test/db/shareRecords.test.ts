@@ -1,8 +1,8 @@
 // shareRecords lets a commit or preview skip per-row key hashing when a file brings only new
 // records; it must say "shared" whenever any row of one side belongs to a record of the other.
 import { describe, expect, it } from 'vitest';
-import { shareRecords } from '../../src/db/chunkOps';
-import { rowsToChunks } from '../../src/domain/columns';
+import { shareRecords } from '@/db/chunkOps';
+import { rowsToChunks } from '@/domain/columns';
 import { indicator } from './helpers';
 
 describe('shareRecords', () => {
@@ -22,7 +22,9 @@ describe('shareRecords', () => {
 
   it('says no when records differ in any one key field', () => {
     const stored = rowsToChunks('indicators', [a, a2], 1);
-    expect(shareRecords(stored, rowsToChunks('indicators', [sameButYear, sameButProject, sameButScope, other], 3))).toBe(false);
+    expect(
+      shareRecords(stored, rowsToChunks('indicators', [sameButYear, sameButProject, sameButScope, other], 3)),
+    ).toBe(false);
     expect(shareRecords(stored, [])).toBe(false);
     expect(shareRecords([], stored)).toBe(false);
   });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { rowsToChunks } from '../../src/domain/columns';
-import { decodeTextColumn, decodeTextColumns, encodeTextColumn, encodeTextColumns, isDictColumn, type DictColumn, type StoredTextColumn } from '../../src/db/textCodec';
+import { rowsToChunks } from '@/domain/columns';
+import {
+  decodeTextColumn,
+  decodeTextColumns,
+  encodeTextColumn,
+  encodeTextColumns,
+  isDictColumn,
+  type DictColumn,
+  type StoredTextColumn,
+} from '@/db/textCodec';
 import { indicator } from './helpers';
 
 function asDict(col: StoredTextColumn): DictColumn {

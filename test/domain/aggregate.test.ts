@@ -1,10 +1,27 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import {
-  agencyLevelTotals, agencyOptions, agencyYears, distinctProjects, filterRecords, indexByAgency, indicatorTree, latestChanges, level1Summaries,
-  NO_FILTER, rankAgencies, rankLatestPerAgency, rankYear, recordRate, searchAgencies, totals, totalsByScope, weightedRate, yearSpan,
-} from '../../src/domain/aggregate';
-import { recordKey } from '../../src/domain/keys';
+  agencyLevelTotals,
+  agencyOptions,
+  agencyYears,
+  distinctProjects,
+  filterRecords,
+  indexByAgency,
+  indicatorTree,
+  latestChanges,
+  level1Summaries,
+  NO_FILTER,
+  rankAgencies,
+  rankLatestPerAgency,
+  rankYear,
+  recordRate,
+  searchAgencies,
+  totals,
+  totalsByScope,
+  weightedRate,
+  yearSpan,
+} from '@/domain/aggregate';
+import { recordKey } from '@/domain/keys';
 import { ADVISORY, CCPIT, CHAOYANG, EVENTS, INDICATORS, RECORDS, YUZHONG } from '../charts/fixtures';
 
 describe('filterRecords', () => {
@@ -14,7 +31,11 @@ describe('filterRecords', () => {
   test('agencies, years, scope and project narrow the records', () => {
     expect(filterRecords(RECORDS, { ...NO_FILTER, agencies: [CCPIT] }).map((r) => r.year)).toEqual([2021, 2022, 2022]);
     expect(filterRecords(RECORDS, { ...NO_FILTER, from: 2022, to: 2023 })).toHaveLength(3);
-    expect(filterRecords(RECORDS, { ...NO_FILTER, scope: 'project' }).map((r) => r.project)).toEqual([EVENTS, ADVISORY, '招商引资专项经费']);
+    expect(filterRecords(RECORDS, { ...NO_FILTER, scope: 'project' }).map((r) => r.project)).toEqual([
+      EVENTS,
+      ADVISORY,
+      '招商引资专项经费',
+    ]);
     expect(filterRecords(RECORDS, { ...NO_FILTER, project: ADVISORY })).toHaveLength(1);
   });
   test('through the agency index: the same records in the same order, whatever the filter', () => {
@@ -34,12 +55,14 @@ describe('filterRecords', () => {
       scope: fc.constantFrom('all' as const, 'department' as const, 'project' as const),
       project: fc.constantFrom('', 'P1', 'P2'),
     });
-    fc.assert(fc.property(fc.array(row, { maxLength: 60 }), filter, (rows, f) => {
-      const got = filterRecords(rows, f, () => indexByAgency(rows));
-      const want = filterRecords(rows, f);
-      expect(got).toHaveLength(want.length);
-      got.forEach((r, i) => expect(r).toBe(want[i]));
-    }));
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 60 }), filter, (rows, f) => {
+        const got = filterRecords(rows, f, () => indexByAgency(rows));
+        const want = filterRecords(rows, f);
+        expect(got).toHaveLength(want.length);
+        got.forEach((r, i) => expect(r).toBe(want[i]));
+      }),
+    );
   });
 });
 
@@ -86,7 +109,7 @@ describe('agencyYears', () => {
     expect(table.get(CCPIT)!.get(2021)!.carryoverRate).toBe(2.89);
     expect(table.get(CCPIT)!.get(2021)!.executionRate).toBeNull();
   });
-  test('otherwise the agency\'s projects taken together', () => {
+  test("otherwise the agency's projects taken together", () => {
     const c = table.get(CHAOYANG)!.get(2024)!;
     expect(c.basis).toBe('projects');
     expect(c.executionRate).toBe(100);
@@ -110,7 +133,11 @@ describe('agencyYears', () => {
   test('rankings', () => {
     expect(rankYear(table, 2022, (c) => c.executionRate).map((r) => r.cell.agency)).toEqual([CCPIT]);
     const latest = rankLatestPerAgency(table, (c) => c.executionRate);
-    expect(latest.map((r) => [r.cell.agency, r.cell.year])).toEqual([[CHAOYANG, 2024], [CCPIT, 2022], [YUZHONG, 2019]]);
+    expect(latest.map((r) => [r.cell.agency, r.cell.year])).toEqual([
+      [CHAOYANG, 2024],
+      [CCPIT, 2022],
+      [YUZHONG, 2019],
+    ]);
   });
 });
 
@@ -159,7 +186,14 @@ describe('indicators', () => {
     expect(tree.map((n) => n.label)).toEqual(['预算执行率', '产出指标', '成本指标', '效益指标', '满意度指标']);
     const output = tree[1]!;
     expect(output.children.map((n) => n.label)).toEqual(['数量指标', '质量指标', '时效指标']);
-    expect(output.children[0]!.children[0]).toMatchObject({ label: '举办或参与宣传活动次数', level: 3, weight: 35, score: 35, target: '≥1次/年', actual: '1次' });
+    expect(output.children[0]!.children[0]).toMatchObject({
+      label: '举办或参与宣传活动次数',
+      level: 3,
+      weight: 35,
+      score: 35,
+      target: '≥1次/年',
+      actual: '1次',
+    });
     expect([output.weight, output.score]).toEqual([45, 45]);
     const yz = indicatorTree(INDICATORS.filter((r) => r.agency === YUZHONG));
     // The level-1 row's own 20 points stand, although its level-3 child has no score.
@@ -176,7 +210,10 @@ describe('agencyLevelTotals', () => {
     expect(t.cells).toBe(5);
     expect(t.budget).toBeCloseTo(5333.85 + 1581.89 + 90 + 281.28, 6);
     expect(t.expenditure).toBeCloseTo(5169.65 + 1581.89 + 90 + 268.49, 6);
-    expect(t.executionRate).toBeCloseTo(((5169.65 + 1581.89 + 90 + 268.49) / (5333.85 + 1581.89 + 90 + 281.28)) * 100, 8);
+    expect(t.executionRate).toBeCloseTo(
+      ((5169.65 + 1581.89 + 90 + 268.49) / (5333.85 + 1581.89 + 90 + 281.28)) * 100,
+      8,
+    );
     expect(t.carryover).toBeCloseTo(172.89 + 12.79, 6);
     expect(t.carryoverRate).toBeCloseTo(((172.89 + 12.79) / (5333.85 + 281.28)) * 100, 8);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appendRows, chunkRow, chunksToRows, rowsToChunks } from '../../src/domain/columns';
-import type { PerfRecord } from '../../src/domain/types';
+import { appendRows, chunkRow, chunksToRows, rowsToChunks } from '@/domain/columns';
+import type { PerfRecord } from '@/domain/types';
 import { RECORDS } from '../charts/fixtures';
 
 describe('rows read back from column chunks', () => {
@@ -14,7 +14,8 @@ describe('rows read back from column chunks', () => {
 
   it('in slices, the same rows in the same order', () => {
     const out: PerfRecord[] = [];
-    for (const c of chunks) for (let from = 0; from < c.length; from += 3) appendRows(c, from, Math.min(c.length, from + 3), out);
+    for (const c of chunks)
+      for (let from = 0; from < c.length; from += 3) appendRows(c, from, Math.min(c.length, from + 3), out);
     expect(out).toEqual(RECORDS);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { IndicatorSums, recordWarnings } from '../../src/domain/consistency';
-import { recordKey } from '../../src/domain/keys';
-import { blankRow } from '../../src/domain/rowReader';
-import type { IndicatorRow, Issue, PerfRecord } from '../../src/domain/types';
+import { IndicatorSums, recordWarnings } from '@/domain/consistency';
+import { recordKey } from '@/domain/keys';
+import { blankRow } from '@/domain/rowReader';
+import type { IndicatorRow, Issue, PerfRecord } from '@/domain/types';
 
 /** Columns as a file might have written them, so each warning can be checked to name its column. */
 const WRITTEN: Record<string, string> = {
@@ -16,7 +16,14 @@ const WRITTEN: Record<string, string> = {
 const columnOf = (field: string): string | null => WRITTEN[field] ?? null;
 
 function record(fields: Partial<PerfRecord>): PerfRecord {
-  return { ...(blankRow('records') as unknown as PerfRecord), agency: '测试单位', year: 2023, scope: 'department', project: '', ...fields };
+  return {
+    ...(blankRow('records') as unknown as PerfRecord),
+    agency: '测试单位',
+    year: 2023,
+    scope: 'department',
+    project: '',
+    ...fields,
+  };
 }
 
 function codes(issues: readonly Issue[]): string[] {
@@ -82,7 +89,14 @@ describe('recordWarnings', () => {
     ]);
     expect(ws.every((w) => w.recordKey === recordKey(r))).toBe(true);
     // Sums of figures rounded to 0.01 may be off by a cent.
-    const close = record({ budget: 100, budget_basic: 60.01, budget_project: 40, expenditure: 80, expenditure_basic: 40, expenditure_project: 39.99 });
+    const close = record({
+      budget: 100,
+      budget_basic: 60.01,
+      budget_project: 40,
+      expenditure: 80,
+      expenditure_basic: 40,
+      expenditure_project: 39.99,
+    });
     expect(recordWarnings(close, 4, columnOf)).toEqual([]);
   });
 
@@ -98,13 +112,32 @@ describe('recordWarnings', () => {
   it('warns when a project record’s carryover is not budget − expenditure', () => {
     const r = record({ scope: 'project', project: '活动经费', budget: 100, expenditure: 90, carryover: 5 });
     expect(recordWarnings(r, 8, columnOf)).toEqual([
-      expect.objectContaining({ row: 8, column: '结转结余资金（万元）', code: 'carryover_mismatch', recordKey: recordKey(r) }),
+      expect.objectContaining({
+        row: 8,
+        column: '结转结余资金（万元）',
+        code: 'carryover_mismatch',
+        recordKey: recordKey(r),
+      }),
     ]);
-    expect(recordWarnings(record({ scope: 'project', project: '活动经费', budget: 100, expenditure: 90, carryover: 10 }), 8, columnOf)).toEqual([]);
+    expect(
+      recordWarnings(
+        record({ scope: 'project', project: '活动经费', budget: 100, expenditure: 90, carryover: 10 }),
+        8,
+        columnOf,
+      ),
+    ).toEqual([]);
   });
 
   it('checks nothing that lacks the figures it needs (missing is not zero)', () => {
-    const r = record({ budget: 100, execution_rate: 50, budget_basic: 10, grade: '差', scope: 'project', project: 'p', carryover: 3 });
+    const r = record({
+      budget: 100,
+      execution_rate: 50,
+      budget_basic: 10,
+      grade: '差',
+      scope: 'project',
+      project: 'p',
+      carryover: 3,
+    });
     expect(recordWarnings(r, 2, columnOf)).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvRecordSplitter, detectDelimiter, firstContentLine, firstLineOf } from '../../src/domain/csvStream';
-import type { Delimiter } from '../../src/domain/types';
+import { CsvRecordSplitter, detectDelimiter, firstContentLine, firstLineOf } from '@/domain/csvStream';
+import type { Delimiter } from '@/domain/types';
 
 interface Split {
   records: Array<[number, string[]]>;
@@ -96,7 +96,12 @@ describe('CsvRecordSplitter', () => {
 
   it('reads LF, CRLF, CR and mixed line endings alike', () => {
     const lf = split(['h1,h2\na,b\n\nc,d\n']);
-    for (const text of ['h1,h2\r\na,b\r\n\r\nc,d\r\n', 'h1,h2\ra,b\r\rc,d\r', 'h1,h2\r\na,b\r\nc,d\n'.replace('a,b\r\n', 'a,b\r\n\n'), 'h1,h2\ra,b\n\r\nc,d']) {
+    for (const text of [
+      'h1,h2\r\na,b\r\n\r\nc,d\r\n',
+      'h1,h2\ra,b\r\rc,d\r',
+      'h1,h2\r\na,b\r\nc,d\n'.replace('a,b\r\n', 'a,b\r\n\n'),
+      'h1,h2\ra,b\n\r\nc,d',
+    ]) {
       expect(content(split([text]))).toEqual(content(lf));
     }
   });

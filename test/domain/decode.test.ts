@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createDecoder, decodeBytes, DEFAULT_PIECE_BYTES } from '../../src/domain/decode';
-import type { Encoding } from '../../src/domain/types';
+import { createDecoder, decodeBytes, DEFAULT_PIECE_BYTES } from '@/domain/decode';
+import type { Encoding } from '@/domain/types';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -17,7 +17,12 @@ function concat(...parts: Array<Uint8Array | number[]>): Uint8Array {
 
 /** Bytes from a hex string such as 'b5 a5 ce bb'. */
 function hex(h: string): Uint8Array {
-  return Uint8Array.from(h.split(/\s+/).filter(Boolean).map((b) => parseInt(b, 16)));
+  return Uint8Array.from(
+    h
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((b) => parseInt(b, 16)),
+  );
 }
 
 // GBK bytes written out by hand (Node has no GBK encoder): these are what Excel on a Chinese
@@ -38,8 +43,24 @@ const comma = utf8(',');
 const crlf = utf8('\r\n');
 
 const GBK_CSV = concat(
-  GBK.单位名称, comma, GBK.年度, comma, GBK.评价类型, comma, GBK.全年预算数万元, comma, GBK.优, crlf,
-  GBK.北京市贸促会, comma, utf8('2022'), comma, GBK.部门整体, comma, utf8('"5,333.85"'), crlf,
+  GBK.单位名称,
+  comma,
+  GBK.年度,
+  comma,
+  GBK.评价类型,
+  comma,
+  GBK.全年预算数万元,
+  comma,
+  GBK.优,
+  crlf,
+  GBK.北京市贸促会,
+  comma,
+  utf8('2022'),
+  comma,
+  GBK.部门整体,
+  comma,
+  utf8('"5,333.85"'),
+  crlf,
 );
 const GBK_TEXT = '单位名称,年度,评价类型,全年预算数（万元）,优\r\n北京市贸促会,2022,部门整体,"5,333.85"\r\n';
 
@@ -140,7 +161,9 @@ describe('decodeBytes: files that are not text', () => {
   });
 
   it('refuses a PNG renamed .csv as not a text file', () => {
-    const png = hex('89 50 4e 47 0d 0a 1a 0a 00 00 00 0d 49 48 44 52 00 00 00 10 00 00 00 10 08 06 00 00 00 1f f3 ff 61');
+    const png = hex(
+      '89 50 4e 47 0d 0a 1a 0a 00 00 00 0d 49 48 44 52 00 00 00 10 00 00 00 10 08 06 00 00 00 1f f3 ff 61',
+    );
     expect(refused(png)).toContain('不是文本文件');
   });
 
@@ -163,7 +186,10 @@ describe('decodeBytes: files that are not text', () => {
     ['UTF-16 LE with BOM', concat([0xff, 0xfe], Uint8Array.from(Buffer.from('agency,year\r\n', 'utf16le')))],
     ['UTF-16 BE with BOM', concat([0xfe, 0xff], Uint8Array.from(Buffer.from('agency,year\r\n', 'utf16le').swap16()))],
     ['UTF-16 LE without BOM', Uint8Array.from(Buffer.from('agency,year,scope\r\nX,2022,department\r\n', 'utf16le'))],
-    ['UTF-16 BE without BOM', Uint8Array.from(Buffer.from('agency,year,scope\r\nX,2022,department\r\n', 'utf16le').swap16())],
+    [
+      'UTF-16 BE without BOM',
+      Uint8Array.from(Buffer.from('agency,year,scope\r\nX,2022,department\r\n', 'utf16le').swap16()),
+    ],
   ])('refuses %s, saying to save as UTF-8 or GBK CSV', (_name, bytes) => {
     const m = refused(bytes);
     expect(m).toContain('UTF-16');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { executionRate, executionRateExact, gradeFromScore, round2 } from '../../src/domain/derive';
+import { executionRate, executionRateExact, gradeFromScore, round2 } from '@/domain/derive';
 
 describe('gradeFromScore: ≥90 优, ≥80 良, ≥60 中, else 差', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { neutralize, plainNumber, toCsv, unneutralize } from '../../src/domain/exportCsv';
-import { SCHEMA } from '../../src/domain/schema';
-import type { FundLine, IndicatorRow, PerfRecord } from '../../src/domain/types';
+import { neutralize, plainNumber, toCsv, unneutralize } from '@/domain/exportCsv';
+import { SCHEMA } from '@/domain/schema';
+import type { FundLine, IndicatorRow, PerfRecord } from '@/domain/types';
 
 function record(over: Partial<PerfRecord> = {}): PerfRecord {
   return {
@@ -60,7 +60,16 @@ describe('toCsv', () => {
   });
 
   it('writes fund categories as 资金来源 / 支出明细 and project scope as 项目', () => {
-    const base = { agency: 'A', year: 2024, scope: 'project' as const, project: 'P', budget: 90, contract: null, expenditure: 90, source: '' };
+    const base = {
+      agency: 'A',
+      year: 2024,
+      scope: 'project' as const,
+      project: 'P',
+      budget: 90,
+      contract: null,
+      expenditure: 90,
+      source: '',
+    };
     const rows: FundLine[] = [
       { ...base, category: 'source', item: '财政拨款' },
       { ...base, category: 'line_item', item: '策划设计' },
@@ -105,8 +114,19 @@ describe('toCsv', () => {
 
   it('writes indicator rows with text kept as written', () => {
     const row: IndicatorRow = {
-      agency: 'A', year: 2024, scope: 'project', project: 'P', level1: '产出指标', level2: '数量指标', level3: '次数',
-      weight: 35, score: 35, target: '≥1次/年', actual: '1次', note: '', source: 'S',
+      agency: 'A',
+      year: 2024,
+      scope: 'project',
+      project: 'P',
+      level1: '产出指标',
+      level2: '数量指标',
+      level3: '次数',
+      weight: 35,
+      score: 35,
+      target: '≥1次/年',
+      actual: '1次',
+      note: '',
+      source: 'S',
     };
     expect(lines(toCsv('indicators', [row]))[1]).toBe('A,2024,项目,P,产出指标,数量指标,次数,35,35,≥1次/年,1次,,S');
   });

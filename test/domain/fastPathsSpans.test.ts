@@ -2,16 +2,19 @@
 // from row to row, duplicate lookup in a table) must give exactly what the general paths give.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CsvRecordSplitter, spanCells } from '../../src/domain/csvStream';
-import { createOptimisticDecoder } from '../../src/domain/decode';
-import { KeyHashes } from '../../src/domain/duplicates';
-import { hash53After, hash53Parts, hash53Seed } from '../../src/domain/hash';
-import { mapHeaders } from '../../src/domain/headers';
-import { RowReader } from '../../src/domain/rowReader';
-import type { Issue } from '../../src/domain/types';
+import { CsvRecordSplitter, spanCells } from '@/domain/csvStream';
+import { createOptimisticDecoder } from '@/domain/decode';
+import { KeyHashes } from '@/domain/duplicates';
+import { hash53After, hash53Parts, hash53Seed } from '@/domain/hash';
+import { mapHeaders } from '@/domain/headers';
+import { RowReader } from '@/domain/rowReader';
+import type { Issue } from '@/domain/types';
 
 /** Every record as cells, and every error, whichever sink the splitter used for a record. */
-function records(pieces: readonly string[], withSpans: boolean): { records: Array<[number, string[]]>; errors: Array<[number, string]> } {
+function records(
+  pieces: readonly string[],
+  withSpans: boolean,
+): { records: Array<[number, string[]]>; errors: Array<[number, string]> } {
   const out: Array<[number, string[]]> = [];
   const errors: Array<[number, string]> = [];
   const s = new CsvRecordSplitter(
@@ -27,22 +30,47 @@ function records(pieces: readonly string[], withSpans: boolean): { records: Arra
 
 describe('CsvRecordSplitter with a span sink', () => {
   it('hands over the same records and errors as PapaParse gives, quoted cells included, for any cut into pieces', () => {
-    const cell = fc.constantFrom('', 'a', '单位', ' x ', '"q"', '"a,b"', '"l1\nl2"', '"l1\r\nl2"', '5,1', '"', 'x"y', '"say ""hi, , "', '"a" ', ' "b"', '"c"d', '"unclosed');
+    const cell = fc.constantFrom(
+      '',
+      'a',
+      '单位',
+      ' x ',
+      '"q"',
+      '"a,b"',
+      '"l1\nl2"',
+      '"l1\r\nl2"',
+      '5,1',
+      '"',
+      'x"y',
+      '"say ""hi, , "',
+      '"a" ',
+      ' "b"',
+      '"c"d',
+      '"unclosed',
+    );
     const line = fc.array(cell, { minLength: 1, maxLength: 4 }).map((c) => c.join(','));
     fc.assert(
-      fc.property(fc.array(fc.tuple(line, fc.constantFrom('\n', '\r\n', '\r', '\r\r\n')), { maxLength: 12 }), fc.integer({ min: 1, max: 9 }), (lines, size) => {
-        const text = lines.map(([l, eol]) => l + eol).join('').slice(0, size % 2 === 0 ? undefined : -1);
-        const pieces: string[] = [];
-        for (let i = 0; i < text.length; i += size) pieces.push(text.slice(i, i + size));
-        expect(records(pieces, true)).toEqual(records(pieces, false));
-      }),
+      fc.property(
+        fc.array(fc.tuple(line, fc.constantFrom('\n', '\r\n', '\r', '\r\r\n')), { maxLength: 12 }),
+        fc.integer({ min: 1, max: 9 }),
+        (lines, size) => {
+          const text = lines
+            .map(([l, eol]) => l + eol)
+            .join('')
+            .slice(0, size % 2 === 0 ? undefined : -1);
+          const pieces: string[] = [];
+          for (let i = 0; i < text.length; i += size) pieces.push(text.slice(i, i + size));
+          expect(records(pieces, true)).toEqual(records(pieces, false));
+        },
+      ),
       { numRuns: 1000 },
     );
   });
 });
 
 describe('RowReader.readSpans', () => {
-  const header = '单位名称,年度,评价类型,项目名称,一级指标,二级指标,三级指标,分值,得分,年度指标值,实际完成值,偏差原因分析及改进措施';
+  const header =
+    '单位名称,年度,评价类型,项目名称,一级指标,二级指标,三级指标,分值,得分,年度指标值,实际完成值,偏差原因分析及改进措施';
   const reader = new RowReader('indicators', mapHeaders(header.split(',')).headers);
 
   function both(line: string): void {
@@ -65,7 +93,25 @@ describe('RowReader.readSpans', () => {
   }
 
   it('reads a line in place as readValues reads its cells, from row to row', () => {
-    const numbers = ['2.06', '0', '00.5', '5.', '.5', '１２', '1,234.5', '123456789012345.5', '9007199254740993', '-1', '1e3', ' 3 ', '8分', '—', '', 'abc', '1.2.3'];
+    const numbers = [
+      '2.06',
+      '0',
+      '00.5',
+      '5.',
+      '.5',
+      '１２',
+      '1,234.5',
+      '123456789012345.5',
+      '9007199254740993',
+      '-1',
+      '1e3',
+      ' 3 ',
+      '8分',
+      '—',
+      '',
+      'abc',
+      '1.2.3',
+    ];
     for (const weight of numbers) {
       for (const score of ['1.41', '0.10', '', '99']) {
         both(`东城区教育委员会,2015,部门整体,,决策,项目立项,项目完成率,${weight},${score},,,`);
@@ -77,7 +123,8 @@ describe('RowReader.readSpans', () => {
   it('reads a plain decimal to the same number as the general parser', () => {
     fc.assert(
       fc.property(fc.nat(), fc.nat({ max: 6 }), fc.nat(999999), (whole, decimals, frac) => {
-        const text = decimals === 0 ? String(whole) : `${whole}.${String(frac).padStart(decimals, '0').slice(0, decimals)}`;
+        const text =
+          decimals === 0 ? String(whole) : `${whole}.${String(frac).padStart(decimals, '0').slice(0, decimals)}`;
         both(`东城区教育委员会,2016,部门整体,,产出,数量,项目完成率,${text},,,,`);
       }),
     );

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fixed2, formatAmount, formatAxisAmount, formatPercent, formatPointChange, formatScore } from '../../src/domain/format';
+import { fixed2, formatAmount, formatAxisAmount, formatPercent, formatPointChange, formatScore } from '@/domain/format';
 
 describe('format', () => {
   test('amounts in 万元 with two decimals and thousands separators', () => {
@@ -26,7 +26,7 @@ describe('format', () => {
   test('percentages and scores with two decimals', () => {
     expect(formatPercent(96.92)).toBe('96.92%');
     expect(formatPercent(100)).toBe('100.00%');
-    expect(formatPercent(95.45290)).toBe('95.45%');
+    expect(formatPercent(95.4529)).toBe('95.45%');
     expect(formatScore(85.99)).toBe('85.99');
     expect(formatScore(100)).toBe('100.00');
   });

@@ -2,8 +2,8 @@
 // exception, and its answer does not depend on how the file was cut into pieces.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../../src/domain/parseFile';
-import { MAX_ISSUES, type ParsedFile } from '../../src/domain/types';
+import { parseFile } from '@/domain/parseFile';
+import { MAX_ISSUES, type ParsedFile } from '@/domain/types';
 import { INDICATOR_HEADER, rowsOf, utf8 } from '../fixtures/pipeline';
 
 function checkInvariants(p: ParsedFile): void {
@@ -33,8 +33,34 @@ function outcome(p: ParsedFile) {
 }
 
 const nasty = fc.constantFrom(
-  '"', '""', ',', ';', '\t', '\r', '\n', '\r\n', '\u0000', ' ', '中', '文', '单位名称', '年度', '评价类型', '项目',
-  '2023', '-5', '100%', '—', '=1+1', '\uFEFF', 'a', '9', '.', '，', '\u3000', '\u001f',
+  '"',
+  '""',
+  ',',
+  ';',
+  '\t',
+  '\r',
+  '\n',
+  '\r\n',
+  '\u0000',
+  ' ',
+  '中',
+  '文',
+  '单位名称',
+  '年度',
+  '评价类型',
+  '项目',
+  '2023',
+  '-5',
+  '100%',
+  '—',
+  '=1+1',
+  '\uFEFF',
+  'a',
+  '9',
+  '.',
+  '，',
+  '\u3000',
+  '\u001f',
 );
 
 describe('parseFile never throws', () => {
@@ -70,7 +96,11 @@ describe('parseFile never throws', () => {
   });
 
   it('on a valid header followed by random text, with the same answer for any piece size', async () => {
-    const headers = ['单位名称,年度,评价类型,项目名称,全年预算数,评价得分,备注', INDICATOR_HEADER, '单位名称;年度;评价类型;类别;明细;预算金额'];
+    const headers = [
+      '单位名称,年度,评价类型,项目名称,全年预算数,评价得分,备注',
+      INDICATOR_HEADER,
+      '单位名称;年度;评价类型;类别;明细;预算金额',
+    ];
     await fc.assert(
       fc.asyncProperty(
         fc.constantFrom(...headers),

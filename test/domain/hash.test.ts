@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { sha256Hex } from '../../src/domain/hash';
+import { sha256Hex } from '@/domain/hash';
 
 const nodeSha = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 

@@ -1,66 +1,154 @@
 import { describe, expect, it } from 'vitest';
-import { mapHeaders } from '../../src/domain/headers';
-import { SCHEMA } from '../../src/domain/schema';
-import { KINDS, type Kind } from '../../src/domain/types';
+import { mapHeaders } from '@/domain/headers';
+import { SCHEMA } from '@/domain/schema';
+import { KINDS, type Kind } from '@/domain/types';
 
 // Written by hand from the tables of /work/shared/data-contract.md (plus the `source` column that
 // types.ts adds to indicators and funds), independently of schema.ts: header as written → field.
 const KEY_HEADERS: Record<string, string> = {
-  agency: 'agency', 单位名称: 'agency', 部门名称: 'agency', 预算单位: 'agency', 单位: 'agency',
-  year: 'year', 年度: 'year', 评价年度: 'year', 预算年度: 'year',
-  scope: 'scope', 评价类型: 'scope', 评价对象: 'scope', 类型: 'scope',
-  project: 'project', 项目名称: 'project',
+  agency: 'agency',
+  单位名称: 'agency',
+  部门名称: 'agency',
+  预算单位: 'agency',
+  单位: 'agency',
+  year: 'year',
+  年度: 'year',
+  评价年度: 'year',
+  预算年度: 'year',
+  scope: 'scope',
+  评价类型: 'scope',
+  评价对象: 'scope',
+  类型: 'scope',
+  project: 'project',
+  项目名称: 'project',
 };
-const SOURCE_HEADERS: Record<string, string> = { source: 'source', 来源: 'source', 资料来源: 'source', 数据来源: 'source' };
+const SOURCE_HEADERS: Record<string, string> = {
+  source: 'source',
+  来源: 'source',
+  资料来源: 'source',
+  数据来源: 'source',
+};
 
 const EXPECTED: Record<Kind, Record<string, string>> = {
   records: {
     ...KEY_HEADERS,
-    region: 'region', 地区: 'region', 所属地区: 'region', 区域: 'region',
-    budget_initial: 'budget_initial', 年初预算数: 'budget_initial',
-    budget: 'budget', 全年预算数: 'budget', 调整后预算数: 'budget', 预算数: 'budget',
-    expenditure: 'expenditure', 全年执行数: 'expenditure', 实际支出: 'expenditure', 支出数: 'expenditure', 决算支出: 'expenditure',
-    execution_rate: 'execution_rate', 预算执行率: 'execution_rate', 执行率: 'execution_rate',
-    budget_basic: 'budget_basic', 基本支出预算数: 'budget_basic',
-    budget_project: 'budget_project', 项目支出预算数: 'budget_project',
-    expenditure_basic: 'expenditure_basic', 基本支出: 'expenditure_basic', 基本支出执行数: 'expenditure_basic',
-    expenditure_project: 'expenditure_project', 项目支出: 'expenditure_project', 项目支出执行数: 'expenditure_project',
-    carryover: 'carryover', 结转结余: 'carryover', 结转结余资金: 'carryover', 结余: 'carryover',
-    carryover_rate: 'carryover_rate', 结转结余率: 'carryover_rate',
-    final_accounts: 'final_accounts', 决算数: 'final_accounts', 支出决算数: 'final_accounts',
-    budget_final_diff_rate: 'budget_final_diff_rate', 预决算差异率: 'budget_final_diff_rate',
-    score: 'score', 总分: 'score', 评价得分: 'score', 得分: 'score', 绩效得分: 'score',
-    grade: 'grade', 评价等级: 'grade', 等级: 'grade', 综合评价等级: 'grade',
-    evaluator: 'evaluator', 评价方式: 'evaluator', 评价主体: 'evaluator',
+    region: 'region',
+    地区: 'region',
+    所属地区: 'region',
+    区域: 'region',
+    budget_initial: 'budget_initial',
+    年初预算数: 'budget_initial',
+    budget: 'budget',
+    全年预算数: 'budget',
+    调整后预算数: 'budget',
+    预算数: 'budget',
+    expenditure: 'expenditure',
+    全年执行数: 'expenditure',
+    实际支出: 'expenditure',
+    支出数: 'expenditure',
+    决算支出: 'expenditure',
+    execution_rate: 'execution_rate',
+    预算执行率: 'execution_rate',
+    执行率: 'execution_rate',
+    budget_basic: 'budget_basic',
+    基本支出预算数: 'budget_basic',
+    budget_project: 'budget_project',
+    项目支出预算数: 'budget_project',
+    expenditure_basic: 'expenditure_basic',
+    基本支出: 'expenditure_basic',
+    基本支出执行数: 'expenditure_basic',
+    expenditure_project: 'expenditure_project',
+    项目支出: 'expenditure_project',
+    项目支出执行数: 'expenditure_project',
+    carryover: 'carryover',
+    结转结余: 'carryover',
+    结转结余资金: 'carryover',
+    结余: 'carryover',
+    carryover_rate: 'carryover_rate',
+    结转结余率: 'carryover_rate',
+    final_accounts: 'final_accounts',
+    决算数: 'final_accounts',
+    支出决算数: 'final_accounts',
+    budget_final_diff_rate: 'budget_final_diff_rate',
+    预决算差异率: 'budget_final_diff_rate',
+    score: 'score',
+    总分: 'score',
+    评价得分: 'score',
+    得分: 'score',
+    绩效得分: 'score',
+    grade: 'grade',
+    评价等级: 'grade',
+    等级: 'grade',
+    综合评价等级: 'grade',
+    evaluator: 'evaluator',
+    评价方式: 'evaluator',
+    评价主体: 'evaluator',
     ...SOURCE_HEADERS,
-    note: 'note', 备注: 'note', 说明: 'note',
+    note: 'note',
+    备注: 'note',
+    说明: 'note',
   },
   indicators: {
     ...KEY_HEADERS,
-    level1: 'level1', 一级指标: 'level1',
-    level2: 'level2', 二级指标: 'level2',
-    level3: 'level3', 三级指标: 'level3',
-    weight: 'weight', 分值: 'weight', 权重: 'weight', 标准分: 'weight',
-    score: 'score', 得分: 'score',
-    target: 'target', 指标值: 'target', 年度指标值: 'target', 目标值: 'target',
-    actual: 'actual', 实际完成值: 'actual', 完成值: 'actual',
-    note: 'note', 偏差原因分析及改进措施: 'note', 备注: 'note',
+    level1: 'level1',
+    一级指标: 'level1',
+    level2: 'level2',
+    二级指标: 'level2',
+    level3: 'level3',
+    三级指标: 'level3',
+    weight: 'weight',
+    分值: 'weight',
+    权重: 'weight',
+    标准分: 'weight',
+    score: 'score',
+    得分: 'score',
+    target: 'target',
+    指标值: 'target',
+    年度指标值: 'target',
+    目标值: 'target',
+    actual: 'actual',
+    实际完成值: 'actual',
+    完成值: 'actual',
+    note: 'note',
+    偏差原因分析及改进措施: 'note',
+    备注: 'note',
     ...SOURCE_HEADERS,
   },
   funds: {
     ...KEY_HEADERS,
-    category: 'category', 类别: 'category',
-    item: 'item', 项目: 'item', 明细: 'item', 资金来源: 'item', 支出内容: 'item',
-    budget: 'budget', 预算金额: 'budget', 预算数: 'budget',
-    contract: 'contract', 合同签订金额: 'contract', 合同金额: 'contract',
-    expenditure: 'expenditure', 支出金额: 'expenditure', 实际支出: 'expenditure',
+    category: 'category',
+    类别: 'category',
+    item: 'item',
+    项目: 'item',
+    明细: 'item',
+    资金来源: 'item',
+    支出内容: 'item',
+    budget: 'budget',
+    预算金额: 'budget',
+    预算数: 'budget',
+    contract: 'contract',
+    合同签订金额: 'contract',
+    合同金额: 'contract',
+    expenditure: 'expenditure',
+    支出金额: 'expenditure',
+    实际支出: 'expenditure',
     ...SOURCE_HEADERS,
   },
 };
 
 // Columns of each kind by type, from the contract, for the unit tests.
 const AMOUNT_FIELDS: Record<Kind, string[]> = {
-  records: ['budget_initial', 'budget', 'expenditure', 'budget_basic', 'budget_project', 'expenditure_basic', 'expenditure_project', 'carryover', 'final_accounts'],
+  records: [
+    'budget_initial',
+    'budget',
+    'expenditure',
+    'budget_basic',
+    'budget_project',
+    'expenditure_basic',
+    'expenditure_project',
+    'carryover',
+    'final_accounts',
+  ],
   indicators: [],
   funds: ['budget', 'contract', 'expenditure'],
 };
@@ -109,7 +197,9 @@ function expectedField(kind: Kind, header: string): string {
 
 describe('the expectation table', () => {
   it.each(KINDS)('lists exactly the headers SCHEMA accepts for %s', (kind) => {
-    const fromSchema = GENERATED.filter(([k]) => k === kind).map(([, h]) => h).sort();
+    const fromSchema = GENERATED.filter(([k]) => k === kind)
+      .map(([, h]) => h)
+      .sort();
     expect(fromSchema).toEqual(Object.keys(EXPECTED[kind]).sort());
   });
 });
@@ -151,7 +241,9 @@ describe('every canonical name and alias of every field', () => {
     const { cells, index } = rowWith(kind, field, amount ? `${header}（元）` : `${header}（%）`);
     const r = mapHeaders(cells);
     expect(r.error).toBeNull();
-    expect(r.headers[index]).toMatchObject(amount ? { field, unit: '元', scale: 0.0001 } : { field, unit: '%', scale: 1 });
+    expect(r.headers[index]).toMatchObject(
+      amount ? { field, unit: '元', scale: 0.0001 } : { field, unit: '%', scale: 1 },
+    );
   });
 });
 
@@ -182,12 +274,24 @@ describe('units in headers', () => {
     expect(budgetColumn(header)).toEqual({ written: header, index: 3, field: 'budget', unit, scale });
   });
 
-  it.each(['预算执行率（%）', '预算执行率(％)', '预算执行率[%]', '执行率（百分比）'])('%s is execution_rate in %%', (header) => {
-    expect(budgetColumn(header)).toMatchObject({ field: 'execution_rate', unit: '%', scale: 1 });
-  });
+  it.each(['预算执行率（%）', '预算执行率(％)', '预算执行率[%]', '执行率（百分比）'])(
+    '%s is execution_rate in %%',
+    (header) => {
+      expect(budgetColumn(header)).toMatchObject({ field: 'execution_rate', unit: '%', scale: 1 });
+    },
+  );
 
   it('reads units on fund amounts too', () => {
-    const r = mapHeaders(['单位名称', '年度', '评价类型', '类别', '明细', '预算金额（元）', '合同金额(亿元)', '支出金额（万元）']);
+    const r = mapHeaders([
+      '单位名称',
+      '年度',
+      '评价类型',
+      '类别',
+      '明细',
+      '预算金额（元）',
+      '合同金额(亿元)',
+      '支出金额（万元）',
+    ]);
     expect(r.error).toBeNull();
     expect(r.headers.slice(5).map((h) => [h.field, h.scale])).toEqual([
       ['budget', 0.0001],
@@ -218,14 +322,19 @@ describe('units in headers', () => {
 });
 
 describe('canonical names', () => {
-  it.each(['Budget_Initial', 'BUDGET_INITIAL', 'budget_initial', 'budget initial', 'Budget-Initial', 'ｂｕｄｇｅｔ＿ｉｎｉｔｉａｌ', ' budget_initial '])(
-    '%j is budget_initial',
-    (header) => {
-      const r = mapHeaders(['agency', 'year', 'scope', header]);
-      expect(r.error).toBeNull();
-      expect(r.headers[3]?.field).toBe('budget_initial');
-    },
-  );
+  it.each([
+    'Budget_Initial',
+    'BUDGET_INITIAL',
+    'budget_initial',
+    'budget initial',
+    'Budget-Initial',
+    'ｂｕｄｇｅｔ＿ｉｎｉｔｉａｌ',
+    ' budget_initial ',
+  ])('%j is budget_initial', (header) => {
+    const r = mapHeaders(['agency', 'year', 'scope', header]);
+    expect(r.error).toBeNull();
+    expect(r.headers[3]?.field).toBe('budget_initial');
+  });
 
   it('ignores a BOM and a required-column asterisk on a header', () => {
     const r = mapHeaders(['\uFEFF单位名称', '*年度', '评价类型*']);
@@ -246,20 +355,77 @@ describe('kind detection', () => {
   });
 
   it('recognises a records file of a real report', () => {
-    const r = mapHeaders(['单位名称', '地区', '年度', '评价类型', '项目名称', '全年预算数（万元）', '全年执行数（万元）', '预算执行率', '评价得分', '评价等级']);
+    const r = mapHeaders([
+      '单位名称',
+      '地区',
+      '年度',
+      '评价类型',
+      '项目名称',
+      '全年预算数（万元）',
+      '全年执行数（万元）',
+      '预算执行率',
+      '评价得分',
+      '评价等级',
+    ]);
     expect(r).toMatchObject({ kind: 'records', error: null });
   });
 
   it('recognises an indicators file', () => {
-    const r = mapHeaders(['单位名称', '年度', '评价类型', '项目名称', '一级指标', '二级指标', '三级指标', '分值', '得分', '年度指标值', '实际完成值', '偏差原因分析及改进措施']);
+    const r = mapHeaders([
+      '单位名称',
+      '年度',
+      '评价类型',
+      '项目名称',
+      '一级指标',
+      '二级指标',
+      '三级指标',
+      '分值',
+      '得分',
+      '年度指标值',
+      '实际完成值',
+      '偏差原因分析及改进措施',
+    ]);
     expect(r).toMatchObject({ kind: 'indicators', error: null });
-    expect(r.headers.map((h) => h.field)).toEqual(['agency', 'year', 'scope', 'project', 'level1', 'level2', 'level3', 'weight', 'score', 'target', 'actual', 'note']);
+    expect(r.headers.map((h) => h.field)).toEqual([
+      'agency',
+      'year',
+      'scope',
+      'project',
+      'level1',
+      'level2',
+      'level3',
+      'weight',
+      'score',
+      'target',
+      'actual',
+      'note',
+    ]);
   });
 
   it('recognises a funds file', () => {
-    const r = mapHeaders(['单位名称', '年度', '评价类型', '项目名称', '类别', '项目', '预算数', '合同签订金额', '实际支出']);
+    const r = mapHeaders([
+      '单位名称',
+      '年度',
+      '评价类型',
+      '项目名称',
+      '类别',
+      '项目',
+      '预算数',
+      '合同签订金额',
+      '实际支出',
+    ]);
     expect(r).toMatchObject({ kind: 'funds', error: null });
-    expect(r.headers.map((h) => h.field)).toEqual(['agency', 'year', 'scope', 'project', 'category', 'item', 'budget', 'contract', 'expenditure']);
+    expect(r.headers.map((h) => h.field)).toEqual([
+      'agency',
+      'year',
+      'scope',
+      'project',
+      'category',
+      'item',
+      'budget',
+      'contract',
+      'expenditure',
+    ]);
   });
 
   it('chooses the kind whose columns match best', () => {
@@ -268,23 +434,76 @@ describe('kind detection', () => {
     expect(a.kind).toBe('indicators');
     expect(a.headers[6]?.field).toBeNull();
     // A records file with a stray 一级指标 column and many record columns stays records.
-    const b = mapHeaders(['单位名称', '年度', '评价类型', '一级指标', '全年预算数', '全年执行数', '预算执行率', '评价等级']);
+    const b = mapHeaders([
+      '单位名称',
+      '年度',
+      '评价类型',
+      '一级指标',
+      '全年预算数',
+      '全年执行数',
+      '预算执行率',
+      '评价等级',
+    ]);
     expect(b.kind).toBe('records');
     expect(b.headers[3]?.field).toBeNull();
   });
 
   it('resolves aliases by kind', () => {
-    const rec = mapHeaders(['单位名称', '年度', '评价类型', '项目名称', '项目', '预算数', '得分', '资金来源', '项目支出', '实际支出']);
+    const rec = mapHeaders([
+      '单位名称',
+      '年度',
+      '评价类型',
+      '项目名称',
+      '项目',
+      '预算数',
+      '得分',
+      '资金来源',
+      '项目支出',
+      '实际支出',
+    ]);
     expect(rec.kind).toBe('records');
-    expect(rec.headers.map((h) => h.field)).toEqual(['agency', 'year', 'scope', 'project', null, 'budget', 'score', null, 'expenditure_project', 'expenditure']);
+    expect(rec.headers.map((h) => h.field)).toEqual([
+      'agency',
+      'year',
+      'scope',
+      'project',
+      null,
+      'budget',
+      'score',
+      null,
+      'expenditure_project',
+      'expenditure',
+    ]);
 
     const ind = mapHeaders(['单位名称', '年度', '评价类型', '一级指标', '得分', '预算数']);
     expect(ind.kind).toBe('indicators');
     expect(ind.headers.map((h) => h.field)).toEqual(['agency', 'year', 'scope', 'level1', 'score', null]);
 
-    const fund = mapHeaders(['单位名称', '年度', '评价类型', '项目名称', '类别', '资金来源', '预算数', '实际支出', '项目支出', '得分']);
+    const fund = mapHeaders([
+      '单位名称',
+      '年度',
+      '评价类型',
+      '项目名称',
+      '类别',
+      '资金来源',
+      '预算数',
+      '实际支出',
+      '项目支出',
+      '得分',
+    ]);
     expect(fund.kind).toBe('funds');
-    expect(fund.headers.map((h) => h.field)).toEqual(['agency', 'year', 'scope', 'project', 'category', 'item', 'budget', 'expenditure', null, null]);
+    expect(fund.headers.map((h) => h.field)).toEqual([
+      'agency',
+      'year',
+      'scope',
+      'project',
+      'category',
+      'item',
+      'budget',
+      'expenditure',
+      null,
+      null,
+    ]);
   });
 
   it('keeps unknown columns with no field, their written form and index', () => {

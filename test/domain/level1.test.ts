@@ -2,12 +2,20 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { level1Summaries } from '../../src/domain/aggregate';
-import { chunksToRows, rowsToChunks } from '../../src/domain/columns';
-import { recordKey } from '../../src/domain/keys';
-import { emptyLevel1, Level1Builder, level1Rows, level1TableOf, mergeLevel1, type Level1Summary, type Level1Table } from '../../src/domain/level1';
-import { knownRecordsOf, parseFile } from '../../src/domain/parseFile';
-import type { ColumnChunk, IndicatorRow, Scope } from '../../src/domain/types';
+import { level1Summaries } from '@/domain/aggregate';
+import { chunksToRows, rowsToChunks } from '@/domain/columns';
+import { recordKey } from '@/domain/keys';
+import {
+  emptyLevel1,
+  Level1Builder,
+  level1Rows,
+  level1TableOf,
+  mergeLevel1,
+  type Level1Summary,
+  type Level1Table,
+} from '@/domain/level1';
+import { knownRecordsOf, parseFile } from '@/domain/parseFile';
+import type { ColumnChunk, IndicatorRow, Scope } from '@/domain/types';
 
 /**
  * The rule written the plain way, row objects and all, as an independent oracle for the
@@ -45,7 +53,8 @@ function oracle(rows: readonly IndicatorRow[]): Level1Summary[] {
 }
 
 async function builtinIndicators(): Promise<ColumnChunk[]> {
-  const bytes = (name: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../../data/${name}`, import.meta.url))));
+  const bytes = (name: string) =>
+    new Uint8Array(readFileSync(fileURLToPath(new URL(`../../data/${name}`, import.meta.url))));
   const records = await parseFile(bytes('records.csv'), 'records.csv');
   const parsed = await parseFile(bytes('indicators.csv'), 'indicators.csv', { knownRecords: knownRecordsOf(records) });
   expect(parsed.errorCount).toBe(0);
@@ -107,7 +116,16 @@ describe('level-1 summaries, column-wise', () => {
   });
 
   it('take a level-1 row as given, else add level-2 rows, else level-3 rows; a missing part makes the sum missing', () => {
-    const base = { agency: '甲单位', year: 2023, scope: 'department' as const, project: '', target: '', actual: '', note: '', source: '' };
+    const base = {
+      agency: '甲单位',
+      year: 2023,
+      scope: 'department' as const,
+      project: '',
+      target: '',
+      actual: '',
+      note: '',
+      source: '',
+    };
     const rows: IndicatorRow[] = [
       { ...base, level1: '决策', level2: '立项', level3: '依据', weight: 5, score: 4 },
       { ...base, level1: '决策', level2: '', level3: '', weight: 20, score: 18 },
@@ -143,7 +161,8 @@ describe('level-1 summaries, column-wise', () => {
           const all = [...kept, ...added].sort((a, b) => a.at - b.at);
           const positioned = (list: Array<{ r: IndicatorRow; at: number }>, only?: (k: string) => boolean) => {
             const b = new Level1Builder();
-            for (const { r, at } of list) b.add({ chunk: rowsToChunks('indicators', [r])[0]!, major: 1, minorBase: at, rows: null }, only);
+            for (const { r, at } of list)
+              b.add({ chunk: rowsToChunks('indicators', [r])[0]!, major: 1, minorBase: at, rows: null }, only);
             return b.finish();
           };
           const old = positioned(earlier.map((r, i) => ({ r, at: 2 * i })));
@@ -160,7 +179,21 @@ describe('level-1 summaries, column-wise', () => {
   it('of nothing are nothing, and merging nothing changes nothing', () => {
     expect(level1Rows(emptyLevel1())).toEqual([]);
     const rows = [
-      { agency: '甲单位', year: 2023, scope: 'department' as const, project: '', level1: '决策', level2: '', level3: '', weight: 20, score: 18, target: '', actual: '', note: '', source: '' },
+      {
+        agency: '甲单位',
+        year: 2023,
+        scope: 'department' as const,
+        project: '',
+        level1: '决策',
+        level2: '',
+        level3: '',
+        weight: 20,
+        score: 18,
+        target: '',
+        actual: '',
+        note: '',
+        source: '',
+      },
     ];
     const t = level1TableOf(rowsToChunks('indicators', rows));
     expect(level1Rows(mergeLevel1(t, () => false, emptyLevel1()))).toEqual(level1Rows(t));

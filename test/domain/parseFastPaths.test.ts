@@ -1,9 +1,9 @@
 // The shortcuts the parser takes for big files (issue 5) must never change what it answers:
 // decoding UTF-8 once while checking it, and building a record's key once per run of its rows.
 import { describe, expect, it } from 'vitest';
-import { createDecoder, createOptimisticDecoder, DEFAULT_PIECE_BYTES, EncodingMismatch } from '../../src/domain/decode';
-import { recordKey } from '../../src/domain/keys';
-import { parseFile, type KnownRecord } from '../../src/domain/parseFile';
+import { createDecoder, createOptimisticDecoder, DEFAULT_PIECE_BYTES, EncodingMismatch } from '@/domain/decode';
+import { recordKey } from '@/domain/keys';
+import { parseFile, type KnownRecord } from '@/domain/parseFile';
 import { brief, hex, INDICATOR_HEADER, parseText, rowsOf, utf8 } from '../fixtures/pipeline';
 
 const BOM = [0xef, 0xbb, 0xbf];
@@ -40,7 +40,8 @@ describe('createOptimisticDecoder', () => {
       expect(fast?.ok && full.ok).toBe(true);
       if (fast?.ok && full.ok) {
         expect(fast.encoding).toBe(full.encoding);
-        for (const size of [1, 2, 3, 7, DEFAULT_PIECE_BYTES]) expect([...fast.pieces(size)].join('')).toBe([...full.pieces()].join(''));
+        for (const size of [1, 2, 3, 7, DEFAULT_PIECE_BYTES])
+          expect([...fast.pieces(size)].join('')).toBe([...full.pieces()].join(''));
       }
     }
   });

@@ -1,20 +1,11 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hash53, hash53Parts } from '../../src/domain/hash';
-import { recordKey } from '../../src/domain/keys';
-import { knownRecordsOf, ParseCancelled, parseFile, type KnownRecord, type ParseOptions } from '../../src/domain/parseFile';
-import { MAX_ISSUES, type FundLine, type ParsedFile } from '../../src/domain/types';
-import {
-  brief,
-  FUND_HEADER,
-  hex,
-  INDICATOR_HEADER,
-  parseText,
-  recordsCsv,
-  rowsOf,
-  utf8,
-} from '../fixtures/pipeline';
+import { hash53, hash53Parts } from '@/domain/hash';
+import { recordKey } from '@/domain/keys';
+import { knownRecordsOf, ParseCancelled, parseFile, type KnownRecord, type ParseOptions } from '@/domain/parseFile';
+import { MAX_ISSUES, type FundLine, type ParsedFile } from '@/domain/types';
+import { brief, FUND_HEADER, hex, INDICATOR_HEADER, parseText, recordsCsv, rowsOf, utf8 } from '../fixtures/pipeline';
 
 const MAOCUHUI = '中国国际贸易促进委员会北京市分会';
 
@@ -72,7 +63,13 @@ describe('parseFile: delimiters, quotes and line endings', () => {
   });
 
   it('reads LF, CRLF, CR and mixed line endings the same, with the same row numbers', async () => {
-    const lines = [SIMPLE, '测试单位,2023,部门整体,,10,5,a', '', '测试单位,3000,部门整体,,10,5,b', '测试单位,2024,部门整体,,10,5,c'];
+    const lines = [
+      SIMPLE,
+      '测试单位,2023,部门整体,,10,5,a',
+      '',
+      '测试单位,3000,部门整体,,10,5,b',
+      '测试单位,2024,部门整体,,10,5,c',
+    ];
     const lf = await parseText(lines.join('\n') + '\n');
     expect(brief(lf.errors)).toEqual([[4, '年度', 'invalid_value']]);
     expect(lf.rows).toBe(3);
@@ -95,7 +92,9 @@ describe('parseFile: delimiters, quotes and line endings', () => {
   });
 
   it('skips blank lines before the header, numbering rows as a spreadsheet shows them', async () => {
-    const p = await parseText(`\n\r\n  \n${SIMPLE},联系人\n测试单位,2023,部门整体,,10,5,ok,张三\n测试单位,x,部门整体,,10,5,bad,李四\n`);
+    const p = await parseText(
+      `\n\r\n  \n${SIMPLE},联系人\n测试单位,2023,部门整体,,10,5,ok,张三\n测试单位,x,部门整体,,10,5,bad,李四\n`,
+    );
     expect(p.kind).toBe('records');
     expect(p.rows).toBe(2);
     // The header is the fourth line; its unknown column and the data rows say so.
@@ -123,14 +122,18 @@ describe('parseFile: delimiters, quotes and line endings', () => {
   });
 
   it('reports an unclosed quote with its row and leaves that row out', async () => {
-    const p = await parseText(`${SIMPLE}\n测试单位,2022,部门整体,,1,1,ok\n测试单位,2023,部门整体,,1,1,"never closed\n测试单位,2024,部门整体,,1,1,x\n`);
+    const p = await parseText(
+      `${SIMPLE}\n测试单位,2022,部门整体,,1,1,ok\n测试单位,2023,部门整体,,1,1,"never closed\n测试单位,2024,部门整体,,1,1,x\n`,
+    );
     expect(brief(p.errors)).toEqual([[3, null, 'quotes']]);
     expect(p.errors[0]!.message).toContain('引号');
     expect(rowsOf<'records'>(p).map((r) => r.year)).toEqual([2022]);
   });
 
   it('rejects a row with more cells than the header (an unquoted delimiter inside a cell)', async () => {
-    const p = await parseText(`${SIMPLE}\n测试单位,2022,部门整体,,1,1,原文5,169.66\n测试单位,2023,部门整体,,1,1,"原文5,169.66"\n`);
+    const p = await parseText(
+      `${SIMPLE}\n测试单位,2022,部门整体,,1,1,原文5,169.66\n测试单位,2023,部门整体,,1,1,"原文5,169.66"\n`,
+    );
     expect(brief(p.errors)).toEqual([[2, null, 'too_many_fields']]);
     expect(p.errors[0]!.message).toContain('8 个字段，多于表头的 7 列');
     expect(rowsOf<'records'>(p).map((r) => r.note)).toEqual(['原文5,169.66']);
@@ -173,7 +176,17 @@ describe('parseFile: encodings and files that are not data', () => {
     const p = await parseFile(GBK, 'gbk.csv');
     expect(p).toMatchObject({ kind: 'records', encoding: 'gb18030', delimiter: ',', rows: 2, errorCount: 0 });
     expect(p.headers.map((h) => h.written)).toEqual(SIMPLE.split(','));
-    expect(rowsOf<'records'>(p).map((r) => [r.agency, r.region, r.project, r.budget, r.expenditure, r.execution_rate, r.note])).toEqual([
+    expect(
+      rowsOf<'records'>(p).map((r) => [
+        r.agency,
+        r.region,
+        r.project,
+        r.budget,
+        r.expenditure,
+        r.execution_rate,
+        r.note,
+      ]),
+    ).toEqual([
       [MAOCUHUI, '北京市', '', 5333.85, 5169.65, 96.92, '预算执行率较高'],
       ['北京市朝阳区投资促进服务中心', '北京市朝阳区', '招商引资经费', 90, 95, 105.56, '含,逗号'],
     ]);
@@ -236,7 +249,15 @@ describe('parseFile: encodings and files that are not data', () => {
     expect(p.kind).toBeNull();
     expect(brief(p.errors)).toEqual([[1, null, 'unknown_headers']]);
     const m = p.errors[0]!.message;
-    for (const expected of ['单位名称(agency)', '年度(year)', '评价类型(scope)', '一级指标(level1)', '类别(category)', '明细(item)', '姓名、电话、地址']) {
+    for (const expected of [
+      '单位名称(agency)',
+      '年度(year)',
+      '评价类型(scope)',
+      '一级指标(level1)',
+      '类别(category)',
+      '明细(item)',
+      '姓名、电话、地址',
+    ]) {
       expect(m).toContain(expected);
     }
     expect(p.rows).toBe(0);
@@ -293,7 +314,14 @@ describe('parseFile: errors of the contract', () => {
   });
 
   it('words errors so an analyst can fix them', async () => {
-    const p = await parseText(recordsCsv([{ ...ok, 年度: '1989' }, { ...ok, '全年执行数（万元）': '-5' }, { ...ok, 单位名称: '' }, { ...ok, 评价得分: '120' }]));
+    const p = await parseText(
+      recordsCsv([
+        { ...ok, 年度: '1989' },
+        { ...ok, '全年执行数（万元）': '-5' },
+        { ...ok, 单位名称: '' },
+        { ...ok, 评价得分: '120' },
+      ]),
+    );
     const messages = p.errors.map((e) => e.message);
     expect(messages[0]).toMatch(/1989.*1990–2100/);
     expect(messages[1]).toContain('负数');
@@ -302,13 +330,21 @@ describe('parseFile: errors of the contract', () => {
   });
 
   it('rejects a bad category, a missing item and an indicator score above its weight', async () => {
-    const known = new Map<string, KnownRecord>([[recordKey({ agency: '测试单位', year: 2023, scope: 'department', project: '' }), { score: null }]]);
-    const funds = await parseText(`${FUND_HEADER}\n测试单位,2023,部门整体,,其他,财政资金,1,,1\n测试单位,2023,部门整体,,资金来源,,1,,1\n`, { knownRecords: known });
+    const known = new Map<string, KnownRecord>([
+      [recordKey({ agency: '测试单位', year: 2023, scope: 'department', project: '' }), { score: null }],
+    ]);
+    const funds = await parseText(
+      `${FUND_HEADER}\n测试单位,2023,部门整体,,其他,财政资金,1,,1\n测试单位,2023,部门整体,,资金来源,,1,,1\n`,
+      { knownRecords: known },
+    );
     expect(brief(funds.errors)).toEqual([
       [2, '类别', 'invalid_value'],
       [3, '明细', 'required'],
     ]);
-    const indicators = await parseText(`${INDICATOR_HEADER}\n测试单位,2023,部门整体,,决策,,,20,21,,\n测试单位,2023,部门整体,,,,,20,20,,\n`, { knownRecords: known });
+    const indicators = await parseText(
+      `${INDICATOR_HEADER}\n测试单位,2023,部门整体,,决策,,,20,21,,\n测试单位,2023,部门整体,,,,,20,20,,\n`,
+      { knownRecords: known },
+    );
     expect(brief(indicators.errors)).toEqual([
       [2, '得分', 'score_above_weight'],
       [3, '一级指标', 'required'],
@@ -318,7 +354,13 @@ describe('parseFile: errors of the contract', () => {
 
   it('reports a duplicate key naming the earlier row, in every kind', async () => {
     const records = await parseText(
-      recordsCsv([ok, { ...ok, 年度: '2024' }, { ...ok, 单位名称: ' 测试单位 ' }, { ...ok, 评价类型: '项目', 项目名称: 'A' }, { ...ok, 评价类型: 'project', 项目名称: 'A' }]),
+      recordsCsv([
+        ok,
+        { ...ok, 年度: '2024' },
+        { ...ok, 单位名称: ' 测试单位 ' },
+        { ...ok, 评价类型: '项目', 项目名称: 'A' },
+        { ...ok, 评价类型: 'project', 项目名称: 'A' },
+      ]),
     );
     expect(brief(records.errors)).toEqual([
       [4, '单位名称', 'duplicate_key'],
@@ -328,10 +370,17 @@ describe('parseFile: errors of the contract', () => {
     expect(records.errors[1]!.message).toContain('第 5 行');
 
     // Aliases of one agency are one agency.
-    const aliases = await parseText(recordsCsv([{ ...ok, 单位名称: '北京市贸促会' }, { ...ok, 单位名称: MAOCUHUI }]));
+    const aliases = await parseText(
+      recordsCsv([
+        { ...ok, 单位名称: '北京市贸促会' },
+        { ...ok, 单位名称: MAOCUHUI },
+      ]),
+    );
     expect(brief(aliases.errors)).toEqual([[3, '单位名称', 'duplicate_key']]);
 
-    const known = new Map<string, KnownRecord>([[recordKey({ agency: '测试单位', year: 2023, scope: 'department', project: '' }), { score: null }]]);
+    const known = new Map<string, KnownRecord>([
+      [recordKey({ agency: '测试单位', year: 2023, scope: 'department', project: '' }), { score: null }],
+    ]);
     const indicators = await parseText(
       `${INDICATOR_HEADER}\n测试单位,2023,部门整体,,决策,立项,,,,,\n测试单位,2023,部门整体,,决策,,,,,,\n测试单位,2023,部门整体,,决策,立项,,,,,\n`,
       { knownRecords: known },
@@ -347,7 +396,15 @@ describe('parseFile: errors of the contract', () => {
   });
 
   it('keeps rows with errors out of the chunks and counts data rows', async () => {
-    const p = await parseText(recordsCsv([ok, { ...ok, 年度: 'x' }, { ...ok, 年度: '2024' }, { ...ok, 评价类型: '项目' }, { ...ok, 年度: '2025' }]));
+    const p = await parseText(
+      recordsCsv([
+        ok,
+        { ...ok, 年度: 'x' },
+        { ...ok, 年度: '2024' },
+        { ...ok, 评价类型: '项目' },
+        { ...ok, 年度: '2025' },
+      ]),
+    );
     expect(p.rows).toBe(5);
     expect(p.errorCount).toBe(2);
     expect(rowsOf<'records'>(p).map((r) => r.year)).toEqual([2023, 2024, 2025]);
@@ -388,7 +445,9 @@ describe('parseFile: references of indicator and fund rows', () => {
   });
 
   it('accepts rows whose record is known, and rejects the rest', async () => {
-    const known = new Map<string, KnownRecord>([[recordKey({ agency: MAOCUHUI, year: 2022, scope: 'department', project: '' }), { score: 19 }]]);
+    const known = new Map<string, KnownRecord>([
+      [recordKey({ agency: MAOCUHUI, year: 2022, scope: 'department', project: '' }), { score: 19 }],
+    ]);
     const p = await parseText(INDICATORS, { knownRecords: known });
     expect(brief(p.errors)).toEqual([
       [3, '单位名称', 'missing_record'],
@@ -396,7 +455,10 @@ describe('parseFile: references of indicator and fund rows', () => {
     ]);
     expect(rowsOf<'indicators'>(p).map((r) => r.agency)).toEqual([MAOCUHUI]);
 
-    const funds = await parseText(`${FUND_HEADER}\n北京市贸促会,2022,部门整体,,资金来源,财政拨款,1,,1\n北京市贸促会,2021,部门整体,,资金来源,财政拨款,1,,1\n`, { knownRecords: known });
+    const funds = await parseText(
+      `${FUND_HEADER}\n北京市贸促会,2022,部门整体,,资金来源,财政拨款,1,,1\n北京市贸促会,2021,部门整体,,资金来源,财政拨款,1,,1\n`,
+      { knownRecords: known },
+    );
     expect(brief(funds.errors)).toEqual([[3, '单位名称', 'missing_record']]);
     expect(funds.errors[0]!.message).toContain('2021');
     expect(rowsOf<'funds'>(funds).map((r) => r.year)).toEqual([2022]);
@@ -407,15 +469,29 @@ describe('parseFile: references of indicator and fund rows', () => {
     expect(records.errors).toEqual([]);
     const known = knownRecordsOf(records);
     expect([...known.keys()].sort()).toEqual(
-      [recordKey({ agency: MAOCUHUI, year: 2022, scope: 'department', project: '' }), recordKey({ agency: '测试单位', year: 2023, scope: 'project', project: '活动' })].sort(),
+      [
+        recordKey({ agency: MAOCUHUI, year: 2022, scope: 'department', project: '' }),
+        recordKey({ agency: '测试单位', year: 2023, scope: 'project', project: '活动' }),
+      ].sort(),
     );
-    expect(known.get(recordKey({ agency: MAOCUHUI, year: 2022, scope: 'department', project: '' }))).toEqual({ score: 95.18 });
+    expect(known.get(recordKey({ agency: MAOCUHUI, year: 2022, scope: 'department', project: '' }))).toEqual({
+      score: 95.18,
+    });
 
     const indicators = await parseText(INDICATORS, { knownRecords: known });
     expect(brief(indicators.errors)).toEqual([[4, '单位名称', 'missing_record']]);
-    const funds = await parseText(`${FUND_HEADER}\n测试单位,2023,项目支出,活动,资金来源,财政拨款,10,,9\n`, { knownRecords: known });
+    const funds = await parseText(`${FUND_HEADER}\n测试单位,2023,项目支出,活动,资金来源,财政拨款,10,,9\n`, {
+      knownRecords: known,
+    });
     expect(funds.errors).toEqual([]);
-    expect(rowsOf<'funds'>(funds)[0]).toMatchObject<Partial<FundLine>>({ agency: '测试单位', scope: 'project', project: '活动', category: 'source', budget: 10, expenditure: 9 });
+    expect(rowsOf<'funds'>(funds)[0]).toMatchObject<Partial<FundLine>>({
+      agency: '测试单位',
+      scope: 'project',
+      project: '活动',
+      category: 'source',
+      budget: 10,
+      expenditure: 9,
+    });
     // Only a records file makes records known.
     expect(knownRecordsOf(indicators).size).toBe(0);
   });
@@ -435,10 +511,35 @@ describe('parseFile: warnings of the contract', () => {
   }
 
   it.each([
-    ['execution rate off by more than 0.1 point', { '全年预算数（万元）': '100', '全年执行数（万元）': '96.9', 预算执行率: '96.79%' }, '预算执行率', 'rate_mismatch'],
-    ['expenditure above budget', { '全年预算数（万元）': '90', '全年执行数（万元）': '95' }, '全年执行数（万元）', 'over_budget'],
-    ['basic + project budget ≠ budget', { '全年预算数（万元）': '100', '基本支出预算数（万元）': '60', '项目支出预算数（万元）': '30' }, '全年预算数（万元）', 'budget_parts'],
-    ['basic + project expenditure ≠ expenditure', { '全年预算数（万元）': '100', '全年执行数（万元）': '80', '基本支出执行数（万元）': '50', '项目支出执行数（万元）': '20' }, '全年执行数（万元）', 'expenditure_parts'],
+    [
+      'execution rate off by more than 0.1 point',
+      { '全年预算数（万元）': '100', '全年执行数（万元）': '96.9', 预算执行率: '96.79%' },
+      '预算执行率',
+      'rate_mismatch',
+    ],
+    [
+      'expenditure above budget',
+      { '全年预算数（万元）': '90', '全年执行数（万元）': '95' },
+      '全年执行数（万元）',
+      'over_budget',
+    ],
+    [
+      'basic + project budget ≠ budget',
+      { '全年预算数（万元）': '100', '基本支出预算数（万元）': '60', '项目支出预算数（万元）': '30' },
+      '全年预算数（万元）',
+      'budget_parts',
+    ],
+    [
+      'basic + project expenditure ≠ expenditure',
+      {
+        '全年预算数（万元）': '100',
+        '全年执行数（万元）': '80',
+        '基本支出执行数（万元）': '50',
+        '项目支出执行数（万元）': '20',
+      },
+      '全年执行数（万元）',
+      'expenditure_parts',
+    ],
     ['grade ≠ the score’s grade', { 评价得分: '89.99', 评价等级: '优' }, '评价等级', 'grade_mismatch'],
   ])('warns: %s', async (_name, cells, column, code) => {
     expect(await warningsOf({ ...base, ...cells })).toEqual([[2, column, code]]);
@@ -446,15 +547,21 @@ describe('parseFile: warnings of the contract', () => {
 
   it('does not warn when the execution rate is within 0.1 point', async () => {
     for (const rate of ['96.8', '96.80%', '97', '96.9']) {
-      expect(await warningsOf({ ...base, '全年预算数（万元）': '100', '全年执行数（万元）': '96.9', 预算执行率: rate })).toEqual([]);
+      expect(
+        await warningsOf({ ...base, '全年预算数（万元）': '100', '全年执行数（万元）': '96.9', 预算执行率: rate }),
+      ).toEqual([]);
     }
   });
 
   it('warns when a project’s carryover is not budget − expenditure, and not for a department', async () => {
     const cells = { '全年预算数（万元）': '100', '全年执行数（万元）': '90', '结转结余资金（万元）': '12' };
-    expect(await warningsOf({ ...base, 评价类型: '项目', 项目名称: '活动', ...cells })).toEqual([[2, '结转结余资金（万元）', 'carryover_mismatch']]);
+    expect(await warningsOf({ ...base, 评价类型: '项目', 项目名称: '活动', ...cells })).toEqual([
+      [2, '结转结余资金（万元）', 'carryover_mismatch'],
+    ]);
     expect(await warningsOf({ ...base, ...cells })).toEqual([]);
-    expect(await warningsOf({ ...base, 评价类型: '项目', 项目名称: '活动', ...cells, '结转结余资金（万元）': '10' })).toEqual([]);
+    expect(
+      await warningsOf({ ...base, 评价类型: '项目', 项目名称: '活动', ...cells, '结转结余资金（万元）': '10' }),
+    ).toEqual([]);
   });
 
   it('warns about an unknown extra column on the header row, and imports the file without it', async () => {
@@ -469,12 +576,15 @@ describe('parseFile: warnings of the contract', () => {
     const rk = recordKey({ agency: '测试单位', year: 2023, scope: 'department', project: '' });
 
     async function indicatorWarnings(lines: string[], score: number | null) {
-      const p = await parseText(`${INDICATOR_HEADER}\n${lines.join('\n')}\n`, { knownRecords: new Map([[rk, { score }]]) });
+      const p = await parseText(`${INDICATOR_HEADER}\n${lines.join('\n')}\n`, {
+        knownRecords: new Map([[rk, { score }]]),
+      });
       expect(p.errors).toEqual([]);
       for (const w of p.warnings) expect(w.recordKey).toBe(rk);
       return brief(p.warnings);
     }
-    const row = (l1: string, l2: string, l3: string, weight: string, score: string) => `测试单位,2023,部门整体,,${l1},${l2},${l3},${weight},${score},,`;
+    const row = (l1: string, l2: string, l3: string, weight: string, score: string) =>
+      `测试单位,2023,部门整体,,${l1},${l2},${l3},${weight},${score},,`;
 
     it('is quiet when every level adds up to the one above and to the record score', async () => {
       const lines = [
@@ -494,12 +604,20 @@ describe('parseFile: warnings of the contract', () => {
     });
 
     it('warns when level-3 scores do not add up to their level 2', async () => {
-      const lines = [row('决策', '项目立项', '', '10', '9'), row('决策', '项目立项', '立项依据', '5', '5'), row('决策', '项目立项', '立项程序', '5', '5')];
+      const lines = [
+        row('决策', '项目立项', '', '10', '9'),
+        row('决策', '项目立项', '立项依据', '5', '5'),
+        row('决策', '项目立项', '立项程序', '5', '5'),
+      ];
       expect(await indicatorWarnings(lines, null)).toEqual([[2, '得分', 'level_sum']]);
     });
 
     it('warns when level-2 scores do not add up to their level 1', async () => {
-      const lines = [row('产出', '数量指标', '', '40', '40'), row('产出', '质量指标', '', '40', '30'), row('产出', '', '', '80', '80')];
+      const lines = [
+        row('产出', '数量指标', '', '40', '40'),
+        row('产出', '质量指标', '', '40', '30'),
+        row('产出', '', '', '80', '80'),
+      ];
       expect(await indicatorWarnings(lines, null)).toEqual([[4, '得分', 'level_sum']]);
     });
   });
@@ -509,10 +627,29 @@ describe('parseFile: derived values', () => {
   it('derives the execution rate from expenditure ÷ budget to two decimals when the file leaves it out', async () => {
     const p = await parseText(
       recordsCsv([
-        { 单位名称: '测试单位', 年度: '2021', 评价类型: '部门整体', '全年预算数（万元）': '3', '全年执行数（万元）': '2' },
-        { 单位名称: '测试单位', 年度: '2022', 评价类型: '部门整体', '全年预算数（万元）': '0', '全年执行数（万元）': '2' },
+        {
+          单位名称: '测试单位',
+          年度: '2021',
+          评价类型: '部门整体',
+          '全年预算数（万元）': '3',
+          '全年执行数（万元）': '2',
+        },
+        {
+          单位名称: '测试单位',
+          年度: '2022',
+          评价类型: '部门整体',
+          '全年预算数（万元）': '0',
+          '全年执行数（万元）': '2',
+        },
         { 单位名称: '测试单位', 年度: '2023', 评价类型: '部门整体', '全年预算数（万元）': '3' },
-        { 单位名称: '测试单位', 年度: '2024', 评价类型: '部门整体', '全年预算数（万元）': '3', '全年执行数（万元）': '2', 预算执行率: '66.6%' },
+        {
+          单位名称: '测试单位',
+          年度: '2024',
+          评价类型: '部门整体',
+          '全年预算数（万元）': '3',
+          '全年执行数（万元）': '2',
+          预算执行率: '66.6%',
+        },
       ]),
     );
     expect(rowsOf<'records'>(p).map((r) => r.execution_rate)).toEqual([66.67, null, null, 66.6]);
@@ -520,13 +657,19 @@ describe('parseFile: derived values', () => {
 
   it('derives the grade from the score at the boundaries 90 / 80 / 60', async () => {
     const scores = ['90', '89.99', '80', '79.99', '60', '59.99', '', '100'];
-    const p = await parseText(recordsCsv(scores.map((s, i) => ({ 单位名称: '测试单位', 年度: String(2000 + i), 评价类型: '部门整体', 评价得分: s }))));
+    const p = await parseText(
+      recordsCsv(
+        scores.map((s, i) => ({ 单位名称: '测试单位', 年度: String(2000 + i), 评价类型: '部门整体', 评价得分: s })),
+      ),
+    );
     expect(p.errors).toEqual([]);
     expect(rowsOf<'records'>(p).map((r) => r.grade)).toEqual(['优', '良', '良', '中', '中', '差', null, '优']);
   });
 
   it('keeps a grade written in the file (and warns if it disagrees)', async () => {
-    const p = await parseText(recordsCsv([{ 单位名称: '测试单位', 年度: '2023', 评价类型: '部门整体', 评价得分: '85', 评价等级: 'excellent' }]));
+    const p = await parseText(
+      recordsCsv([{ 单位名称: '测试单位', 年度: '2023', 评价类型: '部门整体', 评价得分: '85', 评价等级: 'excellent' }]),
+    );
     expect(rowsOf<'records'>(p)[0]!.grade).toBe('优');
     expect(brief(p.warnings)).toEqual([[2, '评价等级', 'grade_mismatch']]);
   });
@@ -549,8 +692,12 @@ describe('parseFile: derived values', () => {
   });
 
   it('canonicalises aliases in indicator and fund files too, so they find their record', async () => {
-    const known = new Map<string, KnownRecord>([[recordKey({ agency: MAOCUHUI, year: 2022, scope: 'project', project: '顾问会议' }), { score: null }]]);
-    const p = await parseText(`${FUND_HEADER}\n北京市贸促会,2022,项目,顾问会议,资金来源,财政资金,75.50,,75.50\n`, { knownRecords: known });
+    const known = new Map<string, KnownRecord>([
+      [recordKey({ agency: MAOCUHUI, year: 2022, scope: 'project', project: '顾问会议' }), { score: null }],
+    ]);
+    const p = await parseText(`${FUND_HEADER}\n北京市贸促会,2022,项目,顾问会议,资金来源,财政资金,75.50,,75.50\n`, {
+      knownRecords: known,
+    });
     expect(p.errors).toEqual([]);
     expect(rowsOf<'funds'>(p)[0]!.agency).toBe(MAOCUHUI);
   });
@@ -612,12 +759,21 @@ describe('parseFile: streaming gives the same result for any piece and chunk siz
   });
 
   it('matches for random valid files cut into random pieces (property)', async () => {
-    const note = fc.string({ unit: fc.constantFrom('说', '明', 'a', ' ', ',', ';', '\t', '"', '\r\n', '\n', '\r', '：', '1'), maxLength: 10 });
+    const note = fc.string({
+      unit: fc.constantFrom('说', '明', 'a', ' ', ',', ';', '\t', '"', '\r\n', '\n', '\r', '：', '1'),
+      maxLength: 10,
+    });
     const dataRow = fc.record({
       agency: fc.constantFrom('北京市贸促会', '朝阳区投促中心', '测试单位', '重庆市渝中区招商投资促进局'),
       year: fc.oneof(fc.integer({ min: 1990, max: 2100 }).map(String), fc.constantFrom('1989', '20x3')),
-      budget: fc.option(fc.integer({ min: 0, max: 1_000_000 }).map((n) => (n / 100).toFixed(2)), { nil: '' }),
-      expenditure: fc.option(fc.integer({ min: 0, max: 1_000_000 }).map((n) => (n / 100).toFixed(2)), { nil: '' }),
+      budget: fc.option(
+        fc.integer({ min: 0, max: 1_000_000 }).map((n) => (n / 100).toFixed(2)),
+        { nil: '' },
+      ),
+      expenditure: fc.option(
+        fc.integer({ min: 0, max: 1_000_000 }).map((n) => (n / 100).toFixed(2)),
+        { nil: '' },
+      ),
       note,
       blankBefore: fc.nat({ max: 2 }),
       ending: fc.constantFrom('\n', '\r\n', '\r'),
@@ -633,7 +789,10 @@ describe('parseFile: streaming gives the same result for any piece and chunk siz
         fc.integer({ min: 1, max: 5 }),
         async (rows, d, leadingBlanks, bom, finalBreak, pieceBytes, chunkRows) => {
           const quote = (c: string) => (/[",;\t\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-          let text = (bom ? '\uFEFF' : '') + '\r\n'.repeat(leadingBlanks) + ['单位名称', '年度', '评价类型', '项目名称', '全年预算数', '全年执行数', '备注'].join(d);
+          let text =
+            (bom ? '\uFEFF' : '') +
+            '\r\n'.repeat(leadingBlanks) +
+            ['单位名称', '年度', '评价类型', '项目名称', '全年预算数', '全年执行数', '备注'].join(d);
           let line = leadingBlanks + 1;
           const expectedErrors: Array<[number, string, string]> = [];
           const expectedRows: Array<[string, string]> = [];
@@ -641,7 +800,8 @@ describe('parseFile: streaming gives the same result for any piece and chunk siz
             text += r.ending.repeat(r.blankBefore + 1);
             line += r.blankBefore + 1;
             text += [r.agency, r.year, '项目', `项目${i}`, r.budget, r.expenditure, quote(r.note)].join(d);
-            if (/^\d{4}$/.test(r.year) && Number(r.year) >= 1990) expectedRows.push([`项目${i}`, r.note.replace(/\r\n?/g, '\n').trim()]);
+            if (/^\d{4}$/.test(r.year) && Number(r.year) >= 1990)
+              expectedRows.push([`项目${i}`, r.note.replace(/\r\n?/g, '\n').trim()]);
             else expectedErrors.push([line, '年度', 'invalid_value']);
           });
           if (finalBreak) text += '\r\n';
@@ -664,7 +824,9 @@ describe('parseFile: streaming gives the same result for any piece and chunk siz
 });
 
 describe('parseFile: progress and cancellation', () => {
-  const text = recordsCsv(Array.from({ length: 50 }, (_, i) => ({ 单位名称: '测试单位', 年度: String(1990 + i), 评价类型: '部门整体' })));
+  const text = recordsCsv(
+    Array.from({ length: 50 }, (_, i) => ({ 单位名称: '测试单位', 年度: String(1990 + i), 评价类型: '部门整体' })),
+  );
 
   it('reports rising progress that ends at 1', async () => {
     const seen: number[] = [];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mapHeaders } from '../../src/domain/headers';
-import { RowReader } from '../../src/domain/rowReader';
-import type { FundLine, IndicatorRow, Issue, Kind, PerfRecord, RowOf } from '../../src/domain/types';
+import { mapHeaders } from '@/domain/headers';
+import { RowReader } from '@/domain/rowReader';
+import type { FundLine, IndicatorRow, Issue, Kind, PerfRecord, RowOf } from '@/domain/types';
 
 function readerFor<K extends Kind>(kind: K, header: string): RowReader<K> {
   const mapped = mapHeaders(header.split(','));
@@ -10,7 +10,11 @@ function readerFor<K extends Kind>(kind: K, header: string): RowReader<K> {
   return new RowReader(kind, mapped.headers);
 }
 
-function read<K extends Kind>(reader: RowReader<K>, line: string, row = 2): { value: RowOf[K] | null; errors: Issue[] } {
+function read<K extends Kind>(
+  reader: RowReader<K>,
+  line: string,
+  row = 2,
+): { value: RowOf[K] | null; errors: Issue[] } {
   const errors: Issue[] = [];
   const value = reader.read(line.split(','), row, errors);
   return { value, errors };
@@ -20,7 +24,8 @@ function brief(errors: readonly Issue[]): Array<[number | null, string | null, s
   return errors.map((e) => [e.row, e.column, e.code]);
 }
 
-const RECORDS = '单位名称,地区,年度,评价类型,项目名称,全年预算数（万元）,全年执行数（万元）,预算执行率,评价得分,评价等级,备注';
+const RECORDS =
+  '单位名称,地区,年度,评价类型,项目名称,全年预算数（万元）,全年执行数（万元）,预算执行率,评价得分,评价等级,备注';
 
 describe('RowReader: records', () => {
   const reader = readerFor('records', RECORDS);
@@ -63,7 +68,16 @@ describe('RowReader: records', () => {
 
   it('treats empty markers as no value, never 0', () => {
     const r = read(reader, '某单位,—,2023,部门整体,无,-,/,—,－,无,—').value as PerfRecord;
-    expect(r).toMatchObject({ region: '', project: '', budget: null, expenditure: null, execution_rate: null, score: null, grade: null, note: '' });
+    expect(r).toMatchObject({
+      region: '',
+      project: '',
+      budget: null,
+      expenditure: null,
+      execution_rate: null,
+      score: null,
+      grade: null,
+      note: '',
+    });
   });
 
   it('reports every bad cell of a row with its row and the column as written, and returns no row', () => {
@@ -105,7 +119,9 @@ describe('RowReader: records', () => {
 
   it('accepts a score of 100 and rejects one above', () => {
     expect(read(reader, '某单位,,2023,部门整体,,,,,100,,').errors).toEqual([]);
-    expect(brief(read(reader, '某单位,,2023,部门整体,,,,,100.5,,', 9).errors)).toEqual([[9, '评价得分', 'score_range']]);
+    expect(brief(read(reader, '某单位,,2023,部门整体,,,,,100.5,,', 9).errors)).toEqual([
+      [9, '评价得分', 'score_range'],
+    ]);
   });
 
   it('accepts years 1990 and 2100 and nothing beyond', () => {
@@ -133,10 +149,14 @@ describe('RowReader: records', () => {
 });
 
 describe('RowReader: indicators', () => {
-  const reader = readerFor('indicators', '单位名称,年度,评价类型,项目名称,一级指标,二级指标,三级指标,分值,得分,年度指标值');
+  const reader = readerFor(
+    'indicators',
+    '单位名称,年度,评价类型,项目名称,一级指标,二级指标,三级指标,分值,得分,年度指标值',
+  );
 
   it('reads an indicator and keeps target text as written', () => {
-    const r = read(reader, '朝阳区投促中心,2024,项目,活动经费,产出指标,数量指标,活动次数,35,35,≥1次/年').value as IndicatorRow;
+    const r = read(reader, '朝阳区投促中心,2024,项目,活动经费,产出指标,数量指标,活动次数,35,35,≥1次/年')
+      .value as IndicatorRow;
     expect(r).toMatchObject({
       agency: '北京市朝阳区投资促进服务中心',
       level1: '产出指标',
@@ -173,7 +193,9 @@ describe('RowReader: funds', () => {
   it('reads a fund line with category in Chinese', () => {
     const r = read(reader, '某单位,2022,项目,会议,资金来源,财政资金,75.50').value as FundLine;
     expect(r).toMatchObject({ category: 'source', item: '财政资金', budget: 75.5 });
-    expect((read(reader, '某单位,2022,项目,会议,支出明细,策划设计,18.55').value as FundLine).category).toBe('line_item');
+    expect((read(reader, '某单位,2022,项目,会议,支出明细,策划设计,18.55').value as FundLine).category).toBe(
+      'line_item',
+    );
   });
 
   it('requires category and item and rejects an unknown category', () => {

@@ -9,7 +9,7 @@ import {
   parsePercent,
   parseScope,
   type ValueResult,
-} from '../../src/domain/values';
+} from '@/domain/values';
 
 function valueOf<T>(r: ValueResult<T>): T | null {
   if (!r.ok) throw new Error(`expected a value, got error: ${r.message}`);
@@ -123,14 +123,28 @@ describe('parseAmount', () => {
     expect(messageOf(parseAmount('-5'))).toBe('金额不能为负数：-5');
   });
 
-  it.each(['abc', '5,5', '5，5', '5,33', '12,3456', '1.2.3', '5 333', '12ab', '万元', '元', '1e999', '5%', '五十', '90美元', '--5', '1,,000'])(
-    'refuses %j as not a number',
-    (raw) => {
-      const m = messageOf(parseAmount(raw));
-      expect(m).toContain(`不是有效的金额：${raw}`);
-      expect(m).toContain('应为数字');
-    },
-  );
+  it.each([
+    'abc',
+    '5,5',
+    '5，5',
+    '5,33',
+    '12,3456',
+    '1.2.3',
+    '5 333',
+    '12ab',
+    '万元',
+    '元',
+    '1e999',
+    '5%',
+    '五十',
+    '90美元',
+    '--5',
+    '1,,000',
+  ])('refuses %j as not a number', (raw) => {
+    const m = messageOf(parseAmount(raw));
+    expect(m).toContain(`不是有效的金额：${raw}`);
+    expect(m).toContain('应为数字');
+  });
 
   it('shortens a very long bad cell in the message', () => {
     const raw = 'x'.repeat(500);

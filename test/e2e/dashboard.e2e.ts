@@ -22,21 +22,27 @@ after(() => env?.close());
  */
 async function paintedPixels(page: Page): Promise<number[]> {
   return page.$$eval('.echart', (charts) =>
-    charts.filter((chart) => chart.checkVisibility()).map((chart) => {
-      let n = 0;
-      for (const c of Array.from(chart.querySelectorAll('canvas'))) {
-        const ctx = c.getContext('2d');
-        if (!ctx || c.width === 0 || c.height === 0) continue;
-        const d = ctx.getImageData(0, 0, c.width, c.height).data;
-        for (let i = 0; i < d.length; i += 4) if (d[i + 3]! > 0 && (d[i]! < 240 || d[i + 1]! < 240 || d[i + 2]! < 240)) n++;
-      }
-      return n;
-    }),
+    charts
+      .filter((chart) => chart.checkVisibility())
+      .map((chart) => {
+        let n = 0;
+        for (const c of Array.from(chart.querySelectorAll('canvas'))) {
+          const ctx = c.getContext('2d');
+          if (!ctx || c.width === 0 || c.height === 0) continue;
+          const d = ctx.getImageData(0, 0, c.width, c.height).data;
+          for (let i = 0; i < d.length; i += 4)
+            if (d[i + 3]! > 0 && (d[i]! < 240 || d[i + 1]! < 240 || d[i + 2]! < 240)) n++;
+        }
+        return n;
+      }),
   );
 }
 
 async function expectCharts(page: Page, count: number): Promise<void> {
-  await page.locator('.echart canvas').nth(count - 1).waitFor({ state: 'attached', timeout: 15_000 });
+  await page
+    .locator('.echart canvas')
+    .nth(count - 1)
+    .waitFor({ state: 'attached', timeout: 15_000 });
   // ECharts paints on the next frame.
   await page.waitForTimeout(200);
   const painted = await paintedPixels(page);
@@ -45,7 +51,9 @@ async function expectCharts(page: Page, count: number): Promise<void> {
 }
 
 async function ariaLabels(page: Page): Promise<string[]> {
-  return page.$$eval('.echart', (els) => els.filter((e) => e.checkVisibility()).map((e) => e.getAttribute('aria-label') ?? ''));
+  return page.$$eval('.echart', (els) =>
+    els.filter((e) => e.checkVisibility()).map((e) => e.getAttribute('aria-label') ?? ''),
+  );
 }
 
 test('first load shows the built-in dataset with painted charts for all three agencies', async () => {
@@ -73,7 +81,11 @@ test('first load shows the built-in dataset with painted charts for all three ag
     assert.match(heatTable, /96\.92/);
 
     // Every view draws its charts; the per-agency lines name all three agencies.
-    const views: Array<[string, string, number]> = [['预算执行', 'execution', 2], ['结转结余', 'carryover', 2], ['绩效得分', 'scores', 3]];
+    const views: Array<[string, string, number]> = [
+      ['预算执行', 'execution', 2],
+      ['结转结余', 'carryover', 2],
+      ['绩效得分', 'scores', 3],
+    ];
     for (const [label, name, charts] of views) {
       await page.locator('.app-nav').getByRole('link', { name: label }).click();
       await page.waitForURL(new RegExp(`#/${name}`));
@@ -93,7 +105,10 @@ test('first load shows the built-in dataset with painted charts for all three ag
     for (const name of SHORT) assert.ok(trend.includes(name), `execution trend description lacks ${name}: ${trend}`);
     await page.locator('.app-nav').getByRole('link', { name: '结转结余' }).click();
     await page.locator('.changes li').first().waitFor();
-    assert.match(await page.locator('.changes').innerText(), /北京市贸促会[\s\S]*2021 2\.89%[\s\S]*2022 3\.24%[\s\S]*上升 \+0\.35 个百分点/);
+    assert.match(
+      await page.locator('.changes').innerText(),
+      /北京市贸促会[\s\S]*2021 2\.89%[\s\S]*2022 3\.24%[\s\S]*上升 \+0\.35 个百分点/,
+    );
 
     // English switch.
     await page.getByRole('button', { name: 'English' }).click();
@@ -155,7 +170,10 @@ test('the record view of 北京市贸促会 2022 shows its level-1 table; its li
     assert.match(figures, /全年预算数\s+5,333\.85 万元/);
     assert.match(figures, /预算执行率\s+96\.92%/);
     assert.match(figures, /结转结余率\s+3\.24%/);
-    assert.match(await page.locator('.record-view').innerText(), /中国国际贸易促进委员会北京市分会2022年度部门整体绩效评价报告/);
+    assert.match(
+      await page.locator('.record-view').innerText(),
+      /中国国际贸易促进委员会北京市分会2022年度部门整体绩效评价报告/,
+    );
     await saveScreenshot(page, 'dashboard-record');
     const url = page.url();
 
@@ -171,7 +189,11 @@ test('the record view of 北京市贸促会 2022 shows its level-1 table; its li
 
     // The project record has fund lines drawn as a chart.
     await page.goto(`${env.server.url}#/overview`);
-    await page.locator('.records-table tbody tr').filter({ hasText: '北京市市长国际企业家顾问会议' }).getByRole('link').click();
+    await page
+      .locator('.records-table tbody tr')
+      .filter({ hasText: '北京市市长国际企业家顾问会议' })
+      .getByRole('link')
+      .click();
     await page.getByRole('heading', { name: '北京市贸促会 2022 · 北京市市长国际企业家顾问会议' }).waitFor();
     await expectCharts(page, 1);
     assert.match(await page.locator('.indicator-tree').innerText(), /效益\s+30\.00\s+22\.44\s+74\.80%/);
@@ -219,13 +241,19 @@ test('chart tools: PNG and CSV downloads, the data table links to records', asyn
     await expectCharts(page, 2);
     await page.getByRole('tab', { name: '项目：预算与执行' }).click();
     const panel = page.locator('.chart-panel').filter({ has: page.getByRole('heading', { name: '项目：预算与执行' }) });
-    const [png] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: '保存图片' }).click()]);
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: '保存图片' }).click(),
+    ]);
     assert.equal(png.suggestedFilename(), '项目：预算与执行.png');
     const pngBytes = await readFile((await png.path())!);
     assert.deepEqual([...pngBytes.subarray(1, 4)], [0x50, 0x4e, 0x47]);
     assert.ok(pngBytes.length > 5000, 'the PNG is too small to hold the chart');
 
-    const [csv] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: '下载 CSV' }).click()]);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      panel.getByRole('button', { name: '下载 CSV' }).click(),
+    ]);
     const text = await readFile((await csv.path())!, 'utf8');
     assert.ok(text.startsWith('\uFEFF评价记录,全年预算数（万元）,全年执行数（万元）,预算执行率'), text.slice(0, 80));
     assert.match(text, /渝中区招商局 2019 · 招商引资专项经费,281\.28,268\.49,95\.45\r\n/);
@@ -256,10 +284,14 @@ test('data imported in another tab appears without a reload; a hostile agency na
     const other = await app.context.newPage();
     await other.goto(`${env.server.url}#/data`);
     const csv = `单位名称,地区,年度,评价类型,项目名称,全年预算数（万元）,全年执行数（万元）,评价得分\r\n"${HOSTILE}",测试市,2023,部门整体,,100,80,70\r\n`;
-    await other.locator('[data-testid="file-input"]').setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
+    await other
+      .locator('[data-testid="file-input"]')
+      .setInputFiles({ name: 'hostile.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
     const commit = other.locator('[data-testid="commit"]');
     await commit.waitFor({ timeout: 15_000 });
-    await other.waitForFunction(() => !(document.querySelector('[data-testid="commit"]') as HTMLButtonElement | null)?.disabled);
+    await other.waitForFunction(
+      () => !(document.querySelector('[data-testid="commit"]') as HTMLButtonElement | null)?.disabled,
+    );
     await commit.click();
 
     // The first tab follows without a reload.
@@ -295,7 +327,10 @@ test('compare: two records side by side, kept in the URL', async () => {
   try {
     await page.locator('.compare-picker label').first().waitFor({ timeout: 15_000 });
     await page.locator('.compare-picker label').filter({ hasText: '北京市贸促会 2022 · 部门整体' }).click();
-    await page.locator('.compare-picker label').filter({ hasText: '北京市贸促会 2022 · 北京市市长国际企业家顾问会议' }).click();
+    await page
+      .locator('.compare-picker label')
+      .filter({ hasText: '北京市贸促会 2022 · 北京市市长国际企业家顾问会议' })
+      .click();
     await page.locator('.compare-table').waitFor();
     const table = await page.locator('.compare-table').innerText();
     assert.match(table, /全年预算数\s+5,333\.85 万元\s+112\.33 万元/);

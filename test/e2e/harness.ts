@@ -251,7 +251,11 @@ function watchPage(page: Page, errors: string[], offOrigin: string[], leavesOrig
 /** Asserts the two promises every page makes: no console error and no request off its origin. */
 export function assertClean(session: Pick<AppSession, 'consoleErrors' | 'offOriginRequests'>): void {
   assert.deepEqual(session.consoleErrors, [], `console errors:\n${session.consoleErrors.join('\n')}`);
-  assert.deepEqual(session.offOriginRequests, [], `requests outside the origin:\n${session.offOriginRequests.join('\n')}`);
+  assert.deepEqual(
+    session.offOriginRequests,
+    [],
+    `requests outside the origin:\n${session.offOriginRequests.join('\n')}`,
+  );
 }
 
 /** Saves a full-page screenshot to test-results/screenshots/NAME.png and returns its path. */

@@ -7,7 +7,17 @@ import { mkdtemp, readFile, rm, writeFile, mkdir, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { assertClean, DIST_DIR, openApp, ROOT_DIR, saveScreenshot, startEnv, startServer, type AppSession, type E2eEnv } from './harness.ts';
+import {
+  assertClean,
+  DIST_DIR,
+  openApp,
+  ROOT_DIR,
+  saveScreenshot,
+  startEnv,
+  startServer,
+  type AppSession,
+  type E2eEnv,
+} from './harness.ts';
 
 const FIXTURES = path.join(ROOT_DIR, 'test', 'fixtures', 'import');
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -44,7 +54,10 @@ async function openDataPage(url: string = env.server.url): Promise<AppSession> {
 async function gotoData(page: Page): Promise<void> {
   await page.getByRole('link', { name: '数据管理' }).click();
   try {
-    await page.locator('[data-batch]').nth(BUILTIN_BATCHES - 1).waitFor({ timeout: 15_000 });
+    await page
+      .locator('[data-batch]')
+      .nth(BUILTIN_BATCHES - 1)
+      .waitFor({ timeout: 15_000 });
   } catch (err) {
     await saveScreenshot(page, 'import-history-missing');
     throw err;
@@ -126,7 +139,8 @@ describe('import', () => {
       assert.equal((await historyFiles(page))[0], 'records-gbk.csv');
       // The marks a benchmark reads.
       const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
-      for (const m of ['import:file-chosen', 'import:parsed', 'import:committed']) assert.ok(marks.includes(m), `mark ${m}: ${marks.join(', ')}`);
+      for (const m of ['import:file-chosen', 'import:parsed', 'import:committed'])
+        assert.ok(marks.includes(m), `mark ${m}: ${marks.join(', ')}`);
 
       // Committed by the worker; the dashboard's store follows (Dexie's change broadcast).
       await page.getByRole('link', { name: '预算执行' }).click();
@@ -145,7 +159,15 @@ describe('import', () => {
     const { page } = app;
     try {
       const before = await storedCounts(page);
-      await upload(page, fixture('indicators-errors.csv'), fixture('records-errors.csv'), fixture('unknown-headers.csv'), fixture('binary.csv'), fixture('latin1.csv'), fixture('empty.csv'));
+      await upload(
+        page,
+        fixture('indicators-errors.csv'),
+        fixture('records-errors.csv'),
+        fixture('unknown-headers.csv'),
+        fixture('binary.csv'),
+        fixture('latin1.csv'),
+        fixture('empty.csv'),
+      );
       const rec = await card(page, 'records-errors.csv').locator('.issue-list.errors').innerText();
       assert.match(rec, /3\s+全年预算数（万元）\s+金额不能为负数：-20/);
       assert.match(rec, /4\s+单位名称\s+与第 2 行重复/);
@@ -153,12 +175,17 @@ describe('import', () => {
       const ind = await card(page, 'indicators-errors.csv').locator('.issue-list.errors').innerText();
       assert.match(ind, /2\s+得分\s+得分 12 超过分值 10/);
       assert.match(ind, /3\s+单位名称\s+找不到对应的评价记录/);
-      assert.match(await card(page, 'unknown-headers.csv').innerText(), /无法识别文件类型：表头应包含 单位名称\(agency\)/);
+      assert.match(
+        await card(page, 'unknown-headers.csv').innerText(),
+        /无法识别文件类型：表头应包含 单位名称\(agency\)/,
+      );
       assert.match(await card(page, 'binary.csv').innerText(), /不是文本文件/);
       assert.match(await card(page, 'latin1.csv').innerText(), /既不是 UTF-8 也不是 GBK/);
       assert.match(await card(page, 'empty.csv').innerText(), /文件是空的/);
       // Records are processed first, whatever the order chosen.
-      const order = await page.locator('article[data-file]').evaluateAll((els) => els.map((e) => e.getAttribute('data-file')));
+      const order = await page
+        .locator('article[data-file]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-file')));
       assert.equal(order[0], 'records-errors.csv');
       assert.ok(await page.getByTestId('commit').isDisabled());
       assert.match(await page.locator('.preview-bar').innerText(), /有错误的文件不能导入/);
@@ -167,7 +194,10 @@ describe('import', () => {
       // The error list downloads as CSV with every error.
       const [download] = await Promise.all([
         page.waitForEvent('download'),
-        card(page, 'records-errors.csv').locator('.issue-list.errors').getByRole('button', { name: '下载 CSV' }).click(),
+        card(page, 'records-errors.csv')
+          .locator('.issue-list.errors')
+          .getByRole('button', { name: '下载 CSV' })
+          .click(),
       ]);
       const csv = await readFile((await download.path())!, 'utf8');
       assert.equal(download.suggestedFilename(), 'records-errors-错误.csv');
@@ -190,9 +220,15 @@ describe('import', () => {
     const app = await openDataPage();
     const { page } = app;
     try {
-      const rows = Array.from({ length: 5000 }, (_, i) => `北京市西城区示例中心,北京市西城区,2023,项目,项目${i},-${i + 1},1,80`);
+      const rows = Array.from(
+        { length: 5000 },
+        (_, i) => `北京市西城区示例中心,北京市西城区,2023,项目,项目${i},-${i + 1},1,80`,
+      );
       const file = path.join(scratch, 'many-errors.csv');
-      await writeFile(file, ['单位名称,地区,年度,评价类型,项目名称,全年预算数（万元）,全年执行数（万元）,评价得分', ...rows].join('\n'));
+      await writeFile(
+        file,
+        ['单位名称,地区,年度,评价类型,项目名称,全年预算数（万元）,全年执行数（万元）,评价得分', ...rows].join('\n'),
+      );
       await upload(page, file);
       const list = card(page, 'many-errors.csv').locator('.issue-list.errors');
       assert.match(await list.locator('h4').innerText(), /错误（5,000）/);
@@ -223,7 +259,10 @@ describe('import', () => {
       await saveScreenshot(page, 'import-identical');
       await page.getByTestId('discard').click();
       assert.deepEqual(await storedCounts(page), before);
-      assert.deepEqual((await historyFiles(page)).filter((f) => f === 'records-gbk.csv'), ['records-gbk.csv']);
+      assert.deepEqual(
+        (await historyFiles(page)).filter((f) => f === 'records-gbk.csv'),
+        ['records-gbk.csv'],
+      );
       assertClean(app);
     } finally {
       await app.close();
@@ -297,14 +336,25 @@ describe('import', () => {
     try {
       const paths = ['indicators.csv', 'funds.csv', 'records.csv'].map((n) => path.join(scratch, `export-${n}`));
       await upload(second.page, ...paths);
-      const order = await second.page.locator('article[data-file]').evaluateAll((els) => els.map((e) => e.getAttribute('data-file')));
+      const order = await second.page
+        .locator('article[data-file]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-file')));
       assert.deepEqual(order, ['export-records.csv', 'export-indicators.csv', 'export-funds.csv']);
       await commit(second.page);
       await second.page.getByTestId('export-all').click();
       await second.page.locator('.export-links a').nth(2).waitFor();
-      const texts = await second.page.locator('.export-links a').evaluateAll(async (links) =>
-        Object.fromEntries(await Promise.all(links.map(async (a) => [a.getAttribute('download'), await (await fetch((a as HTMLAnchorElement).href)).text()]))),
-      );
+      const texts = await second.page
+        .locator('.export-links a')
+        .evaluateAll(async (links) =>
+          Object.fromEntries(
+            await Promise.all(
+              links.map(async (a) => [
+                a.getAttribute('download'),
+                await (await fetch((a as HTMLAnchorElement).href)).text(),
+              ]),
+            ),
+          ),
+        );
       // Same data: the second browser exports byte for byte what the first one did.
       for (const name of ['records.csv', 'indicators.csv', 'funds.csv']) {
         assert.equal('\uFEFF' + (texts[name] as string), files[name], `${name} differs after the round trip`);
@@ -351,7 +401,8 @@ describe('import', () => {
     try {
       // About 40 MB: long enough to watch and cancel, short enough for CI.
       const header = '单位名称,地区,年度,评价类型,项目名称,全年预算数（万元）,全年执行数（万元）,评价得分\n';
-      const row = (i: number) => `北京市西城区示例中心${i % 40},北京市西城区,${2000 + (i % 25)},项目,项目编号${i},${(i % 900) + 1},${i % 900},80\n`;
+      const row = (i: number) =>
+        `北京市西城区示例中心${i % 40},北京市西城区,${2000 + (i % 25)},项目,项目编号${i},${(i % 900) + 1},${i % 900},80\n`;
       const lines: string[] = [header];
       for (let i = 0; i < 450_000; i++) lines.push(row(i));
       const file = path.join(scratch, 'big.csv');
@@ -402,7 +453,10 @@ describe('help for analysts', () => {
     const { page } = app;
     try {
       for (const kind of ['records', 'indicators', 'funds']) {
-        const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`a[data-template="${kind}"]`).click()]);
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.locator(`a[data-template="${kind}"]`).click(),
+        ]);
         assert.equal(download.suggestedFilename(), `${kind}.csv`);
         const bytes = await readFile((await download.path())!);
         assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], `${kind}.csv starts with a BOM`);
@@ -411,7 +465,15 @@ describe('help for analysts', () => {
       await page.getByRole('link', { name: '查看数据格式说明' }).click();
       await page.getByRole('heading', { name: '数据格式说明' }).waitFor();
       const text = await page.locator('.format-view').innerText();
-      for (const expected of ['全年预算数（万元）', 'budget', '调整后预算数', '偏差原因分析及改进措施', '资金来源 / 支出明细', 'GBK / GB18030', '表头是第 1 行']) {
+      for (const expected of [
+        '全年预算数（万元）',
+        'budget',
+        '调整后预算数',
+        '偏差原因分析及改进措施',
+        '资金来源 / 支出明细',
+        'GBK / GB18030',
+        '表头是第 1 行',
+      ]) {
         assert.ok(text.includes(expected), `format page lacks ${expected}`);
       }
       await saveScreenshot(page, 'import-format');
@@ -445,7 +507,10 @@ describe('published data', () => {
         await page.getByRole('link', { name: '数据管理' }).click();
         const row = page.locator('[data-batch]').filter({ hasText: 'records.csv' }).filter({ hasText: '发布' });
         await row.waitFor({ timeout: 20_000 });
-        assert.match(await page.locator('.banner').first().innerText(), /已载入部署目录 data\/ 中发布的数据：records\.csv/);
+        assert.match(
+          await page.locator('.banner').first().innerText(),
+          /已载入部署目录 data\/ 中发布的数据：records\.csv/,
+        );
         assert.ok(server.requested.includes('/published/data/records.csv'));
         await page.getByRole('link', { name: '预算执行' }).click();
         await page.getByText(HAIDIAN).first().waitFor({ state: 'attached', timeout: 15_000 });

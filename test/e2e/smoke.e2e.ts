@@ -2,7 +2,15 @@
 // no error and asks nothing of any server but its own.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { assertClean, launchBrowser, openApp, saveScreenshot, startServer, VIEWPORTS, type StaticServer } from './harness.ts';
+import {
+  assertClean,
+  launchBrowser,
+  openApp,
+  saveScreenshot,
+  startServer,
+  VIEWPORTS,
+  type StaticServer,
+} from './harness.ts';
 import type { Browser } from 'playwright-core';
 
 const TITLE = '预算绩效看板';

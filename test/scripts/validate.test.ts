@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../../src/domain/parseFile';
+import { parseFile } from '@/domain/parseFile';
 import { runValidate } from '../../scripts/validateRun';
 import { FUND_HEADER, hex, INDICATOR_HEADER, utf8 } from '../fixtures/pipeline';
 
@@ -16,7 +16,11 @@ interface Run {
 }
 
 /** Runs the command on in-memory files; paths not in `files` are read from disk (the built-in data). */
-async function run(args: string[], files: Record<string, Uint8Array | string>, builtinFiles: string[] = []): Promise<Run> {
+async function run(
+  args: string[],
+  files: Record<string, Uint8Array | string>,
+  builtinFiles: string[] = [],
+): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await runValidate(args, {
@@ -32,8 +36,10 @@ async function run(args: string[], files: Record<string, Uint8Array | string>, b
   return { code, out, err };
 }
 
-const RECORDS_OK = '单位名称,年度,评价类型,项目名称,全年预算数（万元）,全年执行数（万元）,评价得分\n测试单位,2023,部门整体,,100,90,88\n测试单位,2023,项目,活动,50,50,\n';
-const RECORDS_BAD = '单位名称,年度,评价类型,全年预算数（万元）,全年执行数（万元）\n测试单位,2023,部门整体,100,120\n测试单位,1989,部门整体,-1,1\n';
+const RECORDS_OK =
+  '单位名称,年度,评价类型,项目名称,全年预算数（万元）,全年执行数（万元）,评价得分\n测试单位,2023,部门整体,,100,90,88\n测试单位,2023,项目,活动,50,50,\n';
+const RECORDS_BAD =
+  '单位名称,年度,评价类型,全年预算数（万元）,全年执行数（万元）\n测试单位,2023,部门整体,100,120\n测试单位,1989,部门整体,-1,1\n';
 const INDICATORS = `${INDICATOR_HEADER}\n测试单位,2023,部门整体,,决策,,,20,18,,\n测试单位,2023,部门整体,,产出,,,80,70,,\n`;
 
 describe('validate: text output', () => {
@@ -41,7 +47,11 @@ describe('validate: text output', () => {
     const r = await run(['records.csv'], { 'records.csv': RECORDS_OK });
     expect(r.code).toBe(0);
     expect(r.err).toEqual([]);
-    expect(r.out).toEqual(['records.csv', '  kind: records  encoding: utf-8  delimiter: comma  rows: 2', '  errors: 0  warnings: 0']);
+    expect(r.out).toEqual([
+      'records.csv',
+      '  kind: records  encoding: utf-8  delimiter: comma  rows: 2',
+      '  errors: 0  warnings: 0',
+    ]);
   });
 
   it('lists each error and warning with its row and column and exits 1', async () => {
@@ -61,7 +71,10 @@ describe('validate: text output', () => {
     // 单位名称;年度;评价类型 CRLF 测试;2023;部门整体 CRLF, in GBK.
     const gbk = hex('b5a5cebbc3fbb3c63bc4eab6c83bc6c0bcdbc0e0d0cd0d0a b2e2cad43b323032333bb2bfc3c5d5fbcce50d0a');
     expect(new TextDecoder('gb18030').decode(gbk)).toBe('单位名称;年度;评价类型\r\n测试;2023;部门整体\r\n');
-    const r = await run(['tab.csv', 'gbk.csv'], { 'tab.csv': '单位名称\t年度\t评价类型\n测试\t2023\t部门整体\n', 'gbk.csv': gbk });
+    const r = await run(['tab.csv', 'gbk.csv'], {
+      'tab.csv': '单位名称\t年度\t评价类型\n测试\t2023\t部门整体\n',
+      'gbk.csv': gbk,
+    });
     expect(r.code).toBe(0);
     expect(r.out).toContain('  kind: records  encoding: utf-8  delimiter: tab  rows: 1');
     expect(r.out).toContain('  kind: records  encoding: gb18030  delimiter: semicolon  rows: 1');
@@ -81,8 +94,17 @@ describe('validate --json', () => {
     expect(r.code).toBe(1);
     expect(r.out).toHaveLength(2);
     const [bad, ok] = r.out.map((l) => JSON.parse(l) as Record<string, unknown>);
-    for (const o of [bad!, ok!]) expect(Object.keys(o).sort()).toEqual(['delimiter', 'encoding', 'errors', 'file', 'kind', 'rows', 'warnings']);
-    expect(ok).toEqual({ file: 'ok.csv', kind: 'records', encoding: 'utf-8', delimiter: ',', rows: 2, errors: [], warnings: [] });
+    for (const o of [bad!, ok!])
+      expect(Object.keys(o).sort()).toEqual(['delimiter', 'encoding', 'errors', 'file', 'kind', 'rows', 'warnings']);
+    expect(ok).toEqual({
+      file: 'ok.csv',
+      kind: 'records',
+      encoding: 'utf-8',
+      delimiter: ',',
+      rows: 2,
+      errors: [],
+      warnings: [],
+    });
     expect(bad).toMatchObject({ file: 'bad.csv', kind: 'records', encoding: 'utf-8', delimiter: ',', rows: 2 });
     const errors = bad!.errors as Array<Record<string, unknown>>;
     const warnings = bad!.warnings as Array<Record<string, unknown>>;
@@ -97,7 +119,10 @@ describe('validate --json', () => {
   it('gives null kind, row and column for a file that is not text', async () => {
     const r = await run(['--json', 'x.csv'], { 'x.csv': hex('504b030414000600') });
     expect(r.code).toBe(1);
-    const o = JSON.parse(r.out[0]!) as { kind: unknown; errors: Array<{ row: unknown; column: unknown; message: string }> };
+    const o = JSON.parse(r.out[0]!) as {
+      kind: unknown;
+      errors: Array<{ row: unknown; column: unknown; message: string }>;
+    };
     expect(o.kind).toBeNull();
     expect(o.errors).toEqual([{ row: null, column: null, message: expect.stringContaining('xlsx') }]);
   });
@@ -149,7 +174,10 @@ describe('validate: references to records', () => {
 
   it('checks indicator scores against a record named later on the command line', async () => {
     const records = RECORDS_OK.replace(',88\n', ',90\n');
-    const r = await run(['--json', 'indicators.csv', 'records.csv'], { 'records.csv': records, 'indicators.csv': INDICATORS });
+    const r = await run(['--json', 'indicators.csv', 'records.csv'], {
+      'records.csv': records,
+      'indicators.csv': INDICATORS,
+    });
     const ind = JSON.parse(r.out[0]!) as { warnings: Array<{ row: number; column: string; message: string }> };
     expect(ind.warnings).toEqual([{ row: 2, column: '得分', message: expect.stringContaining('90.00') }]);
   });
@@ -160,7 +188,9 @@ describe('validate: references to records', () => {
       'b5a5cebbc3fbb3c62cc4eab6c82cc6c0bcdbc0e0d0cd2ccfeec4bfc3fbb3c62cd2bbbcb6d6b8b1ea2cb7d6d6b52cb5c3b7d60d0a' +
         'b2e2cad4b5a5cebb2c323032332cb2bfc3c5d5fbcce52c2cb2fab3f6d6b8b1ea2c32302c31380d0a',
     );
-    expect(new TextDecoder('gb18030').decode(gbk)).toBe('单位名称,年度,评价类型,项目名称,一级指标,分值,得分\r\n测试单位,2023,部门整体,,产出指标,20,18\r\n');
+    expect(new TextDecoder('gb18030').decode(gbk)).toBe(
+      '单位名称,年度,评价类型,项目名称,一级指标,分值,得分\r\n测试单位,2023,部门整体,,产出指标,20,18\r\n',
+    );
     const records = '单位名称,年度,评价类型,评价得分\n测试单位,2023,部门整体,18\n';
     const r = await run(['--json', 'ind-gbk.csv', 'records.csv'], { 'ind-gbk.csv': gbk, 'records.csv': records });
     expect(r.code).toBe(0);
@@ -175,12 +205,18 @@ describe('validate: references to records', () => {
 
     const without = await run(['--json', 'ind.csv'], { 'ind.csv': indicators });
     expect(without.code).toBe(1);
-    expect(JSON.parse(without.out[0]!)).toMatchObject({ errors: [{ row: 2, column: '单位名称', message: expect.stringContaining('找不到对应的评价记录') }] });
+    expect(JSON.parse(without.out[0]!)).toMatchObject({
+      errors: [{ row: 2, column: '单位名称', message: expect.stringContaining('找不到对应的评价记录') }],
+    });
   });
 
   it('still reports a reference that no file provides', async () => {
     const indicators = `${INDICATOR_HEADER}\n别的单位,2023,部门整体,,决策,,,20,19,,\n`;
-    const r = await run(['indicators.csv', 'records.csv'], { 'records.csv': RECORDS_OK, 'indicators.csv': indicators }, [BUILTIN_RECORDS]);
+    const r = await run(
+      ['indicators.csv', 'records.csv'],
+      { 'records.csv': RECORDS_OK, 'indicators.csv': indicators },
+      [BUILTIN_RECORDS],
+    );
     expect(r.code).toBe(1);
     expect(r.out.some((l) => /ERROR {3}第 2 行 列“单位名称”: 找不到对应的评价记录：别的单位/.test(l))).toBe(true);
   });
@@ -188,7 +224,11 @@ describe('validate: references to records', () => {
 
 describe('validate: the real script', () => {
   const script = (args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
 
   it('runs with node --import tsx and prints the JSON line of data/records.csv', async () => {
     const res = script(['--json', 'data/records.csv']);
@@ -197,7 +237,13 @@ describe('validate: the real script', () => {
     const lines = res.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const expected = await parseFile(new Uint8Array(await readFile(BUILTIN_RECORDS)), 'data/records.csv');
-    expect(JSON.parse(lines[0]!)).toMatchObject({ file: 'data/records.csv', kind: 'records', encoding: expected.encoding, rows: expected.rows, errors: [] });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      file: 'data/records.csv',
+      kind: 'records',
+      encoding: expected.encoding,
+      rows: expected.rows,
+      errors: [],
+    });
   });
 
   it('exits 2 without a file', () => {

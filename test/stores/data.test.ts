@@ -1,25 +1,31 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import { ensureBuiltin } from '../../src/db/builtin';
-import { BudgetDb } from '../../src/db/database';
-import { commitFile, knownRecords, loadCurrent, loadCurrentChunks, rollbackBatch } from '../../src/db/ledger';
-import { level1Summaries } from '../../src/domain/aggregate';
-import { parseFile } from '../../src/domain/parseFile';
-import { recordKey } from '../../src/domain/keys';
-import { useDataStore } from '../../src/stores/data';
+import { ensureBuiltin } from '@/db/builtin';
+import { BudgetDb } from '@/db/database';
+import { commitFile, knownRecords, loadCurrent, loadCurrentChunks, rollbackBatch } from '@/db/ledger';
+import { level1Summaries } from '@/domain/aggregate';
+import { parseFile } from '@/domain/parseFile';
+import { recordKey } from '@/domain/keys';
+import { useDataStore } from '@/stores/data';
 import { CCPIT, HOSTILE } from '../charts/fixtures';
 
 // loadCurrent and loadCurrentChunks as they are, but watched: the store must not read the current
 // indicator rows, nor the records again when only indicators changed.
-vi.mock('../../src/db/ledger', async (importOriginal) => {
-  const original = await importOriginal<typeof import('../../src/db/ledger')>();
-  return { ...original, loadCurrent: vi.fn(original.loadCurrent), loadCurrentChunks: vi.fn(original.loadCurrentChunks) };
+vi.mock('@/db/ledger', async (importOriginal) => {
+  const original = await importOriginal<typeof import('@/db/ledger')>();
+  return {
+    ...original,
+    loadCurrent: vi.fn(original.loadCurrent),
+    loadCurrentChunks: vi.fn(original.loadCurrentChunks),
+  };
 });
 
 /** The kinds of current rows the store has read since the spies were last cleared. */
 function kindsRead(): string[] {
-  return [...vi.mocked(loadCurrent).mock.calls, ...vi.mocked(loadCurrentChunks).mock.calls].map(([, kind]) => kind).sort();
+  return [...vi.mocked(loadCurrent).mock.calls, ...vi.mocked(loadCurrentChunks).mock.calls]
+    .map(([, kind]) => kind)
+    .sort();
 }
 
 function clearReads(): void {
@@ -56,7 +62,9 @@ describe('data store', () => {
     await store.start(db);
     await until(() => store.status === 'ready');
     expect(store.records).toHaveLength(6);
-    expect(store.agencyGroups.flatMap((g) => g.agencies.map((a) => a.short)).sort()).toEqual(['北京市贸促会', '朝阳区投促中心', '渝中区招商局'].sort());
+    expect(store.agencyGroups.flatMap((g) => g.agencies.map((a) => a.short)).sort()).toEqual(
+      ['北京市贸促会', '朝阳区投促中心', '渝中区招商局'].sort(),
+    );
     expect(store.years).toEqual([2019, 2021, 2022, 2023, 2024]);
     const key = recordKey({ agency: CCPIT, year: 2022, scope: 'department', project: '' });
     expect(store.level1.filter((s) => s.recordKey === key).map((s) => [s.level1, s.score])).toEqual([
@@ -65,7 +73,11 @@ describe('data store', () => {
       ['预算管理情况', 20],
     ]);
     expect(store.byKey.get(key)?.execution_rate).toBe(96.92);
-    expect(store.fundsFor(recordKey({ agency: CCPIT, year: 2022, scope: 'project', project: '北京市市长国际企业家顾问会议' }))).toHaveLength(7);
+    expect(
+      store.fundsFor(
+        recordKey({ agency: CCPIT, year: 2022, scope: 'project', project: '北京市市长国际企业家顾问会议' }),
+      ),
+    ).toHaveLength(7);
     const rows = await store.indicatorsFor(key);
     expect(rows.map((r) => r.level1)).toEqual(['当年预算执行情况', '整体绩效目标实现情况', '预算管理情况']);
   });
@@ -100,8 +112,12 @@ describe('data store', () => {
     // Another connection (the import worker) stored the built-in data and an indicator upload.
     const writer = new BudgetDb(db.name);
     await ensureBuiltin(writer);
-    const csv = '单位名称,年度,评价类型,项目名称,一级指标,二级指标,三级指标,分值,得分\n' + `${CCPIT},2022,部门整体,,新增指标,,,5,4\n`;
-    const parsed = await parseFile(new TextEncoder().encode(csv), 'i.csv', { knownRecords: await knownRecords(writer) });
+    const csv =
+      '单位名称,年度,评价类型,项目名称,一级指标,二级指标,三级指标,分值,得分\n' +
+      `${CCPIT},2022,部门整体,,新增指标,,,5,4\n`;
+    const parsed = await parseFile(new TextEncoder().encode(csv), 'i.csv', {
+      knownRecords: await knownRecords(writer),
+    });
     expect(parsed.errorCount).toBe(0);
     await commitFile(writer, parsed);
     writer.close();
@@ -142,7 +158,9 @@ describe('data store', () => {
     const level1 = store.level1;
     const v = store.version;
     clearReads();
-    const csv = '单位名称,年度,评价类型,项目名称,一级指标,二级指标,三级指标,分值,得分\n' + `${CCPIT},2022,部门整体,,新增指标,,,5,4\n`;
+    const csv =
+      '单位名称,年度,评价类型,项目名称,一级指标,二级指标,三级指标,分值,得分\n' +
+      `${CCPIT},2022,部门整体,,新增指标,,,5,4\n`;
     const parsed = await parseFile(new TextEncoder().encode(csv), 'i.csv', { knownRecords: await knownRecords(db) });
     const { batch } = await commitFile(db, parsed);
     await until(() => store.version > v);

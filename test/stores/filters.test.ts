@@ -4,8 +4,8 @@
 import { describe, expect, test } from 'vitest';
 import { defineComponent } from 'vue';
 import { mount } from '@vue/test-utils';
-import { useFiltersStore } from '../../src/stores/filters';
-import { agencyYears, rankAgencies } from '../../src/domain/aggregate';
+import { useFiltersStore } from '@/stores/filters';
+import { agencyYears, rankAgencies } from '@/domain/aggregate';
 import { CCPIT, CHAOYANG, RECORDS } from '../charts/fixtures';
 import { testApp } from '../components/setup';
 
@@ -13,13 +13,23 @@ async function store(path: string) {
   const app = await testApp(path);
   // The store reads the route through inject: create it inside a mounted component.
   let filters: ReturnType<typeof useFiltersStore> | undefined;
-  mount(defineComponent({ setup: () => { filters = useFiltersStore(); return () => null; } }), { global: { plugins: app.plugins } });
+  mount(
+    defineComponent({
+      setup: () => {
+        filters = useFiltersStore();
+        return () => null;
+      },
+    }),
+    { global: { plugins: app.plugins } },
+  );
   return { filters: filters!, router: app.router };
 }
 
 describe('filters store', () => {
   test('records, agency × year table and ranking follow the filter', async () => {
-    const { filters } = await store(`/overview?agencies=${encodeURIComponent(CCPIT)}&agencies=${encodeURIComponent(CHAOYANG)}&from=2022`);
+    const { filters } = await store(
+      `/overview?agencies=${encodeURIComponent(CCPIT)}&agencies=${encodeURIComponent(CHAOYANG)}&from=2022`,
+    );
     const expected = RECORDS.filter((r) => (r.agency === CCPIT || r.agency === CHAOYANG) && r.year >= 2022);
     expect(filters.records).toEqual(expected);
     expect([...filters.table.keys()]).toEqual([...agencyYears(expected).keys()]);

@@ -3,9 +3,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
-import { listBatches, loadCurrent } from '../../src/db/ledger';
-import type { BudgetDb } from '../../src/db/database';
-import { manifestFiles, setImportWorkerFactory, useImportStore } from '../../src/stores/import';
+import { listBatches, loadCurrent } from '@/db/ledger';
+import type { BudgetDb } from '@/db/database';
+import { manifestFiles, setImportWorkerFactory, useImportStore } from '@/stores/import';
 import { fixture, fixtureBytes, freshDb } from '../workers/helpers';
 import { InProcessWorker } from '../workers/inProcessWorker';
 
@@ -46,7 +46,9 @@ describe('upload, preview, commit', () => {
     expect(store.phase).toBe('parsing');
     expect(store.progress).toMatchObject({ fileCount: 1, fileName: 'records-gbk.csv' });
     await until(() => store.phase === 'preview', 'preview');
-    expect(store.previews.map((p) => [p.fileName, p.kind, p.encoding, p.rows])).toEqual([['records-gbk.csv', 'records', 'gb18030', 2]]);
+    expect(store.previews.map((p) => [p.fileName, p.kind, p.encoding, p.rows])).toEqual([
+      ['records-gbk.csv', 'records', 'gb18030', 2],
+    ]);
     expect(store.totals).toEqual({ rows: 2, errors: 0, warnings: 0 });
     expect(store.canCommit).toBe(true);
 
@@ -54,10 +56,16 @@ describe('upload, preview, commit', () => {
     expect(store.phase).toBe('committing');
     await until(() => store.results !== null, 'results');
     expect(store.phase).toBe('idle');
-    expect(store.results!.map((r) => [r.status, r.batch.fileName, r.batch.newCount])).toEqual([['committed', 'records-gbk.csv', 2]]);
+    expect(store.results!.map((r) => [r.status, r.batch.fileName, r.batch.newCount])).toEqual([
+      ['committed', 'records-gbk.csv', 2],
+    ]);
     expect(store.previews).toEqual([]);
     await until(() => store.batches.some((b) => b.fileName === 'records-gbk.csv'), 'history');
-    expect(performance.getEntriesByType('mark').map((m) => m.name)).toEqual(['import:file-chosen', 'import:parsed', 'import:committed']);
+    expect(performance.getEntriesByType('mark').map((m) => m.name)).toEqual([
+      'import:file-chosen',
+      'import:parsed',
+      'import:committed',
+    ]);
   });
 
   test('a file with errors cannot be committed: commit() does nothing', async () => {
@@ -139,7 +147,10 @@ describe('history, export, published data', () => {
     expect(preview).toMatchObject({ leaving: 1, returning: 1 });
     await store.rollback(update.id);
     expect(store.historyNotice).toMatchObject({ type: 'rolledBack', batch: { id: update.id, state: 'rolled_back' } });
-    await until(() => store.batches.find((b) => b.id === update.id)?.state === 'rolled_back', 'history shows the rollback');
+    await until(
+      () => store.batches.find((b) => b.id === update.id)?.state === 'rolled_back',
+      'history shows the rollback',
+    );
     const project = (await loadCurrent(db, 'records')).find((r) => r.scope === 'project');
     expect(project?.budget).toBe(320);
   });
@@ -180,13 +191,17 @@ describe('history, export, published data', () => {
     const store = useImportStore();
     await store.syncPublished('http://intranet.example/app/index.html');
     await until(() => store.published !== null, 'published');
-    expect(store.published).toEqual({ outcomes: [{ fileName: 'records.csv', status: 'committed', errors: [], errorCount: 0 }] });
+    expect(store.published).toEqual({
+      outcomes: [{ fileName: 'records.csv', status: 'committed', errors: [], errorCount: 0 }],
+    });
     const published = (await listBatches(db)).filter((b) => b.origin === 'published');
     expect(published.map((b) => b.fileName)).toEqual(['records.csv']);
   });
 
   test('manifestFiles keeps plain file names only', () => {
-    expect(manifestFiles({ files: ['records.csv', '../secret.csv', 'sub/x.csv', 'a\\b.csv', 3, 'funds.csv'] })).toEqual(['records.csv', 'funds.csv']);
+    expect(manifestFiles({ files: ['records.csv', '../secret.csv', 'sub/x.csv', 'a\\b.csv', 3, 'funds.csv'] })).toEqual(
+      ['records.csv', 'funds.csv'],
+    );
     expect(manifestFiles({ files: 'records.csv' })).toEqual([]);
     expect(manifestFiles(null)).toEqual([]);
   });

@@ -1,13 +1,17 @@
 // @vitest-environment happy-dom
 import { describe, expect, test, vi } from 'vitest';
 import { mount } from '@vue/test-utils';
-import ExecutionView from '../../src/views/ExecutionView.vue';
+import ExecutionView from '@/views/ExecutionView.vue';
 import { CCPIT } from '../charts/fixtures';
 import { settle, testApp } from '../components/setup';
 
 // ECharts needs a canvas; what is tested here is which chart the panel is given, not its drawing.
-vi.mock('../../src/components/EChart.vue', () => ({
-  default: { name: 'EChart', props: ['option', 'height', 'name', 'active'], template: '<div class="echart-stub" :data-name="name"></div>' },
+vi.mock('@/components/EChart.vue', () => ({
+  default: {
+    name: 'EChart',
+    props: ['option', 'height', 'name', 'active'],
+    template: '<div class="echart-stub" :data-name="name"></div>',
+  },
 }));
 
 async function mountView(path = '/execution') {
@@ -17,7 +21,8 @@ async function mountView(path = '/execution') {
   return { ...app, wrapper };
 }
 
-const panelTitles = (w: Awaited<ReturnType<typeof mountView>>['wrapper']) => w.findAll('.chart-panel h2').map((h) => h.text());
+const panelTitles = (w: Awaited<ReturnType<typeof mountView>>['wrapper']) =>
+  w.findAll('.chart-panel h2').map((h) => h.text());
 
 describe('execution view: the per-record charts share one tabbed panel', () => {
   test('two charts on the page: the trend, and the chosen per-record chart', async () => {
@@ -25,7 +30,12 @@ describe('execution view: the per-record charts share one tabbed panel', () => {
     expect(panelTitles(wrapper)).toEqual(['执行率趋势', '部门整体：预算与执行']);
     expect(wrapper.findAll('.echart-stub')).toHaveLength(2);
     const tabs = wrapper.findAll('[role=tab]');
-    expect(tabs.map((t) => t.text())).toEqual(['部门整体：预算与执行', '项目：预算与执行', '基本支出与项目支出（部门整体）', '年初预算与调整后预算']);
+    expect(tabs.map((t) => t.text())).toEqual([
+      '部门整体：预算与执行',
+      '项目：预算与执行',
+      '基本支出与项目支出（部门整体）',
+      '年初预算与调整后预算',
+    ]);
     expect(tabs.map((t) => t.attributes('aria-selected'))).toEqual(['true', 'false', 'false', 'false']);
     expect(wrapper.get('[role=tablist]').attributes('aria-label')).toBe('按评价记录查看');
     const panel = wrapper.get('[role=tabpanel]');

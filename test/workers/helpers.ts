@@ -3,9 +3,9 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openDb, type BudgetDb } from '../../src/db/database';
-import { ImportEngine } from '../../src/workers/importEngine';
-import type { FromWorker } from '../../src/workers/protocol';
+import { openDb, type BudgetDb } from '@/db/database';
+import { ImportEngine } from '@/workers/importEngine';
+import type { FromWorker } from '@/workers/protocol';
 
 let dbCount = 0;
 

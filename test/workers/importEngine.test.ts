@@ -3,10 +3,10 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
 import Dexie, { type DBCore, type Middleware } from 'dexie';
-import { openDb } from '../../src/db/database';
-import { knownRecords, listBatches, loadCurrent, rollbackBatch } from '../../src/db/ledger';
-import { ImportEngine, QUOTA_MESSAGE } from '../../src/workers/importEngine';
-import { PREVIEW_ROWS } from '../../src/workers/protocol';
+import { openDb } from '@/db/database';
+import { knownRecords, listBatches, loadCurrent, rollbackBatch } from '@/db/ledger';
+import { ImportEngine, QUOTA_MESSAGE } from '@/workers/importEngine';
+import { PREVIEW_ROWS } from '@/workers/protocol';
 import { fixture, freshDb, harness, INDICATORS_HEADER, RECORDS_HEADER, textFile } from './helpers';
 
 const ZX = '北京市西城区示例中心';
@@ -22,7 +22,10 @@ function indicators(...rows: string[]): string {
 describe('parse and preview', () => {
   test('parses records before the indicators that refer to them, whatever order they were chosen in', async () => {
     const h = harness();
-    const ind = textFile('指标.csv', indicators(`${ZX},2023,部门整体,,决策,,,20,18`, `${ZX},2023,部门整体,,产出,,,80,72`));
+    const ind = textFile(
+      '指标.csv',
+      indicators(`${ZX},2023,部门整体,,决策,,,20,18`, `${ZX},2023,部门整体,,产出,,,80,72`),
+    );
     const rec = textFile('记录.csv', records(`${ZX},北京市西城区,2023,部门整体,,500,480,90`));
     await h.engine.handle({ type: 'parse', uploadId: 1, files: [ind, rec] });
 
@@ -36,8 +39,19 @@ describe('parse and preview', () => {
     const [r] = parsed.files;
     expect(r!.encoding).toBe('utf-8');
     expect(r!.delimiter).toBe(',');
-    expect(r!.headers.find((x) => x.written === '全年预算数（万元）')).toMatchObject({ field: 'budget', unit: '万元', scale: 1 });
-    expect(r!.sample[0]).toMatchObject({ agency: ZX, year: 2023, scope: 'department', budget: 500, expenditure: 480, execution_rate: 96 });
+    expect(r!.headers.find((x) => x.written === '全年预算数（万元）')).toMatchObject({
+      field: 'budget',
+      unit: '万元',
+      scale: 1,
+    });
+    expect(r!.sample[0]).toMatchObject({
+      agency: ZX,
+      year: 2023,
+      scope: 'department',
+      budget: 500,
+      expenditure: 480,
+      execution_rate: 96,
+    });
     expect(r!.diff).toMatchObject({ newKeys: 1, supersededCount: 0 });
     expect(r!.identicalTo).toBeNull();
   });
@@ -45,7 +59,11 @@ describe('parse and preview', () => {
   test('reports progress per file, ending at the whole upload read', async () => {
     const h = harness();
     const many = Array.from({ length: 3000 }, (_, i) => `${ZX},北京市西城区,2023,项目,项目${i},${i + 1},${i},80`);
-    await h.engine.handle({ type: 'parse', uploadId: 7, files: [textFile('big.csv', records(...many)), textFile('small.csv', records(`${ZX},,2022,部门整体,,1,1,90`))] });
+    await h.engine.handle({
+      type: 'parse',
+      uploadId: 7,
+      files: [textFile('big.csv', records(...many)), textFile('small.csv', records(`${ZX},,2022,部门整体,,1,1,90`))],
+    });
     const progress = h.messages.filter((m) => m.type === 'progress');
     expect(progress.length).toBeGreaterThanOrEqual(4);
     const overall = progress.map((p) => p.overall);
@@ -66,7 +84,14 @@ describe('parse and preview', () => {
 
   test('each bad file gets its own message with row and column, and nothing can be committed', async () => {
     const h = harness();
-    const files = ['unknown-headers.csv', 'empty.csv', 'binary.csv', 'latin1.csv', 'records-errors.csv', 'indicators-errors.csv'].map(fixture);
+    const files = [
+      'unknown-headers.csv',
+      'empty.csv',
+      'binary.csv',
+      'latin1.csv',
+      'records-errors.csv',
+      'indicators-errors.csv',
+    ].map(fixture);
     await h.engine.handle({ type: 'parse', uploadId: 3, files });
     const byName = new Map(h.last('parsed').files.map((f) => [f.fileName, f]));
     const first = (name: string) => byName.get(name)!.errors[0]!;
@@ -105,7 +130,10 @@ describe('commit, identical files and the diff', () => {
     await h.engine.handle({
       type: 'parse',
       uploadId: 1,
-      files: [textFile('r.csv', records(`${ZX},北京市西城区,2023,部门整体,,500,480,90`)), textFile('i.csv', indicators(`${ZX},2023,部门整体,,决策,,,100,90`))],
+      files: [
+        textFile('r.csv', records(`${ZX},北京市西城区,2023,部门整体,,500,480,90`)),
+        textFile('i.csv', indicators(`${ZX},2023,部门整体,,决策,,,100,90`)),
+      ],
     });
     await h.engine.handle({ type: 'commit', uploadId: 1 });
     const done = h.last('committed');
@@ -219,7 +247,10 @@ function quotaDb(): ReturnType<typeof openDb> {
       table: (name) => {
         const table = down.table(name);
         if (name !== 'chunks') return table;
-        return { ...table, mutate: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')) };
+        return {
+          ...table,
+          mutate: () => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError')),
+        };
       },
     }),
   };
@@ -234,7 +265,10 @@ describe('storage full', () => {
     await h.engine.handle({
       type: 'parse',
       uploadId: 1,
-      files: [textFile('r.csv', records(`${ZX},,2023,部门整体,,500,480,90`)), textFile('i.csv', indicators(`${ZX},2023,部门整体,,决策,,,100,90`))],
+      files: [
+        textFile('r.csv', records(`${ZX},,2023,部门整体,,500,480,90`)),
+        textFile('i.csv', indicators(`${ZX},2023,部门整体,,决策,,,100,90`)),
+      ],
     });
     expect(h.last('parsed').files.every((f) => f.errorCount === 0)).toBe(true);
     await h.engine.handle({ type: 'commit', uploadId: 1 });
@@ -262,7 +296,8 @@ describe('storage full', () => {
             ...table,
             mutate: (req) => {
               const values = 'values' in req ? (req.values as Array<{ kind?: string }>) : [];
-              if (values.some((v) => v.kind === 'indicators')) return Promise.reject(new DOMException('full', 'QuotaExceededError'));
+              if (values.some((v) => v.kind === 'indicators'))
+                return Promise.reject(new DOMException('full', 'QuotaExceededError'));
               return table.mutate(req);
             },
           };
@@ -274,7 +309,10 @@ describe('storage full', () => {
     await engine.handle({
       type: 'parse',
       uploadId: 1,
-      files: [textFile('r.csv', records(`${ZX},,2023,部门整体,,500,480,90`)), textFile('i.csv', indicators(`${ZX},2023,部门整体,,决策,,,100,90`))],
+      files: [
+        textFile('r.csv', records(`${ZX},,2023,部门整体,,500,480,90`)),
+        textFile('i.csv', indicators(`${ZX},2023,部门整体,,决策,,,100,90`)),
+      ],
     });
     await engine.handle({ type: 'commit', uploadId: 1 });
     expect(await db.batches.count()).toBe(0);
@@ -286,7 +324,10 @@ describe('storage full', () => {
 describe('rollback preview', () => {
   test('says which rows leave and which earlier figures come back, from the data as it is now', async () => {
     const h = harness();
-    for (const [id, name] of [[1, 'records-gbk.csv'], [2, 'records-update.csv']] as const) {
+    for (const [id, name] of [
+      [1, 'records-gbk.csv'],
+      [2, 'records-update.csv'],
+    ] as const) {
       await h.engine.handle({ type: 'parse', uploadId: id, files: [fixture(name)] });
       await h.engine.handle({ type: 'commit', uploadId: id });
     }

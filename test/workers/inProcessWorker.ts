@@ -1,9 +1,9 @@
 // A stand-in for the import Worker in tests: the real ImportEngine, with the Worker's message
 // semantics (asynchronous delivery, structured cloning), in-process against fake-indexeddb.
-import type { BudgetDb } from '../../src/db/database';
-import { ImportEngine } from '../../src/workers/importEngine';
-import type { FromWorker, ToWorker } from '../../src/workers/protocol';
-import type { WorkerLike } from '../../src/stores/import';
+import type { BudgetDb } from '@/db/database';
+import { ImportEngine } from '@/workers/importEngine';
+import type { FromWorker, ToWorker } from '@/workers/protocol';
+import type { WorkerLike } from '@/stores/import';
 
 export class InProcessWorker implements WorkerLike {
   onmessage: ((e: MessageEvent<FromWorker>) => void) | null = null;

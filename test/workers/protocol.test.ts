@@ -1,16 +1,34 @@
 // The pure helpers both sides of the import worker share.
 import { describe, expect, test } from 'vitest';
 import Dexie from 'dexie';
-import { importOrder, isQuotaError, rowChanges, summarizeDiff } from '../../src/workers/protocol';
-import { sniffKind } from '../../src/workers/sniff';
-import type { FundLine, PerfRecord } from '../../src/domain/types';
+import { importOrder, isQuotaError, rowChanges, summarizeDiff } from '@/workers/protocol';
+import { sniffKind } from '@/workers/sniff';
+import type { FundLine, PerfRecord } from '@/domain/types';
 import { fixtureBytes } from './helpers';
 
 const base: PerfRecord = {
-  agency: '北京市西城区示例中心', year: 2023, scope: 'project', project: '宣传经费', region: '', budget_initial: null,
-  budget: 100, expenditure: 90, execution_rate: 90, budget_basic: null, budget_project: null, expenditure_basic: null,
-  expenditure_project: null, carryover: null, carryover_rate: null, final_accounts: null, budget_final_diff_rate: null,
-  score: 85, grade: '良', evaluator: '', source: '', note: '',
+  agency: '北京市西城区示例中心',
+  year: 2023,
+  scope: 'project',
+  project: '宣传经费',
+  region: '',
+  budget_initial: null,
+  budget: 100,
+  expenditure: 90,
+  execution_rate: 90,
+  budget_basic: null,
+  budget_project: null,
+  expenditure_basic: null,
+  expenditure_project: null,
+  carryover: null,
+  carryover_rate: null,
+  final_accounts: null,
+  budget_final_diff_rate: null,
+  score: 85,
+  grade: '良',
+  evaluator: '',
+  source: '',
+  note: '',
 };
 
 describe('rowChanges', () => {
@@ -32,8 +50,23 @@ describe('rowChanges', () => {
 
 describe('summarizeDiff', () => {
   test('keeps the counts, caps the list and labels rows for people', () => {
-    const fund: FundLine = { agency: 'A局', year: 2024, scope: 'department', project: '', category: 'source', item: '财政拨款', budget: 1, contract: null, expenditure: 1, source: '' };
-    const superseded = Array.from({ length: 5 }, (_, i) => ({ key: `k${i}`, before: fund, after: { ...fund, budget: i + 2 } }));
+    const fund: FundLine = {
+      agency: 'A局',
+      year: 2024,
+      scope: 'department',
+      project: '',
+      category: 'source',
+      item: '财政拨款',
+      budget: 1,
+      contract: null,
+      expenditure: 1,
+      source: '',
+    };
+    const superseded = Array.from({ length: 5 }, (_, i) => ({
+      key: `k${i}`,
+      before: fund,
+      after: { ...fund, budget: i + 2 },
+    }));
     const s = summarizeDiff('funds', { newKeys: 3, supersededCount: 5, superseded }, 2);
     expect(s.newKeys).toBe(3);
     expect(s.supersededCount).toBe(5);
@@ -44,7 +77,7 @@ describe('summarizeDiff', () => {
 });
 
 describe('isQuotaError', () => {
-  test('recognises the DOMException and Dexie\'s wrapper of it, and nothing else', () => {
+  test("recognises the DOMException and Dexie's wrapper of it, and nothing else", () => {
     const dom = new DOMException('quota', 'QuotaExceededError');
     expect(isQuotaError(dom)).toBe(true);
     expect(isQuotaError(new Dexie.AbortError('aborted', dom))).toBe(true);

@@ -2,7 +2,7 @@
 // built-in dataset, all or nothing.
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
-import { listBatches, loadCurrent, rollbackBatch } from '../../src/db/ledger';
+import { listBatches, loadCurrent, rollbackBatch } from '@/db/ledger';
 import { fixtureBytes, harness, INDICATORS_HEADER } from './helpers';
 
 const enc = new TextEncoder();
@@ -54,8 +54,16 @@ describe('publish', () => {
 
   test('a changed file is imported again and supersedes the earlier version', async () => {
     const h = harness();
-    await h.engine.handle({ type: 'publish', uploadId: 1, files: [{ name: 'records.csv', bytes: fixtureBytes('records-gbk.csv') }] });
-    await h.engine.handle({ type: 'publish', uploadId: 2, files: [{ name: 'records.csv', bytes: fixtureBytes('records-update.csv') }] });
+    await h.engine.handle({
+      type: 'publish',
+      uploadId: 1,
+      files: [{ name: 'records.csv', bytes: fixtureBytes('records-gbk.csv') }],
+    });
+    await h.engine.handle({
+      type: 'publish',
+      uploadId: 2,
+      files: [{ name: 'records.csv', bytes: fixtureBytes('records-update.csv') }],
+    });
     expect(h.last('published').outcomes.map((o) => o.status)).toEqual(['committed']);
     const project = (await loadCurrent(h.db, 'records')).find((r) => r.agency === HAIDIAN && r.scope === 'project');
     expect(project?.budget).toBe(360);

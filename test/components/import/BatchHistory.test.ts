@@ -5,12 +5,12 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
-import { createAppI18n } from '../../../src/i18n';
-import BatchHistory from '../../../src/components/import/BatchHistory.vue';
-import { setImportWorkerFactory, useImportStore } from '../../../src/stores/import';
+import { createAppI18n } from '@/i18n';
+import BatchHistory from '@/components/import/BatchHistory.vue';
+import { setImportWorkerFactory, useImportStore } from '@/stores/import';
 import { InProcessWorker } from '../../workers/inProcessWorker';
-import { commitFile, listBatches, loadCurrent } from '../../../src/db/ledger';
-import { parseFile } from '../../../src/domain/parseFile';
+import { commitFile, listBatches, loadCurrent } from '@/db/ledger';
+import { parseFile } from '@/domain/parseFile';
 import { fixtureBytes, freshDb } from '../../workers/helpers';
 
 async function until(check: () => boolean): Promise<void> {
@@ -28,7 +28,8 @@ afterEach(() => {
 describe('BatchHistory', () => {
   test('lists every batch and rolls one back after saying what comes back', async () => {
     const db = freshDb();
-    for (const name of ['records-gbk.csv', 'records-update.csv']) await commitFile(db, await parseFile(fixtureBytes(name), name));
+    for (const name of ['records-gbk.csv', 'records-update.csv'])
+      await commitFile(db, await parseFile(fixtureBytes(name), name));
     setActivePinia(createPinia());
     setImportWorkerFactory(() => new InProcessWorker(db));
     const store = useImportStore();
@@ -50,7 +51,9 @@ describe('BatchHistory', () => {
     expect(dialog.text()).toContain('目前显示的 1 条数据来自这个批次，回滚后将移除。');
     expect(dialog.text()).toContain('1 条数据将恢复为更早批次中的数值：');
     expect(dialog.get('.row-label').text()).toBe('北京市海淀区科技服务中心 · 2023 · 项目 · 科技成果转化服务经费');
-    const lines = dialog.findAll('.returning tbody tr').map((tr) => [tr.get('th').text(), ...tr.findAll('td').map((td) => td.text())]);
+    const lines = dialog
+      .findAll('.returning tbody tr')
+      .map((tr) => [tr.get('th').text(), ...tr.findAll('td').map((td) => td.text())]);
     expect(lines).toContainEqual(['全年预算数（万元）', '360.00 万元', '320.00 万元']);
     expect(lines).toContainEqual(['评价得分', '93.00', '88.00']);
     expect(dialog.text()).not.toContain('不再显示');

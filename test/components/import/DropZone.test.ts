@@ -2,10 +2,11 @@
 // Files come in by drop or by the picker, several at once, whatever their names.
 import { describe, expect, test } from 'vitest';
 import { mount } from '@vue/test-utils';
-import { createAppI18n } from '../../../src/i18n';
-import DropZone from '../../../src/components/import/DropZone.vue';
+import { createAppI18n } from '@/i18n';
+import DropZone from '@/components/import/DropZone.vue';
 
-const mountZone = (disabled = false) => mount(DropZone, { props: { disabled }, global: { plugins: [createAppI18n('zh-CN')] } });
+const mountZone = (disabled = false) =>
+  mount(DropZone, { props: { disabled }, global: { plugins: [createAppI18n('zh-CN')] } });
 
 describe('DropZone', () => {
   test('dropping files emits all of them, and the zone shows it is ready while dragging', async () => {

@@ -2,42 +2,76 @@
 // One file's preview: facts, identical notice, errors, and file text rendered as text.
 import { describe, expect, test } from 'vitest';
 import { mount } from '@vue/test-utils';
-import { createAppI18n } from '../../../src/i18n';
-import FilePreview from '../../../src/components/import/FilePreview.vue';
-import type { FilePreview as Preview } from '../../../src/workers/protocol';
-import type { PerfRecord } from '../../../src/domain/types';
+import { createAppI18n } from '@/i18n';
+import FilePreview from '@/components/import/FilePreview.vue';
+import type { FilePreview as Preview } from '@/workers/protocol';
+import type { PerfRecord } from '@/domain/types';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 
 const row: PerfRecord = {
-  agency: HOSTILE, year: 2024, scope: 'department', project: '', region: '', budget_initial: null, budget: 100,
-  expenditure: null, execution_rate: null, budget_basic: null, budget_project: null, expenditure_basic: null,
-  expenditure_project: null, carryover: null, carryover_rate: null, final_accounts: null, budget_final_diff_rate: null,
-  score: null, grade: null, evaluator: '', source: '', note: '<script>window.__pwned=2</script>',
+  agency: HOSTILE,
+  year: 2024,
+  scope: 'department',
+  project: '',
+  region: '',
+  budget_initial: null,
+  budget: 100,
+  expenditure: null,
+  execution_rate: null,
+  budget_basic: null,
+  budget_project: null,
+  expenditure_basic: null,
+  expenditure_project: null,
+  carryover: null,
+  carryover_rate: null,
+  final_accounts: null,
+  budget_final_diff_rate: null,
+  score: null,
+  grade: null,
+  evaluator: '',
+  source: '',
+  note: '<script>window.__pwned=2</script>',
 };
 
 function preview(over: Partial<Preview> = {}): Preview {
   return {
-    index: 0, fileName: 'x.csv', byteLength: 2048, kind: 'records', encoding: 'gb18030', delimiter: ';', rows: 1,
+    index: 0,
+    fileName: 'x.csv',
+    byteLength: 2048,
+    kind: 'records',
+    encoding: 'gb18030',
+    delimiter: ';',
+    rows: 1,
     headers: [
       { written: '单位名称', index: 0, field: 'agency', scale: 1, unit: '' },
       { written: '预算数（元）', index: 1, field: 'budget', scale: 0.0001, unit: '元' },
       { written: '联系人', index: 2, field: null, scale: 1, unit: '' },
     ],
-    sample: [row], errors: [], errorCount: 0, warnings: [], warningCount: 0,
-    diff: { newKeys: 1, supersededCount: 0, superseded: [] }, sha256: 'ab', identicalTo: null, sameAsFile: null,
+    sample: [row],
+    errors: [],
+    errorCount: 0,
+    warnings: [],
+    warningCount: 0,
+    diff: { newKeys: 1, supersededCount: 0, superseded: [] },
+    sha256: 'ab',
+    identicalTo: null,
+    sameAsFile: null,
     ...over,
   };
 }
 
-const mountPreview = (p: Preview) => mount(FilePreview, { props: { preview: p }, global: { plugins: [createAppI18n('zh-CN')] }, attachTo: document.body });
+const mountPreview = (p: Preview) =>
+  mount(FilePreview, { props: { preview: p }, global: { plugins: [createAppI18n('zh-CN')] }, attachTo: document.body });
 
 describe('FilePreview', () => {
   test('shows kind, encoding, delimiter, rows and size, and the header mapping with units', () => {
     const w = mountPreview(preview());
     const facts = w.findAll('.file-facts > div').map((d) => `${d.get('dt').text()}=${d.get('dd').text()}`);
     expect(facts).toEqual(['类型=评价记录', '编码=GBK / GB18030', '分隔符=分号', '数据行=1', '大小=2.0 KB']);
-    const mapping = w.findAll('.header-map tbody tr').map((tr) => tr.findAll('td').map((td) => td.text().replace(/\s+/g, ' ')));
+    const mapping = w
+      .findAll('.header-map tbody tr')
+      .map((tr) => tr.findAll('td').map((td) => td.text().replace(/\s+/g, ' ')));
     expect(mapping).toEqual([
       ['单位名称', '单位名称 agency', '—'],
       ['预算数（元）', '全年预算数（万元） budget', '元 ×0.0001 换算为万元'],
@@ -58,13 +92,30 @@ describe('FilePreview', () => {
   });
 
   test('an identical file says which batch it repeats; errors are listed', () => {
-    const identicalTo = { id: 7, fileName: 'records.csv', kind: 'records' as const, sha256: 'ab', createdAt: Date.UTC(2024, 0, 2), rows: 1, state: 'active' as const, origin: 'upload' as const, newCount: 1, supersededCount: 0, warningCount: 0 };
+    const identicalTo = {
+      id: 7,
+      fileName: 'records.csv',
+      kind: 'records' as const,
+      sha256: 'ab',
+      createdAt: Date.UTC(2024, 0, 2),
+      rows: 1,
+      state: 'active' as const,
+      origin: 'upload' as const,
+      newCount: 1,
+      supersededCount: 0,
+      warningCount: 0,
+    };
     const same = mountPreview(preview({ identicalTo }));
     expect(same.get('.file-note').text()).toContain('与已导入的批次 #7“records.csv”');
     expect(same.find('.supersede-diff').exists()).toBe(false);
     same.unmount();
 
-    const bad = mountPreview(preview({ errorCount: 1, errors: [{ row: 3, column: '年度', message: '不是有效的整数：二〇二三', code: 'invalid_value' }] }));
+    const bad = mountPreview(
+      preview({
+        errorCount: 1,
+        errors: [{ row: 3, column: '年度', message: '不是有效的整数：二〇二三', code: 'invalid_value' }],
+      }),
+    );
     expect(bad.get('.file-state').text()).toBe('1 个错误');
     expect(bad.get('.issue-list.errors').text()).toContain('不是有效的整数：二〇二三');
     bad.unmount();

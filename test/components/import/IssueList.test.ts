@@ -3,11 +3,16 @@
 import { describe, expect, test } from 'vitest';
 import { mount } from '@vue/test-utils';
 import { nextTick } from 'vue';
-import { createAppI18n } from '../../../src/i18n';
-import IssueList from '../../../src/components/import/IssueList.vue';
-import type { Issue } from '../../../src/domain/types';
+import { createAppI18n } from '@/i18n';
+import IssueList from '@/components/import/IssueList.vue';
+import type { Issue } from '@/domain/types';
 
-const issue = (row: number): Issue => ({ row, column: '全年预算数（万元）', message: `金额不能为负数：-${row}`, code: 'invalid_value' });
+const issue = (row: number): Issue => ({
+  row,
+  column: '全年预算数（万元）',
+  message: `金额不能为负数：-${row}`,
+  code: 'invalid_value',
+});
 
 function mountList(issues: Issue[], total = issues.length) {
   return mount(IssueList, {
@@ -18,7 +23,10 @@ function mountList(issues: Issue[], total = issues.length) {
 
 describe('IssueList', () => {
   test('a few issues are listed in full with row, column and message', () => {
-    const w = mountList([issue(2), { row: null, column: null, message: '文件是空的：没有可导入的数据', code: 'empty_file' }]);
+    const w = mountList([
+      issue(2),
+      { row: null, column: null, message: '文件是空的：没有可导入的数据', code: 'empty_file' },
+    ]);
     expect(w.get('h4').text()).toBe('错误（2）');
     const rows = w.findAll('.issue-body [role="row"]').map((r) => r.findAll('[role="cell"]').map((c) => c.text()));
     expect(rows).toEqual([
@@ -47,7 +55,9 @@ describe('IssueList', () => {
     const shown = rows.map((r) => Number(r.get('[role="cell"]').text()));
     expect(shown).toContain(4002);
     expect(shown).not.toContain(2);
-    expect(rows.find((r) => r.get('[role="cell"]').text() === '4002')!.attributes('aria-rowindex')).toBe(String(4000 + 2));
+    expect(rows.find((r) => r.get('[role="cell"]').text() === '4002')!.attributes('aria-rowindex')).toBe(
+      String(4000 + 2),
+    );
   });
 
   test('says when the parser kept only part of the issues', () => {

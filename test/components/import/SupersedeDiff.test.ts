@@ -2,21 +2,46 @@
 // What committing would change: counts, and each replaced row's old → new figures with units.
 import { describe, expect, test } from 'vitest';
 import { mount } from '@vue/test-utils';
-import { createAppI18n } from '../../../src/i18n';
-import SupersedeDiff from '../../../src/components/import/SupersedeDiff.vue';
-import { summarizeDiff } from '../../../src/workers/protocol';
-import type { PerfRecord } from '../../../src/domain/types';
+import { createAppI18n } from '@/i18n';
+import SupersedeDiff from '@/components/import/SupersedeDiff.vue';
+import { summarizeDiff } from '@/workers/protocol';
+import type { PerfRecord } from '@/domain/types';
 
 const before: PerfRecord = {
-  agency: '北京市海淀区科技服务中心', year: 2023, scope: 'project', project: '科技成果转化服务经费', region: '北京市海淀区',
-  budget_initial: null, budget: 320, expenditure: 300.8, execution_rate: 94, budget_basic: null, budget_project: null,
-  expenditure_basic: null, expenditure_project: null, carryover: null, carryover_rate: null, final_accounts: null,
-  budget_final_diff_rate: null, score: 88, grade: '良', evaluator: '第三方评价', source: '', note: '',
+  agency: '北京市海淀区科技服务中心',
+  year: 2023,
+  scope: 'project',
+  project: '科技成果转化服务经费',
+  region: '北京市海淀区',
+  budget_initial: null,
+  budget: 320,
+  expenditure: 300.8,
+  execution_rate: 94,
+  budget_basic: null,
+  budget_project: null,
+  expenditure_basic: null,
+  expenditure_project: null,
+  carryover: null,
+  carryover_rate: null,
+  final_accounts: null,
+  budget_final_diff_rate: null,
+  score: 88,
+  grade: '良',
+  evaluator: '第三方评价',
+  source: '',
+  note: '',
 };
 
 function mountDiff(locale: 'zh-CN' | 'en') {
   const after = { ...before, budget: 360, expenditure: 352.8, execution_rate: 98, score: 93, grade: '优' as const };
-  const diff = summarizeDiff('records', { newKeys: 2, supersededCount: 3, superseded: [{ key: 'k', before, after }, { key: 'k2', before, after: { ...before } }] });
+  const diff = summarizeDiff('records', {
+    newKeys: 2,
+    supersededCount: 3,
+    superseded: [
+      { key: 'k', before, after },
+      { key: 'k2', before, after: { ...before } },
+    ],
+  });
   return mount(SupersedeDiff, { props: { kind: 'records', diff }, global: { plugins: [createAppI18n(locale)] } });
 }
 
@@ -26,7 +51,9 @@ describe('SupersedeDiff', () => {
     expect(w.get('.diff-counts').text()).toBe('新增 2 条，替换 3 条已有数据');
     const [first, second] = w.findAll('.diff-rows > li');
     expect(first!.get('.diff-label').text()).toBe('北京市海淀区科技服务中心 · 2023 · 项目 · 科技成果转化服务经费');
-    const lines = first!.findAll('tbody tr').map((tr) => [tr.get('th').text(), ...tr.findAll('td').map((td) => td.text())]);
+    const lines = first!
+      .findAll('tbody tr')
+      .map((tr) => [tr.get('th').text(), ...tr.findAll('td').map((td) => td.text())]);
     expect(lines).toEqual([
       ['全年预算数（万元）', '320.00 万元', '360.00 万元'],
       ['全年执行数（万元）', '300.80 万元', '352.80 万元'],
@@ -41,6 +68,11 @@ describe('SupersedeDiff', () => {
   test('in English the fields are named by their canonical names', () => {
     const w = mountDiff('en');
     expect(w.get('.diff-counts').text()).toBe('2 new, 3 replacing existing rows');
-    expect(w.findAll('.diff-rows > li')[0]!.findAll('tbody th').map((th) => th.text())).toEqual(['budget', 'expenditure', 'execution_rate', 'score', 'grade']);
+    expect(
+      w
+        .findAll('.diff-rows > li')[0]!
+        .findAll('tbody th')
+        .map((th) => th.text()),
+    ).toEqual(['budget', 'expenditure', 'execution_rate', 'score', 'grade']);
   });
 });

@@ -3,7 +3,7 @@
 // a view's path is resolved once and the filters' query text (encoded once per change by the
 // store) is put after it. A plain click navigates in the app; a modified click is the browser's.
 import { stringifyQuery, useRoute, useRouter, type LocationQueryValue, type RouteLocationRaw } from 'vue-router';
-import { useFiltersStore } from '../stores/filters';
+import { useFiltersStore } from '@/stores/filters';
 import { isPlainClick } from './plainClick';
 
 export function useViewLinks() {

@@ -6,8 +6,8 @@
 // the browser.
 import { computed } from 'vue';
 import { useRouter } from 'vue-router';
-import { encodeKeyParam, recordLocation } from '../router';
-import { useFiltersStore } from '../stores/filters';
+import { encodeKeyParam, recordLocation } from '@/router';
+import { useFiltersStore } from '@/stores/filters';
 import { isPlainClick } from './plainClick';
 
 // Only base64url characters, so the router's encoding leaves it as it is.

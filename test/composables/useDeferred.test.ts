@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
 import { effectScope, nextTick, ref } from 'vue';
-import { useDeferred } from '../../src/components/useDeferred';
+import { useDeferred } from '@/composables/useDeferred';
 
 describe('a value that follows another after the next paint', () => {
   test('keeps the old value until then, then takes the latest of several changes', async () => {

@@ -2,7 +2,7 @@
 // table), so that a filter change first draws what the user is looking at. The latest value wins
 // when several changes come before a paint.
 import { shallowRef, watch, type Ref } from 'vue';
-import { afterNextPaint } from '../scheduling';
+import { afterNextPaint } from '@/scheduling';
 
 export function useDeferred<T>(source: Readonly<Ref<T>>): Readonly<Ref<T>> {
   const deferred = shallowRef(source.value);

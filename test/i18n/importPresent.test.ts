@@ -1,7 +1,7 @@
 // How the data page writes values, and the issue list as a CSV download.
 import { describe, expect, test } from 'vitest';
-import { changeValue, count, formatBytes, issuesCsv, issuesFileName, storedValue } from '../../../src/components/import/present';
-import { parseFile } from '../../../src/domain/parseFile';
+import { changeValue, count, formatBytes, issuesCsv, issuesFileName, storedValue } from '@/i18n/importPresent';
+import { parseFile } from '@/domain/parseFile';
 
 describe('issuesCsv', () => {
   test('a spreadsheet-safe CSV of every issue, with BOM, quoting and neutralised formulas', async () => {

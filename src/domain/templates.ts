@@ -1,10 +1,9 @@
 // The templates in public/templates/: the contract's Chinese header labels (from SCHEMA) and one
-// example row, written by the same exporter as the data. test/components/import/templates.test.ts
+// example row, written by the same exporter as the data. test/domain/templates.test.ts
 // checks that the shipped files equal templateCsv(kind) and that the importer reads them without
-// error; after a SCHEMA change, regenerate them with
-//   npx tsx -e "import('./src/components/import/templates.ts').then((m) => m.writeTemplates())"
-import { toCsv } from '../../domain/exportCsv';
-import type { Kind, RowOf } from '../../domain/types';
+// error; after a SCHEMA change, regenerate them with `npx tsx scripts/writeTemplates.ts`.
+import { toCsv } from './exportCsv';
+import type { Kind, RowOf } from './types';
 
 const KEY = { agency: '示例单位', year: 2024, scope: 'project', project: '示例项目' } as const;
 const SOURCE = '示例单位2024年度示例项目绩效自评报告';
@@ -57,12 +56,4 @@ export const TEMPLATE_ROWS: { [K in Kind]: RowOf[K] } = {
 
 export function templateCsv(kind: Kind): string {
   return toCsv(kind, [TEMPLATE_ROWS[kind]] as RowOf[typeof kind][]);
-}
-
-/** Writes public/templates/*.csv (Node only; run from the repository root). */
-export async function writeTemplates(): Promise<void> {
-  const { writeFile } = await import('node:fs/promises');
-  for (const kind of ['records', 'indicators', 'funds'] as const) {
-    await writeFile(`public/templates/${kind}.csv`, templateCsv(kind), 'utf8');
-  }
 }

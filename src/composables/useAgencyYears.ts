@@ -2,7 +2,7 @@
 // and their records, the agency × year table and the years on the axis, all following the filter
 // bar. The table and the ranking are the filters store's, computed once per filter change.
 import { computed } from 'vue';
-import { useFiltersStore } from '../stores/filters';
+import { useFiltersStore } from '@/stores/filters';
 import { useChartContext } from './useChartContext';
 import { useTopAgencies } from './useTopAgencies';
 

@@ -1,7 +1,7 @@
 // Which agencies the per-agency charts draw: the N with the largest budgets by default, all on
 // demand, or those matching a search. Hundreds of agencies stay readable this way.
 import { computed, ref, type Ref } from 'vue';
-import { searchAgencies } from '../domain/aggregate';
+import { searchAgencies } from '@/domain/aggregate';
 
 export const TOP_N = 8;
 

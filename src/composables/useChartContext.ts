@@ -2,8 +2,8 @@
 // language switch rebuilds every option.
 import { computed, type ComputedRef } from 'vue';
 import { useI18n } from 'vue-i18n';
-import type { ChartContext } from '../charts/common';
-import type { Lang } from '../domain/format';
+import type { ChartContext } from '@/charts/common';
+import type { Lang } from '@/domain/format';
 
 export function useChartContext(): ComputedRef<ChartContext> {
   const { t, locale } = useI18n();

@@ -1,9 +1,9 @@
 // How the data page writes values: field labels, stored values, changed figures, sizes, and the
 // issue list as a CSV download. Pure functions, so the components stay small and these are testable.
-import { neutralize, plainNumber } from '../../domain/exportCsv';
-import { fixed2, MISSING } from '../../domain/format';
-import { SCHEMA, type FieldSpec } from '../../domain/schema';
-import type { Delimiter, Issue, Kind } from '../../domain/types';
+import { neutralize, plainNumber } from '@/domain/exportCsv';
+import { fixed2, MISSING } from '@/domain/format';
+import { SCHEMA, type FieldSpec } from '@/domain/schema';
+import type { Delimiter, Issue, Kind } from '@/domain/types';
 
 function specOf(kind: Kind, field: string): FieldSpec | undefined {
   return SCHEMA[kind].find((s) => s.name === field);
@@ -70,9 +70,18 @@ function csvCell(s: string): string {
 export function issuesCsv(fileName: string, issues: readonly Issue[], total: number): string {
   const lines = [['文件', '行', '列', '说明', '代码'].join(',')];
   for (const i of issues) {
-    lines.push([csvCell(fileName), i.row === null ? '' : String(i.row), csvCell(i.column ?? ''), csvCell(i.message), csvCell(i.code)].join(','));
+    lines.push(
+      [
+        csvCell(fileName),
+        i.row === null ? '' : String(i.row),
+        csvCell(i.column ?? ''),
+        csvCell(i.message),
+        csvCell(i.code),
+      ].join(','),
+    );
   }
-  if (total > issues.length) lines.push(['', '', '', csvCell(`……另有 ${total - issues.length} 条未列出`), ''].join(','));
+  if (total > issues.length)
+    lines.push(['', '', '', csvCell(`……另有 ${total - issues.length} 条未列出`), ''].join(','));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 

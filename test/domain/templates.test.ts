@@ -3,13 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { knownRecordsOf, parseFile } from '../../../src/domain/parseFile';
-import { SCHEMA } from '../../../src/domain/schema';
-import { KINDS, type Kind } from '../../../src/domain/types';
-import { chunksToRows } from '../../../src/domain/columns';
-import { templateCsv, TEMPLATE_ROWS } from '../../../src/components/import/templates';
+import { knownRecordsOf, parseFile } from '@/domain/parseFile';
+import { SCHEMA } from '@/domain/schema';
+import { KINDS, type Kind } from '@/domain/types';
+import { chunksToRows } from '@/domain/columns';
+import { templateCsv, TEMPLATE_ROWS } from '@/domain/templates';
 
-const DIR = fileURLToPath(new URL('../../../public/templates/', import.meta.url));
+const DIR = fileURLToPath(new URL('../../public/templates/', import.meta.url));
 const bytesOf = (kind: Kind) => new Uint8Array(readFileSync(`${DIR}${kind}.csv`));
 
 describe('public/templates', () => {
@@ -18,17 +18,24 @@ describe('public/templates', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     expect(text).toBe(templateCsv(kind));
-    const lines = text.slice(1).split('\r\n').filter((l) => l !== '');
+    const lines = text
+      .slice(1)
+      .split('\r\n')
+      .filter((l) => l !== '');
     expect(lines).toHaveLength(2);
     expect(lines[0]!.split(',')).toEqual(SCHEMA[kind].map((s) => s.label));
   });
 
-  test('each parses with the app\'s own parser into its kind with zero errors (uploaded together)', async () => {
+  test("each parses with the app's own parser into its kind with zero errors (uploaded together)", async () => {
     const records = await parseFile(bytesOf('records'), 'records.csv');
     const known = knownRecordsOf(records);
     const indicators = await parseFile(bytesOf('indicators'), 'indicators.csv', { knownRecords: known });
     const funds = await parseFile(bytesOf('funds'), 'funds.csv', { knownRecords: known });
-    for (const [kind, parsed] of [['records', records], ['indicators', indicators], ['funds', funds]] as const) {
+    for (const [kind, parsed] of [
+      ['records', records],
+      ['indicators', indicators],
+      ['funds', funds],
+    ] as const) {
       expect(parsed.errors, `${kind}: ${JSON.stringify(parsed.errors)}`).toEqual([]);
       expect(parsed.kind).toBe(kind);
       expect(parsed.encoding).toBe('utf-8-bom');

@@ -1,0 +1,23 @@
+// Watching the database: a query re-run whenever what it read changes, in this tab or another
+// (Dexie's liveQuery). The stores subscribe through this, so that only src/db knows Dexie.
+import Dexie, { liveQuery } from 'dexie';
+
+export interface Watch {
+  unsubscribe(): void;
+}
+
+export interface WatchObserver<T> {
+  next(value: T): void;
+  error(err: unknown): void;
+}
+
+export function watchQuery<T>(query: () => Promise<T>, observer: WatchObserver<T>): Watch {
+  return liveQuery(query).subscribe(observer);
+}
+
+/** A database failure's own message (Dexie wraps the browser's errors in its own classes). */
+export function dbErrorText(err: unknown): string {
+  if (err instanceof Dexie.DexieError) return err.message;
+  if (err instanceof Error) return err.message;
+  return String(err);
+}

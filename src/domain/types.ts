@@ -63,6 +63,26 @@ export interface FundLine extends RecordKeyFields {
   source: string;
 }
 
+/** What a finding says (the contract's findings kind: 评价结论 / 存在的问题 / 改进建议 / 主要经验 / 主要成效). */
+export type FindingKind = 'conclusion' | 'problem' | 'recommendation' | 'experience' | 'outcome';
+export const FINDING_KINDS: readonly FindingKind[] = [
+  'conclusion',
+  'problem',
+  'recommendation',
+  'experience',
+  'outcome',
+];
+
+/** One point an evaluation makes in words: a problem found, a recommendation, … one point per row. */
+export interface FindingRow extends RecordKeyFields {
+  kind: FindingKind;
+  /** Order within the kind, from 1. */
+  seq: number;
+  text: string;
+  /** The report and where in it (section, page). */
+  source: string;
+}
+
 export interface RowOf {
   records: PerfRecord;
   indicators: IndicatorRow;

@@ -89,7 +89,7 @@ function value(v: unknown): string {
 
 function printEvidence(e: EvidenceItem, row: Record<string, unknown>, out: (l: string) => void): void {
   const how = e.how === 'derived' ? '（推算）' : '';
-  out(`      ${e.field} = ${value(row[e.field])}${how}  ←  “${e.text.replace(/\s*\n\s*/g, " ")}”  ${e.location}`);
+  out(`      ${e.field} = ${value(row[e.field])}${how}  ←  “${e.text.replace(/\s*\n\s*/g, ' ')}”  ${e.location}`);
   for (const d of e.disputed ?? []) out(`        另见 ${value(d.value)}  ←  “${d.text}”  ${d.location}`);
 }
 

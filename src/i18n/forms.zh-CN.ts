@@ -11,7 +11,8 @@ export const formsZhCN: FormsMessages = {
   workbook_unreadable: '工作簿无法读取（文件可能已损坏）：{detail}',
   workbook_too_large: '工作簿过大：共 {cells} 个单元格，超过上限 {limit}；请拆分后上传',
   rows_above_header: '工作表“{sheet}”的表头在第 {row} 行，上方各行未导入',
-  percent_without_format: '列“{column}”中 {count} 个单元格是 0 到 1 之间的数（如 {value}），未设为百分比格式，按百分点读取（{value} 即 {value}%）；若本意是小数比例，请设为百分比格式',
+  percent_without_format:
+    '列“{column}”中 {count} 个单元格是 0 到 1 之间的数（如 {value}），未设为百分比格式，按百分点读取（{value} 即 {value}%）；若本意是小数比例，请设为百分比格式',
   merged_cell_filled: '合并单元格 {range} 的值用于其覆盖的 {rows} 行',
   formula_without_value: '单元格 {cell} 是公式但没有计算结果（文件保存前未计算），按空值读取',
   sheet_hidden: '隐藏的工作表“{sheet}”未读取',

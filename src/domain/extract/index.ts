@@ -21,7 +21,18 @@ export interface ExtractOptions extends FormOptions {
 }
 
 export function emptyResult(file: string, format: string, layout: ExtractLayout = 'unknown'): ExtractResult {
-  return { file, format, layout, records: [], indicators: [], funds: [], findings: [], evidence: [], warnings: [], errors: [] };
+  return {
+    file,
+    format,
+    layout,
+    records: [],
+    indicators: [],
+    funds: [],
+    findings: [],
+    evidence: [],
+    warnings: [],
+    errors: [],
+  };
 }
 
 function failed(file: string, format: string, error: ExtractIssue): ExtractResult {
@@ -57,7 +68,8 @@ export function workbookDocument(workbook: Workbook): { doc: DocumentModel; warn
   const blocks: DocumentModel['blocks'] = [];
   for (const sheet of workbook.sheets) {
     if (sheet.hidden) warnings.push({ code: 'sheet_hidden', params: { sheet: sheet.name }, location: sheet.name });
-    else if (isBlankTable(sheet.table)) warnings.push({ code: 'sheet_empty', params: { sheet: sheet.name }, location: sheet.name });
+    else if (isBlankTable(sheet.table))
+      warnings.push({ code: 'sheet_empty', params: { sheet: sheet.name }, location: sheet.name });
     else if (!looksLikeForm(formRows(sheet.table))) {
       warnings.push({ code: 'sheet_not_a_form', params: { sheet: sheet.name }, location: sheet.name });
     } else {
@@ -78,18 +90,24 @@ async function extractWorkbook(bytes: Uint8Array, fileName: string, opts: FormOp
   const forms = doc.blocks.length > 0 ? extractForms(doc, fileName, opts) : null;
   if (forms !== null) return { ...forms, warnings: [...warnings, ...forms.warnings] };
   // A workbook of the contract's tables is data to validate and import, not a form to extract.
-  if (workbookTables(read.workbook).sheets.length > 0) return { ...emptyResult(fileName, format, 'contract_tables'), warnings };
+  if (workbookTables(read.workbook).sheets.length > 0)
+    return { ...emptyResult(fileName, format, 'contract_tables'), warnings };
   return { ...emptyResult(fileName, format), warnings, errors: [{ code: 'not_a_form', params: {} }] };
 }
 
 /** Extracts what one file holds. Never throws for a bad file: what went wrong is in `errors`. */
-export async function extractFile(bytes: Uint8Array, fileName: string, opts: ExtractOptions = {}): Promise<ExtractResult> {
+export async function extractFile(
+  bytes: Uint8Array,
+  fileName: string,
+  opts: ExtractOptions = {},
+): Promise<ExtractResult> {
   const format = documentFormat(bytes, fileName);
   if (format === null) {
     const ext = /\.([^./\\]+)$/.exec(fileName)?.[1] ?? '';
     return failed(fileName, ext, { code: 'unsupported_format', params: { format: ext === '' ? fileName : `.${ext}` } });
   }
-  if (format === 'xlsx' || format === 'xls' || format === 'ods' || format === 'et') return extractWorkbook(bytes, fileName, opts);
+  if (format === 'xlsx' || format === 'xls' || format === 'ods' || format === 'et')
+    return extractWorkbook(bytes, fileName, opts);
   const reader = opts.readers?.[format];
   if (!reader) return failed(fileName, format, { code: 'document_reader_missing', params: { format } });
   return extractDocument(await reader(bytes, fileName), fileName, opts);

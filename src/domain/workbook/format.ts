@@ -39,7 +39,13 @@ export function workbookFormat(bytes: Uint8Array, fileName: string): WorkbookFor
   if (ascii(bytes, 30, 38) === 'mimetype' && ascii(bytes, 38, 84).includes('opendocument.spreadsheet')) return 'ods';
   const names = zipNames(bytes);
   if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
-  if (names.some((n) => n.startsWith('word/') || n === 'mimetype')) return null;
+  if (names.some((n) => n.startsWith('word/'))) return null;
+  // OpenDocument: a spreadsheet names its media type in the (usually stored) mimetype or manifest entry.
+  if (names.some((n) => n === 'mimetype' || n === 'content.xml' || n === 'META-INF/manifest.xml')) {
+    const head = ascii(bytes, 0, 65536);
+    if (head.includes('opendocument.spreadsheet')) return 'ods';
+    return /\.ods$/i.test(fileName) ? 'ods' : null;
+  }
   // Entries listed only in the central directory (streamed zips): trust the extension.
   return /\.(xlsx|xlsm)$/i.test(fileName) ? 'xlsx' : null;
 }

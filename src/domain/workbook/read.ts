@@ -73,6 +73,8 @@ function fill(cell: TableCell, src: CellObject, ssf: SheetJS['SSF'], date1904: b
       cell.text = src.v === true ? 'TRUE' : 'FALSE';
       return true;
     case 'e':
+      // SheetJS reads a formula saved without its result as an error cell without a value.
+      if (src.v === undefined && src.f !== undefined) return false;
       cell.text = typeof src.v === 'number' ? (ERROR_TEXT[src.v] ?? '#ERROR') : '#ERROR';
       return true;
     case 'd':

@@ -41,7 +41,7 @@ const HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /**
  * Text as XML character data of an OOXML string (ST_Xstring): markup characters escaped, and
- * characters XML cannot hold (controls other than tab and line breaks) written as `_xHHHH_`,
+ * characters XML cannot hold (controls other than tab and LF; CR too, which XML parsers turn into LF) written as `_xHHHH_`,
  * with a literal `_xHHHH_` in the text protected by escaping its underscore, so readers give
  * back exactly the text.
  */
@@ -54,7 +54,7 @@ export function xmlText(s: string): string {
     .replace(/"/g, '&quot;')
     .replace(
       // eslint-disable-next-line no-control-regex
-      /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g,
+      /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g,
       (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
     );
 }

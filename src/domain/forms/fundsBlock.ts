@@ -82,9 +82,9 @@ function itemName(text: string): string {
     .replace(/[:：]+$/, '');
 }
 
-/** The scale a text above or in the header names (`单位：元`, `项目资金（元）`). */
+/** The scale the header or a note above it names (`项目资金（元）`, `金额单位：元`), nearest first. */
 function scaleOf(rows: readonly FormRow[], header: number): number {
-  for (let i = header; i >= Math.max(0, header - 3); i--) {
+  for (let i = header; i >= 0; i--) {
     for (const cell of rows[i]!.cells) {
       const s = labelKey(cell.text).scale ?? unitScale(cell.text);
       if (s !== null) return s;

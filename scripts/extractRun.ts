@@ -93,7 +93,13 @@ function printEvidence(e: EvidenceItem, row: Record<string, unknown>, out: (l: s
   for (const d of e.disputed ?? []) out(`        另见 ${value(d.value)}  ←  “${d.text}”  ${d.location}`);
 }
 
-function printText(r: ExtractResult, messages: FormsMessages, out: (l: string) => void): void {
+const SEVERITY = { 'zh-CN': { error: '错误', warning: '警告' }, en: { error: 'error', warning: 'warning' } } as const;
+
+function issueLine(label: string, issue: ExtractIssue, messages: FormsMessages): string {
+  return `    ${[label, issue.location, issueMessage(issue, messages)].filter((x) => x !== undefined && x !== '').join(' ')}`;
+}
+
+function printText(r: ExtractResult, lang: Args['lang'], messages: FormsMessages, out: (l: string) => void): void {
   out(r.file);
   out(
     `  format: ${r.format}  layout: ${r.layout}  records: ${r.records.length}  indicators: ${r.indicators.length}  funds: ${r.funds.length}  findings: ${r.findings.length}`,
@@ -111,8 +117,8 @@ function printText(r: ExtractResult, messages: FormsMessages, out: (l: string) =
     });
   }
   out(`  errors: ${r.errors.length}  warnings: ${r.warnings.length}`);
-  for (const e of r.errors) out(`    错误 ${e.location ?? ''} ${issueMessage(e, messages)}`.replace(/ {2,}/g, ' '));
-  for (const w of r.warnings) out(`    警告 ${w.location ?? ''} ${issueMessage(w, messages)}`.replace(/ {2,}/g, ' '));
+  for (const e of r.errors) out(issueLine(SEVERITY[lang].error, e, messages));
+  for (const w of r.warnings) out(issueLine(SEVERITY[lang].warning, w, messages));
 }
 
 /** Returns the exit status: 0 no file has an error, 1 some file has one, 2 the command was used wrongly. */
@@ -135,7 +141,7 @@ export async function runExtract(argv: string[], io: ExtractIo): Promise<number>
     const r = await extractFile(bytes, f, { year: args.year, readers: io.readers });
     results.push(r);
     if (args.json) io.out(JSON.stringify(resultJson(r, messages)));
-    else printText(r, messages, io.out);
+    else printText(r, args.lang, messages, io.out);
   }
   if (args.out !== null) {
     // Only files without errors: a form with an error writes nothing.

@@ -65,7 +65,9 @@ describe('national project form (the Chaoyang 2024 seed)', () => {
     ]);
     expect(r.indicators[1]).toMatchObject({ target: '≥1次/年', actual: '1次' });
     // Blank sub-lines (上年结转资金, 其他资金) are no fund line.
-    expect(r.funds).toEqual([expect.objectContaining({ category: 'source', item: '当年财政拨款', budget: 90, expenditure: 90 })]);
+    expect(r.funds).toEqual([
+      expect.objectContaining({ category: 'source', item: '当年财政拨款', budget: 90, expenditure: 90 }),
+    ]);
   });
 
   it('gives every figure the cell it came from: sheet addresses, Word table rows and column labels', () => {
@@ -76,11 +78,18 @@ describe('national project form (the Chaoyang 2024 seed)', () => {
     expect(ev(s, 'indicators', 1, 'score')).toMatchObject({ text: '35', location: 'Sheet1!H13' });
     const w = wordCase('chaoyang');
     expect(ev(w, 'records', 0, 'expenditure')).toMatchObject({ location: '表1 第6行 年度资金总额 全年执行数' });
-    expect(ev(w, 'records', 0, 'agency')).toMatchObject({ text: '北京市朝阳区投资促进服务中心', location: '表1 第4行 实施单位' });
+    expect(ev(w, 'records', 0, 'agency')).toMatchObject({
+      text: '北京市朝阳区投资促进服务中心',
+      location: '表1 第4行 实施单位',
+    });
     expect(ev(w, 'indicators', 6, 'level1')).toMatchObject({ text: '满意度\n指标', location: '表1 第18行 一级指标' });
     expect(ev(w, 'records', 0, 'grade')).toMatchObject({ how: 'derived' });
     // Every evidence text occurs verbatim in the form.
-    const texts = new Set(specTable(caseRows('chaoyang', false), { table: 1 }).grid.flat().map((c) => c?.text.trim()));
+    const texts = new Set(
+      specTable(caseRows('chaoyang', false), { table: 1 })
+        .grid.flat()
+        .map((c) => c?.text.trim()),
+    );
     for (const e of w.evidence) expect(texts.has(e.text)).toBe(true);
   });
 
@@ -104,7 +113,9 @@ describe('careful-reader checks', () => {
       expect(r.records[0]!.execution_rate).toBe(90.91);
     }
     const s = sheetCase('zeroTotalYuan');
-    expect(s.warnings.find((w) => w.code === 'fund_total_zero' && w.field === 'budget')).toMatchObject({ location: 'Sheet1!D6' });
+    expect(s.warnings.find((w) => w.code === 'fund_total_zero' && w.field === 'budget')).toMatchObject({
+      location: 'Sheet1!D6',
+    });
     expect(ev(s, 'records', 0, 'budget')).toMatchObject({
       how: 'derived',
       text: '500000.00',
@@ -120,7 +131,9 @@ describe('careful-reader checks', () => {
       params: { item: '年度资金总额', stated: 90, computed: 80 },
       location: 'Sheet1!G6',
     });
-    expect(ev(r, 'records', 0, 'execution_rate')!.disputed).toEqual([{ value: 80, text: '96.00', location: 'Sheet1!E6' }]);
+    expect(ev(r, 'records', 0, 'execution_rate')!.disputed).toEqual([
+      { value: 80, text: '96.00', location: 'Sheet1!E6' },
+    ]);
     // A blank score cell is no score, never zero.
     expect(r.indicators[1]).toMatchObject({ level3: '举办或参与宣传活动次数', weight: 35, score: null });
     expect(r.warnings.find((w) => w.code === 'score_above_weight')).toMatchObject({
@@ -148,7 +161,13 @@ describe('careful-reader checks', () => {
 describe('variants', () => {
   it('moved rows and extra lines: 实施单位 after the funds, 自评得分 and 评价等级 read', () => {
     const r = sheetCase('movedRowsExtraLines');
-    expect(r.records[0]).toMatchObject({ agency: '北京市朝阳区投资促进服务中心', project: '投资促进宣传', score: 100, grade: '优', budget: 90 });
+    expect(r.records[0]).toMatchObject({
+      agency: '北京市朝阳区投资促进服务中心',
+      project: '投资促进宣传',
+      score: 100,
+      grade: '优',
+      budget: 90,
+    });
     expect(ev(r, 'records', 0, 'grade')).toMatchObject({ text: '优秀', how: 'read' });
     expect(r.warnings).toEqual([]);
   });
@@ -221,13 +240,21 @@ describe('variants', () => {
       execution_rate: 100,
       score: 100,
     });
-    expect(r.indicators[1]).toMatchObject({ level3: '发放(缴纳)覆盖率', target: '=100%', actual: '100%', weight: 60, score: 60 });
+    expect(r.indicators[1]).toMatchObject({
+      level3: '发放(缴纳)覆盖率',
+      target: '=100%',
+      actual: '100%',
+      weight: 60,
+      score: 60,
+    });
     expect(r.funds.map((f) => [f.item, f.budget])).toEqual([
       ['财政资金', 251.89],
       ['财政专户管理资金', 0],
       ['单位资金', 0],
     ]);
-    expect(r.findings).toEqual([expect.objectContaining({ kind: 'conclusion', seq: 1, text: '项目按计划完成，资金支付及时。' })]);
+    expect(r.findings).toEqual([
+      expect.objectContaining({ kind: 'conclusion', seq: 1, text: '项目按计划完成，资金支付及时。' }),
+    ]);
     expect(r.warnings).toEqual([expect.objectContaining({ code: 'template_hint', params: { label: '存在问题' } })]);
   });
 
@@ -260,7 +287,13 @@ describe('variants', () => {
   it('units in the cells and in a 单位：元 note', () => {
     const rows = nationalWith({});
     rows.splice(1, 0, [{ text: '金额单位：元', colSpan: 9 }]);
-    const r = extract(wordDoc(rows.map((row) => row.map((c) => (typeof c === 'object' && c.text === '项目资金\n（万元）' ? { ...c, text: '项目资金' } : c)))));
+    const r = extract(
+      wordDoc(
+        rows.map((row) =>
+          row.map((c) => (typeof c === 'object' && c.text === '项目资金\n（万元）' ? { ...c, text: '项目资金' } : c)),
+        ),
+      ),
+    );
     expect(r.records[0]!.budget).toBe(0.009);
   });
 
@@ -285,14 +318,24 @@ describe('variants', () => {
   });
 
   it('a form without agency or project is an error and gives no rows', () => {
-    const rows = caseRows('chaoyang', false).filter((row) => !row.some((c) => typeof c === 'object' && c.text === '主管部门'));
+    const rows = caseRows('chaoyang', false).filter(
+      (row) => !row.some((c) => typeof c === 'object' && c.text === '主管部门'),
+    );
     const r = extract(wordDoc(rows));
     expect(r.errors.map((e) => e.code)).toEqual(['form_agency_missing']);
     expect([r.records, r.indicators, r.funds]).toEqual([[], [], []]);
   });
 
   it('a table that is no form gives null', () => {
-    expect(extractForms(sheetDoc([['单位名称', '年度'], ['a', 2023]]), 'x.xlsx')).toBeNull();
+    expect(
+      extractForms(
+        sheetDoc([
+          ['单位名称', '年度'],
+          ['a', 2023],
+        ]),
+        'x.xlsx',
+      ),
+    ).toBeNull();
   });
 });
 

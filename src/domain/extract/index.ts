@@ -1,16 +1,19 @@
 // `extract`: from a file's bytes to the contract's ExtractResult. Picks the reader by format
 // (workbooks here; .docx, .pdf and .txt through readers that are plugged in) and the extractor by
 // layout: self-evaluation forms (src/domain/forms), else evaluation reports (extractReport).
-import type { DocumentFormat, DocumentModel } from '../document/types';
-import { isBlankTable } from '../document/grid';
-import { extractForms, looksLikeForm, type FormOptions } from '../forms';
-import { formRows } from '../forms/formRows';
-import { workbookFormat } from '../workbook/format';
-import { readWorkbook } from '../workbook/read';
-import { sheetRef } from '../workbook/address';
-import type { Workbook } from '../workbook/types';
-import { workbookTables } from '../workbook/contractSheet';
-import type { ExtractIssue, ExtractLayout, ExtractResult } from './types';
+import type { DocumentFormat, DocumentModel } from '@/domain/document/types';
+import { isBlankTable } from '@/domain/document/grid';
+import { extractForms, looksLikeForm, type FormOptions } from '@/domain/forms';
+import { formRows } from '@/domain/forms/formRows';
+import { workbookFormat } from '@/domain/workbook/format';
+import { readWorkbook } from '@/domain/workbook/read';
+import { sheetRef } from '@/domain/workbook/address';
+import type { Workbook } from '@/domain/workbook/types';
+import { workbookTables } from '@/domain/workbook/contractSheet';
+import { emptyResult } from './result';
+import type { ExtractIssue, ExtractResult } from './types';
+
+export { emptyResult } from './result';
 
 /** Reads a document format into the document model (the .docx, .pdf and .txt readers). */
 export type DocumentReader = (bytes: Uint8Array, fileName: string) => Promise<DocumentModel>;
@@ -18,21 +21,6 @@ export type DocumentReader = (bytes: Uint8Array, fileName: string) => Promise<Do
 export interface ExtractOptions extends FormOptions {
   /** Readers of the formats that are not workbooks, by format. */
   readers?: Partial<Record<'docx' | 'pdf' | 'txt', DocumentReader>>;
-}
-
-export function emptyResult(file: string, format: string, layout: ExtractLayout = 'unknown'): ExtractResult {
-  return {
-    file,
-    format,
-    layout,
-    records: [],
-    indicators: [],
-    funds: [],
-    findings: [],
-    evidence: [],
-    warnings: [],
-    errors: [],
-  };
 }
 
 function failed(file: string, format: string, error: ExtractIssue): ExtractResult {

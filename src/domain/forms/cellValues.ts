@@ -1,9 +1,9 @@
 // Figures of a form cell: the typed value of a spreadsheet cell when it has one (never re-parsed
 // from its display text), else the cell's text read by the contract's value rules (thousands
 // separators, full-width digits, `90万元`, `96.92%`, `8分`; `—`, `/`, `无` and blank mean none).
-import type { TableCell } from '../document/types';
-import { isPercentFormat, percentPoints } from '../workbook/numberFormat';
-import { isEmptyMarker, parseAmount, parseNumber, parsePercent } from '../values';
+import type { TableCell } from '@/domain/document/types';
+import { isPercentFormat, percentPoints } from '@/domain/workbook/numberFormat';
+import { isEmptyMarker, parseAmount, parseNumber, parsePercent } from '@/domain/values';
 
 /** A figure read from a cell: `value` null for no value; `bad` when the text is no figure at all. */
 export interface CellFigure {

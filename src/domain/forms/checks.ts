@@ -3,9 +3,9 @@
 // taken), a total that its parts exceed, a stated 执行率 that is not 执行数 ÷ 全年预算数 (or a
 // fraction written without its %), indicator scores that do not add up to 总分 (nor weights to
 // the total weight), and a score above its 分值.
-import { round2 } from '../derive';
-import type { EvidenceItem, ExtractedKind } from '../extract/types';
-import type { IndicatorRow, PerfRecord } from '../types';
+import { round2 } from '@/domain/derive';
+import type { EvidenceItem, ExtractedKind } from '@/domain/extract/types';
+import type { IndicatorRow, PerfRecord } from '@/domain/types';
 import { amountOf, numberOf, percentOf } from './cellValues';
 import type { FormLog } from './evidence';
 import { cellLocation } from './formRows';

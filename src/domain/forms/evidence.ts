@@ -1,7 +1,7 @@
 // Building the evidence and issues of one form as it is read: every value stored gets the text
 // it was read from and where that text stands.
-import type { TableCell } from '../document/types';
-import type { EvidenceItem, ExtractedKind, ExtractIssue } from '../extract/types';
+import type { TableCell } from '@/domain/document/types';
+import type { EvidenceItem, ExtractedKind, ExtractIssue } from '@/domain/extract/types';
 import type { FormErrorCode, FormWarningCode, WorkbookWarningCode } from './codes';
 import { cellLocation, type FormRow } from './formRows';
 

@@ -1,11 +1,12 @@
 // One self-evaluation form → one record, its indicators, its fund sources and the findings it
 // states, each value with its evidence, and the careful reader's checks as warnings.
-import { agencyRegion, canonicalAgency } from '../agencies';
-import { executionRate, gradeFromScore } from '../derive';
-import type { TableCell } from '../document/types';
-import type { ExtractIssue, ExtractLayout, EvidenceItem } from '../extract/types';
-import type { FindingKind, FindingRow, FundLine, IndicatorRow, PerfRecord, Scope } from '../types';
-import { parseGrade } from '../values';
+import { agencyRegion, canonicalAgency } from '@/domain/agencies';
+import { executionRate, gradeFromScore } from '@/domain/derive';
+import type { TableCell } from '@/domain/document/types';
+import type { ExtractIssue, ExtractLayout, EvidenceItem } from '@/domain/extract/types';
+import type { FindingKind, FindingRow, FundLine, IndicatorRow, PerfRecord, Scope } from '@/domain/types';
+import { blankRow } from '@/domain/rowReader';
+import { parseGrade } from '@/domain/values';
 import { amountOf, numberOf, percentOf, type CellFigure } from './cellValues';
 import { checkFunds, checkIndicators } from './checks';
 import { FormLog } from './evidence';
@@ -66,6 +67,10 @@ function blockRows(funds: FundsBlock | null, table: IndicatorTable | null): Set<
   return out;
 }
 
+function recordKeyOf(r: PerfRecord): Pick<PerfRecord, 'agency' | 'year' | 'scope' | 'project'> {
+  return { agency: r.agency, year: r.year, scope: r.scope, project: r.project };
+}
+
 function firstFact(facts: readonly MetaFact[], label: MetaLabel): MetaFact | undefined {
   return facts.find((f) => f.label === label);
 }
@@ -102,25 +107,11 @@ export function extractForm(rows: readonly FormRow[], ctx: FormContext): FormRea
   const agency = canonicalAgency(agencyFact.text);
   const key = { agency, year, scope, project: scope === 'project' ? (project?.text ?? '') : '' };
   const record: PerfRecord = {
+    ...(blankRow('records') as unknown as PerfRecord),
     ...key,
     region: agencyRegion(agency),
-    budget_initial: null,
-    budget: null,
-    expenditure: null,
-    execution_rate: null,
-    budget_basic: null,
-    budget_project: null,
-    expenditure_basic: null,
-    expenditure_project: null,
-    carryover: null,
-    carryover_rate: null,
-    final_accounts: null,
-    budget_final_diff_rate: null,
-    score: null,
-    grade: null,
     evaluator: '自评',
     source: ctx.source,
-    note: '',
   };
   log.read('records', 0, 'agency', agencyFact.row, agencyFact.cell, agencyFact.written);
   if (project && scope === 'project') log.read('records', 0, 'project', project.row, project.cell, project.written);
@@ -221,10 +212,7 @@ function readFunds(
       if (fig.weight.value !== null || fig.score.value !== null) {
         const index = indicators.length;
         indicators.push({
-          agency: record.agency,
-          year: record.year,
-          scope: record.scope,
-          project: record.project,
+          ...recordKeyOf(record),
           level1: EXECUTION_INDICATOR,
           level2: '',
           level3: '',
@@ -250,10 +238,7 @@ function readFunds(
       if (budget.value === null && fig.expenditure.value === null) continue;
       const index = out.length;
       out.push({
-        agency: record.agency,
-        year: record.year,
-        scope: record.scope,
-        project: record.project,
+        ...recordKeyOf(record),
         category: 'source',
         item: line.item,
         budget: budget.value,
@@ -321,10 +306,7 @@ function readIndicators(
     taken.add(k);
     const index = out.length;
     out.push({
-      agency: record.agency,
-      year: record.year,
-      scope: record.scope,
-      project: record.project,
+      ...recordKeyOf(record),
       level1: line.level1,
       level2: line.level2,
       level3: line.level3,

@@ -1,9 +1,10 @@
 // A form as the rows a reader goes through, whether it is a workbook sheet, part of one (several
 // forms stacked in a sheet), or Word tables: each row with the cells that start in it, and the
 // means to say where a cell is (`Sheet1!E6`, `表1 第4行 全年执行数`).
-import { cellsStartingIn, coveringCell } from '../document/grid';
-import type { Table, TableCell } from '../document/types';
-import { cellAddress, sheetRef } from '../workbook/address';
+import { cellsStartingIn, coveringCell } from '@/domain/document/grid';
+import type { Table, TableCell } from '@/domain/document/types';
+import { cellAddress, sheetRef } from '@/domain/workbook/address';
+import { cleanName, labelKey } from './labels';
 
 export interface FormRow {
   table: Table;
@@ -37,6 +38,18 @@ export interface BlockColumn<T> {
   c1: number;
   /** The header as written (line breaks removed), for locations in Word tables. */
   label: string;
+}
+
+/** The columns a header row names, by a lookup of label keys (the first cell of a meaning wins). */
+export function headerColumns<T>(row: FormRow, lookup: ReadonlyMap<string, T>): BlockColumn<T>[] {
+  const out: BlockColumn<T>[] = [];
+  for (const cell of row.cells) {
+    const field = lookup.get(labelKey(cell.text).key);
+    if (field !== undefined && !out.some((c) => c.field === field)) {
+      out.push({ field, c0: cell.col, c1: lastCol(cell), label: cleanName(cell.text) });
+    }
+  }
+  return out;
 }
 
 /**

@@ -2,8 +2,8 @@
 // column labels (年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分 and their variants), then one
 // row per money line: the total (年度资金总额 / 总额), the sources (当年财政拨款, 上年结转资金,
 // 其他资金, 财政资金, 单位资金, …) and, in department forms, 基本支出 and 项目支出.
-import type { TableCell } from '../document/types';
-import { cellsByColumn, lastCol, type BlockColumn, type FormRow } from './formRows';
+import type { TableCell } from '@/domain/document/types';
+import { cellsByColumn, headerColumns, lastCol, type BlockColumn, type FormRow } from './formRows';
 import {
   BLOCK_STARTS,
   cleanName,
@@ -38,17 +38,6 @@ export interface FundsBlock {
 
 /** Rows after the header that may still belong to the block. */
 const MAX_LINES = 16;
-
-function headerColumns(row: FormRow): BlockColumn<FundColumn>[] {
-  const out: BlockColumn<FundColumn>[] = [];
-  for (const cell of row.cells) {
-    const field = FUND_COLUMNS.get(labelKey(cell.text).key);
-    if (field !== undefined && !out.some((c) => c.field === field)) {
-      out.push({ field, c0: cell.col, c1: lastCol(cell), label: cleanName(cell.text) });
-    }
-  }
-  return out;
-}
 
 function isHeader(columns: readonly BlockColumn<FundColumn>[]): boolean {
   const fields = new Set(columns.map((c) => c.field));
@@ -96,7 +85,7 @@ function scaleOf(rows: readonly FormRow[], header: number): number {
 /** The funds block of a form's rows, or null when it has none. */
 export function findFundsBlock(rows: readonly FormRow[]): FundsBlock | null {
   for (let i = 0; i < rows.length; i++) {
-    const columns = headerColumns(rows[i]!);
+    const columns = headerColumns(rows[i]!, FUND_COLUMNS);
     if (!isHeader(columns)) continue;
     const valueFrom = Math.min(...columns.map((c) => c.c0));
     const lines: FundsLine[] = [];

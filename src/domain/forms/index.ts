@@ -1,9 +1,10 @@
 // Forms in a document: each workbook sheet or Word table is split into the forms it holds (one
 // per sheet, several stacked in one sheet, or a form continued over two Word tables), each form
 // read by extractForm, and the results put together as the contract's ExtractResult for the file.
-import type { DocumentModel, Table } from '../document/types';
-import { isBlankTable } from '../document/grid';
-import type { ExtractIssue, ExtractResult } from '../extract/types';
+import type { DocumentModel, Table } from '@/domain/document/types';
+import { isBlankTable } from '@/domain/document/grid';
+import { emptyResult } from '@/domain/extract/result';
+import type { ExtractIssue, ExtractResult } from '@/domain/extract/types';
 import { extractForm, looksLikeForm, type FormRead } from './extractForm';
 import { formRows, type FormRow } from './formRows';
 import { labelKey, META_LABELS, INDICATOR_COLUMNS, titleScope } from './labels';
@@ -103,18 +104,7 @@ export function extractForms(doc: DocumentModel, fileName: string, opts: FormOpt
       year: opts.year,
     }),
   }));
-  const result: ExtractResult = {
-    file: fileName,
-    format: doc.format,
-    layout: reads[0]!.read.layout,
-    records: [],
-    indicators: [],
-    funds: [],
-    findings: [],
-    evidence: [],
-    warnings: [],
-    errors: [],
-  };
+  const result = emptyResult(fileName, doc.format, reads[0]!.read.layout);
   for (const { read, where } of reads) {
     result.errors.push(...withWhere(read.errors, where));
     result.warnings.push(...withWhere(read.warnings, where));

@@ -2,8 +2,8 @@
 // 实际完成值 / 分值 / 得分 / 偏差原因分析及改进措施, or a province's variant: 指标性质 + 指标值 +
 // 度量单位, 权重, 未完成原因分析; or a flat 指标名称 list), the indicator rows with level names merged
 // down or left blank under the one above, and the total row (总分 / 合计).
-import type { TableCell } from '../document/types';
-import { cellsByColumn, lastCol, mergedFromAbove, type BlockColumn, type FormRow } from './formRows';
+import type { TableCell } from '@/domain/document/types';
+import { cellsByColumn, headerColumns, lastCol, mergedFromAbove, type BlockColumn, type FormRow } from './formRows';
 import { BLOCK_STARTS, cleanName, INDICATOR_COLUMNS, labelKey, META_LABELS, type IndicatorColumn } from './labels';
 
 export interface IndicatorLine {
@@ -31,17 +31,6 @@ export interface IndicatorTable {
 }
 
 const LEVELS = ['level1', 'level2', 'level3'] as const;
-
-function headerColumns(row: FormRow): BlockColumn<IndicatorColumn>[] {
-  const out: BlockColumn<IndicatorColumn>[] = [];
-  for (const cell of row.cells) {
-    const field = INDICATOR_COLUMNS.get(labelKey(cell.text).key);
-    if (field !== undefined && !out.some((c) => c.field === field)) {
-      out.push({ field, c0: cell.col, c1: lastCol(cell), label: cleanName(cell.text) });
-    }
-  }
-  return out;
-}
 
 function isHeader(columns: readonly BlockColumn<IndicatorColumn>[]): boolean {
   const fields = new Set(columns.map((c) => c.field));
@@ -81,7 +70,7 @@ function ends(row: FormRow): boolean {
 /** The indicator table of a form's rows (searched from `from`), or null when it has none. */
 export function findIndicatorTable(rows: readonly FormRow[], from = 0): IndicatorTable | null {
   for (let i = from; i < rows.length; i++) {
-    const columns = headerColumns(rows[i]!);
+    const columns = headerColumns(rows[i]!, INDICATOR_COLUMNS);
     if (!isHeader(columns)) continue;
     const bottom = headerBottom(rows[i]!, columns);
     const firstCol = Math.min(...columns.map((c) => c.c0));
@@ -104,7 +93,7 @@ export function findIndicatorTable(rows: readonly FormRow[], from = 0): Indicato
         break;
       }
       if (ends(row)) break;
-      if (isHeader(headerColumns(row))) break;
+      if (isHeader(headerColumns(row, INDICATOR_COLUMNS))) break;
       const { byField } = cellsByColumn(row.cells, columns, firstCol);
       // Level names merged down over several rows read in each of them.
       for (const [field, col] of levelCol) {

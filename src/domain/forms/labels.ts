@@ -3,7 +3,7 @@
 // 调整后预算数, 分值 / 权重), add units and markers in brackets (（万元）, （A）, （10分）,
 // （盖章）), prefix 其中：, break labels over lines (年度\n指标值). Every label is compared in one
 // normalised form (labelKey) and looked up in the tables below.
-import { normalizeLabel } from '../normalize';
+import { normalizeLabel } from '@/domain/normalize';
 
 /** Amount units as multipliers to 万元. */
 const UNITS: Readonly<Record<string, number>> = { 万元: 1, 元: 0.0001, 亿元: 10000, 千元: 0.1 };

@@ -1,6 +1,6 @@
 // Single facts of a form outside its tables: a label cell and the value to its right (项目名称 |
 // 某项目), or both in one cell (`单位（盖章）：某局`). Also the title and the year it states.
-import type { TableCell } from '../document/types';
+import type { TableCell } from '@/domain/document/types';
 import { lastCol, type FormRow } from './formRows';
 import { FUND_COLUMNS, INDICATOR_COLUMNS, labelKey, META_LABELS, statedYear, titleScope, unitScale } from './labels';
 import type { FormScope, MetaLabel } from './labels';

@@ -2,13 +2,13 @@
 // sheet's grid and the CSV pipeline's header mapping and row reader. A sheet becomes its header
 // cells and its data rows as the texts the row reader parses (typed-cell rules in typedCell.ts),
 // each row with its sheet row number, so that issues name `记录!C7` and the header as written.
-import type { Table, TableCell } from '../document/types';
-import { coveringCell, isBlankTable } from '../document/grid';
-import type { ExtractIssue } from '../extract/types';
-import { mapHeaders, REQUIRED_COLUMNS } from '../headers';
-import { SCHEMA, type FieldSpec } from '../schema';
-import type { HeaderMapping, Kind } from '../types';
-import { KINDS } from '../types';
+import type { Table, TableCell } from '@/domain/document/types';
+import { coveringCell, isBlankTable } from '@/domain/document/grid';
+import type { ExtractIssue } from '@/domain/extract/types';
+import { mapHeaders, REQUIRED_COLUMNS } from '@/domain/headers';
+import { SCHEMA, type FieldSpec } from '@/domain/schema';
+import type { HeaderMapping, Kind } from '@/domain/types';
+import { KINDS } from '@/domain/types';
 import { cellAddress, columnLetters, sheetRef } from './address';
 import { cellInput, looksLikeBareFraction } from './typedCell';
 import type { Workbook, WorkbookSheet } from './types';

@@ -3,7 +3,7 @@
 // read: cell values, number formats and merges; no HTML, styles, comments or VBA. Each sheet
 // is converted and then dropped from SheetJS's workbook, so at most one sheet exists twice.
 import type { CellObject, WorkBook, WorkSheet } from '@e965/xlsx';
-import type { Table, TableCell } from '../document/types';
+import type { Table, TableCell } from '@/domain/document/types';
 import { cellAddress } from './address';
 import { workbookFormat } from './format';
 import { isDateFormat } from './numberFormat';

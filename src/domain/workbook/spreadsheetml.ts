@@ -53,7 +53,6 @@ export function xmlText(s: string): string {
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
     .replace(
-      // eslint-disable-next-line no-control-regex
       /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]/g,
       (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
     );

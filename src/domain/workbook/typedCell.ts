@@ -3,9 +3,9 @@
 // percent-formatted cell holds a fraction (0.9692 shown as 96.92% is 96.92 percent points); a
 // date cell in a year column gives its year. Text cells go through as the CSV reader would see
 // them.
-import type { TableCell } from '../document/types';
-import { neutralize, plainNumber } from '../exportCsv';
-import type { FieldSpec } from '../schema';
+import type { TableCell } from '@/domain/document/types';
+import { neutralize, plainNumber } from '@/domain/exportCsv';
+import type { FieldSpec } from '@/domain/schema';
 import { isDateFormat, isPercentFormat, percentPoints, serialYear } from './numberFormat';
 
 /**

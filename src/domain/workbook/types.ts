@@ -1,6 +1,6 @@
 // A workbook read for import or extraction: its sheets as tables of the shared document model
 // (src/domain/document/types.ts), each cell with its address, its typed value and number format.
-import type { Table } from '../document/types';
+import type { Table } from '@/domain/document/types';
 
 export type WorkbookFormat = 'xlsx' | 'xls' | 'ods' | 'et';
 

@@ -4,10 +4,10 @@
 // frozen, columns sized to their content. Text is always a string cell, never a formula; one that
 // starts like a formula also gets Excel's quote prefix, so editing it keeps it text.
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { CATEGORY_LABEL, SCOPE_LABEL } from '../exportCsv';
-import { SCHEMA, type FieldSpec } from '../schema';
-import { TEMPLATE_ROWS } from '../templates';
-import { KINDS, type Kind, type RowOf } from '../types';
+import { CATEGORY_LABEL, SCOPE_LABEL } from '@/domain/exportCsv';
+import { SCHEMA, type FieldSpec } from '@/domain/schema';
+import { TEMPLATE_ROWS } from '@/domain/templates';
+import { KINDS, type Kind, type RowOf } from '@/domain/types';
 import { cellAddress } from './address';
 import {
   contentTypesXml,

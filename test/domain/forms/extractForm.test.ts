@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentModel, Table } from '@/domain/document/types';
+import type { DocumentModel } from '@/domain/document/types';
 import type { ExtractResult } from '@/domain/extract/types';
 import { extractForms, EXECUTION_INDICATOR } from '@/domain/forms';
 import { caseRows, type FormCaseName } from '../../../scripts/fixtures/formCases';

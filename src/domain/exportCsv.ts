@@ -60,8 +60,9 @@ export function plainNumber(x: number): string {
   return negative ? `-${out}` : out;
 }
 
-const SCOPE_LABEL: Readonly<Record<string, string>> = { department: '部门整体', project: '项目' };
-const CATEGORY_LABEL: Readonly<Record<string, string>> = { source: '资金来源', line_item: '支出明细' };
+/** The Chinese words an export writes for a scope and a fund category (the importer reads them back). */
+export const SCOPE_LABEL: Readonly<Record<string, string>> = { department: '部门整体', project: '项目' };
+export const CATEGORY_LABEL: Readonly<Record<string, string>> = { source: '资金来源', line_item: '支出明细' };
 
 /** RFC 4180: a field holding a quote, a delimiter or a line break is quoted, quotes doubled. */
 function quoteField(s: string): string {

@@ -1,0 +1,20 @@
+// `npm run extract -- [--json] [--out DIR] [--year N] [--lang en] FILE...`: reads self-evaluation
+// forms (workbooks now; .docx and reports once their readers are plugged in) with the app's own
+// extractor (contract: "Workbooks, forms and reports").
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { runExtract } from './extractRun';
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+process.exitCode = await runExtract(process.argv.slice(2), {
+  readFile: async (path) => new Uint8Array(await readFile(path)),
+  writeFile: (path, text) => writeFile(path, text, 'utf8'),
+  mkdir: async (path) => {
+    await mkdir(path, { recursive: true });
+  },
+  out: (line) => process.stdout.write(line + '\n'),
+  err: (line) => process.stderr.write(line + '\n'),
+});

@@ -1,0 +1,137 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { runExtract } from '../../scripts/extractRun';
+import { runValidate } from '../../scripts/validateRun';
+
+const DIR = new URL('../fixtures/forms/', import.meta.url);
+
+interface Run {
+  code: number;
+  out: string[];
+  err: string[];
+  written: Map<string, string>;
+}
+
+async function run(args: string[]): Promise<Run> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const written = new Map<string, string>();
+  const code = await runExtract(args, {
+    readFile: async (path) => new Uint8Array(await readFile(new URL(path, DIR))),
+    writeFile: async (path, text) => {
+      written.set(path, text);
+    },
+    mkdir: async () => undefined,
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
+  return { code, out, err, written };
+}
+
+describe('extract CLI', () => {
+  it('prints per file what was found, each figure with its cell, and the warnings in Chinese', async () => {
+    const r = await run(['project-forms-several.xlsx']);
+    expect(r.code).toBe(0);
+    expect(r.out[0]).toBe('project-forms-several.xlsx');
+    expect(r.out[1]).toBe(
+      '  format: xlsx  layout: project_self_evaluation_form  records: 3  indicators: 21  funds: 4  findings: 0',
+    );
+    expect(r.out).toContain('      expenditure = 96  ←  “96.00”  产业招商推介会!E6');
+    expect(r.out).toContain('      budget = 55（推算）  ←  “500000.00”  招商引资宣传活动!D7');
+    expect(r.out).toContain('        另见 0  ←  “0.00”  招商引资宣传活动!D6');
+    expect(r.out).toContain(
+      '    警告 产业招商推介会!G6 “年度资金总额”填写的执行率 90% 与 执行数 ÷ 预算数 = 80% 不一致',
+    );
+    expect(r.out).toContain('    警告 填表说明 隐藏的工作表“填表说明”未读取');
+  });
+
+  it('--lang en renders the same issues in English', async () => {
+    const r = await run(['--lang', 'en', 'project-forms-several.xlsx']);
+    expect(r.out).toContain(
+      '    warning 产业招商推介会!H12 The score 6 of “举办或参与宣传活动的质量” is above its weight 5',
+    );
+  });
+
+  it('--json prints one object per file with exactly the contract’s fields', async () => {
+    const r = await run(['--json', 'project-national.xlsx', 'department-guizhou-no-year.xlsx']);
+    expect(r.code).toBe(1);
+    expect(r.out).toHaveLength(2);
+    const [a, b] = r.out.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(Object.keys(a!)).toEqual([
+      'file',
+      'format',
+      'layout',
+      'records',
+      'indicators',
+      'funds',
+      'findings',
+      'evidence',
+      'warnings',
+      'errors',
+    ]);
+    expect(a).toMatchObject({ file: 'project-national.xlsx', format: 'xlsx', layout: 'project_self_evaluation_form' });
+    expect((a!.records as { budget: number }[])[0]!.budget).toBe(90);
+    expect((a!.evidence as unknown[])[0]).toEqual({
+      kind: 'records',
+      index: 0,
+      field: 'agency',
+      text: '北京市朝阳区投资促进服务中心',
+      location: 'Sheet1!G4',
+      how: 'read',
+    });
+    expect(b!.errors).toEqual([
+      {
+        code: 'form_year_missing',
+        message: '自评表没有写明年度（标题或“年度”栏）：请在上传时填写年度',
+        params: {},
+        location: 'Sheet1',
+      },
+    ]);
+  });
+
+  it('--year gives the year of forms that state none', async () => {
+    const r = await run(['--json', '--year', '2021', 'department-guizhou-no-year.xlsx']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out[0]!).records[0].year).toBe(2021);
+  });
+
+  it('--out writes the contract’s CSV files, which validate accepts; a file with an error adds nothing', async () => {
+    const r = await run([
+      '--out',
+      'out',
+      'project-sichuan-stacked.xlsx',
+      'department-national.xlsx',
+      'department-guizhou-no-year.xlsx',
+    ]);
+    expect(r.code).toBe(1);
+    expect([...r.written.keys()].sort()).toEqual(['out/funds.csv', 'out/indicators.csv', 'out/records.csv']);
+    const records = r.written.get('out/records.csv')!;
+    expect(records.trim().split('\r\n')).toHaveLength(1 + 3);
+    expect(records).not.toContain('绥阳县');
+    const out: string[] = [];
+    const code = await runValidate(['out/records.csv', 'out/indicators.csv', 'out/funds.csv'], {
+      readFile: async (p) => new TextEncoder().encode(r.written.get(p)!),
+      builtinFiles: [],
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+    });
+    expect(out.filter((l) => l.includes('errors:'))).toEqual([
+      '  errors: 0  warnings: 0',
+      '  errors: 0  warnings: 0',
+      '  errors: 0  warnings: 0',
+    ]);
+    expect(code).toBe(0);
+  });
+
+  it('exits 2 when used wrongly', async () => {
+    expect((await run([])).code).toBe(2);
+    expect((await run(['--year', 'x', 'a.xlsx'])).code).toBe(2);
+    expect((await run(['--bogus', 'a.xlsx'])).code).toBe(2);
+    expect((await run(['missing.xlsx'])).code).toBe(2);
+  });
+
+  it('says what it cannot read yet instead of guessing', async () => {
+    const r = await run(['--json', 'project-national.docx']);
+    expect(JSON.parse(r.out[0]!).errors[0].code).toBe('document_reader_missing');
+  });
+});

@@ -1,5 +1,7 @@
 // UI and chart text, zh-CN first. Plain objects so the pure chart builders and their tests can use
-// them without Vue (see translate.ts). vue-i18n syntax: {name} is a parameter; avoid @ and |.
+// them without Vue (see translate.ts). vue-i18n syntax: {name} is a parameter; `a | b` are plural
+// forms, called with a count: t(key, params, n). The chart builders' plain translator does not
+// read plural forms, so chart messages have none; avoid a literal @.
 import { importZhCN } from './import.zh-CN';
 import { importEn } from './import.en';
 
@@ -284,7 +286,7 @@ const en: Messages = {
     label: 'Filters',
     agencies: 'Agencies',
     allAgencies: 'All agencies',
-    nAgencies: '{n} agencies',
+    nAgencies: '{n} agency | {n} agencies',
     search: 'Search agencies',
     selectAll: 'Select all',
     clear: 'Clear',

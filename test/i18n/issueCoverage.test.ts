@@ -13,7 +13,8 @@ const declared = import.meta.glob<Record<string, unknown>>('/src/domain/codes/*.
 function specsByFile(): Array<[string, IssueSpec]> {
   const out: Array<[string, IssueSpec]> = [];
   for (const [file, mod] of Object.entries(declared))
-    for (const value of Object.values(mod)) if (value && typeof value === 'object') out.push([file, value as IssueSpec]);
+    for (const value of Object.values(mod))
+      if (value && typeof value === 'object') out.push([file, value as IssueSpec]);
   return out;
 }
 

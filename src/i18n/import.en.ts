@@ -126,7 +126,6 @@ export const importEn: ImportMessages = {
       none: 'None.',
     },
     diff: {
-      fundLine: ' · {category}: {item}',
       title: 'What importing changes',
       counts: 'New: {added}; replacing existing rows: {replaced}',
       field: 'Field',

@@ -105,7 +105,6 @@ export const importZhCN = {
       none: '没有。',
     },
     diff: {
-      fundLine: ' · {category}：{item}',
       title: '导入后的变化',
       counts: '新增 {added} 条，替换 {replaced} 条已有数据',
       field: '字段',

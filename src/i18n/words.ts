@@ -52,6 +52,11 @@ export function listSeparator(locale: string): string {
   return isChinese(locale) ? '、' : ', ';
 }
 
+/** What joins a name and its value: 类别：明细 / Category: item. */
+export function pairSeparator(locale: string): string {
+  return isChinese(locale) ? '：' : ': ';
+}
+
 /** Items as the language lists them: 甲、乙 / a, b. */
 export function listOf(items: readonly string[], locale: string): string {
   return items.join(listSeparator(locale));

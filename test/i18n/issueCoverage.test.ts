@@ -37,7 +37,7 @@ describe('the issue codes', () => {
   });
 
   test('each area of src/domain/codes is registered with its messages in src/i18n/issues', () => {
-    const registered = new Set(Object.values(ISSUE_AREAS).map((a) => a.spec));
+    const registered = new Set<unknown>(Object.values(ISSUE_AREAS).map((a) => a.spec));
     for (const [file, spec] of specsByFile()) expect(registered.has(spec), `${file} is not in ISSUE_AREAS`).toBe(true);
     expect([...ISSUE_ROLES.keys()].sort()).toEqual([...ALL_CODES].sort());
   });

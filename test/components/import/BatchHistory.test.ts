@@ -71,4 +71,51 @@ describe('BatchHistory', () => {
     expect((await loadCurrent(db, 'records')).find((r) => r.scope === 'project')?.budget).toBe(320);
     w.unmount();
   });
+
+  test('the rollback dialog is modal, Escape closes it, and the focus goes back to the button that opened it', async () => {
+    const db = freshDb();
+    for (const name of ['records-gbk.csv', 'records-update.csv'])
+      await commitFile(db, await parseFile(fixtureBytes(name), name));
+    setActivePinia(createPinia());
+    setImportWorkerFactory(() => new InProcessWorker(db));
+    const store = useImportStore();
+    store.connect(db);
+    const w = mount(BatchHistory, { global: { plugins: [createAppI18n('en')] }, attachTo: document.body });
+    await until(() => w.findAll('[data-batch]').length === 2);
+
+    const opener = w.get('[data-batch="2"] button');
+    (opener.element as HTMLElement).focus();
+    await opener.trigger('click');
+    await flushPromises();
+    const dialog = w.get('dialog');
+    expect((dialog.element as HTMLDialogElement).open).toBe(true);
+    // Labelled by its own title, whose id is the component's (useId), and focused on the action.
+    const title = dialog.get('h2');
+    expect(dialog.attributes('aria-labelledby')).toBe(title.attributes('id'));
+    expect(title.text()).toBe('Roll back batch #2?');
+    expect(document.activeElement).toBe(dialog.get('[data-testid="confirm-rollback"]').element);
+    expect(dialog.text()).toContain('(Records, 1 row, imported');
+
+    await dialog.trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(w.find('dialog').exists()).toBe(false);
+    expect(document.activeElement).toBe(opener.element);
+    expect((await listBatches(db)).every((b) => b.state === 'active')).toBe(true);
+
+    // The browser's own close request on Escape is the dialog's cancel event: the same answer.
+    await opener.trigger('click');
+    await flushPromises();
+    await w.get('dialog').trigger('cancel');
+    await flushPromises();
+    expect(w.find('dialog').exists()).toBe(false);
+    expect(document.activeElement).toBe(opener.element);
+
+    // After a rollback the button is gone: the focus goes to the history's heading.
+    await opener.trigger('click');
+    await flushPromises();
+    await w.get('[data-testid="confirm-rollback"]').trigger('click');
+    await until(() => w.get('[data-batch="2"]').text().includes('rolled back'));
+    expect(document.activeElement).toBe(w.get('.panel-head h2').element);
+    w.unmount();
+  });
 });

@@ -6,14 +6,7 @@ import type { HeaderMapping } from '@/domain/types';
 import type { CompactHeader, CompactIssue, CompactIssueV1 } from './database';
 
 export function packIssues(issues: readonly Issue[]): CompactIssue[] {
-  return issues.map((i) => [
-    i.row,
-    i.column,
-    i.code,
-    JSON.stringify(i.params),
-    i.recordKey ?? null,
-    i.sheet ?? null,
-  ]);
+  return issues.map((i) => [i.row, i.column, i.code, JSON.stringify(i.params), i.recordKey ?? null, i.sheet ?? null]);
 }
 
 /**

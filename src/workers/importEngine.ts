@@ -54,7 +54,6 @@ export function fromBytes(f: NamedBytes): SourceFile {
 
 const HEAD_BYTES = 64 * 1024;
 
-
 /** A parsed file and its position in the order the files were chosen. */
 interface Held {
   index: number;

@@ -201,13 +201,11 @@ export function summarizeDiff(
   return {
     newKeys: diff.newKeys,
     supersededCount: diff.supersededCount,
-    superseded: diff.superseded
-      .slice(0, limit)
-      .map((s) => ({
-        key: s.key,
-        identity: identityOf(kind, s.after),
-        changes: rowChanges(kind, s.before, s.after),
-      })),
+    superseded: diff.superseded.slice(0, limit).map((s) => ({
+      key: s.key,
+      identity: identityOf(kind, s.after),
+      changes: rowChanges(kind, s.before, s.after),
+    })),
   };
 }
 

@@ -83,7 +83,6 @@ export const importEn: ImportMessages = {
       delimiter: 'Delimiter',
       rows: 'Data rows',
       size: 'Size',
-      sha: 'SHA-256',
       ok: 'Ready to import',
       errors: '{n} error | {n} errors',
       identical: 'Identical to imported batch #{id} “{name}” ({time}): importing it changes nothing.',
@@ -194,7 +193,6 @@ export const importEn: ImportMessages = {
       formatLink: 'Read the data format',
     },
     published: {
-      title: 'Published data',
       committed: 'Loaded the data published in the deployment’s data/ folder: {names}.',
       rejected: 'The files published in the deployment’s data/ folder have errors and were not loaded: {detail}',
     },

@@ -72,7 +72,6 @@ export const importZhCN = {
       delimiter: '分隔符',
       rows: '数据行',
       size: '大小',
-      sha: 'SHA-256',
       ok: '可以导入',
       errors: '{n} 个错误',
       identical: '与已导入的批次 #{id}“{name}”（{time}）内容完全相同：导入不会有任何变化。',
@@ -168,7 +167,6 @@ export const importZhCN = {
       formatLink: '查看数据格式说明',
     },
     published: {
-      title: '发布的数据',
       committed: '已载入部署目录 data/ 中发布的数据：{names}。',
       rejected: '部署目录 data/ 中发布的文件有错误，未载入：{detail}',
     },

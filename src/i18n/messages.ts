@@ -15,7 +15,6 @@ const zhCN = {
     retry: '重试',
     empty: '当前没有数据。请到“数据管理”导入批次。',
     skip: '跳到主要内容',
-    print: '打印',
   },
   nav: {
     label: '视图',
@@ -94,7 +93,6 @@ const zhCN = {
     weight: '分值',
     score: '得分',
     item: '项目',
-    value: '数值',
   },
   category: { source: '资金来源', line_item: '支出明细' },
   fund: { budget: '预算金额', contract: '合同签订金额', expenditure: '支出金额', category: '类别', item: '明细' },
@@ -222,7 +220,6 @@ const zhCN = {
   compare: {
     title: '对比',
     pick: '选择要对比的记录（2–4 条）',
-    add: '加入对比',
     remove: '移除',
     needTwo: '请至少选择两条记录。',
     max: '最多对比 4 条。',
@@ -236,7 +233,6 @@ const zhCN = {
     figures: '数据',
     indicators: '指标体系',
     noIndicators: '这条记录没有指标数据。',
-    level: '层级',
     name: '指标',
     target: '年度指标值',
     actual: '实际完成值',
@@ -250,12 +246,8 @@ const zhCN = {
     noScore: '无得分（报告未给出）',
     derived: '由执行数 ÷ 预算数计算',
     compare: '加入对比',
-    back: '返回',
     levelN: '{n} 级',
-    expandAll: '全部展开',
-    collapseAll: '全部收起',
   },
-  data: { title: '数据管理', placeholder: '数据导入与批次管理。' },
 };
 
 type Messages = typeof zhCN;
@@ -270,7 +262,6 @@ const en: Messages = {
     retry: 'Retry',
     empty: 'No data yet. Import a batch under “Data”.',
     skip: 'Skip to main content',
-    print: 'Print',
   },
   nav: {
     label: 'Views',
@@ -349,7 +340,6 @@ const en: Messages = {
     weight: 'Weight',
     score: 'Score',
     item: 'Item',
-    value: 'Value',
   },
   category: { source: 'Source', line_item: 'Spending line' },
   fund: { budget: 'Budget', contract: 'Contracted', expenditure: 'Spent', category: 'Category', item: 'Item' },
@@ -477,7 +467,6 @@ const en: Messages = {
   compare: {
     title: 'Compare',
     pick: 'Pick records to compare (2–4)',
-    add: 'Add to comparison',
     remove: 'Remove',
     needTwo: 'Pick at least two records.',
     max: 'At most 4 records.',
@@ -491,7 +480,6 @@ const en: Messages = {
     figures: 'Figures',
     indicators: 'Indicators',
     noIndicators: 'This record has no indicators.',
-    level: 'Level',
     name: 'Indicator',
     target: 'Target',
     actual: 'Actual',
@@ -505,12 +493,8 @@ const en: Messages = {
     noScore: 'No score (not given in the report)',
     derived: 'computed as expenditure ÷ budget',
     compare: 'Add to comparison',
-    back: 'Back',
     levelN: 'Level {n}',
-    expandAll: 'Expand all',
-    collapseAll: 'Collapse all',
   },
-  data: { title: 'Data', placeholder: 'Data import and batch history.' },
 };
 
 export type Locale = 'zh-CN' | 'en';

@@ -137,7 +137,7 @@ export const useImportStore = defineStore('import', () => {
   function stopWorker(): void {
     worker?.terminate();
     worker = null;
-    for (const p of pending.values()) p.reject(new Error('import worker stopped'));
+    for (const p of pending.values()) p.reject(new IssueError(problem('worker_stopped', {})));
     pending.clear();
   }
 

@@ -17,6 +17,8 @@ export const IMPORTER_ISSUES = {
   rollback_preview_failed: { detail: 'text' },
   history_failed: { detail: 'text' },
   worker_failed: { detail: 'text' },
+  /** The import worker was stopped (a cancel it could not acknowledge) before it answered. */
+  worker_stopped: {},
   load_failed: { detail: 'text' },
 } as const satisfies IssueSpec;
 

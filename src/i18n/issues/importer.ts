@@ -16,6 +16,7 @@ export const importerMessages: AreaMessages<'importer'> = {
     rollback_preview_failed: '无法计算回滚后的变化：{detail}',
     history_failed: '批次操作失败：{detail}',
     worker_failed: '导入程序出错：{detail}',
+    worker_stopped: '导入程序已停止，未完成这项操作：请重试',
     load_failed: '{detail}',
   },
   en: {
@@ -33,6 +34,7 @@ export const importerMessages: AreaMessages<'importer'> = {
     rollback_preview_failed: 'Could not work out what the rollback changes: {detail}',
     history_failed: 'The batch operation failed: {detail}',
     worker_failed: 'The import worker failed: {detail}',
+    worker_stopped: 'The import worker was stopped before it finished this; please try again.',
     load_failed: '{detail}',
   },
 };

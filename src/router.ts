@@ -41,8 +41,6 @@ export function recordLocation(key: string, query: LocationQueryRaw = {}): Route
   return { name: 'record', params: { key: encodeKeyParam(key) }, query };
 }
 
-export const VIEW_NAMES = ['overview', 'execution', 'carryover', 'scores', 'compare'] as const;
-
 export function createAppRouter(history: RouterHistory = createWebHashHistory()) {
   return createRouter({
     history,

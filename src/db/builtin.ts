@@ -3,6 +3,7 @@
 // any upload.
 import { knownRecordsOf, parseFile } from '@/domain/parseFile';
 import { KINDS, type Kind } from '@/domain/types';
+import { IssueError, problem } from '@/domain/issues';
 import type { BatchInfo, BudgetDb, StoredBatch } from './database';
 import { commitFile, reactivateBatch, type CommitResult } from './ledger';
 import { knownRecords } from './reads';
@@ -30,9 +31,14 @@ export async function loadBuiltinFrom(db: BudgetDb, files: BuiltinFiles): Promis
     const fileName = `${kind}.csv`;
     const parsed = await parseFile(encoder.encode(files[kind]), fileName, { knownRecords: known });
     if (parsed.errorCount > 0 || parsed.kind !== kind) {
+      // A fault of the build (test/data/dataset.test.ts checks the bundled files): the first
+      // error's code and place go into the developer's message too.
       const first = parsed.errors[0];
-      const where = first ? `第 ${first.row ?? '-'} 行 ${first.column ?? ''}：${first.message}` : `不是 ${kind} 文件`;
-      throw new Error(`内置数据 ${fileName} 有误（${where}）`);
+      const err = new IssueError(
+        problem('builtin_invalid', { file: fileName, count: parsed.errorCount, row: first?.row ?? 0 }),
+      );
+      if (first) err.message += ` first: ${JSON.stringify(first)}`;
+      throw err;
     }
     results.push(await commitFile(db, parsed, 'builtin', BUILTIN_GROUP));
     if (kind === 'records') known = new Map([...known, ...knownRecordsOf(parsed)]);

@@ -1,17 +1,28 @@
 // Warnings and header mappings are stored as arrays of tuples: ten thousand warnings as tuples
-// clone and store several times faster than as objects with repeated property names.
-import type { HeaderMapping, Issue } from '@/domain/types';
-import type { CompactHeader, CompactIssue } from './database';
+// clone and store several times faster than as objects with repeated property names (a warning's
+// parameters are one JSON string for the same reason).
+import { issue, type Issue, type IssueParams } from '@/domain/issues';
+import type { HeaderMapping } from '@/domain/types';
+import type { CompactHeader, CompactIssue, CompactIssueV1 } from './database';
 
 export function packIssues(issues: readonly Issue[]): CompactIssue[] {
-  return issues.map((i) => [i.row, i.column, i.message, i.code, i.recordKey ?? null]);
+  return issues.map((i) => [i.row, i.column, i.code, JSON.stringify(i.params), i.recordKey ?? null, i.sheet ?? null]);
 }
 
-export function unpackIssues(packed: readonly CompactIssue[]): Issue[] {
-  return packed.map(([row, column, message, code, recordKey]) => {
-    const issue: Issue = { row, column, message, code };
-    if (recordKey !== null) issue.recordKey = recordKey;
-    return issue;
+/**
+ * The stored issues. Batches committed by versions that stored sentences hold five-element
+ * tuples: they are kept as they were written, as `stored_message` with the text (nothing else
+ * can be known of them). They are not rewritten on upgrade: reading both forms costs nothing.
+ */
+export function unpackIssues(packed: ReadonlyArray<CompactIssue | CompactIssueV1>): Issue[] {
+  return packed.map((t) => {
+    const out: Issue =
+      t.length === 5
+        ? issue('stored_message', { text: t[2] }, t[0], t[1])
+        : ({ row: t[0], column: t[1], code: t[2], params: JSON.parse(t[3]) as IssueParams } as Issue);
+    if (t[4] !== null) out.recordKey = t[4];
+    if (t.length === 6 && t[5] !== null) out.sheet = t[5];
+    return out;
   });
 }
 

@@ -35,14 +35,17 @@ export interface BatchInfo {
   byteLength?: number;
 }
 
-/** An issue stored compactly: [row, column, message, code, recordKey]. */
-export type CompactIssue = [number | null, string | null, string, string, string | null];
+/** An issue stored compactly: [row, column, code, params as JSON, recordKey, sheet]. */
+export type CompactIssue = [number | null, string | null, string, string, string | null, string | null];
+/** An issue as the versions that stored sentences kept it: [row, column, message, code, recordKey]. */
+export type CompactIssueV1 = [number | null, string | null, string, string, string | null];
 /** A header mapping stored compactly: [written, index, field, scale, unit]. */
 export type CompactHeader = [string, number, string | null, number, string];
 
 /** A `batches` row: the batch plus its warnings and header mapping (first MAX_ISSUES kept). */
 export interface StoredBatch extends BatchInfo {
-  warnings: CompactIssue[];
+  /** Batches committed before issues were codes hold the V1 form (read by compact.ts unpackIssues). */
+  warnings: Array<CompactIssue | CompactIssueV1>;
   headers: CompactHeader[];
 }
 

@@ -9,6 +9,7 @@ import {
   type Kind,
   type ParsedFile,
 } from '@/domain/types';
+import { IssueError, problem } from '@/domain/issues';
 import { shareRecords, storableChunks } from './chunkOps';
 import { chunkRecordKeys, encodedText, fileLevel1 } from './commitPrep';
 import { keyHashes, RowKeySet } from './rowKeySet';
@@ -87,7 +88,8 @@ function supersedeScan(
 
 /**
  * Commits a validated file as one batch, all or nothing. A file byte-identical to an active batch
- * writes nothing and returns that batch with status 'identical'.
+ * writes nothing and returns that batch with status 'identical'. A file that cannot be committed
+ * is refused with an IssueError (codes in src/domain/codes/ledger.ts).
  */
 export async function commitFile(
   db: BudgetDb,
@@ -95,17 +97,16 @@ export async function commitFile(
   origin: BatchOrigin = 'upload',
   group?: string,
 ): Promise<CommitResult> {
-  if (parsed.errorCount > 0) {
-    throw new Error(`文件“${parsed.fileName}”有 ${parsed.errorCount} 个错误，未导入任何数据`);
-  }
+  const file = parsed.fileName;
+  if (parsed.errorCount > 0) throw new IssueError(problem('commit_has_errors', { file, count: parsed.errorCount }));
   const kind = parsed.kind;
-  if (kind === null) throw new Error(`文件“${parsed.fileName}”的类型无法识别，未导入任何数据`);
+  if (kind === null) throw new IssueError(problem('commit_no_kind', { file }));
   const chunks = storableChunks(parsed.chunks, CHUNK_ROWS);
   for (const c of chunks) {
-    if (c.kind !== kind) throw new Error(`文件“${parsed.fileName}”的数据块类型（${c.kind}）与文件类型（${kind}）不符`);
+    if (c.kind !== kind) throw new IssueError(problem('commit_kind_mismatch', { file, chunkKind: c.kind, kind }));
   }
   const rows = totalRows(chunks);
-  if (rows === 0) throw new Error(`文件“${parsed.fileName}”没有可导入的数据行`);
+  if (rows === 0) throw new IssueError(problem('commit_no_rows', { file }));
 
   const outcome = await db.transaction('rw', [db.batches, db.chunks, db.chunkKeys, db.meta], async () => {
     const same = await activeWithSha(db, parsed.sha256);
@@ -197,11 +198,10 @@ async function setStates(db: BudgetDb, ids: readonly number[], state: 'active' |
     const result: BatchInfo[] = [];
     for (const id of ids) {
       const b = await db.batches.get(id);
-      if (!b) throw new Error(`没有编号为 ${id} 的批次`);
+      if (!b) throw new IssueError(problem('batch_missing', { id }));
       if (b.state === state) {
-        throw new Error(
-          state === 'rolled_back' ? `批次 ${id}（${b.fileName}）已经回滚` : `批次 ${id}（${b.fileName}）已经有效`,
-        );
+        const code = state === 'rolled_back' ? 'batch_rolled_back' : 'batch_active';
+        throw new IssueError(problem(code, { id, file: b.fileName }));
       }
       const before = stampOf(await activeIds(db, b.kind));
       const changes: Partial<StoredBatch> = { state };
@@ -277,7 +277,7 @@ export async function rollbackGroup(db: BudgetDb, group: string): Promise<BatchI
  */
 export async function reactivateBatch(db: BudgetDb, id: number): Promise<CommitResult> {
   const b = await db.batches.get(id);
-  if (!b) throw new Error(`没有编号为 ${id} 的批次`);
+  if (!b) throw new IssueError(problem('batch_missing', { id }));
   const same = await activeWithSha(db, b.sha256);
   if (same) return { status: 'identical', batch: batchInfo(same) };
   const [info] = await setStates(db, [id], 'active');

@@ -23,11 +23,6 @@ export interface RecordFilter {
 
 export const NO_FILTER: RecordFilter = { agencies: [], from: null, to: null, scope: 'all', project: '' };
 
-export function matchesFilter(r: RecordKeyFields, f: RecordFilter): boolean {
-  if (f.agencies.length > 0 && !f.agencies.includes(r.agency)) return false;
-  return matchesRest(r, f);
-}
-
 function matchesRest(r: RecordKeyFields, f: RecordFilter): boolean {
   if (f.from !== null && r.year < f.from) return false;
   if (f.to !== null && r.year > f.to) return false;

@@ -2,7 +2,8 @@
 // carries the record key so it can be kept with the record after commit.
 import { executionRateExact, gradeFromScore, round2 } from './derive';
 import { recordKey } from './keys';
-import type { IndicatorRow, Issue, PerfRecord } from './types';
+import type { IndicatorRow, PerfRecord } from './types';
+import type { Issue, IssueCode, ParamsOf } from './issues';
 
 /** Amounts in the reports are written to 0.01 万元; sums of rounded parts may drift by a few of those. */
 const AMOUNT_TOLERANCE = 0.015;
@@ -10,58 +11,43 @@ const AMOUNT_TOLERANCE = 0.015;
 const RATE_TOLERANCE = 0.1;
 const SCORE_TOLERANCE = 0.015;
 
-const fmt = (x: number): string => round2(x).toFixed(2);
+/** Figures as the warning quotes them: to the cent (0.01 万元, 0.01 point), as the reports write them. */
+const fig = round2;
 
 export function recordWarnings(r: PerfRecord, row: number, columnOf: (field: string) => string | null): Issue[] {
   const out: Issue[] = [];
   const key = recordKey(r);
-  const warn = (field: string, message: string, code: string): void => {
-    out.push({ row, column: columnOf(field), message, code, recordKey: key });
+  const warn = <C extends IssueCode>(field: string, code: C, params: ParamsOf<C>): void => {
+    out.push({ row, column: columnOf(field), code, params, recordKey: key } as Issue);
   };
   const exact = executionRateExact(r.budget, r.expenditure);
   // The epsilon keeps a difference of exactly 0.1 point (e.g. 96.8 against 96.9) from warning through float noise.
   if (exact !== null && r.execution_rate !== null && Math.abs(exact - r.execution_rate) > RATE_TOLERANCE + 1e-9) {
-    warn(
-      'execution_rate',
-      `预算执行率 ${fmt(r.execution_rate)}% 与 支出÷预算 = ${fmt(exact)}% 相差超过 0.1 个百分点`,
-      'rate_mismatch',
-    );
+    warn('execution_rate', 'rate_mismatch', { rate: fig(r.execution_rate), computed: fig(exact) });
   }
   if (r.budget !== null && r.expenditure !== null && r.expenditure > r.budget + AMOUNT_TOLERANCE / 10) {
-    warn('expenditure', `支出 ${fmt(r.expenditure)} 万元超过预算 ${fmt(r.budget)} 万元`, 'over_budget');
+    warn('expenditure', 'over_budget', { expenditure: fig(r.expenditure), budget: fig(r.budget) });
   }
   if (r.budget !== null && r.budget_basic !== null && r.budget_project !== null) {
     const sum = r.budget_basic + r.budget_project;
     if (Math.abs(sum - r.budget) > AMOUNT_TOLERANCE) {
-      warn(
-        'budget',
-        `基本支出预算 + 项目支出预算 = ${fmt(sum)} 万元，与全年预算 ${fmt(r.budget)} 万元不一致`,
-        'budget_parts',
-      );
+      warn('budget', 'budget_parts', { sum: fig(sum), budget: fig(r.budget) });
     }
   }
   if (r.expenditure !== null && r.expenditure_basic !== null && r.expenditure_project !== null) {
     const sum = r.expenditure_basic + r.expenditure_project;
     if (Math.abs(sum - r.expenditure) > AMOUNT_TOLERANCE) {
-      warn(
-        'expenditure',
-        `基本支出 + 项目支出 = ${fmt(sum)} 万元，与全年支出 ${fmt(r.expenditure)} 万元不一致`,
-        'expenditure_parts',
-      );
+      warn('expenditure', 'expenditure_parts', { sum: fig(sum), expenditure: fig(r.expenditure) });
     }
   }
   const expected = gradeFromScore(r.score);
   if (expected !== null && r.grade !== null && r.grade !== expected) {
-    warn('grade', `评价等级“${r.grade}”与总分 ${fmt(r.score!)} 对应的等级“${expected}”不符`, 'grade_mismatch');
+    warn('grade', 'grade_mismatch', { grade: r.grade, score: fig(r.score!), expected });
   }
   if (r.scope === 'project' && r.budget !== null && r.expenditure !== null && r.carryover !== null) {
     const left = r.budget - r.expenditure;
     if (Math.abs(left - r.carryover) > AMOUNT_TOLERANCE) {
-      warn(
-        'carryover',
-        `预算 − 支出 = ${fmt(left)} 万元，与结转结余 ${fmt(r.carryover)} 万元不一致`,
-        'carryover_mismatch',
-      );
+      warn('carryover', 'carryover_mismatch', { left: fig(left), carryover: fig(r.carryover) });
     }
   }
   return out;
@@ -152,8 +138,8 @@ export class IndicatorSums {
           out.push({
             row: l2.ownRow,
             column: scoreColumn,
-            message: `三级指标得分合计 ${fmt(l2.childSum)} 与二级指标得分 ${fmt(l2.own)} 不一致`,
-            code: 'level_sum',
+            code: 'level2_sum',
+            params: { sum: fig(l2.childSum), score: fig(l2.own) },
             recordKey: rk,
           });
         }
@@ -169,8 +155,8 @@ export class IndicatorSums {
           out.push({
             row: l1.ownRow,
             column: scoreColumn,
-            message: `“${name1}”下级指标得分合计 ${fmt(l1.childSum)} 与一级指标得分 ${fmt(l1.own)} 不一致`,
-            code: 'level_sum',
+            code: 'level1_sum',
+            params: { level1: name1, sum: fig(l1.childSum), score: fig(l1.own) },
             recordKey: rk,
           });
         }
@@ -185,8 +171,8 @@ export class IndicatorSums {
         out.push({
           row: tree.firstRow,
           column: scoreColumn,
-          message: `指标得分合计 ${fmt(total)} 与评价记录总分 ${fmt(score)} 不一致`,
           code: 'total_sum',
+          params: { sum: fig(total), score: fig(score) },
           recordKey: rk,
         });
       }

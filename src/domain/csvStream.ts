@@ -56,8 +56,8 @@ export interface CsvRecordSink {
   (cells: string[], row: number): void;
 }
 
-/** Called for a malformed record (an unclosed quote), with its row number. */
-export type CsvErrorSink = (row: number, message: string) => void;
+/** Called for a malformed record (a quoted field that never ends: code unclosed_quote), with its row number. */
+export type CsvErrorSink = (row: number) => void;
 
 /**
  * Called instead of the record sink for a record on one line whose cells can be read where they
@@ -139,8 +139,7 @@ export class CsvRecordSplitter {
     const rows = result.data.length;
     for (const e of result.errors) {
       // Errors about the unfinished record are found again when it is complete.
-      if (e.type === 'Quotes' && (e.row ?? 0) < rows)
-        this.onError(firstRow + (e.row ?? 0), '引号不成对：字段以引号开始但没有结束的引号');
+      if (e.type === 'Quotes' && (e.row ?? 0) < rows) this.onError(firstRow + (e.row ?? 0));
     }
     for (const cells of result.data) {
       this.row++;

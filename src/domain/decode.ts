@@ -4,8 +4,12 @@
 // UTF-8 with BOM, UTF-8, GB18030: GBK text is almost never valid UTF-8, so the first that decodes
 // without error is the file's encoding. Binary files renamed .csv are refused up front.
 import type { Encoding } from './types';
+import { problem, type Problem } from './issues';
 
-export type DecodeResult = { ok: true; text: string; encoding: Encoding } | { ok: false; message: string };
+/** Why bytes cannot be read as a CSV file (src/domain/codes/file.ts). */
+export type DecodeFailure = { ok: false; problem: Problem };
+
+export type DecodeResult = { ok: true; text: string; encoding: Encoding } | DecodeFailure;
 
 export type StreamDecoder =
   | {
@@ -14,12 +18,11 @@ export type StreamDecoder =
       /** The text in order, decoded `pieceBytes` bytes at a time (4 MiB by default). */
       pieces(pieceBytes?: number): Generator<string>;
     }
-  | { ok: false; message: string };
+  | DecodeFailure;
 
 export const DEFAULT_PIECE_BYTES = 4 * 1024 * 1024;
 
-const SAVE_AS = '请在 Excel 或 WPS 中“另存为”CSV（UTF-8 或 GBK 编码）后再导入';
-const NOT_TEXT = `不是文本文件：${SAVE_AS}`;
+const NOT_TEXT = problem('not_text', {});
 
 // Bytes sampled when judging whether a file is binary: a binary file shows itself long before this.
 const SAMPLE_BYTES = 64 * 1024;
@@ -32,16 +35,13 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 const BOM_UTF8 = [0xef, 0xbb, 0xbf];
 
 /** Container formats people upload by mistake, by their first bytes, with what to tell them. */
-const SIGNATURES: ReadonlyArray<readonly [readonly number[], string]> = [
-  [[0x50, 0x4b, 0x03, 0x04], `这是 Excel 工作簿（.xlsx）或其他压缩文件，不是 CSV 文本文件：${SAVE_AS}`],
-  [
-    [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1],
-    `这是 Excel 97-2003 工作簿（.xls），不是 CSV 文本文件：${SAVE_AS}`,
-  ],
-  [[0x25, 0x50, 0x44, 0x46, 0x2d], `这是 PDF 文件，不是 CSV 文本文件：请把数据整理到 Excel 后另存为 CSV`],
+const SIGNATURES: ReadonlyArray<readonly [readonly number[], Problem]> = [
+  [[0x50, 0x4b, 0x03, 0x04], problem('xlsx_file', {})],
+  [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], problem('xls_file', {})],
+  [[0x25, 0x50, 0x44, 0x46, 0x2d], problem('pdf_file', {})],
 ];
 
-const UTF16 = '文件是 UTF-16 编码（Excel 的“Unicode 文本”），无法导入：请另存为 UTF-8 或 GBK 编码的 CSV';
+const UTF16 = problem('utf16_file', {});
 
 /** Guesses UTF-16 without a BOM: mostly-ASCII UTF-16 has a zero in every other byte. */
 function looksLikeUtf16(sample: Uint8Array): boolean {
@@ -64,9 +64,9 @@ function isStrayControl(b: number): boolean {
 }
 
 /** Why these bytes cannot be a CSV file, or null when they may be one. */
-function refuse(bytes: Uint8Array): string | null {
+function refuse(bytes: Uint8Array): Problem | null {
   if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return UTF16;
-  for (const [magic, message] of SIGNATURES) if (startsWith(bytes, magic)) return message;
+  for (const [magic, found] of SIGNATURES) if (startsWith(bytes, magic)) return found;
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   if (looksLikeUtf16(sample)) return UTF16;
   // A NUL byte anywhere means binary; indexOf is native, so even 100 MB costs little.
@@ -136,28 +136,27 @@ function firstFailure(label: string, bytes: Uint8Array, sliceBytes: number): num
   }
 }
 
-type Detection = { ok: true; encoding: Encoding; body: Uint8Array } | { ok: false; message: string };
+type Detection = { ok: true; encoding: Encoding; body: Uint8Array } | DecodeFailure;
 
-function badBomMessage(body: Uint8Array, near: number): string {
-  return `文件标明为 UTF-8 编码，但第 ${firstBadUtf8Line(body, near)} 行附近有无效字符：请用 Excel 或 WPS 重新另存为 CSV`;
+function badBom(body: Uint8Array, near: number): DecodeFailure {
+  return { ok: false, problem: problem('bad_utf8', { line: firstBadUtf8Line(body, near) }) };
 }
 
-const UNKNOWN_ENCODING =
-  '无法识别文件编码：既不是 UTF-8 也不是 GBK/GB18030。请另存为“CSV UTF-8（逗号分隔）”或 GBK 编码的 CSV';
+const UNKNOWN_ENCODING: DecodeFailure = { ok: false, problem: problem('unknown_encoding', {}) };
 
 /** Finds the encoding by strict decoding in slices; `body` is the bytes without a BOM. */
 function detect(bytes: Uint8Array, sliceBytes: number): Detection {
   const refusal = refuse(bytes);
-  if (refusal !== null) return { ok: false, message: refusal };
+  if (refusal !== null) return { ok: false, problem: refusal };
   if (startsWith(bytes, BOM_UTF8)) {
     const body = bytes.subarray(BOM_UTF8.length);
     const failure = firstFailure('utf-8', body, sliceBytes);
-    if (failure !== -1) return { ok: false, message: badBomMessage(body, failure) };
+    if (failure !== -1) return badBom(body, failure);
     return { ok: true, encoding: 'utf-8-bom', body };
   }
   if (firstFailure('utf-8', bytes, sliceBytes) === -1) return { ok: true, encoding: 'utf-8', body: bytes };
   if (firstFailure('gb18030', bytes, sliceBytes) === -1) return { ok: true, encoding: 'gb18030', body: bytes };
-  return { ok: false, message: UNKNOWN_ENCODING };
+  return UNKNOWN_ENCODING;
 }
 
 function labelOf(encoding: Encoding): string {
@@ -250,7 +249,7 @@ export function createOptimisticDecoder(bytes: Uint8Array): StreamDecoder | null
  */
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   const refusal = refuse(bytes);
-  if (refusal !== null) return { ok: false, message: refusal };
+  if (refusal !== null) return { ok: false, problem: refusal };
   const bom = startsWith(bytes, BOM_UTF8);
   const body = bom ? bytes.subarray(BOM_UTF8.length) : bytes;
   const utf8: Encoding = bom ? 'utf-8-bom' : 'utf-8';
@@ -259,7 +258,7 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   try {
     return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: utf8 };
   } catch {
-    if (bom) return { ok: false, message: badBomMessage(body, firstFailure('utf-8', body, DEFAULT_PIECE_BYTES)) };
+    if (bom) return badBom(body, firstFailure('utf-8', body, DEFAULT_PIECE_BYTES));
   }
   try {
     return {
@@ -268,6 +267,6 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
       encoding: 'gb18030',
     };
   } catch {
-    return { ok: false, message: UNKNOWN_ENCODING };
+    return UNKNOWN_ENCODING;
   }
 }

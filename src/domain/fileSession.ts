@@ -7,7 +7,8 @@ import { KeyHashes } from './duplicates';
 import { hash53After, hash53Seed } from './hash';
 import { mapHeaders } from './headers';
 import { recordKey, rowKey } from './keys';
-import { fileError, IssueList, kindKeyLabel, sortIssues } from './issueList';
+import { IssueList, sortIssues } from './issueList';
+import { issue, type Issue } from './issues';
 import { RowReader } from './rowReader';
 import {
   CHUNK_ROWS,
@@ -15,7 +16,6 @@ import {
   type Delimiter,
   type HeaderMapping,
   type IndicatorRow,
-  type Issue,
   type Kind,
   type ParsedFile,
   type PerfRecord,
@@ -61,8 +61,8 @@ export class FileSession {
   constructor(private readonly opts: ParseOptions) {}
 
   /** A record whose quotes do not pair up: reported, and the record is left out of the rows. */
-  quoteError(row: number, message: string): void {
-    this.errors.push({ row, column: null, message, code: 'quotes' });
+  quoteError(row: number): void {
+    this.errors.push(issue('unclosed_quote', {}, row));
     this.malformedRows.add(row);
   }
 
@@ -110,11 +110,11 @@ export class FileSession {
   /** `row` is 1 unless blank lines precede the header: issues name the row a spreadsheet shows. */
   private header(cells: string[], row: number): void {
     this.headerDone = true;
-    const mapped = mapHeaders(cells);
+    const mapped = mapHeaders(cells, row);
     this.headers = mapped.headers;
-    if (mapped.error !== null || mapped.kind === null) {
+    if (mapped.errors.length > 0 || mapped.kind === null) {
       this.headerFailed = true;
-      this.errors.push({ row, column: null, message: mapped.error ?? '无法识别文件类型', code: 'unknown_headers' });
+      this.errors.pushAll(mapped.errors);
       return;
     }
     this.kind = mapped.kind;
@@ -123,12 +123,7 @@ export class FileSession {
     this.builder = new ChunkBuilder(mapped.kind, this.opts.chunkRows ?? CHUNK_ROWS);
     for (const h of mapped.headers) {
       if (h.field === null && h.written.trim() !== '') {
-        this.warnings.push({
-          row,
-          column: h.written,
-          message: `未识别的列“${h.written}”，导入时忽略`,
-          code: 'unknown_column',
-        });
+        this.warnings.push(issue('unknown_column', { column: h.written }, row, h.written));
       }
     }
   }
@@ -138,12 +133,7 @@ export class FileSession {
   private row(cells: string[], row: number): void {
     if (cells.length > this.headers.length && !this.extraCellsEmpty(cells)) {
       // Usually an unquoted delimiter inside a cell ("5,169.66"): every cell after it has shifted.
-      this.errors.push({
-        row,
-        column: null,
-        message: `这一行有 ${cells.length} 个字段，多于表头的 ${this.headers.length} 列：含有分隔符的单元格要用双引号括起来`,
-        code: 'too_many_fields',
-      });
+      this.errors.push(issue('too_many_fields', { cells: cells.length, columns: this.headers.length }, row));
       return;
     }
     const reader = this.reader!;
@@ -250,31 +240,22 @@ export class FileSession {
           firstOfKey.set(key, i);
           continue;
         }
-        this.errors.push({
-          row: this.validRowNumbers[i]!,
-          column: this.columnOf(keyColumn),
-          message: `与第 ${this.validRowNumbers[first]} 行重复：同一${kindKeyLabel(kind)}在一个文件中只能出现一次`,
-          code: 'duplicate_key',
-        });
+        const params = { kind, firstRow: this.validRowNumbers[first]! };
+        this.errors.push(issue('duplicate_key', params, this.validRowNumbers[i]!, this.columnOf(keyColumn)));
       }
     }
   }
 
   /** Indicator and fund rows must point at a record stored already or in this upload: this one does not. */
   private missingRecord(value: AnyRow, row: number): void {
-    const project = value.project ? `、项目“${value.project}”` : '';
-    this.errors.push({
-      row,
-      column: this.columnOf('agency'),
-      message: `找不到对应的评价记录：${value.agency} ${value.year} 年${value.scope === 'project' ? '项目' : '部门整体'}${project}。请先导入该记录`,
-      code: 'missing_record',
-    });
+    const params = { agency: value.agency, year: value.year, scope: value.scope, project: value.project };
+    this.errors.push(issue('missing_record', params, row, this.columnOf('agency')));
   }
 
   finish(encoding: ParsedFile['encoding']): Partial<ParsedFile> {
     if (!this.headerFailed) {
-      if (!this.headerDone) this.errors.push(fileError('文件是空的：没有可导入的数据', 'empty_file'));
-      else if (this.dataRows === 0) this.errors.push(fileError('没有可导入的数据行：只有表头', 'no_rows', null));
+      if (!this.headerDone) this.errors.push(issue('empty_file', {}));
+      else if (this.dataRows === 0) this.errors.push(issue('no_rows', {}));
     }
     const chunks = this.builder?.finish() ?? [];
     if (this.kind !== null) this.duplicateErrors(this.kind);

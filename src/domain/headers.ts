@@ -5,12 +5,14 @@ import type { HeaderMapping, Kind } from './types';
 import { KINDS } from './types';
 import { SCHEMA, type FieldSpec } from './schema';
 import { normalizeLabel } from './normalize';
+import { issue, type Issue } from './issues';
 
 export interface HeaderResult {
-  /** The kind the headers fit best; set even when `error` reports a missing column of that kind. */
+  /** The kind the headers fit best; set even when `errors` report a missing column of that kind. */
   kind: Kind | null;
   headers: HeaderMapping[];
-  error: string | null;
+  /** Why the header row cannot be read (on the header's row); empty when it can. */
+  errors: Issue[];
 }
 
 /** Columns a file of each kind must have (beyond `project`, required only for project rows). */
@@ -20,15 +22,11 @@ export const REQUIRED_COLUMNS: Readonly<Record<Kind, readonly string[]>> = {
   funds: ['agency', 'year', 'scope', 'category', 'item'],
 };
 
-const KIND_NAMES: Readonly<Record<Kind, string>> = {
-  records: '评价记录',
-  indicators: '绩效指标',
-  funds: '资金明细',
-};
-
 /** Amount units a header may name, as multipliers to 万元. */
 const AMOUNT_UNITS: Readonly<Record<string, number>> = { 万元: 1, 元: 0.0001, 亿元: 10000, 千元: 0.1 };
 const PERCENT_UNITS: ReadonlySet<string> = new Set(['%', '百分比', '百分点']);
+/** The amount units, as an issue lists them. */
+const AMOUNT_UNIT_NAMES = Object.keys(AMOUNT_UNITS).join('\n');
 
 /** The form labels are compared in: normalised, and `_`, `-` and a required-marker `*` dropped. */
 function keyOf(label: string): string {
@@ -67,26 +65,11 @@ function split(written: string): SplitLabel {
   return { full, base: m[1] ?? full, unit };
 }
 
-/** Chinese label of a field without its unit, e.g. `全年预算数（万元）` → `全年预算数`. */
-function labelOf(spec: FieldSpec): string {
-  return spec.label.replace(/（[^）]*）$/, '');
-}
-
-function describe(spec: FieldSpec): string {
-  return `${labelOf(spec)}(${spec.name})`;
-}
-
-function specOf(kind: Kind, field: string): FieldSpec {
-  const spec = SCHEMA[kind].find((f) => f.name === field);
-  if (!spec) throw new Error(`schema has no field ${field} in ${kind}`);
-  return spec;
-}
-
 interface Attempt {
   kind: Kind;
   headers: HeaderMapping[];
-  /** Problems with units written in headers. */
-  unitErrors: string[];
+  /** Problems with units written in headers (row set by mapHeaders). */
+  unitErrors: Issue[];
   matched: number;
   missing: string[];
 }
@@ -94,7 +77,7 @@ interface Attempt {
 function attempt(kind: Kind, cells: readonly string[], parts: readonly SplitLabel[]): Attempt {
   const lookup = LOOKUP[kind];
   const headers: HeaderMapping[] = [];
-  const unitErrors: string[] = [];
+  const unitErrors: Issue[] = [];
   cells.forEach((cell, index) => {
     const written = cell.trim();
     const part = parts[index]!;
@@ -105,10 +88,11 @@ function attempt(kind: Kind, cells: readonly string[], parts: readonly SplitLabe
     let scale = 1;
     if (spec?.type === 'amount' && unit !== '') {
       const s = AMOUNT_UNITS[unit];
-      if (s === undefined) unitErrors.push(`列“${written}”的单位“${unit}”无法识别：金额列的单位应为 万元、元 或 亿元`);
+      if (s === undefined)
+        unitErrors.push(issue('amount_unit', { column: written, unit, accepted: AMOUNT_UNIT_NAMES }, null, written));
       else scale = s;
     } else if (spec?.type === 'percent' && unit !== '' && unit !== '%') {
-      unitErrors.push(`列“${written}”的单位“${unit}”无法识别：百分比列的单位应为 %`);
+      unitErrors.push(issue('percent_unit', { column: written, unit, accepted: '%' }, null, written));
     }
     headers.push({ written, index, field: spec ? spec.name : null, scale, unit: spec ? unit : part.unit });
   });
@@ -119,14 +103,15 @@ function attempt(kind: Kind, cells: readonly string[], parts: readonly SplitLabe
 }
 
 /** Columns mapped to one field twice: an error naming both headers. */
-function duplicates(a: Attempt): string[] {
+function duplicates(a: Attempt): Issue[] {
   const seen = new Map<string, HeaderMapping>();
-  const out: string[] = [];
+  const out: Issue[] = [];
   for (const h of a.headers) {
     if (h.field === null) continue;
     const first = seen.get(h.field);
     if (first) {
-      out.push(`列“${first.written}”和“${h.written}”都对应 ${describe(specOf(a.kind, h.field))}，请只保留一列`);
+      const params = { kind: a.kind, field: h.field, first: first.written, second: h.written };
+      out.push(issue('duplicate_columns', params, null, h.written));
     } else seen.set(h.field, h);
   }
   return out;
@@ -142,28 +127,31 @@ function better(a: Attempt, b: Attempt): Attempt {
   return SPECIFICITY[a.kind] >= SPECIFICITY[b.kind] ? a : b;
 }
 
-function expectedMessage(cells: readonly string[]): string {
-  const base = REQUIRED_COLUMNS.records.map((f) => describe(specOf('records', f))).join('、');
-  const extra = (kind: Kind) =>
-    REQUIRED_COLUMNS[kind]
-      .filter((f) => !REQUIRED_COLUMNS.records.includes(f))
-      .map((f) => describe(specOf(kind, f)))
-      .join('、');
+/** Headers of the file listed in an unknown_headers issue, at most this many. */
+const FOUND_SHOWN = 12;
+
+/** What each kind needs beyond the record columns, and what the file has. */
+function unknownHeaders(cells: readonly string[], row: number): Issue {
+  const extra = (kind: Kind) => REQUIRED_COLUMNS[kind].filter((f) => !REQUIRED_COLUMNS.records.includes(f)).join(',');
   const found = cells.map((c) => c.trim()).filter((c) => c !== '');
-  const shown = found.slice(0, 12).join('、') + (found.length > 12 ? '……' : '');
-  return (
-    `无法识别文件类型：表头应包含 ${base}（${KIND_NAMES.records}）；` +
-    `${KIND_NAMES.indicators}另需 ${extra('indicators')}；${KIND_NAMES.funds}另需 ${extra('funds')}。` +
-    `文件的表头是：${shown === '' ? '（空）' : shown}`
-  );
+  const shown = found.slice(0, FOUND_SHOWN);
+  if (found.length > FOUND_SHOWN) shown.push('…');
+  const params = {
+    records: REQUIRED_COLUMNS.records.join(','),
+    indicators: extra('indicators'),
+    funds: extra('funds'),
+    found: shown.join('\n'),
+  };
+  return issue('unknown_headers', params, row);
 }
 
 /**
- * Maps a header row to a kind and to fields. Unknown columns get `field: null` (the caller warns
- * that they are ignored). `error` reports a header row that fits no kind, a required column that
- * is missing, two columns for one field, or a unit that cannot be understood.
+ * Maps a header row (on spreadsheet row `row`) to a kind and to fields. Unknown columns get
+ * `field: null` (the caller warns that they are ignored). `errors` report a header row that fits
+ * no kind, required columns that are missing, two columns for one field, and units that cannot
+ * be understood, each of them.
  */
-export function mapHeaders(cells: string[]): HeaderResult {
+export function mapHeaders(cells: string[], row = 1): HeaderResult {
   const parts = cells.map(split);
   const attempts = KINDS.map((kind) => attempt(kind, cells, parts));
   // The kind that matches the most columns wins even when it lacks a required column: a funds
@@ -174,14 +162,14 @@ export function mapHeaders(cells: string[]): HeaderResult {
     return {
       kind: null,
       headers: chosen.headers.map((h) => ({ ...h, field: null, scale: 1 })),
-      error: expectedMessage(cells),
+      errors: [unknownHeaders(cells, row)],
     };
   }
-  const errors: string[] = [];
+  const errors: Issue[] = [];
   if (chosen.missing.length > 0) {
-    const names = chosen.missing.map((f) => describe(specOf(chosen.kind, f))).join('、');
-    errors.push(`${KIND_NAMES[chosen.kind]}文件缺少必需的列：${names}`);
+    const params = { kind: chosen.kind, fields: chosen.missing.join(','), count: chosen.missing.length };
+    errors.push(issue('missing_columns', params, row));
   }
-  errors.push(...duplicates(chosen), ...chosen.unitErrors);
-  return { kind: chosen.kind, headers: chosen.headers, error: errors.length > 0 ? errors.join('；') : null };
+  for (const e of [...duplicates(chosen), ...chosen.unitErrors]) errors.push({ ...e, row });
+  return { kind: chosen.kind, headers: chosen.headers, errors };
 }

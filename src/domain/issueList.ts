@@ -1,5 +1,6 @@
 // The issues of one file: collected up to MAX_ISSUES while all are counted, sorted by row.
-import { MAX_ISSUES, type Issue, type Kind } from './types';
+import { MAX_ISSUES } from './types';
+import type { Issue } from './issues';
 
 /** Collects issues up to MAX_ISSUES while counting all of them. */
 export class IssueList {
@@ -12,16 +13,6 @@ export class IssueList {
   pushAll(issues: readonly Issue[]): void {
     for (const i of issues) this.push(i);
   }
-}
-
-export function fileError(message: string, code: string, row: number | null = null): Issue {
-  return { row, column: null, message, code };
-}
-
-export function kindKeyLabel(kind: Kind): string {
-  if (kind === 'records') return '单位、年度、评价类型和项目';
-  if (kind === 'indicators') return '记录的一、二、三级指标';
-  return '记录的类别和明细';
 }
 
 export function sortIssues(items: Issue[]): Issue[] {

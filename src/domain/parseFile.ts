@@ -11,7 +11,7 @@ import {
   type StreamDecoder,
 } from './decode';
 import { FileSession, type KnownRecord, type ParseOptions } from './fileSession';
-import { fileError } from './issueList';
+import { issue, issueAt } from './issues';
 import { sha256Hex } from './hash';
 import { recordKey } from './keys';
 import type { ParsedFile } from './types';
@@ -36,7 +36,7 @@ function nextTask(): Promise<void> {
 
 export class ParseCancelled extends Error {
   constructor() {
-    super('已取消');
+    super('parse cancelled');
     this.name = 'ParseCancelled';
   }
 }
@@ -70,7 +70,7 @@ export async function parseFile(bytes: Uint8Array, fileName: string, opts: Parse
   const base = async (fields: Partial<ParsedFile>): Promise<ParsedFile> =>
     fileResult(fileName, await hashing, bytes.length, fields);
   if (bytes.length === 0) {
-    return base({ errors: [fileError('文件是空的：没有可导入的数据', 'empty_file')], errorCount: 1 });
+    return base({ errors: [issue('empty_file', {})], errorCount: 1 });
   }
   // Nearly every big file is UTF-8: decode it once, checking as it goes, and start over with the
   // full check only if a later slice proves it is not (see createOptimisticDecoder).
@@ -83,7 +83,7 @@ export async function parseFile(bytes: Uint8Array, fileName: string, opts: Parse
     }
   }
   const decoder = createDecoder(bytes);
-  if (!decoder.ok) return base({ errors: [fileError(decoder.message, 'not_text')], errorCount: 1 });
+  if (!decoder.ok) return base({ errors: [issueAt(decoder.problem, null)], errorCount: 1 });
   return base(await readText(bytes, decoder, opts));
 }
 
@@ -105,7 +105,7 @@ async function readText(
     return new CsvRecordSplitter(
       delimiter,
       (cells, row) => session.record(cells, row),
-      (row, message) => session.quoteError(row, message),
+      (row) => session.quoteError(row),
       (text, starts, ends, count, row) => session.spans(text, starts, ends, count, row),
     );
   };

@@ -4,7 +4,8 @@ import { gradeFromScore, executionRate } from './derive';
 import { unneutralize } from './exportCsv';
 import { SCHEMA, type FieldSpec } from './schema';
 import { plainDecimal, sameAt, SpanCache } from './spanCells';
-import type { HeaderMapping, Issue, Kind, RowOf } from './types';
+import type { HeaderMapping, Kind, RowOf } from './types';
+import type { Issue } from './issues';
 import {
   isEmptyMarker,
   parseAmount,
@@ -19,6 +20,8 @@ import {
 
 export const YEAR_MIN = 1990;
 export const YEAR_MAX = 2100;
+/** A record's total score is out of 100. */
+const MAX_SCORE = 100;
 
 interface ColumnReader {
   spec: FieldSpec;
@@ -91,7 +94,7 @@ export class RowReader<K extends Kind> {
     }
   }
 
-  /** Reads a record; pushes errors for bad cells; returns null when any cell was bad. */
+  /** Reads a record; pushes an error for every bad cell and broken rule; returns null when there was any. */
   read(cells: readonly string[], row: number, errors: Issue[]): RowOf[K] | null {
     const values = this.newValues();
     return this.readValues(cells, row, errors, values) ? this.toRow(values) : null;
@@ -111,7 +114,8 @@ export class RowReader<K extends Kind> {
 
   /**
    * Reads a record into `values` (from newValues, reused from row to row: every slot is
-   * overwritten); pushes errors for bad cells and broken rules; returns false when there was any.
+   * overwritten); pushes an error for every bad cell and every broken rule, so that one pass
+   * reports all of a row's errors; returns false when there was any.
    */
   readValues(cells: readonly string[], row: number, errors: Issue[], values: unknown[]): boolean {
     const blank = this.blank;
@@ -124,7 +128,7 @@ export class RowReader<K extends Kind> {
       const value = raw === c.lastRaw ? c.lastValue! : this.lookUp(c, raw);
       if (!this.keep(c, value, row, errors, values)) ok = false;
     }
-    return ok && this.complete(values, row, errors);
+    return this.complete(values, row, errors) && ok;
   }
 
   /**
@@ -174,7 +178,7 @@ export class RowReader<K extends Kind> {
       }
       if (!this.keep(c, value, row, errors, values)) ok = false;
     }
-    return ok && this.complete(values, row, errors);
+    return this.complete(values, row, errors) && ok;
   }
 
   /** The value of a cell not equal to the column's previous one: from the cache, or parsed. */
@@ -198,28 +202,29 @@ export class RowReader<K extends Kind> {
     values: unknown[],
   ): boolean {
     if (!value.ok) {
-      errors.push({ row, column: c.written, message: value.message, code: 'invalid_value' });
+      errors.push({ row, column: c.written, code: value.code, params: value.params } as Issue);
       return false;
     }
     if (value.value !== null) values[c.slot] = value.value;
     else if (c.spec.required === 'yes') {
-      errors.push({ row, column: c.written, message: `缺少必填值：${c.spec.label}`, code: 'required' });
+      errors.push({ row, column: c.written, code: 'required', params: { kind: this.kind, field: c.spec.name } });
       return false;
     }
     return true;
   }
 
-  /** Cross-field rules of one row, canonical names and derived values. */
+  /**
+   * Cross-field rules of one row, canonical names and derived values. Runs after bad cells too
+   * (their slots hold no value, so the rules that need them are skipped): every broken rule is
+   * reported with the cells' errors. Returns false when a rule is broken.
+   */
   private complete(v: unknown[], row: number, errors: Issue[]): boolean {
     const S = this.slot;
+    let ok = true;
     if (v[S.scope!] === 'project' && v[S.project!] === '') {
-      errors.push({
-        row,
-        column: this.writtenOf.project ?? this.writtenOf.scope ?? null,
-        message: '评价类型为项目时必须填写项目名称',
-        code: 'project_required',
-      });
-      return false;
+      const column = this.writtenOf.project ?? this.writtenOf.scope ?? null;
+      errors.push({ row, column, code: 'project_required', params: {} });
+      ok = false;
     }
     if (this.kind === 'indicators') {
       const weight = v[S.weight!] as number | null;
@@ -228,29 +233,26 @@ export class RowReader<K extends Kind> {
         errors.push({
           row,
           column: this.writtenOf.score ?? null,
-          message: `得分 ${score} 超过分值 ${weight}`,
           code: 'score_above_weight',
+          params: { score, weight },
         });
-        return false;
+        ok = false;
       }
     }
     if (this.kind === 'records') {
+      const score = v[S.score!] as number | null;
+      if (score !== null && score > MAX_SCORE) {
+        const params = { score, max: MAX_SCORE };
+        errors.push({ row, column: this.writtenOf.score ?? null, code: 'score_range', params });
+        ok = false;
+      }
+      if (!ok) return false;
       if (v[S.region!] === '') v[S.region!] = agencyRegion(String(v[S.agency!]));
       if (v[S.execution_rate!] === null)
         v[S.execution_rate!] = executionRate(v[S.budget!] as number | null, v[S.expenditure!] as number | null);
       if (v[S.grade!] === null) v[S.grade!] = gradeFromScore(v[S.score!] as number | null);
-      const score = v[S.score!] as number | null;
-      if (score !== null && score > 100) {
-        errors.push({
-          row,
-          column: this.writtenOf.score ?? null,
-          message: `总分 ${String(score)} 超过 100`,
-          code: 'score_range',
-        });
-        return false;
-      }
     }
-    return true;
+    return ok;
   }
 }
 

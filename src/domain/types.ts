@@ -1,6 +1,7 @@
 // The product's data model, shared by the parser, the database, the stores and the charts.
 // Amounts are in 万元, percentages in percent points (96.92 means 96.92 %), and a missing
 // value is `null`, never 0.
+import type { Issue } from './issues';
 
 export type Kind = 'records' | 'indicators' | 'funds';
 export const KINDS: readonly Kind[] = ['records', 'indicators', 'funds'];
@@ -90,17 +91,8 @@ export interface RowOf {
 }
 export type AnyRow = RowOf[Kind];
 
-/** One error or warning. `row` is the spreadsheet row (header = 1, first data row = 2), or
- * null when the problem concerns the whole file; `column` is the header as written in the file. */
-export interface Issue {
-  row: number | null;
-  column: string | null;
-  message: string;
-  /** Stable machine code, e.g. 'required', 'negative_amount', 'duplicate_key'. */
-  code: string;
-  /** For warnings about a record: its key, so the warning can be kept with the record. */
-  recordKey?: string;
-}
+/** Errors and warnings are codes with parameters (issues.ts). */
+export type { Issue };
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
 export type Delimiter = ',' | '\t' | ';';

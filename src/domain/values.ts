@@ -1,11 +1,18 @@
 // Parsing of single cell values as the data contract defines them (amounts, percents, numbers,
-// years and the enumerations). Pure functions: a cell in, a value or a short Chinese message out.
-// The caller adds the row and the column to the message.
+// years and the enumerations). Pure functions: a cell in, a value or a problem (code and
+// parameters, src/domain/codes/values.ts) out. The caller adds the row and the column.
 import type { FundCategory, Grade, Scope } from './types';
 import { normalizeLabel, toHalfWidth } from './normalize';
+import { quoteCell, type ParamsOf } from './issues';
+import type { VALUE_ISSUES } from './codes/values';
+
+export type ValueCode = keyof typeof VALUE_ISSUES;
+
+/** A cell's problem: its code and parameters (the cell as written, cut short, and any bounds). */
+export type ValueProblem = { [C in ValueCode]: { ok: false; code: C; params: ParamsOf<C> } }[ValueCode];
 
 /** `value: null` means the cell holds no value (empty or an empty marker), never zero. */
-export type ValueResult<T> = { ok: true; value: T | null } | { ok: false; message: string };
+export type ValueResult<T> = { ok: true; value: T | null } | ValueProblem;
 
 // What people type for "no value": dashes of every width, slashes and 无.
 const EMPTY_MARKERS: ReadonlySet<string> = new Set(['', '—', '——', '―', '-', '--', '－', '－－', '–', '/', '／', '无']);
@@ -21,14 +28,9 @@ function ok<T>(value: T): ValueResult<T> {
   return { ok: true, value };
 }
 
-function fail<T>(message: string): ValueResult<T> {
-  return { ok: false, message };
-}
-
-/** The cell as quoted in a message: trimmed and cut short so one bad cell cannot flood the report. */
-function quote(raw: string): string {
-  const t = raw.trim();
-  return t.length > 40 ? `${t.slice(0, 40)}…` : t;
+/** A cell that is not a value of its column; the cell is quoted cut short. */
+function fail(code: Exclude<ValueCode, 'integer_invalid' | 'integer_range'>, raw: string): ValueProblem {
+  return { ok: false, code, params: { value: quoteCell(raw) } };
 }
 
 // An unsigned decimal: plain digits, or digits grouped by thousands separators (only real groups
@@ -101,8 +103,8 @@ export function parseAmount(raw: string, scale = 1): ValueResult<number> {
     }
   }
   const n = readNumeral(s);
-  if (n === null) return fail(`不是有效的金额：${quote(raw)}（应为数字，如 5333.85、5,333.85 或 90万元）`);
-  if (n.negative) return fail(`金额不能为负数：${quote(raw)}`);
+  if (n === null) return fail('amount_invalid', raw);
+  if (n.negative) return fail('amount_negative', raw);
   return ok(round6(n.value * factor));
 }
 
@@ -112,7 +114,7 @@ export function parsePercent(raw: string): ValueResult<number> {
   let s = prepare(raw);
   if (s.endsWith('%')) s = s.slice(0, -1);
   const n = readNumeral(s);
-  if (n === null) return fail(`不是有效的百分比：${quote(raw)}（应为数字，如 96.92% 或 96.92）`);
+  if (n === null) return fail('percent_invalid', raw);
   return ok(n.negative ? -n.value : n.value);
 }
 
@@ -122,8 +124,8 @@ export function parseNumber(raw: string): ValueResult<number> {
   let s = prepare(raw);
   if (s.endsWith('分')) s = s.slice(0, -1);
   const n = readNumeral(s);
-  if (n === null) return fail(`不是有效的数值：${quote(raw)}（应为数字，如 8 或 8.5）`);
-  if (n.negative) return fail(`数值不能为负数：${quote(raw)}`);
+  if (n === null) return fail('number_invalid', raw);
+  if (n.negative) return fail('number_negative', raw);
   return ok(n.value);
 }
 
@@ -132,19 +134,23 @@ export function parseInteger(raw: string, min: number, max: number): ValueResult
   if (isEmptyMarker(raw)) return NONE;
   const s = prepare(raw).replace(/年度?$/, '');
   const n = readNumeral(s);
-  const expected = `应为 ${min}–${max} 之间的整数`;
-  if (n === null || !Number.isInteger(n.value)) return fail(`不是有效的整数：${quote(raw)}（${expected}）`);
+  const params = { value: quoteCell(raw), min, max };
+  if (n === null || !Number.isInteger(n.value)) return { ok: false, code: 'integer_invalid', params };
   const value = n.negative ? -n.value : n.value;
-  if (value < min || value > max) return fail(`超出范围：${quote(raw)}（${expected}）`);
+  if (value < min || value > max) return { ok: false, code: 'integer_range', params };
   return ok(value);
 }
 
 /** Looks a cell up in a table of accepted spellings, compared as normalised labels. */
-function lookup<T>(raw: string, table: Readonly<Record<string, T>>, what: string, expected: string): ValueResult<T> {
+function lookup<T>(
+  raw: string,
+  table: Readonly<Record<string, T>>,
+  code: 'scope_invalid' | 'grade_invalid' | 'category_invalid',
+): ValueResult<T> {
   if (isEmptyMarker(raw)) return NONE;
   const key = normalizeLabel(raw).replace(/[_-]/g, '');
   const value = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
-  if (value === undefined) return fail(`不是有效的${what}：${quote(raw)}（应为 ${expected}）`);
+  if (value === undefined) return fail(code, raw);
   return ok(value);
 }
 
@@ -162,7 +168,7 @@ const SCOPES: Readonly<Record<string, Scope>> = {
 
 /** `department` or `project`, in English or Chinese (部门整体 / 项目支出 …). */
 export function parseScope(raw: string): ValueResult<Scope> {
-  return lookup(raw, SCOPES, '评价类型', 'department / project，或 部门整体 / 项目');
+  return lookup(raw, SCOPES, 'scope_invalid');
 }
 
 const GRADE_NAMES: Readonly<Record<string, Grade>> = {
@@ -184,7 +190,7 @@ const GRADE_NAMES: Readonly<Record<string, Grade>> = {
 
 /** 优 / 良 / 中 / 差, or excellent / good / fair / poor, or the long forms 优秀 / 良好 / 合格 / 不合格. */
 export function parseGrade(raw: string): ValueResult<Grade> {
-  return lookup(raw, GRADE_NAMES, '评价等级', '优 / 良 / 中 / 差，或 excellent / good / fair / poor');
+  return lookup(raw, GRADE_NAMES, 'grade_invalid');
 }
 
 const CATEGORIES: Readonly<Record<string, FundCategory>> = {
@@ -198,5 +204,5 @@ const CATEGORIES: Readonly<Record<string, FundCategory>> = {
 
 /** `source` (资金来源) or `line_item` (支出明细) of a fund line. */
 export function parseCategory(raw: string): ValueResult<FundCategory> {
-  return lookup(raw, CATEGORIES, '类别', 'source / line_item，或 资金来源 / 支出明细');
+  return lookup(raw, CATEGORIES, 'category_invalid');
 }

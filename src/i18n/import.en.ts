@@ -1,7 +1,46 @@
-// Text of the data page and the format page, English.
+// Text of the data page and the format page, English, with the issue messages and the words the
+// issue renderer writes them with. No Chinese here: Chinese on an English page is data only.
+import { fieldNamesEn } from './fieldNames';
 import type { ImportMessages } from './import.zh-CN';
+import { issueMessages } from './issues';
 
 export const importEn: ImportMessages = {
+  issue: issueMessages('en'),
+  fieldNames: fieldNamesEn,
+  words: {
+    at: {
+      rowColumn: 'row {row}, column “{column}”',
+      row: 'row {row}',
+      column: 'column “{column}”',
+      file: 'whole file',
+      sheet: 'sheet “{sheet}”, {at}',
+    },
+    line: '{where}: {text}',
+    column: '{label} ({name})',
+    project: ', project “{name}”',
+    none: '(none)',
+    unknown: 'Unknown problem code {code}: {params}',
+    kindKey: {
+      records: 'agency, year, scope and project',
+      indicators: 'record and level-1, -2 and -3 indicators',
+      funds: 'record, category and item',
+    },
+    grade: { excellent: 'Excellent', good: 'Good', fair: 'Fair', poor: 'Poor' },
+    withUnit: { amount: '{name} (×10k CNY)' },
+  },
+  cli: {
+    usage: "Usage: npm run validate -- [--json] [--lang zh-CN{'|'}en] FILE...",
+    unknownOption: 'Unknown option: {option}',
+    noFiles: 'No file given',
+    badLang: 'Unsupported language: {lang} (zh-CN or en)',
+    unreadable: 'Cannot read file {file}: {detail}',
+    facts: '  kind: {kind}  encoding: {encoding}  delimiter: {delimiter}  rows: {rows}',
+    counts: '  errors: {errors}  warnings: {warnings}',
+    error: '  ERROR   {line}',
+    warning: '  WARNING {line}',
+    moreErrors: '  … {n} more error not listed | … {n} more errors not listed',
+    moreWarnings: '  … {n} more warning not listed | … {n} more warnings not listed',
+  },
   importer: {
     title: 'Data',
     intro:
@@ -13,21 +52,30 @@ export const importEn: ImportMessages = {
     dropHint:
       'Several files at once are fine; records are processed before indicators and fund lines, so those find their records.',
     dropActive: 'Release to start reading',
-    notCsv: 'Ignored files that are not .csv / .txt: {names}',
     parsing: 'Reading and validating',
     fileOf: 'File {i} of {n}: {name}',
     cancel: 'Cancel',
     cancelled: 'Cancelled. Nothing was written.',
     previewTitle: 'Preview',
-    summary: '{files} file(s), {rows} data rows, {errors} error(s), {warnings} warning(s)',
+    summary: '{files}, {rows}, {errors}, {warnings}',
+    summaryParts: {
+      files: '{n} file | {n} files',
+      rows: '{n} data row | {n} data rows',
+      errors: '{n} error | {n} errors',
+      warnings: '{n} warning | {n} warnings',
+    },
     commit: 'Import',
     committing: 'Writing…',
     discard: 'Discard',
     blockedByErrors: 'Files with errors cannot be imported: fix them and upload again. Nothing was written.',
     nothingNew: 'Every chosen file is identical to an imported batch; importing would change nothing.',
-    committed: 'Imported {n} batch(es): {added} new rows, {replaced} replaced.',
+    committed: 'Imported {batches}: {added}, {replaced}.',
+    committedParts: {
+      batches: '{n} batch | {n} batches',
+      added: '{n} new row | {n} new rows',
+      replaced: '{n} replaced',
+    },
     identicalResult: '“{name}” is identical to batch #{id} ({time}); it was not imported again.',
-    failed: 'Import failed: ',
     dismiss: 'Close',
     file: {
       kind: 'Kind',
@@ -35,9 +83,8 @@ export const importEn: ImportMessages = {
       delimiter: 'Delimiter',
       rows: 'Data rows',
       size: 'Size',
-      sha: 'SHA-256',
       ok: 'Ready to import',
-      errors: '{n} error(s)',
+      errors: '{n} error | {n} errors',
       identical: 'Identical to imported batch #{id} “{name}” ({time}): importing it changes nothing.',
       sameAsFile: 'Identical to “{name}” chosen in this upload.',
       unknownKind: 'Not recognised',
@@ -46,14 +93,17 @@ export const importEn: ImportMessages = {
     encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (BOM)', gb18030: 'GBK / GB18030' },
     delimiters: { comma: 'comma', tab: 'tab', semicolon: 'semicolon' },
     headers: {
-      title: 'Header mapping ({n} columns)',
+      title: 'Header mapping ({n} column) | Header mapping ({n} columns)',
       written: 'Column in the file',
       field: 'Field',
       unit: 'Unit',
       ignored: 'not recognised, ignored',
       scaled: '×{scale} to 10k CNY',
     },
-    sample: { title: 'First {n} rows (as they will be stored)', none: 'No valid row to preview.' },
+    sample: {
+      title: 'The first row (as it will be stored) | The first {n} rows (as they will be stored)',
+      none: 'No valid row to preview.',
+    },
     issues: {
       errors: 'Errors ({n})',
       warnings: 'Warnings ({n})',
@@ -61,13 +111,22 @@ export const importEn: ImportMessages = {
       column: 'Column',
       message: 'Message',
       wholeFile: 'whole file',
+      csv: {
+        file: 'File',
+        row: 'Row',
+        column: 'Column',
+        message: 'Message',
+        code: 'Code',
+        more: '…and {n} more not listed',
+      },
+      fileSuffix: { errors: 'errors', warnings: 'warnings' },
       download: 'Download CSV',
       capped: 'Showing the first {shown} of {total}.',
       none: 'None.',
     },
     diff: {
       title: 'What importing changes',
-      counts: '{added} new, {replaced} replacing existing rows',
+      counts: 'New: {added}; replacing existing rows: {replaced}',
       field: 'Field',
       before: 'Before',
       after: 'After',
@@ -90,6 +149,7 @@ export const importEn: ImportMessages = {
       active: 'active',
       rolledBack: 'rolled back',
       rollback: 'Roll back',
+      rollbackLabel: 'Roll back #{id} {name}',
       reload: 'Reload built-in data',
       reloaded: 'The built-in data was reloaded.',
       export: 'Export all data',
@@ -100,19 +160,23 @@ export const importEn: ImportMessages = {
       rolledBackDone: 'Batch #{id} “{name}” was rolled back.',
       origins: { builtin: 'built-in', upload: 'upload', published: 'published' },
       confirmTitle: 'Roll back batch #{id}?',
-      confirmBody: '“{name}” ({kind}, {rows} rows, imported {time}).',
+      confirmBody: '“{name}” ({kind}, {rows}, imported {time}).',
+      rowsN: '{n} row | {n} rows',
+      previewFailed: 'Could not work out what the rollback changes; you can still roll back.',
       computing: 'Working out what the rollback changes…',
-      leaving: '{n} rows shown now come from this batch and leave the current data.',
-      gone: '{n} of them have no earlier version and will no longer be shown.',
-      leavingAll: '{n} rows shown now come from this batch; they have no earlier version and will no longer be shown.',
-      returning: '{n} rows return to their figures from an earlier batch:',
+      leaving:
+        '{n} row shown now comes from this batch and leaves the current data. | {n} rows shown now come from this batch and leave the current data.',
+      gone: '{n} of them has no earlier version and will no longer be shown. | {n} of them have no earlier version and will no longer be shown.',
+      leavingAll:
+        '{n} row shown now comes from this batch; it has no earlier version and will no longer be shown. | {n} rows shown now come from this batch; they have no earlier version and will no longer be shown.',
+      returning:
+        '{n} row returns to its figures from an earlier batch: | {n} rows return to their figures from an earlier batch:',
       noEffect: 'Newer batches have replaced all rows of this batch; rolling it back changes nothing that is shown.',
       now: 'Now',
       after: 'After rollback',
       more: '…and {n} more.',
       confirmKeep: 'The batch stays in the history; no other batch’s data is removed.',
       confirm: 'Roll back',
-      failed: 'Failed: {message}',
     },
     storage: {
       title: 'Browser storage',
@@ -129,12 +193,8 @@ export const importEn: ImportMessages = {
       formatLink: 'Read the data format',
     },
     published: {
-      title: 'Published data',
       committed: 'Loaded the data published in the deployment’s data/ folder: {names}.',
       rejected: 'The files published in the deployment’s data/ folder have errors and were not loaded: {detail}',
-      failed: 'Loading the published data failed: {message}',
-      where: '{file} row {row} {column}: {message}',
-      whereFile: '{file}: {message}',
     },
   },
   formatPage: {
@@ -143,8 +203,10 @@ export const importEn: ImportMessages = {
       'Analysts prepare the data in Excel or WPS, save it as CSV and upload it as batches. The tables below come straight from the importer’s field definitions, so they always match what it checks.',
     kinds: 'Three kinds of file',
     kindsIntro:
-      'The importer tells the kind of a file from its header row. A header may be the English field name or any Chinese alias; matching ignores case, spaces, full-width versus half-width characters and a unit in brackets, e.g. “全年预算数（万元）” or “budget (万元)”. A file whose headers fit no kind is rejected with a list of what was expected.',
+      'The importer tells the kind of a file from its header row. A header may be the English field name or any Chinese alias; matching ignores case, spaces, full-width versus half-width characters and a unit in brackets, e.g. “{header1}” or “{header2}”. A file whose headers fit no kind is rejected with a list of what was expected.',
     key: 'Key',
+    orWritten: 'or',
+    keyLine: '{key}: {text}',
     keys: {
       records: 'agency + year + scope + project. A key may appear only once per file.',
       indicators:
@@ -167,21 +229,21 @@ export const importEn: ImportMessages = {
       number: 'number',
       integer: 'integer (1990–2100)',
       scope: 'department / project',
-      grade: '优 / 良 / 中 / 差 (excellent / good / fair / poor)',
+      grade: 'excellent / good / fair / poor',
       category: 'source / line_item',
     },
     units: {
-      amount: '10k CNY (万元)',
+      amount: '10k CNY',
       percent: '%',
       score: 'points',
     },
     values: 'Values',
     valueRules: [
-      'Amounts are in 万元 (10,000 CNY) unless the header’s brackets say otherwise: （元） divides by 10,000, （亿元） multiplies by 10,000. Thousands separators (5,333.85), full-width digits, surrounding spaces and a trailing unit (90万元) are accepted. A negative amount is an error.',
-      'Percentages: 96.92%, 96.92 and 96.92％ all mean 96.92 percent, stored as percent points.',
-      'An empty cell, “—”, “-”, “/” or “无” means no value, never zero.',
+      'Amounts are in {wan} (10,000 CNY) unless the header’s brackets say otherwise: {yuan} divides by 10,000, {yi} multiplies by 10,000. Thousands separators (5,333.85), full-width digits, surrounding spaces and a trailing unit ({example}) are accepted. A negative amount is an error.',
+      'Percentages: 96.92%, 96.92 and {fullWidth} all mean 96.92 percent, stored as percent points.',
+      'An empty cell, “—”, “-”, “/” or {wu} means no value, never zero.',
       'Text is trimmed and otherwise kept as written, and always shown as text, never run as web code.',
-      'Scores lie between 0 and 100; an indicator’s score may not exceed its weight. A missing grade is derived from the score: 90 and above 优, 80 and above 良, 60 and above 中, otherwise 差.',
+      'Scores lie between 0 and 100; an indicator’s score may not exceed its weight. A missing grade is derived from the score: 90 and above Excellent, 80 and above Good, 60 and above Fair, otherwise Poor.',
     ],
     files: 'Files',
     fileRules: [

@@ -1,7 +1,46 @@
-// Text of the data page (import, preview, history, storage) and the format page, zh-CN.
+// Text of the data page (import, preview, history, storage) and the format page, zh-CN, with
+// the issue messages (src/i18n/issues) and the words the issue renderer writes them with.
 // vue-i18n syntax: {name} is a parameter; a literal @ | { } must be written {'@'} etc.
+import { fieldNamesZh } from './fieldNames';
+import { issueMessages } from './issues';
 
 export const importZhCN = {
+  issue: issueMessages('zh-CN'),
+  fieldNames: fieldNamesZh,
+  words: {
+    at: {
+      rowColumn: '第 {row} 行，列“{column}”',
+      row: '第 {row} 行',
+      column: '列“{column}”',
+      file: '整个文件',
+      sheet: '工作表“{sheet}”，{at}',
+    },
+    line: '{where}：{text}',
+    column: '{label}（{name}）',
+    project: '、项目“{name}”',
+    none: '（空）',
+    unknown: '未知的问题代码 {code}：{params}',
+    kindKey: {
+      records: '单位、年度、评价类型和项目',
+      indicators: '记录的一、二、三级指标',
+      funds: '记录的类别和明细',
+    },
+    grade: { excellent: '优', good: '良', fair: '中', poor: '差' },
+    withUnit: { amount: '{name}（万元）' },
+  },
+  cli: {
+    usage: "用法: npm run validate -- [--json] [--lang zh-CN{'|'}en] FILE...",
+    unknownOption: '未知选项：{option}',
+    noFiles: '没有指定文件',
+    badLang: '不支持的语言：{lang}（可用 zh-CN 或 en）',
+    unreadable: '无法读取文件 {file}：{detail}',
+    facts: '  类型：{kind}  编码：{encoding}  分隔符：{delimiter}  行数：{rows}',
+    counts: '  错误：{errors}  提示：{warnings}',
+    error: '  错误  {line}',
+    warning: '  提示  {line}',
+    moreErrors: '  …… 另有 {n} 个错误未列出',
+    moreWarnings: '  …… 另有 {n} 条提示未列出',
+  },
   importer: {
     title: '数据管理',
     intro: '上传 CSV 批次：先预览和校验，确认后才写入。每个文件是一个批次，可随时回滚。',
@@ -11,21 +50,21 @@ export const importZhCN = {
     pick: '选择文件',
     dropHint: '可一次选择多个文件；评价记录会先于绩效指标和资金明细处理，以便它们找到对应的记录。',
     dropActive: '松开鼠标即可开始读取',
-    notCsv: '已忽略不是 .csv / .txt 的文件：{names}',
     parsing: '正在读取和校验',
     fileOf: '第 {i} / {n} 个文件：{name}',
     cancel: '取消',
     cancelled: '已取消，没有写入任何数据。',
     previewTitle: '导入预览',
-    summary: '{files} 个文件，共 {rows} 行数据，{errors} 个错误，{warnings} 条提示',
+    summary: '{files}，{rows}，{errors}，{warnings}',
+    summaryParts: { files: '{n} 个文件', rows: '共 {n} 行数据', errors: '{n} 个错误', warnings: '{n} 条提示' },
     commit: '确认导入',
     committing: '正在写入…',
     discard: '放弃',
     blockedByErrors: '有错误的文件不能导入：请修改后重新上传。本次没有写入任何数据。',
     nothingNew: '所选文件都与已导入的批次完全相同，导入不会有任何变化。',
-    committed: '已导入 {n} 个批次：新增 {added} 条，替换 {replaced} 条。',
+    committed: '已导入 {batches}：{added}，{replaced}。',
+    committedParts: { batches: '{n} 个批次', added: '新增 {n} 条', replaced: '替换 {n} 条' },
     identicalResult: '“{name}”与已导入的批次 #{id}（{time}）完全相同，未重复导入。',
-    failed: '导入失败：',
     dismiss: '关闭',
     file: {
       kind: '类型',
@@ -33,7 +72,6 @@ export const importZhCN = {
       delimiter: '分隔符',
       rows: '数据行',
       size: '大小',
-      sha: 'SHA-256',
       ok: '可以导入',
       errors: '{n} 个错误',
       identical: '与已导入的批次 #{id}“{name}”（{time}）内容完全相同：导入不会有任何变化。',
@@ -59,6 +97,8 @@ export const importZhCN = {
       column: '列',
       message: '说明',
       wholeFile: '整个文件',
+      csv: { file: '文件', row: '行', column: '列', message: '说明', code: '代码', more: '……另有 {n} 条未列出' },
+      fileSuffix: { errors: '错误', warnings: '提示' },
       download: '下载 CSV',
       capped: '只列出前 {shown} 条，共 {total} 条。',
       none: '没有。',
@@ -88,6 +128,7 @@ export const importZhCN = {
       active: '有效',
       rolledBack: '已回滚',
       rollback: '回滚',
+      rollbackLabel: '回滚 #{id} {name}',
       reload: '重新载入内置数据',
       reloaded: '内置数据已重新载入。',
       export: '导出全部数据',
@@ -97,7 +138,9 @@ export const importZhCN = {
       rolledBackDone: '已回滚批次 #{id}“{name}”。',
       origins: { builtin: '内置', upload: '上传', published: '发布' },
       confirmTitle: '回滚批次 #{id}？',
-      confirmBody: '“{name}”（{kind}，{rows} 行，{time} 导入）。',
+      confirmBody: '“{name}”（{kind}，{rows}，{time} 导入）。',
+      rowsN: '{n} 行',
+      previewFailed: '无法计算回滚后的变化；仍可回滚。',
       computing: '正在计算回滚后的变化…',
       leaving: '目前显示的 {n} 条数据来自这个批次，回滚后将移除。',
       gone: '其中 {n} 条没有更早的版本，回滚后不再显示。',
@@ -109,7 +152,6 @@ export const importZhCN = {
       more: '……另有 {n} 条。',
       confirmKeep: '批次仍保留在历史中；回滚不会删除其他批次的数据。',
       confirm: '确认回滚',
-      failed: '操作失败：{message}',
     },
     storage: {
       title: '浏览器存储',
@@ -125,12 +167,8 @@ export const importZhCN = {
       formatLink: '查看数据格式说明',
     },
     published: {
-      title: '发布的数据',
       committed: '已载入部署目录 data/ 中发布的数据：{names}。',
       rejected: '部署目录 data/ 中发布的文件有错误，未载入：{detail}',
-      failed: '载入发布的数据失败：{message}',
-      where: '{file} 第 {row} 行 {column}：{message}',
-      whereFile: '{file}：{message}',
     },
   },
   formatPage: {
@@ -141,6 +179,8 @@ export const importZhCN = {
     kindsIntro:
       '导入时根据表头识别文件类型。表头可以写英文字段名或任一中文别名；比较时忽略大小写、空格、全角半角差异，以及括号中的单位，如“全年预算数（万元）”或“budget (万元)”。表头不符合任何类型的文件会被拒绝，并列出应有的列。',
     key: '主键',
+    orWritten: '或',
+    keyLine: '{key}：{text}',
     keys: {
       records: '单位 + 年度 + 评价类型 + 项目。同一文件中每个主键只能出现一次。',
       indicators:

@@ -1,42 +1,50 @@
-// How the data page writes values: field labels, stored values, changed figures, sizes, and the
-// issue list as a CSV download. Pure functions, so the components stay small and these are testable.
-import { neutralize, plainNumber } from '@/domain/exportCsv';
-import { fixed2, MISSING } from '@/domain/format';
-import { SCHEMA, type FieldSpec } from '@/domain/schema';
-import type { Delimiter, Issue, Kind } from '@/domain/types';
+// How the data page writes values: stored values in the preview, changed figures, sizes, and the
+// issue list as a CSV download. Pure functions over a translator (words.ts), so the components
+// stay small and these are testable.
+import { neutralize } from '@/domain/exportCsv';
+import { fixed2, formatAmount, formatPercent, MISSING } from '@/domain/format';
+import { SCHEMA } from '@/domain/schema';
+import type { Delimiter, FundCategory, Grade, Issue, Kind, Scope } from '@/domain/types';
+import { problemText } from './issueText';
+import { categoryWord, gradeWord, isChinese, scopeWord, type Words } from './words';
 
-function specOf(kind: Kind, field: string): FieldSpec | undefined {
-  return SCHEMA[kind].find((s) => s.name === field);
+function typeOf(kind: Kind, field: string) {
+  return SCHEMA[kind].find((s) => s.name === field)?.type;
 }
 
-/** A field's name on screen: the template's Chinese label in Chinese, the field name otherwise. */
-export function fieldLabel(kind: Kind, field: string, locale: string): string {
-  const spec = specOf(kind, field);
-  if (!spec) return field;
-  return locale.startsWith('zh') ? spec.label : spec.name;
+/** An enumerated value in words, or null when the field holds none. */
+function enumWord(kind: Kind, field: string, value: string, w: Words): string | null {
+  const type = typeOf(kind, field);
+  if (type === 'scope') return scopeWord(value as Scope, w);
+  if (type === 'grade') return gradeWord(value as Grade, w);
+  if (type === 'category') return categoryWord(value as FundCategory, w);
+  return null;
 }
 
-/** A value as it will be stored: numbers written plainly, no value as '—', text as written. */
-export function storedValue(value: unknown): string {
+/**
+ * A value as it will be stored, for a table whose header names the unit (fieldLabel): amounts
+ * and scores with two decimals, percents with %, years plainly, scope, grade and category in
+ * words, no value as '—', text as written.
+ */
+export function previewValue(kind: Kind, field: string, value: unknown, w: Words): string {
   if (value === null || value === undefined || value === '') return MISSING;
-  if (typeof value === 'number') return Number.isNaN(value) ? MISSING : plainNumber(value);
-  return String(value);
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return MISSING;
+    const type = typeOf(kind, field);
+    if (type === 'percent') return formatPercent(value);
+    if (type === 'integer') return String(value);
+    return fixed2(value);
+  }
+  const text = String(value);
+  return enumWord(kind, field, text, w) ?? text;
 }
 
 /** A figure in a before → after list, with its unit: amounts in 万元, percents with %, two decimals. */
-export function changeValue(kind: Kind, field: string, value: string | number | null, locale: string): string {
+export function changeValue(kind: Kind, field: string, value: string | number | null, w: Words): string {
   if (value === null || value === '') return MISSING;
-  if (typeof value !== 'number') return value;
-  const type = specOf(kind, field)?.type;
-  if (type === 'amount') return `${fixed2(value)} ${locale.startsWith('zh') ? '万元' : '×10k CNY'}`;
-  if (type === 'percent') return `${fixed2(value)}%`;
-  if (type === 'integer') return String(value);
-  return fixed2(value);
-}
-
-/** A count with thousands separators, as the locale writes them: 1120379 → '1,120,379'. */
-export function count(n: number, locale: string): string {
-  return n.toLocaleString(locale.startsWith('zh') ? 'zh-CN' : 'en-US');
+  if (typeof value === 'number' && typeOf(kind, field) === 'amount')
+    return formatAmount(value, isChinese(w.locale) ? 'zh-CN' : 'en');
+  return previewValue(kind, field, value, w);
 }
 
 export function delimiterKey(d: Delimiter | null): 'comma' | 'tab' | 'semicolon' | null {
@@ -65,28 +73,32 @@ function csvCell(s: string): string {
 
 /**
  * The issues of one file as a CSV for the analyst to work through in a spreadsheet: BOM for
- * Excel, columns file / row / column / message / code, formulas neutralised like every export.
+ * Excel, columns file / row / column / message / code in the page's language, formulas
+ * neutralised like every export.
  */
-export function issuesCsv(fileName: string, issues: readonly Issue[], total: number): string {
-  const lines = [['文件', '行', '列', '说明', '代码'].join(',')];
+export function issuesCsv(fileName: string, issues: readonly Issue[], total: number, w: Words): string {
+  const h = (k: string) => w.t(`importer.issues.csv.${k}`);
+  const lines = [[h('file'), h('row'), h('column'), h('message'), h('code')].map(csvCell).join(',')];
   for (const i of issues) {
     lines.push(
       [
         csvCell(fileName),
         i.row === null ? '' : String(i.row),
         csvCell(i.column ?? ''),
-        csvCell(i.message),
+        csvCell(problemText(i, w)),
         csvCell(i.code),
       ].join(','),
     );
   }
-  if (total > issues.length)
-    lines.push(['', '', '', csvCell(`……另有 ${total - issues.length} 条未列出`), ''].join(','));
+  if (total > issues.length) {
+    const more = w.t('importer.issues.csv.more', { n: total - issues.length }, total - issues.length);
+    lines.push(['', '', '', csvCell(more), ''].join(','));
+  }
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
-/** The download name of a file's issue list: `名单.csv` → `名单-错误.csv`. */
-export function issuesFileName(fileName: string, what: 'errors' | 'warnings'): string {
+/** The download name of a file's issue list: `名单.csv` → `名单-错误.csv` (`名单-errors.csv` in English). */
+export function issuesFileName(fileName: string, what: 'errors' | 'warnings', w: Words): string {
   const stem = fileName.replace(/\.[^.]*$/, '');
-  return `${stem}-${what === 'errors' ? '错误' : '提示'}.csv`;
+  return `${stem}-${w.t(`importer.issues.fileSuffix.${what}`)}.csv`;
 }

@@ -1,5 +1,7 @@
 // UI and chart text, zh-CN first. Plain objects so the pure chart builders and their tests can use
-// them without Vue (see translate.ts). vue-i18n syntax: {name} is a parameter; avoid @ and |.
+// them without Vue (see translate.ts). vue-i18n syntax: {name} is a parameter; `a | b` are plural
+// forms, called with a count: t(key, params, n). The chart builders' plain translator does not
+// read plural forms, so chart messages have none; avoid a literal @.
 import { importZhCN } from './import.zh-CN';
 import { importEn } from './import.en';
 
@@ -13,7 +15,6 @@ const zhCN = {
     retry: '重试',
     empty: '当前没有数据。请到“数据管理”导入批次。',
     skip: '跳到主要内容',
-    print: '打印',
   },
   nav: {
     label: '视图',
@@ -92,7 +93,6 @@ const zhCN = {
     weight: '分值',
     score: '得分',
     item: '项目',
-    value: '数值',
   },
   category: { source: '资金来源', line_item: '支出明细' },
   fund: { budget: '预算金额', contract: '合同签订金额', expenditure: '支出金额', category: '类别', item: '明细' },
@@ -220,7 +220,6 @@ const zhCN = {
   compare: {
     title: '对比',
     pick: '选择要对比的记录（2–4 条）',
-    add: '加入对比',
     remove: '移除',
     needTwo: '请至少选择两条记录。',
     max: '最多对比 4 条。',
@@ -234,7 +233,6 @@ const zhCN = {
     figures: '数据',
     indicators: '指标体系',
     noIndicators: '这条记录没有指标数据。',
-    level: '层级',
     name: '指标',
     target: '年度指标值',
     actual: '实际完成值',
@@ -248,12 +246,8 @@ const zhCN = {
     noScore: '无得分（报告未给出）',
     derived: '由执行数 ÷ 预算数计算',
     compare: '加入对比',
-    back: '返回',
     levelN: '{n} 级',
-    expandAll: '全部展开',
-    collapseAll: '全部收起',
   },
-  data: { title: '数据管理', placeholder: '数据导入与批次管理。' },
 };
 
 type Messages = typeof zhCN;
@@ -268,7 +262,6 @@ const en: Messages = {
     retry: 'Retry',
     empty: 'No data yet. Import a batch under “Data”.',
     skip: 'Skip to main content',
-    print: 'Print',
   },
   nav: {
     label: 'Views',
@@ -284,7 +277,7 @@ const en: Messages = {
     label: 'Filters',
     agencies: 'Agencies',
     allAgencies: 'All agencies',
-    nAgencies: '{n} agencies',
+    nAgencies: '{n} agency | {n} agencies',
     search: 'Search agencies',
     selectAll: 'Select all',
     clear: 'Clear',
@@ -347,7 +340,6 @@ const en: Messages = {
     weight: 'Weight',
     score: 'Score',
     item: 'Item',
-    value: 'Value',
   },
   category: { source: 'Source', line_item: 'Spending line' },
   fund: { budget: 'Budget', contract: 'Contracted', expenditure: 'Spent', category: 'Category', item: 'Item' },
@@ -475,7 +467,6 @@ const en: Messages = {
   compare: {
     title: 'Compare',
     pick: 'Pick records to compare (2–4)',
-    add: 'Add to comparison',
     remove: 'Remove',
     needTwo: 'Pick at least two records.',
     max: 'At most 4 records.',
@@ -489,7 +480,6 @@ const en: Messages = {
     figures: 'Figures',
     indicators: 'Indicators',
     noIndicators: 'This record has no indicators.',
-    level: 'Level',
     name: 'Indicator',
     target: 'Target',
     actual: 'Actual',
@@ -503,12 +493,8 @@ const en: Messages = {
     noScore: 'No score (not given in the report)',
     derived: 'computed as expenditure ÷ budget',
     compare: 'Add to comparison',
-    back: 'Back',
     levelN: 'Level {n}',
-    expandAll: 'Expand all',
-    collapseAll: 'Collapse all',
   },
-  data: { title: 'Data', placeholder: 'Data import and batch history.' },
 };
 
 export type Locale = 'zh-CN' | 'en';

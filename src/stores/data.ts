@@ -14,6 +14,12 @@ import { activeIds } from '@/db/current';
 import { ensureBuiltin } from '@/db/builtin';
 import { loadCurrent, loadCurrentChunks, loadIndicatorsFor, loadLevel1, loadWarnings } from '@/db/ledger';
 import { appendRows } from '@/domain/columns';
+import { problem, problemOf, type Problem } from '@/domain/issues';
+
+/** A failure to load the data, as a code and parameters (the built-in data's IssueError, or the database's text). */
+function loadProblem(e: unknown): Problem {
+  return problemOf(e, (detail) => problem('load_failed', { detail }));
+}
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -42,7 +48,7 @@ export const useDataStore = defineStore('data', () => {
   const level1 = shallowRef<readonly Level1Summary[]>(markRaw([]));
   const warnings = shallowRef<readonly Issue[]>(markRaw([]));
   const status = ref<LoadStatus>('idle');
-  const error = ref<string | null>(null);
+  const error = shallowRef<Problem | null>(null);
   /** Bumped after every load, so views can cache by it. */
   const version = ref(0);
 
@@ -94,7 +100,7 @@ export const useDataStore = defineStore('data', () => {
       version.value++;
     } catch (e) {
       if (seq !== loadSeq) return;
-      error.value = e instanceof Error ? e.message : String(e);
+      error.value = loadProblem(e);
       status.value = 'error';
     }
   }
@@ -107,7 +113,7 @@ export const useDataStore = defineStore('data', () => {
     try {
       await ensureBuiltin(db);
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e);
+      error.value = loadProblem(e);
       status.value = 'error';
       return;
     }
@@ -128,7 +134,7 @@ export const useDataStore = defineStore('data', () => {
           if (stale.size > 0) void reload([...stale]);
         },
         error: (e: unknown) => {
-          error.value = e instanceof Error ? e.message : String(e);
+          error.value = loadProblem(e);
           status.value = 'error';
         },
       },

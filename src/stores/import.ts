@@ -8,7 +8,8 @@ import type { Kind } from '@/domain/types';
 import { openDb, type BudgetDb } from '@/db/database';
 import { listBatches, rollbackBatch, type BatchInfo, type CommitResult } from '@/db/ledger';
 import { reloadBuiltin as reloadBuiltinDb } from '@/db/builtin';
-import type { FailureCode, FilePreview, FromWorker, NamedBytes, PublishOutcome, ToWorker } from '@/workers/protocol';
+import { IssueError, problem, problemOf, type Problem } from '@/domain/issues';
+import type { FilePreview, FromWorker, NamedBytes, PublishOutcome, ToWorker } from '@/workers/protocol';
 import type { RollbackPreview } from '@/workers/rollbackPreview';
 
 /** What the store needs of a Worker; tests run the engine in-process behind the same shape. */
@@ -41,10 +42,12 @@ export interface ImportProgress {
   overall: number;
 }
 
-export interface ImportFailure {
-  stage: 'parse' | 'commit' | 'publish' | 'export' | 'history';
-  code: FailureCode;
-  message: string;
+/** What failed, where: a code and parameters for the page to put into words (src/i18n). */
+export type ImportFailure = Problem & { stage: 'parse' | 'commit' | 'publish' | 'export' | 'history' };
+
+/** A batch operation's failure: the ledger's IssueError as it is, anything else with its text. */
+function historyProblem(e: unknown): Problem {
+  return problemOf(e, (detail) => problem('history_failed', { detail }));
 }
 
 export interface StorageInfo {
@@ -54,7 +57,7 @@ export interface StorageInfo {
   persisted: boolean | null;
 }
 
-export type PublishStatus = { outcomes: PublishOutcome[] } | { failed: string } | null;
+export type PublishStatus = { outcomes: PublishOutcome[] } | { failed: Problem } | null;
 
 export type HistoryNotice = { type: 'rolledBack'; batch: BatchInfo } | { type: 'reloaded' } | null;
 
@@ -122,8 +125,7 @@ export const useImportStore = defineStore('import', () => {
       e.preventDefault?.();
       failure.value = {
         stage: phase.value === 'committing' ? 'commit' : 'parse',
-        code: 'unknown',
-        message: e.message || 'import worker failed',
+        ...problem('worker_failed', { detail: e.message || 'import worker failed' }),
       };
       phase.value = phase.value === 'committing' ? 'preview' : 'idle';
       progress.value = null;
@@ -135,7 +137,7 @@ export const useImportStore = defineStore('import', () => {
   function stopWorker(): void {
     worker?.terminate();
     worker = null;
-    for (const p of pending.values()) p.reject(new Error('cancelled'));
+    for (const p of pending.values()) p.reject(new IssueError(problem('worker_stopped', {})));
     pending.clear();
   }
 
@@ -213,15 +215,15 @@ export const useImportStore = defineStore('import', () => {
 
   function onFailed(msg: Extract<FromWorker, { type: 'failed' }>): void {
     if (msg.stage === 'publish') {
-      published.value = { failed: msg.message };
+      published.value = { failed: msg.problem };
       return;
     }
     if (msg.stage === 'export' || msg.stage === 'rollbackPreview') {
-      settle(msg.uploadId, new Error(msg.message));
+      settle(msg.uploadId, new IssueError(msg.problem));
       return;
     }
     if (msg.uploadId !== uploadId) return;
-    failure.value = { stage: msg.stage, code: msg.code, message: msg.message };
+    failure.value = { stage: msg.stage, ...msg.problem };
     if (msg.stage === 'parse') {
       phase.value = 'idle';
       progress.value = null;
@@ -307,7 +309,7 @@ export const useImportStore = defineStore('import', () => {
         batches.value = markRaw(list);
       },
       error: (e: unknown) => {
-        failure.value = { stage: 'history', code: 'unknown', message: e instanceof Error ? e.message : String(e) };
+        failure.value = { stage: 'history', ...historyProblem(e) };
       },
     });
   }
@@ -325,7 +327,7 @@ export const useImportStore = defineStore('import', () => {
       await refreshHistory();
       void refreshStorage();
     } catch (e) {
-      failure.value = { stage: 'history', code: 'unknown', message: e instanceof Error ? e.message : String(e) };
+      failure.value = { stage: 'history', ...historyProblem(e) };
     } finally {
       historyBusy.value = false;
     }
@@ -339,7 +341,7 @@ export const useImportStore = defineStore('import', () => {
       historyNotice.value = { type: 'reloaded' };
       await refreshHistory();
     } catch (e) {
-      failure.value = { stage: 'history', code: 'unknown', message: e instanceof Error ? e.message : String(e) };
+      failure.value = { stage: 'history', ...historyProblem(e) };
     } finally {
       historyBusy.value = false;
     }
@@ -409,7 +411,7 @@ export const useImportStore = defineStore('import', () => {
       const files: NamedBytes[] = [];
       for (const name of names) {
         const res = await fetch(new URL(name, manifestUrl), { cache: 'no-cache' });
-        if (!res.ok) throw new Error(`data/${name}: HTTP ${res.status}`);
+        if (!res.ok) throw new IssueError(problem('published_fetch_failed', { file: name, status: res.status }));
         files.push({ name, bytes: new Uint8Array(await res.arrayBuffer()) });
       }
       ensureWorker().postMessage(
@@ -417,7 +419,7 @@ export const useImportStore = defineStore('import', () => {
         files.map((f) => f.bytes.buffer as ArrayBuffer),
       );
     } catch (e) {
-      published.value = { failed: e instanceof Error ? e.message : String(e) };
+      published.value = { failed: problemOf(e, (detail) => problem('publish_failed', { detail })) };
     }
   }
 

@@ -13,6 +13,7 @@ import { storableChunks } from '@/db/chunkOps';
 import { prepareCommit } from '@/db/commitPrep';
 import { exportAll } from '@/db/exportAll';
 import { sha256Hex } from '@/domain/hash';
+import { IssueError, problem, type Problem } from '@/domain/issues';
 import {
   importOrder,
   isQuotaError,
@@ -53,9 +54,6 @@ export function fromBytes(f: NamedBytes): SourceFile {
 
 const HEAD_BYTES = 64 * 1024;
 
-export const QUOTA_MESSAGE =
-  '浏览器的存储空间已满，本次导入没有写入任何数据。请在“数据管理”页查看存储用量，回滚或导出后清理不再需要的批次，或在浏览器设置中为本站点允许更多存储空间，然后重试。';
-
 /** A parsed file and its position in the order the files were chosen. */
 interface Held {
   index: number;
@@ -68,7 +66,19 @@ interface Upload {
   files: Held[];
 }
 
-const errorText = dbErrorText;
+/**
+ * What an error means for the page: the code and parameters of an IssueError (a refused commit,
+ * a missing batch) as they are, a full storage as `quota`, anything else as `code` with the
+ * error's own text (the browser's or the database's words, passed on as written).
+ */
+function problemOf(
+  err: unknown,
+  code: 'read_failed' | 'commit_failed' | 'publish_failed' | 'export_failed' | 'rollback_preview_failed',
+): Problem {
+  if (err instanceof IssueError) return err.problem;
+  if (code !== 'read_failed' && isQuotaError(err)) return problem('quota', {});
+  return problem(code, { detail: dbErrorText(err) });
+}
 
 export class ImportEngine {
   private upload: Upload | null = null;
@@ -125,13 +135,7 @@ export class ImportEngine {
       if (err instanceof ParseCancelled || controller.signal.aborted) {
         this.post({ type: 'cancelled', uploadId });
       } else {
-        this.post({
-          type: 'failed',
-          uploadId,
-          stage: 'parse',
-          code: 'read_failed',
-          message: `读取文件失败：${errorText(err)}`,
-        });
+        this.post({ type: 'failed', uploadId, stage: 'parse', problem: problemOf(err, 'read_failed') });
       }
     } finally {
       if (this.parsing?.id === uploadId) this.parsing = null;
@@ -234,30 +238,21 @@ export class ImportEngine {
   async commit(uploadId: number): Promise<void> {
     const upload = this.upload;
     if (!upload || upload.id !== uploadId) {
-      this.post({
-        type: 'failed',
-        uploadId,
-        stage: 'commit',
-        code: 'nothing_parsed',
-        message: '没有待导入的文件：请重新选择文件',
-      });
+      this.post({ type: 'failed', uploadId, stage: 'commit', problem: problem('nothing_parsed', {}) });
       return;
     }
     const parsed = upload.files.map((h) => h.parsed);
     const withErrors = parsed.filter((p) => p.errorCount > 0 || p.kind === null);
     if (withErrors.length > 0) {
-      const names = withErrors.map((p) => `“${p.fileName}”（${p.errorCount} 个错误）`).join('、');
-      this.post({
-        type: 'failed',
-        uploadId,
-        stage: 'commit',
-        code: 'has_errors',
-        message: `${names}有错误，未导入任何数据`,
-      });
+      const params = {
+        files: withErrors.map((p) => p.fileName).join('\n'),
+        count: withErrors.reduce((n, p) => n + p.errorCount, 0),
+      };
+      this.post({ type: 'failed', uploadId, stage: 'commit', problem: problem('has_errors', params) });
       return;
     }
     if (this.committing) {
-      this.post({ type: 'failed', uploadId, stage: 'commit', code: 'busy', message: '正在导入，请稍候' });
+      this.post({ type: 'failed', uploadId, stage: 'commit', problem: problem('busy', {}) });
       return;
     }
     this.committing = true;
@@ -267,14 +262,7 @@ export class ImportEngine {
       this.post({ type: 'committed', uploadId, results });
     } catch (err) {
       // The parsed files stay: after freeing space the analyst can commit again without re-reading.
-      const quota = isQuotaError(err);
-      this.post({
-        type: 'failed',
-        uploadId,
-        stage: 'commit',
-        code: quota ? 'quota' : 'unknown',
-        message: quota ? QUOTA_MESSAGE : `导入失败，未写入任何数据：${errorText(err)}`,
-      });
+      this.post({ type: 'failed', uploadId, stage: 'commit', problem: problemOf(err, 'commit_failed') });
     } finally {
       this.committing = false;
     }
@@ -320,14 +308,7 @@ export class ImportEngine {
       }
       this.post({ type: 'published', uploadId, outcomes });
     } catch (err) {
-      const quota = isQuotaError(err);
-      this.post({
-        type: 'failed',
-        uploadId,
-        stage: 'publish',
-        code: quota ? 'quota' : 'unknown',
-        message: quota ? QUOTA_MESSAGE : errorText(err),
-      });
+      this.post({ type: 'failed', uploadId, stage: 'publish', problem: problemOf(err, 'publish_failed') });
     }
   }
 
@@ -335,13 +316,7 @@ export class ImportEngine {
     try {
       this.post({ type: 'exported', uploadId: requestId, files: await exportAll(this.db) });
     } catch (err) {
-      this.post({
-        type: 'failed',
-        uploadId: requestId,
-        stage: 'export',
-        code: 'unknown',
-        message: `导出失败：${errorText(err)}`,
-      });
+      this.post({ type: 'failed', uploadId: requestId, stage: 'export', problem: problemOf(err, 'export_failed') });
     }
   }
 
@@ -349,13 +324,8 @@ export class ImportEngine {
     try {
       this.post({ type: 'rollbackPreview', uploadId: requestId, preview: await rollbackPreview(this.db, batchId) });
     } catch (err) {
-      this.post({
-        type: 'failed',
-        uploadId: requestId,
-        stage: 'rollbackPreview',
-        code: 'unknown',
-        message: errorText(err),
-      });
+      const failure = problemOf(err, 'rollback_preview_failed');
+      this.post({ type: 'failed', uploadId: requestId, stage: 'rollbackPreview', problem: failure });
     }
   }
 }

@@ -7,10 +7,14 @@ import {
   type AnyRow,
   type Delimiter,
   type Encoding,
+  type FundCategory,
   type HeaderMapping,
   type Issue,
   type Kind,
+  type RecordKeyFields,
+  type RowOf,
 } from '@/domain/types';
+import type { Problem } from '@/domain/issues';
 import type { BatchInfo, BatchOrigin, CommitResult } from '@/db/ledger';
 import type { RollbackPreview } from './rollbackPreview';
 
@@ -32,10 +36,19 @@ export interface FieldChange {
   after: string | number | null;
 }
 
+/** A row's identity for people: its record, and the indicator's levels or the fund line. Words
+ * (scope, category) are the page's to write. */
+export interface RowIdentity extends RecordKeyFields {
+  /** Indicators: the level names given, level 1 first. */
+  levels: string[];
+  /** Funds: the line's category and item. */
+  category: FundCategory | null;
+  item: string;
+}
+
 export interface SupersededRow {
   key: string;
-  /** The row's identity for people: agency, year, scope, project and (indicators, funds) the line. */
-  label: string;
+  identity: RowIdentity;
   /** Fields whose value differs; empty when the new row repeats the stored one. */
   changes: FieldChange[];
 }
@@ -93,8 +106,6 @@ export type ToWorker =
   /** What rolling back a batch would do (for the confirmation). */
   | { type: 'rollbackPreview'; uploadId: number; batchId: number };
 
-export type FailureCode = 'quota' | 'has_errors' | 'nothing_parsed' | 'read_failed' | 'busy' | 'unknown';
-
 export interface PublishOutcome {
   fileName: string;
   /** seen: published before (skipped); withheld: fine, but another published file has errors. */
@@ -128,21 +139,32 @@ export type FromWorker =
       type: 'failed';
       uploadId: number;
       stage: 'parse' | 'commit' | 'publish' | 'export' | 'rollbackPreview';
-      code: FailureCode;
-      message: string;
+      /** What failed, as a code and parameters (src/domain/codes/importer.ts, ledger.ts). */
+      problem: Problem;
     };
 
 export type { BatchOrigin };
 
-/** Display name of a row: '北京市某中心 · 2024 · 项目 · 招商经费' (plus the indicator or fund line). */
-export function labelOf(kind: Kind, row: AnyRow): string {
-  const parts: string[] = [row.agency, String(row.year), row.scope === 'project' ? '项目' : '部门整体'];
-  if (row.project) parts.push(row.project);
-  const r = row as unknown as Record<string, unknown>;
-  if (kind === 'indicators')
-    parts.push([r.level1, r.level2, r.level3].filter((x) => x !== '' && x !== undefined).join(' / '));
-  if (kind === 'funds') parts.push(`${r.category === 'source' ? '资金来源' : '支出明细'}：${String(r.item ?? '')}`);
-  return parts.join(' · ');
+/** The identity of a row of a kind, for the page to write. */
+export function identityOf(kind: Kind, row: AnyRow): RowIdentity {
+  const out: RowIdentity = {
+    agency: row.agency,
+    year: row.year,
+    scope: row.scope,
+    project: row.project,
+    levels: [],
+    category: null,
+    item: '',
+  };
+  if (kind === 'indicators') {
+    const r = row as RowOf['indicators'];
+    out.levels = [r.level1, r.level2, r.level3].filter((x) => x !== '' && x !== undefined);
+  } else if (kind === 'funds') {
+    const r = row as RowOf['funds'];
+    out.category = r.category;
+    out.item = r.item;
+  }
+  return out;
 }
 
 function comparable(v: unknown): string | number | null {
@@ -179,9 +201,11 @@ export function summarizeDiff(
   return {
     newKeys: diff.newKeys,
     supersededCount: diff.supersededCount,
-    superseded: diff.superseded
-      .slice(0, limit)
-      .map((s) => ({ key: s.key, label: labelOf(kind, s.after), changes: rowChanges(kind, s.before, s.after) })),
+    superseded: diff.superseded.slice(0, limit).map((s) => ({
+      key: s.key,
+      identity: identityOf(kind, s.after),
+      changes: rowChanges(kind, s.before, s.after),
+    })),
   };
 }
 

@@ -3,7 +3,7 @@
 import type { Kind } from '@/domain/types';
 import type { BudgetDb } from '@/db/database';
 import { rollbackEffect } from '@/db/rollbackPreview';
-import { labelOf, rowChanges, type SupersededRow } from './protocol';
+import { identityOf, rowChanges, type SupersededRow } from './protocol';
 
 export interface RollbackPreview {
   batchId: number;
@@ -22,7 +22,7 @@ export async function rollbackPreview(db: BudgetDb, batchId: number, limit = 20)
   const { kind } = effect;
   const samples = effect.samples.map((s) => ({
     key: s.key,
-    label: labelOf(kind, s.back),
+    identity: identityOf(kind, s.back),
     changes: rowChanges(kind, s.now, s.back),
   }));
   return { batchId, kind, leaving: effect.leaving, returning: effect.returning, samples };

@@ -33,7 +33,9 @@ function bytesOf(name: string): Uint8Array {
 }
 
 function issuesText(p: ParsedFile): string {
-  return [...p.errors, ...p.warnings].map((i) => `row ${i.row} ${i.column ?? ''}: ${i.message}`).join('\n');
+  return [...p.errors, ...p.warnings]
+    .map((i) => `row ${i.row} ${i.column ?? ''}: ${i.code} ${JSON.stringify(i.params)}`)
+    .join('\n');
 }
 
 function sum(values: ReadonlyArray<number | null>): number {

@@ -121,9 +121,14 @@ describe('built-in dataset', () => {
     expect(counts.records).toBe((await expectedRows()).records);
   });
 
-  it('loadBuiltinFrom refuses broken bundled data with a message naming the file', async () => {
+  it('loadBuiltinFrom refuses broken bundled data, naming the file', async () => {
     const d = db();
-    await expect(loadBuiltinFrom(d, { ...files, records: '单位名称,年度\n甲,abc\n' })).rejects.toThrow(/records\.csv/);
+    await expect(
+      loadBuiltinFrom(d, { ...files, records: '单位名称,年度,评价类型\n甲,abc,部门整体\n' }),
+    ).rejects.toMatchObject({
+      code: 'builtin_invalid',
+      params: { file: 'records.csv', count: 1, row: 2 },
+    });
     expect(await listBatches(d)).toEqual([]);
   });
 });

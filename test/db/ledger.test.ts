@@ -52,7 +52,11 @@ describe('commitFile', () => {
     const before = await dump(d);
     const bad = await parseText('单位名称,年度,评价类型,项目名称\n乙单位,二〇二三,部门整体,\n', 'bad.csv');
     expect(bad.errorCount).toBeGreaterThan(0);
-    await expect(commitFile(d, bad)).rejects.toThrow(/错误/);
+    await expect(commitFile(d, bad)).rejects.toMatchObject({
+      name: 'IssueError',
+      code: 'commit_has_errors',
+      params: { file: 'bad.csv', count: bad.errorCount },
+    });
     expect(await dump(d)).toEqual(before);
   });
 
@@ -89,8 +93,11 @@ describe('commitFile', () => {
       [b2.batch.id, 'rolled_back'],
       [b1.batch.id, 'active'],
     ]);
-    await expect(rollbackBatch(d, b2.batch.id)).rejects.toThrow(/已经回滚/);
-    await expect(rollbackBatch(d, 999)).rejects.toThrow(/999/);
+    await expect(rollbackBatch(d, b2.batch.id)).rejects.toMatchObject({
+      code: 'batch_rolled_back',
+      params: { id: b2.batch.id, file: b2.batch.fileName },
+    });
+    await expect(rollbackBatch(d, 999)).rejects.toMatchObject({ code: 'batch_missing', params: { id: 999 } });
   });
 
   it('keeps every version: rolling back a middle batch, then the newest, falls back to the oldest', async () => {

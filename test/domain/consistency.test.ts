@@ -53,8 +53,7 @@ describe('recordWarnings', () => {
     const [w, ...rest] = recordWarnings(r, 7, columnOf);
     expect(rest).toEqual([]);
     expect(w).toMatchObject({ row: 7, column: '预算执行率', code: 'rate_mismatch', recordKey: recordKey(r) });
-    expect(w!.message).toContain('96.70');
-    expect(w!.message).toContain('96.90');
+    expect(w!.params).toEqual({ rate: 96.7, computed: 96.9 });
   });
 
   it('does not warn at a difference of exactly 0.1 point or less', () => {
@@ -104,7 +103,7 @@ describe('recordWarnings', () => {
     const r = record({ score: 85, grade: '优' });
     const [w] = recordWarnings(r, 6, columnOf);
     expect(w).toMatchObject({ row: 6, column: '评价等级', code: 'grade_mismatch', recordKey: recordKey(r) });
-    expect(w!.message).toContain('良');
+    expect(w!.params).toEqual({ grade: '优', score: 85, expected: '良' });
     expect(recordWarnings(record({ score: 90, grade: '优' }), 6, columnOf)).toEqual([]);
     expect(recordWarnings(record({ score: null, grade: '差' }), 6, columnOf)).toEqual([]);
   });
@@ -192,9 +191,8 @@ describe('IndicatorSums', () => {
       ],
       null,
     );
-    expect(ws).toEqual([expect.objectContaining({ row: 2, column: '得分', code: 'level_sum', recordKey: RK })]);
-    expect(ws[0]!.message).toContain('11.00');
-    expect(ws[0]!.message).toContain('12.00');
+    expect(ws).toEqual([expect.objectContaining({ row: 2, column: '得分', code: 'level2_sum', recordKey: RK })]);
+    expect(ws[0]!.params).toEqual({ sum: 11, score: 12 });
   });
 
   it('warns on the level-1 row when its level-2 scores do not add up to it', () => {
@@ -206,8 +204,8 @@ describe('IndicatorSums', () => {
       ],
       null,
     );
-    expect(ws).toEqual([expect.objectContaining({ row: 2, column: '得分', code: 'level_sum', recordKey: RK })]);
-    expect(ws[0]!.message).toContain('过程');
+    expect(ws).toEqual([expect.objectContaining({ row: 2, column: '得分', code: 'level1_sum', recordKey: RK })]);
+    expect(ws[0]!.params).toEqual({ level1: '过程', sum: 19, score: 20 });
   });
 
   it('warns on the first indicator row when the total differs from the record score', () => {
@@ -217,8 +215,7 @@ describe('IndicatorSums', () => {
     ];
     const ws = sumsOf(rows, 90);
     expect(ws).toEqual([expect.objectContaining({ row: 4, column: '得分', code: 'total_sum', recordKey: RK })]);
-    expect(ws[0]!.message).toContain('80.00');
-    expect(ws[0]!.message).toContain('90.00');
+    expect(ws[0]!.params).toEqual({ sum: 80, score: 90 });
     // Without the record's score (unknown record, or no score) there is nothing to compare.
     expect(sumsOf(rows, null)).toEqual([]);
   });
@@ -229,7 +226,7 @@ describe('IndicatorSums', () => {
       [3, indicator('产出', '数量指标', '次数', 4)],
       [4, indicator('产出', '数量指标', '人数', 4)],
     ];
-    expect(sumsOf(rows, 10)).toEqual([expect.objectContaining({ row: 2, code: 'level_sum' })]);
+    expect(sumsOf(rows, 10)).toEqual([expect.objectContaining({ row: 2, code: 'level1_sum' })]);
     expect(sumsOf([[2, indicator('产出', '', '', 8)], ...rows.slice(1)], 8)).toEqual([]);
   });
 

@@ -14,13 +14,13 @@ import type { Issue } from '@/domain/types';
 function records(
   pieces: readonly string[],
   withSpans: boolean,
-): { records: Array<[number, string[]]>; errors: Array<[number, string]> } {
+): { records: Array<[number, string[]]>; errors: number[] } {
   const out: Array<[number, string[]]> = [];
-  const errors: Array<[number, string]> = [];
+  const errors: number[] = [];
   const s = new CsvRecordSplitter(
     ',',
     (cells, row) => out.push([row, cells]),
-    (row, message) => errors.push([row, message]),
+    (row) => errors.push(row),
     withSpans ? (text, starts, ends, count, row) => out.push([row, spanCells(text, starts, ends, count)]) : null,
   );
   for (const p of pieces) s.push(p);

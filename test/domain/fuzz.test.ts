@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '@/domain/parseFile';
 import { MAX_ISSUES, type ParsedFile } from '@/domain/types';
+import { ISSUE_ROLES } from '@/i18n/issues';
 import { INDICATOR_HEADER, rowsOf, utf8 } from '../fixtures/pipeline';
 
 function checkInvariants(p: ParsedFile): void {
@@ -14,8 +15,11 @@ function checkInvariants(p: ParsedFile): void {
   for (const i of [...p.errors, ...p.warnings]) {
     expect(i.row === null || (Number.isInteger(i.row) && i.row >= 1)).toBe(true);
     expect(i.column === null || typeof i.column === 'string').toBe(true);
-    expect(typeof i.message).toBe('string');
-    expect(i.message.length).toBeGreaterThan(0);
+    // A code this build knows, with exactly its parameters, each a string or a number.
+    const roles = ISSUE_ROLES.get(i.code);
+    expect(roles).toBeDefined();
+    expect(Object.keys(i.params).sort()).toEqual(Object.keys(roles!).sort());
+    for (const v of Object.values(i.params)) expect(['string', 'number']).toContain(typeof v);
   }
   const held = p.chunks.reduce((n, c) => n + c.length, 0);
   expect(held).toBeLessThanOrEqual(p.rows);

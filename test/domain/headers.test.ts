@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { mapHeaders } from '@/domain/headers';
 import { SCHEMA } from '@/domain/schema';
 import { KINDS, type Kind } from '@/domain/types';
+import type { Issue } from '@/domain/issues';
+
+/** Row, column, code and parameters of each header error. */
+function brief(issues: readonly Issue[]) {
+  return issues.map((i) => [i.row, i.column, i.code, i.params]);
+}
 
 // Written by hand from the tables of /work/shared/data-contract.md (plus the `source` column that
 // types.ts adds to indicators and funds), independently of schema.ts: header as written → field.
@@ -209,7 +215,7 @@ describe('every canonical name and alias of every field', () => {
     const field = expectedField(kind, header);
     const { cells, index } = rowWith(kind, field, header);
     const r = mapHeaders(cells);
-    expect(r.error).toBeNull();
+    expect(r.errors).toEqual([]);
     expect(r.kind).toBe(kind);
     expect(r.headers[index]).toEqual({ written: header, index, field, scale: 1, unit: '' });
   });
@@ -219,7 +225,7 @@ describe('every canonical name and alias of every field', () => {
     const written = `\u3000 ${[...header].join(' ')}\t`;
     const { cells, index } = rowWith(kind, field, written);
     const r = mapHeaders(cells);
-    expect(r.error).toBeNull();
+    expect(r.errors).toEqual([]);
     expect(r.headers[index]?.field).toBe(field);
   });
 
@@ -227,7 +233,7 @@ describe('every canonical name and alias of every field', () => {
     const field = expectedField(kind, header);
     const { cells, index } = rowWith(kind, field, fullWidth(header.toUpperCase()));
     const r = mapHeaders(cells);
-    expect(r.error).toBeNull();
+    expect(r.errors).toEqual([]);
     expect(r.headers[index]?.field).toBe(field);
   });
 
@@ -240,7 +246,7 @@ describe('every canonical name and alias of every field', () => {
     const amount = AMOUNT_FIELDS[kind].includes(field);
     const { cells, index } = rowWith(kind, field, amount ? `${header}（元）` : `${header}（%）`);
     const r = mapHeaders(cells);
-    expect(r.error).toBeNull();
+    expect(r.errors).toEqual([]);
     expect(r.headers[index]).toMatchObject(
       amount ? { field, unit: '元', scale: 0.0001 } : { field, unit: '%', scale: 1 },
     );
@@ -251,7 +257,7 @@ describe('units in headers', () => {
   const base = ['单位名称', '年度', '评价类型'];
   function budgetColumn(header: string) {
     const r = mapHeaders([...base, header]);
-    expect(r.error).toBeNull();
+    expect(r.errors).toEqual([]);
     return r.headers[3];
   }
 
@@ -292,7 +298,7 @@ describe('units in headers', () => {
       '合同金额(亿元)',
       '支出金额（万元）',
     ]);
-    expect(r.error).toBeNull();
+    expect(r.errors).toEqual([]);
     expect(r.headers.slice(5).map((h) => [h.field, h.scale])).toEqual([
       ['budget', 0.0001],
       ['contract', 10000],
@@ -303,19 +309,26 @@ describe('units in headers', () => {
   it('refuses an amount column in a unit it does not know, naming the column and the unit', () => {
     const r = mapHeaders([...base, '全年预算数（美元）']);
     expect(r.kind).toBe('records');
-    expect(r.error).toContain('全年预算数（美元）');
-    expect(r.error).toContain('美元');
-    expect(r.error).toContain('万元、元 或 亿元');
+    expect(brief(r.errors)).toEqual([
+      [
+        1,
+        '全年预算数（美元）',
+        'amount_unit',
+        { column: '全年预算数（美元）', unit: '美元', accepted: '万元\n元\n亿元\n千元' },
+      ],
+    ]);
   });
 
   it('refuses a percent column with an amount unit', () => {
     const r = mapHeaders([...base, '预算执行率（万元）']);
-    expect(r.error).toContain('预算执行率（万元）');
+    expect(brief(r.errors)).toEqual([
+      [1, '预算执行率（万元）', 'percent_unit', { column: '预算执行率（万元）', unit: '万元', accepted: '%' }],
+    ]);
   });
 
   it('leaves the scale of non-amount columns at 1', () => {
     const r = mapHeaders(['单位名称', '年度', '评价类型', '一级指标', '指标值（万元）', '得分（分）']);
-    expect(r.error).toBeNull();
+    expect(r.errors).toEqual([]);
     expect(r.headers[4]).toMatchObject({ field: 'target', scale: 1 });
     expect(r.headers[5]).toMatchObject({ field: 'score', scale: 1, unit: '分' });
   });
@@ -332,13 +345,13 @@ describe('canonical names', () => {
     ' budget_initial ',
   ])('%j is budget_initial', (header) => {
     const r = mapHeaders(['agency', 'year', 'scope', header]);
-    expect(r.error).toBeNull();
+    expect(r.errors).toEqual([]);
     expect(r.headers[3]?.field).toBe('budget_initial');
   });
 
   it('ignores a BOM and a required-column asterisk on a header', () => {
     const r = mapHeaders(['\uFEFF单位名称', '*年度', '评价类型*']);
-    expect(r.error).toBeNull();
+    expect(r.errors).toEqual([]);
     expect(r.headers.map((h) => h.field)).toEqual(['agency', 'year', 'scope']);
   });
 });
@@ -348,7 +361,7 @@ describe('kind detection', () => {
     for (const kind of KINDS) {
       const labels = SCHEMA[kind].map((f) => f.label);
       const r = mapHeaders(labels);
-      expect(r.error).toBeNull();
+      expect(r.errors).toEqual([]);
       expect(r.kind).toBe(kind);
       expect(r.headers.every((h) => h.field !== null)).toBe(true);
     }
@@ -367,7 +380,7 @@ describe('kind detection', () => {
       '评价得分',
       '评价等级',
     ]);
-    expect(r).toMatchObject({ kind: 'records', error: null });
+    expect(r).toMatchObject({ kind: 'records', errors: [] });
   });
 
   it('recognises an indicators file', () => {
@@ -385,7 +398,7 @@ describe('kind detection', () => {
       '实际完成值',
       '偏差原因分析及改进措施',
     ]);
-    expect(r).toMatchObject({ kind: 'indicators', error: null });
+    expect(r).toMatchObject({ kind: 'indicators', errors: [] });
     expect(r.headers.map((h) => h.field)).toEqual([
       'agency',
       'year',
@@ -414,7 +427,7 @@ describe('kind detection', () => {
       '合同签订金额',
       '实际支出',
     ]);
-    expect(r).toMatchObject({ kind: 'funds', error: null });
+    expect(r).toMatchObject({ kind: 'funds', errors: [] });
     expect(r.headers.map((h) => h.field)).toEqual([
       'agency',
       'year',
@@ -508,7 +521,7 @@ describe('kind detection', () => {
 
   it('keeps unknown columns with no field, their written form and index', () => {
     const r = mapHeaders(['单位名称', ' 联系人 ', '年度', '', '评价类型', '金额(美元)']);
-    expect(r.error).toBeNull();
+    expect(r.errors).toEqual([]);
     expect(r.kind).toBe('records');
     expect(r.headers).toEqual([
       { written: '单位名称', index: 0, field: 'agency', scale: 1, unit: '' },
@@ -525,35 +538,43 @@ describe('header errors', () => {
   it('names both columns that map to one field', () => {
     const r = mapHeaders(['单位名称', '年度', '评价类型', '全年预算数（万元）', '调整后预算数']);
     expect(r.kind).toBe('records');
-    expect(r.error).toContain('全年预算数（万元）');
-    expect(r.error).toContain('调整后预算数');
-    expect(r.error).toContain('budget');
+    expect(brief(r.errors)).toEqual([
+      [
+        1,
+        '调整后预算数',
+        'duplicate_columns',
+        { kind: 'records', field: 'budget', first: '全年预算数（万元）', second: '调整后预算数' },
+      ],
+    ]);
   });
 
   it('names every duplicated field', () => {
-    const r = mapHeaders(['单位名称', '单位', '年度', '评价年度', '评价类型']);
-    expect(r.error).toContain('“单位名称”和“单位”');
-    expect(r.error).toContain('“年度”和“评价年度”');
+    const r = mapHeaders(['单位名称', '单位', '年度', '评价年度', '评价类型'], 3);
+    expect(r.errors.map((e) => [e.row, e.params])).toEqual([
+      [3, { kind: 'records', field: 'agency', first: '单位名称', second: '单位' }],
+      [3, { kind: 'records', field: 'year', first: '年度', second: '评价年度' }],
+    ]);
   });
 
   it('treats the same header written twice as a duplicate', () => {
     const r = mapHeaders(['单位名称', '年度', '评价类型', '备注', '备注']);
-    expect(r.error).toContain('“备注”和“备注”');
+    expect(r.errors[0]!.params).toMatchObject({ first: '备注', second: '备注' });
   });
 
   it.each([
-    [['年度', '评价类型', '全年预算数'], 'records', ['单位名称(agency)']],
-    [['单位名称', '评价类型', '评价得分'], 'records', ['年度(year)']],
-    [['单位名称', '年度', '评价得分', '评价等级'], 'records', ['评价类型(scope)']],
-    [['单位名称', '年度', '一级指标', '得分'], 'indicators', ['评价类型(scope)']],
-    [['单位名称', '年度', '评价类型', '类别', '预算金额'], 'funds', ['明细(item)']],
-    [['单位名称', '年度', '评价类型', '支出内容', '合同金额'], 'funds', ['类别(category)']],
-    [['单位名称', '类别', '明细'], 'funds', ['年度(year)', '评价类型(scope)']],
+    [['年度', '评价类型', '全年预算数'], 'records', ['agency']],
+    [['单位名称', '评价类型', '评价得分'], 'records', ['year']],
+    [['单位名称', '年度', '评价得分', '评价等级'], 'records', ['scope']],
+    [['单位名称', '年度', '一级指标', '得分'], 'indicators', ['scope']],
+    [['单位名称', '年度', '评价类型', '类别', '预算金额'], 'funds', ['item']],
+    [['单位名称', '年度', '评价类型', '支出内容', '合同金额'], 'funds', ['category']],
+    [['单位名称', '类别', '明细'], 'funds', ['year', 'scope']],
   ] as Array<[string[], Kind, string[]]>)('names the missing required column of %j', (cells, kind, missing) => {
     const r = mapHeaders(cells);
     expect(r.kind).toBe(kind);
-    expect(r.error).toContain('缺少必需的列');
-    for (const m of missing) expect(r.error).toContain(m);
+    expect(brief(r.errors)).toEqual([
+      [1, null, 'missing_columns', { kind, fields: missing.join(','), count: missing.length }],
+    ]);
   });
 
   it.each([[['foo', 'bar', 'baz']], [['姓名', '电话']], [[]], [['']], [['北京市贸促会', '2022', '部门整体']]])(
@@ -562,14 +583,19 @@ describe('header errors', () => {
       const r = mapHeaders(cells);
       expect(r.kind).toBeNull();
       expect(r.headers.every((h) => h.field === null)).toBe(true);
-      expect(r.error).toMatch(/^无法识别文件类型：表头应包含 单位名称\(agency\)、年度\(year\)、评价类型\(scope\)/);
-      expect(r.error).toContain('一级指标(level1)');
-      expect(r.error).toContain('类别(category)');
-      expect(r.error).toContain('明细(item)');
+      expect(r.errors).toHaveLength(1);
+      expect(r.errors[0]).toMatchObject({
+        code: 'unknown_headers',
+        row: 1,
+        column: null,
+        params: { records: 'agency,year,scope', indicators: 'level1', funds: 'category,item' },
+      });
     },
   );
 
   it('shows the headers it found when it cannot recognise the file', () => {
-    expect(mapHeaders(['姓名', '电话']).error).toContain('姓名、电话');
+    expect(mapHeaders(['姓名', '电话']).errors[0]!.params).toMatchObject({ found: '姓名\n电话' });
+    const many = Array.from({ length: 15 }, (_, i) => `列${i}`);
+    expect(mapHeaders(many).errors[0]!.params).toMatchObject({ found: [...many.slice(0, 12), '…'].join('\n') });
   });
 });

@@ -72,8 +72,8 @@ describe('parseFile falls back to the full check when the optimistic decode fail
     const bytes = concat(BOM, asciiThen(hex('c3')));
     const p = await parseFile(bytes, 'bad.csv');
     expect(p.kind).toBeNull();
-    expect(brief(p.errors)).toEqual([[null, null, 'not_text']]);
-    expect(p.errors[0]!.message).toContain('第 4 行');
+    expect(brief(p.errors)).toEqual([[null, null, 'bad_utf8']]);
+    expect(p.errors[0]!.params).toEqual({ line: 4 });
   });
 });
 

@@ -5,7 +5,7 @@ import type { FundLine, IndicatorRow, Issue, Kind, PerfRecord, RowOf } from '@/d
 
 function readerFor<K extends Kind>(kind: K, header: string): RowReader<K> {
   const mapped = mapHeaders(header.split(','));
-  expect(mapped.error).toBeNull();
+  expect(mapped.errors).toEqual([]);
   expect(mapped.kind).toBe(kind);
   return new RowReader(kind, mapped.headers);
 }
@@ -84,15 +84,17 @@ describe('RowReader: records', () => {
     const { value, errors } = read(reader, '某单位,,1989,整体部门,,-5,abc,9x%,101,甲,', 7);
     expect(value).toBeNull();
     expect(brief(errors)).toEqual([
-      [7, '年度', 'invalid_value'],
-      [7, '评价类型', 'invalid_value'],
-      [7, '全年预算数（万元）', 'invalid_value'],
-      [7, '全年执行数（万元）', 'invalid_value'],
-      [7, '预算执行率', 'invalid_value'],
-      [7, '评价等级', 'invalid_value'],
+      [7, '年度', 'integer_range'],
+      [7, '评价类型', 'scope_invalid'],
+      [7, '全年预算数（万元）', 'amount_negative'],
+      [7, '全年执行数（万元）', 'amount_invalid'],
+      [7, '预算执行率', 'percent_invalid'],
+      [7, '评价等级', 'grade_invalid'],
+      // Rules across fields come after the cells, in the same pass.
+      [7, '评价得分', 'score_range'],
     ]);
-    expect(errors[0]!.message).toContain('1989');
-    expect(errors[2]!.message).toContain('负数');
+    expect(errors[0]!.params).toEqual({ value: '1989', min: 1990, max: 2100 });
+    expect(errors[2]!.params).toEqual({ value: '-5' });
   });
 
   it('requires agency, year and scope', () => {
@@ -127,8 +129,8 @@ describe('RowReader: records', () => {
   it('accepts years 1990 and 2100 and nothing beyond', () => {
     expect(read(reader, '某单位,,1990,部门整体,,,,,,,').errors).toEqual([]);
     expect(read(reader, '某单位,,2100,部门整体,,,,,,,').errors).toEqual([]);
-    expect(brief(read(reader, '某单位,,2101,部门整体,,,,,,,').errors)).toEqual([[2, '年度', 'invalid_value']]);
-    expect(brief(read(reader, '某单位,,2022.5,部门整体,,,,,,,').errors)).toEqual([[2, '年度', 'invalid_value']]);
+    expect(brief(read(reader, '某单位,,2101,部门整体,,,,,,,').errors)).toEqual([[2, '年度', 'integer_range']]);
+    expect(brief(read(reader, '某单位,,2022.5,部门整体,,,,,,,').errors)).toEqual([[2, '年度', 'integer_invalid']]);
   });
 
   it('reads cells missing at the end of a short row as empty and ignores cells beyond the header', () => {
@@ -181,8 +183,8 @@ describe('RowReader: indicators', () => {
 
   it('rejects negative or non-numeric weights and scores', () => {
     expect(brief(read(reader, '某单位,2024,部门整体,,决策,,,-1,x,').errors)).toEqual([
-      [2, '分值', 'invalid_value'],
-      [2, '得分', 'invalid_value'],
+      [2, '分值', 'number_negative'],
+      [2, '得分', 'number_invalid'],
     ]);
   });
 });
@@ -203,6 +205,8 @@ describe('RowReader: funds', () => {
       [2, '类别', 'required'],
       [2, '明细', 'required'],
     ]);
-    expect(brief(read(reader, '某单位,2022,项目,会议,其他,财政资金,1').errors)).toEqual([[2, '类别', 'invalid_value']]);
+    expect(brief(read(reader, '某单位,2022,项目,会议,其他,财政资金,1').errors)).toEqual([
+      [2, '类别', 'category_invalid'],
+    ]);
   });
 });

@@ -67,7 +67,7 @@ async function gotoData(page: Page): Promise<void> {
 /** Picks files and waits for the preview (or a failure). */
 async function upload(page: Page, ...files: string[]): Promise<void> {
   await page.getByTestId('file-input').setInputFiles(files);
-  await page.locator('#preview-title, [data-testid="import-failure"]').first().waitFor({ timeout: 60_000 });
+  await page.locator('[data-testid="preview"], [data-testid="import-failure"]').first().waitFor({ timeout: 60_000 });
 }
 
 async function commit(page: Page): Promise<string> {
@@ -132,7 +132,7 @@ describe('import', () => {
       // The first rows as stored: the agency, the amounts in 万元, the derived grade.
       const sample = await c.locator('.sample-rows').innerText();
       assert.match(sample, new RegExp(HAIDIAN));
-      assert.match(sample, /2400/);
+      assert.match(sample, /2,400\.00/);
       await saveScreenshot(page, 'import-gbk-preview');
 
       assert.match(await commit(page), /新增 2 条/);
@@ -173,15 +173,23 @@ describe('import', () => {
       assert.match(rec, /4\s+单位名称\s+与第 2 行重复/);
       assert.match(rec, /5\s+年度\s+不是有效的整数/);
       const ind = await card(page, 'indicators-errors.csv').locator('.issue-list.errors').innerText();
-      assert.match(ind, /2\s+得分\s+得分 12 超过分值 10/);
+      assert.match(ind, /2\s+得分\s+得分 12\.00 超过分值 10\.00/);
       assert.match(ind, /3\s+单位名称\s+找不到对应的评价记录/);
       assert.match(
         await card(page, 'unknown-headers.csv').innerText(),
-        /无法识别文件类型：表头应包含 单位名称\(agency\)/,
+        /无法识别文件类型：表头应包含 单位名称（agency）/,
       );
       assert.match(await card(page, 'binary.csv').innerText(), /不是文本文件/);
       assert.match(await card(page, 'latin1.csv').innerText(), /既不是 UTF-8 也不是 GBK/);
       assert.match(await card(page, 'empty.csv').innerText(), /文件是空的/);
+      // Each issue row carries its code.
+      const codes = (name: string) =>
+        card(page, name)
+          .locator('.issue-list.errors [data-code]')
+          .evaluateAll((els) => els.map((e) => e.getAttribute('data-code')));
+      assert.deepEqual(await codes('records-errors.csv'), ['amount_negative', 'duplicate_key', 'integer_invalid']);
+      assert.deepEqual(await codes('indicators-errors.csv'), ['score_above_weight', 'missing_record']);
+      assert.deepEqual(await codes('binary.csv'), ['not_text']);
       // Records are processed first, whatever the order chosen.
       const order = await page
         .locator('article[data-file]')

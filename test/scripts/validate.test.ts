@@ -49,22 +49,39 @@ describe('validate: text output', () => {
     expect(r.err).toEqual([]);
     expect(r.out).toEqual([
       'records.csv',
-      '  kind: records  encoding: utf-8  delimiter: comma  rows: 2',
-      '  errors: 0  warnings: 0',
+      '  类型：评价记录  编码：UTF-8  分隔符：逗号  行数：2',
+      '  错误：0  提示：0',
     ]);
+  });
+
+  it('writes English with --lang en, the file’s headers as written', async () => {
+    for (const args of [
+      ['--lang', 'en', 'bad.csv'],
+      ['bad.csv', '--lang=en'],
+    ]) {
+      const r = await run(args, { 'bad.csv': RECORDS_BAD });
+      expect(r.code).toBe(1);
+      expect(r.out).toEqual([
+        'bad.csv',
+        '  kind: Records  encoding: UTF-8  delimiter: comma  rows: 2',
+        '  errors: 2  warnings: 1',
+        '  ERROR   row 3, column “年度”: Out of range: 1989 (expected a whole number from 1990 to 2100).',
+        '  ERROR   row 3, column “全年预算数（万元）”: An amount cannot be negative: -1',
+        '  WARNING row 2, column “全年执行数（万元）”: Expenditure 120.00 ×10k CNY exceeds the budget 100.00 ×10k CNY.',
+      ]);
+    }
   });
 
   it('lists each error and warning with its row and column and exits 1', async () => {
     const r = await run(['bad.csv'], { 'bad.csv': RECORDS_BAD });
     expect(r.code).toBe(1);
-    expect(r.out[1]).toBe('  kind: records  encoding: utf-8  delimiter: comma  rows: 2');
-    expect(r.out[2]).toBe('  errors: 2  warnings: 1');
-    const errors = r.out.filter((l) => l.includes('ERROR'));
-    expect(errors).toHaveLength(2);
-    expect(errors[0]).toMatch(/第 3 行 列“年度”: .*1989/);
-    expect(errors[1]).toMatch(/第 3 行 列“全年预算数（万元）”: .*负数/);
-    const warnings = r.out.filter((l) => l.includes('WARNING'));
-    expect(warnings).toEqual([expect.stringMatching(/第 2 行 列“全年执行数（万元）”: .*超过预算/)]);
+    expect(r.out.slice(1)).toEqual([
+      '  类型：评价记录  编码：UTF-8  分隔符：逗号  行数：2',
+      '  错误：2  提示：1',
+      '  错误  第 3 行，列“年度”：超出范围：1989（应为 1990–2100 之间的整数）',
+      '  错误  第 3 行，列“全年预算数（万元）”：金额不能为负数：-1',
+      '  提示  第 2 行，列“全年执行数（万元）”：支出 120.00 万元超过预算 100.00 万元',
+    ]);
   });
 
   it('names tab and semicolon delimiters and the GBK encoding', async () => {
@@ -76,20 +93,23 @@ describe('validate: text output', () => {
       'gbk.csv': gbk,
     });
     expect(r.code).toBe(0);
-    expect(r.out).toContain('  kind: records  encoding: utf-8  delimiter: tab  rows: 1');
-    expect(r.out).toContain('  kind: records  encoding: gb18030  delimiter: semicolon  rows: 1');
+    expect(r.out).toContain('  类型：评价记录  编码：UTF-8  分隔符：制表符  行数：1');
+    expect(r.out).toContain('  类型：评价记录  编码：GBK / GB18030  分隔符：分号  行数：1');
   });
 
   it('reports a file-level error without a row', async () => {
     const r = await run(['empty.csv'], { 'empty.csv': '' });
     expect(r.code).toBe(1);
-    expect(r.out[1]).toBe('  kind: -  encoding: -  delimiter: -  rows: 0');
-    expect(r.out.some((l) => /ERROR {3}文件是空的/.test(l))).toBe(true);
+    expect(r.out.slice(1)).toEqual([
+      '  类型：-  编码：-  分隔符：-  行数：0',
+      '  错误：1  提示：0',
+      '  错误  整个文件：文件是空的：没有可导入的数据',
+    ]);
   });
 });
 
 describe('validate --json', () => {
-  it('prints one JSON object per file per line, in command-line order, with exactly the contract’s keys', async () => {
+  it('prints one JSON object per file per line, in command-line order, with the contract’s keys and each issue’s code and parameters', async () => {
     const r = await run(['--json', 'bad.csv', 'ok.csv'], { 'ok.csv': RECORDS_OK, 'bad.csv': RECORDS_BAD });
     expect(r.code).toBe(1);
     expect(r.out).toHaveLength(2);
@@ -108,12 +128,40 @@ describe('validate --json', () => {
     expect(bad).toMatchObject({ file: 'bad.csv', kind: 'records', encoding: 'utf-8', delimiter: ',', rows: 2 });
     const errors = bad!.errors as Array<Record<string, unknown>>;
     const warnings = bad!.warnings as Array<Record<string, unknown>>;
-    for (const i of [...errors, ...warnings]) expect(Object.keys(i).sort()).toEqual(['column', 'message', 'row']);
-    expect(errors.map((e) => [e.row, e.column])).toEqual([
-      [3, '年度'],
-      [3, '全年预算数（万元）'],
+    for (const i of [...errors, ...warnings])
+      expect(Object.keys(i).sort()).toEqual(['code', 'column', 'message', 'params', 'row']);
+    expect(errors).toEqual([
+      {
+        row: 3,
+        column: '年度',
+        message: '超出范围：1989（应为 1990–2100 之间的整数）',
+        code: 'integer_range',
+        params: { value: '1989', min: 1990, max: 2100 },
+      },
+      {
+        row: 3,
+        column: '全年预算数（万元）',
+        message: '金额不能为负数：-1',
+        code: 'amount_negative',
+        params: { value: '-1' },
+      },
     ]);
-    expect(warnings.map((w) => [w.row, w.column])).toEqual([[2, '全年执行数（万元）']]);
+    expect(warnings).toEqual([
+      {
+        row: 2,
+        column: '全年执行数（万元）',
+        message: '支出 120.00 万元超过预算 100.00 万元',
+        code: 'over_budget',
+        params: { expenditure: 120, budget: 100 },
+      },
+    ]);
+    // --lang en changes the messages only.
+    const en = await run(['--json', '--lang', 'en', 'bad.csv'], { 'bad.csv': RECORDS_BAD });
+    const enBad = JSON.parse(en.out[0]!) as { errors: Array<Record<string, unknown>> };
+    expect(enBad.errors.map((e) => [e.code, e.message])).toEqual([
+      ['integer_range', 'Out of range: 1989 (expected a whole number from 1990 to 2100).'],
+      ['amount_negative', 'An amount cannot be negative: -1'],
+    ]);
   });
 
   it('gives null kind, row and column for a file that is not text', async () => {
@@ -124,7 +172,9 @@ describe('validate --json', () => {
       errors: Array<{ row: unknown; column: unknown; message: string }>;
     };
     expect(o.kind).toBeNull();
-    expect(o.errors).toEqual([{ row: null, column: null, message: expect.stringContaining('xlsx') }]);
+    expect(o.errors).toEqual([
+      { row: null, column: null, message: expect.stringContaining('xlsx'), code: 'xlsx_file', params: {} },
+    ]);
   });
 });
 
@@ -150,6 +200,17 @@ describe('validate: exit status 2 when the command is used wrongly', () => {
     expect(r.code).toBe(2);
     expect(r.out).toEqual([]);
     expect(r.err.join('\n')).toContain('--jsn');
+  });
+
+  it('with a language it does not write, or none after --lang, saying so in the language asked for', async () => {
+    const fr = await run(['--lang', 'fr', 'ok.csv'], { 'ok.csv': RECORDS_OK });
+    expect(fr.code).toBe(2);
+    expect(fr.err.join('\n')).toContain('不支持的语言：fr');
+    const none = await run(['ok.csv', '--lang'], { 'ok.csv': RECORDS_OK });
+    expect(none.code).toBe(2);
+    const en = await run(['--lang', 'en'], {});
+    expect(en.code).toBe(2);
+    expect(en.err.join('\n')).toBe('No file given\nUsage: npm run validate -- [--json] [--lang zh-CN|en] FILE...');
   });
 });
 
@@ -179,7 +240,15 @@ describe('validate: references to records', () => {
       'indicators.csv': INDICATORS,
     });
     const ind = JSON.parse(r.out[0]!) as { warnings: Array<{ row: number; column: string; message: string }> };
-    expect(ind.warnings).toEqual([{ row: 2, column: '得分', message: expect.stringContaining('90.00') }]);
+    expect(ind.warnings).toEqual([
+      {
+        row: 2,
+        column: '得分',
+        message: '指标得分合计 88.00 与评价记录总分 90.00 不一致',
+        code: 'total_sum',
+        params: { sum: 88, score: 90 },
+      },
+    ]);
   });
 
   it('resolves a GBK indicator file named before its records file', async () => {
@@ -206,7 +275,15 @@ describe('validate: references to records', () => {
     const without = await run(['--json', 'ind.csv'], { 'ind.csv': indicators });
     expect(without.code).toBe(1);
     expect(JSON.parse(without.out[0]!)).toMatchObject({
-      errors: [{ row: 2, column: '单位名称', message: expect.stringContaining('找不到对应的评价记录') }],
+      errors: [
+        {
+          row: 2,
+          column: '单位名称',
+          message: expect.stringContaining('找不到对应的评价记录'),
+          code: 'missing_record',
+          params: { agency: '中国国际贸易促进委员会北京市分会', year: 2022, scope: 'department', project: '' },
+        },
+      ],
     });
   });
 
@@ -218,7 +295,9 @@ describe('validate: references to records', () => {
       [BUILTIN_RECORDS],
     );
     expect(r.code).toBe(1);
-    expect(r.out.some((l) => /ERROR {3}第 2 行 列“单位名称”: 找不到对应的评价记录：别的单位/.test(l))).toBe(true);
+    expect(r.out).toContain(
+      '  错误  第 2 行，列“单位名称”：找不到对应的评价记录：别的单位 2023 年部门整体。请先导入该记录',
+    );
   });
 });
 

@@ -155,6 +155,38 @@ describe('history, export, published data', () => {
     expect(project?.budget).toBe(320);
   });
 
+  test('a refused rollback leaves its code and parameters for the page, not a sentence', async () => {
+    const store = useImportStore();
+    store.connect(db);
+    store.choose([fixture('records-gbk.csv')]);
+    await until(() => store.phase === 'preview', 'preview');
+    store.commit();
+    await until(() => store.results !== null, 'results');
+    const [batch] = await listBatches(db);
+    await store.rollback(batch!.id);
+    await store.rollback(batch!.id);
+    expect(store.failure).toEqual({
+      stage: 'history',
+      code: 'batch_rolled_back',
+      params: { id: batch!.id, file: 'records-gbk.csv' },
+    });
+  });
+
+  test('a published file the server does not give is a code with the file and the HTTP status', async () => {
+    const served: Record<string, string> = {
+      'http://intranet.example/app/data/manifest.json': JSON.stringify({ files: ['records.csv'] }),
+    };
+    vi.stubGlobal('fetch', async (url: URL | string) => {
+      const body = served[String(url)];
+      return body === undefined ? new Response('', { status: 404 }) : new Response(body);
+    });
+    const store = useImportStore();
+    await store.syncPublished('http://intranet.example/app/');
+    expect(store.published).toEqual({
+      failed: { code: 'published_fetch_failed', params: { file: 'records.csv', status: 404 } },
+    });
+  });
+
   test('exportAll returns the three files built in the worker', async () => {
     const store = useImportStore();
     store.choose([fixture('records-gbk.csv')]);

@@ -5,7 +5,8 @@ import { describe, expect, test } from 'vitest';
 import Dexie, { type DBCore, type Middleware } from 'dexie';
 import { openDb } from '@/db/database';
 import { knownRecords, listBatches, loadCurrent, rollbackBatch } from '@/db/ledger';
-import { ImportEngine, QUOTA_MESSAGE } from '@/workers/importEngine';
+import { ImportEngine } from '@/workers/importEngine';
+import type { IssueParams } from '@/domain/issues';
 import { PREVIEW_ROWS } from '@/workers/protocol';
 import { fixture, freshDb, harness, INDICATORS_HEADER, RECORDS_HEADER, textFile } from './helpers';
 
@@ -97,29 +98,27 @@ describe('parse and preview', () => {
     const first = (name: string) => byName.get(name)!.errors[0]!;
 
     expect(first('unknown-headers.csv')).toMatchObject({ row: 1, code: 'unknown_headers' });
-    expect(first('unknown-headers.csv').message).toContain('单位名称(agency)');
     expect(first('empty.csv').code).toBe('empty_file');
     expect(first('binary.csv').code).toBe('not_text');
-    expect(first('latin1.csv').message).toContain('既不是 UTF-8 也不是 GBK');
+    expect(first('latin1.csv').code).toBe('unknown_encoding');
     const rec = byName.get('records-errors.csv')!.errors;
-    expect(rec.map((e) => [e.row, e.column, e.code])).toEqual([
-      [3, '全年预算数（万元）', 'invalid_value'],
-      [4, '单位名称', 'duplicate_key'],
-      [5, '年度', 'invalid_value'],
+    expect(rec.map((e) => [e.row, e.column, e.code, e.params])).toEqual([
+      [3, '全年预算数（万元）', 'amount_negative', { value: '-20' }],
+      [4, '单位名称', 'duplicate_key', { kind: 'records', firstRow: 2 }],
+      [5, '年度', 'integer_invalid', { value: '二〇二三', min: 1990, max: 2100 }],
     ]);
-    expect(rec[0]!.message).toContain('负数');
     const ind = byName.get('indicators-errors.csv')!.errors;
-    expect(ind.map((e) => [e.row, e.column])).toEqual([
-      [2, '得分'],
-      [3, '单位名称'],
+    expect(ind.map((e) => [e.row, e.column, e.code])).toEqual([
+      [2, '得分', 'score_above_weight'],
+      [3, '单位名称', 'missing_record'],
     ]);
-    expect(ind[0]!.message).toContain('超过分值');
-    expect(ind[1]!.message).toContain('找不到对应的评价记录');
+    expect(ind[0]!.params).toEqual({ score: 12, weight: 10 });
 
     await h.engine.handle({ type: 'commit', uploadId: 3 });
     const failed = h.last('failed');
-    expect(failed).toMatchObject({ stage: 'commit', code: 'has_errors' });
-    expect(failed.message).toContain('records-errors.csv');
+    expect(failed).toMatchObject({ stage: 'commit', problem: { code: 'has_errors' } });
+    expect(failed.problem.params).toMatchObject({ count: 9 });
+    expect(String((failed.problem.params as IssueParams).files).split('\n')).toContain('records-errors.csv');
     expect(await listBatches(h.db)).toEqual([]);
   });
 });
@@ -148,7 +147,7 @@ describe('commit, identical files and the diff', () => {
     expect(h.engine.heldUploadId).toBeNull();
 
     await h.engine.handle({ type: 'commit', uploadId: 1 });
-    expect(h.last('failed').code).toBe('nothing_parsed');
+    expect(h.last('failed').problem.code).toBe('nothing_parsed');
     expect(await listBatches(h.db)).toHaveLength(2);
   });
 
@@ -183,7 +182,7 @@ describe('commit, identical files and the diff', () => {
     expect(diff!.newKeys).toBe(0);
     expect(diff!.supersededCount).toBe(1);
     const [s] = diff!.superseded;
-    expect(s!.label).toContain('科技成果转化服务经费');
+    expect(s!.identity).toMatchObject({ scope: 'project', project: '科技成果转化服务经费' });
     const changes = Object.fromEntries(s!.changes.map((c) => [c.field, [c.before, c.after]]));
     expect(changes.budget).toEqual([320, 360]);
     expect(changes.expenditure).toEqual([300.8, 352.8]);
@@ -202,7 +201,7 @@ describe('discard and cancel', () => {
     expect(h.last('discarded').uploadId).toBe(4);
     expect(h.engine.heldUploadId).toBeNull();
     await h.engine.handle({ type: 'commit', uploadId: 4 });
-    expect(h.last('failed').code).toBe('nothing_parsed');
+    expect(h.last('failed').problem.code).toBe('nothing_parsed');
     expect(await listBatches(h.db)).toEqual([]);
   });
 
@@ -230,7 +229,7 @@ describe('discard and cancel', () => {
     await h.engine.handle({ type: 'parse', uploadId: 1, files: [fixture('records-gbk.csv')] });
     await h.engine.handle({ type: 'parse', uploadId: 2, files: [fixture('records-update.csv')] });
     await h.engine.handle({ type: 'commit', uploadId: 1 });
-    expect(h.last('failed').code).toBe('nothing_parsed');
+    expect(h.last('failed').problem.code).toBe('nothing_parsed');
     await h.engine.handle({ type: 'commit', uploadId: 2 });
     expect(h.last('committed').results[0]!.batch.fileName).toBe('records-update.csv');
   });
@@ -273,7 +272,7 @@ describe('storage full', () => {
     expect(h.last('parsed').files.every((f) => f.errorCount === 0)).toBe(true);
     await h.engine.handle({ type: 'commit', uploadId: 1 });
     const failed = h.last('failed');
-    expect(failed).toMatchObject({ stage: 'commit', code: 'quota', message: QUOTA_MESSAGE });
+    expect(failed).toEqual({ type: 'failed', uploadId: 1, stage: 'commit', problem: { code: 'quota', params: {} } });
     expect(await db.batches.count()).toBe(0);
     expect(await db.chunks.count()).toBe(0);
     expect(await knownRecords(db)).toEqual(new Map());

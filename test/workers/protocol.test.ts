@@ -49,7 +49,7 @@ describe('rowChanges', () => {
 });
 
 describe('summarizeDiff', () => {
-  test('keeps the counts, caps the list and labels rows for people', () => {
+  test('keeps the counts, caps the list and names each row by its record and line', () => {
     const fund: FundLine = {
       agency: 'A局',
       year: 2024,
@@ -71,7 +71,15 @@ describe('summarizeDiff', () => {
     expect(s.newKeys).toBe(3);
     expect(s.supersededCount).toBe(5);
     expect(s.superseded).toHaveLength(2);
-    expect(s.superseded[0]!.label).toBe('A局 · 2024 · 部门整体 · 资金来源：财政拨款');
+    expect(s.superseded[0]!.identity).toEqual({
+      agency: 'A局',
+      year: 2024,
+      scope: 'department',
+      project: '',
+      levels: [],
+      category: 'source',
+      item: '财政拨款',
+    });
     expect(s.superseded[1]!.changes).toEqual([{ field: 'budget', before: 1, after: 3 }]);
   });
 });

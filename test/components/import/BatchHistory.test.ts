@@ -6,6 +6,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia, setActivePinia } from 'pinia';
 import { createAppI18n } from '@/i18n';
+import type { Locale } from '@/i18n/messages';
 import BatchHistory from '@/components/import/BatchHistory.vue';
 import { setImportWorkerFactory, useImportStore } from '@/stores/import';
 import { InProcessWorker } from '../../workers/inProcessWorker';
@@ -20,6 +21,19 @@ async function until(check: () => boolean): Promise<void> {
   }
 }
 
+/** Two committed batches (records-gbk.csv, then records-update.csv replacing one row) and the history of them. */
+async function mountHistory(locale: Locale) {
+  const db = freshDb();
+  for (const name of ['records-gbk.csv', 'records-update.csv'])
+    await commitFile(db, await parseFile(fixtureBytes(name), name));
+  setActivePinia(createPinia());
+  setImportWorkerFactory(() => new InProcessWorker(db));
+  useImportStore().connect(db);
+  const w = mount(BatchHistory, { global: { plugins: [createAppI18n(locale)] }, attachTo: document.body });
+  await until(() => w.findAll('[data-batch]').length === 2);
+  return { db, w };
+}
+
 afterEach(() => {
   useImportStore().disconnect();
   setImportWorkerFactory(null);
@@ -27,15 +41,7 @@ afterEach(() => {
 
 describe('BatchHistory', () => {
   test('lists every batch and rolls one back after saying what comes back', async () => {
-    const db = freshDb();
-    for (const name of ['records-gbk.csv', 'records-update.csv'])
-      await commitFile(db, await parseFile(fixtureBytes(name), name));
-    setActivePinia(createPinia());
-    setImportWorkerFactory(() => new InProcessWorker(db));
-    const store = useImportStore();
-    store.connect(db);
-    const w = mount(BatchHistory, { global: { plugins: [createAppI18n('zh-CN')] }, attachTo: document.body });
-    await until(() => w.findAll('[data-batch]').length === 2);
+    const { db, w } = await mountHistory('zh-CN');
 
     const rows = w.findAll('[data-batch]').map((tr) => tr.findAll('td').map((td) => td.text()));
     expect(rows.map((r) => [r[0], r[1], r[2], r[3], r[5], r[6], r[8]])).toEqual([
@@ -69,6 +75,45 @@ describe('BatchHistory', () => {
     expect(w.get('[data-batch="2"]').find('button').exists()).toBe(false);
     expect(w.text()).toContain('已回滚批次 #2“records-update.csv”。');
     expect((await loadCurrent(db, 'records')).find((r) => r.scope === 'project')?.budget).toBe(320);
+    w.unmount();
+  });
+
+  test('the rollback dialog is modal, Escape closes it, and the focus goes back to the button that opened it', async () => {
+    const { db, w } = await mountHistory('en');
+
+    const opener = w.get('[data-batch="2"] button');
+    (opener.element as HTMLElement).focus();
+    await opener.trigger('click');
+    await flushPromises();
+    const dialog = w.get('dialog');
+    expect((dialog.element as HTMLDialogElement).open).toBe(true);
+    // Labelled by its own title, whose id is the component's (useId), and focused on the action.
+    const title = dialog.get('h2');
+    expect(dialog.attributes('aria-labelledby')).toBe(title.attributes('id'));
+    expect(title.text()).toBe('Roll back batch #2?');
+    expect(document.activeElement).toBe(dialog.get('[data-testid="confirm-rollback"]').element);
+    expect(dialog.text()).toContain('(Records, 1 row, imported');
+
+    await dialog.trigger('keydown', { key: 'Escape' });
+    await flushPromises();
+    expect(w.find('dialog').exists()).toBe(false);
+    expect(document.activeElement).toBe(opener.element);
+    expect((await listBatches(db)).every((b) => b.state === 'active')).toBe(true);
+
+    // The browser's own close request on Escape is the dialog's cancel event: the same answer.
+    await opener.trigger('click');
+    await flushPromises();
+    await w.get('dialog').trigger('cancel');
+    await flushPromises();
+    expect(w.find('dialog').exists()).toBe(false);
+    expect(document.activeElement).toBe(opener.element);
+
+    // After a rollback the button is gone: the focus goes to the history's heading.
+    await opener.trigger('click');
+    await flushPromises();
+    await w.get('[data-testid="confirm-rollback"]').trigger('click');
+    await until(() => w.get('[data-batch="2"]').text().includes('rolled back'));
+    expect(document.activeElement).toBe(w.get('.panel-head h2').element);
     w.unmount();
   });
 });

@@ -6,6 +6,7 @@ import { createAppI18n } from '@/i18n';
 import FilePreview from '@/components/import/FilePreview.vue';
 import type { FilePreview as Preview } from '@/workers/protocol';
 import type { PerfRecord } from '@/domain/types';
+import { issue } from '@/domain/issues';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 
@@ -113,11 +114,41 @@ describe('FilePreview', () => {
     const bad = mountPreview(
       preview({
         errorCount: 1,
-        errors: [{ row: 3, column: '年度', message: '不是有效的整数：二〇二三', code: 'invalid_value' }],
+        errors: [issue('integer_invalid', { value: '二〇二三', min: 1990, max: 2100 }, 3, '年度')],
       }),
     );
     expect(bad.get('.file-state').text()).toBe('1 个错误');
-    expect(bad.get('.issue-list.errors').text()).toContain('不是有效的整数：二〇二三');
+    expect(bad.get('.issue-list.errors').text()).toContain('不是有效的整数：二〇二三（应为 1990–2100 之间的整数）');
+    expect(bad.get('.issue-list.errors [data-code]').attributes('data-code')).toBe('integer_invalid');
     bad.unmount();
+  });
+
+  test('in English: the kind, labels instead of field names, formatted values, and Chinese data marked as such', () => {
+    const p = preview({ sample: [{ ...row, agency: '北京市测试中心', execution_rate: 62.2, grade: '良' }] });
+    const w = mount(FilePreview, { props: { preview: p }, global: { plugins: [createAppI18n('en')] } });
+    const facts = w.findAll('.file-facts > div').map((d) => `${d.get('dt').text()}=${d.get('dd').text()}`);
+    expect(facts).toEqual([
+      'Kind=Records',
+      'Encoding=GBK / GB18030',
+      'Delimiter=semicolon',
+      'Data rows=1',
+      'Size=2.0 KB',
+    ]);
+    const heads = w.findAll('.sample-rows th').map((th) => th.text());
+    expect(heads.slice(0, 6)).toEqual(['Agency', 'Region', 'Year', 'Scope', 'Project', 'Initial budget (×10k CNY)']);
+    expect(heads).toContain('Full-year budget (×10k CNY)');
+    const cells = w.findAll('.sample-rows tbody td');
+    const byHead = Object.fromEntries(heads.map((h, i) => [h, cells[i]!]));
+    expect(byHead['Full-year budget (×10k CNY)']!.text()).toBe('100.00');
+    expect(byHead['Execution rate']!.text()).toBe('62.20%');
+    expect(byHead.Scope!.text()).toBe('Department');
+    expect(byHead.Grade!.text()).toBe('Good');
+    expect(byHead.Year!.text()).toBe('2024');
+    expect(byHead.Agency!.attributes('lang')).toBe('zh');
+    expect(byHead.Year!.attributes('lang')).toBeUndefined();
+    // The headers as written in the file are data: marked Chinese, and the only Chinese there is.
+    const mapping = w.get('.header-map');
+    expect(mapping.findAll('[lang="zh"]').map((e) => e.text())).toEqual(['单位名称', '预算数（元）', '元', '联系人']);
+    w.unmount();
   });
 });

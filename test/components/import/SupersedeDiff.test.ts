@@ -65,14 +65,48 @@ describe('SupersedeDiff', () => {
     expect(w.text()).toContain('只列出前 2 条被替换的数据，共 3 条。');
   });
 
-  test('in English the fields are named by their canonical names', () => {
+  test('in English the fields are named by their English labels, values in English words, names marked Chinese', () => {
     const w = mountDiff('en');
-    expect(w.get('.diff-counts').text()).toBe('2 new, 3 replacing existing rows');
-    expect(
-      w
-        .findAll('.diff-rows > li')[0]!
-        .findAll('tbody th')
-        .map((th) => th.text()),
-    ).toEqual(['budget', 'expenditure', 'execution_rate', 'score', 'grade']);
+    expect(w.get('.diff-counts').text()).toBe('New: 2; replacing existing rows: 3');
+    const first = w.findAll('.diff-rows > li')[0]!;
+    expect(first.get('.diff-label').text()).toBe('北京市海淀区科技服务中心 · 2023 · Project · 科技成果转化服务经费');
+    expect(first.findAll('.diff-label [lang="zh"]').map((e) => e.text())).toEqual([
+      '北京市海淀区科技服务中心',
+      '科技成果转化服务经费',
+    ]);
+    const lines = first
+      .findAll('tbody tr')
+      .map((tr) => [tr.get('th').text(), ...tr.findAll('td').map((td) => td.text())]);
+    expect(lines).toEqual([
+      ['Full-year budget (×10k CNY)', '320.00 ×10k CNY', '360.00 ×10k CNY'],
+      ['Full-year expenditure (×10k CNY)', '300.80 ×10k CNY', '352.80 ×10k CNY'],
+      ['Execution rate', '94.00%', '98.00%'],
+      ['Score', '88.00', '93.00'],
+      ['Grade', 'Good', 'Excellent'],
+    ]);
+  });
+
+  test('a fund line is named by its category and item', () => {
+    const line = {
+      agency: 'A局',
+      year: 2024,
+      scope: 'department' as const,
+      project: '',
+      category: 'source' as const,
+      item: '财政拨款',
+      budget: 1,
+      contract: null,
+      expenditure: 1,
+      source: '',
+    };
+    const diff = summarizeDiff('funds', {
+      newKeys: 0,
+      supersededCount: 1,
+      superseded: [{ key: 'k', before: line, after: { ...line, budget: 2 } }],
+    });
+    const zh = mount(SupersedeDiff, { props: { kind: 'funds', diff }, global: { plugins: [createAppI18n('zh-CN')] } });
+    expect(zh.get('.diff-label').text()).toBe('A局 · 2024 · 部门整体 · 资金来源：财政拨款');
+    const en = mount(SupersedeDiff, { props: { kind: 'funds', diff }, global: { plugins: [createAppI18n('en')] } });
+    expect(en.get('.diff-label').text()).toBe('A局 · 2024 · Department · Source: 财政拨款');
   });
 });

@@ -1,0 +1,23 @@
+// Codes about a file's header row.
+import type { IssueSpec } from '@/domain/issues';
+
+export const HEADER_ISSUES = {
+  /** The headers fit no kind: what each kind needs, and the headers the file has. */
+  unknown_headers: { records: 'columns', indicators: 'columns', funds: 'columns', found: 'list' },
+  /** The kind is clear, but required columns are missing. */
+  missing_columns: { kind: 'kind', fields: 'columns', count: 'count' },
+  /** Two columns map to one field. */
+  duplicate_columns: { kind: 'kind', field: 'field', first: 'text', second: 'text' },
+  /** An amount column's bracketed unit is none of `accepted` (万元, 元 …, as written in files). */
+  amount_unit: { column: 'text', unit: 'text', accepted: 'list' },
+  /** A percent column's bracketed unit is none of `accepted`. */
+  percent_unit: { column: 'text', unit: 'text', accepted: 'list' },
+  /** Warning: a column of no field, ignored. */
+  unknown_column: { column: 'text' },
+} as const satisfies IssueSpec;
+
+declare module '@/domain/issues' {
+  interface IssueAreas {
+    headers: typeof HEADER_ISSUES;
+  }
+}

@@ -1,0 +1,22 @@
+// Codes of the batch ledger (src/db): why a commit, a rollback or the built-in data failed.
+import type { IssueSpec } from '@/domain/issues';
+
+export const LEDGER_ISSUES = {
+  commit_has_errors: { file: 'text', count: 'count' },
+  commit_no_kind: { file: 'text' },
+  commit_kind_mismatch: { file: 'text', chunkKind: 'kind', kind: 'kind' },
+  commit_no_rows: { file: 'text' },
+  batch_missing: { id: 'integer' },
+  batch_rolled_back: { id: 'integer', file: 'text' },
+  batch_active: { id: 'integer', file: 'text' },
+  /** The bundled data does not validate: a fault of the build, with its first error's place. */
+  builtin_invalid: { file: 'text', count: 'count', row: 'integer' },
+  /** A warning stored by a version that kept sentences, not codes: its text as stored. */
+  stored_message: { text: 'text' },
+} as const satisfies IssueSpec;
+
+declare module '@/domain/issues' {
+  interface IssueAreas {
+    ledger: typeof LEDGER_ISSUES;
+  }
+}

@@ -1,0 +1,39 @@
+// Messages of src/domain/codes/file.ts.
+import type { AreaMessages } from './area';
+
+const SAVE_AS_ZH = '请在 Excel 或 WPS 中“另存为”CSV（UTF-8 或 GBK 编码）后再导入';
+const SAVE_AS_EN = 'save it as CSV (UTF-8 or GBK) in Excel or WPS, then import it.';
+
+export const fileMessages: AreaMessages<'file'> = {
+  'zh-CN': {
+    empty_file: '文件是空的：没有可导入的数据',
+    no_rows: '没有可导入的数据行：只有表头',
+    not_text: `不是文本文件：${SAVE_AS_ZH}`,
+    xlsx_file: `这是 Excel 工作簿（.xlsx）或其他压缩文件，不是 CSV 文本文件：${SAVE_AS_ZH}`,
+    xls_file: `这是 Excel 97-2003 工作簿（.xls），不是 CSV 文本文件：${SAVE_AS_ZH}`,
+    pdf_file: '这是 PDF 文件，不是 CSV 文本文件：请把数据整理到 Excel 后另存为 CSV',
+    utf16_file: '文件是 UTF-16 编码（Excel 的“Unicode 文本”），无法导入：请另存为 UTF-8 或 GBK 编码的 CSV',
+    bad_utf8: '文件标明为 UTF-8 编码，但第 {line} 行附近有无效字符：请用 Excel 或 WPS 重新另存为 CSV',
+    unknown_encoding:
+      '无法识别文件编码：既不是 UTF-8 也不是 GBK/GB18030。请另存为“CSV UTF-8（逗号分隔）”或 GBK 编码的 CSV',
+    unclosed_quote: '引号不成对：字段以引号开始但没有结束的引号',
+    too_many_fields: '这一行有 {cells} 个字段，多于表头的 {columns} 列：含有分隔符的单元格要用双引号括起来',
+  },
+  en: {
+    empty_file: 'The file is empty: there is nothing to import.',
+    no_rows: 'No data rows to import: the file has only a header.',
+    not_text: `Not a text file: ${SAVE_AS_EN}`,
+    xlsx_file: `This is an Excel workbook (.xlsx) or another zip file, not a CSV text file: ${SAVE_AS_EN}`,
+    xls_file: `This is an Excel 97–2003 workbook (.xls), not a CSV text file: ${SAVE_AS_EN}`,
+    pdf_file: 'This is a PDF file, not a CSV text file: put the data into Excel and save it as CSV.',
+    utf16_file:
+      'The file is UTF-16 encoded (Excel’s “Unicode text”) and cannot be imported: save it as CSV in UTF-8 or GBK.',
+    bad_utf8:
+      'The file says it is UTF-8 but has invalid characters near line {line}: save it as CSV again in Excel or WPS.',
+    unknown_encoding:
+      'Unknown encoding: the file is neither UTF-8 nor GBK/GB18030. Save it as “CSV UTF-8 (comma delimited)” or as CSV in GBK.',
+    unclosed_quote: 'Unbalanced quotes: a field opens a quote that never closes.',
+    too_many_fields:
+      'This row has {cells} fields but the header has only {columns}: a cell that contains the delimiter must be in double quotes.',
+  },
+};

@@ -1,0 +1,29 @@
+// Messages of src/domain/codes/ledger.ts.
+import type { AreaMessages } from './area';
+
+export const ledgerMessages: AreaMessages<'ledger'> = {
+  'zh-CN': {
+    commit_has_errors: '文件“{file}”有 {count} 个错误，未导入任何数据',
+    commit_no_kind: '文件“{file}”的类型无法识别，未导入任何数据',
+    commit_kind_mismatch: '文件“{file}”的数据块类型（{chunkKind}）与文件类型（{kind}）不符',
+    commit_no_rows: '文件“{file}”没有可导入的数据行',
+    batch_missing: '没有编号为 {id} 的批次',
+    batch_rolled_back: '批次 #{id}（{file}）已经回滚',
+    batch_active: '批次 #{id}（{file}）已经有效',
+    builtin_invalid: '内置数据 {file} 有误（{count} 个错误，第一个在第 {row} 行）：请检查部署的程序文件',
+    stored_message: '{text}',
+  },
+  en: {
+    commit_has_errors:
+      'File “{file}” has {count} error; nothing was imported. | File “{file}” has {count} errors; nothing was imported.',
+    commit_no_kind: 'The kind of file “{file}” is not recognised; nothing was imported.',
+    commit_kind_mismatch: 'A block of file “{file}” holds {chunkKind}, but the file is {kind}.',
+    commit_no_rows: 'File “{file}” has no data rows to import.',
+    batch_missing: 'There is no batch #{id}.',
+    batch_rolled_back: 'Batch #{id} ({file}) is rolled back already.',
+    batch_active: 'Batch #{id} ({file}) is active already.',
+    builtin_invalid:
+      'The built-in data {file} is invalid ({count} error, on row {row}): check the deployed files. | The built-in data {file} is invalid ({count} errors, the first on row {row}): check the deployed files.',
+    stored_message: '{text}',
+  },
+};

@@ -1,0 +1,21 @@
+// Messages of src/domain/codes/rows.ts.
+import type { AreaMessages } from './area';
+
+export const rowMessages: AreaMessages<'rows'> = {
+  'zh-CN': {
+    required: '缺少必填值：{field}',
+    project_required: '评价类型为项目时必须填写项目名称',
+    score_above_weight: '得分 {score} 超过分值 {weight}',
+    score_range: '总分 {score} 超过 {max}',
+    duplicate_key: '与第 {firstRow} 行重复：同一{kind}在一个文件中只能出现一次',
+    missing_record: '找不到对应的评价记录：{agency} {year} 年{scope}{project}。请先导入该记录',
+  },
+  en: {
+    required: 'A required value is missing: {field}',
+    project_required: 'A project row needs a project name.',
+    score_above_weight: 'The score {score} exceeds the weight {weight}.',
+    score_range: 'The total score {score} exceeds {max}.',
+    duplicate_key: 'Repeats row {firstRow}: the same {kind} may appear only once in a file.',
+    missing_record: 'No matching record: {agency}, {year}, {scope}{project}. Import the record first.',
+  },
+};

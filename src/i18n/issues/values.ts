@@ -1,0 +1,29 @@
+// Messages of src/domain/codes/values.ts.
+import type { AreaMessages } from './area';
+
+export const valueMessages: AreaMessages<'values'> = {
+  'zh-CN': {
+    amount_invalid: '不是有效的金额：{value}（应为数字，如 5333.85、5,333.85 或 90万元）',
+    amount_negative: '金额不能为负数：{value}',
+    percent_invalid: '不是有效的百分比：{value}（应为数字，如 96.92% 或 96.92）',
+    number_invalid: '不是有效的数值：{value}（应为数字，如 8 或 8.5）',
+    number_negative: '数值不能为负数：{value}',
+    integer_invalid: '不是有效的整数：{value}（应为 {min}–{max} 之间的整数）',
+    integer_range: '超出范围：{value}（应为 {min}–{max} 之间的整数）',
+    scope_invalid: '不是有效的评价类型：{value}（应为 department / project，或 部门整体 / 项目）',
+    grade_invalid: '不是有效的评价等级：{value}（应为 优 / 良 / 中 / 差，或 excellent / good / fair / poor）',
+    category_invalid: '不是有效的类别：{value}（应为 source / line_item，或 资金来源 / 支出明细）',
+  },
+  en: {
+    amount_invalid: 'Not a valid amount: “{value}” (expected a number such as 5333.85 or 5,333.85).',
+    amount_negative: 'An amount cannot be negative: {value}',
+    percent_invalid: 'Not a valid percentage: “{value}” (expected a number such as 96.92% or 96.92).',
+    number_invalid: 'Not a valid number: “{value}” (expected a number such as 8 or 8.5).',
+    number_negative: 'This number cannot be negative: {value}',
+    integer_invalid: 'Not a whole number: “{value}” (expected a whole number from {min} to {max}).',
+    integer_range: 'Out of range: {value} (expected a whole number from {min} to {max}).',
+    scope_invalid: 'Not a valid scope: “{value}” (expected department or project).',
+    grade_invalid: 'Not a valid grade: “{value}” (expected excellent, good, fair or poor).',
+    category_invalid: 'Not a valid category: “{value}” (expected source or line_item).',
+  },
+};

@@ -109,16 +109,17 @@ describe('extract CLI', () => {
     expect(records.trim().split('\r\n')).toHaveLength(1 + 3);
     expect(records).not.toContain('绥阳县');
     const out: string[] = [];
-    const code = await runValidate(['out/records.csv', 'out/indicators.csv', 'out/funds.csv'], {
+    const code = await runValidate(['--json', 'out/records.csv', 'out/indicators.csv', 'out/funds.csv'], {
       readFile: async (p) => new TextEncoder().encode(r.written.get(p)!),
       builtinFiles: [],
       out: (l) => out.push(l),
       err: (l) => out.push(l),
     });
-    expect(out.filter((l) => l.includes('errors:'))).toEqual([
-      '  errors: 0  warnings: 0',
-      '  errors: 0  warnings: 0',
-      '  errors: 0  warnings: 0',
+    const reports = out.map((l) => JSON.parse(l) as { kind: string; errors: unknown[]; warnings: unknown[] });
+    expect(reports.map((j) => [j.kind, j.errors.length, j.warnings.length])).toEqual([
+      ['records', 0, 0],
+      ['indicators', 0, 0],
+      ['funds', 0, 0],
     ]);
     expect(code).toBe(0);
   });

@@ -1,0 +1,183 @@
+// Rebuilding reading order from a PDF page's positioned text: items → lines (one baseline) →
+// segments (runs of text with no wide gap) → paragraphs, and tables where several lines keep
+// their segments in the same columns. Pure geometry, no pdf.js: tested with items made by hand.
+import { gridOfTexts } from './grid';
+import type { Block } from './types';
+
+/** One text item as pdf.js gives it, in page units with y growing upwards (baseline). */
+export interface PdfTextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  /** Font size (the item's height). */
+  size: number;
+}
+
+interface Segment {
+  text: string;
+  x: number;
+  right: number;
+}
+
+interface Line {
+  y: number;
+  size: number;
+  segments: Segment[];
+  x: number;
+  right: number;
+}
+
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9]/.test(ch);
+
+/** Items on one baseline (within a third of the font size) form a line; lines top to bottom. */
+function toLines(items: readonly PdfTextItem[]): Line[] {
+  const sorted = items.filter((i) => i.str.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: PdfTextItem[][] = [];
+  for (const item of sorted) {
+    const last = groups[groups.length - 1];
+    if (last && Math.abs(last[0]!.y - item.y) <= Math.max(1, last[0]!.size * 0.35)) last.push(item);
+    else groups.push([item]);
+  }
+  return groups.map((group) => {
+    group.sort((a, b) => a.x - b.x);
+    const size = Math.max(...group.map((i) => i.size));
+    const segments: Segment[] = [];
+    for (const item of group) {
+      const seg = segments[segments.length - 1];
+      const gap = seg ? item.x - seg.right : Infinity;
+      // A gap wider than about one and a half characters separates columns.
+      if (seg && gap < size * 1.5) {
+        const space = gap > size * 0.2 && isWordChar(seg.text.at(-1)) && isWordChar(item.str.trimStart()[0]) ? ' ' : '';
+        seg.text += space + item.str;
+        seg.right = Math.max(seg.right, item.x + item.width);
+      } else {
+        segments.push({ text: item.str, x: item.x, right: item.x + item.width });
+      }
+    }
+    for (const s of segments) s.text = s.text.replace(/\s+/g, (w) => (w.includes('\n') ? ' ' : w)).trim();
+    return { y: group[0]!.y, size, segments, x: segments[0]!.x, right: segments[segments.length - 1]!.right };
+  });
+}
+
+/** Column starts shared by the lines of a table: segment x positions clustered within a character. */
+function columnStarts(lines: readonly Line[]): number[] {
+  const xs = lines.flatMap((l) => l.segments.map((s) => s.x)).sort((a, b) => a - b);
+  const size = Math.min(...lines.map((l) => l.size));
+  const starts: number[] = [];
+  for (const x of xs) if (starts.length === 0 || x - starts[starts.length - 1]! > size) starts.push(x);
+  return starts;
+}
+
+function columnOf(starts: readonly number[], x: number, size: number): number {
+  let col = 0;
+  for (let c = 0; c < starts.length; c++) if (starts[c]! <= x + size * 0.5) col = c;
+  return col;
+}
+
+/**
+ * A run of lines as table rows. Where a cell's text wraps, its second line sits closer to the
+ * first than one row to the next; so when the gaps come in two sizes, lines after a small gap
+ * continue the row above.
+ */
+function tableOf(lines: readonly Line[]): string[][] {
+  const starts = columnStarts(lines);
+  const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y);
+  const small = Math.min(...gaps);
+  const twoSizes = gaps.some((g) => g > small * 1.5);
+  const rows: string[][] = [];
+  lines.forEach((line, i) => {
+    const cells = Array.from({ length: starts.length }, () => '');
+    for (const s of line.segments) {
+      const c = columnOf(starts, s.x, line.size);
+      cells[c] = cells[c] ? `${cells[c]} ${s.text}` : s.text;
+    }
+    const continues = i > 0 && twoSizes && gaps[i - 1]! < small * 1.2;
+    const prev = rows[rows.length - 1];
+    if (continues && prev) cells.forEach((t, c) => t && (prev[c] = prev[c] ? `${prev[c]}\n${t}` : t));
+    else rows.push(cells);
+  });
+  return rows;
+}
+
+export interface PageLayout {
+  blocks: Block[];
+}
+
+interface Counters {
+  paragraph: number;
+  table: number;
+}
+
+/**
+ * The blocks of one page. `bodySize` is the document's most common font size: a line clearly
+ * larger is a heading (levels by size), a line of two or more separated segments is a table row.
+ */
+export function layoutPage(items: readonly PdfTextItem[], page: number, bodySize: number, n: Counters): Block[] {
+  const lines = toLines(items);
+  if (lines.length === 0) return [];
+  const left = Math.min(...lines.map((l) => l.x));
+  const right = Math.max(...lines.map((l) => l.right));
+  const blocks: Block[] = [];
+  let para: { lines: Line[] } | null = null;
+  const flush = (): void => {
+    if (!para) return;
+    let text = '';
+    for (const l of para.lines) {
+      const t = l.segments.map((s) => s.text).join(' ');
+      text += (isWordChar(text.at(-1)) && isWordChar(t[0]) ? ' ' : '') + t;
+    }
+    const size = para.lines[0]!.size;
+    const heading = size > bodySize * 1.3 ? 1 : size > bodySize * 1.12 ? 2 : 0;
+    blocks.push({ type: 'paragraph', text, heading, at: { paragraph: ++n.paragraph, page } });
+    para = null;
+  };
+  for (let i = 0; i < lines.length;) {
+    const line = lines[i]!;
+    if (line.segments.length >= 2) {
+      // A table: this line and those after it that have two or more segments, or one that sits in a column of it.
+      let j = i + 1;
+      while (
+        j < lines.length &&
+        (lines[j]!.segments.length >= 2 ||
+          (j + 1 < lines.length && lines[j + 1]!.segments.length >= 2 && lines[j]!.x > left + line.size))
+      )
+        j++;
+      if (j - i >= 2) {
+        flush();
+        blocks.push({ type: 'table', grid: gridOfTexts(tableOf(lines.slice(i, j))), at: { table: ++n.table, page } });
+        i = j;
+        continue;
+      }
+    }
+    const prev = para?.lines[para.lines.length - 1];
+    const gap = prev ? prev.y - line.y : 0;
+    const startsNew =
+      !prev ||
+      Math.abs(prev.size - line.size) > prev.size * 0.1 ||
+      gap > prev.size * 2.2 ||
+      prev.right < right - prev.size * 2 ||
+      line.x > left + line.size * 1.2;
+    if (startsNew) {
+      flush();
+      para = { lines: [] };
+    }
+    para!.lines.push(line);
+    i++;
+  }
+  flush();
+  return blocks;
+}
+
+/** The most common font size over the items, weighted by text length: the body text's size. */
+export function bodyFontSize(items: readonly PdfTextItem[]): number {
+  const weight = new Map<number, number>();
+  for (const i of items) {
+    const k = Math.round(i.size * 2) / 2;
+    weight.set(k, (weight.get(k) ?? 0) + i.str.trim().length);
+  }
+  let best = 0;
+  let size = 12;
+  for (const [k, w] of weight) if (w > best) [best, size] = [w, k];
+  return size;
+}

@@ -17,6 +17,8 @@ export const DOCUMENT_ERROR_CODES = [
   'txt_not_text',
   /** The document holds no text at all. */
   'document_empty',
+  /** Not a report format the product reads (.docx, .pdf, .txt): {name}. */
+  'document_unsupported',
 ] as const;
 
 export type DocumentErrorCode = (typeof DOCUMENT_ERROR_CODES)[number];

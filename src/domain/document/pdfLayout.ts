@@ -28,6 +28,45 @@ interface Line {
   right: number;
 }
 
+/**
+ * Many PDFs (Chromium's among them) map some CJK glyphs to the Kangxi radicals (U+2F00–U+2FD5:
+ * `⼀` for `一`, `⽬` for `目`) in their text layer: they look the same and are not the same
+ * characters, so `项⽬` would never match `项目`. NFKC maps each radical to its ideograph.
+ */
+export function unifyRadicals(text: string): string {
+  return text.replace(/[\u2e80-\u2fdf]/g, (ch) => RADICAL_SUPPLEMENT.get(ch) ?? ch.normalize('NFKC'));
+}
+
+// The CJK Radicals Supplement forms that are whole simplified characters (NFKC leaves them be).
+const RADICAL_SUPPLEMENT = new Map(
+  Object.entries({
+    '\u2e9f': '母',
+    '\u2ea0': '民',
+    '\u2ec4': '西',
+    '\u2ec5': '见',
+    '\u2ec6': '角',
+    '\u2ec9': '贝',
+    '\u2ecb': '车',
+    '\u2ed3': '长',
+    '\u2ed4': '门',
+    '\u2ed8': '青',
+    '\u2ed9': '韦',
+    '\u2eda': '页',
+    '\u2edb': '风',
+    '\u2edc': '飞',
+    '\u2edd': '食',
+    '\u2ee2': '马',
+    '\u2ee5': '鱼',
+    '\u2ee6': '鸟',
+    '\u2ee8': '麦',
+    '\u2ee9': '黄',
+    '\u2eec': '齐',
+    '\u2eee': '齿',
+    '\u2ef0': '龙',
+    '\u2ef3': '龟',
+  }),
+);
+
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9]/.test(ch);
 
 /** Items on one baseline (within a third of the font size) form a line; lines top to bottom. */
@@ -55,7 +94,8 @@ function toLines(items: readonly PdfTextItem[]): Line[] {
         segments.push({ text: item.str, x: item.x, right: item.x + item.width });
       }
     }
-    for (const s of segments) s.text = s.text.replace(/\s+/g, (w) => (w.includes('\n') ? ' ' : w)).trim();
+    for (const s of segments)
+      s.text = unifyRadicals(s.text.replace(/\s+/g, (w) => (w.includes('\n') ? ' ' : w)).trim());
     return { y: group[0]!.y, size, segments, x: segments[0]!.x, right: segments[segments.length - 1]!.right };
   });
 }
@@ -152,12 +192,13 @@ export function layoutPage(items: readonly PdfTextItem[], page: number, bodySize
     }
     const prev = para?.lines[para.lines.length - 1];
     const gap = prev ? prev.y - line.y : 0;
+    // A heading's second line is often centred: only a gap or a change of size ends a heading.
+    const headingSized = line.size > bodySize * 1.12;
     const startsNew =
       !prev ||
       Math.abs(prev.size - line.size) > prev.size * 0.1 ||
       gap > prev.size * 2.2 ||
-      prev.right < right - prev.size * 2 ||
-      line.x > left + line.size * 1.2;
+      (!headingSized && (prev.right < right - prev.size * 2 || line.x > left + line.size * 1.2));
     if (startsNew) {
       flush();
       para = { lines: [] };

@@ -2,7 +2,7 @@
 // paragraph. Tables come flattened the way Word's "save as text" and the seed reports write them:
 // every cell on a line of its own that starts with a tab (a cell's further lines follow without
 // one), a blank line after each row, and the table over at the first line that is neither.
-import { decodeBytes } from '../decode';
+import { decodeBytes } from '@/domain/decode';
 import { readFailure, type ReadResult } from './codes';
 import { gridOfTexts } from './grid';
 import type { Block } from './types';

@@ -1,8 +1,8 @@
 // What extraction gathers about one record before it is settled: every statement of every
 // figure, with the text it was read from, so that a figure stated twice can be compared and the
 // one the report's own arithmetic supports kept.
-import type { ExtractIssue } from '../extract/types';
-import type { FindingKind, FundCategory, Scope } from '../types';
+import type { ExtractIssue } from '@/domain/extract/types';
+import type { FindingKind, FundCategory, Scope } from '@/domain/types';
 
 /** One statement of a value in the document. */
 export interface Statement {
@@ -77,6 +77,45 @@ export interface DraftRecord {
   totals: { field: 'budget' | 'expenditure'; statement: Statement }[];
   findings: DraftFinding[];
   warnings: ExtractIssue[];
+  /** Made for a row of a table of projects, not for a part of the report with its own title. */
+  fromTable?: boolean;
+}
+
+function keyOf(r: DraftRecord): string {
+  return [r.agency.value, r.year.value, r.scope.value, r.project?.value ?? ''].join('\u001f');
+}
+
+/**
+ * One draft per record: a project in a department's table of projects and the same project's own
+ * part of the report are one record, its figures stated in both places.
+ */
+export function mergeDrafts(drafts: readonly DraftRecord[]): DraftRecord[] {
+  const byKey = new Map<string, DraftRecord>();
+  for (const d of drafts) {
+    const key = keyOf(d);
+    const into = byKey.get(key);
+    if (!into) {
+      byKey.set(key, d);
+      continue;
+    }
+    for (const [field, list] of d.figures)
+      into.figures.set(
+        field,
+        [...(into.figures.get(field) ?? []), ...list].sort((a, b) => a.order - b.order),
+      );
+    into.indicators.push(...d.indicators);
+    into.funds.push(...d.funds);
+    into.splits.push(...d.splits);
+    into.totals.push(...d.totals);
+    into.findings.push(...d.findings);
+    into.warnings.push(...d.warnings);
+    if (into.fromTable && !d.fromTable) {
+      into.source = d.source;
+      into.project = d.project;
+      into.fromTable = false;
+    }
+  }
+  return [...byKey.values()];
 }
 
 export class Reading {

@@ -2,9 +2,9 @@
 // A report may hold several records: a department's overall evaluation and then its projects,
 // each under a title of its own, a table of projects, a figure of another year. See the modules
 // of this folder for each rule; this one walks the document and puts them together.
-import type { DocumentModel } from '../document/types';
-import type { ExtractIssue, ExtractResult } from '../extract/types';
-import { addFigure, Reading, type DraftRecord, type Statement } from './draft';
+import type { DocumentModel } from '@/domain/document/types';
+import type { ExtractIssue, ExtractResult } from '@/domain/extract/types';
+import { addFigure, mergeDrafts, Reading, type DraftRecord, type Statement } from './draft';
 import { readFindings } from './findings';
 import { identify, isReportTitle, type TitleSource } from './identity';
 import { compact } from './levels';
@@ -135,6 +135,7 @@ export function extractReport(doc: DocumentModel, fileName: string): ExtractResu
           project: name,
           region: id.region,
           source,
+          fromTable: true,
         });
         others.set(key, r);
         drafts.push(r);
@@ -162,7 +163,7 @@ export function extractReport(doc: DocumentModel, fileName: string): ExtractResu
     const names = [String(agency.value), String(agency.text)].map(compact).filter(Boolean);
     record.findings.push(...readFindings(segment.items, names));
   }
-  const out = rowsOf(drafts);
+  const out = rowsOf(mergeDrafts(drafts));
   const all = [...warnings, ...out.warnings];
   const found =
     out.records.some((r) => [r.budget, r.expenditure, r.score, r.execution_rate].some((v) => v !== null)) ||

@@ -2,7 +2,7 @@
 // 改进措施), the lessons (主要经验及做法), the outcomes (主要成效) and the conclusion (评价结论),
 // one point per row, as the report makes them: a numbered sub-heading is one point; otherwise
 // `一是…二是…` or `（1）…（2）…` are the points; otherwise each sentence is one.
-import type { FindingKind } from '../types';
+import type { FindingKind } from '@/domain/types';
 import type { DraftFinding } from './draft';
 import { compact } from './levels';
 import type { Heading, OutlineItem, OutlinePara } from './outline';
@@ -12,7 +12,7 @@ const KINDS: ReadonlyArray<readonly [FindingKind, RegExp]> = [
   ['recommendation', /建议|改进措施|整改措施|改进意见|下一步(?:工作)?(?:计划|打算|措施)/],
   ['experience', /经验|做法/],
   ['outcome', /主要成效|取得的成效|工作成效|主要成绩|取得的成绩/],
-  ['conclusion', /评价结论|总体评价|综合评价|评价得分情况|评价总结|评价结果/],
+  ['conclusion', /(?:评价|自评)结论|总体评价|综合评价|评价得分情况|评价总结|评价结果/],
 ];
 
 /** The kind a heading announces, or null when it announces none or several (`主要经验及做法、存在的问题和建议`). */
@@ -34,7 +34,7 @@ function sectionOf(path: readonly Heading[]): { kind: FindingKind; depth: number
   return null;
 }
 
-const SUMMARY = /得分情况|评价总结|评价结论|总体评价|综合评价/;
+const SUMMARY = /得分情况|评价总结|(?:评价|自评)结论|总体评价|综合评价/;
 const ENUMERATION =
   /(?:^|(?<=[。；;，,]))\s*(?:[一二三四五六七八九十]是|[（(]\d{1,2}[）)]|\d{1,2}[、.．](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])/g;
 const NOT_A_POINT = /^[（(]?无[）)]?$|^无。?$|详见附件|^附件|^附表|自评表$|^表\s*\d|^单位[：:]/;

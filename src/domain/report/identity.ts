@@ -1,9 +1,9 @@
 // Which record a report (or a part of one) is about: the agency, through the registry and its
 // aliases, the fiscal year, department-overall or project, and the project's name, read from the
 // title first and from the text where the title leaves them out.
-import { KNOWN_AGENCIES, agencyRegion, canonicalAgency, findAgency } from '../agencies';
-import { normalizeLabel } from '../normalize';
-import type { Scope } from '../types';
+import { KNOWN_AGENCIES, agencyRegion, canonicalAgency, findAgency } from '@/domain/agencies';
+import { normalizeLabel } from '@/domain/normalize';
+import type { Scope } from '@/domain/types';
 import type { Reading, Statement } from './draft';
 
 /** A report's (or a part's) title: `…绩效评价报告`, `…绩效自评报告（2024年度）`. */
@@ -81,8 +81,8 @@ export function scopeOf(title: string): Scope {
 }
 
 const QUOTED = /[“"「『]\s*([^”"」』]+?)\s*[”"」』]/;
-const TITLE_TAIL =
-  /(?:项目)?(?:支出)?(?:绩效)?(?:评价|自评|评估)报告\s*(?:[（(][^）)]*[）)])?$|(?:项目)?(?:支出)?(?:绩效)?(?:评价|自评|评估)?报告$/;
+// What follows the project's name in a title; `项目` stays part of an unquoted name (`全民健身设施提升项目`).
+const TITLE_TAIL = /(?:支出)?(?:绩效)?(?:评价|自评|评估)?报告\s*(?:[（(][^）)]*[）)])?$/;
 
 /** The project a title names: the quoted name, else what is left between the agency, the year and `绩效评价报告`. */
 export function projectIn(title: string, agency: string | null): string {
@@ -139,6 +139,17 @@ export function identify(
       known = true;
       break;
     }
+  }
+  if (!agency && titles.length > 1) {
+    // A title over several lines names the agency on its first: read them as one.
+    const found = unknownAgencyIn(titleText, true);
+    const src = found && titles.find((t) => t.text.replace(/\s+/g, '').includes(found.written));
+    if (found && src)
+      agency = reading.statement(
+        found.canonical,
+        src.text.includes(found.written) ? found.written : src.text,
+        src.location,
+      );
   }
   if (!agency) {
     for (const [src, isTitle] of [

@@ -2,7 +2,7 @@
 // headings every block stands. Reports number their sections in many ways (`一、`, `（一）`,
 // `1.`, `（1）`, `第四部分`, Word's heading styles) and not always in the same order, so a
 // numbering's depth is the order in which the report first nests it, not a fixed rank.
-import type { Block, BlockLocation, Paragraph, Table } from '../document/types';
+import type { Block, BlockLocation, Paragraph, Table } from '@/domain/document/types';
 
 export interface Heading {
   /** The heading's text without its number (`存在的问题`). */

@@ -152,26 +152,46 @@ export function readProseIndicators(reading: Reading, p: OutlinePara, record: Dr
 }
 
 const WEIGHT_WORDS = /标准分|分值|权重/;
-const PART = /^(?:其中)?\s*([\u4e00-\u9fa5]{2,8}?)(?:部分|指标)?(标准分|分值|权重|得分)?(?:为)?\s*(\d+(?:\.\d+)?)分$/;
+const PART = /^(?:其中)?\s*([\u4e00-\u9fa5]{2,8}?)?(?:部分)?(标准分|分值|权重|得分)?(?:为)?\s*(\d+(?:\.\d+)?)分$/;
 
-/** Level-1 weights and scores stated in one sentence each, by level-1 name. */
+/**
+ * Level-1 weights and scores stated in a sentence, by level-1 name: a part says what it is
+ * (`决策指标分值15分，得分13.50分`) or the sentence does (`项目产出得分20分，…满意度5分`); a
+ * part without a name (`得分13.50分`) speaks of the name before it.
+ */
 export function level1Sentences(
   text: string,
 ): { name: string; kind: 'weight' | 'score'; value: number; text: string }[] {
   const out: { name: string; kind: 'weight' | 'score'; value: number; text: string }[] = [];
   for (const sentence of text.split(/[。；]/)) {
-    const weights = WEIGHT_WORDS.test(sentence) && !/得分/.test(sentence);
-    const scores = /得分/.test(sentence) && !WEIGHT_WORDS.test(sentence);
+    const weights = WEIGHT_WORDS.test(sentence);
+    const scores = /得分/.test(sentence);
     if (!weights && !scores) continue;
+    let last: string | null = null;
     for (const seg of sentence.split(/[，,、]/)) {
       const m = PART.exec(matchable(seg.trim()));
-      if (!m || /总分|合计|满分|百分/.test(m[1]!) || !coreOf(m[1]!)) continue;
-      out.push({
-        name: m[1]!.replace(/^项目/, ''),
-        kind: weights ? 'weight' : 'score',
-        value: Number(m[3]),
-        text: seg.trim(),
-      });
+      if (!m) {
+        last = null;
+        continue;
+      }
+      // `得分13.50分`: the word read as a name is the kind, and the name is the one before.
+      const word = m[1] && /^(?:得分|分值|标准分|权重)$/.test(m[1]) ? m[1] : m[2];
+      const written = m[1] === word ? undefined : m[1];
+      const named =
+        written && !/总分|合计|满分|百分/.test(written) && coreOf(written) ? written.replace(/^项目/, '') : null;
+      const name: string | null = named ?? (written ? null : last);
+      if (!name) continue;
+      last = name;
+      const kind = word
+        ? word === '得分'
+          ? 'score'
+          : 'weight'
+        : weights && !scores
+          ? 'weight'
+          : scores && !weights
+            ? 'score'
+            : null;
+      if (kind) out.push({ name, kind, value: Number(m[3]), text: seg.trim() });
     }
   }
   return out;

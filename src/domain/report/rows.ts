@@ -1,7 +1,7 @@
 // Draft records to the contract's rows, each value with its evidence: the text it was read from,
 // where, how (read / derived) and the other statements of it when the report disputes itself.
-import type { EvidenceItem, ExtractIssue, ExtractedKind, ExtractedRows } from '../extract/types';
-import type { FindingKind, FundLine, Grade, IndicatorRow, PerfRecord, RecordKeyFields } from '../types';
+import type { EvidenceItem, ExtractIssue, ExtractedKind, ExtractedRows } from '@/domain/extract/types';
+import type { FindingKind, FundLine, Grade, IndicatorRow, PerfRecord, RecordKeyFields } from '@/domain/types';
 import type { DraftFund, DraftIndicator, DraftRecord, FundField, RecordField, Statement } from './draft';
 import { settleRecord, type Settled } from './settle';
 

@@ -3,7 +3,7 @@
 // budget − spending, parts add up to their total, 预决算差异率 = (决算 − 年初) ÷ 年初); the others
 // are kept as disputed, with their text and place, and a warning says so. A stated rate that the
 // report's own figures contradict gives way to the rate they give, marked derived and disputed.
-import type { ExtractIssue } from '../extract/types';
+import type { ExtractIssue } from '@/domain/extract/types';
 import type { DraftRecord, RecordField, Statement } from './draft';
 import { sameFigure } from './numbers';
 

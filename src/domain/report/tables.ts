@@ -14,7 +14,7 @@ import {
 } from './draft';
 import { compact, splitPath } from './levels';
 import type { OutlineTable } from './outline';
-import type { TableCell } from '../document/types';
+import type { TableCell } from '@/domain/document/types';
 
 type Role =
   | 'level1'
@@ -35,6 +35,7 @@ type Role =
   | 'expenditure'
   | 'execution_rate'
   | 'project'
+  | 'label'
   | 'grade'
   | 'item'
   | 'contract'
@@ -64,7 +65,8 @@ const HEADERS: ReadonlyArray<readonly [Role, RegExp]> = [
   ['budget', /^(?:全年|调整后)?预算(?:数|金额|资金)?$/],
   ['expenditure', /^(?:全年)?执行数$|^(?:实际)?支出(?:金额|数)?$|^实际支出金额$/],
   ['contract', /^合同(?:签订)?金额$/],
-  ['project', /^项目(?:名称)?$/],
+  ['project', /^项目名称$/],
+  ['label', /^项目$|^科目(?:名称)?$|^支出(?:类别|科目)$/],
   ['grade', /^(?:综合)?(?:评价)?等级$/],
   ['item', /^(?:项目)?支出(?:具体)?(?:内容|明细|项目)$|^(?:具体)?内容$|^明细$|^费用名称$/],
   ['source', /^资金来源$|^来源$/],
@@ -287,6 +289,14 @@ function readBudgetRow(
   const written = row.texts[row.labelCell] ?? '';
   const name = row.label.replace(/^其中[:：]?/, '');
   if (!name) return;
+  // The budget split by kind of spending: the record's basic and project figures.
+  const split = /^基本支出/.test(name) ? 'basic' : /^项目支出/.test(name) ? 'project' : null;
+  if (split) {
+    if (budget) addFigure(record, split === 'basic' ? 'budget_basic' : 'budget_project', budget);
+    if (spent) addFigure(record, split === 'basic' ? 'expenditure_basic' : 'expenditure_project', spent);
+    return;
+  }
+  if (/^(?:人员经费|公用经费|其他支出)/.test(name)) return;
   const fields: Record<string, Statement[]> = {};
   if (budget ?? initial) fields.budget = [(budget ?? initial)!];
   if (spent) fields.expenditure = [spent];

@@ -42,6 +42,8 @@ export interface DraftIndicator {
   fields: Partial<Record<IndicatorField, Statement>>;
   /** Other statements of a field (a score rate that disagrees…), kept as disputed. */
   disputed: Partial<Record<IndicatorField, Statement[]>>;
+  /** Warnings about this indicator (they name its row once it has one). */
+  warnings?: ExtractIssue[];
 }
 
 export interface DraftFund {
@@ -50,6 +52,7 @@ export interface DraftFund {
   fields: Partial<Record<FundField, Statement[]>>;
   /** Other statements of the line's budget that the report's arithmetic does not support. */
   disputedBudget?: Statement[];
+  warnings?: ExtractIssue[];
 }
 
 export interface DraftFinding {

@@ -159,6 +159,10 @@ export function extractReport(doc: DocumentModel, fileName: string): ExtractResu
       const core = l1 && coreOf(l1.name);
       if (l1 && core && !level1Headings.has(core)) level1Headings.set(core, l1);
     }
+    // A self-evaluation report (…绩效自评报告) says in its title who evaluated.
+    const selfTitle = segment.titles.find((t) => t.text.includes('自评'));
+    if (!record.figures.has('evaluator') && selfTitle)
+      addFigure(record, 'evaluator', reading.statement('自评', '自评', selfTitle.location));
     for (const p of paras) if (!segment.titles.includes(p)) applyLevel1Sentences(reading, p, record, level1Headings);
     const names = [String(agency.value), String(agency.text)].map(compact).filter(Boolean);
     record.findings.push(...readFindings(segment.items, names));

@@ -98,7 +98,7 @@ export function readProseIndicators(reading: Reading, p: OutlinePara, record: Dr
           code: 'level1_heading_mismatch',
           params: { heading: name, level2: String(level2!.value), level1: parent },
           location: l1.location,
-          kind: 'indicators',
+          kind: 'records',
         });
       name = parent;
       how = 'derived';

@@ -103,8 +103,8 @@ function pushRecord(out: Out, r: DraftRecord, figures: Map<RecordField, Settled>
 function pushIndicators(out: Out, r: DraftRecord): void {
   const seen = new Map<string, number>();
   for (const ind of r.indicators) {
-    const l1 = String(ind.level1.value);
-    const l2 = ind.level2 ? String(ind.level2.value) : '';
+    let l1 = String(ind.level1.value);
+    let l2 = ind.level2 ? String(ind.level2.value) : '';
     let l3 = ind.level3 ? String(ind.level3.value) : '';
     const key = `${l1}\u001f${l2}\u001f${l3}`;
     const before = seen.get(key);
@@ -118,13 +118,15 @@ function pushIndicators(out: Out, r: DraftRecord): void {
         continue;
       }
       const renamed = `${l3 || l2 || l1}（${seen.size + 1}）`;
-      out.warnings.push({
+      (ind.warnings ??= []).push({
         code: 'indicator_repeated',
         params: { name: l3 || l2 || l1, renamed },
         location: ind.level1.location,
         kind: 'indicators',
       });
-      l3 = l3 ? renamed : l3;
+      if (l3) l3 = renamed;
+      else if (l2) l2 = renamed;
+      else l1 = renamed;
     }
     const index = out.indicators.length;
     const row: IndicatorRow = {
@@ -154,6 +156,7 @@ function isEmpty(v: unknown): boolean {
 }
 
 function fill(out: Out, index: number, row: IndicatorRow, ind: DraftIndicator): void {
+  for (const w of ind.warnings ?? []) out.warnings.push({ ...w, kind: 'indicators', index });
   for (const f of ['weight', 'score'] as const) {
     const s = ind.fields[f];
     if (s && row[f] === null) {
@@ -181,7 +184,7 @@ function fill(out: Out, index: number, row: IndicatorRow, ind: DraftIndicator): 
 }
 
 /** Fund sources stated as parts of the budget and of the spending, merged into one line per source. */
-function fundsFromSplits(r: DraftRecord, warnings: ExtractIssue[]): DraftFund[] {
+function fundsFromSplits(r: DraftRecord, warnings: ExtractIssue[], recordIndex: number): DraftFund[] {
   const funds: DraftFund[] = [];
   const groups = new Map<Statement, DraftRecord['splits']>();
   for (const s of r.splits) groups.set(s.total, [...(groups.get(s.total) ?? []), s]);
@@ -194,7 +197,8 @@ function fundsFromSplits(r: DraftRecord, warnings: ExtractIssue[]): DraftFund[] 
         code: 'parts_sum_mismatch',
         params: { field: parts[0]!.of, sum: sum.toFixed(2), total: String(total.value) },
         location: total.location,
-        kind: 'funds',
+        kind: 'records',
+        index: recordIndex,
       });
       for (const p of parts) suspect.add(p.amount);
     }
@@ -219,7 +223,7 @@ function fundsFromSplits(r: DraftRecord, warnings: ExtractIssue[]): DraftFund[] 
     );
     if (fund && same && Number(same.amount.value) !== Number(s.amount.value)) {
       (fund.disputedBudget ??= []).push(s.amount);
-      warnings.push({
+      (fund.warnings ??= []).push({
         code: 'figure_disputed',
         params: {
           field: `funds.${String(s.item.value)}`,
@@ -236,8 +240,8 @@ function fundsFromSplits(r: DraftRecord, warnings: ExtractIssue[]): DraftFund[] 
   return funds;
 }
 
-function pushFunds(out: Out, r: DraftRecord): void {
-  const fromSplits = fundsFromSplits(r, out.warnings);
+function pushFunds(out: Out, r: DraftRecord, recordIndex: number): void {
+  const fromSplits = fundsFromSplits(r, out.warnings, recordIndex);
   const all = [...r.funds];
   for (const f of fromSplits) {
     const same = all.find((x) => x.category === f.category && x.item.value === f.item.value);
@@ -246,6 +250,7 @@ function pushFunds(out: Out, r: DraftRecord): void {
   }
   for (const f of all) {
     const index = out.funds.length;
+    for (const w of f.warnings ?? []) out.warnings.push({ ...w, kind: 'funds', index });
     const row: FundLine = {
       ...keyOf(r),
       category: f.category,
@@ -300,7 +305,7 @@ export function rowsOf(drafts: readonly DraftRecord[]): Out {
         w.kind === 'records' || w.kind === undefined ? { ...w, kind: 'records', index: recordIndex } : w,
       );
     pushIndicators(out, r);
-    pushFunds(out, r);
+    pushFunds(out, r, recordIndex);
     pushFindings(out, r);
     scoreSum(out, recordIndex);
   }

@@ -15,6 +15,7 @@ import {
 import { compact, splitPath } from './levels';
 import type { OutlineTable } from './outline';
 import type { TableCell } from '@/domain/document/types';
+import type { ExtractIssue } from '@/domain/extract/types';
 
 type Role =
   | 'level1'
@@ -270,13 +271,15 @@ function readBudgetRow(
     // The form scores the execution rate as an indicator of its own.
     const rateCol = row.text('execution_rate');
     if (weight || score) {
-      const header = rateCol ? row.at(rateCol.col).split(' ').pop()! : '预算执行率';
+      // Named as the national form names this scored item, whatever the column says (执行率).
+      const header = '预算执行率';
+      const headerText = rateCol ? row.at(rateCol.col).split(' ').pop()! : header;
       const fields: DraftIndicator['fields'] = {};
       if (weight) fields.weight = weight;
       if (score) fields.score = score;
       if (rate) fields.actual = reading.statement(rateCol!.text, rateCol!.text, rate.location);
       record.indicators.push({
-        level1: reading.statement(header, header, rate?.location ?? weight?.location ?? ''),
+        level1: reading.statement(header, headerText, rate?.location ?? weight?.location ?? ''),
         level2: null,
         level3: null,
         fields,
@@ -396,12 +399,13 @@ function readIndicatorRow(
       note ? row.at(note.col) : row.at(activity?.col ?? nature!.col),
     );
   const disputed: DraftIndicator['disputed'] = {};
+  const warnings: ExtractIssue[] = [];
   const rate = row.num('rate');
   if (rate && weight && score && Number(weight.value) > 0) {
     const computed = (Number(score.value) / Number(weight.value)) * 100;
     if (Math.abs(computed - Number(rate.value)) >= 0.005 + 1e-9) {
       disputed.score = [rate];
-      record.warnings.push({
+      warnings.push({
         code: 'score_rate_mismatch',
         params: {
           stated: Number(rate.value).toFixed(2),
@@ -415,7 +419,7 @@ function readIndicatorRow(
     }
   }
   if (Object.keys(fields).length === 0) return;
-  record.indicators.push({ level1: l1, level2: l2, level3: l3, fields, disputed });
+  record.indicators.push({ level1: l1, level2: l2, level3: l3, fields, disputed, warnings });
 }
 
 export type { IndicatorField };

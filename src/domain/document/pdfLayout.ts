@@ -175,12 +175,15 @@ export function layoutPage(items: readonly PdfTextItem[], page: number, bodySize
   for (let i = 0; i < lines.length;) {
     const line = lines[i]!;
     if (line.segments.length >= 2) {
-      // A table: this line and those after it that have two or more segments, or one that sits in a column of it.
+      // A table: this line and those after it with two or more segments, and a line of one
+      // segment that starts in one of the table's columns with table lines after it (a wrapped cell).
       let j = i + 1;
+      const inColumn = (l: Line): boolean =>
+        columnStarts(lines.slice(i, j)).some((x) => Math.abs(x - l.x) <= l.size * 0.5) && l.right < right - l.size * 2;
       while (
         j < lines.length &&
         (lines[j]!.segments.length >= 2 ||
-          (j + 1 < lines.length && lines[j + 1]!.segments.length >= 2 && lines[j]!.x > left + line.size))
+          (j + 1 < lines.length && lines[j + 1]!.segments.length >= 2 && inColumn(lines[j]!)))
       )
         j++;
       if (j - i >= 2) {

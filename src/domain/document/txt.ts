@@ -45,7 +45,7 @@ function isIndentedProse(rows: readonly string[][]): boolean {
   if (rows.every((r) => r.length <= 1)) return true;
   if (rows.length > 1) return false;
   const cells = rows[0] ?? [];
-  return cells.filter((c) => c.length > 40 && /[。；]/.test(c)).length * 2 >= cells.length;
+  return cells.filter((c) => c.length > 15 && /[。；]/.test(c)).length * 2 >= cells.length;
 }
 
 export function readTxt(bytes: Uint8Array): ReadResult {

@@ -1,7 +1,7 @@
 // What extraction finds in one file (a self-evaluation form or an evaluation report), in the shape
 // that `npm run extract -- --json` prints (data contract, "Workbooks, forms and reports"): rows
 // named by the contract's canonical field names, and the evidence of every value.
-import type { FindingRow, FundLine, IndicatorRow, PerfRecord } from '../types';
+import type { FindingRow, FundLine, IndicatorRow, PerfRecord } from '@/domain/types';
 
 /** The rows found, by kind. Rows are complete rows of the contract (missing values null / ''). */
 export interface ExtractedRows {

@@ -24,20 +24,20 @@ export function roundingOf(text: string): number {
   return 0.5 * 10 ** -decimals + 1e-6;
 }
 
-let rateTolerance: Partial<Record<RecordField, number>> = {};
-const tol = (field: RecordField): number => rateTolerance[field] ?? 0.0051;
+/** How far each stated rate of a record may be from its exact value. */
+type Tolerance = (field: RecordField) => number;
 
 const near = (a: number, b: number, tolerance: number): boolean => Math.abs(a - b) <= tolerance + 1e-9;
 
 /** The arithmetic a report's figures obey, each over the fields it needs. */
 const CHECKS: ReadonlyArray<{
   fields: readonly RecordField[];
-  holds: (v: Required<Values>, r: DraftRecord) => boolean;
+  holds: (v: Required<Values>, tol: Tolerance) => boolean;
   projectOnly?: boolean;
 }> = [
   {
     fields: ['budget', 'expenditure', 'execution_rate'],
-    holds: (v) => v.budget > 0 && near((v.expenditure / v.budget) * 100, v.execution_rate, tol('execution_rate')),
+    holds: (v, tol) => v.budget > 0 && near((v.expenditure / v.budget) * 100, v.execution_rate, tol('execution_rate')),
   },
   {
     fields: ['budget', 'expenditure', 'carryover'],
@@ -54,11 +54,11 @@ const CHECKS: ReadonlyArray<{
   },
   {
     fields: ['budget', 'carryover', 'carryover_rate'],
-    holds: (v) => v.budget > 0 && near((v.carryover / v.budget) * 100, v.carryover_rate, tol('carryover_rate')),
+    holds: (v, tol) => v.budget > 0 && near((v.carryover / v.budget) * 100, v.carryover_rate, tol('carryover_rate')),
   },
   {
     fields: ['budget_initial', 'final_accounts', 'budget_final_diff_rate'],
-    holds: (v) =>
+    holds: (v, tol) =>
       v.budget_initial > 0 &&
       near(
         ((v.final_accounts - v.budget_initial) / v.budget_initial) * 100,
@@ -68,13 +68,13 @@ const CHECKS: ReadonlyArray<{
   },
 ];
 
-function passes(values: Values, r: DraftRecord, field: RecordField): number {
+function passes(values: Values, r: DraftRecord, field: RecordField, tol: Tolerance): number {
   let n = 0;
   for (const check of CHECKS) {
     if (!check.fields.includes(field)) continue;
     if (check.projectOnly && r.scope.value !== 'project') continue;
     if (check.fields.some((f) => values[f] === undefined)) continue;
-    if (check.holds(values as Required<Values>, r)) n++;
+    if (check.holds(values as Required<Values>, tol)) n++;
   }
   for (const t of r.totals)
     if (t.field === field && values[field] !== undefined && sameFigure(Number(t.statement.value), values[field]!)) n++;
@@ -113,17 +113,17 @@ export function settleRecord(r: DraftRecord): { figures: Map<RecordField, Settle
     groups.set(field, g);
     if (typeof g[0]![0]!.value === 'number') values[field] = Number(g[0]![0]!.value);
   }
-  rateTolerance = {};
-  for (const [field] of RATES) {
-    const first = r.figures.get(field)?.[0];
-    if (first) rateTolerance[field] = roundingOf(first.text);
-  }
+  const first = (field: RecordField): Statement | undefined => r.figures.get(field)?.[0];
+  const tol: Tolerance = (field) => {
+    const s = first(field);
+    return s ? roundingOf(s.text) : 0.0051;
+  };
   const figures = new Map<RecordField, Settled>();
   for (const [field, g] of groups) {
     let best = g[0]!;
     let reason = 'first';
     if (g.length > 1 && typeof best[0]!.value === 'number') {
-      const scored = g.map((x) => ({ x, n: passes({ ...values, [field]: Number(x[0]!.value) }, r, field) }));
+      const scored = g.map((x) => ({ x, n: passes({ ...values, [field]: Number(x[0]!.value) }, r, field, tol) }));
       scored.sort((a, b) => b.n - a.n || b.x.length - a.x.length || a.x[0]!.order - b.x[0]!.order);
       best = scored[0]!.x;
       reason =

@@ -8,10 +8,13 @@ import { compact } from './levels';
 import type { Heading, OutlineItem, OutlinePara } from './outline';
 
 const KINDS: ReadonlyArray<readonly [FindingKind, RegExp]> = [
-  ['problem', /存在的?(?:主要)?问题|主要问题|问题(?:及|与|和)(?:原因|不足|整改)|不足之处|问题与不足/],
+  [
+    'problem',
+    /存在的?(?:主要)?问题|主要问题|问题(?:及|与|和)(?:原因|不足|整改|建议)|不足之处|问题与不足|^(?:发现的|存在)?问题$|存在不足/,
+  ],
   ['recommendation', /建议|改进措施|整改措施|改进意见|下一步(?:工作)?(?:计划|打算|措施)/],
   ['experience', /经验|做法/],
-  ['outcome', /主要成效|取得的成效|工作成效|主要成绩|取得的成绩/],
+  ['outcome', /主要成效|取得的(?:主要)?成效|工作成效|实施成效|主要成绩|取得的(?:主要)?成绩|主要亮点/],
   ['conclusion', /(?:评价|自评)结论|总体评价|综合评价|评价得分情况|评价总结|评价结果/],
 ];
 
@@ -35,9 +38,11 @@ function sectionOf(path: readonly Heading[]): { kind: FindingKind; depth: number
 }
 
 const SUMMARY = /得分情况|评价总结|(?:评价|自评)结论|总体评价|综合评价/;
-const ENUMERATION =
-  /(?:^|(?<=[。；;，,：:]))\s*(?:[一二三四五六七八九十]是|[（(]\d{1,2}[）)]|\d{1,2}[、.．](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])/g;
-const NOT_A_POINT = /^[（(]?无[）)]?$|^无。?$|详见附件|^附件|^附表|自评表$|^表\s*\d|^单位[：:]/;
+// The markers a report numbers its points with: 一是, （1）, （一）, 1、, ①.
+const MARKER = String.raw`(?:[一二三四五六七八九十]是|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|\d{1,2}[、.．](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])`;
+const ENUMERATION = new RegExp(`(?:^|(?<=[。；;，,：:]))\\s*${MARKER}`, 'g');
+const LEADING_MARKER = new RegExp(`^\\s*${MARKER}\\s*`);
+const NOT_A_POINT = /^[（(]?无[）)]?$|^无。?$|详见附件|^附件|^附表|自评表$|^表\s*\d|^(?:金额|货币)?单位[：:]/;
 const DATE = /^\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$/;
 const CAPTION = /(?:表|情况表|统计表)$/;
 
@@ -47,10 +52,7 @@ export function pointsOf(text: string): { text: string; quote: string }[] {
   if (starts.length >= 1 && starts[0]!.at === 0) {
     return starts.map((s, i) => {
       const quote = text.slice(s.at, starts[i + 1]?.at ?? text.length).trim();
-      const body = quote.replace(
-        /^\s*(?:[一二三四五六七八九十]是|[（(]\d{1,2}[）)]|\d{1,2}[、.．]|[①②③④⑤⑥⑦⑧⑨⑩])\s*/,
-        '',
-      );
+      const body = quote.replace(LEADING_MARKER, '');
       return { text: body.replace(/[；;，,]$/, '。').trim(), quote };
     });
   }

@@ -82,7 +82,7 @@ export function scopeOf(title: string): Scope {
 
 const QUOTED = /[“"「『]\s*([^”"」』]+?)\s*[”"」』]/;
 // What follows the project's name in a title; `项目` stays part of an unquoted name (`全民健身设施提升项目`).
-const TITLE_TAIL = /(?:支出)?(?:绩效)?(?:评价|自评|评估)?报告\s*(?:[（(][^）)]*[）)])?$/;
+const TITLE_TAIL = /(?:财政)?(?:支出)?(?:绩效)?(?:评价|自评|评估)?报告\s*(?:[（(][^）)]*[）)])?$/;
 
 /** The project a title names: the quoted name, else what is left between the agency, the year and `绩效评价报告`. */
 export function projectIn(title: string, agency: string | null): string {

@@ -63,6 +63,9 @@ const PERCENT_LABELS: ReadonlyArray<readonly [RecordField, readonly string[]]> =
 ];
 
 const SCORE_LABELS = [
+  '综合评分',
+  '绩效得分',
+  '评价分数',
   '绩效评价得分',
   '评价得分',
   '自评得分',
@@ -102,6 +105,9 @@ export const CHANGE_WORDS =
 
 export const GRADE_LABELS =
   /(?:综合评价等级|评价等级|绩效等级|评价结果|评定等级|综合评定|等级)(?:为|是|：|:|评定为|确定为)?\s*[“"「]?(优秀|优|良好|良|中等|中|合格|较差|差)(?![^”"」，。；\s]{1,3}分)/g;
+
+export const GRADE_BEFORE_WORD =
+  /(?:属于|评定为|确定为|评为|达到)\s*[“"「]?(优秀|优|良好|良|中等|中|合格|较差|差)[”"」]?\s*(?:等级|等次|档次|级)/;
 
 export const GRADE_OF: Readonly<Record<string, string>> = {
   优秀: '优',

@@ -3,12 +3,12 @@
 // ./labels stands right before it (a few filler words such as 为 or 金额为 may come between), so
 // dates, head counts, areas, document numbers and shares of other totals stay out.
 import { addFigure, type DraftRecord, type Reading, type RecordField, type Statement } from './draft';
-import { BLOCKING_PREFIXES, CHANGE_WORDS, GRADE_LABELS, GRADE_OF, LABEL_RULES } from './labels';
+import { BLOCKING_PREFIXES, CHANGE_WORDS, GRADE_BEFORE_WORD, GRADE_LABELS, GRADE_OF, LABEL_RULES } from './labels';
 import { figureAt, matchable, type Figure } from './numbers';
 
 const LABELS = new RegExp(LABEL_RULES.map((r) => r.label).join('|'), 'g');
 const RULE_OF = new Map(LABEL_RULES.map((r) => [r.label, r]));
-const FILLER = /^[为是达到约共计合总额金数安排批复审定人民币：:\s]{0,8}/;
+const FILLER = /^[为是达到约共计合总额资金数安排批复审定人民币：:\s]{0,8}/;
 const CLAUSE_END = /[，。；;,！？]/;
 const APPROXIMATE = /^(?:以上|以下|左右|余|多|以内)/;
 
@@ -37,6 +37,8 @@ export function labelledFigures(original: string): ProseFigure[] {
   for (let m = LABELS.exec(text); m; m = LABELS.exec(text)) {
     const rule = RULE_OF.get(m[0])!;
     const start = m.index;
+    // When this label leads to no figure, a label that starts inside it may (`项目预算资金共计…`).
+    LABELS.lastIndex = start + 1;
     const before = text.slice(Math.max(0, start - 4), start);
     if (BLOCKING_PREFIXES.some((p) => before.endsWith(p))) continue;
     const afterLabel = start + m[0].length;
@@ -65,7 +67,11 @@ export function labelledFigures(original: string): ProseFigure[] {
 export function statedGrade(original: string): { grade: string; text: string } | null {
   GRADE_LABELS.lastIndex = 0;
   const m = GRADE_LABELS.exec(original);
-  if (!m) return null;
+  if (!m) {
+    // `属于“良”等级`, `评定为优秀等次`: the grade named before the word for grade.
+    const after = GRADE_BEFORE_WORD.exec(original);
+    return after ? { grade: GRADE_OF[after[1]!]!, text: after[0] } : null;
+  }
   const end = m.index + m[0].length;
   const close = /^[”"」]/.test(original.slice(end)) ? 1 : 0;
   return { grade: GRADE_OF[m[1]!]!, text: original.slice(m.index, end + close) };

@@ -2,7 +2,7 @@
 // page bundle): each page's positioned text is laid out into paragraphs and tables by
 // ./pdfLayout. A PDF without text (a scan) is refused with its code: no OCR is done.
 import { readFailure, type ReadResult } from './codes';
-import { bodyFontSize, layoutPage, type PdfTextItem } from './pdfLayout';
+import { bodyFontSize, joinAcrossPages, layoutPage, type PdfTextItem } from './pdfLayout';
 import type { Block } from './types';
 
 /** Fewer characters than this in the whole file: a scan, or a PDF of pictures. */
@@ -76,7 +76,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
     if (chars < MIN_TEXT_CHARS) return readFailure('pdf_no_text', { pages: doc.numPages });
     const body = bodyFontSize(pages.flat());
     const counters = { paragraph: 0, table: 0 };
-    const blocks: Block[] = pages.flatMap((items, i) => layoutPage(items, i + 1, body, counters));
+    const blocks: Block[] = joinAcrossPages(pages.flatMap((items, i) => layoutPage(items, i + 1, body, counters)));
     return { ok: true, doc: { format: 'pdf', blocks, pages: doc.numPages } };
   } finally {
     await doc.destroy();

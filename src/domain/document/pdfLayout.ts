@@ -70,7 +70,15 @@ const RADICAL_SUPPLEMENT = new Map(
 const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9]/.test(ch);
 
 /** Items on one baseline (within a third of the font size) form a line; lines top to bottom. */
+/** A running page number (`- 2 -`, `第 2 页`, `2/10`): not part of the report's text. */
+const PAGE_NUMBER =
+  /^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*\/\s*\d{1,4}$/;
+
 function toLines(items: readonly PdfTextItem[]): Line[] {
+  return groupLines(items).filter((l) => !(l.segments.length === 1 && PAGE_NUMBER.test(l.segments[0]!.text)));
+}
+
+function groupLines(items: readonly PdfTextItem[]): Line[] {
   const sorted = items.filter((i) => i.str.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: PdfTextItem[][] = [];
   for (const item of sorted) {
@@ -195,13 +203,23 @@ export function layoutPage(items: readonly PdfTextItem[], page: number, bodySize
     }
     const prev = para?.lines[para.lines.length - 1];
     const gap = prev ? prev.y - line.y : 0;
+    // Where a paragraph ends. Chinese text wraps anywhere but inside a number or a Latin word, so
+    // a line that stops short of the margin is not yet an end: it ends a paragraph when it also
+    // ends a sentence, or when the next line is indented (a first line) or starts a numbered item.
     // A heading's second line is often centred: only a gap or a change of size ends a heading.
     const headingSized = line.size > bodySize * 1.12;
+    const prevText = prev ? prev.segments.map((x) => x.text).join('') : '';
+    const short = prev !== undefined && prev.right < right - prev.size * 2;
+    const endsSentence = /[。！？!?：:；;]$/.test(prevText);
+    const indented = line.x > left + line.size * 1.2;
+    const numbered = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))/.test(
+      line.segments[0]!.text,
+    );
     const startsNew =
       !prev ||
       Math.abs(prev.size - line.size) > prev.size * 0.1 ||
       gap > prev.size * 2.2 ||
-      (!headingSized && (prev.right < right - prev.size * 2 || line.x > left + line.size * 1.2));
+      (!headingSized && ((short && (endsSentence || indented || numbered)) || (indented && endsSentence)));
     if (startsNew) {
       flush();
       para = { lines: [] };
@@ -224,4 +242,29 @@ export function bodyFontSize(items: readonly PdfTextItem[]): number {
   let size = 12;
   for (const [k, w] of weight) if (w > best) [best, size] = [w, k];
   return size;
+}
+
+/**
+ * A paragraph the page break cut: the last paragraph of a page that ends no sentence goes on in
+ * the first paragraph of the next page (unless that one is a heading or a numbered item).
+ */
+export function joinAcrossPages(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const prev = out[out.length - 1];
+    if (
+      prev?.type === 'paragraph' &&
+      b.type === 'paragraph' &&
+      prev.at.page !== b.at.page &&
+      prev.heading === 0 &&
+      b.heading === 0 &&
+      !/[。！？!?：:；;]$/.test(prev.text) &&
+      !/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))/.test(b.text)
+    ) {
+      out[out.length - 1] = { ...prev, text: prev.text + b.text };
+      continue;
+    }
+    out.push(b);
+  }
+  return out;
 }

@@ -21,8 +21,15 @@ const ALIASES = KNOWN_AGENCIES.flatMap((a) => [a.name, a.short, ...a.aliases])
 // How the official names of government bodies end.
 const AGENCY_SUFFIX =
   '(?:委员会|分会|管理局|促进局|服务中心|事务中心|办事处|办公室|人民政府|政府|中心|局|厅|委|办|院|所|站|馆|队|会|署|校|学校|医院|集团|公司)';
-const UNKNOWN_AGENCY = new RegExp(
-  `^(?:关于)?([\\u4e00-\\u9fa5]{2,30}?${AGENCY_SUFFIX})(?=\\d{4}年|“|"|「|关于|部门|项目|整体|[\\u4e00-\\u9fa5]{2,})`,
+// A title names the agency, then the year, a quoted project or 部门整体…: the agency ends where
+// those begin. Only a title with none of them is cut at the last name ending before the rest.
+const AGENCY_BEFORE_MARK = new RegExp(
+  `^(?:关于)?([\\u4e00-\\u9fa5]{2,30}?${AGENCY_SUFFIX})(?=(?:19|20)\\d{2}年|“|"|「|关于|部门整体|整体支出|部门预算)`,
+);
+const AGENCY_BEFORE_TEXT = new RegExp(`^(?:关于)?([\\u4e00-\\u9fa5]{2,30}${AGENCY_SUFFIX})(?=[\\u4e00-\\u9fa5]{2,})`);
+// Where the text says who carries the project out.
+const ROLE_AGENCY = new RegExp(
+  `(?:项目(?:实施|主管|承办)?单位|实施单位|主管部门|预算单位|责任单位)(?:为|是|：|:)\\s*([\\u4e00-\\u9fa5]{2,30}?${AGENCY_SUFFIX})(?=[。，；,（(\\s]|$)`,
 );
 const INTRODUCED_AGENCY = new RegExp(`([\\u4e00-\\u9fa5]{2,30}${AGENCY_SUFFIX})[（(]以下简称`);
 
@@ -49,7 +56,10 @@ export function knownAgencyIn(text: string): (FoundAgency & { at: number }) | nu
 
 /** An agency not in the registry, as a title names it before its year or project, or as the text introduces it. */
 export function unknownAgencyIn(text: string, title: boolean): FoundAgency | null {
-  const m = (title ? UNKNOWN_AGENCY : INTRODUCED_AGENCY).exec(text.replace(/\s+/g, ''));
+  const t = text.replace(/\s+/g, '');
+  const m = title
+    ? (AGENCY_BEFORE_MARK.exec(t) ?? AGENCY_BEFORE_TEXT.exec(t))
+    : (INTRODUCED_AGENCY.exec(t) ?? ROLE_AGENCY.exec(t));
   if (!m) return null;
   return { written: m[1]!, canonical: m[1]!, known: false };
 }

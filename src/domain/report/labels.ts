@@ -23,6 +23,7 @@ const AMOUNT_LABELS: ReadonlyArray<readonly [RecordField, readonly string[]]> = 
       '审定金额',
       '预算安排',
       '预算总额',
+      '支出预算',
       '项目预算',
       '预算资金',
       '预算数',

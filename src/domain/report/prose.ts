@@ -60,7 +60,28 @@ export function labelledFigures(original: string): ProseFigure[] {
     out.push({ field, figure, text: original.slice(start, figure.end), year, start });
     LABELS.lastIndex = figure.end;
   }
-  return out;
+  return splitsOfBudget(out, text);
+}
+
+/**
+ * `支出预算4,512.30万元，其中基本支出3,206.80万元，项目支出1,305.50万元`: a plain 基本支出 / 项目支出
+ * after a budget in the same sentence splits that budget, not the spending.
+ */
+function splitsOfBudget(figures: ProseFigure[], text: string): ProseFigure[] {
+  let main: RecordField | null = null;
+  let sentenceEnd = -1;
+  for (const f of figures) {
+    if (f.start > sentenceEnd) main = null;
+    sentenceEnd = text.indexOf('。', f.start);
+    if (sentenceEnd < 0) sentenceEnd = text.length;
+    if (f.field === 'budget' || f.field === 'budget_initial' || f.field === 'expenditure') main = f.field;
+    const plain = /^(?:基本|项目)支出(?!执行|决算)/.test(f.text);
+    if (plain && main !== null && main !== 'expenditure') {
+      if (f.field === 'expenditure_basic') f.field = 'budget_basic';
+      if (f.field === 'expenditure_project') f.field = 'budget_project';
+    }
+  }
+  return figures;
 }
 
 /** The grade a paragraph states (`综合评价等级为“优”`), with its text. */

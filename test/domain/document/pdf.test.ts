@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '@/domain/document/pdf';
-import { layoutPage, unifyRadicals, type PdfTextItem } from '@/domain/document/pdfLayout';
+import { joinAcrossPages, layoutPage, unifyRadicals, type PdfTextItem } from '@/domain/document/pdfLayout';
 import type { Paragraph, Table } from '@/domain/document/types';
 
 const item = (str: string, x: number, y: number, size = 12): PdfTextItem => ({
@@ -57,6 +57,33 @@ describe('pdf layout', () => {
       ['一级指标', '分值', '得分'],
       ['当年预算执行\n情况', '20', '19.38'],
       ['预算管理情况', '20', '20.00'],
+    ]);
+  });
+
+  it('goes on after a line cut short by a number that did not fit, and ends at a short line that ends a sentence', () => {
+    const blocks = layoutPage(
+      [
+        item('一二三四五六七八九十一二三四五六七八九十', 72, 700),
+        item('项目年初预算数1,500.00万元，全年预算数', 72, 682),
+        item('1,350.00万元。', 72, 664),
+        item('下一段没有缩进。', 72, 646),
+      ],
+      1,
+      12,
+      { paragraph: 0, table: 0 },
+    );
+    expect(blocks.map((b) => (b as Paragraph).text)).toEqual([
+      '一二三四五六七八九十一二三四五六七八九十项目年初预算数1,500.00万元，全年预算数1,350.00万元。',
+      '下一段没有缩进。',
+    ]);
+  });
+
+  it('leaves out running page numbers and joins a paragraph the page break cut', () => {
+    const n = { paragraph: 0, table: 0 };
+    const page1 = layoutPage([item('　　全年预算数', 72, 700), item('- 1 -', 300, 40)], 1, 12, n);
+    const page2 = layoutPage([item('1,350.00万元。', 72, 760), item('第 2 页', 300, 40)], 2, 12, n);
+    expect(joinAcrossPages([...page1, ...page2]).map((b) => (b as Paragraph).text)).toEqual([
+      '全年预算数1,350.00万元。',
     ]);
   });
 

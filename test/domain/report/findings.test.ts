@@ -12,6 +12,9 @@ describe('finding sections and points', () => {
     expect(kindOfHeading('综合评价情况及评价结论')).toBe('conclusion');
     expect(kindOfHeading('主要经验及做法、存在的问题和建议')).toBeNull();
     expect(kindOfHeading('其他需要说明的问题')).toBeNull();
+    expect(kindOfHeading('问题与建议')).toBeNull();
+    expect(kindOfHeading('问题')).toBe('problem');
+    expect(kindOfHeading('取得的主要成效')).toBe('outcome');
   });
 
   it('splits 一是…二是… into points and drops the markers', () => {
@@ -22,6 +25,12 @@ describe('finding sections and points', () => {
     expect(pointsOf('存在以下问题：（1）制度不健全；（2）台账不完整。').map((p) => p.text)).toEqual([
       '制度不健全。',
       '台账不完整。',
+    ]);
+  });
+
+  it('takes （一） items as points even when they hold several sentences', () => {
+    expect(pointsOf('（一）居住环境明显改善。整治后设施全面更新。').map((p) => p.text)).toEqual([
+      '居住环境明显改善。整治后设施全面更新。',
     ]);
   });
 

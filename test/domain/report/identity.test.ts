@@ -26,6 +26,13 @@ describe('report titles', () => {
       '北京市海淀区科学技术和信息化局',
     );
     expect(unknownAgencyIn('北京市海淀区教育委员会部门整体绩效评价报告', true)?.written).toBe('北京市海淀区教育委员会');
+    // 社会 ends in 会, but the name runs on to the year.
+    expect(
+      unknownAgencyIn('北京市顺义区人力资源和社会保障局2024年度职业技能提升培训补贴项目绩效评价报告', true)?.written,
+    ).toBe('北京市顺义区人力资源和社会保障局');
+    expect(unknownAgencyIn('项目实施单位：北京市东城区住房和城市建设委员会。项目于2023年实施', false)?.written).toBe(
+      '北京市东城区住房和城市建设委员会',
+    );
     expect(unknownAgencyIn('天津市滨海新区商务局（以下简称“区商务局”）负责实施', false)?.written).toBe(
       '天津市滨海新区商务局',
     );
@@ -40,6 +47,9 @@ describe('report titles', () => {
       '招商引资专项经费',
     );
     expect(projectIn('2023年度全民健身设施提升项目绩效评价报告', null)).toBe('全民健身设施提升项目');
+    expect(projectIn('某委员会2023年度老旧小区综合整治项目财政支出绩效评价报告', '某委员会')).toBe(
+      '老旧小区综合整治项目',
+    );
   });
 });
 

@@ -78,6 +78,26 @@ describe('labelled figures', () => {
       expect(figures(s), s).toEqual([]);
   });
 
+  it('reads the splits of a budget stated as plain 基本支出 / 项目支出 after it', () => {
+    expect(
+      figures(
+        '2023年部门收入预算4,512.30万元，支出预算4,512.30万元，其中基本支出3,206.80万元，项目支出1,305.50万元。全年实际支出4,286.10万元。',
+      ),
+    ).toEqual([
+      ['budget', 4512.3, '支出预算4,512.30万元'],
+      ['budget_basic', 3206.8, '基本支出3,206.80万元'],
+      ['budget_project', 1305.5, '项目支出1,305.50万元'],
+      ['expenditure', 4286.1, '实际支出4,286.10万元'],
+    ]);
+  });
+
+  it('reads 资金 and 共计 between a label and its figure', () => {
+    expect(figures('2023年该项目预算资金共计3,280.00万元；项目实际支出资金3,015.62万元')).toEqual([
+      ['budget', 3280, '项目预算资金共计3,280.00万元'],
+      ['expenditure', 3015.62, '实际支出资金3,015.62万元'],
+    ]);
+  });
+
   it('notes the year a clause names when it is another year', () => {
     const [f] = labelledFigures('资金结转结余率为3.24%，2021年资金结转结余率为2.89%。').slice(1);
     expect(f).toMatchObject({ field: 'carryover_rate', year: 2021, text: '结转结余率为2.89%' });
@@ -106,6 +126,7 @@ describe('grade and evaluator', () => {
     expect(statedGrade('综合评价等级为“良”各指标得分情况见下表')).toEqual({ grade: '良', text: '综合评价等级为“良”' });
     expect(statedGrade('自评得分96.00分，等级为优。')).toEqual({ grade: '优', text: '等级为优' });
     expect(statedGrade('绩效评价结果分为四档：90（含）-100分为优')).toBeNull();
+    expect(statedGrade('该项目综合评分为86.45分，属于“良”等级。')).toEqual({ grade: '良', text: '属于“良”等级' });
   });
 
   it('tells a commissioned third party from a self-evaluation', () => {

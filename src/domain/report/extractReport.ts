@@ -6,7 +6,7 @@ import type { DocumentModel } from '@/domain/document/types';
 import type { ExtractIssue, ExtractResult } from '@/domain/extract/types';
 import { addFigure, mergeDrafts, Reading, type DraftRecord, type Statement } from './draft';
 import { readFindings } from './findings';
-import { identify, isReportTitle, type TitleSource } from './identity';
+import { coverFieldOf, identify, isReportTitle, type CoverField, type TitleSource } from './identity';
 import { compact } from './levels';
 import { outline, type OutlineItem, type OutlinePara } from './outline';
 import { evaluatorIn, readProse } from './prose';
@@ -63,6 +63,39 @@ function sourceOf(titles: readonly OutlinePara[], agency: Statement | null, year
   return title;
 }
 
+/** The labelled lines of a part's cover or basic-information table (`项目名称：…`, a two-cell row). */
+function coverOf(items: readonly OutlineItem[]): CoverField[] {
+  const out: CoverField[] = [];
+  for (const it of items) {
+    if (it.type === 'paragraph') {
+      const f = coverFieldOf(it.text, it.location);
+      if (f) out.push(f);
+      continue;
+    }
+    it.block.grid.forEach((row, r) => {
+      const cells = row.filter((c): c is NonNullable<typeof c> => c !== null && c.text.trim() !== '');
+      for (let i = 0; i + 1 < cells.length; i += 2) {
+        const f = coverFieldOf(
+          `${compact(cells[i]!.text)}：${cells[i + 1]!.text.trim()}`,
+          `${it.location} 第${r + 1}行`,
+        );
+        if (f) out.push({ ...f, value: cells[i + 1]!.text.trim() });
+      }
+    });
+  }
+  return out;
+}
+
+const PROJECT_LEAD =
+  /^(?:\d{1,2}[、.．](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*[“"]?([\u4e00-\u9fa5A-Za-z0-9（）()]{2,30}?(?:项目|经费|专项资金|资金))[”"]?[：:，,]/;
+
+/** The project a numbered paragraph of a department's report is about, when it starts by naming one. */
+function projectLead(text: string): string | null {
+  const m = PROJECT_LEAD.exec(text);
+  if (!m || /情况|支出|预算|绩效|执行|部门|整体/.test(m[1]!)) return null;
+  return m[1]!;
+}
+
 function newRecord(
   base: Omit<DraftRecord, 'figures' | 'indicators' | 'funds' | 'splits' | 'totals' | 'findings' | 'warnings'>,
 ): DraftRecord {
@@ -87,11 +120,13 @@ export function extractReport(doc: DocumentModel, fileName: string): ExtractResu
       ...preamble,
       ...paras.filter((p) => !segment.titles.includes(p)).map((p) => ({ text: p.text, location: p.location })),
     ];
+    const cover = coverOf(segment.items);
     const id = identify(
       reading,
       segment.titles.map((t) => ({ text: t.text, location: t.location })),
       context,
       inherited,
+      cover,
     );
     if (drafts.length === 0) {
       for (const p of paras) {
@@ -149,7 +184,10 @@ export function extractReport(doc: DocumentModel, fileName: string): ExtractResu
         continue;
       }
       if (segment.titles.includes(it)) continue;
-      readProse(reading, it.text, it.location, record, (y) => otherYear(y, it.location));
+      // In a department's report, `1.招商引资专项经费：全年预算数…` speaks of that project.
+      const named = record.scope.value === 'department' ? projectLead(it.text) : null;
+      const target = named ? projectRecord(reading.statement(named, named, it.location)) : record;
+      readProse(reading, it.text, it.location, target, (y) => otherYear(y, it.location));
       if (!record.figures.has('evaluator')) {
         const ev = evaluatorIn(it.text);
         if (ev) addFigure(record, 'evaluator', reading.statement(ev.value, ev.text, it.location));
@@ -159,6 +197,10 @@ export function extractReport(doc: DocumentModel, fileName: string): ExtractResu
       const core = l1 && coreOf(l1.name);
       if (l1 && core && !level1Headings.has(core)) level1Headings.set(core, l1);
     }
+    // A cover that names the evaluating firm (评价机构：…) says a third party evaluated.
+    const firm = cover.find((c) => /评价机构|评价单位/.test(c.label));
+    if (!record.figures.has('evaluator') && firm)
+      addFigure(record, 'evaluator', reading.statement('第三方评价', firm.value, firm.location));
     // A self-evaluation report (…绩效自评报告) says in its title who evaluated.
     const selfTitle = segment.titles.find((t) => t.text.includes('自评'));
     if (!record.figures.has('evaluator') && selfTitle)

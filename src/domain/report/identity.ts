@@ -86,6 +86,8 @@ export function mostNamedYear(texts: readonly string[]): number | null {
 
 const DEPARTMENT = /部门整体|整体支出|部门绩效|整体绩效|部门预算绩效/;
 
+const compactName = (s: string): string => s.replace(/\s+/g, '').replace(/^[“"「]|[”"」]$/g, '');
+
 export function scopeOf(title: string): Scope {
   return DEPARTMENT.test(title) && !/[“"「][^”"」]+[”"」]\s*项目/.test(title) ? 'department' : 'project';
 }
@@ -132,50 +134,83 @@ export interface TitleSource {
  * what the part before it established (a report of a department and then its projects names the
  * agency once).
  */
+/** A labelled line of a report's cover or basic-information table: `项目名称：…`, `项目实施单位：…`. */
+export interface CoverField {
+  label: string;
+  /** The value as written (the evidence). */
+  value: string;
+  location: string;
+}
+
+const COVER_LINE =
+  /^(项目名称|项目单位|项目实施单位|实施单位|预算单位|主管部门|项目主管部门|部门名称|单位名称|被评价单位|评价机构|评价单位|第三方评价机构)\s*[：:]\s*(\S.{0,60})$/;
+
+export function coverFieldOf(text: string, location: string): CoverField | null {
+  const m = COVER_LINE.exec(text.trim());
+  return m ? { label: m[1]!, value: m[2]!.trim().replace(/[。；]$/, ''), location } : null;
+}
+
+const AGENCY_LABEL = /单位|部门/;
+
+/**
+ * The record a part of a report is about. `titles` are the title's paragraphs, `cover` the
+ * labelled lines of its cover, `context` the headings and paragraphs around it (a part heading
+ * `第四部分 2022年度…`, the body), `inherited` what the part before it established (a report of
+ * a department and then its projects names the agency once). The title speaks first, then the
+ * cover, then the text.
+ */
 export function identify(
   reading: Reading,
   titles: readonly TitleSource[],
   context: readonly TitleSource[],
   inherited: { agency: Statement | null; known: boolean; year: Statement | null },
+  cover: readonly CoverField[] = [],
 ): Identity {
   const titleText = titles.map((t) => t.text).join('');
   const where = titles[titles.length - 1]?.location ?? context[0]?.location ?? '';
   let agency: Statement | null = null;
   let known = false;
-  for (const src of [...titles, ...context]) {
-    const found = knownAgencyIn(src.text);
-    if (found) {
-      agency = reading.statement(found.canonical, found.written, src.location);
-      known = true;
-      break;
-    }
-  }
-  if (!agency && titles.length > 1) {
-    // A title over several lines names the agency on its first: read them as one.
-    const found = unknownAgencyIn(titleText, true);
-    const src = found && titles.find((t) => t.text.replace(/\s+/g, '').includes(found.written));
-    if (found && src)
-      agency = reading.statement(
-        found.canonical,
-        src.text.includes(found.written) ? found.written : src.text,
-        src.location,
-      );
-  }
-  if (!agency) {
-    for (const [src, isTitle] of [
-      ...titles.map((t) => [t, true] as const),
-      ...context.map((c) => [c, false] as const),
-    ]) {
-      const found = unknownAgencyIn(src.text, isTitle);
-      if (found && src.text.includes(found.written)) {
+  const known_ = (sources: readonly TitleSource[]): boolean => {
+    for (const src of sources) {
+      const found = knownAgencyIn(src.text);
+      if (found) {
         agency = reading.statement(found.canonical, found.written, src.location);
-        break;
+        known = true;
+        return true;
       }
     }
-  }
-  if (!agency && inherited.agency) {
-    agency = inherited.agency;
-    known = inherited.known;
+    return false;
+  };
+  const unknown_ = (sources: readonly TitleSource[], isTitle: boolean): boolean => {
+    for (const src of sources) {
+      const found = unknownAgencyIn(src.text, isTitle);
+      if (found && src.text.replace(/\s+/g, '').includes(found.written)) {
+        agency = reading.statement(
+          found.canonical,
+          src.text.includes(found.written) ? found.written : src.text,
+          src.location,
+        );
+        return true;
+      }
+    }
+    return false;
+  };
+  const coverAgency = cover.find((c) => AGENCY_LABEL.test(c.label));
+  const joined = titles.length > 1 ? [{ text: titleText, location: titles[0]!.location }] : [];
+  // A title over several lines names the agency on its first: the lines are also read as one.
+  if (!known_(titles) && !unknown_([...joined, ...titles], true)) {
+    if (coverAgency) {
+      const found = knownAgencyIn(coverAgency.value);
+      agency = reading.statement(
+        found?.canonical ?? coverAgency.value,
+        found?.written ?? coverAgency.value,
+        coverAgency.location,
+      );
+      known = found !== null;
+    } else if (!known_(context) && !unknown_(context, false) && inherited.agency) {
+      agency = inherited.agency;
+      known = inherited.known;
+    }
   }
   let year: Statement | null = null;
   for (const src of titles) {
@@ -195,11 +230,16 @@ export function identify(
   const scopeText = titles.find((t) => /部门|整体|项目/.test(t.text))?.text ?? titles[0]?.text ?? '';
   const scopeWord = /部门整体|整体支出|部门绩效|整体绩效|项目/.exec(scopeText)?.[0] ?? scopeText;
   let project: Statement | null = null;
+  const coverProject = cover.find((c) => c.label === '项目名称');
   if (scope === 'project') {
-    const agencyWritten = agency ? String(agency.text) : null;
+    const agencyWritten = agency ? String((agency as Statement).text) : null;
     const name = projectIn(titleText, agencyWritten);
     const src = titles.find((t) => t.text.replace(/\s+/g, '').includes(name)) ?? titles[0];
-    if (name && src) project = reading.statement(name, src.text.includes(name) ? name : src.text, src.location);
+    // `项目支出绩效评价报告` names no project: 项目 alone is the kind of report.
+    const named = !/^(?:项目|专项|资金|经费)?$/.test(name);
+    if (named && src) project = reading.statement(name, src.text.includes(name) ? name : src.text, src.location);
+    else if (coverProject)
+      project = reading.statement(compactName(coverProject.value), coverProject.value, coverProject.location);
   }
   const region = agency && known ? agencyRegion(String(agency.value)) : '';
   return {

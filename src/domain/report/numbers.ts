@@ -31,6 +31,8 @@ const UNITS: ReadonlyArray<readonly [string, Unit, number]> = [
   ['万元', 'amount', 1],
   ['千元', 'amount', 0.1],
   ['元', 'amount', 0.0001],
+  ['亿', 'amount', 10000],
+  ['万', 'amount', 1],
   ['%', 'percent', 1],
   ['分', 'points', 1],
 ];
@@ -51,7 +53,11 @@ export function figureAt(text: string, at: number): Figure | null {
   let end = at + m[0].length;
   const rest = text.slice(end, end + 2);
   for (const [written, unit, scale] of UNITS) {
-    if (rest.startsWith(written)) {
+    // `280万` is 280 万元, but `5万人次` is a count.
+    if (
+      rest.startsWith(written) &&
+      !(written.length === 1 && /[万亿]/.test(written) && /^[人户次册份家个名件张]/.test(text.slice(end + 1)))
+    ) {
       end += written.length;
       return { value: round6(value * scale), unit, start: at, end, written };
     }

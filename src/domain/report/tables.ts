@@ -13,7 +13,7 @@ import {
   type Statement,
 } from './draft';
 import { compact, splitPath } from './levels';
-import type { OutlineTable } from './outline';
+import { numberingOf, type OutlineTable } from './outline';
 import type { TableCell } from '@/domain/document/types';
 import type { ExtractIssue } from '@/domain/extract/types';
 
@@ -154,15 +154,20 @@ export function readTable(t: OutlineTable, ctx: TableContext): void {
   let scale = unitScaleNear(t.before) ?? 1;
   const filled: Partial<Record<'level1' | 'level2', Statement | null>> = {};
   const grid = t.block.grid;
+  let headerAbove = false;
   grid.forEach((row, r) => {
     const header = headerOf(row);
     if (header) {
-      columns = header.columns;
+      // A header over two rows (预算数 over 年初 / 调整后): the lower row names what it names, the
+      // upper row the rest (a 项目名称 cell merged down is null in the lower row).
+      columns = headerAbove ? header.columns.map((c, i) => c ?? columns[i] ?? null) : header.columns;
+      headerAbove = true;
       block = blockOf(new Set(columns.flatMap((c) => (c ? [c.role] : []))));
       if (header.scale !== null) scale = header.scale;
       filled.level1 = filled.level2 = null;
       return;
     }
+    headerAbove = false;
     if (!block) return;
     const texts = cellsOf(row);
     if (texts.every((x) => x.trim() === '')) return;
@@ -312,6 +317,10 @@ function readBudgetRow(
 
 const OPERATOR = /^[≥≤＞＜>=<＝]+$/;
 
+function withoutNumber(name: string): string {
+  return numberingOf(name)?.rest || name;
+}
+
 function readIndicatorRow(
   ctx: TableContext,
   row: RowTools & {
@@ -335,7 +344,8 @@ function readIndicatorRow(
   }
   const level = (role: 'level1' | 'level2' | 'level3'): Statement | null => {
     const cell = row.text(role);
-    return cell ? reading.statement(compact(cell.text), cell.text, row.at(cell.col)) : null;
+    // `1.决策`, `（一）产出指标`: the number is the table's, not the indicator's name.
+    return cell ? reading.statement(withoutNumber(compact(cell.text)), cell.text, row.at(cell.col)) : null;
   };
   let l1 = level('level1');
   let l2 = level('level2');
@@ -343,12 +353,12 @@ function readIndicatorRow(
   if (!l1 && !l2 && !l3) {
     const nameCell = row.text('name');
     if (!nameCell) return;
-    const [a, b, c] = splitPath(nameCell.text);
+    const [a, b, c] = splitPath(withoutNumber(compact(nameCell.text)));
     const loc = row.at(nameCell.col);
     if (a) l1 = reading.statement(a, nameCell.text, loc);
     if (b) l2 = reading.statement(b, nameCell.text, loc);
     if (c) l3 = reading.statement(c, nameCell.text, loc);
-    if (!a && !b) l1 = reading.statement(compact(nameCell.text), nameCell.text, loc);
+    if (!a && !b) l1 = reading.statement(withoutNumber(compact(nameCell.text)), nameCell.text, loc);
   }
   // Merged (or, in text files, blank) level cells carry the name from the row above.
   if (row.cols('level1').length > 0) {

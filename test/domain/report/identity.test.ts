@@ -98,3 +98,39 @@ describe('records of a report', () => {
     expect(extract('绩效评价报告\n全年预算数10万元。\n').warnings.map((w) => w.code)).toContain('agency_not_found');
   });
 });
+
+describe('a cover that names what the title does not', () => {
+  it('takes the project, the agency and the evaluating firm from the cover’s labelled lines', () => {
+    const r = extract(
+      '绩效评价报告\n项目名称：智慧社区建设补助资金项目\n项目实施单位：上海市徐汇区民政局\n评价机构：上海某某财务咨询有限公司\n2023年项目预算280万，实际支出251.3万。\n',
+    );
+    expect(r.records[0]).toMatchObject({
+      agency: '上海市徐汇区民政局',
+      year: 2023,
+      scope: 'project',
+      project: '智慧社区建设补助资金项目',
+      budget: 280,
+      expenditure: 251.3,
+      evaluator: '第三方评价',
+    });
+  });
+
+  it('reads the cover from a two-cell table row too', () => {
+    const r = extract(
+      '项目支出绩效评价报告\n\t项目名称\n\t社区养老服务补贴\n\n\t预算单位\n\t某某区民政局\n\n2023年全年预算数10万元。\n',
+    );
+    expect(r.records[0]).toMatchObject({ agency: '某某区民政局', project: '社区养老服务补贴' });
+  });
+});
+
+describe('projects a department’s report goes through', () => {
+  it('gives a numbered paragraph that names a project to that project’s record', () => {
+    const r = extract(
+      '天津市河西区商务局2022年度部门整体绩效评价报告\n2022年全年预算数2,600.00万元。\n1.消费券发放补贴项目：全年预算数800.00万元，实际支出760.00万元。\n（一）总体情况：全年执行数2,480.00万元。\n',
+    );
+    expect(r.records.map((x) => [x.scope, x.project, x.budget, x.expenditure])).toEqual([
+      ['department', '', 2600, 2480],
+      ['project', '消费券发放补贴项目', 800, 760],
+    ]);
+  });
+});

@@ -31,6 +31,11 @@ describe('labelled figures', () => {
     expect(figures('项目实际支出1,234,500元。')).toEqual([['expenditure', 123.45, '实际支出1,234,500元']]);
     expect(figures('全年预算数1.2亿元。')).toEqual([['budget', 12000, '全年预算数1.2亿元']]);
     expect(figures('全年执行数９０万元')).toEqual([['expenditure', 90, '全年执行数９０万元']]);
+    expect(figures('项目预算280万，实际支出251.3万。')).toEqual([
+      ['budget', 280, '项目预算280万'],
+      ['expenditure', 251.3, '实际支出251.3万'],
+    ]);
+    expect(figures('全年预算数5万人次')).toEqual([]);
   });
 
   it('takes an approved budget that no adjustment followed as the initial budget', () => {

@@ -72,6 +72,24 @@ describe('score tables', () => {
   });
 });
 
+describe('headers and names', () => {
+  it('reads a header over two rows and drops the table’s own numbering from names', () => {
+    const r = extract(
+      TITLE +
+        txtTable([
+          ['指标名称', '评分', ''],
+          ['', '分值', '得分'],
+          ['1.决策', '20', '17'],
+          ['（二）过程', '20', '18'],
+        ]),
+    );
+    expect(r.indicators.map((i) => [i.level1, i.weight, i.score])).toEqual([
+      ['决策', 20, 17],
+      ['过程', 20, 18],
+    ]);
+  });
+});
+
 describe('money tables', () => {
   it('reads the form’s funds block: the total for the record, the other rows as fund sources, the rate as a scored item', () => {
     const r = extract(

@@ -2,7 +2,6 @@
 // of why it cannot be read) out. The format is told by the file's first bytes where they say it
 // (a zip is .docx, `%PDF` is .pdf), else by its extension.
 import { readFailure, type ReadResult } from './codes';
-import { readDocx } from './docx';
 import type { PdfOptions } from './pdf';
 import { readTxt } from './txt';
 
@@ -23,10 +22,12 @@ export async function readReportDocument(
   pdf: PdfOptions = {},
 ): Promise<ReadResult> {
   switch (reportFormatOf(bytes, fileName)) {
-    case 'docx':
+    case 'docx': {
+      // fflate and the XML parser, and pdf.js below, are loaded only when such a file comes in.
+      const { readDocx } = await import('./docx');
       return readDocx(bytes);
+    }
     case 'pdf': {
-      // pdf.js is loaded only when a PDF comes in.
       const { readPdf } = await import('./pdf');
       return readPdf(bytes, pdf);
     }

@@ -3,6 +3,7 @@
 // plus the disputed and derived marks, and whether every evidence text occurs in the document.
 import type { DocumentModel } from '@/domain/document/types';
 import type { ExtractResult, ExtractedKind } from '@/domain/extract/types';
+import { RECORD_FIELDS } from '@/domain/report/draft';
 
 type Row = Record<string, unknown>;
 
@@ -30,23 +31,7 @@ const KEY_FIELDS: Record<ExtractedKind, readonly string[]> = {
 };
 
 export const SCORED_FIELDS: Record<ExtractedKind, readonly string[]> = {
-  records: [
-    'budget_initial',
-    'budget',
-    'expenditure',
-    'execution_rate',
-    'budget_basic',
-    'budget_project',
-    'expenditure_basic',
-    'expenditure_project',
-    'carryover',
-    'carryover_rate',
-    'final_accounts',
-    'budget_final_diff_rate',
-    'score',
-    'grade',
-    'evaluator',
-  ],
+  records: RECORD_FIELDS,
   indicators: ['weight', 'score', 'target', 'actual'],
   funds: ['budget', 'contract', 'expenditure'],
   findings: ['text'],

@@ -35,21 +35,3 @@ export const reportReasonsEn: Readonly<Record<string, string>> = {
   repeated: 'the value stated more often',
   first: 'the value stated first',
 };
-
-export const reportFieldsEn: Readonly<Record<string, string>> = {
-  budget_initial: 'initial budget',
-  budget: 'full-year budget',
-  expenditure: 'spending',
-  execution_rate: 'execution rate',
-  budget_basic: 'basic budget',
-  budget_project: 'project budget',
-  expenditure_basic: 'basic spending',
-  expenditure_project: 'project spending',
-  carryover: 'carry-over',
-  carryover_rate: 'carry-over rate',
-  final_accounts: 'final accounts',
-  budget_final_diff_rate: 'budget–final difference rate',
-  score: 'score',
-  grade: 'grade',
-  evaluator: 'evaluator',
-};

@@ -40,22 +40,3 @@ export const reportReasonsZhCN: Readonly<Record<string, string>> = {
   repeated: '多次出现的写法',
   first: '首次出现的写法',
 };
-
-/** The contract's field names as the report pages name them. */
-export const reportFieldsZhCN: Readonly<Record<string, string>> = {
-  budget_initial: '年初预算数',
-  budget: '全年预算数',
-  expenditure: '全年执行数',
-  execution_rate: '预算执行率',
-  budget_basic: '基本支出预算数',
-  budget_project: '项目支出预算数',
-  expenditure_basic: '基本支出执行数',
-  expenditure_project: '项目支出执行数',
-  carryover: '结转结余',
-  carryover_rate: '结转结余率',
-  final_accounts: '决算数',
-  budget_final_diff_rate: '预决算差异率',
-  score: '评价得分',
-  grade: '评价等级',
-  evaluator: '评价方式',
-};

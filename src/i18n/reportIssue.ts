@@ -1,21 +1,23 @@
 // A report issue (code + params) in words, outside Vue (the command line, the seed notes). Field
 // and reason params are named as the locale names them; `funds.财政资金` reads as that fund line.
 import type { ExtractIssue } from '@/domain/extract/types';
-import { reportFieldsEn, reportMessagesEn, reportReasonsEn } from './report.en';
-import { reportFieldsZhCN, reportMessagesZhCN, reportReasonsZhCN, type ReportMessageCode } from './report.zh-CN';
+import { messages } from './messages';
+import { reportMessagesEn, reportReasonsEn } from './report.en';
+import { reportMessagesZhCN, reportReasonsZhCN, type ReportMessageCode } from './report.zh-CN';
 
 export type ReportLocale = 'zh-CN' | 'en';
 
 const TABLES = {
   'zh-CN': {
     messages: reportMessagesZhCN,
-    fields: reportFieldsZhCN,
+    // Fields are named as everywhere else in the app.
+    fields: messages['zh-CN'].field as Readonly<Record<string, string>>,
     reasons: reportReasonsZhCN,
     fund: (item: string) => `资金来源“${item}”`,
   },
   en: {
     messages: reportMessagesEn,
-    fields: reportFieldsEn,
+    fields: messages.en.field as Readonly<Record<string, string>>,
     reasons: reportReasonsEn,
     fund: (item: string) => `fund source “${item}”`,
   },

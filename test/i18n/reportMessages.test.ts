@@ -26,7 +26,7 @@ describe('report messages', () => {
       '报告对全年预算数有两种说法：281.28 与 282.28（第43段）；按报告自身的算术关系保留 281.28',
     );
     expect(formatReportIssue(issue, 'en')).toBe(
-      'The report gives full-year budget as 281.28 and as 282.28 (第43段); 281.28 is kept, by the report’s own arithmetic',
+      'The report gives Adjusted budget as 281.28 and as 282.28 (第43段); 281.28 is kept, by the report’s own arithmetic',
     );
     expect(
       formatReportIssue({

@@ -15,22 +15,26 @@ export interface Statement {
   order: number;
 }
 
-export type RecordField =
-  | 'budget_initial'
-  | 'budget'
-  | 'expenditure'
-  | 'execution_rate'
-  | 'budget_basic'
-  | 'budget_project'
-  | 'expenditure_basic'
-  | 'expenditure_project'
-  | 'carryover'
-  | 'carryover_rate'
-  | 'final_accounts'
-  | 'budget_final_diff_rate'
-  | 'score'
-  | 'grade'
-  | 'evaluator';
+/** The record's fields extraction fills, numbers first, in the contract's order. */
+export const RECORD_FIELDS = [
+  'budget_initial',
+  'budget',
+  'expenditure',
+  'execution_rate',
+  'budget_basic',
+  'budget_project',
+  'expenditure_basic',
+  'expenditure_project',
+  'carryover',
+  'carryover_rate',
+  'final_accounts',
+  'budget_final_diff_rate',
+  'score',
+  'grade',
+  'evaluator',
+] as const;
+
+export type RecordField = (typeof RECORD_FIELDS)[number];
 
 export type IndicatorField = 'weight' | 'score' | 'target' | 'actual' | 'note';
 export type FundField = 'budget' | 'contract' | 'expenditure';

@@ -2,24 +2,16 @@
 // where, how (read / derived) and the other statements of it when the report disputes itself.
 import type { EvidenceItem, ExtractIssue, ExtractedKind, ExtractedRows } from '@/domain/extract/types';
 import type { FindingKind, FundLine, Grade, IndicatorRow, PerfRecord, RecordKeyFields } from '@/domain/types';
-import type { DraftFund, DraftIndicator, DraftRecord, FundField, RecordField, Statement } from './draft';
+import {
+  RECORD_FIELDS,
+  type DraftFund,
+  type DraftIndicator,
+  type DraftRecord,
+  type FundField,
+  type RecordField,
+  type Statement,
+} from './draft';
 import { settleRecord, type Settled } from './settle';
-
-const NUMERIC_FIELDS: readonly RecordField[] = [
-  'budget_initial',
-  'budget',
-  'expenditure',
-  'execution_rate',
-  'budget_basic',
-  'budget_project',
-  'expenditure_basic',
-  'expenditure_project',
-  'carryover',
-  'carryover_rate',
-  'final_accounts',
-  'budget_final_diff_rate',
-  'score',
-];
 
 interface Out extends ExtractedRows {
   evidence: EvidenceItem[];
@@ -94,7 +86,7 @@ function pushRecord(out: Out, r: DraftRecord, figures: Map<RecordField, Settled>
   out.records.push(record);
   keyEvidence(out, 'records', index, r);
   if (r.region) evidence(out, 'records', index, 'region', r.agency, 'derived');
-  for (const field of [...NUMERIC_FIELDS, 'grade', 'evaluator'] as const) {
+  for (const field of RECORD_FIELDS) {
     const s = figures.get(field);
     if (s) evidence(out, 'records', index, field, s.statement, s.how, s.disputed);
   }

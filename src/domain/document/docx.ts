@@ -6,7 +6,7 @@
 import { unzipSync } from 'fflate';
 import { readFailure, type ReadResult } from './codes';
 import { NumberingCounter, readNumbering } from './docxNumbering';
-import { emptyCell } from './grid';
+import { emptyCell } from './cells';
 import type { Block, TableCell } from './types';
 import { attr, child, childrenOf, localName, parseXml, path, rootOf, textOf, type XmlNode } from './xml';
 

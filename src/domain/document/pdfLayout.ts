@@ -1,7 +1,7 @@
 // Rebuilding reading order from a PDF page's positioned text: items → lines (one baseline) →
 // segments (runs of text with no wide gap) → paragraphs, and tables where several lines keep
 // their segments in the same columns. Pure geometry, no pdf.js: tested with items made by hand.
-import { gridOfTexts } from './grid';
+import { gridOfTexts } from './cells';
 import type { Block } from './types';
 
 /** One text item as pdf.js gives it, in page units with y growing upwards (baseline). */

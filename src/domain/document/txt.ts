@@ -4,7 +4,7 @@
 // one), a blank line after each row, and the table over at the first line that is neither.
 import { decodeBytes } from '@/domain/decode';
 import { readFailure, type ReadResult } from './codes';
-import { gridOfTexts } from './grid';
+import { gridOfTexts } from './cells';
 import type { Block } from './types';
 
 // Word bookmarks that some converters print into the text (`[bookmark: _GoBack]`): not the report's words.

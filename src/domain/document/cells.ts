@@ -1,4 +1,4 @@
-// Building a table's grid from rows of cells, shared by the readers: rows padded to one width with
+// Making table cells for the readers: rows padded to one width with
 // empty cells, so that row and column numbers are those a reader counts.
 import type { TableCell } from './types';
 

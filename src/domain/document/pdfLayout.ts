@@ -1,0 +1,270 @@
+// Rebuilding reading order from a PDF page's positioned text: items → lines (one baseline) →
+// segments (runs of text with no wide gap) → paragraphs, and tables where several lines keep
+// their segments in the same columns. Pure geometry, no pdf.js: tested with items made by hand.
+import { gridOfTexts } from './cells';
+import type { Block } from './types';
+
+/** One text item as pdf.js gives it, in page units with y growing upwards (baseline). */
+export interface PdfTextItem {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  /** Font size (the item's height). */
+  size: number;
+}
+
+interface Segment {
+  text: string;
+  x: number;
+  right: number;
+}
+
+interface Line {
+  y: number;
+  size: number;
+  segments: Segment[];
+  x: number;
+  right: number;
+}
+
+/**
+ * Many PDFs (Chromium's among them) map some CJK glyphs to the Kangxi radicals (U+2F00–U+2FD5:
+ * `⼀` for `一`, `⽬` for `目`) in their text layer: they look the same and are not the same
+ * characters, so `项⽬` would never match `项目`. NFKC maps each radical to its ideograph.
+ */
+export function unifyRadicals(text: string): string {
+  return text.replace(/[\u2e80-\u2fdf]/g, (ch) => RADICAL_SUPPLEMENT.get(ch) ?? ch.normalize('NFKC'));
+}
+
+// The CJK Radicals Supplement forms that are whole simplified characters (NFKC leaves them be).
+const RADICAL_SUPPLEMENT = new Map(
+  Object.entries({
+    '\u2e9f': '母',
+    '\u2ea0': '民',
+    '\u2ec4': '西',
+    '\u2ec5': '见',
+    '\u2ec6': '角',
+    '\u2ec9': '贝',
+    '\u2ecb': '车',
+    '\u2ed3': '长',
+    '\u2ed4': '门',
+    '\u2ed8': '青',
+    '\u2ed9': '韦',
+    '\u2eda': '页',
+    '\u2edb': '风',
+    '\u2edc': '飞',
+    '\u2edd': '食',
+    '\u2ee2': '马',
+    '\u2ee5': '鱼',
+    '\u2ee6': '鸟',
+    '\u2ee8': '麦',
+    '\u2ee9': '黄',
+    '\u2eec': '齐',
+    '\u2eee': '齿',
+    '\u2ef0': '龙',
+    '\u2ef3': '龟',
+  }),
+);
+
+const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[A-Za-z0-9]/.test(ch);
+
+/** Items on one baseline (within a third of the font size) form a line; lines top to bottom. */
+/** A running page number (`- 2 -`, `第 2 页`, `2/10`): not part of the report's text. */
+const PAGE_NUMBER =
+  /^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*\/\s*\d{1,4}$/;
+
+function toLines(items: readonly PdfTextItem[]): Line[] {
+  return groupLines(items).filter((l) => !(l.segments.length === 1 && PAGE_NUMBER.test(l.segments[0]!.text)));
+}
+
+function groupLines(items: readonly PdfTextItem[]): Line[] {
+  const sorted = items.filter((i) => i.str.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+  const groups: PdfTextItem[][] = [];
+  for (const item of sorted) {
+    const last = groups[groups.length - 1];
+    if (last && Math.abs(last[0]!.y - item.y) <= Math.max(1, last[0]!.size * 0.35)) last.push(item);
+    else groups.push([item]);
+  }
+  return groups.map((group) => {
+    group.sort((a, b) => a.x - b.x);
+    const size = Math.max(...group.map((i) => i.size));
+    const segments: Segment[] = [];
+    for (const item of group) {
+      const seg = segments[segments.length - 1];
+      const gap = seg ? item.x - seg.right : Infinity;
+      // A gap wider than about one and a half characters separates columns.
+      if (seg && gap < size * 1.5) {
+        const space = gap > size * 0.2 && isWordChar(seg.text.at(-1)) && isWordChar(item.str.trimStart()[0]) ? ' ' : '';
+        seg.text += space + item.str;
+        seg.right = Math.max(seg.right, item.x + item.width);
+      } else {
+        segments.push({ text: item.str, x: item.x, right: item.x + item.width });
+      }
+    }
+    for (const s of segments)
+      s.text = unifyRadicals(s.text.replace(/\s+/g, (w) => (w.includes('\n') ? ' ' : w)).trim());
+    return { y: group[0]!.y, size, segments, x: segments[0]!.x, right: segments[segments.length - 1]!.right };
+  });
+}
+
+/** Column starts shared by the lines of a table: segment x positions clustered within a character. */
+function columnStarts(lines: readonly Line[]): number[] {
+  const xs = lines.flatMap((l) => l.segments.map((s) => s.x)).sort((a, b) => a - b);
+  const size = Math.min(...lines.map((l) => l.size));
+  const starts: number[] = [];
+  for (const x of xs) if (starts.length === 0 || x - starts[starts.length - 1]! > size) starts.push(x);
+  return starts;
+}
+
+function columnOf(starts: readonly number[], x: number, size: number): number {
+  let col = 0;
+  for (let c = 0; c < starts.length; c++) if (starts[c]! <= x + size * 0.5) col = c;
+  return col;
+}
+
+/**
+ * A run of lines as table rows. Where a cell's text wraps, its second line sits closer to the
+ * first than one row to the next; so when the gaps come in two sizes, lines after a small gap
+ * continue the row above.
+ */
+function tableOf(lines: readonly Line[]): string[][] {
+  const starts = columnStarts(lines);
+  const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y);
+  const small = Math.min(...gaps);
+  const twoSizes = gaps.some((g) => g > small * 1.5);
+  const rows: string[][] = [];
+  lines.forEach((line, i) => {
+    const cells = Array.from({ length: starts.length }, () => '');
+    for (const s of line.segments) {
+      const c = columnOf(starts, s.x, line.size);
+      cells[c] = cells[c] ? `${cells[c]} ${s.text}` : s.text;
+    }
+    const continues = i > 0 && twoSizes && gaps[i - 1]! < small * 1.2;
+    const prev = rows[rows.length - 1];
+    if (continues && prev) cells.forEach((t, c) => t && (prev[c] = prev[c] ? `${prev[c]}\n${t}` : t));
+    else rows.push(cells);
+  });
+  return rows;
+}
+
+export interface PageLayout {
+  blocks: Block[];
+}
+
+interface Counters {
+  paragraph: number;
+  table: number;
+}
+
+/**
+ * The blocks of one page. `bodySize` is the document's most common font size: a line clearly
+ * larger is a heading (levels by size), a line of two or more separated segments is a table row.
+ */
+export function layoutPage(items: readonly PdfTextItem[], page: number, bodySize: number, n: Counters): Block[] {
+  const lines = toLines(items);
+  if (lines.length === 0) return [];
+  const left = Math.min(...lines.map((l) => l.x));
+  const right = Math.max(...lines.map((l) => l.right));
+  const blocks: Block[] = [];
+  let para: { lines: Line[] } | null = null;
+  const flush = (): void => {
+    if (!para) return;
+    let text = '';
+    for (const l of para.lines) {
+      const t = l.segments.map((s) => s.text).join(' ');
+      text += (isWordChar(text.at(-1)) && isWordChar(t[0]) ? ' ' : '') + t;
+    }
+    const size = para.lines[0]!.size;
+    const heading = size > bodySize * 1.3 ? 1 : size > bodySize * 1.12 ? 2 : 0;
+    blocks.push({ type: 'paragraph', text, heading, at: { paragraph: ++n.paragraph, page } });
+    para = null;
+  };
+  for (let i = 0; i < lines.length;) {
+    const line = lines[i]!;
+    if (line.segments.length >= 2) {
+      // A table: this line and those after it with two or more segments, and a line of one
+      // segment that starts in one of the table's columns with table lines after it (a wrapped cell).
+      let j = i + 1;
+      const inColumn = (l: Line): boolean =>
+        columnStarts(lines.slice(i, j)).some((x) => Math.abs(x - l.x) <= l.size * 0.5) && l.right < right - l.size * 2;
+      while (
+        j < lines.length &&
+        (lines[j]!.segments.length >= 2 ||
+          (j + 1 < lines.length && lines[j + 1]!.segments.length >= 2 && inColumn(lines[j]!)))
+      )
+        j++;
+      if (j - i >= 2) {
+        flush();
+        blocks.push({ type: 'table', grid: gridOfTexts(tableOf(lines.slice(i, j))), at: { table: ++n.table, page } });
+        i = j;
+        continue;
+      }
+    }
+    const prev = para?.lines[para.lines.length - 1];
+    const gap = prev ? prev.y - line.y : 0;
+    // Where a paragraph ends. Chinese text wraps anywhere but inside a number or a Latin word, so
+    // a line that stops short of the margin is not yet an end: it ends a paragraph when it also
+    // ends a sentence, or when the next line is indented (a first line) or starts a numbered item.
+    // A heading's second line is often centred: only a gap or a change of size ends a heading.
+    const headingSized = line.size > bodySize * 1.12;
+    const prevText = prev ? prev.segments.map((x) => x.text).join('') : '';
+    const short = prev !== undefined && prev.right < right - prev.size * 2;
+    const endsSentence = /[。！？!?：:；;]$/.test(prevText);
+    const indented = line.x > left + line.size * 1.2;
+    const numbered = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))/.test(
+      line.segments[0]!.text,
+    );
+    const startsNew =
+      !prev ||
+      Math.abs(prev.size - line.size) > prev.size * 0.1 ||
+      gap > prev.size * 2.2 ||
+      (!headingSized && ((short && (endsSentence || indented || numbered)) || (indented && endsSentence)));
+    if (startsNew) {
+      flush();
+      para = { lines: [] };
+    }
+    para!.lines.push(line);
+    i++;
+  }
+  flush();
+  return blocks;
+}
+
+/** The most common font size over the items, weighted by text length: the body text's size. */
+export function bodyFontSize(items: readonly PdfTextItem[]): number {
+  const weight = new Map<number, number>();
+  for (const i of items) {
+    const k = Math.round(i.size * 2) / 2;
+    weight.set(k, (weight.get(k) ?? 0) + i.str.trim().length);
+  }
+  let best = 0;
+  let size = 12;
+  for (const [k, w] of weight) if (w > best) [best, size] = [w, k];
+  return size;
+}
+
+/**
+ * A paragraph the page break cut: the last paragraph of a page that ends no sentence goes on in
+ * the first paragraph of the next page (unless that one is a heading or a numbered item).
+ */
+export function joinAcrossPages(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const prev = out[out.length - 1];
+    if (
+      prev?.type === 'paragraph' &&
+      b.type === 'paragraph' &&
+      prev.at.page !== b.at.page &&
+      prev.heading === 0 &&
+      b.heading === 0 &&
+      !/[。！？!?：:；;]$/.test(prev.text) &&
+      !/^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))/.test(b.text)
+    ) {
+      out[out.length - 1] = { ...prev, text: prev.text + b.text };
+      continue;
+    }
+    out.push(b);
+  }
+  return out;
+}

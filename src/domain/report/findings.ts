@@ -1,0 +1,142 @@
+// What a report concludes in words: the problems found (存在的问题), the recommendations (建议,
+// 改进措施), the lessons (主要经验及做法), the outcomes (主要成效) and the conclusion (评价结论),
+// one point per row, as the report makes them: a numbered sub-heading is one point; otherwise
+// `一是…二是…` or `（1）…（2）…` are the points; otherwise each sentence is one.
+import type { FindingKind } from '@/domain/types';
+import type { DraftFinding } from './draft';
+import { compact } from './levels';
+import type { Heading, OutlineItem, OutlinePara } from './outline';
+
+const KINDS: ReadonlyArray<readonly [FindingKind, RegExp]> = [
+  [
+    'problem',
+    /存在的?(?:主要)?问题|主要问题|问题(?:及|与|和)(?:原因|不足|整改|建议)|不足之处|问题与不足|^(?:发现的|存在)?问题$|存在不足/,
+  ],
+  ['recommendation', /建议|改进措施|整改措施|改进意见|下一步(?:工作)?(?:计划|打算|措施)/],
+  ['experience', /经验|做法/],
+  ['outcome', /主要成效|取得的(?:主要)?成效|工作成效|实施成效|主要成绩|取得的(?:主要)?成绩|主要亮点/],
+  ['conclusion', /(?:评价|自评)结论|总体评价|综合评价|评价得分情况|评价总结|评价结果/],
+];
+
+/** The kind a heading announces, or null when it announces none or several (`主要经验及做法、存在的问题和建议`). */
+export function kindOfHeading(title: string): FindingKind | null {
+  const t = compact(title);
+  if (/其他需要说明/.test(t)) return null;
+  const kinds = KINDS.filter(([, re]) => re.test(t)).map(([k]) => k);
+  if (kinds.length === 1) return kinds[0]!;
+  // 综合评价情况及评价结论 is one kind named twice; 问题及原因分析和建议 names two.
+  return null;
+}
+
+/** The finding section a block stands in: the innermost heading that announces a kind. */
+function sectionOf(path: readonly Heading[]): { kind: FindingKind; depth: number; heading: Heading } | null {
+  for (let i = path.length - 1; i >= 0; i--) {
+    const kind = kindOfHeading(path[i]!.title);
+    if (kind) return { kind, depth: i, heading: path[i]! };
+  }
+  return null;
+}
+
+const SUMMARY = /得分情况|评价总结|(?:评价|自评)结论|总体评价|综合评价/;
+// The markers a report numbers its points with: 一是, （1）, （一）, 1、, ①.
+const MARKER = String.raw`(?:[一二三四五六七八九十]是|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|\d{1,2}[、.．](?!\d)|[①②③④⑤⑥⑦⑧⑨⑩])`;
+const ENUMERATION = new RegExp(`(?:^|(?<=[。；;，,：:]))\\s*${MARKER}`, 'g');
+const LEADING_MARKER = new RegExp(`^\\s*${MARKER}\\s*`);
+const NOT_A_POINT = /^[（(]?无[）)]?$|^无。?$|详见附件|^附件|^附表|自评表$|^表\s*\d|^(?:金额|货币)?单位[：:]/;
+const DATE = /^\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$/;
+const CAPTION = /(?:表|情况表|统计表)$/;
+
+/** The points of one paragraph: its enumeration's items, or its sentences. */
+export function pointsOf(text: string): { text: string; quote: string }[] {
+  const starts = [...text.matchAll(ENUMERATION)].map((m) => ({ at: m.index!, marker: m[0] }));
+  if (starts.length >= 1 && starts[0]!.at === 0) {
+    return starts.map((s, i) => {
+      const quote = text.slice(s.at, starts[i + 1]?.at ?? text.length).trim();
+      const body = quote.replace(LEADING_MARKER, '');
+      return { text: body.replace(/[；;，,]$/, '。').trim(), quote };
+    });
+  }
+  if (starts.length >= 2) {
+    // A lead-in then the items: `存在以下问题：一是…；二是…`.
+    return pointsOf(text.slice(starts[0]!.at).trimStart());
+  }
+  const sentences = text.match(/[^。！？!?]+[。！？!?]?/g) ?? [];
+  return sentences
+    .map((s) => s.trim())
+    .filter((s) => s.length > 1)
+    .map((s) => ({ text: s, quote: s }));
+}
+
+function isNoise(p: OutlinePara, agencyNames: readonly string[]): boolean {
+  const t = p.text.trim();
+  if (NOT_A_POINT.test(compact(t)) || DATE.test(t)) return true;
+  if (!/[。；，]/.test(t) && (CAPTION.test(t) || agencyNames.some((a) => compact(t) === a))) return true;
+  return false;
+}
+
+/**
+ * The findings of a record's part of the report. `agencyNames` are texts that alone on a line are
+ * a signature, not a point.
+ */
+export function readFindings(items: readonly OutlineItem[], agencyNames: readonly string[]): DraftFinding[] {
+  const out: DraftFinding[] = [];
+  let current: { finding: DraftFinding; depth: number } | null = null;
+  for (const item of items) {
+    if (item.type !== 'paragraph') continue;
+    const section = sectionOf(item.path);
+    if (!section) {
+      current = null;
+      continue;
+    }
+    const sectionName = section.heading.text;
+    if (item.heading) {
+      // The section's own heading opens it; a numbered heading below it is one point.
+      if (item.path.length - 1 === section.depth) {
+        current = null;
+        continue;
+      }
+      if (section.kind === 'conclusion' && SUMMARY.test(compact(item.heading.title))) {
+        current = null;
+        continue;
+      }
+      const finding: DraftFinding = {
+        kind: section.kind,
+        text: item.heading.title.replace(/[，,]$/, ''),
+        quote: item.heading.text.slice(item.heading.text.indexOf(item.heading.title)),
+        location: item.location,
+        section: sectionName,
+      };
+      if (section.kind !== 'conclusion') {
+        out.push(finding);
+        current = { finding, depth: item.path.length - 1 };
+      }
+      continue;
+    }
+    if (isNoise(item, agencyNames)) continue;
+    // Body of a point that has a heading of its own.
+    if (current && item.path.length - 1 >= current.depth) continue;
+    if (section.kind === 'conclusion') {
+      // Only what the conclusion says itself, or under 评价得分情况 / 评价总结; not the indicator sections inside it.
+      const inner = item.path[item.path.length - 1];
+      if (inner !== section.heading && !SUMMARY.test(compact(inner?.title ?? ''))) continue;
+      out.push({
+        kind: 'conclusion',
+        text: item.text,
+        quote: item.text,
+        location: item.location,
+        section: sectionName,
+      });
+      continue;
+    }
+    for (const point of pointsOf(item.text)) {
+      out.push({
+        kind: section.kind,
+        text: point.text,
+        quote: point.quote,
+        location: item.location,
+        section: sectionName,
+      });
+    }
+  }
+  return out;
+}

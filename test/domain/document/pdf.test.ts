@@ -1,0 +1,129 @@
+// The PDF reader: layout of positioned text into lines, paragraphs and tables, and the real
+// pdf.js on a PDF Chromium printed (test/fixtures/reports) and on a scan without text.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readPdf } from '@/domain/document/pdf';
+import { joinAcrossPages, layoutPage, unifyRadicals, type PdfTextItem } from '@/domain/document/pdfLayout';
+import type { Paragraph, Table } from '@/domain/document/types';
+
+const item = (str: string, x: number, y: number, size = 12): PdfTextItem => ({
+  str,
+  x,
+  y,
+  width: str.length * size,
+  size,
+});
+
+describe('pdf layout', () => {
+  it('joins wrapped lines into one paragraph and starts a new one at an indent', () => {
+    const blocks = layoutPage(
+      [
+        item('　　全年预算数5,333.85万元，其中基本支出', 72, 700),
+        item('预算数3,864.04万元。', 72, 682),
+        item('下一段。', 96, 664),
+      ],
+      1,
+      12,
+      { paragraph: 0, table: 0 },
+    );
+    expect(blocks.map((b) => (b as Paragraph).text)).toEqual([
+      '全年预算数5,333.85万元，其中基本支出预算数3,864.04万元。',
+      '下一段。',
+    ]);
+    expect(blocks[1]!.at).toEqual({ paragraph: 2, page: 1 });
+  });
+
+  it('rebuilds a table from lines whose text stands in the same columns, a wrapped cell kept in its row', () => {
+    const blocks = layoutPage(
+      [
+        item('一级指标', 72, 700),
+        item('分值', 200, 700),
+        item('得分', 260, 700),
+        item('当年预算执行', 72, 670),
+        item('20', 200, 670),
+        item('19.38', 260, 670),
+        item('情况', 72, 655),
+        item('预算管理情况', 72, 625),
+        item('20', 200, 625),
+        item('20.00', 260, 625),
+      ],
+      2,
+      12,
+      { paragraph: 0, table: 3 },
+    );
+    const t = blocks[0] as Table;
+    expect(t.at).toEqual({ table: 4, page: 2 });
+    expect(t.grid.map((row) => row.map((c) => c?.text))).toEqual([
+      ['一级指标', '分值', '得分'],
+      ['当年预算执行\n情况', '20', '19.38'],
+      ['预算管理情况', '20', '20.00'],
+    ]);
+  });
+
+  it('goes on after a line cut short by a number that did not fit, and ends at a short line that ends a sentence', () => {
+    const blocks = layoutPage(
+      [
+        item('一二三四五六七八九十一二三四五六七八九十', 72, 700),
+        item('项目年初预算数1,500.00万元，全年预算数', 72, 682),
+        item('1,350.00万元。', 72, 664),
+        item('下一段没有缩进。', 72, 646),
+      ],
+      1,
+      12,
+      { paragraph: 0, table: 0 },
+    );
+    expect(blocks.map((b) => (b as Paragraph).text)).toEqual([
+      '一二三四五六七八九十一二三四五六七八九十项目年初预算数1,500.00万元，全年预算数1,350.00万元。',
+      '下一段没有缩进。',
+    ]);
+  });
+
+  it('leaves out running page numbers and joins a paragraph the page break cut', () => {
+    const n = { paragraph: 0, table: 0 };
+    const page1 = layoutPage([item('　　全年预算数', 72, 700), item('- 1 -', 300, 40)], 1, 12, n);
+    const page2 = layoutPage([item('1,350.00万元。', 72, 760), item('第 2 页', 300, 40)], 2, 12, n);
+    expect(joinAcrossPages([...page1, ...page2]).map((b) => (b as Paragraph).text)).toEqual([
+      '全年预算数1,350.00万元。',
+    ]);
+  });
+
+  it('marks a clearly larger line as a heading', () => {
+    const [h] = layoutPage([item('绩效评价报告', 200, 760, 22)], 1, 12, { paragraph: 0, table: 0 });
+    expect((h as Paragraph).heading).toBe(1);
+  });
+
+  it('maps Kangxi and supplement radicals back to the ideographs they stand for', () => {
+    expect(unifyRadicals('项⽬执⾏率⻅下表')).toBe('项目执行率见下表');
+  });
+});
+
+describe('pdf reader', () => {
+  const fixture = (name: string) =>
+    new Uint8Array(readFileSync(new URL(`../../fixtures/reports/${name}`, import.meta.url)));
+
+  it('reads a printed report: title, paragraphs and the score table with its cells', async () => {
+    const r = await readPdf(fixture('chaoyang-2025-negotiation-pdf.pdf'));
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.doc.pages).toBe(1);
+    const paras = r.doc.blocks.filter((b): b is Paragraph => b.type === 'paragraph');
+    expect(paras[0]).toMatchObject({
+      text: '北京市朝阳区投资促进服务中心2025年度国际商务洽谈活动经费绩效评价报告',
+      heading: 1,
+    });
+    expect(paras.some((p) => p.text.includes('全年执行数112.80万元，执行率94.00%。'))).toBe(true);
+    const table = r.doc.blocks.find((b): b is Table => b.type === 'table')!;
+    expect(table.grid[0]!.map((c) => c?.text)).toEqual(['一级指标', '二级指标', '三级指标', '分值', '得分']);
+    expect(table.grid[2]!.map((c) => c?.text)).toEqual(['', '质量指标', '活动签约项目数', '20', '18']);
+  });
+
+  it('refuses a scan without a text layer, and a file that is not a PDF', async () => {
+    expect(await readPdf(fixture('scanned-no-text.pdf'))).toEqual({
+      ok: false,
+      error: { code: 'pdf_no_text', params: { pages: 1 } },
+    });
+    expect(await readPdf(new TextEncoder().encode('not a pdf'))).toMatchObject({
+      ok: false,
+      error: { code: 'pdf_unreadable' },
+    });
+  });
+});

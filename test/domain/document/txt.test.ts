@@ -1,0 +1,66 @@
+// The .txt reader: encodings, paragraphs by line, tab-led tables.
+import { describe, expect, it } from 'vitest';
+import { readTxt } from '@/domain/document/txt';
+import type { Table } from '@/domain/document/types';
+import { encodeGb18030 } from '../../../scripts/reportFixtures/gb18030';
+
+const read = (bytes: Uint8Array) => {
+  const r = readTxt(bytes);
+  if (!r.ok) throw new Error(r.error.code);
+  return r.doc;
+};
+const utf8 = (s: string) => new TextEncoder().encode(s);
+
+describe('txt reader', () => {
+  it('reads GB18030 and UTF-8 with a BOM alike, numbering paragraphs and their lines', () => {
+    const text = '北京市朝阳区投资促进服务中心\r\n\r\n全年预算数1,456.70万元。\r\n';
+    for (const bytes of [encodeGb18030(text), utf8(`\uFEFF${text}`)]) {
+      expect(read(bytes).blocks).toEqual([
+        { type: 'paragraph', text: '北京市朝阳区投资促进服务中心', heading: 0, at: { paragraph: 1, line: 1 } },
+        { type: 'paragraph', text: '全年预算数1,456.70万元。', heading: 0, at: { paragraph: 2, line: 3 } },
+      ]);
+    }
+  });
+
+  it('reads tab-led cells as table rows, a cell’s further lines included, a blank line ending each row', () => {
+    const doc = read(utf8('表1\n\t一级指标\n\t分\n值\n\n\t\n\t20\n\n正文\n'));
+    const table = doc.blocks[1] as Table;
+    expect(table.type).toBe('table');
+    expect(table.at).toEqual({ table: 1, line: 2 });
+    expect(table.grid.map((row) => row.map((c) => c?.text))).toEqual([
+      ['一级指标', '分\n值'],
+      ['', '20'],
+    ]);
+    expect(table.grid[1]![1]).toMatchObject({ row: 2, col: 2, rowSpan: 1, colSpan: 1 });
+    expect(doc.blocks[2]).toMatchObject({ type: 'paragraph', text: '正文', at: { paragraph: 2, line: 9 } });
+  });
+
+  it('pads short rows so every row has the table’s width', () => {
+    const table = read(utf8('\ta\n\tb\n\tc\n\n\t总分\n\t100\n\n')).blocks[0] as Table;
+    expect(table.grid.map((row) => row.map((c) => c?.text))).toEqual([
+      ['a', 'b', 'c'],
+      ['总分', '100', ''],
+    ]);
+  });
+
+  it('reads tab-indented prose as paragraphs, not as a table', () => {
+    const doc = read(
+      utf8('\t2023年全年预算数1581.89万元，其中基本支出预算数1082.46万元。\n\t资金总体支出1581.89万元。\n'),
+    );
+    expect(doc.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
+  });
+
+  it('leaves out the bookmarks converters print', () => {
+    expect((read(utf8('[bookmark: _GoBack]表1  绩效指标设定情况\n')).blocks[0] as { text: string }).text).toBe(
+      '表1  绩效指标设定情况',
+    );
+  });
+
+  it('refuses what is not text', () => {
+    expect(readTxt(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0, 1, 2]))).toEqual({
+      ok: false,
+      error: { code: 'txt_not_text', params: {} },
+    });
+    expect(readTxt(utf8('\n\n  \n'))).toEqual({ ok: false, error: { code: 'document_empty', params: {} } });
+  });
+});

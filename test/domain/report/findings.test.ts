@@ -1,0 +1,103 @@
+// Findings: the sections that announce them and one point per row.
+import { describe, expect, it } from 'vitest';
+import { kindOfHeading, pointsOf } from '@/domain/report/findings';
+import { numberingOf } from '@/domain/report/outline';
+import { extract } from './helpers';
+
+describe('finding sections and points', () => {
+  it('knows what a heading announces, and a heading that announces several kinds is a container', () => {
+    expect(kindOfHeading('存在的问题及原因分析')).toBe('problem');
+    expect(kindOfHeading('改进措施和建议')).toBe('recommendation');
+    expect(kindOfHeading('主要经验及做法')).toBe('experience');
+    expect(kindOfHeading('综合评价情况及评价结论')).toBe('conclusion');
+    expect(kindOfHeading('主要经验及做法、存在的问题和建议')).toBeNull();
+    expect(kindOfHeading('其他需要说明的问题')).toBeNull();
+    expect(kindOfHeading('问题与建议')).toBeNull();
+    expect(kindOfHeading('问题')).toBe('problem');
+    expect(kindOfHeading('取得的主要成效')).toBe('outcome');
+  });
+
+  it('splits 一是…二是… into points and drops the markers', () => {
+    expect(pointsOf('一是重大项目偏少，不利于产业可持续发展；二是优质项目储备不足。').map((p) => p.text)).toEqual([
+      '重大项目偏少，不利于产业可持续发展。',
+      '优质项目储备不足。',
+    ]);
+    expect(pointsOf('存在以下问题：（1）制度不健全；（2）台账不完整。').map((p) => p.text)).toEqual([
+      '制度不健全。',
+      '台账不完整。',
+    ]);
+  });
+
+  it('takes （一） items as points even when they hold several sentences', () => {
+    expect(pointsOf('（一）居住环境明显改善。整治后设施全面更新。').map((p) => p.text)).toEqual([
+      '居住环境明显改善。整治后设施全面更新。',
+    ]);
+  });
+
+  it('makes each sentence a point when nothing is enumerated', () => {
+    expect(pointsOf('科学合理设置绩效指标。加强项目的全过程管理。').map((p) => p.text)).toEqual([
+      '科学合理设置绩效指标。',
+      '加强项目的全过程管理。',
+    ]);
+  });
+
+  it('reads numbering styles', () => {
+    expect(numberingOf('（一）项目概况')).toEqual({ style: '(cn)', rest: '项目概况' });
+    expect(numberingOf('1.绩效目标设置合理性不足')).toEqual({ style: 'n.', rest: '绩效目标设置合理性不足' });
+    expect(numberingOf('2022年预算')).toBeNull();
+    expect(numberingOf('1.5万元')).toBeNull();
+  });
+});
+
+describe('findings of a report', () => {
+  const r = extract(
+    [
+      '渝中区招商投资促进局2019年招商引资专项经费绩效评价报告',
+      '三、综合评价情况及评价结论',
+      '（一）产出指标',
+      '1、“招大引强”目标：应完成10个，完成10个。',
+      '（二）评价总结',
+      '项目产出得分20分，总分100分。',
+      '五、存在的问题和建议',
+      '（一）存在的问题',
+      '1.绩效目标设置合理性不足，效益资料收集不充分',
+      '一是项目绩效目标未明确核心产出内容；二是未收集媒体报道数据。',
+      '2.预算编制不够科学',
+      '（二）建议',
+      '（无）',
+      '（三）主要经验',
+      '一是提早规划。活动方案提前下达。二是统筹协调。',
+      '重庆市渝中区招商投资促进局',
+      '2020年4月17日',
+      '',
+    ].join('\n'),
+  );
+  const points = r.findings.map((f) => [f.kind, f.seq, f.text]);
+
+  it('takes a numbered sub-heading as one point and its body as its explanation', () => {
+    expect(points.filter((p) => p[0] === 'problem')).toEqual([
+      ['problem', 1, '绩效目标设置合理性不足，效益资料收集不充分'],
+      ['problem', 2, '预算编制不够科学'],
+    ]);
+  });
+
+  it('reads the conclusion from its summary, not from the indicator sections inside it', () => {
+    expect(points.filter((p) => p[0] === 'conclusion')).toEqual([['conclusion', 1, '项目产出得分20分，总分100分。']]);
+  });
+
+  it('skips （无）, signatures and dates', () => {
+    expect(points.filter((p) => p[0] === 'recommendation')).toEqual([]);
+    expect(points.filter((p) => p[0] === 'experience')).toEqual([
+      ['experience', 1, '提早规划。活动方案提前下达。'],
+      ['experience', 2, '统筹协调。'],
+    ]);
+  });
+
+  it('quotes each point verbatim with its place', () => {
+    const e = r.evidence.filter((x) => x.kind === 'findings');
+    expect(e.map((x) => x.location)).toContain('第9段');
+    expect(
+      e.find((x) => x.field === 'text' && x.index === r.findings.findIndex((f) => f.kind === 'experience'))?.text,
+    ).toBe('一是提早规划。活动方案提前下达。');
+  });
+});

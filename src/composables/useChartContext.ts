@@ -3,7 +3,7 @@
 import { computed, type ComputedRef } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { ChartContext } from '@/charts/common';
-import type { Lang } from '@/domain/format';
+import type { Lang } from '@/i18n/format';
 
 export function useChartContext(): ComputedRef<ChartContext> {
   const { t, locale } = useI18n();

@@ -1,7 +1,7 @@
 // How the data page writes values: field labels, stored values, changed figures, sizes, and the
 // issue list as a CSV download. Pure functions, so the components stay small and these are testable.
 import { neutralize, plainNumber } from '@/domain/exportCsv';
-import { fixed2, MISSING } from '@/domain/format';
+import { fixed2, MISSING } from '@/i18n/format';
 import { SCHEMA, type FieldSpec } from '@/domain/schema';
 import type { Delimiter, Issue, Kind } from '@/domain/types';
 

@@ -60,6 +60,7 @@ export function buildCarryoverAmount(
     ctx,
     t('chart.carryoverDesc', { years: yearSpanText(years[0], years.at(-1)), unit: axis.name }),
     rows.map((r) => r.name),
+    '',
     valuesSentence(ctx, items),
   );
   const option = {

@@ -198,19 +198,33 @@ export function baseOption(description: string): ChartOption {
 }
 
 /** "折线图，…。系列：A、B、C。" — what the chart shows and the names of its series (all in the description, the first few in the caption). */
-export function describe(ctx: ChartContext, what: string, series: readonly string[], extra = ''): Description {
+/**
+ * `extra` is said under the chart too (what is left out, how many rows show); `detail` (the values,
+ * valuesSentence) only in the aria description, where a reader without the picture needs them.
+ */
+export function describe(
+  ctx: ChartContext,
+  what: string,
+  series: readonly string[],
+  extra = '',
+  detail = '',
+): Description {
   const sep = ctx.lang === 'zh-CN' ? '、' : ', ';
-  const join = (names: string): string =>
-    [what, names, extra].filter((s) => s !== '').join(ctx.lang === 'zh-CN' ? '' : ' ');
-  if (series.length === 0) {
-    const text = join(ctx.t('chart.noSeries'));
-    return { description: text, caption: text };
-  }
+  const join = (names: string, withDetail = true): string =>
+    [what, names, extra, withDetail ? detail : '']
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+      .join(ctx.lang === 'zh-CN' ? '' : ' ');
+  if (series.length === 0)
+    return { description: join(ctx.t('chart.noSeries')), caption: join(ctx.t('chart.noSeries'), false) };
   const description = join(ctx.t('chart.seriesList', { names: series.join(sep) }));
   const caption =
     series.length <= CAPTION_SERIES
-      ? description
-      : join(ctx.t('chart.seriesListMore', { names: series.slice(0, CAPTION_SERIES).join(sep), n: series.length }));
+      ? join(ctx.t('chart.seriesList', { names: series.join(sep) }), false)
+      : join(
+          ctx.t('chart.seriesListMore', { names: series.slice(0, CAPTION_SERIES).join(sep), n: series.length }),
+          false,
+        );
   return { description, caption };
 }
 

@@ -90,6 +90,7 @@ export function buildCompare(
     ctx,
     t('chart.compareDesc', { n: records.length }),
     names,
+    '',
     valuesSentence(ctx, items),
   );
   const option = {
@@ -138,7 +139,7 @@ export function buildCompare(
 export interface CompareRow {
   label: string;
   /** One cell per record: its text, and whether it is a number (right-aligned). */
-  cells: Array<{ text: string; numeric: boolean; note?: string }>;
+  cells: Array<{ text: string; numeric: boolean; note?: string; dataNote?: string }>;
 }
 
 /** Every figure of the records in one table, then the score rate of each dimension: rows are fields, columns records. */
@@ -164,7 +165,8 @@ export function compareTable(
       return {
         text: formatPercent(d?.rate ?? null, ctx.lang),
         numeric: true,
-        ...(d ? { note: d.originals.join(ctx.lang === 'zh-CN' ? '、' : ', ') } : {}),
+        // The level-1 names as the record's framework writes them: data, not UI words.
+        ...(d ? { dataNote: d.originals.join(ctx.lang === 'zh-CN' ? '、' : ', ') } : {}),
       };
     }),
   }));

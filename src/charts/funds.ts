@@ -53,6 +53,7 @@ export function buildFundLines(funds: readonly FundLine[], ctx: ChartContext): C
     ctx,
     t('chart.fundsDesc', { n: rows.length }),
     specs.map((s) => s.name),
+    '',
     valuesSentence(ctx, items),
   );
   const option = {

@@ -124,10 +124,8 @@ export function buildHeatmap(
     ctx,
     t('chart.heatmapDesc', { metric: title, years: yearSpanText(years[0], years.at(-1)), n: agencies.length }),
     [title],
-    [
-      valuesSentence(ctx, items),
-      scrolls ? t('chart.rowsShown', { shown: HEATMAP_ROWS, total: agencies.length }) : '',
-    ].join(''),
+    scrolls ? t('chart.rowsShown', { shown: HEATMAP_ROWS, total: agencies.length }) : '',
+    valuesSentence(ctx, items),
   );
   const option = {
     ...baseOption(description),
@@ -219,10 +217,8 @@ export function buildRanking(
     ctx,
     t(sameYear ? 'chart.rankingDesc' : 'chart.rankingDescEach', { metric: title, year: yearText, n: entries.length }),
     [title],
-    [
-      valuesSentence(ctx, items),
-      entries.length > visible ? t('chart.rowsShown', { shown: visible, total: entries.length }) : '',
-    ].join(''),
+    entries.length > visible ? t('chart.rowsShown', { shown: visible, total: entries.length }) : '',
+    valuesSentence(ctx, items),
   );
   const max = Math.max(...entries.map((e) => e.value));
   const xAxisRange =

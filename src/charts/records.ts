@@ -32,7 +32,7 @@ const VERTICAL_MAX = 6;
 /** Rows of horizontal bars shown at once before the chart scrolls. */
 const VISIBLE_ROWS = 10;
 /** Height of one record's row of horizontal bars (two-line label), in pixels. */
-const ROW_HEIGHT = 46;
+const ROW_HEIGHT = 56;
 
 interface BarSpec {
   name: string;
@@ -108,17 +108,17 @@ function buildRecordBars(
     what + t('chart.recordsN', { n: rows.length }),
     specs.map((s) => s.name),
     [
-      valuesSentence(ctx, items),
       horizontal && rows.length > VISIBLE_ROWS
         ? t('chart.recordRowsShown', { shown: VISIBLE_ROWS, total: rows.length })
         : '',
     ].join(''),
+    valuesSentence(ctx, items),
   );
   const categoryAxis = {
     type: 'category' as const,
     data: axisLabels,
     ...(horizontal ? { inverse: true } : {}),
-    axisLabel: wrappedLabel(horizontal ? 190 : rows.length > 3 ? 110 : 160),
+    axisLabel: wrappedLabel(horizontal ? 230 : rows.length > 3 ? 110 : 160),
   };
   const amountAxisOption = {
     type: 'value' as const,

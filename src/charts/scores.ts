@@ -94,7 +94,6 @@ export function buildLevel1Rates(
     itemStyle: { borderColor: '#fff', borderWidth: 2 },
   };
   const extra = [
-    valuesSentence(ctx, items),
     unscored > 0 ? t('chart.unscoredRecords', { n: unscored }) : '',
     rows.length > VISIBLE_ROWS ? t('chart.recordRowsShown', { shown: VISIBLE_ROWS, total: rows.length }) : '',
   ].join('');
@@ -103,6 +102,7 @@ export function buildLevel1Rates(
     t('chart.level1Desc', { n: rows.length, m: cols.length }),
     [t('metric.level1Rate')],
     extra,
+    valuesSentence(ctx, items),
   );
   const option = {
     ...baseOption(description),
@@ -241,12 +241,13 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
       rate: formatPercent(recordRate(r), ctx.lang),
     }),
   }));
-  const extra = valuesSentence(ctx, items) + (missing > 0 ? t('chart.excludedRecords', { n: missing }) : '');
+  const extra = missing > 0 ? t('chart.excludedRecords', { n: missing }) : '';
   const { description, caption } = describe(
     ctx,
     t('chart.scoreExecutionDesc', { n: usable.length, threshold: formatPercent(threshold), split: SCORE_SPLIT }),
     groups.map((g) => g.name),
     extra,
+    valuesSentence(ctx, items),
   );
   const option = {
     ...baseOption(description),

@@ -194,6 +194,7 @@ export function buildTrend(
       years: yearSpanText(years[0], years.at(-1)),
     }),
     shown.map((r) => r.name),
+    '',
     valuesSentence(ctx, latest),
   );
   const option = {

@@ -1,7 +1,10 @@
 // UI and chart text, zh-CN first. Plain objects so the pure chart builders and their tests can use
-// them without Vue (see translate.ts). vue-i18n syntax: {name} is a parameter; avoid @ and |.
+// them without Vue (see translate.ts). vue-i18n syntax: {name} is a parameter; `a | b` are plural
+// forms chosen by the parameter `n` (one | many); avoid @ and a | that is no plural.
 import { importZhCN } from './import.zh-CN';
 import { importEn } from './import.en';
+import { viewsZhCN } from './views.zh-CN';
+import { viewsEn } from './views.en';
 
 const zhCN = {
   app: {
@@ -21,6 +24,7 @@ const zhCN = {
     execution: '预算执行',
     carryover: '结转结余',
     scores: '绩效得分',
+    warnings: '结果应用',
     compare: '对比',
     record: '评价详情',
     data: '数据管理',
@@ -172,19 +176,26 @@ const zhCN = {
   },
   overview: {
     title: '总览',
-    years: '{from}–{to} 年',
+    years: '{years} 年',
     allYears: '全部年度',
     budget: '预算总额',
     expenditure: '执行总额',
     rate: '加权执行率',
-    rateHint: 'Σ执行数 ÷ Σ预算数',
+    rateHint: 'Σ执行数 ÷ Σ预算数（按预算加权，分项不相加）；部门整体已含其项目。',
     carryover: '结转结余',
-    avgScore: '平均得分',
-    scoredN: '{n} 条有得分',
-    grades: '评价等级',
+    avgScore: { department: '部门整体平均得分', project: '项目平均得分' },
+    scoreLine: { department: '{n} 条部门整体记录', project: '{n} 条项目记录' },
+    scoreOther: { department: '部门整体平均 {value}（{n} 条）', project: '项目平均 {value}（{n} 条）' },
+    scoreNote: '部门整体与项目按不同规则评分，分开平均，不混在一起。',
+    grades: '评价等级（条）',
     gradeNone: '无得分 {n}',
+    gradesNote: '各等级与无得分条数之和为记录总数。',
     deptLine: '部门整体 {value}',
-    projLine: '项目 {value}',
+    projOnlyLine: '仅有项目的单位 {value}',
+    insideNote: '另有 {n} 个项目 {value} 已含在所属部门整体中，不重复计算。',
+    carryoverRateNote: '结转结余率 {value}（结转结余 ÷ 预算数）',
+    carryoverRateChange: '结转结余率较上年 {value}',
+    change: '较上年 {value}',
     recordsN: '{n} 条记录',
     heatRate: '执行率：单位 × 年度',
     heatScore: '得分：单位 × 年度',
@@ -192,7 +203,9 @@ const zhCN = {
     ranking: '排名',
     rankBy: '排名指标',
     rankYear: '年度',
-    latestYear: '最近年度（{year}）',
+    latestYear: '最近年度（{year}，{n} 个单位）',
+    noYear: '最近年度（无数据）',
+    yearWithN: '{year}（{n} 个单位）',
     latestPerAgency: '各单位最近年度',
     records: '评价记录',
   },
@@ -207,6 +220,7 @@ const zhCN = {
     basicProject: '基本支出与项目支出（部门整体）',
     initialAdjusted: '年初预算与调整后预算',
     below: '低于阈值的记录',
+    belowN: '低于阈值的记录（< {value}）',
     belowNone: '没有低于 {value} 的记录。',
   },
   carryover: {
@@ -255,6 +269,8 @@ const zhCN = {
     source: '资料来源',
     noteTitle: '备注',
     noScore: '无得分（报告未给出）',
+    change: '较上年',
+    changeFrom: '较 {year} 年',
     derivedRate: '报告未列，按 执行数 ÷ 预算数 计算',
     derivedCarryover: '报告未列，按 结转结余 ÷ 预算数 计算',
     compare: '加入对比',
@@ -286,6 +302,7 @@ const en: Messages = {
     execution: 'Execution',
     carryover: 'Carryover',
     scores: 'Scores',
+    warnings: 'Warnings',
     compare: 'Compare',
     record: 'Record',
     data: 'Data',
@@ -309,7 +326,7 @@ const en: Messages = {
     project: 'Project',
     allProjects: 'All projects',
     reset: 'Reset filters',
-    summary: 'Showing {n} evaluation records',
+    summary: 'Showing {n} evaluation record | Showing {n} evaluation records',
   },
   scope: { all: 'All', department: 'Department', project: 'Project' },
   metric: {
@@ -386,7 +403,7 @@ const en: Messages = {
     originalName: 'Indicator as named in the report: {name}',
     scoreAndRate: 'score {score}, execution {rate}',
     latestPerAgency: 'latest per agency',
-    recordsN: ', {n} records.',
+    recordsN: ', {n} record. | , {n} records.',
     budgetExpenditure: 'Bar chart: budget and expenditure',
     basicProject: 'Stacked bars: basic and project spending (budget and expenditure)',
     initialAdjusted: 'Bar chart: initial and adjusted budget, with the budget–final accounts difference',
@@ -394,11 +411,13 @@ const en: Messages = {
     carryoverDesc: 'Bar chart: carryover per agency ({unit}), {years}; missing years are gaps.',
     level1Rates: 'Level-1 indicator score rates',
     level1Desc: 'Heatmap: score rate (score ÷ weight) of {m} level-1 indicators for {n} records.',
-    unscoredRecords: '{n} more records have no indicator scores and are not listed.',
+    unscoredRecords:
+      ' {n} more record has no indicator scores and is not listed. | {n} more records have no indicator scores and are not listed.',
     scoreExecution: 'Score against execution rate',
     scoreExecutionDesc:
       'Scatter: execution rate (x) against score (y) for {n} records, quadrants split at {threshold} and {split} points.',
-    excludedRecords: '{n} more records lack a score or an execution rate and are not drawn.',
+    excludedRecords:
+      ' {n} more record lacks a score or an execution rate and is not drawn. | {n} more records lack a score or an execution rate and are not drawn.',
     scoreSplit: '{value} pts',
     quadrant: {
       highHigh: 'Spent · high score',
@@ -437,27 +456,41 @@ const en: Messages = {
   },
   overview: {
     title: 'Overview',
-    years: '{from}–{to}',
+    years: '{years}',
     allYears: 'All years',
     budget: 'Total budget',
     expenditure: 'Total expenditure',
     rate: 'Weighted execution rate',
-    rateHint: 'Σ expenditure ÷ Σ budget',
+    rateHint:
+      'Σ expenditure ÷ Σ budget (budget-weighted; the lines do not add up); a department includes its projects.',
     carryover: 'Carryover',
-    avgScore: 'Average score',
-    scoredN: '{n} scored',
-    grades: 'Grades',
-    gradeNone: 'no score {n}',
-    deptLine: 'Department {value}',
-    projLine: 'Projects {value}',
-    recordsN: '{n} records',
+    avgScore: { department: 'Average score, departments', project: 'Average score, projects' },
+    scoreLine: {
+      department: '{n} department record | {n} department records',
+      project: '{n} project record | {n} project records',
+    },
+    scoreOther: { department: 'Departments {value} ({n})', project: 'Projects {value} ({n})' },
+    scoreNote: 'Departments and projects are scored by different rules: averaged apart, never mixed.',
+    grades: 'Grades (records)',
+    gradeNone: 'No score {n}',
+    gradesNote: 'The grades and the records without a score add up to all records.',
+    deptLine: 'Departments {value}',
+    projOnlyLine: 'Project-only agencies {value}',
+    insideNote:
+      '{n} more project ({value}) is inside its department and not counted twice. | {n} more projects ({value}) are inside their departments and not counted twice.',
+    carryoverRateNote: 'Carryover rate {value} (carryover ÷ budget)',
+    carryoverRateChange: 'Carryover rate {value} from last year',
+    change: '{value} from last year',
+    recordsN: '{n} record | {n} records',
     heatRate: 'Execution rate: agency × year',
     heatScore: 'Score: agency × year',
     heatNote: 'A year with a department record shows it; otherwise the agency’s projects together.',
     ranking: 'Ranking',
     rankBy: 'Rank by',
     rankYear: 'Year',
-    latestYear: 'Latest year ({year})',
+    latestYear: 'Latest year ({year}, {n} agency) | Latest year ({year}, {n} agencies)',
+    noYear: 'Latest year (no data)',
+    yearWithN: '{year} ({n} agency) | {year} ({n} agencies)',
     latestPerAgency: 'Each agency’s latest year',
     records: 'Evaluation records',
   },
@@ -472,6 +505,7 @@ const en: Messages = {
     basicProject: 'Basic and project spending (department)',
     initialAdjusted: 'Initial and adjusted budget',
     below: 'Records below the threshold',
+    belowN: 'Records below the threshold (< {value})',
     belowNone: 'No record below {value}.',
   },
   carryover: {
@@ -520,6 +554,8 @@ const en: Messages = {
     source: 'Source report',
     noteTitle: 'Note',
     noScore: 'No score (not given in the report)',
+    change: 'Change',
+    changeFrom: 'Change from {year}',
     derivedRate: 'not in the report; computed as expenditure ÷ budget',
     derivedCarryover: 'not in the report; computed as carryover ÷ budget',
     compare: 'Add to comparison',
@@ -534,4 +570,8 @@ const en: Messages = {
 export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 // The data and format pages keep their text in import.*.ts (namespaces `importer`, `formatPage`).
-export const messages: Record<Locale, Messages> = { 'zh-CN': { ...zhCN, ...importZhCN }, en: { ...en, ...importEn } };
+// The views' newer parts keep theirs in views.*.ts (namespaces `warnings`, `dimension`, `context`).
+export const messages: Record<Locale, Messages> = {
+  'zh-CN': { ...zhCN, ...importZhCN, ...viewsZhCN },
+  en: { ...en, ...importEn, ...viewsEn },
+};

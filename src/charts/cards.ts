@@ -4,7 +4,7 @@
 // in the department's figure; a weighted rate is no sum; averages of departments and of projects
 // are kept apart). With the previous year's records, each card says how it changed.
 import { gradeEntries, totals } from '@/domain/aggregate';
-import { scopeBreakdown, scopeRates, scoreMeans, type ScopeBreakdown } from '@/domain/breakdown';
+import { scopeBreakdown, scopeParts, scopeRates, scoreMeans, type ScopeBreakdown } from '@/domain/breakdown';
 import type { PerfRecord } from '@/domain/types';
 import {
   amountUnitFor,
@@ -81,19 +81,21 @@ export function buildCards(
 ): CardModel[] {
   const { t, lang } = ctx;
   const prev = previous && previous.length > 0 ? previous : null;
-  const budget = scopeBreakdown(records, (r) => r.budget);
-  const expenditure = scopeBreakdown(records, (r) => r.expenditure);
-  const carryover = scopeBreakdown(records, (r) => r.carryover);
-  const rates = scopeRates(records);
-  const prevRates = prev ? scopeRates(prev) : null;
+  const parts = scopeParts(records);
+  const prevParts = prev ? scopeParts(prev) : [];
+  const budget = scopeBreakdown(records, (r) => r.budget, parts);
+  const expenditure = scopeBreakdown(records, (r) => r.expenditure, parts);
+  const carryover = scopeBreakdown(records, (r) => r.carryover, parts);
+  const rates = scopeRates(records, parts);
+  const prevRates = prev ? scopeRates(prev, prevParts) : null;
   // The carryover rate over the same records the headline counts (department-years, project-only years).
-  const carryBase = scopeBreakdown(records, (r) => (r.carryover === null ? null : r.budget));
+  const carryBase = scopeBreakdown(records, (r) => (r.carryover === null ? null : r.budget), parts);
   const carryRate =
     carryover.total !== null && carryBase.total !== null && carryBase.total > 0
       ? (carryover.total / carryBase.total) * 100
       : null;
-  const prevCarry = prev ? scopeBreakdown(prev, (r) => r.carryover) : null;
-  const prevCarryBase = prev ? scopeBreakdown(prev, (r) => (r.carryover === null ? null : r.budget)) : null;
+  const prevCarry = prev ? scopeBreakdown(prev, (r) => r.carryover, prevParts) : null;
+  const prevCarryBase = prev ? scopeBreakdown(prev, (r) => (r.carryover === null ? null : r.budget), prevParts) : null;
   const prevCarryRate =
     prevCarry?.total != null && prevCarryBase?.total != null && prevCarryBase.total > 0
       ? (prevCarry.total / prevCarryBase.total) * 100
@@ -124,8 +126,8 @@ export function buildCards(
   const sep = lang === 'zh-CN' ? ' ' : ' · ';
 
   const cards: CardModel[] = [
-    amountCard('budget', budget, prev ? scopeBreakdown(prev, (r) => r.budget) : null, ctx),
-    amountCard('expenditure', expenditure, prev ? scopeBreakdown(prev, (r) => r.expenditure) : null, ctx),
+    amountCard('budget', budget, prev ? scopeBreakdown(prev, (r) => r.budget, prevParts) : null, ctx),
+    amountCard('expenditure', expenditure, prev ? scopeBreakdown(prev, (r) => r.expenditure, prevParts) : null, ctx),
     {
       id: 'rate',
       label: t('overview.rate'),

@@ -294,12 +294,15 @@ export function zoomFor(axis: 'x' | 'y', count: number, visible: number): DataZo
   return [
     // No data shadow: the slider is a scroll bar here, and drawing a miniature of the series in
     // it costs more than a fifth of a bar chart's redraw.
+    // No handle labels and no brushing either: a plain scroll bar, a third of the slider's cost.
     {
       type: 'slider',
       ...index,
       start: 0,
       end,
       showDataShadow: false,
+      showDetail: false,
+      brushSelect: false,
       ...(axis === 'y' ? { right: 8, width: 16 } : { bottom: 8, height: 18 }),
     },
     { type: 'inside', ...index, start: 0, end, zoomOnMouseWheel: false, moveOnMouseWheel: true },
@@ -337,6 +340,12 @@ export const LEGEND_BASE: LegendComponentOption = {
   itemHeight: 10,
   pageIconSize: 10,
 };
+
+/**
+ * For grids with fixed margins: no ECharts 6 outer-bounds layout, which measures every axis label
+ * (all 150 agencies' names, not only those in view) on each redraw.
+ */
+export const FIXED_GRID = { outerBoundsMode: 'none' as const };
 
 /** Space a bottom legend takes under the plot. */
 export const LEGEND_SPACE = 28;

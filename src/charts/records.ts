@@ -11,6 +11,7 @@ import {
   baseOption,
   describe,
   emptyModel,
+  FIXED_GRID,
   HIDE_OVERLAP,
   LEGEND_BASE,
   LEGEND_SPACE,
@@ -33,6 +34,8 @@ const VERTICAL_MAX = 6;
 const VISIBLE_ROWS = 10;
 /** Height of one record's row of horizontal bars (two-line label), in pixels. */
 const ROW_HEIGHT = 56;
+/** Width of a record's name beside its horizontal bars. */
+const LABEL_WIDTH = 230;
 
 interface BarSpec {
   name: string;
@@ -118,7 +121,7 @@ function buildRecordBars(
     type: 'category' as const,
     data: axisLabels,
     ...(horizontal ? { inverse: true } : {}),
-    axisLabel: wrappedLabel(horizontal ? 230 : rows.length > 3 ? 110 : 160),
+    axisLabel: wrappedLabel(horizontal ? LABEL_WIDTH : rows.length > 3 ? 110 : 160),
   };
   const amountAxisOption = {
     type: 'value' as const,
@@ -137,13 +140,16 @@ function buildRecordBars(
   const option = {
     ...baseOption(description),
     legend: { ...LEGEND_BASE, data: specs.map((s) => s.name) },
-    grid: {
-      left: 8,
-      right: horizontal && rows.length > VISIBLE_ROWS ? 40 : 24,
-      top: 36,
-      bottom: LEGEND_SPACE + 8,
-      containLabel: true,
-    },
+    // Horizontal: a fixed margin for the record names (measuring each on every redraw is slow).
+    grid: horizontal
+      ? {
+          ...FIXED_GRID,
+          left: LABEL_WIDTH + 12,
+          right: rows.length > VISIBLE_ROWS ? 40 : 24,
+          top: 48,
+          bottom: LEGEND_SPACE + 40,
+        }
+      : { left: 8, right: 24, top: 36, bottom: LEGEND_SPACE + 8, containLabel: true },
     tooltip: {
       trigger: 'axis' as const,
       axisPointer: { type: 'shadow' as const },

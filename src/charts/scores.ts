@@ -11,8 +11,8 @@ import {
   baseOption,
   describe,
   emptyModel,
+  FIXED_GRID,
   gradeWord,
-  HIDE_OVERLAP,
   LEGEND_BASE,
   LEGEND_SPACE,
   num,
@@ -90,7 +90,6 @@ export function buildLevel1Rates(
         formatPercent(Array.isArray(p.value) ? (p.value[2] as number) : null, ctx.lang),
       fontSize: 11,
     },
-    labelLayout: HIDE_OVERLAP,
     itemStyle: { borderColor: '#fff', borderWidth: 2 },
   };
   const extra = [
@@ -106,7 +105,7 @@ export function buildLevel1Rates(
   );
   const option = {
     ...baseOption(description),
-    grid: { left: 8, right: rows.length > VISIBLE_ROWS ? 36 : 12, top: 8, bottom: 48, containLabel: true },
+    grid: { ...FIXED_GRID, left: 192, right: rows.length > VISIBLE_ROWS ? 36 : 12, top: 40, bottom: 48 },
     tooltip: {
       trigger: 'item' as const,
       formatter: (p: unknown) => {

@@ -12,6 +12,7 @@ import {
   colorOf,
   describe,
   emptyModel,
+  FIXED_GRID,
   HIDE_OVERLAP,
   LEGEND_BASE,
   LEGEND_SPACE,
@@ -200,7 +201,7 @@ export function buildTrend(
   const option = {
     ...baseOption(description),
     legend: many ? { show: false } : { ...LEGEND_BASE, data: shown.map((r) => r.name) },
-    grid: { left: 56, right: 24, top: 32, bottom: many ? 32 : 32 + LEGEND_SPACE },
+    grid: { ...FIXED_GRID, left: 56, right: 24, top: 32, bottom: many ? 32 : 32 + LEGEND_SPACE },
     tooltip: {
       trigger: 'axis' as const,
       // Many lines: the tooltip stays inside the chart and lists the highest values only.

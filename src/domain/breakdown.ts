@@ -17,23 +17,34 @@ export interface ScopeBreakdown {
   counts: { department: number; projectsOnly: number; projectsInside: number };
 }
 
-const yearOf = (r: PerfRecord): string => `${r.agency}\u001f${r.year}`;
-
 function add(a: number | null, v: number | null): number | null {
   return v === null || Number.isNaN(v) ? a : (a ?? 0) + v;
 }
 
+export type ScopePart = 'department' | 'projectsOnly' | 'projectsInside';
+
 /** Which part of the headline each record falls in. */
-export function scopeParts(records: readonly PerfRecord[]): Array<'department' | 'projectsOnly' | 'projectsInside'> {
-  const withDept = new Set<string>();
-  for (const r of records) if (r.scope === 'department') withDept.add(yearOf(r));
+export function scopeParts(records: readonly PerfRecord[]): ScopePart[] {
+  // agency → the years it has a department record in (no key strings per record: this runs on
+  // every filter change over thousands of records).
+  const withDept = new Map<string, Set<number>>();
+  for (const r of records) {
+    if (r.scope !== 'department') continue;
+    const years = withDept.get(r.agency);
+    if (years) years.add(r.year);
+    else withDept.set(r.agency, new Set([r.year]));
+  }
   return records.map((r) =>
-    r.scope === 'department' ? 'department' : withDept.has(yearOf(r)) ? 'projectsInside' : 'projectsOnly',
+    r.scope === 'department' ? 'department' : withDept.get(r.agency)?.has(r.year) ? 'projectsInside' : 'projectsOnly',
   );
 }
 
-export function scopeBreakdown(records: readonly PerfRecord[], pick: (r: PerfRecord) => number | null): ScopeBreakdown {
-  const parts = scopeParts(records);
+/** `parts`: scopeParts(records), when several breakdowns of the same records are made. */
+export function scopeBreakdown(
+  records: readonly PerfRecord[],
+  pick: (r: PerfRecord) => number | null,
+  parts: readonly ScopePart[] = scopeParts(records),
+): ScopeBreakdown {
   const sums = {
     department: null as number | null,
     projectsOnly: null as number | null,
@@ -53,8 +64,8 @@ export function scopeBreakdown(records: readonly PerfRecord[], pick: (r: PerfRec
 /** Σexpenditure ÷ Σbudget of each part (records with both), as the headline rate is weighted. */
 export function scopeRates(
   records: readonly PerfRecord[],
+  parts: readonly ScopePart[] = scopeParts(records),
 ): Record<'all' | 'department' | 'projectsOnly', number | null> {
-  const parts = scopeParts(records);
   const acc = { all: [0, 0], department: [0, 0], projectsOnly: [0, 0] };
   records.forEach((r, i) => {
     const part = parts[i]!;

@@ -278,6 +278,16 @@ export function bureauFiles(count: number, seed = DEFAULT_SEED): BureauFiles {
       const fw = FRAMEWORKS[s.framework]!;
       const weights = splitTotal(rng, 10000, fw.length);
       const scores = scoresFor(weights, s.scoreCents);
+      // Dimensions differ: move points between level-1 indicators (the total stays the record's).
+      for (let k = 0; k < 3; k++) {
+        const from = rng.int(0, scores.length - 1);
+        const to = rng.int(0, scores.length - 1);
+        const d = Math.min(rng.int(0, 600), scores[from]!, weights[to]! - scores[to]!);
+        if (from !== to && d > 0) {
+          scores[from]! -= d;
+          scores[to]! += d;
+        }
+      }
       fw.forEach((l1, i) => {
         texts.add(l1.level1);
         const base = [s.agency, String(s.year), s.scope, s.project, l1.level1];

@@ -28,26 +28,26 @@ export interface BureauBench {
 
 /** Hash change → `selector` present, every chart started since finished, then a frame; in the page. */
 async function openView(page: Page, hash: string, selector: string): Promise<number> {
-  return page.evaluate(
-    ({ hash, selector, mark }) =>
-      new Promise<number>((resolve, reject) => {
-        const t0 = performance.now();
-        location.hash = hash;
-        const deadline = t0 + 10_000;
-        const charts = (): boolean => {
-          const shown = [...document.querySelectorAll('.echart')].some((e) => e.checkVisibility());
-          return !shown || performance.getEntriesByName(mark).some((e) => e.startTime > t0);
-        };
-        const frame = (): void => {
-          if (document.querySelector(selector) && charts())
-            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
-          else if (performance.now() > deadline) reject(new Error(`${hash}: ${selector} not drawn within 10 s`));
-          else requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      }),
-    { hash, selector, mark: CHARTS_FINISHED },
-  );
+  // A script as text: the TypeScript transform would name its inner functions with a helper the
+  // page does not have.
+  const script = `new Promise((resolve, reject) => {
+    const hash = ${JSON.stringify(hash)}, selector = ${JSON.stringify(selector)}, mark = ${JSON.stringify(CHARTS_FINISHED)};
+    const t0 = performance.now();
+    location.hash = hash;
+    const deadline = t0 + 10000;
+    const charts = () => {
+      const shown = [...document.querySelectorAll('.echart')].some((e) => e.checkVisibility());
+      return !shown || performance.getEntriesByName(mark).some((e) => e.startTime > t0);
+    };
+    const frame = () => {
+      if (document.querySelector(selector) && charts())
+        requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+      else if (performance.now() > deadline) reject(new Error(hash + ': ' + selector + ' not drawn within 10 s'));
+      else requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  })`;
+  return page.evaluate(script) as Promise<number>;
 }
 
 export async function bureauBench(

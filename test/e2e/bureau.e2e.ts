@@ -95,6 +95,9 @@ async function readableText(page: Page): Promise<string> {
       if (!el || zh(el) || !el.checkVisibility() || el.closest('script,style')) continue;
       parts.push(n.textContent || '');
     }
+    // A closed select shows its chosen option, which the walk above skips as not visible.
+    for (const sel of document.querySelectorAll('select'))
+      if (!zh(sel) && sel.selectedOptions[0] && !zh(sel.selectedOptions[0])) parts.push(sel.selectedOptions[0].text);
     for (const e of document.querySelectorAll('[aria-label],[title],[placeholder]'))
       if (!zh(e)) for (const a of ['aria-label', 'title', 'placeholder']) parts.push(e.getAttribute(a) || '');
     return parts.join('\\n');
@@ -176,6 +179,23 @@ for (const size of SIZES) {
         }
       }
       assert.deepEqual(problems, []);
+
+      // Warnings: the thresholds live in the URL; a stricter limit flags more, each row opens its record.
+      await page.getByRole('button', { name: '中文' }).click();
+      await go(page, '/warnings');
+      const flagged = async () => Number(/（(\d+) 条）/.exec(await page.locator('.warnings-view h2').innerText())?.[1]);
+      const before = await flagged();
+      assert.ok(before > 0, 'the test bureau has records past the default thresholds');
+      await go(page, '/warnings?carryLimit=2&fall=3');
+      assert.equal(await page.locator('input[name="th-carryover"]').inputValue(), '2');
+      assert.ok((await flagged()) > before, 'a stricter carryover limit flags more records');
+      assert.ok((await page.locator('.alerts-table tr.level-red').count()) > 0);
+      const first = page.locator('.alerts-table tbody tr').first();
+      const agency = await first.locator('th a').innerText();
+      await first.locator('th a').click();
+      await page.waitForURL(/#\/record\//);
+      assert.ok((await page.locator('.record-sub').innerText()).length > 0);
+      assert.ok((await page.locator('.view-title').innerText()).startsWith(agency));
       assertClean(app);
     } finally {
       await app.close();

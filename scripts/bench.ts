@@ -8,6 +8,7 @@
 // --profile  also saves CPU profiles of the first import of each file and of one reload (worker and
 //            page) to bench-results/profiles/, and prints where the time went
 // --no-lower skips the PapaParse / uDSV / DuckDB-WASM lower bounds
+// --bureau   only the test bureau (150 agencies × 6 years): reload, filter changes, warnings, compare
 // BENCH_DIST=dir serves another build, e.g. `npx vite build --minify false --outDir /tmp/dist-plain`
 // so that CPU profiles name the functions.
 import { execFileSync } from 'node:child_process';
@@ -23,6 +24,7 @@ import {
   WorkerSessions,
   type TargetSession,
 } from './bench/browser';
+import { bureauBench, type BureauBench } from './bench/bureauBench';
 import { filterRuns, reloadRuns, steadyMainHeapMb } from './bench/dashboard';
 import { agencyNames, DATA_DIR, ensureBenchData, ROOT_DIR, type GeneratedFile } from './bench/generate';
 import { buildLowerBounds, runLowerBounds, startLowerServer } from './bench/lowerBounds';
@@ -40,7 +42,8 @@ import { fmtMs, summarize } from './bench/stats';
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
 const profile = args.has('--profile');
-const withLower = !args.has('--no-lower');
+const bureauOnly = args.has('--bureau');
+const withLower = !args.has('--no-lower') && !bureauOnly;
 const RUNS = quick ? 2 : 5;
 const FILTER_CHANGES = quick ? 10 : 30;
 const RESULTS_DIR = path.join(ROOT_DIR, 'bench-results');
@@ -111,11 +114,13 @@ try {
   const sets: ImportSet[] = [];
   const records: ImportRun[] = [];
   let kept: Awaited<ReturnType<typeof freshDataPage>> | null = null;
-  const plan: Array<{ f: GeneratedFile; runs: number }> = [
-    { f: manifest.indicators100k, runs: RUNS },
-    { f: manifest.indicators1m, runs: RUNS },
-    { f: manifest.indicators1mQuoted, runs: quick ? 1 : 2 },
-  ];
+  const plan: Array<{ f: GeneratedFile; runs: number }> = bureauOnly
+    ? []
+    : [
+        { f: manifest.indicators100k, runs: RUNS },
+        { f: manifest.indicators1m, runs: RUNS },
+        { f: manifest.indicators1mQuoted, runs: quick ? 1 : 2 },
+      ];
   for (const { f, runs } of plan) {
     const set: ImportSet = { file: f.file, rows: f.rows, bytes: f.bytes, runs: [] };
     for (let i = 0; i < runs; i++) {
@@ -194,11 +199,21 @@ try {
     await kept.close();
   }
 
+  log('test bureau (150 agencies × 6 years)');
+  const bureau: BureauBench = await bureauBench(browser, {
+    runs: quick ? 3 : RUNS,
+    changes: FILTER_CHANGES,
+    log,
+    ...(process.env['BENCH_DIST'] ? { dist: process.env['BENCH_DIST'] } : {}),
+    ...(profile ? { profileDir: path.join(RESULTS_DIR, 'profiles') } : {}),
+  });
+
   const imports = Object.fromEntries(sets.map((s) => [s.file, summarizeImports(s, lower)]));
-  imports[manifest.records.file] = summarizeImports(
-    { file: manifest.records.file, rows: manifest.records.rows, bytes: manifest.records.bytes, runs: records },
-    lower,
-  );
+  if (records.length > 0)
+    imports[manifest.records.file] = summarizeImports(
+      { file: manifest.records.file, rows: manifest.records.rows, bytes: manifest.records.bytes, runs: records },
+      lower,
+    );
   const partial: Omit<BenchResult, 'targets'> = {
     date: new Date().toISOString(),
     commit: gitCommit(),
@@ -209,6 +224,7 @@ try {
     imports,
     reload,
     filters,
+    bureau,
   };
   result = { ...partial, targets: targets(partial) };
 } finally {
@@ -219,7 +235,7 @@ try {
 
 if (result) {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const out = path.join(RESULTS_DIR, quick ? 'quick.json' : 'latest.json');
+  const out = path.join(RESULTS_DIR, bureauOnly ? 'bureau.json' : quick ? 'quick.json' : 'latest.json');
   writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
   writeFileSync(out.replace(/\.json$/, '.md'), markdown(result));
   process.stdout.write('\n' + printable(result) + '\n\n');

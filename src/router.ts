@@ -13,6 +13,7 @@ import ExecutionView from '@/views/ExecutionView.vue';
 import CarryoverView from '@/views/CarryoverView.vue';
 import ScoresView from '@/views/ScoresView.vue';
 import CompareView from '@/views/CompareView.vue';
+import WarningsView from '@/views/WarningsView.vue';
 import RecordView from '@/views/RecordView.vue';
 import DataView from '@/views/DataView.vue';
 import FormatView from '@/views/FormatView.vue';
@@ -41,6 +42,8 @@ export function recordLocation(key: string, query: LocationQueryRaw = {}): Route
   return { name: 'record', params: { key: encodeKeyParam(key) }, query };
 }
 
+export const VIEW_NAMES = ['overview', 'execution', 'carryover', 'scores', 'warnings', 'compare'] as const;
+
 export function createAppRouter(history: RouterHistory = createWebHashHistory()) {
   return createRouter({
     history,
@@ -50,6 +53,7 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
       { path: '/execution', name: 'execution', component: ExecutionView },
       { path: '/carryover', name: 'carryover', component: CarryoverView },
       { path: '/scores', name: 'scores', component: ScoresView },
+      { path: '/warnings', name: 'warnings', component: WarningsView },
       { path: '/compare', name: 'compare', component: CompareView },
       // `key` is reserved in Vue, so the view gets the parameter as `param`.
       {

@@ -22,7 +22,7 @@ export interface ReloadRun {
  * Waits until charts have finished and nothing has happened for `quietMs` (no further chart
  * finished, no long task); returns the time of the last charts-finished mark.
  */
-async function waitChartsSettled(
+export async function waitChartsSettled(
   page: Page,
   since: number,
   quietMs: number,
@@ -113,8 +113,10 @@ export interface FilterSeries {
 }
 
 /** The filter changes to make, in order: start year, then scope, alternating. */
-export function filterChanges(count: number): Array<{ selector: string; value: string; label: string }> {
-  const years = ['2016', '2018', '', '2017', '2019', '2015', '2020', ''];
+export function filterChanges(
+  count: number,
+  years: readonly string[] = ['2016', '2018', '', '2017', '2019', '2015', '2020', ''],
+): Array<{ selector: string; value: string; label: string }> {
   const scopes = ['department', 'project', 'all'];
   const out: Array<{ selector: string; value: string; label: string }> = [];
   for (let i = 0; out.length < count; i++) {
@@ -138,9 +140,11 @@ export async function filterRuns(
   appUrl: string,
   agencyNames: readonly string[],
   count: number,
+  view = 'execution',
+  years?: readonly string[],
 ): Promise<FilterSeries> {
   const query = agencyNames.map((a) => `agencies=${encodeURIComponent(a)}`).join('&');
-  await page.goto(`${appUrl}#/execution?${query}`, { waitUntil: 'load' });
+  await page.goto(`${appUrl}#/${view}?${query}`, { waitUntil: 'load' });
   await waitChartsSettled(page, 0, 800, 90_000);
   const toggle = page.locator('.top-agencies button.tool');
   if ((await toggle.count()) > 0 && (await toggle.first().getAttribute('aria-pressed')) !== 'true') {
@@ -156,7 +160,7 @@ export async function filterRuns(
       .catch(() => '')) ?? '';
   const series = Number(/\d+/.exec(shownText)?.[0] ?? NaN);
   const runs: FilterRun[] = [];
-  for (const c of filterChanges(count)) {
+  for (const c of filterChanges(count, years)) {
     // The page does the timing (INIT_SCRIPT's filterChange): no round trip to Node inside the clock.
     const r = await page.evaluate(
       ({ selector, value, name }) =>

@@ -64,7 +64,7 @@ const REGIONS = [
   '厦门市思明区',
 ] as const;
 
-const ORGS = [
+export const ORGS = [
   '教育委员会',
   '卫生健康委员会',
   '财政局',
@@ -107,7 +107,7 @@ const ORGS = [
   '青年联合会',
 ] as const;
 
-const PROJECT_TOPICS = [
+export const PROJECT_TOPICS = [
   '智慧城市建设',
   '公共卫生服务',
   '校园安全提升',
@@ -209,7 +209,7 @@ const NOTES = [
   '完成值统计口径与目标值略有差异',
 ] as const;
 
-const RECORD_HEADER = [
+export const RECORD_HEADER = [
   '单位名称',
   '地区',
   '年度',
@@ -234,7 +234,7 @@ const RECORD_HEADER = [
   '备注',
 ];
 
-const INDICATOR_HEADER = [
+export const INDICATOR_HEADER = [
   '单位名称',
   '年度',
   '评价类型',
@@ -264,7 +264,7 @@ const money = (cents: number): string => (cents / 100).toFixed(2);
 /** Hundredths as the shortest decimal ('2.5', '3.07'). */
 const points = (cents: number): string => String(cents / 100);
 
-function gradeOf(scoreCents: number): string {
+export function gradeOf(scoreCents: number): string {
   if (scoreCents >= 9000) return '优';
   if (scoreCents >= 8000) return '良';
   if (scoreCents >= 6000) return '中';
@@ -392,7 +392,7 @@ function writeRecords(rng: Rng, file: string): { stubs: RecordStub[]; info: Gene
 }
 
 /** Splits `total` into `n` positive integer parts at random (largest-remainder rounding). */
-function splitTotal(rng: Rng, total: number, n: number): number[] {
+export function splitTotal(rng: Rng, total: number, n: number): number[] {
   const raw = Array.from({ length: n }, () => rng.int(2, 10));
   const sum = raw.reduce((s, x) => s + x, 0);
   const parts = raw.map((x) => Math.floor((x * total) / sum));
@@ -402,7 +402,7 @@ function splitTotal(rng: Rng, total: number, n: number): number[] {
 }
 
 /** Scores no larger than their weights, summing to `total` exactly (in hundredths). */
-function scoresFor(weights: readonly number[], total: number): number[] {
+export function scoresFor(weights: readonly number[], total: number): number[] {
   const wsum = weights.reduce((s, x) => s + x, 0);
   const scores = weights.map((w) => Math.floor((w * total) / wsum));
   let rest = total - scores.reduce((s, x) => s + x, 0);

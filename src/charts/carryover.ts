@@ -1,18 +1,23 @@
 // Carryover amounts per agency and year, as grouped bars; a year without the figure is a gap.
 import type { BarSeriesOption } from 'echarts/charts';
 import type { AgencyYearTable } from '@/domain/aggregate';
-import { formatAmount, formatAxisAmount } from '@/domain/format';
+import { formatAxisNumber, unitWord, withUnit, yearSpanText } from '@/i18n/format';
 import { recordKey } from '@/domain/keys';
 import {
+  amountAxis,
   asParams,
   baseOption,
+  colorOf,
   describe,
   emptyModel,
+  HIDE_OVERLAP,
   LEGEND_BASE,
+  LEGEND_SPACE,
   MANY_SERIES,
   num,
   shortName,
   tipHtml,
+  valuesSentence,
   type ChartContext,
   type ChartModel,
 } from './common';
@@ -23,33 +28,46 @@ export function buildCarryoverAmount(
   agencies: readonly string[],
   ctx: ChartContext,
 ): ChartModel {
-  const { t, lang } = ctx;
+  const { t } = ctx;
   const what = t('chart.carryoverAmount');
   const rows = agencies
     .map((a) => ({ agency: a, name: shortName(a), cells: years.map((y) => table.get(a)?.get(y) ?? null) }))
     .filter((r) => r.cells.some((c) => c?.carryover != null));
   if (rows.length === 0 || years.length === 0) return emptyModel(ctx, what);
+  const axis = amountAxis(
+    rows.flatMap((r) => r.cells.map((c) => c?.carryover ?? null)),
+    ctx,
+  );
   const series: BarSeriesOption[] = rows.map((r) => ({
     type: 'bar',
     name: r.name,
-    data: r.cells.map((c) => (c ? num(c.carryover) : null)),
+    color: colorOf(ctx, r.agency),
+    data: r.cells.map((c) => (c ? axis.scale(c.carryover) : null)),
     barMaxWidth: 28,
     label: {
       show: rows.length <= 4,
       position: 'top',
-      formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? formatAxisAmount(p.value, lang) : ''),
+      formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? formatAxisNumber(p.value, ctx.lang) : ''),
     },
+    labelLayout: HIDE_OVERLAP,
   }));
+  const items = rows.flatMap((r) => {
+    const x = r.cells.findLastIndex((c) => c?.carryover != null);
+    const v = r.cells[x]?.carryover ?? null;
+    return v === null ? [] : [{ label: `${r.name} ${years[x]}`, value: v, text: axis.text(v) }];
+  });
   const { description, caption } = describe(
     ctx,
-    t('chart.carryoverDesc', { from: years[0], to: years.at(-1) }),
+    t('chart.carryoverDesc', { years: yearSpanText(years[0], years.at(-1)), unit: axis.name }),
     rows.map((r) => r.name),
+    '',
+    valuesSentence(ctx, items),
   );
   const option = {
     ...baseOption(description),
     // As on the trend charts: above MANY_SERIES agencies a legend of repeating colours tells nothing.
     legend: rows.length > MANY_SERIES ? { show: false } : { ...LEGEND_BASE, data: rows.map((r) => r.name) },
-    grid: { left: 8, right: 16, top: 40, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 32, bottom: rows.length > MANY_SERIES ? 8 : LEGEND_SPACE + 8, containLabel: true },
     tooltip: {
       trigger: 'axis' as const,
       axisPointer: { type: 'shadow' as const },
@@ -63,23 +81,24 @@ export function buildCarryoverAmount(
             return {
               color: q.color,
               label: row?.name ?? '',
-              value: formatAmount(row?.cells[yi]?.carryover ?? null, lang),
+              value: axis.text(row?.cells[yi]?.carryover ?? null),
             };
           }),
         );
       },
     },
     xAxis: { type: 'category' as const, data: years.map(String) },
-    yAxis: {
-      type: 'value' as const,
-      name: t('unit.wan'),
-      axisLabel: { formatter: (v: number) => formatAxisAmount(v, lang) },
-    },
+    yAxis: { type: 'value' as const, name: axis.name, axisLabel: axis.axisLabel },
     series,
   };
   const tableOut = {
-    columns: [t('col.agency'), ...years.map((y) => `${y}（${t('unit.wan')}）`)],
+    columns: [t('col.agency'), ...years.map((y) => withUnit(String(y), unitWord('wan', ctx.lang), ctx.lang))],
     rows: rows.map((r) => [r.name, ...r.cells.map((c) => (c ? num(c.carryover) : null))]),
+    cellLinks: rows.map((r) => [
+      null,
+      ...r.cells.map((c) => (c?.carryover != null && c.records[0] ? recordKey(c.records[0]) : null)),
+    ]),
+    units: [null, ...years.map(() => 'amount' as const)],
   };
   const links = rows.map((r) => r.cells.map((c) => (c?.records[0] ? recordKey(c.records[0]) : null)));
   return { option, table: tableOut, empty: false, links, description, caption };

@@ -16,8 +16,11 @@ import type {
 } from 'echarts/components';
 import { agencyShortName } from '@/domain/agencies';
 import { round2 } from '@/domain/derive';
-import type { Lang } from '@/domain/format';
 import type { PerfRecord } from '@/domain/types';
+import { amountUnitFor, formatAmount, formatAxisNumber, inUnit, unitWord, type Lang } from '@/i18n/format';
+import { hashedColor, PALETTE, type AgencyColors } from './palette';
+
+export { PALETTE };
 
 export type ChartOption = ComposeOption<
   | BarSeriesOption
@@ -40,9 +43,22 @@ export type Translate = (key: string, params?: Record<string, unknown>) => strin
 export interface ChartContext {
   t: Translate;
   lang: Lang;
+  /** Each agency's colour, the same in every chart (palette.ts); a hash of the name when absent. */
+  colors?: AgencyColors;
+}
+
+/** The colour of an agency in every chart. */
+export function colorOf(ctx: ChartContext, agency: string): string {
+  return (ctx.colors ?? hashedColor)(agency);
 }
 
 export type Cell = string | number | null;
+
+/**
+ * What a table column holds, for writing its cells: amounts in 万元, percentages, scores (two
+ * decimals, the unit in the cell on screen and in the header of a CSV), whole numbers (rank, year).
+ */
+export type ColumnUnit = 'amount' | 'percent' | 'score' | 'integer';
 
 /** A chart's data as a table: what the "data" toggle shows and the CSV download holds. */
 export interface DataTable {
@@ -50,8 +66,10 @@ export interface DataTable {
   rows: Cell[][];
   /** The record each row stands for, when rows are records: the row's first cell opens it. */
   rowLinks?: (string | null)[];
-  /** Columns of whole numbers (rank, year) shown without decimals. */
-  integerColumns?: number[];
+  /** The record each cell stands for (agency × year tables): links[row][column], or null. */
+  cellLinks?: (string | null)[][];
+  /** Each column's unit; text columns null. */
+  units?: (ColumnUnit | null)[];
 }
 
 export interface ChartModel {
@@ -71,6 +89,8 @@ export interface ChartModel {
    * and re-laying them out on every filter change costs more than drawing the chart).
    */
   caption: string;
+  /** The height the chart needs to show its rows whole, in pixels, when it depends on the data. */
+  height?: number;
 }
 
 /**
@@ -152,19 +172,6 @@ export function asParams(p: unknown): TipParam[] {
   return (Array.isArray(p) ? p : [p]) as TipParam[];
 }
 
-export const PALETTE = [
-  '#2f6fb0',
-  '#d9822b',
-  '#2e9e6b',
-  '#b83b5e',
-  '#7a5cc2',
-  '#8c7a2a',
-  '#1b9aaa',
-  '#c05f2f',
-  '#5a6b7d',
-  '#9c3fb5',
-];
-
 /** Grade bands of the evaluation rules, with their colours (also the score heatmap's pieces). */
 export const BANDS = [
   { grade: '优', key: 'excellent', min: 90, max: 100, color: '#d8efe0' },
@@ -173,10 +180,16 @@ export const BANDS = [
   { grade: '差', key: 'poor', min: 0, max: 60, color: '#f8e0e0' },
 ] as const;
 
+/** A grade in the reader's language: 优 / Excellent, 良 / Good, 中 / Fair, 差 / Poor. */
+export function gradeWord(grade: string, ctx: ChartContext): string {
+  const band = BANDS.find((b) => b.grade === grade);
+  return band ? ctx.t(`grade.word.${band.key}`) : grade;
+}
+
 export function baseOption(description: string): ChartOption {
   return {
     animation: false,
-    color: PALETTE,
+    color: [...PALETTE],
     aria: { enabled: true, label: { enabled: true, description } },
     textStyle: {
       fontFamily: 'system-ui, -apple-system, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif',
@@ -185,19 +198,33 @@ export function baseOption(description: string): ChartOption {
 }
 
 /** "折线图，…。系列：A、B、C。" — what the chart shows and the names of its series (all in the description, the first few in the caption). */
-export function describe(ctx: ChartContext, what: string, series: readonly string[], extra = ''): Description {
+/**
+ * `extra` is said under the chart too (what is left out, how many rows show); `detail` (the values,
+ * valuesSentence) only in the aria description, where a reader without the picture needs them.
+ */
+export function describe(
+  ctx: ChartContext,
+  what: string,
+  series: readonly string[],
+  extra = '',
+  detail = '',
+): Description {
   const sep = ctx.lang === 'zh-CN' ? '、' : ', ';
-  const join = (names: string): string =>
-    [what, names, extra].filter((s) => s !== '').join(ctx.lang === 'zh-CN' ? '' : ' ');
-  if (series.length === 0) {
-    const text = join(ctx.t('chart.noSeries'));
-    return { description: text, caption: text };
-  }
+  const join = (names: string, withDetail = true): string =>
+    [what, names, extra, withDetail ? detail : '']
+      .map((s) => s.trim())
+      .filter((s) => s !== '')
+      .join(ctx.lang === 'zh-CN' ? '' : ' ');
+  if (series.length === 0)
+    return { description: join(ctx.t('chart.noSeries')), caption: join(ctx.t('chart.noSeries'), false) };
   const description = join(ctx.t('chart.seriesList', { names: series.join(sep) }));
   const caption =
     series.length <= CAPTION_SERIES
-      ? description
-      : join(ctx.t('chart.seriesListMore', { names: series.slice(0, CAPTION_SERIES).join(sep), n: series.length }));
+      ? join(ctx.t('chart.seriesList', { names: series.join(sep) }), false)
+      : join(
+          ctx.t('chart.seriesListMore', { names: series.slice(0, CAPTION_SERIES).join(sep), n: series.length }),
+          false,
+        );
   return { description, caption };
 }
 
@@ -267,12 +294,15 @@ export function zoomFor(axis: 'x' | 'y', count: number, visible: number): DataZo
   return [
     // No data shadow: the slider is a scroll bar here, and drawing a miniature of the series in
     // it costs more than a fifth of a bar chart's redraw.
+    // No handle labels and no brushing either: a plain scroll bar, a third of the slider's cost.
     {
       type: 'slider',
       ...index,
       start: 0,
       end,
       showDataShadow: false,
+      showDetail: false,
+      brushSelect: false,
       ...(axis === 'y' ? { right: 8, width: 16 } : { bottom: 8, height: 18 }),
     },
     { type: 'inside', ...index, start: 0, end, zoomOnMouseWheel: false, moveOnMouseWheel: true },
@@ -298,10 +328,91 @@ export function emptyModel(ctx: ChartContext, what: string): ChartModel {
  */
 export const MANY_SERIES = 20;
 
+/**
+ * Legends scroll on one line at the foot of the chart: never in two pages over the plot, and never
+ * over an axis name (those sit at the top).
+ */
 export const LEGEND_BASE: LegendComponentOption = {
   type: 'scroll',
-  top: 0,
+  bottom: 0,
   left: 'center',
   itemWidth: 16,
   itemHeight: 10,
+  pageIconSize: 10,
 };
+
+/**
+ * For grids with fixed margins: no ECharts 6 outer-bounds layout, which measures every axis label
+ * (all 150 agencies' names, not only those in view) on each redraw.
+ */
+export const FIXED_GRID = { outerBoundsMode: 'none' as const };
+
+/** Space a bottom legend takes under the plot. */
+export const LEGEND_SPACE = 28;
+
+/** Category labels that wrap inside `width` instead of being cut, so agency and year always show. */
+export function wrappedLabel(width: number, extra: Record<string, unknown> = {}) {
+  return { width, overflow: 'break' as const, lineHeight: 14, interval: 0, hideOverlap: false, ...extra };
+}
+
+/** Data labels that hide where they would collide (ECharts' label layout). */
+export const HIDE_OVERLAP = { hideOverlap: true } as const;
+
+/** A chart's values as a sighted reader takes them: all for a few, else count, extremes and median. */
+export interface ValueItem {
+  label: string;
+  value: number;
+  text: string;
+}
+
+/** Items listed one by one in a description before it sums them up instead. */
+export const LISTED_VALUES = 12;
+
+export function valuesSentence(ctx: ChartContext, items: readonly ValueItem[]): string {
+  if (items.length === 0) return '';
+  const sep = ctx.lang === 'zh-CN' ? '、' : '; ';
+  if (items.length <= LISTED_VALUES)
+    return ctx.t('chart.values', { items: items.map((i) => `${i.label} ${i.text}`).join(sep) });
+  const sorted = [...items].sort((a, b) => b.value - a.value);
+  const hi = sorted[0]!;
+  const lo = sorted.at(-1)!;
+  const mid = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  return ctx.t('chart.extremes', {
+    n: items.length,
+    maxName: hi.label,
+    max: hi.text,
+    minName: lo.label,
+    min: lo.text,
+    median: mid.text,
+  });
+}
+
+/**
+ * A value axis's bounds and step so that every gridline is a round number and 100 (the 100% line,
+ * a full score) always falls on one, whatever the threshold or the data.
+ */
+export function roundAxis(lo: number, hi: number, opts: { min?: number; max?: number; ticks?: number } = {}) {
+  const ticks = opts.ticks ?? 8;
+  const low = opts.min ?? lo;
+  const high = opts.max ?? hi;
+  const step = [5, 10, 20, 25, 50, 100, 200, 250, 500].find((s) => (high - low) / s <= ticks) ?? 1000;
+  return {
+    min: opts.min ?? Math.floor(low / step) * step,
+    max: opts.max ?? Math.ceil(high / step) * step,
+    interval: step,
+  };
+}
+
+/** An amount axis in one unit: 万元, or 亿元 when its figures are that large (never `1亿` ticks on a 万元 axis). */
+export function amountAxis(values: Iterable<number | null | undefined>, ctx: ChartContext) {
+  const unit = amountUnitFor(values);
+  return {
+    unit,
+    name: unitWord(unit, ctx.lang),
+    /** A figure held in 万元, as the series value in the axis's unit. */
+    scale: (v: number | null | undefined): number | null =>
+      v === null || v === undefined || Number.isNaN(v) ? null : round2(inUnit(v, unit)),
+    text: (v: number | null | undefined): string => formatAmount(v, ctx.lang, unit),
+    axisLabel: { formatter: (v: number) => formatAxisNumber(v, ctx.lang) },
+  };
+}

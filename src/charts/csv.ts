@@ -1,17 +1,34 @@
 // A chart's data table as CSV, written the way the product's exports are: BOM for Excel,
 // CRLF rows, quoted where needed, and text that a spreadsheet would run as a formula neutralised.
-import { neutralize, plainNumber } from '@/domain/exportCsv';
-import type { DataTable } from './common';
+// Numbers as the screen writes them, less the separators: two fixed decimals (whole numbers for
+// ranks and years), each column's unit in its header (预算执行率（%）), not in the cells.
+import { neutralize } from '@/domain/exportCsv';
+import { unitWord, withUnit, type Lang } from '@/i18n/format';
+import type { ColumnUnit, DataTable } from './common';
 
-function cell(v: string | number | null): string {
+function cell(v: string | number | null, unit: ColumnUnit | null | undefined): string {
   if (v === null) return '';
-  const s = typeof v === 'number' ? plainNumber(v) : neutralize(v);
+  const s = typeof v === 'number' ? (unit === 'integer' ? String(Math.round(v)) : v.toFixed(2)) : neutralize(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export function tableToCsv(table: DataTable): string {
-  const lines = [table.columns, ...table.rows].map((row) => row.map(cell).join(','));
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+function unitText(unit: ColumnUnit | null | undefined, lang: Lang): string | null {
+  if (unit === 'amount') return unitWord('wan', lang);
+  if (unit === 'percent') return '%';
+  if (unit === 'score') return unitWord('points', lang);
+  return null;
+}
+
+/** The header of a column: with its unit unless it already names one. */
+function header(name: string, unit: ColumnUnit | null | undefined, lang: Lang): string {
+  const u = unitText(unit, lang);
+  return u === null || name.includes(`（${u}）`) || name.includes(`(${u})`) ? name : withUnit(name, u, lang);
+}
+
+export function tableToCsv(table: DataTable, lang: Lang = 'zh-CN'): string {
+  const head = table.columns.map((c, i) => cell(header(c, table.units?.[i], lang), null));
+  const rows = table.rows.map((row) => row.map((v, i) => cell(v, table.units?.[i])).join(','));
+  return `\uFEFF${[head.join(','), ...rows].join('\r\n')}\r\n`;
 }
 
 /** A file name for a chart's download: the chart title without characters file systems reject. */

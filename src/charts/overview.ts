@@ -2,20 +2,26 @@
 import type { BarSeriesOption, HeatmapSeriesOption } from 'echarts/charts';
 import type { VisualMapComponentOption } from 'echarts/components';
 import type { AgencyYear, AgencyYearTable } from '@/domain/aggregate';
-import { formatPercent, formatScore } from '@/domain/format';
+import { formatPercent, formatScore, yearSpanText } from '@/i18n/format';
 import { recordKey } from '@/domain/keys';
 import {
   asParams,
   BANDS,
   baseOption,
+  colorOf,
   describe,
   emptyModel,
+  FIXED_GRID,
   num,
+  roundAxis,
   shortName,
   tipHtml,
+  valuesSentence,
+  wrappedLabel,
   zoomFor,
   type ChartContext,
   type ChartModel,
+  type ValueItem,
 } from './common';
 
 export type HeatMetric = 'executionRate' | 'score';
@@ -28,7 +34,11 @@ const PICK: Record<HeatMetric, (c: AgencyYear) => number | null> = {
 const fmt = (metric: HeatMetric, v: number | null): string => (metric === 'score' ? formatScore(v) : formatPercent(v));
 
 /** Rows of agencies shown at once before the heatmap scrolls. */
-const VISIBLE_ROWS = 14;
+export const HEATMAP_ROWS = 14;
+
+/** Width of an agency's name beside a heatmap row or a ranking bar (wrapped, never cut). */
+const LABEL_WIDTH = 130;
+const RANK_LABEL_WIDTH = 170;
 
 function pieces(metric: HeatMetric, ctx: ChartContext): VisualMapComponentOption {
   const common = {
@@ -87,6 +97,7 @@ export function buildHeatmap(
   const names = agencies.map((a) => shortName(a));
   const data: Array<[number, number, number]> = [];
   const cells: AgencyYear[] = [];
+  const items: ValueItem[] = [];
   agencies.forEach((a, yi) => {
     years.forEach((y, xi) => {
       const cell = table.get(a)?.get(y);
@@ -95,6 +106,7 @@ export function buildHeatmap(
       if (cell && v !== null) {
         data.push([xi, yi, num(v) as number]);
         cells.push(cell);
+        items.push({ label: `${names[yi]} ${y}`, value: v, text: fmt(metric, v) });
       }
     });
   });
@@ -111,14 +123,25 @@ export function buildHeatmap(
     },
     itemStyle: { borderColor: '#fff', borderWidth: 2 },
   };
+  const scrolls = agencies.length > HEATMAP_ROWS;
   const { description, caption } = describe(
     ctx,
-    t('chart.heatmapDesc', { metric: title, from: years[0], to: years.at(-1), n: agencies.length }),
+    t('chart.heatmapDesc', { metric: title, years: yearSpanText(years[0], years.at(-1)), n: agencies.length }),
     [title],
+    scrolls ? t('chart.rowsShown', { shown: HEATMAP_ROWS, total: agencies.length }) : '',
+    valuesSentence(ctx, items),
   );
   const option = {
     ...baseOption(description),
-    grid: { left: 8, right: agencies.length > VISIBLE_ROWS ? 36 : 12, top: 8, bottom: 48, containLabel: true },
+    // A fixed margin for the names instead of containLabel: measuring every agency's label on each
+    // redraw costs more than drawing the chart (150 agencies).
+    grid: {
+      ...FIXED_GRID,
+      left: LABEL_WIDTH + 12,
+      right: agencies.length > HEATMAP_ROWS ? 36 : 12,
+      top: 28,
+      bottom: 48,
+    },
     tooltip: {
       trigger: 'item' as const,
       formatter: (p: unknown) => {
@@ -139,21 +162,31 @@ export function buildHeatmap(
       type: 'category' as const,
       data: names,
       inverse: true,
-      axisLabel: { width: 120, overflow: 'truncate' as const },
+      axisLabel: wrappedLabel(LABEL_WIDTH),
     },
     visualMap: pieces(metric, ctx),
-    dataZoom: zoomFor('y', agencies.length, VISIBLE_ROWS),
+    dataZoom: zoomFor('y', agencies.length, HEATMAP_ROWS),
     series: [series],
   };
+  const unit = metric === 'score' ? ('score' as const) : ('percent' as const);
+  const cellOf = (a: string, y: number) => table.get(a)?.get(y);
   const tableOut = {
     columns: [t('col.agency'), ...years.map(String)],
     rows: agencies.map((a, i) => [
       names[i] ?? a,
       ...years.map((y) => {
-        const c = table.get(a)?.get(y);
+        const c = cellOf(a, y);
         return c ? num(pick(c)) : null;
       }),
     ]),
+    cellLinks: agencies.map((a) => [
+      null,
+      ...years.map((y) => {
+        const c = cellOf(a, y);
+        return c && pick(c) !== null && c.records[0] ? recordKey(c.records[0]) : null;
+      }),
+    ]),
+    units: [null, ...years.map(() => unit)],
   };
   const links = [cells.map((c) => (c.records[0] ? recordKey(c.records[0]) : null))];
   return { option, table: tableOut, empty: false, links, description, caption };
@@ -181,7 +214,8 @@ export function buildRanking(
   const series: BarSeriesOption = {
     type: 'bar',
     name: title,
-    data: entries.map((e) => num(e.value)),
+    // Each bar in its agency's colour, as in every other chart.
+    data: entries.map((e) => ({ value: num(e.value), itemStyle: { color: colorOf(ctx, e.cell.agency) } })),
     barMaxWidth: 22,
     label: {
       show: true,
@@ -190,15 +224,20 @@ export function buildRanking(
     },
   };
   const yearText = sameYear ? String(entries[0]!.cell.year) : t('chart.latestPerAgency');
+  const items = entries.map((e, i) => ({ label: labels[i] ?? '', value: e.value, text: fmt(metric, e.value) }));
   const { description, caption } = describe(
     ctx,
-    t('chart.rankingDesc', { metric: title, year: yearText, n: entries.length }),
+    t(sameYear ? 'chart.rankingDesc' : 'chart.rankingDescEach', { metric: title, year: yearText, n: entries.length }),
     [title],
+    entries.length > visible ? t('chart.rowsShown', { shown: visible, total: entries.length }) : '',
+    valuesSentence(ctx, items),
   );
   const max = Math.max(...entries.map((e) => e.value));
+  const xAxisRange =
+    metric === 'score' ? { min: 0, max: 100, interval: 20 } : roundAxis(0, Math.max(100, max), { min: 0 });
   const option = {
     ...baseOption(description),
-    grid: { left: 8, right: 72, top: 8, bottom: 8, containLabel: true },
+    grid: { ...FIXED_GRID, left: RANK_LABEL_WIDTH + 12, right: 72, top: 8, bottom: 28 },
     tooltip: {
       trigger: 'item' as const,
       formatter: (p: unknown) => {
@@ -210,15 +249,14 @@ export function buildRanking(
     },
     xAxis: {
       type: 'value' as const,
-      min: 0,
-      max: metric === 'score' ? 100 : Math.max(100, Math.ceil(max / 10) * 10),
+      ...xAxisRange,
       axisLabel: { formatter: (v: number) => (metric === 'score' ? String(v) : `${v}%`) },
     },
     yAxis: {
       type: 'category' as const,
       data: labels,
       inverse: true,
-      axisLabel: { width: 140, overflow: 'truncate' as const },
+      axisLabel: wrappedLabel(RANK_LABEL_WIDTH),
     },
     dataZoom: zoomFor('y', entries.length, visible),
     series: [series],
@@ -227,7 +265,12 @@ export function buildRanking(
     columns: [t('col.rank'), t('col.agency'), t('col.year'), title],
     rows: entries.map((e, i) => [i + 1, shortName(e.cell.agency), e.cell.year, num(e.value)]),
     rowLinks: entries.map((e) => (e.cell.records[0] ? recordKey(e.cell.records[0]) : null)),
-    integerColumns: [0, 2],
+    units: [
+      'integer' as const,
+      null,
+      'integer' as const,
+      metric === 'score' ? ('score' as const) : ('percent' as const),
+    ],
   };
   const links = [entries.map((e) => (e.cell.records[0] ? recordKey(e.cell.records[0]) : null))];
   return { option, table, empty: false, links, description, caption };

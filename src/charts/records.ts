@@ -2,34 +2,46 @@
 // expenditure, basic against project spending, initial against adjusted budget.
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import { recordRate } from '@/domain/aggregate';
-import { formatAmount, formatAxisAmount, formatPercent } from '@/domain/format';
+import { formatPercent, unitWord, withUnit } from '@/i18n/format';
 import { recordKey } from '@/domain/keys';
 import type { PerfRecord } from '@/domain/types';
 import {
+  amountAxis,
   asParams,
   baseOption,
   describe,
   emptyModel,
+  FIXED_GRID,
+  HIDE_OVERLAP,
   LEGEND_BASE,
+  LEGEND_SPACE,
   num,
   recordAxisLabel,
   recordLabel,
   tipHtml,
+  valuesSentence,
   withLazyParts,
+  wrappedLabel,
   zoomFor,
   type ChartContext,
   type ChartModel,
   type TipLine,
 } from './common';
 
-/** Categories shown at once before the chart scrolls. */
-const VISIBLE = 10;
+/** Records side by side as vertical bars up to this many; more are laid out as horizontal bars. */
+const VERTICAL_MAX = 6;
+/** Rows of horizontal bars shown at once before the chart scrolls. */
+const VISIBLE_ROWS = 10;
+/** Height of one record's row of horizontal bars (two-line label), in pixels. */
+const ROW_HEIGHT = 56;
+/** Width of a record's name beside its horizontal bars. */
+const LABEL_WIDTH = 230;
 
 interface BarSpec {
   name: string;
   pick: (r: PerfRecord) => number | null;
   stack?: string;
-  /** Percent series drawn as points on the right axis. */
+  /** Percent series drawn as points on their own axis. */
   percent?: boolean;
 }
 
@@ -40,11 +52,19 @@ function buildRecordBars(
   ctx: ChartContext,
   extraTip?: (r: PerfRecord) => TipLine[],
 ): ChartModel {
-  const { t, lang } = ctx;
+  const { t } = ctx;
   const rows = records.filter((r) => specs.some((s) => s.pick(r) !== null));
   if (rows.length === 0) return emptyModel(ctx, what);
   const axisLabels = rows.map((r) => recordAxisLabel(r, ctx));
   const hasPercent = specs.some((s) => s.percent);
+  const amounts = amountAxis(
+    specs.filter((s) => !s.percent).flatMap((s) => rows.map((r) => s.pick(r))),
+    ctx,
+  );
+  // Many records: horizontal bars, one row each, so every label (agency, year, project) is read
+  // whole instead of tilted and cut.
+  const horizontal = rows.length > VERTICAL_MAX;
+  const valueIndex = horizontal ? 'xAxisIndex' : 'yAxisIndex';
   // Ids by position: a redraw updates the series ECharts holds instead of building new ones.
   const series: Array<BarSeriesOption | LineSeriesOption> = specs.map((s, i) =>
     s.percent
@@ -52,7 +72,7 @@ function buildRecordBars(
           type: 'line',
           id: `line-${i}`,
           name: s.name,
-          yAxisIndex: 1,
+          [valueIndex]: 1,
           data: rows.map((r) => num(s.pick(r))),
           lineStyle: { width: 0 },
           symbol: 'diamond',
@@ -61,28 +81,75 @@ function buildRecordBars(
           connectNulls: false,
           label: {
             show: true,
-            position: 'top',
-            formatter: (p: { value?: unknown }) => formatPercent(typeof p.value === 'number' ? p.value : null),
+            position: horizontal ? 'right' : 'top',
+            formatter: (p: { value?: unknown }) =>
+              formatPercent(typeof p.value === 'number' ? p.value : null, ctx.lang),
           },
+          labelLayout: HIDE_OVERLAP,
         }
       : {
           type: 'bar',
           id: `bar-${i}`,
           name: s.name,
           stack: s.stack,
-          data: rows.map((r) => num(s.pick(r))),
-          barMaxWidth: 28,
+          data: rows.map((r) => amounts.scale(s.pick(r))),
+          barMaxWidth: horizontal ? 14 : 28,
         },
   );
+  const rateSpec = specs.find((s) => s.percent);
+  const items = rateSpec
+    ? rows.flatMap((r) => {
+        const v = rateSpec.pick(r);
+        return v === null ? [] : [{ label: recordLabel(r, ctx), value: v, text: formatPercent(v, ctx.lang) }];
+      })
+    : rows.flatMap((r) => {
+        const v = specs[0]?.pick(r) ?? null;
+        return v === null ? [] : [{ label: recordLabel(r, ctx), value: v, text: amounts.text(v) }];
+      });
   const { description, caption } = describe(
     ctx,
     what + t('chart.recordsN', { n: rows.length }),
     specs.map((s) => s.name),
+    [
+      horizontal && rows.length > VISIBLE_ROWS
+        ? t('chart.recordRowsShown', { shown: VISIBLE_ROWS, total: rows.length })
+        : '',
+    ].join(''),
+    valuesSentence(ctx, items),
   );
+  const categoryAxis = {
+    type: 'category' as const,
+    data: axisLabels,
+    ...(horizontal ? { inverse: true } : {}),
+    axisLabel: wrappedLabel(horizontal ? LABEL_WIDTH : rows.length > 3 ? 110 : 160),
+  };
+  const amountAxisOption = {
+    type: 'value' as const,
+    name: amounts.name,
+    axisLabel: amounts.axisLabel,
+    ...(horizontal ? { nameLocation: 'end' as const, position: 'bottom' as const } : {}),
+  };
+  const percentAxis = {
+    type: 'value' as const,
+    name: '%',
+    splitLine: { show: false },
+    axisLabel: { formatter: (v: number) => `${v}%` },
+    ...(horizontal ? { position: 'top' as const } : {}),
+  };
+  const valueAxes = [amountAxisOption, ...(hasPercent ? [percentAxis] : [])];
   const option = {
     ...baseOption(description),
     legend: { ...LEGEND_BASE, data: specs.map((s) => s.name) },
-    grid: { left: 8, right: 16, top: 40, bottom: rows.length > VISIBLE ? 40 : 8, containLabel: true },
+    // Horizontal: a fixed margin for the record names (measuring each on every redraw is slow).
+    grid: horizontal
+      ? {
+          ...FIXED_GRID,
+          left: LABEL_WIDTH + 12,
+          right: rows.length > VISIBLE_ROWS ? 40 : 24,
+          top: 48,
+          bottom: LEGEND_SPACE + 40,
+        }
+      : { left: 8, right: 24, top: 36, bottom: LEGEND_SPACE + 8, containLabel: true },
     tooltip: {
       trigger: 'axis' as const,
       axisPointer: { type: 'shadow' as const },
@@ -93,54 +160,32 @@ function buildRecordBars(
         const lines: TipLine[] = specs.map((s, i) => ({
           color: ps.find((q) => q.seriesIndex === i)?.color,
           label: s.name,
-          value: s.percent ? formatPercent(s.pick(r)) : formatAmount(s.pick(r), lang),
+          value: s.percent ? formatPercent(s.pick(r), ctx.lang) : amounts.text(s.pick(r)),
         }));
         return tipHtml(recordLabel(r, ctx), [...lines, ...(extraTip ? extraTip(r) : [])]);
       },
     },
-    xAxis: {
-      type: 'category' as const,
-      data: axisLabels,
-      // Two-line labels side by side while they fit; tilted when many records share the axis.
-      axisLabel: {
-        width: rows.length > 5 ? 100 : rows.length > 3 ? 84 : 150,
-        rotate: rows.length > 5 ? 30 : 0,
-        overflow: 'truncate' as const,
-        interval: 0,
-        lineHeight: 14,
-      },
-    },
-    yAxis: [
-      {
-        type: 'value' as const,
-        name: t('unit.wan'),
-        axisLabel: { formatter: (v: number) => formatAxisAmount(v, lang) },
-      },
-      ...(hasPercent
-        ? [
-            {
-              type: 'value' as const,
-              name: '%',
-              splitLine: { show: false },
-              axisLabel: { formatter: (v: number) => `${v}%` },
-            },
-          ]
-        : []),
-    ],
-    dataZoom: zoomFor('x', rows.length, VISIBLE),
+    xAxis: horizontal ? valueAxes : categoryAxis,
+    yAxis: horizontal ? categoryAxis : valueAxes,
+    dataZoom: horizontal ? zoomFor('y', rows.length, VISIBLE_ROWS) : [],
     series,
   };
   const keys = (): string[] => rows.map((r) => recordKey(r));
   const table = () => ({
-    columns: [t('col.record'), ...specs.map((s) => (s.percent ? s.name : `${s.name}（${t('unit.wan')}）`))],
+    columns: [
+      t('col.record'),
+      ...specs.map((s) => withUnit(s.name, s.percent ? '%' : unitWord('wan', ctx.lang), ctx.lang)),
+    ],
     rows: rows.map((r) => [recordLabel(r, ctx), ...specs.map((s) => num(s.pick(r)))]),
     rowLinks: keys(),
+    units: [null, ...specs.map((s) => (s.percent ? ('percent' as const) : ('amount' as const)))],
   });
   const links = () => {
     const k = keys();
     return specs.map(() => k);
   };
-  return withLazyParts({ option, empty: false, description, caption }, table, links, true);
+  const height = horizontal ? Math.min(rows.length, VISIBLE_ROWS) * ROW_HEIGHT + 110 : 340;
+  return withLazyParts({ option, empty: false, description, caption, height }, table, links, true);
 }
 
 export function buildBudgetExpenditure(records: readonly PerfRecord[], ctx: ChartContext): ChartModel {

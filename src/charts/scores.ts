@@ -2,7 +2,8 @@
 // with quadrants).
 import type { HeatmapSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import { recordRate, type Level1Summary } from '@/domain/aggregate';
-import { formatPercent, formatScore } from '@/domain/format';
+import { dimensionOrder, dimensionScores, type DimensionScore } from '@/domain/dimensions';
+import { formatPercent, formatScore, withUnit } from '@/i18n/format';
 import { recordKey } from '@/domain/keys';
 import type { PerfRecord } from '@/domain/types';
 import {
@@ -10,29 +11,34 @@ import {
   baseOption,
   describe,
   emptyModel,
+  FIXED_GRID,
+  gradeWord,
   LEGEND_BASE,
+  LEGEND_SPACE,
   num,
   recordAxisLabel,
   recordLabel,
   tipHtml,
+  valuesSentence,
+  wrappedLabel,
   zoomFor,
   type ChartContext,
   type ChartModel,
+  type ValueItem,
 } from './common';
 
 const VISIBLE_ROWS = 12;
 
-/** Level-1 names in the order they are most used, so the common ones come first. */
-function level1Order(summaries: readonly Level1Summary[]): string[] {
-  const count = new Map<string, number>();
-  const first = new Map<string, number>();
-  summaries.forEach((s, i) => {
-    count.set(s.level1, (count.get(s.level1) ?? 0) + 1);
-    if (!first.has(s.level1)) first.set(s.level1, i);
-  });
-  return [...count.keys()].sort((a, b) => count.get(b)! - count.get(a)! || first.get(a)! - first.get(b)!);
+/** A dimension column's heading: the standard dimension's name, or the level-1 name that maps to none. */
+export function dimensionLabel(key: string, ctx: ChartContext): string {
+  return key.startsWith('level1:') ? key.slice('level1:'.length) : ctx.t(`dimension.${key}`);
 }
 
+/**
+ * Level-1 score rates per record, by standard dimension (dimensions.ts): records scored under
+ * different frameworks (产出 / 项目产出 / 产出指标) line up in one column, and the tooltip and the
+ * data table name the level-1 indicator as the record's framework writes it.
+ */
 export function buildLevel1Rates(
   records: readonly PerfRecord[],
   summaries: readonly Level1Summary[],
@@ -41,29 +47,36 @@ export function buildLevel1Rates(
   const { t } = ctx;
   const what = t('chart.level1Rates');
   const keys = new Set(records.map((r) => recordKey(r)));
-  const mine = summaries.filter((s) => keys.has(s.recordKey));
-  const scoredKeys = new Set(mine.filter((s) => s.rate !== null).map((s) => s.recordKey));
-  const rows = records.filter((r) => scoredKeys.has(recordKey(r)));
-  const unscored = records.filter((r) => !scoredKeys.has(recordKey(r))).length;
+  const perRecord = new Map<string, Level1Summary[]>();
+  for (const s of summaries) {
+    if (!keys.has(s.recordKey)) continue;
+    const list = perRecord.get(s.recordKey);
+    if (list) list.push(s);
+    else perRecord.set(s.recordKey, [s]);
+  }
+  const byKey = new Map<string, Map<string, DimensionScore>>();
+  for (const [k, list] of perRecord) {
+    const dims = dimensionScores(list).filter((d) => d.rate !== null);
+    if (dims.length > 0) byKey.set(k, new Map(dims.map((d) => [d.key, d])));
+  }
+  const rows = records.filter((r) => byKey.has(recordKey(r)));
+  const unscored = records.length - rows.length;
   if (rows.length === 0) return emptyModel(ctx, what);
-  const cols = level1Order(mine.filter((s) => scoredKeys.has(s.recordKey)));
+  const cols = dimensionOrder([...byKey.values()].flatMap((m) => [...m.keys()]));
+  const colLabels = cols.map((c) => dimensionLabel(c, ctx));
   const labels = rows.map((r) => recordLabel(r, ctx));
   const axisLabels = rows.map((r) => recordAxisLabel(r, ctx));
-  const byKey = new Map<string, Map<string, Level1Summary>>();
-  for (const s of mine) {
-    let m = byKey.get(s.recordKey);
-    if (!m) byKey.set(s.recordKey, (m = new Map()));
-    m.set(s.level1, s);
-  }
   const data: Array<[number, number, number]> = [];
-  const points: Array<{ record: PerfRecord; s: Level1Summary }> = [];
+  const points: Array<{ record: PerfRecord; d: DimensionScore; col: number }> = [];
+  const items: ValueItem[] = [];
   rows.forEach((r, yi) => {
     const m = byKey.get(recordKey(r));
     cols.forEach((c, xi) => {
-      const s = m?.get(c);
-      if (s && s.rate !== null) {
-        data.push([xi, yi, num(s.rate) as number]);
-        points.push({ record: r, s });
+      const d = m?.get(c);
+      if (d && d.rate !== null) {
+        data.push([xi, yi, num(d.rate) as number]);
+        points.push({ record: r, d, col: xi });
+        items.push({ label: `${labels[yi]} ${colLabels[xi]}`, value: d.rate, text: formatPercent(d.rate, ctx.lang) });
       }
     });
   });
@@ -73,44 +86,54 @@ export function buildLevel1Rates(
     data,
     label: {
       show: true,
-      formatter: (p: { value?: unknown }) => formatPercent(Array.isArray(p.value) ? (p.value[2] as number) : null),
+      formatter: (p: { value?: unknown }) =>
+        formatPercent(Array.isArray(p.value) ? (p.value[2] as number) : null, ctx.lang),
       fontSize: 11,
     },
     itemStyle: { borderColor: '#fff', borderWidth: 2 },
   };
-  const extra = unscored > 0 ? t('chart.unscoredRecords', { n: unscored }) : '';
+  const extra = [
+    unscored > 0 ? t('chart.unscoredRecords', { n: unscored }) : '',
+    rows.length > VISIBLE_ROWS ? t('chart.recordRowsShown', { shown: VISIBLE_ROWS, total: rows.length }) : '',
+  ].join('');
   const { description, caption } = describe(
     ctx,
     t('chart.level1Desc', { n: rows.length, m: cols.length }),
     [t('metric.level1Rate')],
     extra,
+    valuesSentence(ctx, items),
   );
   const option = {
     ...baseOption(description),
-    grid: { left: 8, right: rows.length > VISIBLE_ROWS ? 36 : 12, top: 8, bottom: 48, containLabel: true },
+    grid: { ...FIXED_GRID, left: 192, right: rows.length > VISIBLE_ROWS ? 36 : 12, top: 40, bottom: 48 },
     tooltip: {
       trigger: 'item' as const,
       formatter: (p: unknown) => {
         const pt = points[asParams(p)[0]?.dataIndex ?? 0];
         if (!pt) return '';
-        return tipHtml(recordLabel(pt.record, ctx), [
-          { label: `${pt.s.level1} · ${t('metric.level1Rate')}`, value: formatPercent(pt.s.rate) },
-          { label: t('col.weight'), value: formatScore(pt.s.weight) },
-          { label: t('col.score'), value: formatScore(pt.s.score) },
-        ]);
+        const original = pt.d.originals.join(ctx.lang === 'zh-CN' ? '、' : ', ');
+        return tipHtml(
+          recordLabel(pt.record, ctx),
+          [
+            { label: `${colLabels[pt.col]} · ${t('metric.level1Rate')}`, value: formatPercent(pt.d.rate, ctx.lang) },
+            { label: t('col.weight'), value: formatScore(pt.d.weight, ctx.lang) },
+            { label: t('col.score'), value: formatScore(pt.d.score, ctx.lang) },
+          ],
+          t('chart.originalName', { name: original }),
+        );
       },
     },
     xAxis: {
       type: 'category' as const,
-      data: cols,
+      data: colLabels,
       position: 'top' as const,
-      axisLabel: { interval: 0, width: 84, overflow: 'truncate' as const, rotate: cols.length > 7 ? 30 : 0 },
+      axisLabel: wrappedLabel(72),
     },
     yAxis: {
       type: 'category' as const,
       data: axisLabels,
       inverse: true,
-      axisLabel: { width: 170, overflow: 'truncate' as const, lineHeight: 14 },
+      axisLabel: wrappedLabel(180),
     },
     visualMap: {
       type: 'piecewise' as const,
@@ -130,9 +153,10 @@ export function buildLevel1Rates(
     series: [series],
   };
   const table = {
-    columns: [t('col.record'), ...cols.map((c) => `${c}（${t('metric.level1Rate')}）`)],
+    columns: [t('col.record'), ...colLabels.map((c) => withUnit(c, '%', ctx.lang))],
     rows: rows.map((r, i) => [labels[i] ?? '', ...cols.map((c) => num(byKey.get(recordKey(r))?.get(c)?.rate ?? null))]),
     rowLinks: rows.map((r) => recordKey(r)),
+    units: [null, ...cols.map(() => 'percent' as const)],
   };
   return { option, table, empty: false, links: [points.map((p) => recordKey(p.record))], description, caption };
 }
@@ -208,17 +232,26 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
         }
       : {}),
   }));
+  const items = usable.map((r) => ({
+    label: recordLabel(r, ctx),
+    value: r.score as number,
+    text: t('chart.scoreAndRate', {
+      score: formatScore(r.score, ctx.lang),
+      rate: formatPercent(recordRate(r), ctx.lang),
+    }),
+  }));
   const extra = missing > 0 ? t('chart.excludedRecords', { n: missing }) : '';
   const { description, caption } = describe(
     ctx,
     t('chart.scoreExecutionDesc', { n: usable.length, threshold: formatPercent(threshold), split: SCORE_SPLIT }),
     groups.map((g) => g.name),
     extra,
+    valuesSentence(ctx, items),
   );
   const option = {
     ...baseOption(description),
     legend: { ...LEGEND_BASE, data: groups.map((g) => g.name) },
-    grid: { left: 8, right: 48, top: 40, bottom: 30, containLabel: true },
+    grid: { left: 8, right: 48, top: 40, bottom: 30 + LEGEND_SPACE, containLabel: true },
     tooltip: {
       trigger: 'item' as const,
       formatter: (p: unknown) => {
@@ -226,8 +259,11 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
         const r = groups[q?.seriesIndex ?? 0]?.rows[q?.dataIndex ?? 0];
         if (!r) return '';
         return tipHtml(recordLabel(r, ctx), [
-          { color: q?.color, label: t('metric.executionRate'), value: formatPercent(recordRate(r)) },
-          { label: t('metric.score'), value: `${formatScore(r.score)}${r.grade ? ` (${r.grade})` : ''}` },
+          { color: q?.color, label: t('metric.executionRate'), value: formatPercent(recordRate(r), ctx.lang) },
+          {
+            label: t('metric.score'),
+            value: `${formatScore(r.score, ctx.lang)}${r.grade ? ` (${gradeWord(r.grade, ctx)})` : ''}`,
+          },
         ]);
       },
     },
@@ -250,9 +286,10 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
       scopeName[r.scope],
       num(recordRate(r)),
       num(r.score),
-      r.grade ?? null,
+      r.grade ? gradeWord(r.grade, ctx) : null,
     ]),
     rowLinks: usable.map((r) => recordKey(r)),
+    units: [null, null, 'percent' as const, 'score' as const, null],
   };
   return {
     option,

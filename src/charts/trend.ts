@@ -3,20 +3,25 @@
 import type { LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type { MarkAreaComponentOption, MarkLineComponentOption } from 'echarts/components';
 import type { AgencyYear, AgencyYearTable } from '@/domain/aggregate';
-import { formatPercent, formatScore } from '@/domain/format';
+import { formatPercent, formatScore, yearSpanText } from '@/i18n/format';
 import { recordKey } from '@/domain/keys';
 import {
   asParams,
   BANDS,
   baseOption,
+  colorOf,
   describe,
   emptyModel,
+  FIXED_GRID,
+  HIDE_OVERLAP,
   LEGEND_BASE,
+  LEGEND_SPACE,
   MANY_SERIES,
   num,
-  PALETTE,
+  roundAxis,
   shortName,
   tipHtml,
+  valuesSentence,
   type ChartContext,
   type ChartModel,
   type TipLine,
@@ -36,7 +41,7 @@ export interface TrendOptions {
 export { MANY_SERIES };
 
 /** A line's values, one per year; null for a year without the figure. */
-type Line = { name: string; cells: readonly (AgencyYear | null)[]; values: (number | null)[] };
+type Line = { name: string; color: string; cells: readonly (AgencyYear | null)[]; values: (number | null)[] };
 
 /**
  * Above MANY_SERIES lines, the lines of one colour are drawn as one series: ECharts spends about
@@ -51,28 +56,29 @@ function manyLineSeries(lines: readonly Line[]): {
   series: Array<LineSeriesOption | ScatterSeriesOption>;
   links: (string | null)[][];
 } {
-  const groups = PALETTE.map(() => ({ data: [] as Array<[number, number | null]>, links: [] as (string | null)[] }));
+  // One series per colour: each agency keeps its own colour (palette.ts), lines of a colour share it.
+  const groups = new Map<string, { data: Array<[number, number | null]>; links: (string | null)[] }>();
   const lone = {
     data: [] as Array<{ value: [number, number]; itemStyle: { color: string } }>,
     links: [] as (string | null)[],
   };
-  lines.forEach((line, i) => {
-    const k = i % PALETTE.length;
-    const g = groups[k]!;
+  for (const line of lines) {
+    let g = groups.get(line.color);
+    if (!g) groups.set(line.color, (g = { data: [], links: [] }));
     const vs = line.values;
     vs.forEach((v, x) => {
       g.data.push([x, v]);
       g.links.push(v === null ? null : keyOf(line.cells[x]!));
       if (v !== null && vs[x - 1] == null && vs[x + 1] == null) {
-        lone.data.push({ value: [x, v], itemStyle: { color: PALETTE[k]! } });
+        lone.data.push({ value: [x, v], itemStyle: { color: line.color } });
         lone.links.push(keyOf(line.cells[x]!));
       }
     });
     // The gap that ends this line before the next one starts.
     g.data.push([vs.length - 1, null]);
     g.links.push(null);
-  });
-  const used = groups.map((g, k) => ({ ...g, color: PALETTE[k]! })).filter((g) => g.data.length > 0);
+  }
+  const used = [...groups].map(([color, g]) => ({ ...g, color }));
   const series: Array<LineSeriesOption | ScatterSeriesOption> = used.map((g, k) => ({
     type: 'line',
     // Stable ids: a redraw updates the series ECharts already holds instead of building new ones.
@@ -137,6 +143,7 @@ export function buildTrend(
   const many = shown.length > MANY_SERIES;
   const lines: Line[] = shown.map((r) => ({
     name: r.name,
+    color: colorOf(ctx, r.agency),
     cells: r.cells,
     values: r.cells.map((c) => (c ? num(pick(c)) : null)),
   }));
@@ -147,6 +154,7 @@ export function buildTrend(
         type: 'line',
         id: `${i}:${line.name}`,
         name: line.name,
+        color: line.color,
         // A gap for every year without the figure.
         data: [...line.values],
         connectNulls: false,
@@ -159,6 +167,7 @@ export function buildTrend(
               formatter: (p: { value?: unknown }) => fmt(metric, typeof p.value === 'number' ? p.value : null),
             }
           : { show: false },
+        labelLayout: HIDE_OVERLAP,
         emphasis: { focus: 'series' },
       }));
   const first = series[0];
@@ -167,19 +176,32 @@ export function buildTrend(
 
   const lo = Math.min(...values, ...refs.map((l) => l.value));
   const hi = Math.max(...values, ...refs.map((l) => l.value));
-  const yMin =
-    metric === 'score' ? Math.min(50, Math.floor(lo / 10) * 10) : Math.max(0, Math.floor((lo - 5) / 10) * 10);
-  const yMax = metric === 'score' ? 100 : Math.ceil((hi + 2) / 5) * 5;
+  // Round gridlines with 100 on one of them (the 100% line, a full score).
+  const axis =
+    metric === 'score'
+      ? roundAxis(Math.min(50, lo), 100, { max: 100 })
+      : roundAxis(Math.max(0, lo - 2), Math.max(hi + 2, 100));
 
+  // Each line's latest value, as a reader of the chart would take it in.
+  const latest = lines.flatMap((line) => {
+    const x = line.values.findLastIndex((v) => v !== null);
+    const v = line.values[x];
+    return v === null || v === undefined ? [] : [{ label: `${line.name} ${years[x]}`, value: v, text: fmt(metric, v) }];
+  });
   const { description, caption } = describe(
     ctx,
-    t('chart.trendDesc', { metric: title, from: years[0], to: years.at(-1) }),
+    t(years.length === 1 ? 'chart.trendDescOne' : 'chart.trendDesc', {
+      metric: title,
+      years: yearSpanText(years[0], years.at(-1)),
+    }),
     shown.map((r) => r.name),
+    '',
+    valuesSentence(ctx, latest),
   );
   const option = {
     ...baseOption(description),
     legend: many ? { show: false } : { ...LEGEND_BASE, data: shown.map((r) => r.name) },
-    grid: { left: 56, right: 24, top: many ? 24 : 40, bottom: 32 },
+    grid: { ...FIXED_GRID, left: 56, right: 24, top: 32, bottom: many ? 32 : 32 + LEGEND_SPACE },
     tooltip: {
       trigger: 'axis' as const,
       // Many lines: the tooltip stays inside the chart and lists the highest values only.
@@ -192,7 +214,7 @@ export function buildTrend(
         const entries = shown.map((row, i) => {
           const cell = row.cells[yi] ?? null;
           const v = cell ? pick(cell) : null;
-          const color = grouped ? PALETTE[i % PALETTE.length] : ps.find((q) => q.seriesIndex === i)?.color;
+          const color = lines[i]?.color;
           const line: TipLine = {
             color,
             label: `${row.name}${cell?.basis === 'projects' ? t('chart.basisProjects', { n: cell.records.length }) : ''}`,
@@ -226,17 +248,19 @@ export function buildTrend(
     },
     yAxis: {
       type: 'value' as const,
-      min: yMin,
-      max: yMax,
+      ...axis,
       name: metric === 'score' ? t('unit.points') : '%',
       axisLabel: { formatter: (v: number) => (metric === 'score' ? String(v) : `${v}%`) },
     },
     series,
   };
 
+  const unit = metric === 'score' ? ('score' as const) : ('percent' as const);
   const tableOut = {
     columns: [t('col.agency'), ...years.map(String)],
     rows: shown.map((r) => [r.name, ...r.cells.map((c) => (c ? num(pick(c)) : null))]),
+    cellLinks: shown.map((r) => [null, ...r.cells.map((c) => (c && pick(c) !== null ? keyOf(c) : null))]),
+    units: [null, ...years.map(() => unit)],
   };
   const links = grouped ? grouped.links : shown.map((r) => r.cells.map((c) => (c ? keyOf(c) : null)));
   return { option, table: tableOut, empty: false, links, description, caption };

@@ -13,6 +13,8 @@ import {
   VisualMapComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+// Data labels that hide where they would collide (labelLayout.hideOverlap) need this feature.
+import { LabelLayout } from 'echarts/features';
 
 use([
   BarChart,
@@ -27,6 +29,7 @@ use([
   MarkLineComponent,
   TooltipComponent,
   VisualMapComponent,
+  LabelLayout,
   CanvasRenderer,
 ]);
 

@@ -1,12 +1,19 @@
-// The chart builders' context from vue-i18n: the translator and the language, reactive, so a
-// language switch rebuilds every option.
+// The chart builders' context from vue-i18n: the translator, the language and each agency's
+// colour, reactive, so a language switch rebuilds every option. Colours are handed out over all
+// agencies of the data, largest budget first (palette.ts), once per data version: an agency has
+// the same colour in every chart, whatever the filter.
 import { computed, type ComputedRef } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { ChartContext } from '@/charts/common';
-import type { Lang } from '@/domain/format';
+import { agencyColors } from '@/charts/palette';
+import { rankAgencies } from '@/domain/aggregate';
+import type { Lang } from '@/i18n/format';
+import { useDataStore } from '@/stores/data';
 
 export function useChartContext(): ComputedRef<ChartContext> {
   const { t, locale } = useI18n();
+  const data = useDataStore();
+  const colors = computed(() => agencyColors(rankAgencies(data.records)));
   return computed(() => {
     const lang = locale.value as Lang;
     // Builders ask for the same fixed texts (axis names, series names) on every filter change:
@@ -15,8 +22,10 @@ export function useChartContext(): ComputedRef<ChartContext> {
     // Reading `lang` here makes every option that uses the context depend on the language.
     return {
       lang,
+      colors: colors.value,
       t: (key: string, params?: Record<string, unknown>) => {
-        if (params) return t(key, params);
+        // A count `n` chooses the plural form (messages written 'one | many').
+        if (params) return typeof params.n === 'number' ? t(key, params, params.n) : t(key, params);
         let s = fixed.get(key);
         if (s === undefined) fixed.set(key, (s = t(key, {})));
         return s;

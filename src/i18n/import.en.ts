@@ -26,7 +26,7 @@ export const importEn: ImportMessages = {
       funds: 'record, category and item',
     },
     grade: { excellent: 'Excellent', good: 'Good', fair: 'Fair', poor: 'Poor' },
-    withUnit: { amount: '{name} (×10k CNY)' },
+    withUnit: { amount: '{name} (CNY 10k)' },
   },
   cli: {
     usage: "Usage: npm run validate -- [--json] [--lang zh-CN{'|'}en] FILE...",

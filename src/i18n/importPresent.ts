@@ -2,7 +2,7 @@
 // issue list as a CSV download. Pure functions over a translator (words.ts), so the components
 // stay small and these are testable.
 import { neutralize } from '@/domain/exportCsv';
-import { fixed2, formatAmount, formatPercent, MISSING } from '@/domain/format';
+import { fixed2, formatAmount, formatPercent, MISSING } from '@/i18n/format';
 import { SCHEMA } from '@/domain/schema';
 import type { Delimiter, FundCategory, Grade, Issue, Kind, Scope } from '@/domain/types';
 import { problemText } from './issueText';

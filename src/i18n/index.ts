@@ -1,5 +1,6 @@
 // vue-i18n set-up: zh-CN by default; the user's choice is remembered in this browser.
 import { createI18n } from 'vue-i18n';
+import { DATETIME_FORMATS, NUMBER_FORMATS } from './format';
 import { LOCALES, messages, type Locale } from './messages';
 
 const STORAGE_KEY = 'budget-dashboard.locale';
@@ -20,6 +21,8 @@ export function createAppI18n(locale: Locale = initialLocale()) {
     locale,
     fallbackLocale: 'zh-CN',
     messages,
+    numberFormats: NUMBER_FORMATS,
+    datetimeFormats: DATETIME_FORMATS,
     missingWarn: false,
     fallbackWarn: false,
   });

@@ -4,7 +4,7 @@
 // separators (and the plural form they pick), field names as labels, the contract's values in
 // words, and text from files as written. The views, the issue CSV and the command line all use it.
 import type { Issue, IssueCode, IssueParams, ParamRole } from '@/domain/issues';
-import { formatAmount, formatPercent, formatScore } from '@/domain/format';
+import { formatAmount, formatPercent, formatScore } from '@/i18n/format';
 import type { FundCategory, Grade, Kind, Scope } from '@/domain/types';
 import { ISSUE_ROLES } from './issues';
 import { categoryWord, count, fieldName, gradeWord, isChinese, kindWord, listOf, scopeWord, type Words } from './words';

@@ -96,7 +96,7 @@ export function fieldName(kind: Kind | null, field: string, w: Words): string {
   return found ? w.t(`fieldNames.${found.kind}.${field}`) : field;
 }
 
-/** A field's name as a table header: with the unit of amounts, 全年预算数（万元） / Full-year budget (×10k CNY). */
+/** A field's name as a table header: with the unit of amounts, 全年预算数（万元） / Full-year budget (CNY 10k). */
 export function fieldLabel(kind: Kind, field: string, w: Words): string {
   const found = specOf(kind, field);
   if (!found) return field;

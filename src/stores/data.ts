@@ -12,7 +12,7 @@ import type { FundLine, IndicatorRow, Issue, Kind, PerfRecord, RowOf } from '@/d
 import { openDb, type BudgetDb } from '@/db/database';
 import { activeIds } from '@/db/current';
 import { ensureBuiltin } from '@/db/builtin';
-import { loadCurrent, loadCurrentChunks, loadIndicatorsFor, loadLevel1, loadWarnings } from '@/db/ledger';
+import { listBatches, loadCurrent, loadCurrentChunks, loadIndicatorsFor, loadLevel1, loadWarnings } from '@/db/ledger';
 import { appendRows } from '@/domain/columns';
 import { problem, problemOf, type Problem } from '@/domain/issues';
 
@@ -22,6 +22,13 @@ function loadProblem(e: unknown): Problem {
 }
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** The newest active batch: the version of the data a printed page or saved chart shows. */
+export interface DataVersion {
+  id: number;
+  fileName: string;
+  createdAt: number;
+}
 
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -47,6 +54,7 @@ export const useDataStore = defineStore('data', () => {
   const funds = shallowRef<readonly FundLine[]>(markRaw([]));
   const level1 = shallowRef<readonly Level1Summary[]>(markRaw([]));
   const warnings = shallowRef<readonly Issue[]>(markRaw([]));
+  const dataVersion = shallowRef<DataVersion | null>(null);
   const status = ref<LoadStatus>('idle');
   const error = shallowRef<Problem | null>(null);
   /** Bumped after every load, so views can cache by it. */
@@ -80,11 +88,12 @@ export const useDataStore = defineStore('data', () => {
       // Indicator rows are not read here (a million of them would hold the page for seconds): the
       // level-1 summaries the charts need are kept up to date in the database with every change,
       // and one record's rows are read when its view opens (indicatorsFor).
-      const [r, f, l, w] = await Promise.all([
+      const [r, f, l, w, batches] = await Promise.all([
         kinds.includes('records') ? currentRowsInSlices(db, 'records') : null,
         kinds.includes('funds') ? loadCurrent(db, 'funds') : null,
         kinds.includes('indicators') ? loadLevel1(db) : null,
         loadWarnings(db),
+        listBatches(db),
       ]);
       // Let the charts render in a task of their own, not in the one that built the row objects.
       await nextTask();
@@ -95,6 +104,8 @@ export const useDataStore = defineStore('data', () => {
       if (f) funds.value = markRaw(f);
       if (l) level1.value = markRaw(l);
       warnings.value = markRaw(w);
+      const newest = batches.find((b) => b.state === 'active');
+      dataVersion.value = newest ? { id: newest.id, fileName: newest.fileName, createdAt: newest.createdAt } : null;
       error.value = null;
       status.value = 'ready';
       version.value++;
@@ -170,6 +181,7 @@ export const useDataStore = defineStore('data', () => {
     funds,
     level1,
     warnings,
+    dataVersion,
     status,
     error,
     version,

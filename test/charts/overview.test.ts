@@ -83,7 +83,7 @@ describe('ranking', () => {
       '渝中区招商局 (2019)',
       '北京市贸促会 (2022)',
     ]);
-    expect(seriesOf(m)[0].data).toEqual([100, 100, 95.18]);
+    expect(seriesOf(m)[0].data.map((d: Loose) => d.value)).toEqual([100, 100, 95.18]);
     expect(m.table.rows[2]).toEqual([3, '北京市贸促会', 2022, 95.18]);
     expect(m.links[0]![0]).toContain(CHAOYANG);
   });

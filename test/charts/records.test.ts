@@ -93,13 +93,19 @@ describe('carryover amount', () => {
 });
 
 describe('many records', () => {
-  test('scroll along the category axis instead of squeezing; table rows lead to the records', () => {
+  test('many records: horizontal bars that scroll, every label whole; table rows lead to the records', () => {
     const many = Array.from({ length: 30 }, (_, i) => ({ ...dept[1]!, agency: `单位${i}`, budget: 100 + i }));
     const m = buildBudgetExpenditure(many, zh);
-    const zoom = (m.option as Loose).dataZoom;
+    const o = m.option as Loose;
+    const zoom = o.dataZoom;
     expect(zoom).toHaveLength(2);
-    expect(zoom[0].xAxisIndex).toBe(0);
+    expect(zoom[0].yAxisIndex).toBe(0);
     expect(zoom[0].end).toBeLessThan(50);
+    // Records down the side, labels wrapped (never cut), the height asked for ten rows at a time.
+    expect(o.yAxis.type).toBe('category');
+    expect(o.yAxis.axisLabel.overflow).toBe('break');
+    expect(o.yAxis.data[0]).toBe('单位0 2021\n部门整体');
+    expect(m.height).toBeGreaterThan(400);
     expect(m.table.rows).toHaveLength(30);
     expect(m.table.rowLinks?.[0]).toContain('单位0');
   });

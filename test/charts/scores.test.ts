@@ -26,9 +26,18 @@ describe('level-1 score rates', () => {
     const o = m.option as Loose;
     const col = (name: string) => o.xAxis.data.indexOf(name);
     const data: number[][] = seriesOf(m)[0].data;
-    expect(data).toContainEqual([col('当年预算执行情况'), 1, 96.9]);
+    // Columns are the standard dimensions: 当年预算执行情况 under 预算执行, 产出指标 under 产出.
+    expect(data).toContainEqual([col('预算执行'), 1, 96.9]);
     expect(data).toContainEqual([col('效益'), 2, 74.8]);
-    expect(data).toContainEqual([col('产出指标'), 0, 100]);
+    expect(data).toContainEqual([col('产出'), 0, 100]);
+    // A name that fits no dimension keeps its own column.
+    expect(o.xAxis.data).toContain('整体绩效目标实现情况');
+    expect(o.xAxis.data.slice(0, 4)).toEqual(['决策', '过程', '产出', '效益']);
+  });
+  test('the tooltip names the indicator as the report writes it', () => {
+    const o = m.option as Loose;
+    const i = seriesOf(m)[0].data.findIndex((d: number[]) => d[0] === o.xAxis.data.indexOf('产出') && d[1] === 0);
+    expect(tooltip(m, { dataIndex: i })).toContain('原指标名称：产出指标');
   });
   test('tooltip names the record and the indicator', () => {
     const tip = tooltip(m, { dataIndex: 0 });
@@ -88,25 +97,26 @@ describe('compare', () => {
   test('execution and level-1 rates side by side; a missing indicator is no bar', () => {
     const m = buildCompare(pair, summaries, zh);
     const o = m.option as Loose;
-    expect(o.xAxis.data).toEqual([
-      '预算执行率',
-      '当年预算执行情况',
-      '整体绩效目标实现情况',
-      '预算管理情况',
-      '决策',
-      '过程',
-      '产出',
-      '效益',
-    ]);
-    expect(seriesOf(m)[0].data).toEqual([96.92, 96.9, 93, 100, null, null, null, null]);
-    expect(seriesOf(m)[1].data).toEqual([98.93, null, null, null, 83.2, 87.1, 94.53, 74.8]);
+    // Both records' level-1 indicators under the standard dimensions, side by side.
+    expect(o.xAxis.data).toEqual(['预算执行率', '决策', '过程', '产出', '效益', '预算执行', '整体绩效目标实现情况']);
+    expect(seriesOf(m)[0].data).toEqual([96.92, null, 100, null, null, 96.9, 93]);
+    expect(seriesOf(m)[1].data).toEqual([98.93, 83.2, 87.1, 94.53, 74.8, null, null]);
     commonChecks(m, ['北京市贸促会 2022 · 部门整体', '北京市贸促会 2022 · 北京市市长国际企业家顾问会议']);
   });
   test('figures table, one column per record', () => {
-    const t = compareTable(pair, zh);
+    const t = compareTable(pair, summaries, zh);
     expect(t.columns).toHaveLength(3);
-    expect(t.rows.find((r) => r[0] === '全年预算数')).toEqual(['全年预算数', '5,333.85 万元', '112.33 万元']);
-    expect(t.rows.find((r) => r[0] === '评价得分')).toEqual(['评价得分', '95.18 分', '85.99 分']);
+    const row = (label: string) => t.rows.find((r) => r.label === label);
+    expect(row('全年预算数')?.cells.map((c) => [c.text, c.numeric])).toEqual([
+      ['5,333.85 万元', true],
+      ['112.33 万元', true],
+    ]);
+    expect(row('评价得分')?.cells.map((c) => c.text)).toEqual(['95.18 分', '85.99 分']);
+    // Dimension rows, two decimals, with the level-1 name as each record's framework writes it.
+    expect(row('过程（得分率）')?.cells).toEqual([
+      { text: '100.00%', numeric: true, dataNote: '预算管理情况' },
+      { text: '87.10%', numeric: true, dataNote: '过程' },
+    ]);
   });
   test('hostile names escaped', () => {
     const recs = hostileRecords().filter((r) => r.agency === HOSTILE);
@@ -122,7 +132,20 @@ describe('record figures and fund lines', () => {
     expect(rows.find((r) => r.field === 'carryover')!.value).toBe('—');
     expect(rows.find((r) => r.field === 'score')!.value).toBe('无得分（报告未给出）');
     const yz = figureRows(RECORDS[5]!, en);
-    expect(yz.find((r) => r.field === 'execution_rate')).toMatchObject({ value: '95.45%', derived: true });
+    // Derived values say how: the execution rate from expenditure ÷ budget.
+    expect(yz.find((r) => r.field === 'execution_rate')).toMatchObject({
+      value: '95.45%',
+      derived: en.t('record.derivedRate'),
+    });
+    expect(rows.find((r) => r.field === 'execution_rate')?.derived).toBeUndefined();
+  });
+  test('each figure with a previous year says how it changed, rates in percentage points', () => {
+    const ccpit = RECORDS.filter((r) => r.agency === CCPIT && r.scope === 'department');
+    const y2021 = ccpit.find((r) => r.year === 2021)!;
+    const y2022 = ccpit.find((r) => r.year === 2022)!;
+    const rows = figureRows(y2022, zh, y2021);
+    expect(rows.find((r) => r.field === 'carryover_rate')).toMatchObject({ value: '3.24%', change: '+0.35 个百分点' });
+    expect(figureRows(y2022, zh).every((r) => r.change === undefined)).toBe(true);
   });
   test('fund lines: sources first, then spending lines', () => {
     const m = buildFundLines(

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildCarryoverRateTrend, buildExecutionTrend, buildScoreTrend, MANY_SERIES } from '@/charts/trend';
 import { CAPTION_SERIES, PALETTE } from '@/charts/common';
+import { agencyColors } from '@/charts/palette';
 import { agencyYears, rankAgencies, yearSpan } from '@/domain/aggregate';
 import { parseRecordKey, recordKey } from '@/domain/keys';
 import { CCPIT, CHAOYANG, HOSTILE, hostileRecords, RECORDS, YUZHONG } from './fixtures';
@@ -123,7 +124,9 @@ describe('many agencies stay readable', () => {
   // The last agency has 2019 alone, then 2021–2022: a lone point and a short line.
   const recs = manyAgencies(30, YEARS).filter((r) => r.agency !== '测试单位030' || [2019, 2021, 2022].includes(r.year));
   const agencies30 = rankAgencies(recs);
-  const m = buildExecutionTrend(agencyYears(recs), yearSpan(recs), agencies30, 90, zh);
+  // Colours handed out in rank order, as the app does over all its agencies (palette.ts).
+  const ranked = { ...zh, colors: agencyColors(agencies30) };
+  const m = buildExecutionTrend(agencyYears(recs), yearSpan(recs), agencies30, 90, ranked);
 
   test('above MANY_SERIES lines: no legend, a series per colour, every agency still named in the description', () => {
     expect(agencies30.length).toBeGreaterThan(MANY_SERIES);
@@ -143,7 +146,10 @@ describe('many agencies stay readable', () => {
     // The aria description keeps every name.
     for (const n of names) expect(m.description).toContain(n);
     const few = buildExecutionTrend(agencyYears(recs), yearSpan(recs), agencies30.slice(0, 3), 90, zh);
-    expect(few.caption).toBe(few.description);
+    // The values are the aria description's; the caption under the chart names the series.
+    expect(few.description.startsWith(few.caption)).toBe(true);
+    expect(few.description).toMatch(/数值：测试单位001 2024 \d+\.\d\d%、/);
+    expect(few.caption).not.toContain('数值');
     const english = buildExecutionTrend(agencyYears(recs), yearSpan(recs), agencies30, 90, en);
     expect(english.caption).toMatch(/and others, 30 in all\.$/);
   });

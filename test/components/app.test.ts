@@ -15,7 +15,15 @@ describe('app shell', () => {
       attachTo: document.body,
     });
     const links = wrapper.findAll('.app-nav a');
-    expect(links.map((l) => l.text())).toEqual(['总览', '预算执行', '结转结余', '绩效得分', '对比', '数据管理']);
+    expect(links.map((l) => l.text())).toEqual([
+      '总览',
+      '预算执行',
+      '结转结余',
+      '绩效得分',
+      '结果应用',
+      '对比',
+      '数据管理',
+    ]);
     const exec = links[1]!.attributes('href')!;
     expect(exec).toContain('/execution?');
     expect(decodeURIComponent(exec)).toContain(`agencies=${CCPIT}`);
@@ -42,6 +50,7 @@ describe('app shell', () => {
       'Execution',
       'Carryover',
       'Scores',
+      'Warnings',
       'Compare',
       'Data',
     ]);
@@ -54,9 +63,10 @@ describe('app shell', () => {
     const app = await testApp('/compare?from=2021&records=abc&records=def');
     const wrapper = mount(App, { global: { plugins: app.plugins, stubs: { RouterView: true } } });
     const hrefs = wrapper.findAll('.app-nav a').map((l) => l.attributes('href') ?? '');
-    expect(hrefs[4]).toBe('/compare?from=2021&records=abc&records=def');
+    expect(hrefs[5]).toBe('/compare?from=2021&records=abc&records=def');
     expect(hrefs[0]).toBe('/overview?from=2021');
-    expect(hrefs[5]).toBe('/data');
+    expect(hrefs[4]).toBe('/warnings?from=2021');
+    expect(hrefs[6]).toBe('/data');
     wrapper.unmount();
   });
 

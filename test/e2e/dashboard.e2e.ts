@@ -135,7 +135,7 @@ test('a link with filters reproduces the view; back and forward step through fil
     await expectCharts(page, 2);
     const trend = (await ariaLabels(page))[0] ?? '';
     assert.ok(trend.includes('北京市贸促会') && !trend.includes('渝中区招商局'), trend);
-    assert.match(await page.locator('.view').innerText(), /低于阈值的记录 \(< 95\.00%\)/);
+    assert.match(await page.locator('.view').innerText(), /低于阈值的记录（< 95\.00%）/);
     await saveScreenshot(page, 'dashboard-execution-filtered');
 
     await page.locator('.segmented label').filter({ hasText: '项目' }).click();
@@ -211,6 +211,8 @@ test('a chart point leads to its record', async () => {
     await expectCharts(page, 3);
     // The ranking of the latest year (2024) has one bar: 朝阳区投促中心's project.
     const ranking = page.locator('.chart-panel').nth(2).locator('.echart');
+    // Below the cards and heatmaps: brought into the window before the click.
+    await ranking.scrollIntoViewIfNeeded();
     const box = await ranking.boundingBox();
     assert.ok(box);
     await page.mouse.click(box.x + box.width * 0.4, box.y + box.height / 2);
@@ -360,6 +362,10 @@ test('usable on a 1024×768 tablet and printable without navigation', async () =
 
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.app-header').isVisible(), false);
+    // On paper the page says what it shows: the filters, the date and the data version.
+    const context = await page.locator('.print-context').innerText();
+    assert.match(context, /单位：全部单位；年度：全部年度；评价类型：全部/);
+    assert.match(context, /打印日期：\d{4}年\d{1,2}月\d{1,2}日；数据版本：批次 \d+（.+，\d{4}年.+提交）/);
     assert.equal(await page.locator('.filter-bar').isVisible(), false);
     assert.equal(await page.locator('.panel-tools').first().isVisible(), false);
     await saveScreenshot(page, 'dashboard-scores-print');

@@ -73,7 +73,12 @@ export interface StaticServer {
  * base path, and any missing file, is a 404. No SPA fallback and no rewrites, so a test passes
  * only if the build works as static files under an arbitrary sub-path.
  */
-export async function startServer(distDir: string = DIST_DIR, basePath = '/app/'): Promise<StaticServer> {
+export async function startServer(
+  distDir: string = DIST_DIR,
+  basePath = '/app/',
+  /** A folder served as `data/` beside the app (published data: manifest.json and its files). */
+  dataDir?: string,
+): Promise<StaticServer> {
   assert.ok(basePath.startsWith('/') && basePath.endsWith('/'), `basePath must start and end with "/": ${basePath}`);
   const root = path.resolve(distDir);
   await stat(path.join(root, 'index.html')).catch(() => {
@@ -95,7 +100,13 @@ export async function startServer(distDir: string = DIST_DIR, basePath = '/app/'
       res.writeHead(301, { Location: basePath }).end();
       return;
     }
-    const file = reqPath === null ? null : resolveInside(root, basePath, reqPath);
+    const published = dataDir !== undefined && reqPath !== null && reqPath.startsWith(`${basePath}data/`);
+    const file =
+      reqPath === null
+        ? null
+        : published
+          ? resolveInside(path.resolve(dataDir), `${basePath}data/`, reqPath)
+          : resolveInside(root, basePath, reqPath);
     const body = file === null ? null : await readFile(file).catch(() => null);
     if (file === null || body === null) {
       if (!isOptional(reqPath ?? '')) notFound.push(reqPath ?? String(req.url));

@@ -102,7 +102,7 @@ describe('the data page in English', () => {
       assert.match(errors, /An amount cannot be negative: -20/);
       assert.match(errors, /Repeats row 2: the same agency, year, scope and project may appear only once/);
       const warned = await card(page, 'records-warnings.csv').locator('.issue-list.warnings').innerText();
-      assert.match(warned, /Expenditure 1,300\.00 ×10k CNY exceeds the budget 1,200\.00 ×10k CNY\./);
+      assert.match(warned, /Expenditure 1,300\.00 CNY 10k exceeds the budget 1,200\.00 CNY 10k\./);
       assert.match(warned, /The grade “Excellent” does not match the score 85\.00, whose grade is “Good”\./);
 
       // The preview of the valid file: kind, encoding and delimiter in English; labels, not field
@@ -113,7 +113,7 @@ describe('the data page in English', () => {
       assert.match(facts, /GBK \/ GB18030/);
       assert.match(facts, /comma/);
       const heads = await ok.locator('.sample-rows th').allInnerTexts();
-      assert.ok(heads.includes('Full-year budget (×10k CNY)'), heads.join(' | '));
+      assert.ok(heads.includes('Full-year budget (CNY 10k)'), heads.join(' | '));
       assert.ok(!heads.some((h) => /_/.test(h)), `snake_case header: ${heads.join(' | ')}`);
       const sample = await ok.locator('.sample-rows tbody').innerText();
       assert.match(sample, /2,400\.00/);

@@ -66,7 +66,7 @@ describe('values on screen', () => {
 
   test('changed figures carry their unit', () => {
     expect(changeValue('records', 'budget', 5333.85, zh)).toBe('5,333.85 万元');
-    expect(changeValue('records', 'budget', 1, en)).toBe('1.00 ×10k CNY');
+    expect(changeValue('records', 'budget', 1, en)).toBe('1.00 CNY 10k');
     expect(changeValue('records', 'execution_rate', 96.92, zh)).toBe('96.92%');
     expect(changeValue('records', 'year', 2024, zh)).toBe('2024');
     expect(changeValue('records', 'score', null, zh)).toBe('—');

@@ -51,7 +51,7 @@ describe('parameters as written', () => {
   test('amounts with two decimals and their unit, percents with %, scores with two decimals', () => {
     const w = issue('over_budget', { expenditure: 120, budget: 100.5 });
     expect(problemText(w, zh)).toBe('支出 120.00 万元超过预算 100.50 万元');
-    expect(problemText(w, en)).toBe('Expenditure 120.00 ×10k CNY exceeds the budget 100.50 ×10k CNY.');
+    expect(problemText(w, en)).toBe('Expenditure 120.00 CNY 10k exceeds the budget 100.50 CNY 10k.');
     expect(problemText(issue('rate_mismatch', { rate: 62.2, computed: 60 }, 2, 'x'), en)).toContain('62.20%');
     expect(problemText(issue('score_range', { score: 120, max: 100 }), zh)).toBe('总分 120.00 超过 100');
   });

@@ -67,7 +67,7 @@ describe('validate: text output', () => {
         '  errors: 2  warnings: 1',
         '  ERROR   row 3, column “年度”: Out of range: 1989 (expected a whole number from 1990 to 2100).',
         '  ERROR   row 3, column “全年预算数（万元）”: An amount cannot be negative: -1',
-        '  WARNING row 2, column “全年执行数（万元）”: Expenditure 120.00 ×10k CNY exceeds the budget 100.00 ×10k CNY.',
+        '  WARNING row 2, column “全年执行数（万元）”: Expenditure 120.00 CNY 10k exceeds the budget 100.00 CNY 10k.',
       ]);
     }
   });

@@ -43,20 +43,34 @@ describe('execution view: the per-record charts share one tabbed panel', () => {
     wrapper.unmount();
   });
 
-  test('a click or the arrow keys choose another chart; its title names the PNG and CSV', async () => {
-    const { wrapper } = await mountView();
+  test('a click or the arrow keys choose another chart, kept in the URL; its title names the PNG and CSV', async () => {
+    const { wrapper, router } = await mountView();
+    const press = async (key: string) => {
+      await wrapper.get('[role=tablist]').trigger('keydown', { key });
+      await settle();
+    };
     await wrapper.findAll('[role=tab]')[1]!.trigger('click');
+    await settle();
     expect(panelTitles(wrapper)[1]).toBe('项目：预算与执行');
     expect(wrapper.findAll('.echart-stub')[1]!.attributes('data-name')).toBe('项目：预算与执行');
-    await wrapper.get('[role=tablist]').trigger('keydown', { key: 'ArrowRight' });
+    expect(router.currentRoute.value.query.tab).toBe('proj');
+    await press('ArrowRight');
     expect(panelTitles(wrapper)[1]).toBe('基本支出与项目支出（部门整体）');
     expect(wrapper.findAll('[role=tab]').map((t) => t.attributes('tabindex'))).toEqual(['-1', '-1', '0', '-1']);
-    await wrapper.get('[role=tablist]').trigger('keydown', { key: 'End' });
+    await press('End');
     expect(panelTitles(wrapper)[1]).toBe('年初预算与调整后预算');
-    await wrapper.get('[role=tablist]').trigger('keydown', { key: 'ArrowRight' });
+    await press('ArrowRight');
     expect(panelTitles(wrapper)[1]).toBe('部门整体：预算与执行');
-    await wrapper.get('[role=tablist]').trigger('keydown', { key: 'ArrowLeft' });
+    // The default tab leaves the URL plain.
+    expect(router.currentRoute.value.query.tab).toBeUndefined();
+    await press('ArrowLeft');
     expect(panelTitles(wrapper)[1]).toBe('年初预算与调整后预算');
+    wrapper.unmount();
+  });
+
+  test('a link with a tab opens that chart', async () => {
+    const { wrapper } = await mountView('/execution?tab=basic');
+    expect(panelTitles(wrapper)[1]).toBe('基本支出与项目支出（部门整体）');
     wrapper.unmount();
   });
 

@@ -135,11 +135,11 @@ describe('FilePreview', () => {
       'Size=2.0 KB',
     ]);
     const heads = w.findAll('.sample-rows th').map((th) => th.text());
-    expect(heads.slice(0, 6)).toEqual(['Agency', 'Region', 'Year', 'Scope', 'Project', 'Initial budget (×10k CNY)']);
-    expect(heads).toContain('Full-year budget (×10k CNY)');
+    expect(heads.slice(0, 6)).toEqual(['Agency', 'Region', 'Year', 'Scope', 'Project', 'Initial budget (CNY 10k)']);
+    expect(heads).toContain('Full-year budget (CNY 10k)');
     const cells = w.findAll('.sample-rows tbody td');
     const byHead = Object.fromEntries(heads.map((h, i) => [h, cells[i]!]));
-    expect(byHead['Full-year budget (×10k CNY)']!.text()).toBe('100.00');
+    expect(byHead['Full-year budget (CNY 10k)']!.text()).toBe('100.00');
     expect(byHead['Execution rate']!.text()).toBe('62.20%');
     expect(byHead.Scope!.text()).toBe('Department');
     expect(byHead.Grade!.text()).toBe('Good');

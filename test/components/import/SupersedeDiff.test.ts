@@ -78,8 +78,8 @@ describe('SupersedeDiff', () => {
       .findAll('tbody tr')
       .map((tr) => [tr.get('th').text(), ...tr.findAll('td').map((td) => td.text())]);
     expect(lines).toEqual([
-      ['Full-year budget (×10k CNY)', '320.00 ×10k CNY', '360.00 ×10k CNY'],
-      ['Full-year expenditure (×10k CNY)', '300.80 ×10k CNY', '352.80 ×10k CNY'],
+      ['Full-year budget (CNY 10k)', '320.00 CNY 10k', '360.00 CNY 10k'],
+      ['Full-year expenditure (CNY 10k)', '300.80 CNY 10k', '352.80 CNY 10k'],
       ['Execution rate', '94.00%', '98.00%'],
       ['Score', '88.00', '93.00'],
       ['Grade', 'Good', 'Excellent'],

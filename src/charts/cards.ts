@@ -1,0 +1,172 @@
+// The overview's headline cards. Each names its unit once, in its label (one unit for the
+// headline and its sub-lines: 亿元 only when the headline is that large); its sub-lines either add
+// up to the headline or the card says why not (a project inside a department-year is counted once,
+// in the department's figure; a weighted rate is no sum; averages of departments and of projects
+// are kept apart). With the previous year's records, each card says how it changed.
+import { gradeEntries, totals } from '@/domain/aggregate';
+import { scopeBreakdown, scopeParts, scopeRates, scoreMeans, type ScopeBreakdown } from '@/domain/breakdown';
+import type { PerfRecord } from '@/domain/types';
+import {
+  amountUnitFor,
+  formatAmountChange,
+  formatAmountValue,
+  formatInteger,
+  formatPercent,
+  formatPointChange,
+  formatScore,
+  formatScoreChange,
+  inUnit,
+  unitWord,
+  withUnit,
+} from '@/i18n/format';
+import { gradeWord, type ChartContext } from './common';
+
+export type CardId = 'budget' | 'expenditure' | 'rate' | 'carryover' | 'score' | 'grades';
+
+export interface CardModel {
+  id: CardId;
+  /** The label with the card's unit: '预算总额（万元）'. */
+  label: string;
+  value: string;
+  lines: string[];
+  /** How the sub-lines relate to the headline, and what the figure is. */
+  notes: string[];
+  /** The change from the previous year, when the range is one year and the year before has data. */
+  change?: string;
+  /** The headline and the sub-lines as numbers in the card's unit: the sub-lines add up to it when `addsUp`. */
+  check: { headline: number | null; parts: number[]; addsUp: boolean };
+}
+
+function amountCard(
+  id: 'budget' | 'expenditure' | 'carryover',
+  b: ScopeBreakdown,
+  prev: ScopeBreakdown | null,
+  ctx: ChartContext,
+  extraNotes: string[] = [],
+): CardModel {
+  const { t, lang } = ctx;
+  const unit = amountUnitFor([b.total, b.department, b.projectsOnly]);
+  const v = (x: number | null) => formatAmountValue(x, lang, unit);
+  const lines: string[] = [];
+  const parts: number[] = [];
+  if (b.counts.department > 0) {
+    lines.push(t('overview.deptLine', { value: v(b.department) }));
+    if (b.department !== null) parts.push(inUnit(b.department, unit));
+  }
+  if (b.counts.projectsOnly > 0) {
+    lines.push(t('overview.projOnlyLine', { value: v(b.projectsOnly) }));
+    if (b.projectsOnly !== null) parts.push(inUnit(b.projectsOnly, unit));
+  }
+  const notes = [...extraNotes];
+  if (b.counts.projectsInside > 0)
+    notes.push(t('overview.insideNote', { n: b.counts.projectsInside, value: v(b.projectsInside) }));
+  return {
+    id,
+    label: withUnit(t(`overview.${id}`), unitWord(unit, lang), lang),
+    value: v(b.total),
+    lines,
+    notes,
+    ...(prev && prev.total !== null && b.total !== null
+      ? { change: t('overview.change', { value: formatAmountChange(prev.total, b.total, lang, unit) }) }
+      : {}),
+    check: { headline: b.total === null ? null : inUnit(b.total, unit), parts, addsUp: true },
+  };
+}
+
+/** The six headline cards of `records`; `previous` is the year before's records when the range is one year. */
+export function buildCards(
+  records: readonly PerfRecord[],
+  ctx: ChartContext,
+  previous: readonly PerfRecord[] | null = null,
+): CardModel[] {
+  const { t, lang } = ctx;
+  const prev = previous && previous.length > 0 ? previous : null;
+  const parts = scopeParts(records);
+  const prevParts = prev ? scopeParts(prev) : [];
+  const budget = scopeBreakdown(records, (r) => r.budget, parts);
+  const expenditure = scopeBreakdown(records, (r) => r.expenditure, parts);
+  const carryover = scopeBreakdown(records, (r) => r.carryover, parts);
+  const rates = scopeRates(records, parts);
+  const prevRates = prev ? scopeRates(prev, prevParts) : null;
+  // The carryover rate over the same records the headline counts (department-years, project-only years).
+  const carryBase = scopeBreakdown(records, (r) => (r.carryover === null ? null : r.budget), parts);
+  const carryRate =
+    carryover.total !== null && carryBase.total !== null && carryBase.total > 0
+      ? (carryover.total / carryBase.total) * 100
+      : null;
+  const prevCarry = prev ? scopeBreakdown(prev, (r) => r.carryover, prevParts) : null;
+  const prevCarryBase = prev ? scopeBreakdown(prev, (r) => (r.carryover === null ? null : r.budget), prevParts) : null;
+  const prevCarryRate =
+    prevCarry?.total != null && prevCarryBase?.total != null && prevCarryBase.total > 0
+      ? (prevCarry.total / prevCarryBase.total) * 100
+      : null;
+
+  const rateLines: string[] = [];
+  if (budget.counts.department > 0)
+    rateLines.push(t('overview.deptLine', { value: formatPercent(rates.department, lang) }));
+  if (budget.counts.projectsOnly > 0)
+    rateLines.push(t('overview.projOnlyLine', { value: formatPercent(rates.projectsOnly, lang) }));
+
+  const means = scoreMeans(records);
+  const prevMeans = prev ? scoreMeans(prev) : null;
+  // Department and project scores come from different rules: the headline is the departments'
+  // mean when there are any, and the projects' mean is beside it, never mixed in.
+  const lead = means.department.n > 0 ? 'department' : 'project';
+  const other = lead === 'department' ? 'project' : 'department';
+  const leadMean = means[lead].mean;
+  const prevLead = prevMeans ? prevMeans[lead].mean : null;
+  const scoreLines = [t(`overview.scoreLine.${lead}`, { n: means[lead].n })];
+  if (means[other].n > 0)
+    scoreLines.push(
+      t(`overview.scoreOther.${other}`, { value: formatScore(means[other].mean, lang), n: means[other].n }),
+    );
+
+  const all = totals(records);
+  const graded = gradeEntries(all.grades);
+  const sep = lang === 'zh-CN' ? ' ' : ' · ';
+
+  const cards: CardModel[] = [
+    amountCard('budget', budget, prev ? scopeBreakdown(prev, (r) => r.budget, prevParts) : null, ctx),
+    amountCard('expenditure', expenditure, prev ? scopeBreakdown(prev, (r) => r.expenditure, prevParts) : null, ctx),
+    {
+      id: 'rate',
+      label: t('overview.rate'),
+      value: formatPercent(rates.all, lang),
+      lines: rateLines,
+      notes: [t('overview.rateHint')],
+      ...(prevRates?.all != null && rates.all !== null
+        ? { change: t('overview.change', { value: formatPointChange(rates.all - prevRates.all, lang) }) }
+        : {}),
+      check: { headline: rates.all, parts: [], addsUp: false },
+    },
+    amountCard('carryover', carryover, prevCarry, ctx, [
+      t('overview.carryoverRateNote', { value: formatPercent(carryRate, lang) }),
+      ...(prevCarryRate !== null && carryRate !== null
+        ? [t('overview.carryoverRateChange', { value: formatPointChange(carryRate - prevCarryRate, lang) })]
+        : []),
+    ]),
+    {
+      id: 'score',
+      label: t(`overview.avgScore.${lead}`),
+      value: formatScore(leadMean, lang),
+      lines: scoreLines,
+      notes: [t('overview.scoreNote')],
+      ...(prevLead !== null && leadMean !== null
+        ? { change: t('overview.change', { value: formatScoreChange(leadMean - prevLead, lang) }) }
+        : {}),
+      check: { headline: leadMean, parts: [], addsUp: false },
+    },
+    {
+      id: 'grades',
+      label: t('overview.grades'),
+      value: formatInteger(all.count, lang),
+      lines: [
+        graded.map(([g, n]) => `${gradeWord(g, ctx)} ${formatInteger(n, lang)}`).join(sep),
+        t('overview.gradeNone', { n: all.grades.none }),
+      ],
+      notes: [t('overview.gradesNote')],
+      check: { headline: all.count, parts: [...graded.map(([, n]) => n), all.grades.none], addsUp: true },
+    },
+  ];
+  return cards;
+}

@@ -1,0 +1,114 @@
+// The option builders at the sizes a bureau has (1, 3, 10 and 150 agencies), with names as long
+// as a district's: labels keep agency and year whole, every agency is shown (scrolling) and the
+// count said, one colour per agency in every chart, and the aria description tells the values.
+import { describe, expect, test } from 'vitest';
+import { buildCarryoverAmount } from '@/charts/carryover';
+import { buildHeatmap, buildRanking } from '@/charts/overview';
+import { agencyColors } from '@/charts/palette';
+import { buildBudgetExpenditure } from '@/charts/records';
+import { buildExecutionTrend, buildScoreTrend } from '@/charts/trend';
+import { agencyYears, rankAgencies, rankLatestPerAgency, yearSpan } from '@/domain/aggregate';
+import type { ChartContext } from '@/charts/common';
+import { en, manyAgencies, seriesOf, zh, type Loose } from './helpers';
+
+const YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
+
+/** `n` agencies named as a district names them, most of them long. */
+function bureau(n: number) {
+  return manyAgencies(n, YEARS).map((r) => ({
+    ...r,
+    agency: r.agency.replace(/测试单位(\d+)/, (_, d: string) => `临江区人民政府第${d}街道办事处`),
+  }));
+}
+
+function axes(m: { option: unknown }): Loose[] {
+  const o = m.option as Loose;
+  return [o.xAxis, o.yAxis].flatMap((a) => (Array.isArray(a) ? a : a ? [a] : []));
+}
+
+describe.each([1, 3, 10, 150])('%i agencies', (n) => {
+  const recs = bureau(n);
+  const table = agencyYears(recs);
+  const years = yearSpan(recs);
+  const ranked = rankAgencies(recs);
+  const ctx: ChartContext = { ...zh, colors: agencyColors(ranked) };
+  const heat = buildHeatmap(table, years, ranked, 'executionRate', ctx);
+  const ranking = buildRanking(
+    rankLatestPerAgency(table, (c) => c.executionRate),
+    'executionRate',
+    ctx,
+  );
+  const trend = buildExecutionTrend(table, years, ranked.slice(0, 8), 90, ctx);
+  const carry = buildCarryoverAmount(table, years, ranked.slice(0, 8), ctx);
+  const bars = buildBudgetExpenditure(
+    recs.filter((r) => r.scope === 'department'),
+    ctx,
+  );
+
+  test('no label is cut: category labels wrap, and keep the agency and the year', () => {
+    for (const m of [heat, ranking, trend, carry, bars])
+      for (const a of axes(m)) expect(a.axisLabel?.overflow).not.toBe('truncate');
+    const cat = (bars.option as Loose)[n * 6 > 6 ? 'yAxis' : 'xAxis'];
+    expect(cat.data[0]).toMatch(/^临江区人民政府第\d+街道办事处 20\d\d\n部门整体$/);
+    expect(cat.axisLabel.overflow).toBe('break');
+    expect((heat.option as Loose).yAxis.data[0]).toMatch(/^临江区人民政府第\d+街道办事处$/);
+  });
+
+  test('heatmap and ranking show every agency, scrolling, and say how many are shown', () => {
+    expect((heat.option as Loose).yAxis.data).toHaveLength(n);
+    expect((ranking.option as Loose).yAxis.data).toHaveLength(n);
+    if (n > 14) {
+      expect((heat.option as Loose).dataZoom[0].yAxisIndex).toBe(0);
+      expect(heat.caption).toContain(`一次显示 14 个单位，共 ${n} 个`);
+    } else expect((heat.option as Loose).dataZoom).toEqual([]);
+  });
+
+  test('one colour per agency in every chart', () => {
+    const top = ranked[0]!;
+    const colour = ctx.colors!(top);
+    const i = (ranking.option as Loose).yAxis.data.findIndex((l: string) => l.startsWith(top));
+    expect(seriesOf(ranking)[0].data[i].itemStyle.color).toBe(colour);
+    expect(seriesOf(carry).find((s) => s.name === top).color).toBe(colour);
+    const line = seriesOf(trend).find((s) => s.name === top) ?? seriesOf(trend).find((s) => s.color === colour);
+    expect(line.color).toBe(colour);
+    // Without the app's order, the colour still follows the agency, not its place in a chart.
+    const a = buildCarryoverAmount(table, years, ranked.slice(0, 3), zh);
+    const b = buildCarryoverAmount(table, years, [...ranked.slice(0, 3)].reverse(), zh);
+    expect(seriesOf(a).find((s) => s.name === top).color).toBe(seriesOf(b).find((s) => s.name === top).color);
+  });
+
+  test('the aria description tells the values: each of a few, or count, extremes and median', () => {
+    if (n <= 12) {
+      for (const a of ranked.slice(0, 8)) expect(trend.description).toContain(a);
+      expect(trend.description).toMatch(/数值：临江区人民政府第\d+街道办事处 2024 \d+\.\d\d%/);
+    } else {
+      expect(heat.description).toMatch(/共 \d+ 个数值：最高 .+ \d+\.\d\d%，最低 .+ \d+\.\d\d%，中位数 \d+\.\d\d%。/);
+      expect(heat.description).toContain(`热力图：${n} 个单位 × 年度`);
+    }
+    // The caption under the chart does not repeat the values the description reads out.
+    expect(heat.caption).not.toContain('数值');
+  });
+});
+
+describe('reference lines and single years', () => {
+  const recs = bureau(5);
+  const table = agencyYears(recs);
+  const ranked = rankAgencies(recs);
+  test('the 100% line lies on a gridline whatever the threshold', () => {
+    for (const threshold of [60, 85, 92.5, 100, 120]) {
+      const y = (buildExecutionTrend(table, yearSpan(recs), ranked, threshold, zh).option as Loose).yAxis;
+      expect((100 - y.min) % y.interval).toBe(0);
+      expect(y.max).toBeGreaterThanOrEqual(Math.max(100, threshold));
+    }
+    const s = (buildScoreTrend(table, yearSpan(recs), ranked, zh).option as Loose).yAxis;
+    expect([(100 - s.min) % s.interval, s.max]).toEqual([0, 100]);
+  });
+
+  test('a single year is named as a year, not a span', () => {
+    const one = recs.filter((r) => r.year === 2022);
+    const m = buildExecutionTrend(agencyYears(one), [2022], ranked, 90, zh);
+    expect(m.description).toContain('2022年');
+    expect(m.description).not.toContain('2022–2022');
+    expect(buildExecutionTrend(agencyYears(one), [2022], ranked, 90, en).description).toContain('in 2022');
+  });
+});

@@ -105,12 +105,14 @@ async function readText(
     return new CsvRecordSplitter(
       delimiter,
       (cells, row) => session.record(cells, row),
-      (row) => session.quoteError(row),
+      (row, cell, unclosed) => session.quoteError(row, cell, unclosed),
       (text, starts, ends, count, row) => session.spans(text, starts, ends, count, row),
     );
   };
   for (const piece of decoder.pieces(pieceBytes)) {
     if (opts.signal?.aborted) throw new ParseCancelled();
+    // Bytes that were not text of the encoding (or a � in the file itself): rows holding one are errors.
+    if (!session.replacements && piece.indexOf('\uFFFD') !== -1) session.replacements = true;
     if (splitter === null) {
       head += piece;
       const line = firstContentLine(head, false);

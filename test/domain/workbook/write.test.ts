@@ -8,6 +8,7 @@ import { SCHEMA, type FieldSpec } from '@/domain/schema';
 import { TEMPLATE_ROWS } from '@/domain/templates';
 import { GRADES, type FundLine, type IndicatorRow, type Kind, type PerfRecord } from '@/domain/types';
 import { isEmptyMarker } from '@/domain/values';
+import { normalizeName } from '@/domain/normalize';
 import { workbookTables } from '@/domain/workbook/contractSheet';
 import { readWorkbook } from '@/domain/workbook/read';
 import { xmlText } from '@/domain/workbook/spreadsheetml';
@@ -96,7 +97,6 @@ const CHARS = [
   '/',
   '—',
   '_x0041_',
-  '\u0001',
   '<',
   '&',
 ];
@@ -126,10 +126,15 @@ function valueOf(f: FieldSpec): fc.Arbitrary<unknown> {
       return fc.option(fc.constantFrom(...GRADES), { nil: null });
     case 'category':
       return fc.constantFrom('source', 'line_item');
-    default:
-      return f.required === 'yes' ? nonEmpty : text;
+    default: {
+      const arb = f.required === 'yes' ? nonEmpty : text;
+      // Names are stored in one form (normalizeName): that is what an export holds.
+      return NAMES.has(f.name) ? arb.map(normalizeName).filter((s) => f.required !== 'yes' || s !== '') : arb;
+    }
   }
 }
+
+const NAMES = new Set(['agency', 'project', 'level1', 'level2', 'level3', 'item']);
 
 function rowArb(kind: Kind): fc.Arbitrary<Record<string, unknown>> {
   const fields = Object.fromEntries(SCHEMA[kind].filter((f) => f.type !== 'scope').map((f) => [f.name, valueOf(f)]));

@@ -61,6 +61,9 @@ export interface StoredChunk {
    * toColumnChunk, which gives string[] columns back. */
   text: Record<string, StoredTextColumn>;
   num: Record<string, Float64Array>;
+  /** The checksum of the columns as stored (chunkCheck.ts), written at commit; absent in chunks
+   * committed before checksums existed, which get the structural checks only. */
+  sum?: number;
 }
 
 /** A `chunks` row as schema versions 1 and 2 wrote it: every text column a plain string[]. */

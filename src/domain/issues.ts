@@ -129,9 +129,22 @@ export class IssueError extends Error {
   }
 }
 
-/** The problem an error carries: an IssueError's own, else `orElse` given the error's text. */
+/**
+ * The IssueError an error is or wraps (a database library wraps what failed its open in an error
+ * of its own, as `inner` or `cause`), or null.
+ */
+export function issueErrorIn(err: unknown): IssueError | null {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if (e instanceof IssueError) return e;
+    e = (e as { inner?: unknown }).inner ?? (e as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/** The problem an error carries: an IssueError's own (or the one it wraps), else `orElse` given the error's text. */
 export function problemOf(err: unknown, orElse: (detail: string) => Problem): Problem {
-  if (err instanceof IssueError) return err.problem;
+  const coded = issueErrorIn(err);
+  if (coded) return coded.problem;
   if (err instanceof Error) return orElse(err.message || err.name);
   return orElse(String(err));
 }

@@ -112,7 +112,6 @@ const text = fc
   .array(fc.constantFrom(...CHARS), { maxLength: 10 })
   .map((a) => a.join('').trim())
   .map((s) => (isEmptyMarker(s) ? '' : s));
-const required = text.filter((s) => s !== '');
 /** A name (agency, project, level, item) as stored: in its one form (normalizeName). */
 const name = text.map(normalizeName).filter((s) => !isEmptyMarker(s));
 const requiredName = name.filter((s) => s !== '');

@@ -138,7 +138,6 @@ export class CsvRecordSplitter {
     const rest = normalizeBreaks(from === 0 ? text : text.slice(from));
     const parser = new Papa.Parser({ delimiter: this.delimiter, newline: '\n', quoteChar: '"', escapeChar: '"' });
     const result = parser.parse(rest, 0, partial) as Papa.ParseResult<string[]>;
-    const firstRow = this.row + 1;
     const rows = result.data.length;
     // PapaParse may report two errors for one field (a misplaced quote, then no closing one).
     const seen = new Map<number, { index: number; unclosed: boolean }>();
@@ -150,16 +149,13 @@ export class CsvRecordSplitter {
       const unclosed = e.code === 'MissingQuotes' || before?.unclosed === true;
       seen.set(r, { index: before?.index ?? e.index ?? -1, unclosed });
     }
-    for (const [r, e] of seen) {
+    for (let r = 0; r < rows; r++) {
       const cells = result.data[r]!;
-      this.onError(
-        firstRow + r,
-        e.unclosed ? cells.length - 1 : quotedCellAt(rest, e.index, this.dc, cells),
-        e.unclosed,
-      );
-    }
-    for (const cells of result.data) {
       this.row++;
+      // Reported just before the record itself, so the header it lies under is known by then.
+      const e = seen.get(r);
+      if (e)
+        this.onError(this.row, e.unclosed ? cells.length - 1 : quotedCellAt(rest, e.index, this.dc, cells), e.unclosed);
       this.sink(cells, this.row);
     }
     return rest.slice(result.meta.cursor);

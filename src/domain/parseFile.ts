@@ -106,7 +106,9 @@ async function readText(
       delimiter,
       (cells, row) => session.record(cells, row),
       (row, cell, unclosed) => session.quoteError(row, cell, unclosed),
-      (text, starts, ends, count, row) => session.spans(text, starts, ends, count, row),
+      opts.readInPlace === false
+        ? null
+        : (text, starts, ends, count, row) => session.spans(text, starts, ends, count, row),
     );
   };
   for (const piece of decoder.pieces(pieceBytes)) {
@@ -115,7 +117,9 @@ async function readText(
     if (!session.replacements && piece.indexOf('\uFFFD') !== -1) session.replacements = true;
     if (splitter === null) {
       head += piece;
-      const line = firstContentLine(head, false);
+      // The header line ends only at a line break: a piece without one cannot complete it (and
+      // scanning the whole head again for each piece of a 10 MB header line would be quadratic).
+      const line = /[\r\n]/.test(piece) ? firstContentLine(head, false) : null;
       if (line !== null) {
         splitter = start(line);
         splitter.push(head);

@@ -245,7 +245,9 @@ export class RowReader<K extends Kind> {
     let ok = true;
     if (v[S.scope!] === 'project' && v[S.project!] === '') {
       const column = this.writtenOf.project ?? this.writtenOf.scope ?? null;
-      errors.push({ row, column, code: 'project_required', params: {} });
+      // A project cell refused on its own (a control character in it) is not also a missing one.
+      const refused = this.writtenOf.project !== undefined && errors.some((e) => e.row === row && e.column === column);
+      if (!refused) errors.push({ row, column, code: 'project_required', params: {} });
       ok = false;
     }
     if (this.kind === 'indicators') {

@@ -15,32 +15,18 @@ import {
 } from '@/db/ledger';
 import { LEVEL1_KEY } from '@/db/level1Store';
 import { level1Summaries } from '@/domain/aggregate';
-import { rowsToChunks } from '@/domain/columns';
 import { recordKey, rowKey } from '@/domain/keys';
 import { level1Rows, type Level1Table } from '@/domain/level1';
 import type { IndicatorRow, Kind, ParsedFile, RowOf } from '@/domain/types';
-import { freshDbPerTest, indicator, readBuiltinFiles, record } from './helpers';
+import { freshDbPerTest, indicator, parsedRows, readBuiltinFiles, record } from './helpers';
 
 const db = freshDbPerTest();
 let shaCounter = 0;
 
 /** A validated file of these rows, stored in chunks of `chunkRows` (no parsing: the shape is the point here). */
 function parsedOf<K extends Kind>(kind: K, rows: readonly RowOf[K][], chunkRows = 3, name = `${kind}.csv`): ParsedFile {
-  return {
-    fileName: name,
-    kind,
-    encoding: 'utf-8',
-    delimiter: ',',
-    rows: rows.length,
-    headers: [],
-    errors: [],
-    errorCount: 0,
-    warnings: [],
-    warningCount: 0,
-    chunks: rowsToChunks(kind, rows, chunkRows),
-    sha256: String(++shaCounter).padStart(64, '0'),
-    byteLength: 0,
-  };
+  // Files of one name with other rows: each its own digest.
+  return { ...parsedRows(kind, rows, name, chunkRows), sha256: String(++shaCounter).padStart(64, '0') };
 }
 
 /**

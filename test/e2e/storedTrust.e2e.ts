@@ -8,7 +8,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { assertClean, openApp, ROOT_DIR, saveScreenshot, startEnv, type E2eEnv } from './harness.ts';
+import { assertClean, openApp, ROOT_DIR, saveScreenshot, startEnv, type AppSession, type E2eEnv } from './harness.ts';
 
 const RECORDS = path.join(ROOT_DIR, 'test', 'fixtures', 'import', 'records-gbk.csv');
 const HAIDIAN = '北京市海淀区科技服务中心';
@@ -69,6 +69,20 @@ async function stored(page: Page): Promise<Record<string, number>> {
   );
 }
 
+/** The app on its data page, with records-gbk.csv (海淀's two records) committed over the built-in dataset. */
+async function withRecordsCommitted(): Promise<AppSession> {
+  const app = await openApp(env.browser, env.server.url);
+  try {
+    await gotoData(app.page);
+    await upload(app.page, RECORDS);
+    await commit(app.page);
+    return app;
+  } catch (e) {
+    await app.close();
+    throw e;
+  }
+}
+
 const errorCodes = (page: Page, file: string) =>
   page
     .locator(`article[data-file="${file}"] .issue-list.errors [data-code]`)
@@ -76,12 +90,9 @@ const errorCodes = (page: Page, file: string) =>
 
 describe('stored data is not trusted blindly', () => {
   test('records rolled back in one tab: the commit of their indicators in the other is refused, writes nothing, and the file is previewed again', async () => {
-    const app = await openApp(env.browser, env.server.url);
+    const app = await withRecordsCommitted();
     const { page } = app;
     try {
-      await gotoData(page);
-      await upload(page, RECORDS);
-      await commit(page);
       const indicators = path.join(scratch, 'indicators-haidian.csv');
       await writeFile(
         indicators,
@@ -124,12 +135,9 @@ describe('stored data is not trusted blindly', () => {
   });
 
   test('a chunk damaged in storage is named on the data page and left out of the dashboard, which keeps working', async () => {
-    const app = await openApp(env.browser, env.server.url);
+    const app = await withRecordsCommitted();
     const { page } = app;
     try {
-      await gotoData(page);
-      await upload(page, RECORDS);
-      await commit(page);
       await gotoData(page, BUILTIN_BATCHES + 1);
       // A budget ×10 in the stored chunk of the new batch, as a disk error or the DevTools might leave it.
       const batchId = await page.evaluate(

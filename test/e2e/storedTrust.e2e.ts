@@ -9,13 +9,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { assertClean, openApp, ROOT_DIR, saveScreenshot, startEnv, type AppSession, type E2eEnv } from './harness.ts';
+import { BUILTIN_BATCHES, commit, gotoData, storedCounts, upload } from './dataPage.ts';
 
 const RECORDS = path.join(ROOT_DIR, 'test', 'fixtures', 'import', 'records-gbk.csv');
 const HAIDIAN = '北京市海淀区科技服务中心';
 /** An agency of the built-in dataset, as the charts name it. */
 const CHAOYANG = '朝阳区投促中心';
-/** Batches of the built-in dataset: records, indicators, funds. */
-const BUILTIN_BATCHES = 3;
 
 let env: E2eEnv;
 let scratch: string;
@@ -29,45 +28,6 @@ after(async () => {
   await env?.close();
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
-
-async function gotoData(page: Page, batches = BUILTIN_BATCHES): Promise<void> {
-  await page.getByRole('link', { name: '数据管理', exact: true }).click();
-  await page
-    .locator('[data-batch]')
-    .nth(batches - 1)
-    .waitFor({ timeout: 30_000 });
-}
-
-async function upload(page: Page, file: string): Promise<void> {
-  await page.getByTestId('file-input').setInputFiles(file);
-  await page.locator('[data-testid="preview"], [data-testid="import-failure"]').first().waitFor({ timeout: 60_000 });
-}
-
-async function commit(page: Page): Promise<void> {
-  await page.getByTestId('commit').click();
-  await page.getByTestId('import-result').waitFor({ timeout: 60_000 });
-}
-
-/** Rows in each store, read without the app. */
-async function stored(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, number>>((resolve, reject) => {
-        const req = indexedDB.open('budget-perf-dashboard');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const names = ['batches', 'chunks', 'chunkKeys'];
-          const tx = db.transaction(names, 'readonly');
-          const counts = names.map((n) => tx.objectStore(n).count());
-          tx.oncomplete = () => {
-            db.close();
-            resolve(Object.fromEntries(names.map((n, i) => [n, counts[i]!.result])));
-          };
-        };
-      }),
-  );
-}
 
 /** The app on its data page, with records-gbk.csv (海淀's two records) committed over the built-in dataset. */
 async function withRecordsCommitted(): Promise<AppSession> {
@@ -112,7 +72,7 @@ describe('stored data is not trusted blindly', () => {
       await row.getByText(/已回滚/).waitFor({ timeout: 30_000 });
       await other.close();
 
-      const before = await stored(page);
+      const before = await storedCounts(page);
       await page.getByTestId('commit').click();
       const failure = page.getByTestId('import-failure');
       await failure.waitFor({ timeout: 60_000 });
@@ -126,7 +86,7 @@ describe('stored data is not trusted blindly', () => {
         .waitFor({ timeout: 60_000 });
       assert.deepEqual(await errorCodes(page, 'indicators-haidian.csv'), ['missing_record']);
       assert.ok(await page.getByTestId('commit').isDisabled());
-      assert.deepEqual(await stored(page), before);
+      assert.deepEqual(await storedCounts(page), before);
       await saveScreenshot(page, 'stored-trust-two-tabs');
       assertClean(app);
     } finally {

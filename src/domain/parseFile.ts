@@ -99,6 +99,7 @@ async function readText(
   const pieceBytes = opts.pieceBytes ?? DEFAULT_PIECE_BYTES;
   // Text read before the header line is complete: the delimiter is detected on the whole line.
   let head = '';
+  let blankEnd = 0;
   const start = (line: string): CsvRecordSplitter => {
     const delimiter = detectDelimiter(line);
     session.delimiter = delimiter;
@@ -119,11 +120,16 @@ async function readText(
       head += piece;
       // The header line ends only at a line break: a piece without one cannot complete it (and
       // scanning the whole head again for each piece of a 10 MB header line would be quadratic).
-      const line = /[\r\n]/.test(piece) ? firstContentLine(head, false) : null;
+      const breaks = /[\r\n]/.test(piece);
+      const line = breaks ? firstContentLine(blankEnd === 0 ? head : head.slice(blankEnd), false) : null;
       if (line !== null) {
         splitter = start(line);
         splitter.push(head);
         head = '';
+      } else if (breaks) {
+        // No header yet: every complete line so far is blank, so the next look starts after them
+        // (50,000 blank lines before the header are otherwise scanned again for every piece).
+        blankEnd = Math.max(blankEnd, head.lastIndexOf('\n') + 1);
       }
     } else splitter.push(piece);
     consumed += pieceBytes;

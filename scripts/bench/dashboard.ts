@@ -28,7 +28,12 @@ export interface ReloadRun {
   fromAppStartMs: number;
   longestTaskMs: number;
   recordsShown: string;
+  /** App start → each of the data store's marks (src/stores/data.ts DATA_MARKS), the last of each. */
+  phases: Record<string, number>;
 }
+
+/** The data store's marks, in the order they come. */
+const DATA_PHASES = ['data:opened', 'data:read', 'data:ready'] as const;
 
 /**
  * Waits until charts have finished and nothing has happened for `quietMs` (no further chart
@@ -79,10 +84,7 @@ export async function reloadRuns(
       for (const f of selfTimes(p, 15))
         log(`    ${String(f.ms).padStart(8)} ms ${String(f.share).padStart(5)} %  ${f.fn}`);
     }
-    const nav = await page.evaluate(() => {
-      const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return { interactive: n?.domInteractive ?? 0 };
-    });
+    const nav = await appStartMarks(page);
     const s = await benchState(page);
     const recordsShown =
       (await page
@@ -95,13 +97,36 @@ export async function reloadRuns(
       fromAppStartMs: last - nav.interactive,
       longestTaskMs: Math.max(0, ...s.longTasks.filter((l) => l.t < last).map((l) => l.d)),
       recordsShown: recordsShown.trim(),
+      phases: nav.phases,
     };
     log(
-      `  reload ${i + 1}: charts finished ${Math.round(run.fromNavigationMs)} ms after navigation (${Math.round(run.fromAppStartMs)} ms after app start), longest task ${Math.round(run.longestTaskMs)} ms; ${run.recordsShown}`,
+      `  reload ${i + 1}: charts finished ${Math.round(run.fromNavigationMs)} ms after navigation (${Math.round(run.fromAppStartMs)} ms after app start), longest task ${Math.round(run.longestTaskMs)} ms; ${phaseText(run.phases)}; ${run.recordsShown}`,
     );
     out.push(run);
   }
   return out;
+}
+
+/** DOM interactive (the app's start) and the data store's marks after it, in the page's time. */
+export async function appStartMarks(page: Page): Promise<{ interactive: number; phases: Record<string, number> }> {
+  const { interactive, at } = await page.evaluate((names) => {
+    const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const at = names.map((m) => [m, performance.getEntriesByName(m).at(-1)?.startTime ?? NaN] as const);
+    return { interactive: n?.domInteractive ?? 0, at };
+  }, DATA_PHASES);
+  return { interactive, phases: Object.fromEntries(at.map(([m, t]) => [m, Math.round(t - interactive)])) };
+}
+
+/** "database opened 40 ms, rows read 210 ms, views given the data 230 ms" after app start. */
+export function phaseText(p: Record<string, number>): string {
+  const name: Record<string, string> = {
+    'data:opened': 'database opened',
+    'data:read': 'rows read',
+    'data:ready': 'views given the data',
+  };
+  return Object.entries(p)
+    .map(([m, t]) => `${name[m] ?? m} ${Number.isFinite(t) ? `${t} ms` : '—'}`)
+    .join(', ');
 }
 
 export async function steadyMainHeapMb(session: TargetSession): Promise<number> {

@@ -13,7 +13,7 @@ import { startServer } from '../../test/e2e/harness';
 import { launchBenchBrowser, newBenchContext, openPageSession, startProfile, stopProfile } from './browser';
 import { BUREAU_AGENCIES, openView, BUREAU_FROM_YEARS } from './bureauBench';
 import { writeBureau } from './bureau';
-import { CHARTS_FINISHED, filterChanges, waitChartsSettled } from './dashboard';
+import { appStartMarks, CHARTS_FINISHED, filterChanges, phaseText, waitChartsSettled } from './dashboard';
 import { printSummary, summarizeProfile } from './profileSummary';
 import { printTrace, summarizeTrace, TRACE_CATEGORIES, type TraceEvent } from './traceSummary';
 
@@ -72,16 +72,10 @@ try {
     await page.evaluate(`performance.mark('probe:start')`);
     if (scenario === 'reload') {
       await page.reload({ waitUntil: 'load' });
-      await waitChartsSettled(page, 0, 800, 60_000);
-      times.push(
-        await page.evaluate(
-          (name) =>
-            (performance.getEntriesByName(name).at(-1)?.startTime ?? NaN) -
-            ((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
-              ?.domInteractive ?? 0),
-          CHARTS_FINISHED,
-        ),
-      );
+      const last = (await waitChartsSettled(page, 0, 800, 60_000)) ?? NaN;
+      const start = await appStartMarks(page);
+      times.push(last - start.interactive);
+      log(`  reload ${i + 1}: ${Math.round(last - start.interactive)} ms; ${phaseText(start.phases)}`);
     } else if (scenario === 'warnings' || scenario === 'compare') {
       const [hash, sel] =
         scenario === 'warnings' ? ['#/warnings', '.alerts-table tbody tr'] : [compareHash, '.compare-table tbody tr'];

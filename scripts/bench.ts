@@ -42,6 +42,7 @@ import {
   type ImportSet,
 } from './bench/report';
 import { fmtMs, summarize } from './bench/stats';
+import { printProfiles } from './bench/profileSummary';
 import { loadavg } from 'node:os';
 
 const argv = process.argv.slice(2);
@@ -277,3 +278,5 @@ if (result) {
   process.stdout.write('\n' + printable(result) + '\n\n');
   log(`wrote ${path.relative(ROOT_DIR, out)}`);
 }
+if (profile)
+  printProfiles(path.join(RESULTS_DIR, 'profiles'), path.resolve(process.env['BENCH_DIST'] ?? DIST_DIR), log);

@@ -6,12 +6,12 @@
 // Given several builds (`npm run bench -- --bureau --against DIR`), each is published on an origin
 // of its own and the builds take turns, scenario by scenario and block by block, so that load from
 // elsewhere on the machine falls on all of them alike.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DIST_DIR, startServer } from '../../test/e2e/harness';
-import { CpuClock, newBenchContext, openPageSession, type CpuTimes } from './browser';
+import { CpuClock, newBenchContext, openPageSession, startProfile, stopProfile, type CpuTimes } from './browser';
 import { BUREAU_SIZES, writeBureau } from './bureau';
 import {
   bareSummary,
@@ -186,8 +186,17 @@ export async function bureauBench(
       );
     });
     for (const view of VIEWS)
-      await each(`${view} filter changes`, async (s) => {
+      await each(`${view} filter changes`, async (s, r) => {
+        // The first build's first block profiled (the bare replays in it run in their own
+        // script, echarts-bare.js, so the summary tells them apart).
+        const profile = opts.profileDir && r === 0 && s === sessions[0] ? await openPageSession(s.page) : null;
+        if (profile) await startProfile(profile);
         const runs = await filterRuns(s.page, s.url, [], opts.changes, view, BUREAU_FROM_YEARS, s.cpu);
+        if (profile) {
+          mkdirSync(opts.profileDir!, { recursive: true });
+          const file = path.join(opts.profileDir!, `bureau-${view}-filters.cpuprofile`);
+          writeFileSync(file, JSON.stringify(await stopProfile(profile)));
+        }
         s.filters.set(view, [...(s.filters.get(view) ?? []), ...runs.runs]);
       });
     await each('warnings and compare', async (s) => {

@@ -146,6 +146,19 @@ export function printSummary(s: ProfileSummary, log: (l: string) => void, label:
   for (const g of s.totals) log(`      ${String(g.ms).padStart(8)} ms  ${g.fn}`);
 }
 
+/**
+ * Where the time went in every CPU profile the bench saved (--profile), by module and function:
+ * modules are named on an unminified build only (BENCH_DIST), else by bundle file.
+ */
+export function printProfiles(dir: string, dist: string, log: (l: string) => void): void {
+  if (!existsSync(dir)) return;
+  log(`where the time goes (CPU profiles in ${dir}${existsSync(dist) ? `, modules of ${dist}` : ''}):`);
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.cpuprofile'))) {
+    const p = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as CpuProfile;
+    printSummary(summarizeProfile(p, dist, { top: 15 }), log, f);
+  }
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const args = process.argv.slice(2);
   const opt = (name: string): string | undefined => {

@@ -13,6 +13,7 @@
 // --metrics   main-thread task, script, layout and style time per change (DevTools metrics)
 // --block     changes per page load (10); builds take turns block by block
 // --top       keep the default top-N lines instead of pressing "show all"; --agencies 0 selects none (all)
+// --reloads N  the overview reloaded N times per build first (builds in turns)
 // --browser-profile DIR  the browser profile holding the imported data (default /tmp/filterbench-profile)
 // Each change is followed by the same options drawn by bare ECharts (bare.ts): the ratio is printed.
 import { createServer } from 'node:http';
@@ -22,7 +23,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, DIST_DIR, VIEWPORTS } from '../../test/e2e/harness';
 import { loadBareECharts, replayOnBare, serveBareECharts } from './bare';
 import { CpuClock, INIT_SCRIPT, selfTimes, sleep, type CpuProfile } from './browser';
-import { CHARTS_FINISHED, filterChanges } from './dashboard';
+import { appStartMarks, CHARTS_FINISHED, filterChanges, phaseText } from './dashboard';
 import { agencyNames, DATA_DIR, ensureBenchData } from './generate';
 import { fmtMs, summarize } from './stats';
 
@@ -256,6 +257,31 @@ async function openView(
 }
 
 try {
+  // --reloads N: the overview reloaded N times per build, the builds taking turns, before the changes.
+  const RELOADS = Number(opt('reloads', '0'));
+  if (RELOADS > 0) {
+    const times = DISTS.map(() => [] as number[]);
+    for (let round = 0; round < RELOADS; round++)
+      for (const [di] of DISTS.entries()) {
+        await page.goto(`${ORIGIN}${baseOf(di)}#/overview`, { waitUntil: 'load' });
+        await settle(0, 800);
+        await page.reload({ waitUntil: 'load' });
+        await settle(0, 1000);
+        const { last, marks } = await page.evaluate((n) => {
+          const all = performance.getEntriesByName(n);
+          return { last: all.at(-1)?.startTime ?? NaN, marks: all.length };
+        }, CHARTS_FINISHED);
+        const start = await appStartMarks(page);
+        times[di]!.push(last - start.interactive);
+        console.log(
+          `${path.basename(DISTS[di]!)} reload: ${Math.round(last - start.interactive)} ms after app start (${marks} times all charts finished); ${phaseText(start.phases)}`,
+        );
+      }
+    for (const [di, t] of times.entries()) {
+      const s = summarize(t);
+      console.log(`${path.basename(DISTS[di]!)} reload: median ${fmtMs(s.median)}, p95 ${fmtMs(s.p95)} (${s.n})`);
+    }
+  }
   const BLOCK = Number(opt('block', '10'));
   const all = filterChanges(RUNS);
   for (const [ci, n] of COUNTS.entries()) {

@@ -105,15 +105,21 @@ async function readText(
     return new CsvRecordSplitter(
       delimiter,
       (cells, row) => session.record(cells, row),
-      (row) => session.quoteError(row),
-      (text, starts, ends, count, row) => session.spans(text, starts, ends, count, row),
+      (row, cell, unclosed) => session.quoteError(row, cell, unclosed),
+      opts.readInPlace === false
+        ? null
+        : (text, starts, ends, count, row) => session.spans(text, starts, ends, count, row),
     );
   };
   for (const piece of decoder.pieces(pieceBytes)) {
     if (opts.signal?.aborted) throw new ParseCancelled();
+    // Bytes that were not text of the encoding (or a � in the file itself): rows holding one are errors.
+    if (!session.replacements && piece.indexOf('\uFFFD') !== -1) session.replacements = true;
     if (splitter === null) {
       head += piece;
-      const line = firstContentLine(head, false);
+      // The header line ends only at a line break: a piece without one cannot complete it (and
+      // scanning the whole head again for each piece of a 10 MB header line would be quadratic).
+      const line = /[\r\n]/.test(piece) ? firstContentLine(head, false) : null;
       if (line !== null) {
         splitter = start(line);
         splitter.push(head);

@@ -3,7 +3,7 @@
 // active batches changes, in this tab or another (Dexie's liveQuery sees both). Only the kinds
 // whose batches changed are read again: committing indicator rows leaves the twenty thousand
 // record objects as they are (building them again held the page for about 100 ms after a commit).
-import { watchQuery, type Watch } from '@/db/live';
+import { isQuotaError, watchQuery, type Watch } from '@/db/live';
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef, watch } from 'vue';
 import { agencyOptions, distinctProjects, distinctYears, type Level1Summary } from '@/domain/aggregate';
@@ -13,11 +13,17 @@ import { openDb, type BudgetDb } from '@/db/database';
 import { activeIds } from '@/db/current';
 import { ensureBuiltin } from '@/db/builtin';
 import { listBatches, loadCurrent, loadCurrentChunks, loadIndicatorsFor, loadLevel1, loadWarnings } from '@/db/ledger';
+import { loadDamage, type Damage } from '@/db/damage';
 import { appendRows } from '@/domain/columns';
 import { problem, problemOf, type Problem } from '@/domain/issues';
 
-/** A failure to load the data, as a code and parameters (the built-in data's IssueError, or the database's text). */
+/**
+ * A failure to load the data, as a code and parameters: the built-in data's or the database's
+ * IssueError (a newer database refused), a full storage as `quota` (the built-in dataset did not
+ * fit: nothing of it was written), or the database's text.
+ */
 function loadProblem(e: unknown): Problem {
+  if (isQuotaError(e)) return problem('quota', {});
   return problemOf(e, (detail) => problem('load_failed', { detail }));
 }
 
@@ -62,6 +68,8 @@ export const useDataStore = defineStore('data', () => {
   const level1 = shallowRef<readonly Level1Summary[]>(markRaw([]));
   const warnings = shallowRef<readonly Issue[]>(markRaw([]));
   const dataVersion = shallowRef<DataVersion | null>(null);
+  /** Active batches whose stored rows failed their checks: left out of the data above, named in a notice. */
+  const damaged = shallowRef<readonly Damage[]>(markRaw([]));
   const status = ref<LoadStatus>('idle');
   const error = shallowRef<Problem | null>(null);
   /** Bumped after every load, so views can cache by it. */
@@ -69,6 +77,7 @@ export const useDataStore = defineStore('data', () => {
 
   let db: BudgetDb | null = null;
   let subscription: Watch | null = null;
+  let damageWatch: Watch | null = null;
   /** The active batch ids per kind last seen ('' before the first), and the kinds not yet read again since they changed. */
   let signatures: Record<Kind, string> = { records: '', funds: '', indicators: '' };
   const stale = new Set<Kind>();
@@ -160,11 +169,22 @@ export const useDataStore = defineStore('data', () => {
         },
       },
     );
+    // Damage found by any read (this page's, the worker's, another tab's): the batches it names are
+    // left out of the data already (the active ids above exclude them), and the notice says so.
+    damageWatch = watchQuery(() => loadDamage(current), {
+      next: (list) => {
+        damaged.value = markRaw(list);
+      },
+      error: () => undefined,
+    });
   }
 
   function stop(): void {
     subscription?.unsubscribe();
     subscription = null;
+    damageWatch?.unsubscribe();
+    damageWatch = null;
+    damaged.value = markRaw([]);
     db?.close();
     db = null;
     signatures = { records: '', funds: '', indicators: '' };
@@ -207,6 +227,7 @@ export const useDataStore = defineStore('data', () => {
     level1,
     warnings,
     dataVersion,
+    damaged,
     status,
     error,
     version,

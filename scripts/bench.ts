@@ -9,6 +9,9 @@
 //            page) to bench-results/profiles/, and prints where the time went
 // --no-lower skips the PapaParse / uDSV / DuckDB-WASM lower bounds
 // --bureau   only the test bureau (150 agencies × 6 years): reload, filter changes, warnings, compare
+// --against DIR  the bureau scenarios on another build as well (e.g. main's: `git worktree add` it
+//            and `npx vite build --outDir DIR` there), the builds taking turns block by block;
+//            prints both and the ratios (--rounds N blocks each, 3 by default)
 // BENCH_DIST=dir serves another build, e.g. `npx vite build --minify false --outDir /tmp/dist-plain`
 // so that CPU profiles name the functions.
 import { execFileSync } from 'node:child_process';
@@ -18,6 +21,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DIST_DIR, startServer } from '../test/e2e/harness';
 import { importFile, openDataPage, type ImportRun } from './bench/appImport';
 import {
+  CpuClock,
   launchBenchBrowser,
   newBenchContext,
   openPageSession,
@@ -25,7 +29,7 @@ import {
   type TargetSession,
 } from './bench/browser';
 import { bureauBench, type BureauBench } from './bench/bureauBench';
-import { filterRuns, reloadRuns, steadyMainHeapMb } from './bench/dashboard';
+import { bareSummary, filterRuns, reloadRuns, steadyMainHeapMb } from './bench/dashboard';
 import { agencyNames, DATA_DIR, ensureBenchData, ROOT_DIR, type GeneratedFile } from './bench/generate';
 import { buildLowerBounds, runLowerBounds, startLowerServer } from './bench/lowerBounds';
 import {
@@ -38,17 +42,31 @@ import {
   type ImportSet,
 } from './bench/report';
 import { fmtMs, summarize } from './bench/stats';
+import { printProfiles } from './bench/profileSummary';
+import { loadavg } from 'node:os';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const valueOf = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const against = valueOf('against');
 const quick = args.has('--quick');
 const profile = args.has('--profile');
-const bureauOnly = args.has('--bureau');
+const bureauOnly = args.has('--bureau') || against !== undefined;
 const withLower = !args.has('--no-lower') && !bureauOnly;
 const RUNS = quick ? 2 : 5;
 const FILTER_CHANGES = quick ? 10 : 30;
 const RESULTS_DIR = path.join(ROOT_DIR, 'bench-results');
 
 const started = performance.now();
+/** The machine's load averages (1, 5, 15 minutes) at the start and now: shared machines vary. */
+const loadAtStart = loadavg();
+function loadAverages(): { start: number[]; end: number[] } {
+  const r = (xs: number[]) => xs.map((x) => Math.round(x * 100) / 100);
+  return { start: r(loadAtStart), end: r(loadavg()) };
+}
 const log = (line: string): void => {
   const s = ((performance.now() - started) / 1000).toFixed(0).padStart(4);
   process.stdout.write(`[${s} s] ${line}\n`);
@@ -181,11 +199,21 @@ try {
       steadyHeapMb,
     };
     const names = agencyNames();
+    const cpu = await CpuClock.open(page);
     for (const n of [50, 200]) {
-      const series = await filterRuns(page, appServer.url, names.slice(0, n), FILTER_CHANGES);
+      const series = await filterRuns(
+        page,
+        appServer.url,
+        names.slice(0, n),
+        FILTER_CHANGES,
+        'execution',
+        undefined,
+        cpu,
+      );
       const ms = summarize(series.runs.map((r) => r.ms));
+      const bare = bareSummary(series.runs);
       log(
-        `  filter changes with ${n} agencies (${series.series} series): median ${fmtMs(ms.median)}, p95 ${fmtMs(ms.p95)}`,
+        `  filter changes with ${n} agencies (${series.series} series): median ${fmtMs(ms.median)}, p95 ${fmtMs(ms.p95)}; bare ECharts ${bare ? `${fmtMs(bare.notMerge.median)} (notMerge) / ${fmtMs(bare.replay.median)} (the app's calls), ÷ ${bare.ratio.toFixed(2)}×` : '—'}`,
       );
       filters.push({
         agencies: n,
@@ -193,6 +221,7 @@ try {
         ms,
         chartsMs: summarize(series.runs.map((r) => r.chartsMs)),
         longestTaskMs: Math.max(0, ...series.runs.map((r) => r.longestTaskMs)),
+        bare,
         runs: series.runs,
       });
     }
@@ -200,13 +229,16 @@ try {
   }
 
   log('test bureau (150 agencies × 6 years)');
-  const bureau: BureauBench = await bureauBench(browser, {
-    runs: quick ? 3 : RUNS,
-    changes: FILTER_CHANGES,
+  const rounds = against ? Number(valueOf('rounds') ?? 3) : 1;
+  const bureaus: BureauBench[] = await bureauBench(browser, {
+    runs: against ? 2 : quick ? 3 : RUNS,
+    changes: against ? 10 : FILTER_CHANGES,
+    rounds,
     log,
-    ...(process.env['BENCH_DIST'] ? { dist: process.env['BENCH_DIST'] } : {}),
+    dists: [path.resolve(process.env['BENCH_DIST'] ?? DIST_DIR), ...(against ? [path.resolve(against)] : [])],
     ...(profile ? { profileDir: path.join(RESULTS_DIR, 'profiles') } : {}),
   });
+  const bureau = bureaus[0]!;
 
   const imports = Object.fromEntries(sets.map((s) => [s.file, summarizeImports(s, lower)]));
   if (records.length > 0)
@@ -225,6 +257,8 @@ try {
     reload,
     filters,
     bureau,
+    ...(bureaus.length > 1 ? { against: bureaus.slice(1) } : {}),
+    load: loadAverages(),
   };
   result = { ...partial, targets: targets(partial) };
 } finally {
@@ -235,9 +269,14 @@ try {
 
 if (result) {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const out = path.join(RESULTS_DIR, bureauOnly ? 'bureau.json' : quick ? 'quick.json' : 'latest.json');
+  const out = path.join(
+    RESULTS_DIR,
+    against ? 'against.json' : bureauOnly ? 'bureau.json' : quick ? 'quick.json' : 'latest.json',
+  );
   writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
   writeFileSync(out.replace(/\.json$/, '.md'), markdown(result));
   process.stdout.write('\n' + printable(result) + '\n\n');
   log(`wrote ${path.relative(ROOT_DIR, out)}`);
 }
+if (profile)
+  printProfiles(path.join(RESULTS_DIR, 'profiles'), path.resolve(process.env['BENCH_DIST'] ?? DIST_DIR), log);

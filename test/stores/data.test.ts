@@ -82,6 +82,20 @@ describe('data store', () => {
     expect(rows.map((r) => r.level1)).toEqual(['当年预算执行情况', '整体绩效目标实现情况', '预算管理情况']);
   });
 
+  test('loaded() resolves once the data has been read, and at once when it already has', async () => {
+    const store = useDataStore();
+    const waiting = store.loaded();
+    let resolved = false;
+    void waiting.then(() => (resolved = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(resolved).toBe(false);
+    await store.start(db);
+    await waiting;
+    expect(store.status).toBe('ready');
+    expect(store.records).toHaveLength(6);
+    await store.loaded();
+  });
+
   test('follows the database: a committed batch appears and a rollback takes it away, without a restart', async () => {
     const store = useDataStore();
     await store.start(db);

@@ -3,6 +3,8 @@
 // (src/i18n/issueText.ts); `--json` keeps the contract's fields and adds each issue's code and
 // parameters, so a script can rely on codes rather than sentences.
 import { knownRecordsOf, parseFile, type KnownRecord } from '@/domain/parseFile';
+import { readUpload } from '@/domain/upload/readUpload';
+import type { UploadSource } from '@/domain/upload/types';
 import type { IssueParams } from '@/domain/issues';
 import type { Issue, ParsedFile } from '@/domain/types';
 import { delimiterKey } from '@/i18n/importPresent';
@@ -72,28 +74,24 @@ export async function runValidate(args: string[], io: ValidateIo): Promise<numbe
       // Without the built-in dataset, references are checked against the command line alone.
     }
   }
-  // Records first, so that indicator and fund rows find the records named on the same command
-  // line in any order. The kind is known only once a file is decoded (it may be GBK), so every
-  // file is parsed, then the files that refer to records are checked again against them all.
-  const results = new Map<string, ParsedFile>();
-  for (const f of files) results.set(f, await parseFile(contents.get(f)!, f, { knownRecords: known }));
-  const fromCommandLine = new Map<string, KnownRecord>();
-  for (const r of results.values()) for (const [k, v] of knownRecordsOf(r)) fromCommandLine.set(k, v);
-  if (fromCommandLine.size > 0) {
-    for (const [k, v] of fromCommandLine) known.set(k, v);
-    for (const [f, r] of results) {
-      if (r.kind === 'indicators' || r.kind === 'funds')
-        results.set(f, await parseFile(contents.get(f)!, f, { knownRecords: known }));
-    }
-  }
+  // The app's own reading of an upload: records first, whichever file or sheet they are in, so
+  // that indicator and fund rows find the records named on the same command line in any order.
+  const sources: UploadSource[] = files.map((f) => {
+    const bytes = contents.get(f)!;
+    return { name: f, size: bytes.length, head: async (n) => bytes.subarray(0, n), read: async () => bytes };
+  });
+  const { parts } = await readUpload(sources, { knownRecords: known });
 
   let anyError = false;
-  for (const f of files) {
-    const r = results.get(f)!;
-    if (r.errorCount > 0) anyError = true;
-    if (opts.json) io.out(JSON.stringify(toJson(r, w)));
-    else printText(r, w, io.out);
-  }
+  // One report per batch: a CSV file, or each sheet of a workbook that fits a kind (in the
+  // order of the command line, a workbook's sheets records first).
+  files.forEach((_, source) => {
+    for (const { parsed: r } of parts.filter((p) => p.source === source)) {
+      if (r.errorCount > 0) anyError = true;
+      if (opts.json) io.out(JSON.stringify(toJson(r, w)));
+      else printText(r, w, io.out);
+    }
+  });
   return anyError ? 1 : 0;
 }
 
@@ -104,17 +102,22 @@ interface IssueJson {
   code: string;
   params: IssueParams;
   sheet?: string;
+  cell?: string;
 }
 
 function issueJson(i: Issue, w: Words): IssueJson {
   const out: IssueJson = { row: i.row, column: i.column, message: problemText(i, w), code: i.code, params: i.params };
   if (i.sheet !== undefined) out.sheet = i.sheet;
+  if (i.cell !== undefined) out.cell = i.cell;
   return out;
 }
 
+/** The contract's object for one batch; a workbook's sheet also names its sheet and the workbook's format. */
 function toJson(r: ParsedFile, w: Words) {
+  const sheet = r.source?.type === 'sheet' ? { sheet: r.source.sheet, format: r.source.format } : {};
   return {
     file: r.fileName,
+    ...sheet,
     kind: r.kind,
     encoding: r.encoding,
     delimiter: r.delimiter,
@@ -126,15 +129,22 @@ function toJson(r: ParsedFile, w: Words) {
 
 function printText(r: ParsedFile, w: Words, out: (line: string) => void): void {
   const delimiter = delimiterKey(r.delimiter);
-  out(r.fileName);
-  out(
-    w.t('cli.facts', {
-      kind: r.kind === null ? '-' : kindWord(r.kind, w),
-      encoding: r.encoding === null ? '-' : w.t(`importer.encodings.${r.encoding}`),
-      delimiter: delimiter === null ? '-' : w.t(`importer.delimiters.${delimiter}`),
-      rows: count(r.rows, w.locale),
-    }),
-  );
+  const kind = r.kind === null ? '-' : kindWord(r.kind, w);
+  const rows = count(r.rows, w.locale);
+  if (r.source?.type === 'sheet') {
+    out(w.t('cli.sheetName', { file: r.fileName, sheet: r.source.sheet }));
+    out(w.t('cli.sheetFacts', { kind, format: r.source.format, rows }));
+  } else {
+    out(r.fileName);
+    out(
+      w.t('cli.facts', {
+        kind,
+        encoding: r.encoding === null ? '-' : w.t(`importer.encodings.${r.encoding}`),
+        delimiter: delimiter === null ? '-' : w.t(`importer.delimiters.${delimiter}`),
+        rows,
+      }),
+    );
+  }
   out(w.t('cli.counts', { errors: count(r.errorCount, w.locale), warnings: count(r.warningCount, w.locale) }));
   for (const e of r.errors) out(w.t('cli.error', { line: issueLine(e, w) }));
   const moreErrors = r.errorCount - r.errors.length;

@@ -150,10 +150,17 @@ export interface ParsedFile {
    * (a repeated key is found after the whole file is read, so repeats are still in here).
    * A file with any error must not be committed, whatever these hold. */
   chunks: ColumnChunk[];
-  /** Hex SHA-256 of the file's bytes. */
+  /** Hex SHA-256 of the file's bytes (of a sheet: of the workbook's, its name and kind; of forms: of theirs). */
   sha256: string;
   byteLength: number;
+  /** What was read: a CSV text file, a sheet of a workbook, or the self-evaluation forms of an upload. */
+  source?: FileSource;
 }
+
+/** Where a parsed file's rows come from, when not from a CSV file (src/domain/upload). */
+export type FileSource =
+  | { type: 'sheet'; format: 'xlsx' | 'xls' | 'ods' | 'et'; sheet: string }
+  | { type: 'forms'; files: number };
 
 /** Rows per stored chunk: big enough that a million rows are ~20 IndexedDB writes. */
 export const CHUNK_ROWS = 50_000;

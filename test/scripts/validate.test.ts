@@ -3,6 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '@/domain/parseFile';
+import { TEMPLATE_ROWS } from '@/domain/templates';
+import { toXlsx } from '@/domain/workbook/write';
 import { runValidate } from '../../scripts/validateRun';
 import { FUND_HEADER, hex, INDICATOR_HEADER, utf8 } from '../fixtures/pipeline';
 
@@ -298,6 +300,68 @@ describe('validate: references to records', () => {
     expect(r.out).toContain(
       '  错误  第 2 行，列“单位名称”：找不到对应的评价记录：别的单位 2023 年部门整体。请先导入该记录',
     );
+  });
+});
+
+describe('validate: workbooks', () => {
+  const record = { ...TEMPLATE_ROWS.records };
+  const indicator = { ...TEMPLATE_ROWS.indicators };
+
+  it('reads each sheet of a kind as a batch: one JSON object per sheet, records first, naming sheet and format', async () => {
+    // The indicator sheet comes first in the workbook; its rows still find the record of the records sheet.
+    const book = toXlsx({ indicators: [indicator], records: [record] });
+    const r = await run(['--json', 'book.xlsx'], { 'book.xlsx': book });
+    expect(r.code).toBe(0);
+    const reports = r.out.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(reports.map((j) => [j.file, j.sheet, j.format, j.kind, j.rows, (j.errors as unknown[]).length])).toEqual([
+      ['book.xlsx', '评价记录', 'xlsx', 'records', 1, 0],
+      ['book.xlsx', '绩效指标', 'xlsx', 'indicators', 1, 0],
+    ]);
+    expect(Object.keys(reports[0]!)).toEqual([
+      'file',
+      'sheet',
+      'format',
+      'kind',
+      'encoding',
+      'delimiter',
+      'rows',
+      'errors',
+      'warnings',
+    ]);
+  });
+
+  it('names an error by its sheet cell and the header as written, and exits 1', async () => {
+    const book = toXlsx({ records: [{ ...record, budget: -5 }] });
+    const r = await run(['--json', 'bad.xlsx'], { 'bad.xlsx': book });
+    expect(r.code).toBe(1);
+    const [j] = r.out.map((l) => JSON.parse(l) as { errors: Record<string, unknown>[] });
+    expect(j!.errors).toEqual([
+      expect.objectContaining({
+        code: 'amount_negative',
+        sheet: '评价记录',
+        cell: 'G2',
+        row: 2,
+        column: '全年预算数（万元）',
+      }),
+    ]);
+    const text = await run(['bad.xlsx'], { 'bad.xlsx': book });
+    expect(text.out[0]).toBe('bad.xlsx 工作表“评价记录”');
+    expect(text.out.join('\n')).toContain('评价记录!G2（全年预算数（万元））：');
+  });
+
+  it('a workbook of no table is an error naming the sheets it skipped', async () => {
+    const r = await run(['--json', 'form.xlsx'], {
+      'form.xlsx': new Uint8Array(
+        await readFile(fileURLToPath(new URL('../fixtures/forms/project-national.xlsx', import.meta.url))),
+      ),
+    });
+    expect(r.code).toBe(1);
+    const [j] = r.out.map(
+      (l) => JSON.parse(l) as { kind: null; errors: { code: string }[]; warnings: { code: string }[] },
+    );
+    expect(j!.kind).toBeNull();
+    expect(j!.errors.map((e) => e.code)).toEqual(['workbook_no_tables']);
+    expect(j!.warnings.map((e) => e.code)).toContain('sheet_no_kind');
   });
 });
 

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import Dexie from 'dexie';
 import { importOrder, isQuotaError, rowChanges, summarizeDiff } from '@/workers/protocol';
-import { sniffKind } from '@/workers/sniff';
+import { sniffKind } from '@/domain/upload/sniff';
 import type { FundLine, PerfRecord } from '@/domain/types';
 import { fixtureBytes } from './helpers';
 

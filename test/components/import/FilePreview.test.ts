@@ -59,6 +59,7 @@ function preview(over: Partial<Preview> = {}): Preview {
     sha256: 'ab',
     identicalTo: null,
     sameAsFile: null,
+    source: null,
     ...over,
   };
 }

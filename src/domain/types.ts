@@ -159,8 +159,7 @@ export interface ParsedFile {
 
 /** Where a parsed file's rows come from, when not from a CSV file (src/domain/upload). */
 export type FileSource =
-  | { type: 'sheet'; format: 'xlsx' | 'xls' | 'ods' | 'et'; sheet: string }
-  | { type: 'forms'; files: number };
+  { type: 'sheet'; format: 'xlsx' | 'xls' | 'ods' | 'et'; sheet: string } | { type: 'forms'; files: number };
 
 /** Rows per stored chunk: big enough that a million rows are ~20 IndexedDB writes. */
 export const CHUNK_ROWS = 50_000;

@@ -5,7 +5,7 @@ import { neutralize } from '@/domain/exportCsv';
 import { fixed2, formatAmount, formatPercent, MISSING } from '@/domain/format';
 import { SCHEMA } from '@/domain/schema';
 import type { Delimiter, FundCategory, Grade, Issue, Kind, Scope } from '@/domain/types';
-import { problemText } from './issueText';
+import { issueCell, problemText } from './issueText';
 import { categoryWord, gradeWord, isChinese, scopeWord, type Words } from './words';
 
 function typeOf(kind: Kind, field: string) {
@@ -82,8 +82,8 @@ export function issuesCsv(fileName: string, issues: readonly Issue[], total: num
   for (const i of issues) {
     lines.push(
       [
-        csvCell(fileName),
-        i.row === null ? '' : String(i.row),
+        csvCell(i.file ?? fileName),
+        csvCell(issueCell(i) ?? (i.row === null ? '' : String(i.row))),
         csvCell(i.column ?? ''),
         csvCell(problemText(i, w)),
         csvCell(i.code),

@@ -121,16 +121,21 @@ export function problemText(p: Coded, w: Words): string {
  */
 export function issueWhere(i: Pick<Issue, 'row' | 'column' | 'sheet' | 'cell' | 'location'>, w: Words): string {
   if (i.location !== undefined) return i.location;
-  if (i.sheet !== undefined && i.cell !== undefined) {
-    const ref = `${i.sheet}!${i.cell}`;
-    return i.column === null ? ref : w.t('words.at.cell', { ref, column: i.column });
-  }
+  const ref = issueCell(i);
+  if (ref !== null) return i.column === null ? ref : w.t('words.at.cell', { ref, column: i.column });
   let at: string;
   if (i.row !== null && i.column !== null) at = w.t('words.at.rowColumn', { row: i.row, column: i.column });
   else if (i.row !== null) at = w.t('words.at.row', { row: i.row });
   else if (i.column !== null) at = w.t('words.at.column', { column: i.column });
   else at = w.t('words.at.file');
   return i.sheet === undefined ? at : w.t('words.at.sheet', { sheet: i.sheet, at });
+}
+
+/** A form's place or a workbook's cell (`Sheet1!E6`, `表1 第4行 全年执行数`); null for a CSV's row and column. */
+export function issueCell(i: Pick<Issue, 'sheet' | 'cell' | 'location'>): string | null {
+  if (i.location !== undefined) return i.location;
+  if (i.sheet !== undefined && i.cell !== undefined) return `${i.sheet}!${i.cell}`;
+  return null;
 }
 
 /** Where an issue lies with the file it is about, for lists of several files' issues (forms). */

@@ -9,7 +9,7 @@ import { openDb, type BudgetDb } from '@/db/database';
 import { listBatches, rollbackBatch, type BatchInfo, type CommitResult } from '@/db/ledger';
 import { reloadBuiltin as reloadBuiltinDb } from '@/db/builtin';
 import { IssueError, problem, problemOf, type Problem } from '@/domain/issues';
-import type { FilePreview, FromWorker, NamedBytes, PublishOutcome, ToWorker } from '@/workers/protocol';
+import type { FilePreview, FormsPreview, FromWorker, NamedBytes, PublishOutcome, ToWorker } from '@/workers/protocol';
 import type { RollbackPreview } from '@/workers/rollbackPreview';
 
 /** What the store needs of a Worker; tests run the engine in-process behind the same shape. */
@@ -85,6 +85,12 @@ export const useImportStore = defineStore('import', () => {
   const published = shallowRef<PublishStatus>(null);
   const exporting = ref(false);
   const exported = shallowRef<Record<Kind, string> | null>(null);
+  /** The upload's self-evaluation forms, file by file (null: it has none). */
+  const forms = shallowRef<FormsPreview | null>(null);
+  /** The year the analyst gave for the forms that state none; asked once per upload. */
+  const formYear = ref<number | null>(null);
+  /** Fraction of an Excel export built, while one runs. */
+  const exportProgress = ref<number | null>(null);
 
   let worker: WorkerLike | null = null;
   let uploadId = 0;
@@ -163,6 +169,7 @@ export const useImportStore = defineStore('import', () => {
         if (msg.uploadId !== uploadId || phase.value !== 'parsing') return;
         mark(MARKS.parsed);
         previews.value = markRaw(msg.files);
+        forms.value = msg.forms ? markRaw(msg.forms) : null;
         progress.value = null;
         phase.value = 'preview';
         return;
@@ -176,6 +183,7 @@ export const useImportStore = defineStore('import', () => {
         mark(MARKS.committed);
         results.value = markRaw(msg.results);
         previews.value = markRaw([]);
+        forms.value = null;
         chosenFiles.value = markRaw([]);
         phase.value = 'idle';
         void refreshHistory();
@@ -188,6 +196,12 @@ export const useImportStore = defineStore('import', () => {
         return;
       case 'exported':
         settle(msg.uploadId, msg.files);
+        return;
+      case 'exportProgress':
+        exportProgress.value = msg.fraction;
+        return;
+      case 'exportedXlsx':
+        settle(msg.uploadId, msg.blob);
         return;
       case 'rollbackPreview':
         settle(msg.uploadId, msg.preview);
@@ -235,6 +249,23 @@ export const useImportStore = defineStore('import', () => {
 
   /** Starts reading and validating the chosen files in the worker. Replaces any current upload. */
   function choose(files: readonly File[]): void {
+    formYear.value = null;
+    parse(files);
+  }
+
+  /**
+   * The year for the upload's forms that state none: the same files are read again with it (a
+   * form's checks and what it supersedes depend on its year).
+   */
+  function setFormYear(year: number): void {
+    if (phase.value !== 'preview' || !Number.isInteger(year) || year < 1990 || year > 2100) return;
+    const files = chosenFiles.value;
+    worker?.postMessage({ type: 'discard', uploadId });
+    formYear.value = year;
+    parse(files);
+  }
+
+  function parse(files: readonly File[]): void {
     if (files.length === 0 || phase.value === 'committing') return;
     globalThis.performance?.clearMarks?.(MARKS.parsed);
     globalThis.performance?.clearMarks?.(MARKS.committed);
@@ -248,12 +279,19 @@ export const useImportStore = defineStore('import', () => {
     uploadId++;
     chosenFiles.value = markRaw([...files]);
     previews.value = markRaw([]);
+    forms.value = null;
     results.value = null;
     failure.value = null;
     cancelled.value = false;
     progress.value = { fileIndex: 0, fileCount: files.length, fileName: files[0]!.name, fraction: 0, overall: 0 };
     phase.value = 'parsing';
-    ensureWorker().postMessage({ type: 'parse', uploadId, files: [...files] });
+    const year = formYear.value;
+    ensureWorker().postMessage({
+      type: 'parse',
+      uploadId,
+      files: [...files],
+      ...(year === null ? {} : { formYear: year }),
+    });
   }
 
   /** Cancel leaves nothing behind: a running parse is stopped, a preview is dropped. */
@@ -277,6 +315,8 @@ export const useImportStore = defineStore('import', () => {
     phase.value = 'idle';
     progress.value = null;
     previews.value = markRaw([]);
+    forms.value = null;
+    formYear.value = null;
     chosenFiles.value = markRaw([]);
     failure.value = null;
     cancelled.value = true;
@@ -356,6 +396,18 @@ export const useImportStore = defineStore('import', () => {
       return files;
     } finally {
       exporting.value = false;
+    }
+  }
+
+  /** 导出 Excel: the current data as one .xlsx workbook, a sheet per kind, built in the worker. */
+  async function exportXlsx(): Promise<Blob> {
+    exporting.value = true;
+    exportProgress.value = 0;
+    try {
+      return await request<Blob>((id) => ({ type: 'exportXlsx', uploadId: id }));
+    } finally {
+      exporting.value = false;
+      exportProgress.value = null;
     }
   }
 
@@ -447,11 +499,15 @@ export const useImportStore = defineStore('import', () => {
     published,
     exporting,
     exported,
+    exportProgress,
+    forms,
+    formYear,
     totals,
     hasErrors,
     nothingNew,
     canCommit,
     choose,
+    setFormYear,
     cancel,
     commit,
     dismiss,
@@ -461,6 +517,7 @@ export const useImportStore = defineStore('import', () => {
     previewRollback,
     reloadBuiltin,
     exportAll,
+    exportXlsx,
     refreshStorage,
     requestPersistence,
     syncPublished,

@@ -21,6 +21,11 @@ export interface Paragraph {
   text: string;
   /** Heading level 1–9 when the document marks it as a heading (a Word heading style, a PDF's larger font), else 0. */
   heading: number;
+  /**
+   * The number a list or heading numbering draws before the text (Word's automatic `（一）`, `1.`),
+   * when the format has one; not part of `text`, which holds only what was typed.
+   */
+  label?: string;
   at: BlockLocation;
 }
 

@@ -4,9 +4,8 @@
 // the same FileSession: header mapping, row checks, consistency, duplicates and references.
 // Records are read first, whichever file they are in, so that the indicator and fund rows of the
 // same upload find them. The app's import worker and `npm run validate` both read files here.
-import { extractFile } from '@/domain/extract';
-import { workbookForms } from '@/domain/extract';
-import type { ExtractResult } from '@/domain/extract/types';
+import { emptyResult, extractFile, workbookForms } from '@/domain/extract';
+import type { ExtractIssue, ExtractResult } from '@/domain/extract/types';
 import type { KnownRecord } from '@/domain/fileSession';
 import { sha256Hex } from '@/domain/hash';
 import { issue, IssueError, type Issue, type Problem } from '@/domain/issues';
@@ -18,6 +17,7 @@ import { readWorkbook } from '@/domain/workbook/read';
 import type { Workbook, WorkbookFormat } from '@/domain/workbook/types';
 import { sniffKind } from './sniff';
 import { FormsBatch, type FormFile } from './formsFile';
+import { FORM_READERS } from './formReaders';
 import { parseSheetFile } from './sheetFile';
 import type { UploadOptions, UploadPart, UploadSource } from './types';
 
@@ -110,6 +110,19 @@ export async function readUpload(sources: readonly UploadSource[], opts: UploadO
     check();
   };
 
+  /** A .docx form; a file its reader refuses is an error of that file. */
+  const extractForm = async (bytes: Uint8Array, name: string): Promise<ExtractResult> => {
+    try {
+      return await extractFile(bytes, name, { year: opts.formYear, readers: opts.readers ?? FORM_READERS });
+    } catch (e) {
+      if (!(e instanceof IssueError)) throw e;
+      return {
+        ...emptyResult(name, 'docx'),
+        errors: [{ code: e.problem.code, params: e.problem.params } as ExtractIssue],
+      };
+    }
+  };
+
   // First what each file is: the workbooks and forms are read now (their kinds are known only
   // from their sheets), the CSV files' kinds guessed from their header rows.
   const pending: Pending[] = [];
@@ -131,7 +144,7 @@ export async function readUpload(sources: readonly UploadSource[], opts: UploadO
         source,
         sha256: sha,
         size: src.size,
-        result: await extractFile(bytes, src.name, { year: opts.formYear, readers: opts.readers }),
+        result: await extractForm(bytes, src.name),
       });
     } else {
       const read = await readWorkbook(bytes, src.name);

@@ -4,6 +4,7 @@
 // parameters, so a script can rely on codes rather than sentences.
 import { knownRecordsOf, parseFile, type KnownRecord } from '@/domain/parseFile';
 import { readUpload } from '@/domain/upload/readUpload';
+import type { FormFile } from '@/domain/upload/formsFile';
 import type { UploadSource } from '@/domain/upload/types';
 import type { IssueParams } from '@/domain/issues';
 import type { Issue, ParsedFile } from '@/domain/types';
@@ -24,12 +25,14 @@ export interface ValidateIo {
 interface Options {
   json: boolean;
   locale: Locale;
+  /** The year of the forms that state none (`--year`). */
+  year: number | undefined;
   files: string[];
 }
 
 /** The options, or the line that says why the command line is wrong. */
 function parseArgs(args: readonly string[]): Options | { wrong: (w: Words) => string } {
-  const out: Options = { json: false, locale: 'zh-CN', files: [] };
+  const out: Options = { json: false, locale: 'zh-CN', year: undefined, files: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
     const lang = langOption(args, i);
@@ -38,7 +41,13 @@ function parseArgs(args: readonly string[]): Options | { wrong: (w: Words) => st
       out.locale = lang.locale;
       i = lang.next;
     } else if (a === '--json') out.json = true;
-    else if (a.startsWith('--')) return { wrong: (w) => w.t('cli.unknownOption', { option: a }) };
+    else if (a === '--year') {
+      const text = args[++i] ?? '';
+      const v = Number(text);
+      if (!Number.isInteger(v) || v < 1990 || v > 2100)
+        return { wrong: (w) => w.t('cli.extract.badYear', { year: text }) };
+      out.year = v;
+    } else if (a.startsWith('--')) return { wrong: (w) => w.t('cli.unknownOption', { option: a }) };
     else out.files.push(a);
   }
   if (out.files.length === 0) return { wrong: (w) => w.t('cli.noFiles') };
@@ -80,13 +89,20 @@ export async function runValidate(args: string[], io: ValidateIo): Promise<numbe
     const bytes = contents.get(f)!;
     return { name: f, size: bytes.length, head: async (n) => bytes.subarray(0, n), read: async () => bytes };
   });
-  const { parts } = await readUpload(sources, { knownRecords: known });
+  const { parts, forms } = await readUpload(sources, { knownRecords: known, forms: true, formYear: opts.year });
 
   let anyError = false;
   // One report per batch: a CSV file, or each sheet of a workbook that fits a kind (in the
-  // order of the command line, a workbook's sheets records first).
+  // order of the command line, a workbook's sheets records first); one per self-evaluation form.
   files.forEach((_, source) => {
-    for (const { parsed: r } of parts.filter((p) => p.source === source)) {
+    const form = forms?.files.find((f) => f.source === source);
+    if (form) {
+      if (form.errors.length > 0) anyError = true;
+      if (opts.json) io.out(JSON.stringify(formJson(form, w)));
+      else printForm(form, w, io.out);
+      return;
+    }
+    for (const { parsed: r } of parts.filter((p) => p.source === source && p.parsed.source?.type !== 'forms')) {
       if (r.errorCount > 0) anyError = true;
       if (opts.json) io.out(JSON.stringify(toJson(r, w)));
       else printText(r, w, io.out);
@@ -103,13 +119,55 @@ interface IssueJson {
   params: IssueParams;
   sheet?: string;
   cell?: string;
+  /** Where in a form (`Sheet1!E6`, `表1 第4行 全年执行数`). */
+  location?: string;
 }
 
 function issueJson(i: Issue, w: Words): IssueJson {
   const out: IssueJson = { row: i.row, column: i.column, message: problemText(i, w), code: i.code, params: i.params };
   if (i.sheet !== undefined) out.sheet = i.sheet;
   if (i.cell !== undefined) out.cell = i.cell;
+  if (i.location !== undefined) out.location = i.location;
   return out;
+}
+
+/** A form's rows as the upload stores them, counted by kind. */
+function formRows(f: FormFile): { records: number; indicators: number; funds: number } {
+  return { records: f.stored.records.length, indicators: f.stored.indicators.length, funds: f.stored.funds.length };
+}
+
+/** One self-evaluation form: the contract's fields (kind `form`, rows all it gives), its layout and row counts. */
+function formJson(f: FormFile, w: Words) {
+  const rows = formRows(f);
+  return {
+    file: f.fileName,
+    format: f.format,
+    kind: 'form',
+    layout: f.layout,
+    encoding: null,
+    delimiter: null,
+    rows: rows.records + rows.indicators + rows.funds,
+    counts: rows,
+    errors: f.errors.map((i) => issueJson(i, w)),
+    warnings: f.warnings.map((i) => issueJson(i, w)),
+  };
+}
+
+function printForm(f: FormFile, w: Words, out: (line: string) => void): void {
+  const rows = formRows(f);
+  out(f.fileName);
+  out(
+    w.t('cli.formFacts', {
+      layout: w.t(`importer.forms.layouts.${f.layout}`),
+      format: f.format,
+      records: count(rows.records, w.locale),
+      indicators: count(rows.indicators, w.locale),
+      funds: count(rows.funds, w.locale),
+    }),
+  );
+  out(w.t('cli.counts', { errors: count(f.errors.length, w.locale), warnings: count(f.warnings.length, w.locale) }));
+  for (const e of f.errors) out(w.t('cli.error', { line: issueLine(e, w) }));
+  for (const x of f.warnings) out(w.t('cli.warning', { line: issueLine(x, w) }));
 }
 
 /** The contract's object for one batch; a workbook's sheet also names its sheet and the workbook's format. */

@@ -31,7 +31,7 @@ export const importEn: ImportMessages = {
     withUnit: { amount: '{name} (×10k CNY)' },
   },
   cli: {
-    usage: "Usage: npm run validate -- [--json] [--lang zh-CN{'|'}en] FILE...",
+    usage: "Usage: npm run validate -- [--json] [--year YEAR] [--lang zh-CN{'|'}en] FILE...",
     unknownOption: 'Unknown option: {option}',
     noFiles: 'No file given',
     badLang: 'Unsupported language: {lang} (zh-CN or en)',
@@ -39,6 +39,7 @@ export const importEn: ImportMessages = {
     facts: '  kind: {kind}  encoding: {encoding}  delimiter: {delimiter}  rows: {rows}',
     sheetName: '{file}, sheet “{sheet}”',
     sheetFacts: '  kind: {kind}  format: {format}  rows: {rows}',
+    formFacts: '  form: {layout}  format: {format}  records: {records}  indicators: {indicators}  funds: {funds}',
     counts: '  errors: {errors}  warnings: {warnings}',
     error: '  ERROR   {line}',
     warning: '  WARNING {line}',

@@ -31,7 +31,7 @@ export const importZhCN = {
     withUnit: { amount: '{name}（万元）' },
   },
   cli: {
-    usage: "用法: npm run validate -- [--json] [--lang zh-CN{'|'}en] FILE...",
+    usage: "用法: npm run validate -- [--json] [--year 年度] [--lang zh-CN{'|'}en] FILE...",
     unknownOption: '未知选项：{option}',
     noFiles: '没有指定文件',
     badLang: '不支持的语言：{lang}（可用 zh-CN 或 en）',
@@ -39,6 +39,7 @@ export const importZhCN = {
     facts: '  类型：{kind}  编码：{encoding}  分隔符：{delimiter}  行数：{rows}',
     sheetName: '{file} 工作表“{sheet}”',
     sheetFacts: '  类型：{kind}  格式：{format}  行数：{rows}',
+    formFacts: '  自评表：{layout}  格式：{format}  评价记录：{records}  绩效指标：{indicators}  资金明细：{funds}',
     counts: '  错误：{errors}  提示：{warnings}',
     error: '  错误  {line}',
     warning: '  提示  {line}',

@@ -16,6 +16,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DIST_DIR, startServer } from '../test/e2e/harness';
 import { importFile, openDataPage, type ImportRun } from './bench/appImport';
+import { runFormsBench } from './bench/forms';
 import {
   launchBenchBrowser,
   newBenchContext,
@@ -194,6 +195,8 @@ try {
     await kept.close();
   }
 
+  // Workbooks and forms (scripts/bench/forms.ts): results in bench-results/forms.json.
+  await runFormsBench({ browser, appServer, workers, runs: quick ? 1 : 3, resultsDir: RESULTS_DIR, log });
   const imports = Object.fromEntries(sets.map((s) => [s.file, summarizeImports(s, lower)]));
   imports[manifest.records.file] = summarizeImports(
     { file: manifest.records.file, rows: manifest.records.rows, bytes: manifest.records.bytes, runs: records },

@@ -169,3 +169,41 @@ describe('self-evaluation forms', () => {
     expect(again!.supersedes!.indicators).toBe(again!.indicators.length);
   });
 });
+
+describe('a big workbook in the worker', () => {
+  const many = (n: number) =>
+    toXlsx({
+      records: [record],
+      indicators: Array.from({ length: n }, (_, i) => ({ ...indicator, level3: `指标${i}`, weight: 1, score: 1 })),
+    });
+
+  test('reports progress while its sheets are read', async () => {
+    const h = harness();
+    await h.engine.handle({ type: 'parse', uploadId: 3, files: [xlsx('大.xlsx', many(30_000))] });
+    const progress = h.messages.filter((m) => m.type === 'progress');
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(progress.every((p) => p.fileName === '大.xlsx' && p.fileCount === 1)).toBe(true);
+    const fractions = progress.map((p) => p.fraction);
+    expect(fractions.some((f) => f > 0 && f < 1)).toBe(true);
+    expect(h.last('parsed').files.map((f) => [f.kind, f.rows])).toEqual([
+      ['records', 1],
+      ['indicators', 30_000],
+    ]);
+  });
+
+  test('cancel while a sheet is read stops it: no preview, nothing held, nothing written', async () => {
+    let cancelled = false;
+    const h = harness(undefined, (msg, engine) => {
+      if (msg.type === 'progress' && msg.fraction > 0 && !cancelled) {
+        cancelled = true;
+        void engine.handle({ type: 'cancel', uploadId: 4 });
+      }
+    });
+    await h.engine.handle({ type: 'parse', uploadId: 4, files: [xlsx('大.xlsx', many(30_000))] });
+    expect(cancelled).toBe(true);
+    expect(h.messages.some((m) => m.type === 'parsed')).toBe(false);
+    expect(h.last('cancelled').uploadId).toBe(4);
+    expect(h.engine.heldUploadId).toBeNull();
+    expect((await listBatches(h.db)).filter((b) => b.origin === 'upload')).toEqual([]);
+  });
+});

@@ -214,7 +214,8 @@ export class SheetScanner {
   /** True once the visitor asked to stop. */
   stopped = false;
 
-  private buf = new Uint8Array(PIECE_BYTES * 2);
+  // Grown to the pieces it is given: a form's sheet is a few kilobytes, a data sheet's pieces a megabyte.
+  private buf = new Uint8Array(64 * 1024);
   private used = 0;
   private readonly pool: XlsxCell[] = [];
   private readonly cells: (XlsxCell | undefined)[] = [];

@@ -97,6 +97,8 @@ function nativeInflate(): boolean {
 
 /** Piece of compressed bytes handed to the inflater at a time, between which the caller's work runs. */
 const FEED_BYTES = 1 << 20;
+/** Inflated size up to which an entry is inflated in one go. */
+const SMALL_ENTRY_BYTES = 1 << 20;
 
 /**
  * Inflates an entry piece by piece: `onPiece` gets each inflated piece in order (consume or copy
@@ -118,6 +120,12 @@ export async function streamEntry(
       onPiece(data.subarray(i, Math.min(data.length, i + FEED_BYTES)));
       await onProgress?.(Math.min(1, (i + FEED_BYTES) / Math.max(1, data.length)));
     }
+    return;
+  }
+  // A small entry (a form's sheet) at once: a stream's set-up costs more than its inflation.
+  if (e.size > 0 && e.size <= SMALL_ENTRY_BYTES) {
+    onPiece(inflateSync(data, { out: new Uint8Array(e.size) }));
+    await onProgress?.(1);
     return;
   }
   if (nativeInflate()) {

@@ -213,7 +213,9 @@ describe('validate: exit status 2 when the command is used wrongly', () => {
     expect(none.code).toBe(2);
     const en = await run(['--lang', 'en'], {});
     expect(en.code).toBe(2);
-    expect(en.err.join('\n')).toBe('No file given\nUsage: npm run validate -- [--json] [--year YEAR] [--lang zh-CN|en] FILE...');
+    expect(en.err.join('\n')).toBe(
+      'No file given\nUsage: npm run validate -- [--json] [--year YEAR] [--lang zh-CN|en] FILE...',
+    );
   });
 });
 

@@ -40,9 +40,18 @@ export function fromFile(f: File): SourceFile {
     name: f.name,
     size: f.size,
     head: async (n) => new Uint8Array(await f.slice(0, n).arrayBuffer()),
-    read: async () => new Uint8Array(await f.arrayBuffer()),
+    read: async () => {
+      // In the worker a small file (a form) is read at once: an asynchronous read's round trip to
+      // the browser costs more than its bytes, and a folder's worth of forms waits on hundreds.
+      if (f.size <= SYNC_READ_BYTES && typeof FileReaderSync !== 'undefined')
+        return new Uint8Array(new FileReaderSync().readAsArrayBuffer(f));
+      return new Uint8Array(await f.arrayBuffer());
+    },
   };
 }
+
+/** Files up to this size are read synchronously where a worker can (FileReaderSync). */
+const SYNC_READ_BYTES = 1 << 20;
 
 export function fromBytes(f: NamedBytes): SourceFile {
   return { name: f.name, size: f.bytes.length, head: async (n) => f.bytes.subarray(0, n), read: async () => f.bytes };
@@ -59,6 +68,11 @@ interface Upload {
   /** In processing order: records first. */
   files: Held[];
 }
+
+/** Least time between two progress messages of a parse. */
+const PROGRESS_EVERY_MS = 50;
+/** Uploads of up to this many files report the start of each. */
+const EVERY_FILE_UP_TO = 20;
 
 export interface EngineOptions {
   /** Readers of document formats (.docx forms) when plugged in; without, such a file says so. */
@@ -126,9 +140,11 @@ export class ImportEngine {
     this.parsing = { id: uploadId, controller };
     try {
       const read = await this.read(uploadId, files, controller.signal, { forms: true, formYear });
+
       if (controller.signal.aborted) throw new ParseCancelled();
       const held = read.parts.map((p) => ({ index: p.source, parsed: p.parsed }));
       const previews = await this.previews(held);
+
       const parsed = held.map((h) => h.parsed);
       const forms = read.forms ? await formsPreview(this.db, read.forms.files, parsed, formYear ?? null) : null;
       if (controller.signal.aborted) throw new ParseCancelled();
@@ -154,13 +170,24 @@ export class ImportEngine {
     signal: AbortSignal,
     opts: { forms: boolean; formYear?: number },
   ) {
+    let lastPost = 0;
+    let lastFile = -1;
     return readUpload(files, {
       ...opts,
       signal,
       readers: this.options.readers,
       // Looked up while the first files are read: both wait on storage.
       knownRecords: knownRecords(this.db),
-      onProgress: (p) => this.post({ type: 'progress', uploadId, ...p }),
+      onProgress: (p) => {
+        // Each file's start is shown, but a folder of forms gives a few reports per file: the
+        // page needs a few a second.
+        const now = Date.now();
+        const newFile = p.fileIndex !== lastFile && p.fileCount <= EVERY_FILE_UP_TO;
+        if (!newFile && now - lastPost < PROGRESS_EVERY_MS && p.overall < 1) return;
+        lastPost = now;
+        lastFile = p.fileIndex;
+        this.post({ type: 'progress', uploadId, ...p });
+      },
     });
   }
 

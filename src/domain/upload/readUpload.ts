@@ -23,6 +23,12 @@ import type { UploadOptions, UploadPart, UploadSource } from './types';
 
 /** Bytes enough to tell what a file is, and a CSV's header row. */
 const HEAD_BYTES = 64 * 1024;
+/**
+ * Files up to this size are read whole, several at a time and ahead of their turn: for a folder
+ * of forms a read's latency, not its bytes, is what costs.
+ */
+const SMALL_FILE_BYTES = 1 << 20;
+const READ_AHEAD = 16;
 
 export interface UploadRead {
   /** The batches, in the order they are committed: records first. */
@@ -123,6 +129,24 @@ export async function readUpload(sources: readonly UploadSource[], opts: UploadO
     }
   };
 
+  // Small files' bytes, read ahead; each is dropped once its file is read.
+  const ahead = new Map<number, Promise<Uint8Array>>();
+  const isSmall = (i: number) => sources[i]!.size <= SMALL_FILE_BYTES;
+  const readAhead = (from: number) => {
+    for (let i = from; i < Math.min(sources.length, from + READ_AHEAD); i++) {
+      if (!isSmall(i) || ahead.has(i)) continue;
+      const p = sources[i]!.read();
+      p.catch(() => undefined);
+      ahead.set(i, p);
+    }
+  };
+  /** The whole file: read ahead when small. */
+  const bytesOf = (i: number): Promise<Uint8Array> => {
+    const p = ahead.get(i);
+    ahead.delete(i);
+    return p ?? sources[i]!.read();
+  };
+
   // First what each file is: the workbooks and forms are read now (their kinds are known only
   // from their sheets), the CSV files' kinds guessed from their header rows.
   const pending: Pending[] = [];
@@ -130,14 +154,19 @@ export async function readUpload(sources: readonly UploadSource[], opts: UploadO
   for (let source = 0; source < sources.length; source++) {
     check();
     const src = sources[source]!;
-    const head = await src.head(HEAD_BYTES);
+    readAhead(source);
+    const small = isSmall(source) ? await ahead.get(source)! : null;
+    const head = small ? small.subarray(0, HEAD_BYTES) : await src.head(HEAD_BYTES);
     const format = workbookFormat(head, src.name);
     if (format === null && !(opts.forms && isDocx(head, src.name))) {
       pending.push({ type: 'csv', source, kind: sniffKind(head) });
+      // Read again when its turn comes: many CSV files are not held at once.
+      ahead.delete(source);
       continue;
     }
     report(source, 0);
-    const bytes = await src.read();
+    const bytes = small ?? (await src.read());
+    ahead.delete(source);
     const sha = await sha256Hex(bytes);
     if (format === null) {
       forms.push({
@@ -223,7 +252,7 @@ export async function readUpload(sources: readonly UploadSource[], opts: UploadO
   const parts: UploadPart[] = [];
   // The first CSV is read while the stored records are looked up: both wait on storage.
   const firstCsv = ordered.find((p) => p.type === 'csv');
-  let early = firstCsv ? sources[firstCsv.source]!.read() : null;
+  let early = firstCsv ? bytesOf(firstCsv.source) : null;
   early?.catch(() => undefined);
   for (const [k, v] of (await opts.knownRecords) ?? []) known.set(k, v);
   const parse = async (p: Pending): Promise<ParsedFile | null> => {
@@ -237,7 +266,7 @@ export async function readUpload(sources: readonly UploadSource[], opts: UploadO
       case 'csv': {
         const src = sources[p.source]!;
         report(p.source, 0);
-        const bytes = await (p === firstCsv && early ? early : src.read());
+        const bytes = await (p === firstCsv && early ? early : bytesOf(p.source));
         if (p === firstCsv) early = null;
         const parsed = await parseFile(bytes, src.name, {
           signal,

@@ -5,6 +5,7 @@
 //     CSV runs do) in ≤ 3× the time of the same rows as CSV.
 // Results go to bench-results/forms.json (and .md), apart from the main bench's.
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { knownRecordsOf, parseFile } from '../../src/domain/parseFile';
@@ -23,6 +24,8 @@ export const XLSX_RATIO_TARGET = 3;
 
 export interface FormsBenchResult {
   date: string;
+  /** The machine's load average (1, 5, 15 min) at the end: other work on it slows every figure. */
+  loadAverage: number[];
   forms: { files: number; bytes: number; previewMs: Summary; commitMs: Summary; target: number; met: boolean };
   xlsx: {
     rows: number;
@@ -168,6 +171,7 @@ export async function runFormsBench(o: FormsBenchOptions): Promise<FormsBenchRes
   const ratio = Math.round((xlsxMs.median / csvMs.median) * 100) / 100;
   const result: FormsBenchResult = {
     date: new Date().toISOString(),
+    loadAverage: loadavg().map((x) => Math.round(x * 10) / 10),
     forms: {
       files: FORMS_COUNT,
       bytes: formBytes,
@@ -201,6 +205,8 @@ export function formsMarkdown(r: FormsBenchResult): string {
     `|---|---|---|---|`,
     `| ${r.forms.files} forms (.xlsx, ${(r.forms.bytes / 1e6).toFixed(1)} MB), drop → preview | ${fmtMs(r.forms.previewMs.median)} (commit ${fmtMs(r.forms.commitMs.median)}) | ≤ ${fmtMs(r.forms.target)} | ${ok(r.forms.met)} |`,
     `| ${r.xlsx.rows.toLocaleString('en')} indicator rows, .xlsx ÷ .csv import | ${r.xlsx.ratio}× (${fmtMs(r.xlsx.xlsxMs.median)} ÷ ${fmtMs(r.xlsx.csvMs.median)}) | ≤ ${r.xlsx.target}× | ${ok(r.xlsx.met)} |`,
+    '',
+    `Load average at the end: ${r.loadAverage.join(' / ')} (1 / 5 / 15 min).`,
     '',
   ].join('\n');
 }

@@ -41,7 +41,13 @@ export class ParseCancelled extends Error {
   }
 }
 
-function fileResult(fileName: string, sha256: string, byteLength: number, fields: Partial<ParsedFile>): ParsedFile {
+/** A ParsedFile of nothing read yet, with `fields` over it (a file refused whole: its errors). */
+export function fileResult(
+  fileName: string,
+  sha256: string,
+  byteLength: number,
+  fields: Partial<ParsedFile>,
+): ParsedFile {
   return {
     fileName,
     kind: null,

@@ -9,7 +9,7 @@ import type { ExtractIssue, ExtractResult } from '@/domain/extract/types';
 import type { KnownRecord } from '@/domain/fileSession';
 import { sha256Hex } from '@/domain/hash';
 import { issue, IssueError, type Issue, type Problem } from '@/domain/issues';
-import { knownRecordsOf, nextTask, ParseCancelled, parseFile } from '@/domain/parseFile';
+import { fileResult, knownRecordsOf, nextTask, ParseCancelled, parseFile } from '@/domain/parseFile';
 import { KINDS, type Kind, type ParsedFile } from '@/domain/types';
 import { readContractSheet, type ContractSheet } from '@/domain/workbook/contractSheet';
 import { workbookFormat } from '@/domain/workbook/format';
@@ -58,21 +58,12 @@ function failedFile(
   issues: Issue[],
   warnings: Issue[] = [],
 ): ParsedFile {
-  return {
-    fileName,
-    kind: null,
-    encoding: null,
-    delimiter: null,
-    rows: 0,
-    headers: [],
+  return fileResult(fileName, sha256, byteLength, {
     errors: issues,
     errorCount: issues.length,
     warnings,
     warningCount: warnings.length,
-    chunks: [],
-    sha256,
-    byteLength,
-  };
+  });
 }
 
 function isDocx(head: Uint8Array, name: string): boolean {

@@ -280,7 +280,7 @@ export const importEn: ImportMessages = {
   formatPage: {
     title: 'Data format',
     intro:
-      'Analysts prepare the data in Excel or WPS, save it as CSV and upload it as batches. The tables below come straight from the importer’s field definitions, so they always match what it checks.',
+      'Analysts prepare the data in Excel or WPS and upload the workbook as it is, or save it as CSV first; the self-evaluation forms agencies fill in can be uploaded as they are too. The tables below come straight from the importer’s field definitions, so they always match what it checks.',
     kinds: 'Three kinds of file',
     kindsIntro:
       'The importer tells the kind of a file from its header row. A header may be the English field name or any Chinese alias; matching ignores case, spaces, full-width versus half-width characters and a unit in brackets, e.g. “{header1}” or “{header2}”. A file whose headers fit no kind is rejected with a list of what was expected.',
@@ -330,8 +330,16 @@ export const importEn: ImportMessages = {
       'Encoding: UTF-8 with or without BOM, or GBK / GB18030 (what Excel and WPS save as “CSV” on a Chinese system). Detected, never asked.',
       'Delimiter: comma, tab or semicolon, detected. Quoted cells may hold delimiters and line breaks.',
       'Line endings: LF, CRLF or CR.',
-      'Blank lines and rows whose every cell is empty are skipped. A file without data rows, an empty file and a file that is not text (e.g. a renamed Excel workbook) are rejected.',
+      'Blank lines and rows whose every cell is empty are skipped. A file without data rows, an empty file and a file that is neither text nor a workbook are rejected.',
       'Rows are numbered as in a spreadsheet: the header is row 1, the first data row is row 2. Every error and warning names its row and the column as written in the file.',
+    ],
+    workbooks: 'Workbooks and self-evaluation forms',
+    workbookRules: [
+      'In a workbook (.xlsx, .xls, .ods and WPS .et), each sheet whose header fits a kind of data is read as that kind; one workbook may hold several kinds; records are processed before indicators and fund lines.',
+      'Numeric cells are read as numbers, never re-read from the text they display: 0.9692 formatted as a percent is 96.92%; a formula gives the value saved with it; merged header cells are read by their text.',
+      'Hidden sheets, empty sheets, sheets with a header and no row, and sheets whose header fits no kind are not read and are named in a warning. Errors and warnings name the sheet, the cell and the column, e.g. “评价记录!G3 (全年预算数（万元）)”.',
+      'Self-evaluation forms (项目支出绩效自评表, 部门整体支出绩效自评表, as .xlsx or .docx) are recognised by their labels; each form is one record with its indicators and fund sources, every figure with the cell it came from. A blank score is no score, never zero; a score above its weight is an error.',
+      'When forms state no year, the year is entered once for the upload in the preview. All forms of an upload are imported together: if any has an error, nothing is written.',
     ],
     batches: 'Batches',
     batchRules: [

@@ -41,6 +41,28 @@ describe('workbooks of the contract tables', () => {
     });
   });
 
+  test('a sheet of a kind with its header alone is skipped with a warning, not an error (an export of no funds)', async () => {
+    const book = toXlsx({ records: [record], indicators: [indicator], funds: [] });
+    const h = harness();
+    await h.engine.handle({ type: 'parse', uploadId: 1, files: [xlsx('导出.xlsx', book)] });
+    const parsed = h.last('parsed').files;
+    expect(parsed.map((f) => [f.kind, f.errorCount])).toEqual([
+      ['records', 0],
+      ['indicators', 0],
+    ]);
+    expect(parsed[0]!.warnings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'sheet_no_rows',
+          sheet: '资金明细',
+          params: { sheet: '资金明细', kind: 'funds' },
+        }),
+      ]),
+    );
+    await h.engine.handle({ type: 'commit', uploadId: 1 });
+    expect(h.last('committed').results).toHaveLength(2);
+  });
+
   test('hidden and empty sheets are warned about by name; a sheet of no kind too', async () => {
     const book = writeSheets([
       { name: '说明', rows: [['填表说明'], ['请按模板填写']] },

@@ -23,6 +23,8 @@ export const WORKBOOK_ISSUES = {
   formula_without_value: { cell: 'text' },
   sheet_hidden: { sheet: 'text' },
   sheet_empty: { sheet: 'text' },
+  /** A sheet of a kind with its header row and no data row: skipped (an export of a kind with no rows). */
+  sheet_no_rows: { sheet: 'text', kind: 'kind' },
   /** A sheet whose header row fits no kind: named, not guessed. */
   sheet_no_kind: { sheet: 'text' },
 } as const satisfies IssueSpec;

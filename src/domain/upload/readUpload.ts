@@ -76,6 +76,10 @@ function skippedWarnings(name: string, reason: 'hidden' | 'empty' | 'no_kind'): 
   return { ...issue(code, { sheet: name }), sheet: name };
 }
 
+function hasData(t: ContractSheet): boolean {
+  return t.rows.some((r) => r.cells.some((c) => c.trim() !== ''));
+}
+
 function fromProblem(p: Problem): Issue {
   return { ...p, row: null, column: null } as Issue;
 }
@@ -209,8 +213,10 @@ export async function readUpload(sources: readonly UploadSource[], opts: UploadO
         });
         return;
       }
-      if (read.status === 'table') tables.push(read.table);
-      else skipped.push(skippedWarnings(sheet.name, read.status));
+      if (read.status !== 'table') skipped.push(skippedWarnings(sheet.name, read.status));
+      else if (hasData(read.table)) tables.push(read.table);
+      // A sheet of a kind with no row is no batch (a CSV of it would be "nothing to import").
+      else skipped.push({ ...issue('sheet_no_rows', { sheet: sheet.name, kind: read.table.kind }), sheet: sheet.name });
     }
     if (tables.length > 0) {
       tables.forEach((t, i) =>

@@ -16,6 +16,7 @@ export const workbookMessages: AreaMessages<'workbook'> = {
     formula_without_value: '单元格 {cell} 是公式但没有计算结果（保存前未计算），按空值读取',
     sheet_hidden: '隐藏的工作表“{sheet}”未读取',
     sheet_empty: '工作表“{sheet}”是空的',
+    sheet_no_rows: '工作表“{sheet}”（{kind}）只有表头，没有数据行，未读取',
     sheet_no_kind: '工作表“{sheet}”的表头不符合任何一类数据（评价记录、绩效指标、资金明细），未读取',
   },
   en: {
@@ -35,6 +36,7 @@ export const workbookMessages: AreaMessages<'workbook'> = {
       'Cell {cell} is a formula without a calculated value (the file was saved without calculating); it is read as empty.',
     sheet_hidden: 'Hidden sheet “{sheet}” was not read.',
     sheet_empty: 'Sheet “{sheet}” is empty.',
+    sheet_no_rows: 'Sheet “{sheet}” ({kind}) has its header and no data row; it was not read.',
     sheet_no_kind:
       'The header of sheet “{sheet}” fits no kind of data (records, indicators, fund lines); it was not read.',
   },

@@ -337,8 +337,8 @@ export const importEn: ImportMessages = {
     workbookRules: [
       'In a workbook (.xlsx, .xls, .ods and WPS .et), each sheet whose header fits a kind of data is read as that kind; one workbook may hold several kinds; records are processed before indicators and fund lines.',
       'Numeric cells are read as numbers, never re-read from the text they display: 0.9692 formatted as a percent is 96.92%; a formula gives the value saved with it; merged header cells are read by their text.',
-      'Hidden sheets, empty sheets, sheets with a header and no row, and sheets whose header fits no kind are not read and are named in a warning. Errors and warnings name the sheet, the cell and the column, e.g. “评价记录!G3 (全年预算数（万元）)”.',
-      'Self-evaluation forms (项目支出绩效自评表, 部门整体支出绩效自评表, as .xlsx or .docx) are recognised by their labels; each form is one record with its indicators and fund sources, every figure with the cell it came from. A blank score is no score, never zero; a score above its weight is an error.',
+      'Hidden sheets, empty sheets, sheets with a header and no row, and sheets whose header fits no kind are not read and are named in a warning. Errors and warnings name the sheet, the cell and the column, e.g. {cellRef}.',
+      'Self-evaluation forms ({projectForm}, {departmentForm}, as .xlsx or .docx) are recognised by their labels; each form is one record with its indicators and fund sources, every figure with the cell it came from. A blank score is no score, never zero; a score above its weight is an error.',
       'When forms state no year, the year is entered once for the upload in the preview. All forms of an upload are imported together: if any has an error, nothing is written.',
     ],
     batches: 'Batches',

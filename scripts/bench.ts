@@ -20,6 +20,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DIST_DIR, startServer } from '../test/e2e/harness';
 import { importFile, openDataPage, type ImportRun } from './bench/appImport';
+import { runFormsBench } from './bench/forms';
 import {
   CpuClock,
   launchBenchBrowser,
@@ -240,6 +241,8 @@ try {
   });
   const bureau = bureaus[0]!;
 
+  // Workbooks and forms (scripts/bench/forms.ts): results in bench-results/forms.json.
+  await runFormsBench({ browser, appServer, workers, runs: quick ? 1 : 3, resultsDir: RESULTS_DIR, log });
   const imports = Object.fromEntries(sets.map((s) => [s.file, summarizeImports(s, lower)]));
   if (records.length > 0)
     imports[manifest.records.file] = summarizeImports(

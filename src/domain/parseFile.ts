@@ -22,7 +22,7 @@ export type { KnownRecord, ParseOptions } from './fileSession';
  * Resolves on a new macrotask. A resolved promise would only run microtasks, and a worker's
  * incoming messages (cancel) wait for a macrotask; setTimeout is clamped to 4 ms when nested.
  */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
   return new Promise((resolve) => {
     const channel = new MessageChannel();
@@ -41,7 +41,13 @@ export class ParseCancelled extends Error {
   }
 }
 
-function fileResult(fileName: string, sha256: string, byteLength: number, fields: Partial<ParsedFile>): ParsedFile {
+/** A ParsedFile of nothing read yet, with `fields` over it (a file refused whole: its errors). */
+export function fileResult(
+  fileName: string,
+  sha256: string,
+  byteLength: number,
+  fields: Partial<ParsedFile>,
+): ParsedFile {
   return {
     fileName,
     kind: null,

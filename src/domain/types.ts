@@ -39,6 +39,8 @@ export interface PerfRecord extends RecordKeyFields {
   evaluator: string;
   source: string;
   note: string;
+  /** Where each figure was read, one entry a line (evidenceColumn.ts); '' for rows typed into a table. */
+  evidence: string;
 }
 
 export interface IndicatorRow extends RecordKeyFields {
@@ -52,6 +54,8 @@ export interface IndicatorRow extends RecordKeyFields {
   note: string;
   /** Extension beyond the contract's table: the report the row comes from. */
   source: string;
+  /** Where each figure was read (evidenceColumn.ts). */
+  evidence: string;
 }
 
 export interface FundLine extends RecordKeyFields {
@@ -62,6 +66,8 @@ export interface FundLine extends RecordKeyFields {
   expenditure: number | null;
   /** Extension beyond the contract's table: the report the row comes from. */
   source: string;
+  /** Where each figure was read (evidenceColumn.ts). */
+  evidence: string;
 }
 
 /** What a finding says (the contract's findings kind: 评价结论 / 存在的问题 / 改进建议 / 主要经验 / 主要成效). */
@@ -144,10 +150,16 @@ export interface ParsedFile {
    * (a repeated key is found after the whole file is read, so repeats are still in here).
    * A file with any error must not be committed, whatever these hold. */
   chunks: ColumnChunk[];
-  /** Hex SHA-256 of the file's bytes. */
+  /** Hex SHA-256 of the file's bytes (of a sheet: of the workbook's, its name and kind; of forms: of theirs). */
   sha256: string;
   byteLength: number;
+  /** What was read: a CSV text file, a sheet of a workbook, or the self-evaluation forms of an upload. */
+  source?: FileSource;
 }
+
+/** Where a parsed file's rows come from, when not from a CSV file (src/domain/upload). */
+export type FileSource =
+  { type: 'sheet'; format: 'xlsx' | 'xls' | 'ods' | 'et'; sheet: string } | { type: 'forms'; files: number };
 
 /** Rows per stored chunk: big enough that a million rows are ~20 IndexedDB writes. */
 export const CHUNK_ROWS = 50_000;

@@ -41,6 +41,7 @@ export const fieldNamesEn: FieldNames = {
     evaluator: 'Evaluation by',
     source: 'Source',
     note: 'Note',
+    evidence: 'Evidence',
   },
   indicators: {
     ...KEY,
@@ -53,6 +54,7 @@ export const fieldNamesEn: FieldNames = {
     actual: 'Actual',
     note: 'Deviation and measures',
     source: 'Source',
+    evidence: 'Evidence',
   },
   funds: {
     ...KEY,
@@ -62,5 +64,6 @@ export const fieldNamesEn: FieldNames = {
     contract: 'Contracted',
     expenditure: 'Spent',
     source: 'Source',
+    evidence: 'Evidence',
   },
 };

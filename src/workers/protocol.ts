@@ -4,6 +4,7 @@
 import { SCHEMA } from '@/domain/schema';
 import {
   MAX_ISSUES,
+  type FileSource,
   type AnyRow,
   type Delimiter,
   type Encoding,
@@ -87,6 +88,45 @@ export interface FilePreview {
   identicalTo: BatchInfo | null;
   /** Another file of this upload with the same bytes (its name). */
   sameAsFile: string | null;
+  /** A sheet of a workbook, or the rows of the upload's forms; null for a CSV file. */
+  source: FileSource | null;
+}
+
+/** What a form's rows would replace: its record's stored version, and how many stored rows of it. */
+export interface FormSupersedes {
+  /** The record's fields that change (empty: the same values again); null when the record is new. */
+  record: FieldChange[] | null;
+  indicators: number;
+  funds: number;
+}
+
+/** One self-evaluation form of the upload, as the preview shows it. */
+export interface FormFilePreview {
+  /** Position of the file in the order it was chosen (0-based). */
+  index: number;
+  fileName: string;
+  format: string;
+  layout: string;
+  /** Its rows as they will be stored (their evidence column says where each figure was read). */
+  record: RowOf['records'] | null;
+  indicators: RowOf['indicators'][];
+  funds: RowOf['funds'][];
+  /** Errors and warnings, each at its place in the form (`location`). */
+  errors: Issue[];
+  warnings: Issue[];
+  /** Findings the form states, not stored (there is no findings table yet). */
+  findings: number;
+  supersedes: FormSupersedes | null;
+  /** The form states no year and the upload gave it (or none was given yet: then it is an error). */
+  yearFromUpload: boolean;
+}
+
+export interface FormsPreview {
+  files: FormFilePreview[];
+  /** The year given for the forms that state none; null when none was given. */
+  year: number | null;
+  /** How many forms state no year. */
+  withoutYear: number;
 }
 
 /** A file fetched by the main thread (published data) rather than picked by a person. */
@@ -96,7 +136,8 @@ export interface NamedBytes {
 }
 
 export type ToWorker =
-  | { type: 'parse'; uploadId: number; files: File[] }
+  /** `formYear`: the year the analyst gave for the forms that state none. */
+  | { type: 'parse'; uploadId: number; files: File[]; formYear?: number }
   | { type: 'cancel'; uploadId: number }
   | { type: 'commit'; uploadId: number }
   | { type: 'discard'; uploadId: number }
@@ -104,6 +145,8 @@ export type ToWorker =
   | { type: 'publish'; uploadId: number; files: NamedBytes[] }
   /** The current data as the contract's three files (built here: a million rows take seconds). */
   | { type: 'export'; uploadId: number }
+  /** The current data as one .xlsx workbook, a sheet per kind (built here, sent as a Blob). */
+  | { type: 'exportXlsx'; uploadId: number }
   /** What rolling back a batch would do (for the confirmation). */
   | { type: 'rollbackPreview'; uploadId: number; batchId: number }
   /** Check every stored chunk of the active batches and name the damaged ones (the data page). */
@@ -131,7 +174,7 @@ export type FromWorker =
       /** Fraction of all bytes of the upload read, 0–1. */
       overall: number;
     }
-  | { type: 'parsed'; uploadId: number; files: FilePreview[] }
+  | { type: 'parsed'; uploadId: number; files: FilePreview[]; forms: FormsPreview | null }
   | { type: 'cancelled'; uploadId: number }
   | { type: 'discarded'; uploadId: number }
   | { type: 'committed'; uploadId: number; results: CommitResult[] }
@@ -141,6 +184,9 @@ export type FromWorker =
   /** The three files as Blobs, built in the worker (a Blob crosses by reference, not as text). */
   | { type: 'exported'; uploadId: number; files: Record<Kind, Blob> }
   | { type: 'verified'; uploadId: number; damaged: Damage[] }
+  /** Progress of an Excel export: the fraction of the workbook built. */
+  | { type: 'xlsxProgress'; uploadId: number; fraction: number }
+  | { type: 'exportedXlsx'; uploadId: number; blob: Blob }
   | { type: 'rollbackPreview'; uploadId: number; preview: RollbackPreview | null }
   | {
       type: 'failed';

@@ -34,13 +34,13 @@ describe('extract CLI', () => {
     expect(r.code).toBe(0);
     expect(r.out[0]).toBe('project-forms-several.xlsx');
     expect(r.out[1]).toBe(
-      '  format: xlsx  layout: project_self_evaluation_form  records: 3  indicators: 21  funds: 4  findings: 0',
+      '  格式：xlsx  版式：project_self_evaluation_form  评价记录：3  绩效指标：21  资金明细：4  评价发现：0',
     );
     expect(r.out).toContain('      expenditure = 96  ←  “96.00”  产业招商推介会!E6');
     expect(r.out).toContain('      budget = 55（推算）  ←  “500000.00”  招商引资宣传活动!D7');
     expect(r.out).toContain('        另见 0  ←  “0.00”  招商引资宣传活动!D6');
     expect(r.out).toContain(
-      '    警告 产业招商推介会!G6 “年度资金总额”填写的执行率 90% 与 执行数 ÷ 预算数 = 80% 不一致',
+      '    警告 产业招商推介会!G6 “年度资金总额”填写的执行率 90.00% 与 执行数 ÷ 预算数 = 80.00% 不一致',
     );
     expect(r.out).toContain('    警告 填表说明 隐藏的工作表“填表说明”未读取');
   });
@@ -48,7 +48,7 @@ describe('extract CLI', () => {
   it('--lang en renders the same issues in English', async () => {
     const r = await run(['--lang', 'en', 'project-forms-several.xlsx']);
     expect(r.out).toContain(
-      '    warning 产业招商推介会!H12 The score 6 of “举办或参与宣传活动的质量” is above its weight 5',
+      '    warning 产业招商推介会!H12 The score 6.00 of “举办或参与宣传活动的质量” is above its weight 5.00.',
     );
   });
 
@@ -108,6 +108,9 @@ describe('extract CLI', () => {
     const records = r.written.get('out/records.csv')!;
     expect(records.trim().split('\r\n')).toHaveLength(1 + 3);
     expect(records).not.toContain('绥阳县');
+    // Each row carries where its figures were read, in the evidence column (出处).
+    expect(records.split('\r\n')[0]!.split(',').at(-1)).toBe('出处');
+    expect(r.written.get('out/indicators.csv')).toMatch(/得分: [^「]+「[^」]+」/);
     const out: string[] = [];
     const code = await runValidate(['--json', 'out/records.csv', 'out/indicators.csv', 'out/funds.csv'], {
       readFile: async (p) => new TextEncoder().encode(r.written.get(p)!),

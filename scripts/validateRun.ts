@@ -94,7 +94,7 @@ export async function runValidate(args: string[], io: ValidateIo): Promise<numbe
   if (fromCommandLine.size > 0) {
     for (const [k, v] of fromCommandLine) known.set(k, v);
     for (const [f, r] of results) {
-      if (r.kind === 'indicators' || r.kind === 'funds')
+      if (r.kind !== null && r.kind !== 'records')
         results.set(f, await parseFile(contents.get(f)!, f, { knownRecords: known }));
     }
   }

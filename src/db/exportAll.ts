@@ -1,4 +1,4 @@
-// Export of the current data as the three files of the data contract.
+// Export of the current data as the four files of the data contract.
 import { toCsv } from '@/domain/exportCsv';
 import { KINDS, type Kind } from '@/domain/types';
 import type { BudgetDb } from './database';

@@ -35,6 +35,7 @@ export { batchInfo } from './batchRows';
 export {
   loadCurrent,
   loadCurrentChunks,
+  loadFindingsFor,
   loadIndicatorsFor,
   loadWarnings,
   knownRecords,

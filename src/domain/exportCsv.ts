@@ -63,6 +63,13 @@ export function plainNumber(x: number): string {
 /** The Chinese words an export writes for a scope and a fund category (the importer reads them back). */
 export const SCOPE_LABEL: Readonly<Record<string, string>> = { department: '部门整体', project: '项目' };
 export const CATEGORY_LABEL: Readonly<Record<string, string>> = { source: '资金来源', line_item: '支出明细' };
+export const FINDING_KIND_LABEL: Readonly<Record<string, string>> = {
+  conclusion: '评价结论',
+  problem: '存在的问题',
+  recommendation: '改进建议',
+  experience: '主要经验',
+  outcome: '主要成效',
+};
 
 /** RFC 4180: a field holding a quote, a delimiter or a line break is quoted, quotes doubled. */
 function quoteField(s: string): string {
@@ -84,6 +91,8 @@ function cell(spec: FieldSpec, value: unknown): string {
       return SCOPE_LABEL[String(value)] ?? '';
     case 'category':
       return CATEGORY_LABEL[String(value)] ?? '';
+    case 'findingKind':
+      return FINDING_KIND_LABEL[String(value)] ?? '';
     case 'grade':
       return quoteField(String(value));
     case 'text':

@@ -10,6 +10,7 @@ import {
   isEmptyMarker,
   parseAmount,
   parseCategory,
+  parseFindingKind,
   parseGrade,
   parseInteger,
   parseNumber,
@@ -18,8 +19,6 @@ import {
   type ValueResult,
 } from './values';
 
-export const YEAR_MIN = 1990;
-export const YEAR_MAX = 2100;
 /** A record's total score is out of 100. */
 const MAX_SCORE = 100;
 
@@ -280,13 +279,15 @@ function readCell(spec: FieldSpec, raw: string, scale: number): ValueResult<stri
     case 'number':
       return parseNumber(raw);
     case 'integer':
-      return parseInteger(raw, YEAR_MIN, YEAR_MAX);
+      return parseInteger(raw, spec.min ?? Number.MIN_SAFE_INTEGER, spec.max ?? Number.MAX_SAFE_INTEGER);
     case 'scope':
       return parseScope(raw);
     case 'grade':
       return parseGrade(raw);
     case 'category':
       return parseCategory(raw);
+    case 'findingKind':
+      return parseFindingKind(raw);
     case 'text': {
       const text = raw.trim();
       if (isEmptyMarker(text)) return { ok: true, value: null };

@@ -63,4 +63,11 @@ export const fieldNamesEn: FieldNames = {
     expenditure: 'Spent',
     source: 'Source',
   },
+  findings: {
+    ...KEY,
+    kind: 'Kind',
+    seq: 'No.',
+    text: 'Text',
+    source: 'Source',
+  },
 };

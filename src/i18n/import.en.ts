@@ -24,6 +24,7 @@ export const importEn: ImportMessages = {
       records: 'agency, year, scope and project',
       indicators: 'record and level-1, -2 and -3 indicators',
       funds: 'record, category and item',
+      findings: 'record, kind of finding and number',
     },
     grade: { excellent: 'Excellent', good: 'Good', fair: 'Fair', poor: 'Poor' },
     withUnit: { amount: '{name} (CNY 10k)' },
@@ -89,7 +90,7 @@ export const importEn: ImportMessages = {
       sameAsFile: 'Identical to “{name}” chosen in this upload.',
       unknownKind: 'Not recognised',
     },
-    kinds: { records: 'Records', indicators: 'Indicators', funds: 'Fund lines' },
+    kinds: { records: 'Records', indicators: 'Indicators', funds: 'Fund lines', findings: 'Findings' },
     encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (BOM)', gb18030: 'GBK / GB18030' },
     delimiters: { comma: 'comma', tab: 'tab', semicolon: 'semicolon' },
     headers: {
@@ -154,9 +155,9 @@ export const importEn: ImportMessages = {
       reloaded: 'The built-in data was reloaded.',
       export: 'Export all data',
       exporting: 'Exporting…',
-      exported: 'Exported the current data as 3 files:',
+      exported: 'Exported the current data as 4 files:',
       exportHint:
-        'Import the 3 files in another browser, or put them in the deployment’s data/ folder to publish them for leaders.',
+        'Import the 4 files in another browser, or put them in the deployment’s data/ folder to publish them for leaders.',
       rolledBackDone: 'Batch #{id} “{name}” was rolled back.',
       origins: { builtin: 'built-in', upload: 'upload', published: 'published' },
       confirmTitle: 'Roll back batch #{id}?',
@@ -201,7 +202,7 @@ export const importEn: ImportMessages = {
     title: 'Data format',
     intro:
       'Analysts prepare the data in Excel or WPS, save it as CSV and upload it as batches. The tables below come straight from the importer’s field definitions, so they always match what it checks.',
-    kinds: 'Three kinds of file',
+    kinds: 'Four kinds of file',
     kindsIntro:
       'The importer tells the kind of a file from its header row. A header may be the English field name or any Chinese alias; matching ignores case, spaces, full-width versus half-width characters and a unit in brackets, e.g. “{header1}” or “{header2}”. A file whose headers fit no kind is rejected with a list of what was expected.',
     key: 'Key',
@@ -212,6 +213,8 @@ export const importEn: ImportMessages = {
       indicators:
         'the record key + level1 + level2 + level3. The record must exist, in the same upload or already imported.',
       funds: 'the record key + category + item.',
+      findings:
+        'the record key + kind + seq. What a report concludes in words: the problems found, the recommendations, the lessons, the outcomes and the conclusion, one point per row. A header “{shared}” is the kind when another column gives the scope (such as “{scopeHeader}”), else the scope.',
     },
     column: 'Template column',
     field: 'Field',
@@ -227,10 +230,11 @@ export const importEn: ImportMessages = {
       amount: 'amount',
       percent: 'percent',
       number: 'number',
-      integer: 'integer (1990–2100)',
+      integer: 'integer ({min}–{max})',
       scope: 'department / project',
       grade: 'excellent / good / fair / poor',
       category: 'source / line_item',
+      findingKind: 'conclusion / problem / recommendation / experience / outcome',
     },
     units: {
       amount: '10k CNY',
@@ -259,7 +263,7 @@ export const importEn: ImportMessages = {
       'Uploading a file byte-identical to an active batch does nothing, and the page says so.',
       'A row whose key exists already replaces the stored row; the earlier version is kept and returns when the newer batch is rolled back.',
       'Any batch can be rolled back from the batch history, the built-in dataset included.',
-      'Exporting writes the same three kinds of file; importing them into an empty database reproduces the same data.',
+      'Exporting writes the same four kinds of file; importing them into an empty database reproduces the same data.',
     ],
     warnings: 'Consistency warnings (do not block the import)',
     warningRules: [

@@ -99,6 +99,13 @@ const zhCN = {
     item: '项目',
   },
   category: { source: '资金来源', line_item: '支出明细' },
+  findingKind: {
+    conclusion: '评价结论',
+    problem: '存在的问题',
+    recommendation: '改进建议',
+    experience: '主要经验',
+    outcome: '主要成效',
+  },
   fund: { budget: '预算金额', contract: '合同签订金额', expenditure: '支出金额', category: '类别', item: '明细' },
   chart: {
     seriesList: '系列：{names}。',
@@ -369,6 +376,13 @@ const en: Messages = {
     item: 'Item',
   },
   category: { source: 'Source', line_item: 'Spending line' },
+  findingKind: {
+    conclusion: 'Conclusion',
+    problem: 'Problems found',
+    recommendation: 'Recommendations',
+    experience: 'Lessons',
+    outcome: 'Outcomes',
+  },
   fund: { budget: 'Budget', contract: 'Contracted', expenditure: 'Spent', category: 'Category', item: 'Item' },
   chart: {
     seriesList: 'Series: {names}.',

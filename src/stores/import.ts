@@ -347,7 +347,7 @@ export const useImportStore = defineStore('import', () => {
     }
   }
 
-  /** The current data as the contract's three files, built in the worker. */
+  /** The current data as the contract's four files, built in the worker. */
   async function exportAll(): Promise<Record<Kind, string>> {
     exporting.value = true;
     try {

@@ -3,10 +3,12 @@
 // summary sized for the screen (first rows, capped issue lists, capped diff).
 import { SCHEMA } from '@/domain/schema';
 import {
+  KINDS,
   MAX_ISSUES,
   type AnyRow,
   type Delimiter,
   type Encoding,
+  type FindingKind,
   type FundCategory,
   type HeaderMapping,
   type Issue,
@@ -27,7 +29,7 @@ export const SENT_SUPERSEDED = 200;
 
 /** The order files of one upload are parsed and committed in: records first, so that indicator
  * and fund rows find the records of the same upload. */
-export const KIND_ORDER: Readonly<Record<Kind, number>> = { records: 0, indicators: 1, funds: 2 };
+export const KIND_ORDER: Readonly<Record<Kind, number>> = { records: 0, indicators: 1, funds: 2, findings: 3 };
 
 /** One field that a superseding row changes. `null` means "no value". */
 export interface FieldChange {
@@ -44,6 +46,8 @@ export interface RowIdentity extends RecordKeyFields {
   /** Funds: the line's category and item. */
   category: FundCategory | null;
   item: string;
+  /** Findings: the kind of finding and its number within the kind. */
+  finding: { kind: FindingKind; seq: number } | null;
 }
 
 export interface SupersededRow {
@@ -101,7 +105,7 @@ export type ToWorker =
   | { type: 'discard'; uploadId: number }
   /** Parse and commit at once, skipping files already imported once (published data). */
   | { type: 'publish'; uploadId: number; files: NamedBytes[] }
-  /** The current data as the contract's three files (built here: a million rows take seconds). */
+  /** The current data as the contract's four files (built here: a million rows take seconds). */
   | { type: 'export'; uploadId: number }
   /** What rolling back a batch would do (for the confirmation). */
   | { type: 'rollbackPreview'; uploadId: number; batchId: number };
@@ -155,6 +159,7 @@ export function identityOf(kind: Kind, row: AnyRow): RowIdentity {
     levels: [],
     category: null,
     item: '',
+    finding: null,
   };
   if (kind === 'indicators') {
     const r = row as RowOf['indicators'];
@@ -163,6 +168,9 @@ export function identityOf(kind: Kind, row: AnyRow): RowIdentity {
     const r = row as RowOf['funds'];
     out.category = r.category;
     out.item = r.item;
+  } else if (kind === 'findings') {
+    const r = row as RowOf['findings'];
+    out.finding = { kind: r.kind, seq: r.seq };
   }
   return out;
 }
@@ -221,6 +229,6 @@ export function isQuotaError(err: unknown): boolean {
 
 /** Stable processing order: by kind (records first, unknown last), then as chosen. */
 export function importOrder<T extends { kind: Kind | null; index: number }>(items: readonly T[]): T[] {
-  const rank = (k: Kind | null) => (k === null ? 3 : KIND_ORDER[k]);
+  const rank = (k: Kind | null) => (k === null ? KINDS.length : KIND_ORDER[k]);
   return [...items].sort((a, b) => rank(a.kind) - rank(b.kind) || a.index - b.index);
 }

@@ -187,14 +187,14 @@ describe('history, export, published data', () => {
     });
   });
 
-  test('exportAll returns the three files built in the worker', async () => {
+  test('exportAll returns the four files built in the worker', async () => {
     const store = useImportStore();
     store.choose([fixture('records-gbk.csv')]);
     await until(() => store.phase === 'preview', 'preview');
     store.commit();
     await until(() => store.results !== null, 'results');
     const files = await store.exportAll();
-    expect(Object.keys(files).sort()).toEqual(['funds', 'indicators', 'records']);
+    expect(Object.keys(files).sort()).toEqual(['findings', 'funds', 'indicators', 'records']);
     expect(files.records).toContain('北京市海淀区科技服务中心');
     expect(files.records.startsWith('\uFEFF单位名称')).toBe(true);
     expect(store.exporting).toBe(false);

@@ -12,6 +12,8 @@ export const VALUE_ISSUES = {
   scope_invalid: { value: 'text' },
   grade_invalid: { value: 'text' },
   category_invalid: { value: 'text' },
+  /** A findings row's kind that is none of conclusion / problem / recommendation / experience / outcome. */
+  finding_kind_invalid: { value: 'text' },
 } as const satisfies IssueSpec;
 
 declare module '@/domain/issues' {

@@ -13,6 +13,8 @@ export const valueMessages: AreaMessages<'values'> = {
     scope_invalid: '不是有效的评价类型：{value}（应为 department / project，或 部门整体 / 项目）',
     grade_invalid: '不是有效的评价等级：{value}（应为 优 / 良 / 中 / 差，或 excellent / good / fair / poor）',
     category_invalid: '不是有效的类别：{value}（应为 source / line_item，或 资金来源 / 支出明细）',
+    finding_kind_invalid:
+      '不是有效的评价发现类别：{value}（应为 评价结论 / 存在的问题 / 改进建议 / 主要经验 / 主要成效，或 conclusion / problem / recommendation / experience / outcome）',
   },
   en: {
     amount_invalid: 'Not a valid amount: “{value}” (expected a number such as 5333.85 or 5,333.85).',
@@ -25,5 +27,7 @@ export const valueMessages: AreaMessages<'values'> = {
     scope_invalid: 'Not a valid scope: “{value}” (expected department or project).',
     grade_invalid: 'Not a valid grade: “{value}” (expected excellent, good, fair or poor).',
     category_invalid: 'Not a valid category: “{value}” (expected source or line_item).',
+    finding_kind_invalid:
+      'Not a valid kind of finding: “{value}” (expected conclusion, problem, recommendation, experience or outcome).',
   },
 };

@@ -9,6 +9,15 @@ import type { FormsCode } from '@/domain/forms/codes';
 import type { FundLine, IndicatorRow, PerfRecord } from '@/domain/types';
 import { formsEn } from '@/i18n/forms.en';
 import { formsZhCN, type FormsMessages } from '@/i18n/forms.zh-CN';
+import { createAppI18n } from '@/i18n';
+import { ISSUE_ROLES } from '@/i18n/issues';
+import { problemText } from '@/i18n/issueText';
+import { wordsOf, type Words } from '@/i18n/words';
+
+const WORDS: Record<'zh-CN' | 'en', Words> = {
+  'zh-CN': wordsOf(createAppI18n('zh-CN').global.t as Parameters<typeof wordsOf>[0], 'zh-CN'),
+  en: wordsOf(createAppI18n('en').global.t as Parameters<typeof wordsOf>[0], 'en'),
+};
 
 export interface ExtractIo {
   readFile(path: string): Promise<Uint8Array>;
@@ -54,8 +63,9 @@ function parseArgs(argv: readonly string[]): Args | string {
   return args;
 }
 
-/** An issue in words: its code's message with the params put in. */
+/** An issue in words: the registry's renderer for its code, else the form messages' template with the params put in. */
 export function issueMessage(issue: ExtractIssue, messages: FormsMessages): string {
+  if (ISSUE_ROLES.has(issue.code)) return problemText(issue, WORDS[messages === formsEn ? 'en' : 'zh-CN']);
   const template = (messages as Readonly<Record<string, string>>)[issue.code as FormsCode] ?? issue.code;
   return template.replace(/\{(\w+)\}/g, (m, name: string) =>
     Object.prototype.hasOwnProperty.call(issue.params, name) ? String(issue.params[name]) : m,

@@ -6,7 +6,12 @@ import type { ExtractResult, ExtractedKind } from '@/domain/extract/types';
 import { toCsv } from '@/domain/exportCsv';
 import { extractReport } from '@/domain/report/extractReport';
 import type { FindingRow, FundLine, IndicatorRow, PerfRecord } from '@/domain/types';
-import { formatReportIssue } from '@/i18n/reportIssue';
+import { createAppI18n } from '@/i18n';
+import { problemText } from '@/i18n/issueText';
+import { wordsOf, type Words } from '@/i18n/words';
+
+/** The notes are written in Chinese, as the reports are. */
+const ZH: Words = wordsOf(createAppI18n('zh-CN').global.t as Parameters<typeof wordsOf>[0], 'zh-CN');
 
 export const SEED_FILES = [
   'chaoyang-2023-department-overall.txt',
@@ -49,7 +54,7 @@ function withNotes(result: ExtractResult): SeedDataset {
   const records = result.records.map((r) => ({ ...r }));
   const indicators = result.indicators.map((r) => ({ ...r }));
   for (const w of result.warnings) {
-    const text = formatReportIssue(w, 'zh-CN') + (w.location ? `（${w.location}）` : '');
+    const text = problemText(w, ZH) + (w.location ? `（${w.location}）` : '');
     const kind: ExtractedKind | undefined = w.kind;
     if (kind === 'indicators' && w.index !== undefined && indicators[w.index]) appendNote(indicators[w.index]!, text);
     else if (kind === 'funds' && w.index !== undefined && result.funds[w.index]) {

@@ -1,7 +1,7 @@
 // One entry to the readers: a report file's bytes and name in, its document model (or the code
 // of why it cannot be read) out. The format is told by the file's first bytes where they say it
 // (a zip is .docx, `%PDF` is .pdf), else by its extension.
-import { readFailure, type ReadResult } from './codes';
+import { readFailure, type ReadResult } from './readResult';
 import type { PdfOptions } from './pdf';
 import { readTxt } from './txt';
 

@@ -3,19 +3,23 @@
 // the `satisfies` below fails the type check, and test/i18n/issueCoverage.test.ts fails too.
 import type { IssueSpec, ParamRole } from '@/domain/issues';
 import { CONSISTENCY_ISSUES } from '@/domain/codes/consistency';
+import { DOCUMENT_ISSUES } from '@/domain/codes/document';
 import { FILE_ISSUES } from '@/domain/codes/file';
 import { HEADER_ISSUES } from '@/domain/codes/headers';
 import { IMPORTER_ISSUES } from '@/domain/codes/importer';
 import { LEDGER_ISSUES } from '@/domain/codes/ledger';
+import { REPORT_ISSUES } from '@/domain/codes/report';
 import { ROW_ISSUES } from '@/domain/codes/rows';
 import { VALUE_ISSUES } from '@/domain/codes/values';
 import type { Locale } from '../messages';
 import type { AreaMessages, AreaName } from './area';
 import { consistencyMessages } from './consistency';
+import { documentMessages } from './document';
 import { fileMessages } from './file';
 import { headerMessages } from './headers';
 import { importerMessages } from './importer';
 import { ledgerMessages } from './ledger';
+import { reportMessages } from './report';
 import { rowMessages } from './rows';
 import { valueMessages } from './values';
 
@@ -32,6 +36,8 @@ export const ISSUE_AREAS = {
   consistency: { spec: CONSISTENCY_ISSUES, messages: consistencyMessages },
   ledger: { spec: LEDGER_ISSUES, messages: ledgerMessages },
   importer: { spec: IMPORTER_ISSUES, messages: importerMessages },
+  document: { spec: DOCUMENT_ISSUES, messages: documentMessages },
+  report: { spec: REPORT_ISSUES, messages: reportMessages },
 } as const satisfies { [A in AreaName]: Area<A> };
 
 /** Every code's parameters and their roles, by code. */

@@ -5,11 +5,11 @@
 import { knownRecordsOf, parseFile, type KnownRecord } from '@/domain/parseFile';
 import type { IssueParams } from '@/domain/issues';
 import type { Issue, ParsedFile } from '@/domain/types';
-import { createAppI18n } from '@/i18n';
 import { delimiterKey } from '@/i18n/importPresent';
 import { issueLine, problemText } from '@/i18n/issueText';
-import { LOCALES, type Locale } from '@/i18n/messages';
-import { count, kindWord, wordsOf, type Words } from '@/i18n/words';
+import type { Locale } from '@/i18n/messages';
+import { count, kindWord, type Words } from '@/i18n/words';
+import { askedLocale, langOption, wordsFor } from './cliWords';
 
 export interface ValidateIo {
   readFile(path: string): Promise<Uint8Array>;
@@ -25,34 +25,22 @@ interface Options {
   files: string[];
 }
 
-function wordsFor(locale: Locale): Words {
-  const i18n = createAppI18n(locale);
-  return wordsOf(i18n.global.t as Parameters<typeof wordsOf>[0], locale);
-}
-
 /** The options, or the line that says why the command line is wrong. */
 function parseArgs(args: readonly string[]): Options | { wrong: (w: Words) => string } {
   const out: Options = { json: false, locale: 'zh-CN', files: [] };
   for (let i = 0; i < args.length; i++) {
     const a = args[i]!;
-    if (a === '--json') out.json = true;
-    else if (a === '--lang' || a.startsWith('--lang=')) {
-      const lang = a === '--lang' ? args[++i] : a.slice('--lang='.length);
-      if (lang === undefined || !(LOCALES as readonly string[]).includes(lang))
-        return { wrong: (w) => w.t('cli.badLang', { lang: lang ?? '' }) };
-      out.locale = lang as Locale;
-    } else if (a.startsWith('--')) return { wrong: (w) => w.t('cli.unknownOption', { option: a }) };
+    const lang = langOption(args, i);
+    if (lang !== null) {
+      if ('bad' in lang) return { wrong: (w) => w.t('cli.badLang', { lang: lang.bad }) };
+      out.locale = lang.locale;
+      i = lang.next;
+    } else if (a === '--json') out.json = true;
+    else if (a.startsWith('--')) return { wrong: (w) => w.t('cli.unknownOption', { option: a }) };
     else out.files.push(a);
   }
   if (out.files.length === 0) return { wrong: (w) => w.t('cli.noFiles') };
   return out;
-}
-
-/** The language asked for, even on a command line that is otherwise wrong (for its complaint). */
-function askedLocale(args: readonly string[]): Locale {
-  const i = args.indexOf('--lang');
-  const lang = i >= 0 ? args[i + 1] : args.find((a) => a.startsWith('--lang='))?.slice('--lang='.length);
-  return lang === 'en' ? 'en' : 'zh-CN';
 }
 
 /** Returns the exit status: 0 no file has an error, 1 some file has one, 2 the command was used wrongly. */

@@ -41,6 +41,18 @@ export const importEn: ImportMessages = {
     warning: '  WARNING {line}',
     moreErrors: '  … {n} more error not listed | … {n} more errors not listed',
     moreWarnings: '  … {n} more warning not listed | … {n} more warnings not listed',
+    extract: {
+      usage: "Usage: npm run extract -- [--json] [--out DIR] [--year YEAR] [--lang zh-CN{'|'}en] FILE...",
+      needsDir: '--out needs a directory',
+      badYear: '--year must be a year from 1990 to 2100: {year}',
+      facts:
+        '  format: {format}  layout: {layout}  records: {records}  indicators: {indicators}  funds: {funds}  findings: {findings}',
+      derived: ' (derived)',
+      alsoSeen: 'also',
+      counts: '  errors: {errors}  warnings: {warnings}',
+      error: 'error',
+      warning: 'warning',
+    },
   },
   importer: {
     title: 'Data',

@@ -41,6 +41,18 @@ export const importZhCN = {
     warning: '  提示  {line}',
     moreErrors: '  …… 另有 {n} 个错误未列出',
     moreWarnings: '  …… 另有 {n} 条提示未列出',
+    extract: {
+      usage: "用法: npm run extract -- [--json] [--out DIR] [--year 年度] [--lang zh-CN{'|'}en] FILE...",
+      needsDir: '--out 需要一个目录',
+      badYear: '--year 应为 1990–2100 之间的年份：{year}',
+      facts:
+        '  格式：{format}  版式：{layout}  评价记录：{records}  绩效指标：{indicators}  资金明细：{funds}  评价发现：{findings}',
+      derived: '（推算）',
+      alsoSeen: '另见',
+      counts: '  错误：{errors}  警告：{warnings}',
+      error: '错误',
+      warning: '警告',
+    },
   },
   importer: {
     title: '数据管理',

@@ -34,13 +34,13 @@ describe('extract CLI', () => {
     expect(r.code).toBe(0);
     expect(r.out[0]).toBe('project-forms-several.xlsx');
     expect(r.out[1]).toBe(
-      '  format: xlsx  layout: project_self_evaluation_form  records: 3  indicators: 21  funds: 4  findings: 0',
+      '  格式：xlsx  版式：project_self_evaluation_form  评价记录：3  绩效指标：21  资金明细：4  评价发现：0',
     );
     expect(r.out).toContain('      expenditure = 96  ←  “96.00”  产业招商推介会!E6');
     expect(r.out).toContain('      budget = 55（推算）  ←  “500000.00”  招商引资宣传活动!D7');
     expect(r.out).toContain('        另见 0  ←  “0.00”  招商引资宣传活动!D6');
     expect(r.out).toContain(
-      '    警告 产业招商推介会!G6 “年度资金总额”填写的执行率 90% 与 执行数 ÷ 预算数 = 80% 不一致',
+      '    警告 产业招商推介会!G6 “年度资金总额”填写的执行率 90.00% 与 执行数 ÷ 预算数 = 80.00% 不一致',
     );
     expect(r.out).toContain('    警告 填表说明 隐藏的工作表“填表说明”未读取');
   });
@@ -48,7 +48,7 @@ describe('extract CLI', () => {
   it('--lang en renders the same issues in English', async () => {
     const r = await run(['--lang', 'en', 'project-forms-several.xlsx']);
     expect(r.out).toContain(
-      '    warning 产业招商推介会!H12 The score 6 of “举办或参与宣传活动的质量” is above its weight 5',
+      '    warning 产业招商推介会!H12 The score 6.00 of “举办或参与宣传活动的质量” is above its weight 5.00.',
     );
   });
 

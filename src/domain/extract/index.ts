@@ -8,7 +8,9 @@ import { formRows } from '@/domain/forms/formRows';
 import { workbookFormat } from '@/domain/workbook/format';
 import { readWorkbook } from '@/domain/workbook/read';
 import { sheetRef } from '@/domain/workbook/address';
-import type { Workbook } from '@/domain/workbook/types';
+import type { Workbook, WorkbookSheet } from '@/domain/workbook/types';
+import { sheetTable } from '@/domain/workbook/sheetTable';
+import { IssueError, problem, type Problem } from '@/domain/issues';
 import { workbookTables } from '@/domain/workbook/contractSheet';
 import { emptyResult } from './result';
 import type { ExtractIssue, ExtractResult } from './types';
@@ -23,8 +25,8 @@ export interface ExtractOptions extends FormOptions {
   readers?: Partial<Record<'docx' | 'pdf' | 'txt', DocumentReader>>;
 }
 
-function failed(file: string, format: string, error: ExtractIssue): ExtractResult {
-  return { ...emptyResult(file, format), errors: [error] };
+function failed(file: string, format: string, error: Problem): ExtractResult {
+  return { ...emptyResult(file, format), errors: [{ code: error.code, params: error.params } as ExtractIssue] };
 }
 
 /**
@@ -32,7 +34,7 @@ function failed(file: string, format: string, error: ExtractIssue): ExtractResul
  * report. Not written yet: the report extractor plugs in here.
  */
 export function extractReport(doc: DocumentModel, fileName: string): ExtractResult {
-  return failed(fileName, doc.format, { code: 'report_extractor_missing', params: { format: doc.format } });
+  return failed(fileName, doc.format, problem('report_extractor_missing', { format: doc.format }));
 }
 
 /** The format of a file from its bytes (and, for .et and .txt, its name); null when none is known. */
@@ -50,37 +52,69 @@ export function extractDocument(doc: DocumentModel, fileName: string, opts: Form
   return extractForms(doc, fileName, opts) ?? extractReport(doc, fileName);
 }
 
+/** A sheet of more cells than this is data, not a form someone fills in: it is not read as one. */
+export const FORM_MAX_CELLS = 200_000;
+
+/** The sheet as a table, or null when it is too big to be a form (or its reader refuses it). */
+async function formTable(sheet: WorkbookSheet) {
+  try {
+    return await sheetTable(sheet, FORM_MAX_CELLS);
+  } catch (e) {
+    if (e instanceof IssueError) return null;
+    throw e;
+  }
+}
+
 /** The sheets of a workbook as a document, with warnings for the sheets that are not read as forms. */
-export function workbookDocument(workbook: Workbook): { doc: DocumentModel; warnings: ExtractIssue[] } {
+export async function workbookDocument(workbook: Workbook): Promise<{ doc: DocumentModel; warnings: ExtractIssue[] }> {
   const warnings: ExtractIssue[] = [];
   const blocks: DocumentModel['blocks'] = [];
+  const skip = (code: 'sheet_hidden' | 'sheet_empty' | 'sheet_not_a_form', sheet: string) =>
+    warnings.push({ ...problem(code, { sheet }), location: sheet });
   for (const sheet of workbook.sheets) {
-    if (sheet.hidden) warnings.push({ code: 'sheet_hidden', params: { sheet: sheet.name }, location: sheet.name });
-    else if (isBlankTable(sheet.table))
-      warnings.push({ code: 'sheet_empty', params: { sheet: sheet.name }, location: sheet.name });
-    else if (!looksLikeForm(formRows(sheet.table))) {
-      warnings.push({ code: 'sheet_not_a_form', params: { sheet: sheet.name }, location: sheet.name });
-    } else {
-      blocks.push(sheet.table);
-      for (const cell of sheet.uncachedFormulas) {
-        warnings.push({ code: 'formula_without_value', params: { cell }, location: sheetRef(sheet.name, cell) });
+    if (sheet.hidden) {
+      skip('sheet_hidden', sheet.name);
+      continue;
+    }
+    const read = await formTable(sheet);
+    if (read === null) skip('sheet_not_a_form', sheet.name);
+    else if (isBlankTable(read.table)) skip('sheet_empty', sheet.name);
+    else if (!looksLikeForm(formRows(read.table))) skip('sheet_not_a_form', sheet.name);
+    else {
+      blocks.push(read.table);
+      for (const cell of read.uncachedFormulas) {
+        warnings.push({ ...problem('formula_without_value', { cell }), location: sheetRef(sheet.name, cell) });
       }
     }
   }
   return { doc: { format: workbook.format, blocks }, warnings };
 }
 
+/**
+ * The forms of a workbook already read; null when it holds none (a workbook of the contract's
+ * tables, or neither): `warnings` then names the sheets that are no form.
+ */
+export async function workbookForms(
+  workbook: Workbook,
+  fileName: string,
+  opts: FormOptions = {},
+): Promise<{ result: ExtractResult | null; warnings: ExtractIssue[] }> {
+  const { doc, warnings } = await workbookDocument(workbook);
+  const forms = doc.blocks.length > 0 ? extractForms(doc, fileName, opts) : null;
+  if (forms === null) return { result: null, warnings };
+  return { result: { ...forms, warnings: [...warnings, ...forms.warnings] }, warnings };
+}
+
 async function extractWorkbook(bytes: Uint8Array, fileName: string, opts: FormOptions): Promise<ExtractResult> {
   const read = await readWorkbook(bytes, fileName);
   const format = workbookFormat(bytes, fileName) ?? 'xlsx';
-  if (!read.ok) return failed(fileName, format, { code: read.code, params: read.params });
-  const { doc, warnings } = workbookDocument(read.workbook);
-  const forms = doc.blocks.length > 0 ? extractForms(doc, fileName, opts) : null;
-  if (forms !== null) return { ...forms, warnings: [...warnings, ...forms.warnings] };
+  if (!read.ok) return failed(fileName, format, read);
+  const { result, warnings } = await workbookForms(read.workbook, fileName, opts);
+  if (result !== null) return result;
   // A workbook of the contract's tables is data to validate and import, not a form to extract.
-  if (workbookTables(read.workbook).sheets.length > 0)
+  if ((await workbookTables(read.workbook)).sheets.length > 0)
     return { ...emptyResult(fileName, format, 'contract_tables'), warnings };
-  return { ...emptyResult(fileName, format), warnings, errors: [{ code: 'not_a_form', params: {} }] };
+  return { ...emptyResult(fileName, format), warnings, errors: [problem('not_a_form', {})] };
 }
 
 /** Extracts what one file holds. Never throws for a bad file: what went wrong is in `errors`. */
@@ -92,11 +126,11 @@ export async function extractFile(
   const format = documentFormat(bytes, fileName);
   if (format === null) {
     const ext = /\.([^./\\]+)$/.exec(fileName)?.[1] ?? '';
-    return failed(fileName, ext, { code: 'unsupported_format', params: { format: ext === '' ? fileName : `.${ext}` } });
+    return failed(fileName, ext, problem('unsupported_format', { format: ext === '' ? fileName : `.${ext}` }));
   }
   if (format === 'xlsx' || format === 'xls' || format === 'ods' || format === 'et')
     return extractWorkbook(bytes, fileName, opts);
   const reader = opts.readers?.[format];
-  if (!reader) return failed(fileName, format, { code: 'document_reader_missing', params: { format } });
+  if (!reader) return failed(fileName, format, problem('document_reader_missing', { format }));
   return extractDocument(await reader(bytes, fileName), fileName, opts);
 }

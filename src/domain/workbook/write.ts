@@ -9,6 +9,7 @@ import { SCHEMA, type FieldSpec } from '@/domain/schema';
 import { TEMPLATE_ROWS } from '@/domain/templates';
 import { KINDS, type Kind, type RowOf } from '@/domain/types';
 import { cellAddress } from './address';
+import { percentFraction } from './numberFormat';
 import {
   contentTypesXml,
   ROOT_RELS_XML,
@@ -59,7 +60,9 @@ function outCell(spec: FieldSpec, value: unknown): Out {
     case 'integer':
       return typeof value === 'number' && Number.isFinite(value) ? { n: value, s: STYLE.integer } : null;
     case 'percent':
-      return typeof value === 'number' && Number.isFinite(value) ? { n: value / 100, s: STYLE.percent } : null;
+      return typeof value === 'number' && Number.isFinite(value)
+        ? { n: percentFraction(value), s: STYLE.percent }
+        : null;
     case 'scope':
       return { t: SCOPE_LABEL[String(value)] ?? '' };
     case 'category':

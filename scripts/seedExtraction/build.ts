@@ -6,12 +6,11 @@ import type { ExtractResult, ExtractedKind } from '@/domain/extract/types';
 import { toCsv } from '@/domain/exportCsv';
 import { extractReport } from '@/domain/report/extractReport';
 import type { FindingRow, FundLine, IndicatorRow, PerfRecord } from '@/domain/types';
-import { createAppI18n } from '@/i18n';
 import { problemText } from '@/i18n/issueText';
-import { wordsOf, type Words } from '@/i18n/words';
+import { wordsFor } from '../cliWords';
 
 /** The notes are written in Chinese, as the reports are. */
-const ZH: Words = wordsOf(createAppI18n('zh-CN').global.t as Parameters<typeof wordsOf>[0], 'zh-CN');
+const ZH = wordsFor('zh-CN');
 
 export const SEED_FILES = [
   'chaoyang-2023-department-overall.txt',

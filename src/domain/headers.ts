@@ -199,3 +199,9 @@ export function mapHeaders(cells: string[], row = 1): HeaderResult {
   for (const e of [...duplicates(chosen), ...chosen.unitErrors]) errors.push({ ...e, row });
   return { kind: chosen.kind, headers: chosen.headers, errors };
 }
+
+/** The field of `kind` a label names (canonical name or alias, compared as headers are; a unit in brackets ignored), or null. */
+export function fieldOfLabel(kind: Kind, written: string): string | null {
+  const part = split(written);
+  return (LOOKUP[kind].get(part.full) ?? LOOKUP[kind].get(part.base))?.name ?? null;
+}

@@ -49,6 +49,18 @@ const SOURCE_FIELD: FieldSpec = {
   label: '资料来源',
 };
 
+/**
+ * Where each figure of the row was read (data contract, "Evidence"): one entry a line,
+ * `全年执行数: Sheet1!E7「90.00」`, written and read by evidenceColumn.ts.
+ */
+const EVIDENCE_FIELD: FieldSpec = {
+  name: 'evidence',
+  type: 'text',
+  required: 'no',
+  aliases: ['出处'],
+  label: '出处',
+};
+
 const RECORD_FIELDS: readonly FieldSpec[] = [
   KEY_FIELDS[0]!,
   { name: 'region', type: 'text', required: 'no', aliases: ['地区', '所属地区', '区域'], label: '地区' },
@@ -124,6 +136,7 @@ const RECORD_FIELDS: readonly FieldSpec[] = [
   { name: 'evaluator', type: 'text', required: 'no', aliases: ['评价方式', '评价主体'], label: '评价方式' },
   SOURCE_FIELD,
   { name: 'note', type: 'text', required: 'no', aliases: ['备注', '说明'], label: '备注' },
+  EVIDENCE_FIELD,
 ];
 
 const INDICATOR_FIELDS: readonly FieldSpec[] = [
@@ -143,6 +156,7 @@ const INDICATOR_FIELDS: readonly FieldSpec[] = [
     label: '偏差原因分析及改进措施',
   },
   SOURCE_FIELD,
+  EVIDENCE_FIELD,
 ];
 
 const FUND_FIELDS: readonly FieldSpec[] = [
@@ -159,6 +173,7 @@ const FUND_FIELDS: readonly FieldSpec[] = [
   },
   { name: 'expenditure', type: 'amount', required: 'no', aliases: ['支出金额', '实际支出'], label: '支出金额（万元）' },
   SOURCE_FIELD,
+  EVIDENCE_FIELD,
 ];
 
 /**

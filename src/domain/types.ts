@@ -40,6 +40,8 @@ export interface PerfRecord extends RecordKeyFields {
   evaluator: string;
   source: string;
   note: string;
+  /** Where each figure was read, one entry a line (evidenceColumn.ts); '' for rows typed into a table. */
+  evidence: string;
 }
 
 export interface IndicatorRow extends RecordKeyFields {
@@ -53,6 +55,8 @@ export interface IndicatorRow extends RecordKeyFields {
   note: string;
   /** Extension beyond the contract's table: the report the row comes from. */
   source: string;
+  /** Where each figure was read (evidenceColumn.ts). */
+  evidence: string;
 }
 
 export interface FundLine extends RecordKeyFields {
@@ -63,6 +67,8 @@ export interface FundLine extends RecordKeyFields {
   expenditure: number | null;
   /** Extension beyond the contract's table: the report the row comes from. */
   source: string;
+  /** Where each figure was read (evidenceColumn.ts). */
+  evidence: string;
 }
 
 /** What a finding says (the contract's findings kind: 评价结论 / 存在的问题 / 改进建议 / 主要经验 / 主要成效). */

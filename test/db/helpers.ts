@@ -59,6 +59,7 @@ export function record(over: Partial<PerfRecord> = {}): PerfRecord {
     evaluator: '自评',
     source: '测试报告',
     note: '',
+    evidence: '',
     ...over,
   };
 }
@@ -78,6 +79,7 @@ export function indicator(over: Partial<IndicatorRow> = {}): IndicatorRow {
     actual: '1次',
     note: '',
     source: '测试报告',
+    evidence: '',
     ...over,
   };
 }
@@ -94,6 +96,7 @@ export function fund(over: Partial<FundLine> = {}): FundLine {
     contract: null,
     expenditure: 95,
     source: '测试报告',
+    evidence: '',
     ...over,
   };
 }

@@ -164,6 +164,7 @@ const recordArb: fc.Arbitrary<PerfRecord> = fc
     evaluator: text,
     source: text,
     note: text,
+    evidence: text,
   })
   .map(({ gradeGiven, rate, ...r }) => {
     // What stored records always satisfy (the parser derives these when a file leaves them out).
@@ -191,6 +192,7 @@ function indicatorArb(records: readonly PerfRecord[]): fc.Arbitrary<IndicatorRow
       actual: text,
       note: text,
       source: text,
+      evidence: text,
     })
     .map(({ of, share, hasScore, weight, ...r }) => {
       const rec = records[of]!;
@@ -222,6 +224,7 @@ function fundArb(records: readonly PerfRecord[]): fc.Arbitrary<FundLine> {
       contract: amount,
       expenditure: amount,
       source: text,
+      evidence: text,
     })
     .map(({ of, ...r }) => {
       const rec = records[of]!;

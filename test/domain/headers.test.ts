@@ -10,7 +10,7 @@ function brief(issues: readonly Issue[]) {
 }
 
 // Written by hand from the tables of /work/shared/data-contract.md (plus the `source` column that
-// types.ts adds to indicators and funds), independently of schema.ts: header as written → field.
+// types.ts adds to indicators and funds, and `evidence` of the contract's Evidence section), independently of schema.ts: header as written → field.
 const KEY_HEADERS: Record<string, string> = {
   agency: 'agency',
   单位名称: 'agency',
@@ -33,6 +33,9 @@ const SOURCE_HEADERS: Record<string, string> = {
   来源: 'source',
   资料来源: 'source',
   数据来源: 'source',
+  // The contract's "Evidence" section: any row may carry where its figures were read.
+  evidence: 'evidence',
+  出处: 'evidence',
 };
 
 const EXPECTED: Record<Kind, Record<string, string>> = {

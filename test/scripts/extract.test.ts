@@ -114,6 +114,9 @@ describe('extract CLI', () => {
     const records = r.written.get('out/records.csv')!;
     expect(records.trim().split('\r\n')).toHaveLength(1 + 3);
     expect(records).not.toContain('绥阳县');
+    // Each row carries where its figures were read, in the evidence column (出处).
+    expect(records.split('\r\n')[0]!.split(',').at(-1)).toBe('出处');
+    expect(r.written.get('out/indicators.csv')).toMatch(/得分: [^「]+「[^」]+」/);
     const out: string[] = [];
     const code = await runValidate(
       ['--json', 'out/records.csv', 'out/indicators.csv', 'out/funds.csv', 'out/findings.csv'],

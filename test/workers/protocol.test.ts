@@ -29,6 +29,7 @@ const base: PerfRecord = {
   evaluator: '',
   source: '',
   note: '',
+  evidence: '',
 };
 
 describe('rowChanges', () => {
@@ -61,6 +62,7 @@ describe('summarizeDiff', () => {
       contract: null,
       expenditure: 1,
       source: '',
+      evidence: '',
     };
     const superseded = Array.from({ length: 5 }, (_, i) => ({
       key: `k${i}`,

@@ -33,6 +33,7 @@ const row: PerfRecord = {
   evaluator: '',
   source: '',
   note: '<script>window.__pwned=2</script>',
+  evidence: '',
 };
 
 function preview(over: Partial<Preview> = {}): Preview {

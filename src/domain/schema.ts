@@ -186,6 +186,7 @@ const FINDING_FIELDS: readonly FieldSpec[] = [
   { name: 'seq', type: 'integer', required: 'yes', aliases: ['序号'], label: '序号', min: 1, max: SEQ_MAX },
   { name: 'text', type: 'text', required: 'yes', aliases: ['内容'], label: '内容' },
   SOURCE_FIELD,
+  EVIDENCE_FIELD,
 ];
 
 export const SCHEMA: Readonly<Record<Kind, readonly FieldSpec[]>> = {

@@ -61,6 +61,7 @@ export const TEMPLATE_ROWS: { [K in Kind]: RowOf[K] } = {
     seq: 1,
     text: '部分绩效指标设置不够细化，难以衡量实际效果。',
     source: `${SOURCE}，存在的问题`,
+    evidence: '',
   },
 };
 

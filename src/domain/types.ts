@@ -89,6 +89,8 @@ export interface FindingRow extends RecordKeyFields {
   text: string;
   /** The report and where in it (section, page). */
   source: string;
+  /** Where the point stands in the report, quoted (evidenceColumn.ts). */
+  evidence: string;
 }
 
 export interface RowOf {

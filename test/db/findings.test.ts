@@ -20,6 +20,7 @@ function finding(over: Partial<FindingRow> = {}): FindingRow {
     seq: 1,
     text: '绩效目标不够细化',
     source: '测试报告',
+    evidence: '',
     ...over,
   };
 }

@@ -240,6 +240,7 @@ function findingArb(records: readonly PerfRecord[]): fc.Arbitrary<FindingRow> {
       seq: fc.integer({ min: 1, max: 99_999 }),
       text: required,
       source: text,
+      evidence: text,
     })
     .map(({ of, ...r }) => {
       const rec = records[of]!;

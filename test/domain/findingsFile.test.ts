@@ -31,6 +31,7 @@ describe('a findings file', () => {
         seq: 1,
         text: '绩效目标设置不够细化',
         source: '报告，三、存在的问题',
+        evidence: '',
       },
       expect.objectContaining({ kind: 'problem', seq: 2, text: '预算编制不够精准，调整频繁', source: '' }),
       expect.objectContaining({ kind: 'recommendation', seq: 1 }),

@@ -15,6 +15,7 @@ import { coreOf } from './levels';
 import { rowsOf } from './rows';
 import { readTable } from './tables';
 import { warning } from './warn';
+import { fillEvidenceColumn } from '@/domain/extract/fillEvidence';
 
 interface Segment {
   titles: OutlinePara[];
@@ -213,6 +214,8 @@ export function extractReport(doc: DocumentModel, fileName: string): ExtractResu
     out.indicators.length > 0 ||
     out.findings.length > 0;
   if (!found) all.push(warning('nothing_found', {}));
+  // Each row's evidence column, once every value's evidence is known.
+  fillEvidenceColumn(out);
   return {
     file: fileName,
     format: doc.format,

@@ -83,6 +83,7 @@ function pushRecord(out: Out, r: DraftRecord, figures: Map<RecordField, Settled>
     evaluator: String(figures.get('evaluator')?.value ?? ''),
     source: r.source,
     note: '',
+    evidence: '',
   };
   out.records.push(record);
   keyEvidence(out, 'records', index, r);
@@ -131,6 +132,7 @@ function pushIndicators(out: Out, r: DraftRecord): void {
       actual: '',
       note: '',
       source: r.source,
+      evidence: '',
     };
     out.indicators.push(row);
     seen.set(`${l1}\u001f${l2}\u001f${l3}`, index);
@@ -239,6 +241,7 @@ function pushFunds(out: Out, r: DraftRecord, recordIndex: number): void {
       contract: null,
       expenditure: null,
       source: r.source,
+      evidence: '',
     };
     out.funds.push(row);
     keyEvidence(out, 'funds', index, r);
@@ -267,7 +270,8 @@ function pushFindings(out: Out, r: DraftRecord): void {
     const n = (seq.get(f.kind) ?? 0) + 1;
     seq.set(f.kind, n);
     const index = out.findings.length;
-    out.findings.push({ ...keyOf(r), kind: f.kind, seq: n, text: f.text, source: `${r.source}，${f.section}` });
+    const source = `${r.source}，${f.section}`;
+    out.findings.push({ ...keyOf(r), kind: f.kind, seq: n, text: f.text, source, evidence: '' });
     keyEvidence(out, 'findings', index, r);
     out.evidence.push({ kind: 'findings', index, field: 'text', text: f.quote, location: f.location, how: 'read' });
   }

@@ -266,7 +266,8 @@ function ownText(r: ValueResult<string | number>): ValueResult<string | number> 
   return { ok: true, value: JSON.parse(JSON.stringify(r.value)) as string };
 }
 
-function readCell(spec: FieldSpec, raw: string, scale: number): ValueResult<string | number> {
+/** One cell of a field as the importer reads it (also for a value the analyst types in the review of a report). */
+export function readCell(spec: FieldSpec, raw: string, scale: number): ValueResult<string | number> {
   if (spec.name === 'agency') {
     const text = raw.trim();
     return { ok: true, value: isEmptyMarker(text) ? null : canonicalAgency(unneutralize(text)) };

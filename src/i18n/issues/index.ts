@@ -10,6 +10,7 @@ import { HEADER_ISSUES } from '@/domain/codes/headers';
 import { IMPORTER_ISSUES } from '@/domain/codes/importer';
 import { LEDGER_ISSUES } from '@/domain/codes/ledger';
 import { REPORT_ISSUES } from '@/domain/codes/report';
+import { REVIEW_ISSUES } from '@/domain/codes/review';
 import { ROW_ISSUES } from '@/domain/codes/rows';
 import { VALUE_ISSUES } from '@/domain/codes/values';
 import { WORKBOOK_ISSUES } from '@/domain/codes/workbook';
@@ -23,6 +24,7 @@ import { headerMessages } from './headers';
 import { importerMessages } from './importer';
 import { ledgerMessages } from './ledger';
 import { reportMessages } from './report';
+import { reviewMessages } from './review';
 import { rowMessages } from './rows';
 import { valueMessages } from './values';
 import { workbookMessages } from './workbook';
@@ -42,6 +44,7 @@ export const ISSUE_AREAS = {
   importer: { spec: IMPORTER_ISSUES, messages: importerMessages },
   document: { spec: DOCUMENT_ISSUES, messages: documentMessages },
   report: { spec: REPORT_ISSUES, messages: reportMessages },
+  review: { spec: REVIEW_ISSUES, messages: reviewMessages },
   workbook: { spec: WORKBOOK_ISSUES, messages: workbookMessages },
   forms: { spec: FORM_ISSUES, messages: formMessages },
 } as const satisfies { [A in AreaName]: Area<A> };

@@ -6,6 +6,8 @@ import { importZhCN } from './import.zh-CN';
 import { importEn } from './import.en';
 import { viewsZhCN } from './views.zh-CN';
 import { viewsEn } from './views.en';
+import { reportZhCN } from './report.zh-CN';
+import { reportEn } from './report.en';
 
 const zhCN = {
   app: {
@@ -571,6 +573,6 @@ export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 // The data and format pages keep their text in import.*.ts (namespaces `importer`, `formatPage`).
 // The views' newer parts keep theirs in views.*.ts (namespaces `warnings`, `dimension`, `context`).
 export const messages: Record<Locale, Messages> = {
-  'zh-CN': { ...zhCN, ...importZhCN, ...viewsZhCN },
-  en: { ...en, ...importEn, ...viewsEn },
+  'zh-CN': { ...zhCN, ...importZhCN, ...viewsZhCN, ...reportZhCN },
+  en: { ...en, ...importEn, ...viewsEn, ...reportEn },
 };

@@ -26,6 +26,11 @@ export interface PdfOptions {
   /** Where pdf.js finds its CMaps (for PDFs whose CJK fonts are not embedded), ending in '/'. */
   cMapUrl?: string;
   standardFontDataUrl?: string;
+  /**
+   * Fetch them with `fetch` in this thread (a browser worker: pdf.js's page-side loader reads
+   * `document`, which a worker has not); without, pdf.js picks its loader (files in Node).
+   */
+  fetchAssets?: boolean;
 }
 
 interface RawItem {
@@ -51,6 +56,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       verbosity: 0,
       ...(options.cMapUrl ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
       ...(options.standardFontDataUrl ? { standardFontDataUrl: options.standardFontDataUrl } : {}),
+      ...(options.fetchAssets ? { useWorkerFetch: true } : {}),
     }).promise;
   } catch (e) {
     const name = (e as { name?: string }).name ?? '';

@@ -51,4 +51,9 @@ export const reportEn: typeof reportZhCN = {
     fileErrors: 'Cannot be read',
     showInText: 'Show in the text',
   },
+  recordEvidence: {
+    evidence: 'Source',
+    findings: 'Findings',
+    disputedTip: '{field} is disputed: the report also states {values}',
+  },
 };

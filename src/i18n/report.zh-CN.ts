@@ -48,4 +48,9 @@ export const reportZhCN = {
     fileErrors: '无法读取',
     showInText: '在原文中定位',
   },
+  recordEvidence: {
+    evidence: '出处',
+    findings: '评价发现',
+    disputedTip: '{field}有争议：报告另载 {values}',
+  },
 };

@@ -107,6 +107,18 @@ describe('reports', () => {
       const text = await page.locator('.record-view').innerText();
       assert.match(text, /93\.50/);
       assert.match(text, /5,?571\.00/);
+      // Each figure with its evidence; the corrected score says what it was read as, and why.
+      const scoreEvidence = page.locator('.record-view td.evidence-cell[data-field="score"]');
+      assert.match(await scoreEvidence.innerText(), /93\.2/);
+      assert.match(await scoreEvidence.getByTestId('evidence-corrected').innerText(), /复核后更正/);
+      assert.match(await page.locator('.record-view td.evidence-cell[data-field="budget"]').innerText(), /5,?571/);
+      // The findings, the problems first.
+      const kinds = await page
+        .locator('[data-testid="record-findings"] [data-finding-kind]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-finding-kind')));
+      assert.equal(kinds[0], 'problem');
+      assert.ok(kinds.includes('recommendation'));
+      await saveScreenshot(page, 'reports-record-view');
       assertClean(app);
     } finally {
       await app.close();
@@ -130,6 +142,43 @@ describe('reports', () => {
       assert.equal(await errors.locator('[data-code="pdf_no_text"]').count(), 1);
       assert.equal(await page.getByTestId('report-commit').isDisabled(), true);
       await saveScreenshot(page, 'reports-scanned');
+      assertClean(app);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a report whose stated rate its own figures contradict: the figure kept is marked disputed in the review and on the record view', async () => {
+    const app = await openApp(env.browser, env.server.url);
+    const { page } = app;
+    try {
+      await openData(page);
+      await pickReport(page, path.join(REPORTS, 'yuzhong-2022-contradicted-rate.txt'));
+      const disputed = page.locator('[data-testid="report-fields"] tr.disputed');
+      assert.ok((await disputed.count()) > 0, 'a disputed figure is marked in the review');
+      const field = await disputed.first().getAttribute('data-field');
+      await page.waitForFunction(() => {
+        const b = document.querySelector<HTMLButtonElement>('[data-testid="report-commit"]');
+        return b !== null && !b.disabled;
+      });
+      const heading = await page.locator('[data-row="records:0"] .row-head').innerText();
+      await page.getByTestId('report-commit').click();
+      await page.getByTestId('report-result').waitFor({ timeout: 60_000 });
+      const agency = heading.split(' · ')[0]!.trim();
+      const year = Number(/\b(20\d\d)\b/.exec(heading)![1]);
+      const project = heading
+        .split(' · ')
+        .slice(3)
+        .join(' · ')
+        .replace(/\s*不导入此行\s*$/, '')
+        .trim();
+      await page.evaluate(
+        (p) => (location.hash = `#/record/${p}`),
+        recordParam(agency, year, project === '' ? 'department' : 'project', project),
+      );
+      await page.locator('.record-view h1').first().waitFor();
+      const cell = page.locator(`.record-view td.evidence-cell[data-field="${field}"]`);
+      assert.equal((await cell.getByTestId('evidence-disputed').count()) > 0, true);
       assertClean(app);
     } finally {
       await app.close();

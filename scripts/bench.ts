@@ -9,6 +9,7 @@
 //            page) to bench-results/profiles/, and prints where the time went
 // --no-lower skips the PapaParse / uDSV / DuckDB-WASM lower bounds
 // --bureau   only the test bureau (150 agencies × 6 years): reload, filter changes, warnings, compare
+// --report   only the 40-page report read and extracted in the worker (scripts/bench/reportBench.ts)
 // BENCH_DIST=dir serves another build, e.g. `npx vite build --minify false --outDir /tmp/dist-plain`
 // so that CPU profiles name the functions.
 import { execFileSync } from 'node:child_process';
@@ -38,6 +39,7 @@ import {
   type ImportSet,
 } from './bench/report';
 import { fmtMs, summarize } from './bench/stats';
+import { reportBench, runReportBenchAlone } from './bench/reportBench';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -67,6 +69,11 @@ function gitCommit(): string {
   } catch {
     return 'unknown';
   }
+}
+
+if (args.has('--report')) {
+  await runReportBenchAlone(quick ? 2 : 5);
+  process.exit(0);
 }
 
 const manifest = ensureBenchData({ log });
@@ -207,6 +214,9 @@ try {
     ...(process.env['BENCH_DIST'] ? { dist: process.env['BENCH_DIST'] } : {}),
     ...(profile ? { profileDir: path.join(RESULTS_DIR, 'profiles') } : {}),
   });
+
+  log('report (40 pages, .pdf and .docx): bench-results/report.json');
+  await reportBench(browser, appServer.url, log, quick ? 2 : RUNS);
 
   const imports = Object.fromEntries(sets.map((s) => [s.file, summarizeImports(s, lower)]));
   if (records.length > 0)

@@ -37,6 +37,13 @@ export function setReportWorkerFactory(factory: (() => ReportWorkerLike) | null)
 
 export type ReviewPhase = 'idle' | 'reading' | 'review' | 'committing';
 
+/** Performance marks of a report's read (the benchmark times chosen → read: reading and extraction in the worker). */
+export const REPORT_MARKS = { chosen: 'report:chosen', read: 'report:read' } as const;
+
+function mark(name: string): void {
+  globalThis.performance?.mark?.(name);
+}
+
 export type ReviewFailure = Problem & { stage: 'read' | 'check' | 'commit' };
 
 /** pdf.js's CMaps and fonts, served by the app under its own base (scripts/pdfjsAssets.ts). */
@@ -94,6 +101,7 @@ export const useReportReviewStore = defineStore('reportReview', () => {
     if (msg.id !== id) return;
     switch (msg.type) {
       case 'read':
+        mark(REPORT_MARKS.read);
         fileName.value = msg.fileName;
         document.value = msg.document ? markRaw(msg.document) : null;
         original.value = markRaw(msg.check.result);
@@ -142,6 +150,9 @@ export const useReportReviewStore = defineStore('reportReview', () => {
     failure.value = null;
     fileName.value = file.name;
     phase.value = 'reading';
+    globalThis.performance?.clearMarks?.(REPORT_MARKS.chosen);
+    globalThis.performance?.clearMarks?.(REPORT_MARKS.read);
+    mark(REPORT_MARKS.chosen);
     ensureWorker().postMessage({ type: 'read', id, file, assets: assetsUrl() });
   }
 

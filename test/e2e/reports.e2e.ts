@@ -82,6 +82,7 @@ describe('reports', () => {
 
       // Correct the score, with a reason: recorded as a correction.
       const score = fieldRow(page, 'records', 0, 'score');
+      await score.getByTestId('select-field').click();
       await score.getByTestId('edit-field').click();
       await score.getByTestId('edit-value').fill('93.5');
       await score.getByTestId('edit-reason').fill('复核后更正');

@@ -87,7 +87,7 @@ describe('reports', () => {
       await score.getByTestId('edit-value').fill('93.5');
       await score.getByTestId('edit-reason').fill('复核后更正');
       await score.getByTestId('edit-apply').click();
-      await score.getByTestId('corrected').waitFor();
+      await score.getByTestId('evidence-corrected').waitFor();
       assert.match(await score.getByTestId('field-value').innerText(), /93\.50/);
       await page.getByTestId('report-edits').waitFor();
 

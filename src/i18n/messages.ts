@@ -99,6 +99,7 @@ const zhCN = {
     weight: '分值',
     score: '得分',
     item: '项目',
+    value: '数值',
   },
   category: { source: '资金来源', line_item: '支出明细' },
   findingKind: {
@@ -376,6 +377,7 @@ const en: Messages = {
     weight: 'Weight',
     score: 'Score',
     item: 'Item',
+    value: 'Value',
   },
   category: { source: 'Source', line_item: 'Spending line' },
   findingKind: {

@@ -48,8 +48,9 @@ export type ReviewFailure = Problem & { stage: 'read' | 'check' | 'commit' };
 
 /** pdf.js's CMaps and fonts, served by the app under its own base (scripts/pdfjsAssets.ts). */
 function assetsUrl(): string {
-  const base = globalThis.document?.baseURI ?? globalThis.location?.href ?? '/';
-  return new URL('pdfjs/', base).href;
+  const base = globalThis.document?.baseURI ?? globalThis.location?.href;
+  // Outside a page (tests in Node) there is no base: pdf.js is then given the folder as it is named.
+  return base ? new URL('pdfjs/', base).href : 'pdfjs/';
 }
 
 export const useReportReviewStore = defineStore('reportReview', () => {

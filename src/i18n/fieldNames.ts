@@ -41,6 +41,7 @@ export const fieldNamesEn: FieldNames = {
     evaluator: 'Evaluation by',
     source: 'Source',
     note: 'Note',
+    evidence: 'Evidence',
   },
   indicators: {
     ...KEY,
@@ -53,6 +54,7 @@ export const fieldNamesEn: FieldNames = {
     actual: 'Actual',
     note: 'Deviation and measures',
     source: 'Source',
+    evidence: 'Evidence',
   },
   funds: {
     ...KEY,
@@ -62,6 +64,7 @@ export const fieldNamesEn: FieldNames = {
     contract: 'Contracted',
     expenditure: 'Spent',
     source: 'Source',
+    evidence: 'Evidence',
   },
   findings: {
     ...KEY,
@@ -69,5 +72,6 @@ export const fieldNamesEn: FieldNames = {
     seq: 'No.',
     text: 'Text',
     source: 'Source',
+    evidence: 'Evidence',
   },
 };

@@ -23,7 +23,7 @@ export const reportEn: typeof reportZhCN = {
     refused: 'The commit was refused; nothing was written.',
     row: 'Row {n}',
     value: 'Value',
-    evidence: 'Source',
+    evidence: 'Evidence',
     noEvidence: '(no source)',
     derived: 'derived',
     disputed: 'disputed',
@@ -52,7 +52,7 @@ export const reportEn: typeof reportZhCN = {
     showInText: 'Show in the text',
   },
   recordEvidence: {
-    evidence: 'Source',
+    evidence: 'Evidence',
     findings: 'Findings',
     disputedTip: '{field} is disputed: the report also states {values}',
   },

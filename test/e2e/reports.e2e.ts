@@ -185,4 +185,38 @@ describe('reports', () => {
       await app.close();
     }
   });
+
+  test('a disputed figure of the built-in dataset is a point whose tooltip says what else the report states', async () => {
+    // 渝中区 2019: the report states its budget as 281.28 and, in section 四, as 282.28; the
+    // execution rate rests on it, so its point in the score–execution scatter is disputed.
+    const app = await openApp(env.browser, `${env.server.url}#/scores`);
+    const { page } = app;
+    try {
+      const panel = page.locator('.chart-panel').filter({ hasText: '得分与执行率' }).first();
+      const chart = panel.locator('.echart');
+      await chart.waitFor({ timeout: 20_000 });
+      await chart.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(500);
+      const box = (await chart.boundingBox())!;
+      let found = '';
+      // Sweep the plot until a tooltip tells of a dispute (points are drawn where their values are).
+      for (let y = box.y + 20; y < box.y + box.height - 20 && found === ''; y += 6) {
+        for (let x = box.x + 40; x < box.x + box.width - 20 && found === ''; x += 6) {
+          await page.mouse.move(x, y);
+          const tip = await page.evaluate(() =>
+            [...document.querySelectorAll('div')]
+              .filter((d) => d.style.position === 'absolute' && d.style.display !== 'none')
+              .map((d) => d.innerText)
+              .find((t) => t.includes('有争议')),
+          );
+          if (tip) found = tip;
+        }
+      }
+      assert.match(found, /渝中区招商局 2019/);
+      assert.match(found, /全年预算数有争议：报告另载 282\.28/);
+      assertClean(app);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -12,6 +12,7 @@
 // --against DIR  the bureau scenarios on another build as well (e.g. main's: `git worktree add` it
 //            and `npx vite build --outDir DIR` there), the builds taking turns block by block;
 //            prints both and the ratios (--rounds N blocks each, 3 by default)
+// --report   only the 40-page report read and extracted in the worker (scripts/bench/reportBench.ts)
 // BENCH_DIST=dir serves another build, e.g. `npx vite build --minify false --outDir /tmp/dist-plain`
 // so that CPU profiles name the functions.
 import { execFileSync } from 'node:child_process';
@@ -45,6 +46,7 @@ import {
 import { fmtMs, summarize } from './bench/stats';
 import { printProfiles } from './bench/profileSummary';
 import { loadavg } from 'node:os';
+import { reportBench, runReportBenchAlone } from './bench/reportBench';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -86,6 +88,11 @@ function gitCommit(): string {
   } catch {
     return 'unknown';
   }
+}
+
+if (args.has('--report')) {
+  await runReportBenchAlone(quick ? 2 : 5);
+  process.exit(0);
 }
 
 const manifest = ensureBenchData({ log });
@@ -243,6 +250,9 @@ try {
 
   // Workbooks and forms (scripts/bench/forms.ts): results in bench-results/forms.json.
   await runFormsBench({ browser, appServer, workers, runs: quick ? 1 : 3, resultsDir: RESULTS_DIR, log });
+  log('report (40 pages, .pdf and .docx): bench-results/report.json');
+  await reportBench(browser, appServer.url, log, quick ? 2 : RUNS);
+
   const imports = Object.fromEntries(sets.map((s) => [s.file, summarizeImports(s, lower)]));
   if (records.length > 0)
     imports[manifest.records.file] = summarizeImports(

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { toCsv } from '@/domain/exportCsv';
 import { extractFile, type ExtractOptions } from '@/domain/extract';
 import type { EvidenceItem, ExtractIssue, ExtractResult } from '@/domain/extract/types';
-import type { FundLine, IndicatorRow, PerfRecord } from '@/domain/types';
+import { KINDS, type RowOf } from '@/domain/types';
 import { problemText } from '@/i18n/issueText';
 import type { Locale } from '@/i18n/messages';
 import type { Words } from '@/i18n/words';
@@ -144,15 +144,14 @@ export async function runExtract(argv: string[], io: ExtractIo): Promise<number>
     else printText(r, w, io.out);
   }
   if (args.out !== null) {
-    // Only files without errors: a form with an error writes nothing.
+    // Only files without errors: a form or report with an error writes nothing.
     const ok = results.filter((r) => r.errors.length === 0);
-    const records: PerfRecord[] = ok.flatMap((r) => r.records);
-    const indicators: IndicatorRow[] = ok.flatMap((r) => r.indicators);
-    const funds: FundLine[] = ok.flatMap((r) => r.funds);
     await io.mkdir(args.out);
-    await io.writeFile(join(args.out, 'records.csv'), toCsv('records', records));
-    await io.writeFile(join(args.out, 'indicators.csv'), toCsv('indicators', indicators));
-    await io.writeFile(join(args.out, 'funds.csv'), toCsv('funds', funds));
+    // A kind nothing was found of gets no file: a header alone is no file validate accepts.
+    for (const kind of KINDS) {
+      const rows = ok.flatMap((r) => r[kind] as RowOf[typeof kind][]);
+      if (rows.length > 0) await io.writeFile(join(args.out, `${kind}.csv`), toCsv(kind, rows));
+    }
   }
   return results.some((r) => r.errors.length > 0) ? 1 : 0;
 }

@@ -12,6 +12,7 @@ import {
   isEmptyMarker,
   parseAmount,
   parseCategory,
+  parseFindingKind,
   parseGrade,
   parseInteger,
   parseNumber,
@@ -21,8 +22,6 @@ import {
   type ValueResult,
 } from './values';
 
-export const YEAR_MIN = 1990;
-export const YEAR_MAX = 2100;
 /** A record's total score is out of 100. */
 const MAX_SCORE = 100;
 
@@ -305,7 +304,8 @@ function readName(kind: Kind, spec: FieldSpec, text: string): ValueResult<string
   return { ok: true, value, warning: { code: 'name_normalized', params, once: true } };
 }
 
-function readCell(kind: Kind, spec: FieldSpec, raw: string, scale: number): ValueResult<string | number> {
+/** One cell of a field as the importer reads it (also for a value the analyst types in the review of a report). */
+export function readCell(kind: Kind, spec: FieldSpec, raw: string, scale: number): ValueResult<string | number> {
   const control = controlCharacter(raw);
   if (control !== null) return control;
   if (NAME_FIELDS.has(spec.name)) {
@@ -320,13 +320,15 @@ function readCell(kind: Kind, spec: FieldSpec, raw: string, scale: number): Valu
     case 'number':
       return parseNumber(raw);
     case 'integer':
-      return parseInteger(raw, YEAR_MIN, YEAR_MAX);
+      return parseInteger(raw, spec.min ?? Number.MIN_SAFE_INTEGER, spec.max ?? Number.MAX_SAFE_INTEGER);
     case 'scope':
       return parseScope(raw);
     case 'grade':
       return parseGrade(raw);
     case 'category':
       return parseCategory(raw);
+    case 'findingKind':
+      return parseFindingKind(raw);
     case 'text': {
       const text = raw.trim();
       if (isEmptyMarker(text)) return { ok: true, value: null };

@@ -55,6 +55,14 @@ export const TEMPLATE_ROWS: { [K in Kind]: RowOf[K] } = {
     source: SOURCE,
     evidence: '',
   },
+  findings: {
+    ...KEY,
+    kind: 'problem',
+    seq: 1,
+    text: '部分绩效指标设置不够细化，难以衡量实际效果。',
+    source: `${SOURCE}，存在的问题`,
+    evidence: '',
+  },
 };
 
 export function templateCsv(kind: Kind): string {

@@ -3,8 +3,9 @@
 // value is `null`, never 0.
 import type { Issue } from './issues';
 
-export type Kind = 'records' | 'indicators' | 'funds';
-export const KINDS: readonly Kind[] = ['records', 'indicators', 'funds'];
+export type Kind = 'records' | 'indicators' | 'funds' | 'findings';
+/** The kinds in contract order: records first, so that the other kinds find their records. */
+export const KINDS: readonly Kind[] = ['records', 'indicators', 'funds', 'findings'];
 
 export type Scope = 'department' | 'project';
 export type Grade = '优' | '良' | '中' | '差';
@@ -88,12 +89,15 @@ export interface FindingRow extends RecordKeyFields {
   text: string;
   /** The report and where in it (section, page). */
   source: string;
+  /** Where the point stands in the report, quoted (evidenceColumn.ts). */
+  evidence: string;
 }
 
 export interface RowOf {
   records: PerfRecord;
   indicators: IndicatorRow;
   funds: FundLine;
+  findings: FindingRow;
 }
 export type AnyRow = RowOf[Kind];
 
@@ -103,7 +107,8 @@ export type { Issue };
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
 export type Delimiter = ',' | '\t' | ';';
 
-export type ValueType = 'text' | 'amount' | 'percent' | 'number' | 'integer' | 'scope' | 'grade' | 'category';
+export type ValueType =
+  'text' | 'amount' | 'percent' | 'number' | 'integer' | 'scope' | 'grade' | 'category' | 'findingKind';
 
 /** How one header cell of the file was understood. */
 export interface HeaderMapping {

@@ -66,4 +66,12 @@ export const fieldNamesEn: FieldNames = {
     source: 'Source',
     evidence: 'Evidence',
   },
+  findings: {
+    ...KEY,
+    kind: 'Kind',
+    seq: 'No.',
+    text: 'Text',
+    source: 'Source',
+    evidence: 'Evidence',
+  },
 };

@@ -26,6 +26,7 @@ export const importEn: ImportMessages = {
       records: 'agency, year, scope and project',
       indicators: 'record and level-1, -2 and -3 indicators',
       funds: 'record, category and item',
+      findings: 'record, kind of finding and number',
     },
     grade: { excellent: 'Excellent', good: 'Good', fair: 'Fair', poor: 'Poor' },
     withUnit: { amount: '{name} (CNY 10k)' },
@@ -108,7 +109,7 @@ export const importEn: ImportMessages = {
       sheet: 'Sheet',
       format: 'Format',
     },
-    kinds: { records: 'Records', indicators: 'Indicators', funds: 'Fund lines' },
+    kinds: { records: 'Records', indicators: 'Indicators', funds: 'Fund lines', findings: 'Findings' },
     encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8 (BOM)', gb18030: 'GBK / GB18030' },
     delimiters: { comma: 'comma', tab: 'tab', semicolon: 'semicolon' },
     headers: {
@@ -178,9 +179,9 @@ export const importEn: ImportMessages = {
       exportXlsx: 'Export Excel',
       exportingXlsx: 'Exporting Excel ({percent}%)…',
       exportedXlsx: 'Exported an Excel workbook (a sheet per kind of data, ready to import again):',
-      exported: 'Exported the current data as 3 files:',
+      exported: 'Exported the current data as 4 files:',
       exportHint:
-        'Import the 3 files in another browser, or put them in the deployment’s data/ folder to publish them for leaders.',
+        'Import the 4 files in another browser, or put them in the deployment’s data/ folder to publish them for leaders.',
       rolledBackDone: 'Batch #{id} “{name}” was rolled back.',
       origins: { builtin: 'built-in', upload: 'upload', published: 'published' },
       confirmTitle: 'Roll back batch #{id}?',
@@ -283,7 +284,7 @@ export const importEn: ImportMessages = {
     title: 'Data format',
     intro:
       'Analysts prepare the data in Excel or WPS and upload the workbook as it is, or save it as CSV first; the self-evaluation forms agencies fill in can be uploaded as they are too. The tables below come straight from the importer’s field definitions, so they always match what it checks.',
-    kinds: 'Three kinds of file',
+    kinds: 'Four kinds of file',
     kindsIntro:
       'The importer tells the kind of a file from its header row. A header may be the English field name or any Chinese alias; matching ignores case, spaces, full-width versus half-width characters and a unit in brackets, e.g. “{header1}” or “{header2}”. A file whose headers fit no kind is rejected with a list of what was expected.',
     key: 'Key',
@@ -294,6 +295,8 @@ export const importEn: ImportMessages = {
       indicators:
         'the record key + level1 + level2 + level3. The record must exist, in the same upload or already imported.',
       funds: 'the record key + category + item.',
+      findings:
+        'the record key + kind + seq. What a report concludes in words: the problems found, the recommendations, the lessons, the outcomes and the conclusion, one point per row. A header “{shared}” is the kind when another column gives the scope (such as “{scopeHeader}”), else the scope.',
     },
     column: 'Template column',
     field: 'Field',
@@ -309,10 +312,11 @@ export const importEn: ImportMessages = {
       amount: 'amount',
       percent: 'percent',
       number: 'number',
-      integer: 'integer (1990–2100)',
+      integer: 'integer ({min}–{max})',
       scope: 'department / project',
       grade: 'excellent / good / fair / poor',
       category: 'source / line_item',
+      findingKind: 'conclusion / problem / recommendation / experience / outcome',
     },
     units: {
       amount: '10k CNY',
@@ -349,7 +353,7 @@ export const importEn: ImportMessages = {
       'Uploading a file byte-identical to an active batch does nothing, and the page says so.',
       'A row whose key exists already replaces the stored row; the earlier version is kept and returns when the newer batch is rolled back.',
       'Any batch can be rolled back from the batch history, the built-in dataset included.',
-      'Exporting writes the same three kinds of file; importing them into an empty database reproduces the same data.',
+      'Exporting writes the same four kinds of file; importing them into an empty database reproduces the same data.',
     ],
     warnings: 'Consistency warnings (do not block the import)',
     warningRules: [

@@ -26,6 +26,7 @@ export const importZhCN = {
       records: '单位、年度、评价类型和项目',
       indicators: '记录的一、二、三级指标',
       funds: '记录的类别和明细',
+      findings: '记录的评价发现类别和序号',
     },
     grade: { excellent: '优', good: '良', fair: '中', poor: '差' },
     withUnit: { amount: '{name}（万元）' },
@@ -99,7 +100,7 @@ export const importZhCN = {
       sheet: '工作表',
       format: '格式',
     },
-    kinds: { records: '评价记录', indicators: '绩效指标', funds: '资金明细' },
+    kinds: { records: '评价记录', indicators: '绩效指标', funds: '资金明细', findings: '评价发现' },
     encodings: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8（带 BOM）', gb18030: 'GBK / GB18030' },
     delimiters: { comma: '逗号', tab: '制表符', semicolon: '分号' },
     headers: {
@@ -159,8 +160,8 @@ export const importZhCN = {
       exportXlsx: '导出 Excel',
       exportingXlsx: '正在导出 Excel（{percent}%）…',
       exportedXlsx: '已导出 Excel 工作簿（每类数据一张工作表，可直接重新导入）：',
-      exported: '已导出当前数据，共 3 个文件：',
-      exportHint: '导出的 3 个文件可在另一台浏览器导入，或放到部署目录的 data/ 文件夹发布给领导查看。',
+      exported: '已导出当前数据，共 4 个文件：',
+      exportHint: '导出的 4 个文件可在另一台浏览器导入，或放到部署目录的 data/ 文件夹发布给领导查看。',
       rolledBackDone: '已回滚批次 #{id}“{name}”。',
       origins: { builtin: '内置', upload: '上传', published: '发布' },
       confirmTitle: '回滚批次 #{id}？',
@@ -259,7 +260,7 @@ export const importZhCN = {
     title: '数据格式说明',
     intro:
       '分析人员在 Excel 或 WPS 中整理数据，直接上传工作簿或另存为 CSV 后上传；各单位填报的绩效自评表也可以直接上传。下面的列表直接取自导入程序的字段定义，与校验规则保持一致。',
-    kinds: '三类文件',
+    kinds: '四类文件',
     kindsIntro:
       '导入时根据表头识别文件类型。表头可以写英文字段名或任一中文别名；比较时忽略大小写、空格、全角半角差异，以及括号中的单位，如“全年预算数（万元）”或“budget (万元)”。表头不符合任何类型的文件会被拒绝，并列出应有的列。',
     key: '主键',
@@ -270,6 +271,8 @@ export const importZhCN = {
       indicators:
         '评价记录的主键 + 一级指标 + 二级指标 + 三级指标。对应的评价记录必须已经存在（在同一次上传或已导入的数据中）。',
       funds: '评价记录的主键 + 类别 + 明细。',
+      findings:
+        '评价记录的主键 + 类别 + 序号。报告中的文字结论：存在的问题、改进建议、主要经验、主要成效和评价结论，每条一行。表头“{shared}”在已有其他评价类型列（如“{scopeHeader}”）时指类别，否则指评价类型。',
     },
     column: '模板列名',
     field: '字段',
@@ -285,10 +288,11 @@ export const importZhCN = {
       amount: '金额',
       percent: '百分比',
       number: '数值',
-      integer: '整数（1990–2100）',
+      integer: '整数（{min}–{max}）',
       scope: '部门整体 / 项目',
       grade: '优 / 良 / 中 / 差',
       category: '资金来源 / 支出明细',
+      findingKind: '评价结论 / 存在的问题 / 改进建议 / 主要经验 / 主要成效',
     },
     units: {
       amount: '万元',
@@ -325,7 +329,7 @@ export const importZhCN = {
       '重新上传与有效批次字节完全相同的文件不会重复导入，页面会提示。',
       '主键已存在的行会替换原有数据，原有版本仍然保留：回滚新的批次即可恢复。',
       '任何批次都可以在批次历史中回滚，内置数据集也是一个批次。',
-      '导出当前数据得到同样格式的三个文件；把它们导入一个空的数据库可以得到相同的数据。',
+      '导出当前数据得到同样格式的四个文件；把它们导入一个空的数据库可以得到相同的数据。',
     ],
     warnings: '一致性提示（不阻止导入）',
     warningRules: [

@@ -4,9 +4,9 @@
 import { tableCsv } from '@/domain/csvWrite';
 import { fixed2, formatAmount, formatPercent, MISSING } from '@/i18n/format';
 import { SCHEMA } from '@/domain/schema';
-import type { Delimiter, FundCategory, Grade, Issue, Kind, Scope } from '@/domain/types';
+import type { Delimiter, FindingKind, FundCategory, Grade, Issue, Kind, Scope } from '@/domain/types';
 import { issueCell, problemText } from './issueText';
-import { categoryWord, gradeWord, isChinese, scopeWord, type Words } from './words';
+import { categoryWord, findingKindWord, gradeWord, isChinese, scopeWord, type Words } from './words';
 
 function typeOf(kind: Kind, field: string) {
   return SCHEMA[kind].find((s) => s.name === field)?.type;
@@ -18,6 +18,7 @@ function enumWord(kind: Kind, field: string, value: string, w: Words): string | 
   if (type === 'scope') return scopeWord(value as Scope, w);
   if (type === 'grade') return gradeWord(value as Grade, w);
   if (type === 'category') return categoryWord(value as FundCategory, w);
+  if (type === 'findingKind') return findingKindWord(value as FindingKind, w);
   return null;
 }
 

@@ -8,11 +8,28 @@ import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef, watch } from 'vue';
 import { agencyOptions, distinctProjects, distinctYears, type Level1Summary } from '@/domain/aggregate';
 import { recordKey } from '@/domain/keys';
-import type { FundLine, IndicatorRow, Issue, Kind, PerfRecord, RowOf } from '@/domain/types';
+import {
+  KINDS,
+  type FindingRow,
+  type FundLine,
+  type IndicatorRow,
+  type Issue,
+  type Kind,
+  type PerfRecord,
+  type RowOf,
+} from '@/domain/types';
 import { openDb, type BudgetDb } from '@/db/database';
 import { activeIds } from '@/db/current';
 import { ensureBuiltin } from '@/db/builtin';
-import { listBatches, loadCurrent, loadCurrentChunks, loadIndicatorsFor, loadLevel1, loadWarnings } from '@/db/ledger';
+import {
+  listBatches,
+  loadCurrent,
+  loadCurrentChunks,
+  loadFindingsFor,
+  loadIndicatorsFor,
+  loadLevel1,
+  loadWarnings,
+} from '@/db/ledger';
 import { loadDamage, type Damage } from '@/db/damage';
 import { appendRows } from '@/domain/columns';
 import { problem, problemOf, type Problem } from '@/domain/issues';
@@ -79,7 +96,7 @@ export const useDataStore = defineStore('data', () => {
   let subscription: Watch | null = null;
   let damageWatch: Watch | null = null;
   /** The active batch ids per kind last seen ('' before the first), and the kinds not yet read again since they changed. */
-  let signatures: Record<Kind, string> = { records: '', funds: '', indicators: '' };
+  let signatures: Record<Kind, string> = { records: '', funds: '', indicators: '', findings: '' };
   const stale = new Set<Kind>();
   let loadSeq = 0;
 
@@ -96,14 +113,15 @@ export const useDataStore = defineStore('data', () => {
    * Reads the current data of `kinds` (all by default) again; the others stay. Warnings are read
    * with any kind: they follow every batch.
    */
-  async function reload(kinds: readonly Kind[] = ['records', 'funds', 'indicators']): Promise<void> {
+  async function reload(kinds: readonly Kind[] = KINDS): Promise<void> {
     if (!db) return;
     const seq = ++loadSeq;
     status.value = status.value === 'ready' ? 'ready' : 'loading';
     try {
       // Indicator rows are not read here (a million of them would hold the page for seconds): the
       // level-1 summaries the charts need are kept up to date in the database with every change,
-      // and one record's rows are read when its view opens (indicatorsFor).
+      // and one record's rows are read when its view opens (indicatorsFor). Findings likewise
+      // (findingsFor): a change of them only bumps `version`, so an open record view reads again.
       const [r, f, l, w, batches] = await Promise.all([
         kinds.includes('records') ? currentRowsInSlices(db, 'records') : null,
         kinds.includes('funds') ? loadCurrent(db, 'funds') : null,
@@ -150,7 +168,6 @@ export const useDataStore = defineStore('data', () => {
     const current = db;
     // The active batch ids of each kind decide its current data: reload a kind whenever its ids
     // change (a commit, a rollback, here or in another tab).
-    const KINDS: readonly Kind[] = ['records', 'funds', 'indicators'];
     subscription = watchQuery(
       async () => {
         const ids = await Promise.all(KINDS.map((k) => activeIds(current, k)));
@@ -187,7 +204,7 @@ export const useDataStore = defineStore('data', () => {
     damaged.value = markRaw([]);
     db?.close();
     db = null;
-    signatures = { records: '', funds: '', indicators: '' };
+    signatures = { records: '', funds: '', indicators: '', findings: '' };
     stale.clear();
     status.value = 'idle';
   }
@@ -211,6 +228,12 @@ export const useDataStore = defineStore('data', () => {
   async function indicatorsFor(key: string): Promise<IndicatorRow[]> {
     if (!db) return [];
     return markRaw(await loadIndicatorsFor(db, key));
+  }
+
+  /** Every finding of one record (the record view), in stored order. */
+  async function findingsFor(key: string): Promise<FindingRow[]> {
+    if (!db) return [];
+    return markRaw(await loadFindingsFor(db, key));
   }
 
   function warningsFor(key: string): Issue[] {
@@ -240,6 +263,7 @@ export const useDataStore = defineStore('data', () => {
     reload,
     loaded,
     indicatorsFor,
+    findingsFor,
     warningsFor,
     fundsFor,
   };

@@ -421,7 +421,7 @@ export const useImportStore = defineStore('import', () => {
     }
   }
 
-  /** The current data as the contract's three files, built in the worker as Blobs, with progress. */
+  /** The current data as the contract's four files, built in the worker as Blobs, with progress. */
   async function exportAll(): Promise<Record<Kind, Blob>> {
     exporting.value = true;
     exportProgress.value = null;

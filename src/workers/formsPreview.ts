@@ -10,7 +10,7 @@ import { rowChanges, type FormFilePreview, type FormsPreview, type FormSupersede
 /** Per record key, what the forms' batches would replace: the record's stored version, and counts of rows. */
 async function replaced(db: BudgetDb, parts: readonly ParsedFile[]) {
   const records = new Map<string, { before: AnyRow; after: AnyRow }>();
-  const counts = new Map<string, { indicators: number; funds: number }>();
+  const counts = new Map<string, { indicators: number; funds: number; findings: number }>();
   for (const p of parts) {
     if (p.kind === null || p.source?.type !== 'forms' || p.errorCount > 0) continue;
     // Forms are small (300 forms are some thousands of rows): every superseded row is listed.
@@ -19,7 +19,7 @@ async function replaced(db: BudgetDb, parts: readonly ParsedFile[]) {
       const key = recordKey(s.after);
       if (p.kind === 'records') records.set(key, s);
       else {
-        const c = counts.get(key) ?? { indicators: 0, funds: 0 };
+        const c = counts.get(key) ?? { indicators: 0, funds: 0, findings: 0 };
         c[p.kind as Exclude<Kind, 'records'>]++;
         counts.set(key, c);
       }

@@ -3,11 +3,13 @@
 // summary sized for the screen (first rows, capped issue lists, capped diff).
 import { SCHEMA } from '@/domain/schema';
 import {
+  KINDS,
   MAX_ISSUES,
   type FileSource,
   type AnyRow,
   type Delimiter,
   type Encoding,
+  type FindingKind,
   type FundCategory,
   type HeaderMapping,
   type Issue,
@@ -29,7 +31,7 @@ export const SENT_SUPERSEDED = 200;
 
 /** The order files of one upload are parsed and committed in: records first, so that indicator
  * and fund rows find the records of the same upload. */
-export const KIND_ORDER: Readonly<Record<Kind, number>> = { records: 0, indicators: 1, funds: 2 };
+export const KIND_ORDER: Readonly<Record<Kind, number>> = { records: 0, indicators: 1, funds: 2, findings: 3 };
 
 /** One field that a superseding row changes. `null` means "no value". */
 export interface FieldChange {
@@ -46,6 +48,8 @@ export interface RowIdentity extends RecordKeyFields {
   /** Funds: the line's category and item. */
   category: FundCategory | null;
   item: string;
+  /** Findings: the kind of finding and its number within the kind. */
+  finding: { kind: FindingKind; seq: number } | null;
 }
 
 export interface SupersededRow {
@@ -143,7 +147,7 @@ export type ToWorker =
   | { type: 'discard'; uploadId: number }
   /** Parse and commit at once, skipping files already imported once (published data). */
   | { type: 'publish'; uploadId: number; files: NamedBytes[] }
-  /** The current data as the contract's three files (built here: a million rows take seconds). */
+  /** The current data as the contract's four files (built here: a million rows take seconds). */
   | { type: 'export'; uploadId: number }
   /** The current data as one .xlsx workbook, a sheet per kind (built here, sent as a Blob). */
   | { type: 'exportXlsx'; uploadId: number }
@@ -210,6 +214,7 @@ export function identityOf(kind: Kind, row: AnyRow): RowIdentity {
     levels: [],
     category: null,
     item: '',
+    finding: null,
   };
   if (kind === 'indicators') {
     const r = row as RowOf['indicators'];
@@ -218,6 +223,9 @@ export function identityOf(kind: Kind, row: AnyRow): RowIdentity {
     const r = row as RowOf['funds'];
     out.category = r.category;
     out.item = r.item;
+  } else if (kind === 'findings') {
+    const r = row as RowOf['findings'];
+    out.finding = { kind: r.kind, seq: r.seq };
   }
   return out;
 }
@@ -269,6 +277,6 @@ export { isQuotaError } from '@/db/live';
 
 /** Stable processing order: by kind (records first, unknown last), then as chosen. */
 export function importOrder<T extends { kind: Kind | null; index: number }>(items: readonly T[]): T[] {
-  const rank = (k: Kind | null) => (k === null ? 3 : KIND_ORDER[k]);
+  const rank = (k: Kind | null) => (k === null ? KINDS.length : KIND_ORDER[k]);
   return [...items].sort((a, b) => rank(a.kind) - rank(b.kind) || a.index - b.index);
 }

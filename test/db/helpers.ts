@@ -174,6 +174,7 @@ export function readBuiltinFiles(): BuiltinFiles {
     records: readFileSync(`${dir}records.csv`, 'utf8'),
     indicators: readFileSync(`${dir}indicators.csv`, 'utf8'),
     funds: readFileSync(`${dir}funds.csv`, 'utf8'),
+    findings: readFileSync(`${dir}findings.csv`, 'utf8'),
   };
 }
 

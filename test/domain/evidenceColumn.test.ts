@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evidenceLabel, readEvidence, writeEvidence, type EvidenceEntry } from '@/domain/evidenceColumn';
+import {
+  disputedFields,
+  evidenceLabel,
+  howOf,
+  readEvidence,
+  writeEvidence,
+  type EvidenceEntry,
+} from '@/domain/evidenceColumn';
 import { SCHEMA } from '@/domain/schema';
 import { KINDS } from '@/domain/types';
 
@@ -70,5 +77,94 @@ describe('the evidence column (出处)', () => {
         { numRuns: 150 },
       );
     }
+  });
+});
+
+describe('the evidence column: corrections and disputes', () => {
+  it('writes a correction with the value read, and its reason when there is one', () => {
+    const text = writeEvidence('records', [
+      { field: 'final_accounts', location: '第20段', text: '决算数为5,169.66万元', corrected: { from: '5169.66' } },
+      {
+        field: 'carryover',
+        location: '',
+        text: '',
+        corrected: { from: '', reason: '审定预算 112.33 − 实际支出 111.13' },
+      },
+    ]);
+    expect(text.split('\n')).toEqual([
+      '决算数: 第20段「决算数为5,169.66万元」（更正，原为「5169.66」）',
+      '结转结余资金: 「」（更正，原为「」，理由「审定预算 112.33 − 实际支出 111.13」）',
+    ]);
+    expect(readEvidence('records', text)).toEqual([
+      { field: 'final_accounts', location: '第20段', text: '决算数为5,169.66万元', corrected: { from: '5169.66' } },
+      {
+        field: 'carryover',
+        location: '',
+        text: '',
+        corrected: { from: '', reason: '审定预算 112.33 − 实际支出 111.13' },
+      },
+    ]);
+  });
+
+  it('writes each other statement of a disputed figure with its value, place and words', () => {
+    const entry: EvidenceEntry = {
+      field: 'budget',
+      location: '第7段',
+      text: '预算安排281.28万元',
+      disputed: [
+        { value: '282.28', location: '第43段', text: '财政总预算安排282.28万元' },
+        { value: '280', location: '表1 第2行 预算数', text: '280.00' },
+      ],
+    };
+    const text = writeEvidence('records', [entry]);
+    expect(text).toBe(
+      '全年预算数: 第7段「预算安排281.28万元」（另见「282.28」：第43段「财政总预算安排282.28万元」）（另见「280」：表1 第2行 预算数「280.00」）',
+    );
+    expect(readEvidence('records', text)).toEqual([entry]);
+    expect(disputedFields('records', `${text}\n全年执行数: 第8段「268.49万元」`)).toEqual(new Set(['budget']));
+    expect(disputedFields('records', '全年执行数: 第8段「268.49万元」（推算）')).toEqual(new Set());
+  });
+
+  it('keeps a line whose marks it cannot read whole, as typed', () => {
+    const line = '全年预算数: 第7段「281.28」（另见「282.28」';
+    expect(readEvidence('records', line)).toEqual([{ field: '', location: line, text: '' }]);
+    expect(howOf(readEvidence('records', '全年预算数: x「1」（推算）')[0]!)).toBe('derived');
+  });
+
+  it('property: entries with any marks round-trip', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', '甲', '「', '」', '（', '）', '\\', '\n', ' ', '：', 'n') });
+    const place = text.filter((s) => s.trim() === s && s !== '');
+    const entry: fc.Arbitrary<EvidenceEntry> = fc
+      .record({
+        field: fc.constantFrom(...SCHEMA.records.map((s) => s.name)),
+        location: place,
+        text,
+        derived: fc.boolean(),
+        corrected: fc.option(
+          fc.record({
+            from: text,
+            reason: fc.option(
+              text.filter((s) => s !== ''),
+              { nil: undefined },
+            ),
+          }),
+          {
+            nil: undefined,
+          },
+        ),
+        disputed: fc.array(fc.record({ value: text, location: place, text }), { maxLength: 2 }),
+      })
+      .map(({ derived, corrected, disputed, ...e }) => ({
+        ...e,
+        ...(derived ? { derived } : {}),
+        ...(corrected ? { corrected: corrected.reason === undefined ? { from: corrected.from } : corrected } : {}),
+        ...(disputed.length > 0 ? { disputed } : {}),
+      }));
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 5 }), (entries) => {
+        expect(readEvidence('records', writeEvidence('records', entries))).toEqual(entries);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -220,13 +220,19 @@ describe('validate: exit status 2 when the command is used wrongly', () => {
 });
 
 describe('validate: references to records', () => {
-  it('resolves indicator and fund rows against records named on the same command line, in any order', async () => {
+  it('resolves indicator, fund and finding rows against records named on the same command line, in any order', async () => {
     const funds = `${FUND_HEADER}\n测试单位,2023,项目,活动,资金来源,财政拨款,50,,50\n`;
-    const files = { 'records.csv': RECORDS_OK, 'indicators.csv': INDICATORS, 'funds.csv': funds };
+    const findings = '单位名称,年度,评价类型,项目名称,类别,序号,内容\n测试单位,2023,项目,活动,存在的问题,1,目标不细\n';
+    const files = {
+      'records.csv': RECORDS_OK,
+      'indicators.csv': INDICATORS,
+      'funds.csv': funds,
+      'findings.csv': findings,
+    };
     for (const order of [
-      ['records.csv', 'indicators.csv', 'funds.csv'],
-      ['indicators.csv', 'funds.csv', 'records.csv'],
-      ['funds.csv', 'records.csv', 'indicators.csv'],
+      ['records.csv', 'indicators.csv', 'funds.csv', 'findings.csv'],
+      ['indicators.csv', 'findings.csv', 'funds.csv', 'records.csv'],
+      ['findings.csv', 'records.csv', 'indicators.csv'],
     ]) {
       const r = await run(['--json', ...order], files);
       expect(r.code).toBe(0);

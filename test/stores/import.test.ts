@@ -191,7 +191,7 @@ describe('history, export, published data', () => {
     });
   });
 
-  test('exportAll returns the three files built in the worker as Blobs, reporting the rows written', async () => {
+  test('exportAll returns the four files built in the worker as Blobs, reporting the rows written', async () => {
     const store = useImportStore();
     store.choose([fixture('records-gbk.csv')]);
     await until(() => store.phase === 'preview', 'preview');
@@ -205,7 +205,7 @@ describe('history, export, published data', () => {
     );
     const files = await store.exportAll();
     stop();
-    expect(Object.keys(files).sort()).toEqual(['funds', 'indicators', 'records']);
+    expect(Object.keys(files).sort()).toEqual(['findings', 'funds', 'indicators', 'records']);
     expect(files.records).toBeInstanceOf(Blob);
     expect(files.records.type).toBe('text/csv;charset=utf-8');
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await files.records.arrayBuffer());

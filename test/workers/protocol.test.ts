@@ -81,6 +81,7 @@ describe('summarizeDiff', () => {
       levels: [],
       category: 'source',
       item: '财政拨款',
+      finding: null,
     });
     expect(s.superseded[1]!.changes).toEqual([{ field: 'budget', before: 1, after: 3 }]);
   });

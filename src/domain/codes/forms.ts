@@ -11,12 +11,6 @@ export const FORM_ISSUES = {
   form_year_missing: {},
   /** A file format no reader reads (`format`: its extension, or its name). */
   unsupported_format: { format: 'text' },
-  /** A report (绩效评价报告) whose extractor is not part of this build. */
-  report_extractor_missing: { format: 'text' },
-  /** A document format (.docx, .pdf, .txt) whose reader is not part of this build. */
-  document_reader_missing: { format: 'text' },
-  /** A .docx that cannot be read (not a zip, no body, broken XML). */
-  docx_unreadable: {},
   /** The 年度资金总额 line reads 0 in `column` while its sub-lines hold `sum`: the sum is taken. */
   fund_total_zero: { column: 'text', sum: 'amount' },
   fund_total_blank: { column: 'text', sum: 'amount' },

@@ -1,7 +1,13 @@
 // `extract`: from a file's bytes to the contract's ExtractResult. Picks the reader by format
-// (workbooks here; .docx, .pdf and .txt through readers that are plugged in) and the extractor by
-// layout: self-evaluation forms (src/domain/forms), else evaluation reports (extractReport).
+// (workbooks here; .docx, .pdf and .txt through the document readers, or readers passed in) and
+// the extractor by layout: self-evaluation forms (src/domain/forms), else evaluation reports
+// (src/domain/report).
+import { readDocumentAs, reportFormatOf, type ReportFormat } from '@/domain/document/read';
+import type { PdfOptions } from '@/domain/document/pdf';
+import type { ReadResult } from '@/domain/document/readResult';
 import type { DocumentFormat, DocumentModel } from '@/domain/document/types';
+import { extractReport } from '@/domain/report/extractReport';
+import { isReportTitle } from '@/domain/report/identity';
 import { isBlankTable } from '@/domain/document/grid';
 import { extractForms, looksLikeForm, type FormOptions } from '@/domain/forms';
 import { formRows } from '@/domain/forms/formRows';
@@ -17,39 +23,47 @@ import type { ExtractIssue, ExtractResult } from './types';
 
 export { emptyResult } from './result';
 
-/** Reads a document format into the document model (the .docx, .pdf and .txt readers). */
-export type DocumentReader = (bytes: Uint8Array, fileName: string) => Promise<DocumentModel>;
+/** Reads a document format into the document model, or says why it cannot (the .docx, .pdf and .txt readers). */
+export type DocumentReader = (bytes: Uint8Array, fileName: string) => Promise<ReadResult>;
 
 export interface ExtractOptions extends FormOptions {
-  /** Readers of the formats that are not workbooks, by format. */
-  readers?: Partial<Record<'docx' | 'pdf' | 'txt', DocumentReader>>;
+  /** Readers of the formats that are not workbooks, by format, instead of src/domain/document's. */
+  readers?: Partial<Record<ReportFormat, DocumentReader>>;
+  /** Where pdf.js finds its CMaps (the app ships them; in Node, pdfjs-dist's own folder). */
+  pdf?: PdfOptions;
 }
 
 function failed(file: string, format: string, error: Problem): ExtractResult {
   return { ...emptyResult(file, format), errors: [{ code: error.code, params: error.params } as ExtractIssue] };
 }
 
-/**
- * Reports (绩效评价报告: .docx prose, .pdf, .txt): the figures, indicator tables and findings of a
- * report. Not written yet: the report extractor plugs in here.
- */
-export function extractReport(doc: DocumentModel, fileName: string): ExtractResult {
-  return failed(fileName, doc.format, problem('report_extractor_missing', { format: doc.format }));
-}
+export { extractReport };
 
-/** The format of a file from its bytes (and, for .et and .txt, its name); null when none is known. */
+/** The format of a file from its bytes (and, for .et, .docx and .txt, its name); null when none is known. */
 export function documentFormat(bytes: Uint8Array, fileName: string): DocumentFormat | null {
-  const workbook = workbookFormat(bytes, fileName);
-  if (workbook !== null) return workbook;
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && /\.docx$/i.test(fileName)) return 'docx';
-  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return 'pdf';
-  if (/\.txt$/i.test(fileName)) return 'txt';
-  return null;
+  return workbookFormat(bytes, fileName) ?? reportFormatOf(bytes, fileName);
 }
 
-/** A document: its forms when it has any, else the report extractor. */
+/** Paragraphs looked at for a report's title: a cover may put the agency and the date above it. */
+const TITLE_PARAGRAPHS = 6;
+
+/**
+ * Whether the document opens as a report (its title is a 绩效评价报告's, 自评报告's …): a report's
+ * tables (a basic-information table, an indicator table laid out like a form's) are then read as
+ * the report's, not taken for a self-evaluation form.
+ */
+function opensAsReport(doc: DocumentModel): boolean {
+  const first = doc.blocks.filter((b) => b.type === 'paragraph').slice(0, TITLE_PARAGRAPHS);
+  return first.some((p) => isReportTitle(p.text));
+}
+
+/** A document: a report when it opens as one; else its forms when it has any; else the report extractor. */
 export function extractDocument(doc: DocumentModel, fileName: string, opts: FormOptions = {}): ExtractResult {
-  return extractForms(doc, fileName, opts) ?? extractReport(doc, fileName);
+  if (!opensAsReport(doc)) {
+    const forms = extractForms(doc, fileName, opts);
+    if (forms !== null) return forms;
+  }
+  return extractReport(doc, fileName);
 }
 
 /** A sheet of more cells than this is data, not a form someone fills in: it is not read as one. */
@@ -131,6 +145,7 @@ export async function extractFile(
   if (format === 'xlsx' || format === 'xls' || format === 'ods' || format === 'et')
     return extractWorkbook(bytes, fileName, opts);
   const reader = opts.readers?.[format];
-  if (!reader) return failed(fileName, format, problem('document_reader_missing', { format }));
-  return extractDocument(await reader(bytes, fileName), fileName, opts);
+  const read = reader ? await reader(bytes, fileName) : await readDocumentAs(format, bytes, opts.pdf);
+  if (!read.ok) return failed(fileName, format, read.error);
+  return extractDocument(read.doc, fileName, opts);
 }

@@ -33,6 +33,8 @@ export interface EvidenceItem {
    * disagrees): the value kept is the row's, this lists the other one with its own text and place.
    */
   disputed?: { value: number | string; text: string; location: string }[];
+  /** For a value the analyst corrected (`how: 'corrected'`): the value read (null: none was), and why. */
+  corrected?: { from: number | string | null; reason?: string };
 }
 
 /**

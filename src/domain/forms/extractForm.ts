@@ -396,7 +396,7 @@ function readFindings(
     const n = (seq.get(kind) ?? 0) + 1;
     seq.set(kind, n);
     const index = out.length;
-    out.push({ ...key, kind, seq: n, text, source });
+    out.push({ ...key, kind, seq: n, text, source, evidence: '' });
     log.read('findings', index, 'text', fact.row, fact.cell, fact.written);
   }
   return out;

@@ -5,8 +5,7 @@ import type { DocumentModel, Table } from '@/domain/document/types';
 import { isBlankTable } from '@/domain/document/grid';
 import { emptyResult } from '@/domain/extract/result';
 import type { ExtractIssue, ExtractResult } from '@/domain/extract/types';
-import { writeEvidence, type EvidenceEntry } from '@/domain/evidenceColumn';
-import { KINDS } from '@/domain/types';
+import { fillEvidenceColumn } from '@/domain/extract/fillEvidence';
 import { extractForm, looksLikeForm, type FormRead } from './extractForm';
 import { formRows, type FormRow } from './formRows';
 import { labelKey, META_LABELS, INDICATOR_COLUMNS, titleScope } from './labels';
@@ -131,26 +130,4 @@ export function extractForms(doc: DocumentModel, fileName: string, opts: FormOpt
   }
   fillEvidenceColumn(result);
   return result;
-}
-
-/** Each row's evidence column (出处) from the evidence of its values, so that it is stored with the row. */
-export function fillEvidenceColumn(result: ExtractResult): void {
-  const rows = { records: result.records, indicators: result.indicators, funds: result.funds } as const;
-  for (const kind of KINDS) {
-    const byIndex = new Map<number, EvidenceEntry[]>();
-    for (const e of result.evidence) {
-      if (e.kind !== kind) continue;
-      const list = byIndex.get(e.index) ?? [];
-      list.push({
-        field: e.field,
-        location: e.location,
-        text: e.text,
-        ...(e.how === 'derived' ? { derived: true } : {}),
-      });
-      byIndex.set(e.index, list);
-    }
-    rows[kind].forEach((row, i) => {
-      row.evidence = writeEvidence(kind, byIndex.get(i) ?? []);
-    });
-  }
 }

@@ -90,7 +90,7 @@ export class FormsBatch {
         recordKey: key,
         errors: result.errors.map((e) => issueOf(e, result.file, null)),
         warnings: result.warnings.map((w) => issueOf(w, result.file, key)),
-        stored: { records: [], indicators: [], funds: [] },
+        stored: { records: [], indicators: [], funds: [], findings: [] },
         findings: result.findings.length,
       };
     });

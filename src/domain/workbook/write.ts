@@ -4,7 +4,7 @@
 // frozen, columns sized to their content. Text is always a string cell, never a formula; one that
 // starts like a formula also gets Excel's quote prefix, so editing it keeps it text.
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { CATEGORY_LABEL, SCOPE_LABEL } from '@/domain/exportCsv';
+import { CATEGORY_LABEL, FINDING_KIND_LABEL, SCOPE_LABEL } from '@/domain/exportCsv';
 import { SCHEMA, type FieldSpec } from '@/domain/schema';
 import { TEMPLATE_ROWS } from '@/domain/templates';
 import { KINDS, type Kind, type RowOf } from '@/domain/types';
@@ -27,6 +27,7 @@ export const SHEET_NAMES: Readonly<Record<Kind, string>> = {
   records: '评价记录',
   indicators: '绩效指标',
   funds: '资金明细',
+  findings: '评价发现',
 };
 
 export type RowsByKind = { [K in Kind]?: readonly RowOf[K][] };
@@ -66,6 +67,8 @@ function outCell(spec: FieldSpec, value: unknown): Out {
       return { t: SCOPE_LABEL[String(value)] ?? '' };
     case 'category':
       return { t: CATEGORY_LABEL[String(value)] ?? '' };
+    case 'findingKind':
+      return { t: FINDING_KIND_LABEL[String(value)] ?? '' };
     default: {
       const t = String(value);
       return t === '' ? null : { t };
@@ -140,5 +143,6 @@ export function templateXlsx(): Uint8Array {
     records: [TEMPLATE_ROWS.records],
     indicators: [TEMPLATE_ROWS.indicators],
     funds: [TEMPLATE_ROWS.funds],
+    findings: [TEMPLATE_ROWS.findings],
   });
 }

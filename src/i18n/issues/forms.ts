@@ -9,9 +9,6 @@ export const formMessages: AreaMessages<'forms'> = {
     form_project_missing: '项目支出绩效自评表中没有找到“项目名称”',
     form_year_missing: '自评表没有写明年度（标题或“年度”栏）：请在上传时填写年度',
     unsupported_format: '不支持的文件格式：{format}',
-    report_extractor_missing: '尚不能从评价报告（{format}）中提取数据',
-    document_reader_missing: '尚不能读取 {format} 文件',
-    docx_unreadable: '无法读取该 Word 文档：不是 .docx 文件，或文件已损坏',
     fund_total_zero: '“年度资金总额”的{column}为 0，而其下各项合计 {sum}：按各项合计读取',
     fund_total_blank: '“年度资金总额”的{column}未填写，其下各项合计 {sum}：按各项合计读取',
     fund_total_mismatch: '“年度资金总额”的{column} {total} 与其下各项合计 {sum} 不一致',
@@ -38,9 +35,6 @@ export const formMessages: AreaMessages<'forms'> = {
     form_project_missing: 'No project name found in the project self-evaluation form.',
     form_year_missing: 'The form states no year (in its title or a year line): give the year for the upload.',
     unsupported_format: 'Unsupported file format: {format}',
-    report_extractor_missing: 'Extracting data from evaluation reports ({format}) is not available yet.',
-    document_reader_missing: 'Reading {format} files is not available yet.',
-    docx_unreadable: 'This Word document cannot be read: it is not a .docx file, or it is damaged.',
     fund_total_zero:
       'The annual funds total reads 0 for {column} while its sub-lines add up to {sum}: the sum of the sub-lines is used.',
     fund_total_blank:

@@ -37,6 +37,7 @@ describe('toXlsx', () => {
       SHEET_NAMES.records,
       SHEET_NAMES.indicators,
       SHEET_NAMES.funds,
+      SHEET_NAMES.findings,
     ]);
     const row2 = (await tableOf(workbook, 0)).grid[1]!;
     const at = (label: string) => row2[SCHEMA.records.findIndex((f) => f.label === label)]!;
@@ -52,6 +53,7 @@ describe('toXlsx', () => {
       ['records', 0, 1],
       ['indicators', 0, 1],
       ['funds', 0, 1],
+      ['findings', 0, 1],
     ]);
     expect(parsed[0]!.rows[0]).toEqual(TEMPLATE_ROWS.records);
   });

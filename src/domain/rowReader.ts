@@ -308,7 +308,7 @@ function readName(kind: Kind, spec: FieldSpec, text: string): ValueResult<string
 export function readCell(kind: Kind, spec: FieldSpec, raw: string, scale: number): ValueResult<string | number> {
   const control = controlCharacter(raw);
   if (control !== null) return control;
-  if (NAME_FIELDS.has(spec.name)) {
+  if (spec.type === 'text' && NAME_FIELDS.has(spec.name)) {
     const text = raw.trim();
     return isEmptyMarker(text) ? { ok: true, value: null } : readName(kind, spec, text);
   }

@@ -304,6 +304,11 @@ describe('forms and Excel', () => {
     const bytes = new Uint8Array(await blob.arrayBuffer());
     expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
     const read = await readWorkbook(bytes, 'export.xlsx');
-    expect(read.ok && read.workbook.sheets.map((s) => s.name)).toEqual(['评价记录', '绩效指标', '资金明细']);
+    expect(read.ok && read.workbook.sheets.map((s) => s.name)).toEqual([
+      '评价记录',
+      '绩效指标',
+      '资金明细',
+      '评价发现',
+    ]);
   });
 });

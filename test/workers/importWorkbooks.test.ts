@@ -133,6 +133,8 @@ describe('self-evaluation forms', () => {
       ['records', { type: 'forms', files: 3 }],
       ['indicators', { type: 'forms', files: 3 }],
       ['funds', { type: 'forms', files: 3 }],
+      // A form's 评价结论 line (project-sichuan.docx) is a finding of its record.
+      ['findings', { type: 'forms', files: 3 }],
     ]);
     expect(parsed.files[0]!.rows).toBe(3);
 

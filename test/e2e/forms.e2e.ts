@@ -193,7 +193,7 @@ describe('forms and workbooks', () => {
       const sheets = await second.page
         .locator('article[data-sheet]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-sheet')));
-      assert.deepEqual(sheets, ['评价记录', '绩效指标', '资金明细']);
+      assert.deepEqual(sheets, ['评价记录', '绩效指标', '资金明细', '评价发现']);
       await commit(second.page);
       assert.deepEqual(await exportCsv(second.page), csv);
       assertClean(second);

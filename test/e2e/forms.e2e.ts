@@ -130,7 +130,8 @@ describe('forms and workbooks', () => {
           (p) => (location.hash = `#/record/${p}`),
           recordParam(CHAOYANG, 2024, 'project', CHAOYANG_PROJECT),
         );
-        await page.locator('.record-view h1').first().waitFor();
+        // The dashboard's data follows a commit a moment later: wait for the record's figures.
+        await page.locator('.record-view td.evidence-cell').first().waitFor();
         return page.locator('.record-view').innerText();
       })();
       assert.match(text, new RegExp(CHAOYANG_PROJECT));

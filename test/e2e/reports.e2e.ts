@@ -177,8 +177,9 @@ describe('reports', () => {
         (p) => (location.hash = `#/record/${p}`),
         recordParam(agency, year, project === '' ? 'department' : 'project', project),
       );
-      await page.locator('.record-view h1').first().waitFor();
+      // The dashboard's data follows a commit a moment later: wait for the record's figures.
       const cell = page.locator(`.record-view td.evidence-cell[data-field="${field}"]`);
+      await cell.waitFor();
       assert.equal((await cell.getByTestId('evidence-disputed').count()) > 0, true);
       assertClean(app);
     } finally {

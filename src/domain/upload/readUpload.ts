@@ -4,8 +4,8 @@
 // the same FileSession: header mapping, row checks, consistency, duplicates and references.
 // Records are read first, whichever file they are in, so that the indicator and fund rows of the
 // same upload find them. The app's import worker and `npm run validate` both read files here.
-import { emptyResult, extractFile, workbookForms } from '@/domain/extract';
-import type { ExtractIssue, ExtractResult } from '@/domain/extract/types';
+import { extractFile, workbookForms } from '@/domain/extract';
+import type { ExtractResult } from '@/domain/extract/types';
 import type { KnownRecord } from '@/domain/fileSession';
 import { sha256Hex } from '@/domain/hash';
 import { issue, IssueError, type Issue, type Problem } from '@/domain/issues';
@@ -17,7 +17,6 @@ import { readWorkbook } from '@/domain/workbook/read';
 import type { Workbook, WorkbookFormat } from '@/domain/workbook/types';
 import { sniffKind } from './sniff';
 import { FormsBatch, type FormFile } from './formsFile';
-import { FORM_READERS } from './formReaders';
 import { parseSheetFile } from './sheetFile';
 import type { UploadOptions, UploadPart, UploadSource } from './types';
 
@@ -111,18 +110,9 @@ export async function readUpload(sources: readonly UploadSource[], opts: UploadO
     check();
   };
 
-  /** A .docx form; a file its reader refuses is an error of that file. */
-  const extractForm = async (bytes: Uint8Array, name: string): Promise<ExtractResult> => {
-    try {
-      return await extractFile(bytes, name, { year: opts.formYear, readers: opts.readers ?? FORM_READERS });
-    } catch (e) {
-      if (!(e instanceof IssueError)) throw e;
-      return {
-        ...emptyResult(name, 'docx'),
-        errors: [{ code: e.problem.code, params: e.problem.params } as ExtractIssue],
-      };
-    }
-  };
+  /** A .docx form; a file its reader refuses is an error of that file (the reader's own code). */
+  const extractForm = (bytes: Uint8Array, name: string): Promise<ExtractResult> =>
+    extractFile(bytes, name, { year: opts.formYear, ...(opts.readers ? { readers: opts.readers } : {}) });
 
   // Small files' bytes, read ahead; each is dropped once its file is read.
   const ahead = new Map<number, Promise<Uint8Array>>();

@@ -48,14 +48,21 @@ interface ColumnReader {
 /** Distinct cell texts remembered per column; past this, cells are parsed each time. */
 const CACHE_LIMIT = 4096;
 
-/** The text fields that name a row (part of its key): stored in one form (normalizeName). */
-const NAME_FIELDS: ReadonlySet<string> = new Set([
-  'agency',
-  'project',
-  ...Object.values(EXTRA_KEY_FIELDS)
-    .flat()
-    .filter((f) => f !== 'category'),
-]);
+/**
+ * The text fields that name a row (part of its key): stored in one form (normalizeName). Key
+ * fields of other types (a fund's category, a finding's kind and number) are read as their type.
+ */
+const NAME_FIELDS: ReadonlySet<string> = new Set(
+  (Object.keys(EXTRA_KEY_FIELDS) as Kind[]).flatMap((kind) =>
+    SCHEMA[kind]
+      .filter(
+        (spec) =>
+          spec.type === 'text' &&
+          (spec.name === 'agency' || spec.name === 'project' || EXTRA_KEY_FIELDS[kind].includes(spec.name)),
+      )
+      .map((spec) => spec.name),
+  ),
+);
 
 /**
  * A reader for one file: built once from its header, then applied to every record.
@@ -308,7 +315,7 @@ function readName(kind: Kind, spec: FieldSpec, text: string): ValueResult<string
 export function readCell(kind: Kind, spec: FieldSpec, raw: string, scale: number): ValueResult<string | number> {
   const control = controlCharacter(raw);
   if (control !== null) return control;
-  if (spec.type === 'text' && NAME_FIELDS.has(spec.name)) {
+  if (NAME_FIELDS.has(spec.name)) {
     const text = raw.trim();
     return isEmptyMarker(text) ? { ok: true, value: null } : readName(kind, spec, text);
   }

@@ -60,11 +60,19 @@ function fileResult(fileName: string, sha256: string, byteLength: number, fields
   };
 }
 
-export async function parseFile(bytes: Uint8Array, fileName: string, opts: ParseOptions = {}): Promise<ParsedFile> {
-  // Where crypto.subtle exists (HTTPS, localhost, Node) the digest runs off the calling thread:
-  // started now, the hash of a big file is ready by the time the rows are read instead of adding
-  // its time in front of them. (On plain http the pure-JS fallback runs here, before the rows.)
-  const hashing = sha256Hex(bytes);
+/** parseFile's options: those of reading (ParseOptions) and the file's SHA-256 if worked out elsewhere. */
+export interface FileParseOptions extends ParseOptions {
+  /**
+   * The SHA-256 (hex) of `bytes`, worked out on another thread (workers/hasher.ts): Chromium's
+   * crypto.subtle.digest runs on the calling thread, half a second per 100 MB in front of the rows.
+   */
+  sha256?: Promise<string>;
+}
+
+export async function parseFile(bytes: Uint8Array, fileName: string, opts: FileParseOptions = {}): Promise<ParsedFile> {
+  // Without a hash from elsewhere it is worked out here, before the rows (crypto.subtle where it
+  // exists: HTTPS, localhost, Node; the pure-JS fallback on plain http).
+  const hashing = opts.sha256 ?? sha256Hex(bytes);
   // A cancelled parse never awaits it: keep its failure (if any) from going unhandled.
   hashing.catch(() => undefined);
   const base = async (fields: Partial<ParsedFile>): Promise<ParsedFile> =>

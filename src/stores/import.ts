@@ -256,6 +256,11 @@ export const useImportStore = defineStore('import', () => {
     ensureWorker().postMessage({ type: 'parse', uploadId, files: [...files] });
   }
 
+  /** Starts the worker ahead of the first upload (the data page opened): see workers/warmUp.ts. */
+  function warm(): void {
+    ensureWorker().postMessage({ type: 'warm' });
+  }
+
   /** Cancel leaves nothing behind: a running parse is stopped, a preview is dropped. */
   function cancel(): void {
     if (phase.value === 'parsing') {
@@ -456,6 +461,7 @@ export const useImportStore = defineStore('import', () => {
     commit,
     dismiss,
     connect,
+    warm,
     refreshHistory,
     rollback,
     previewRollback,

@@ -29,6 +29,8 @@ import {
 } from './protocol';
 import { sniffKind } from './sniff';
 import { rollbackPreview } from './rollbackPreview';
+import { warmUp } from './warmUp';
+import type { FileHasher } from './hasher';
 
 /** A file to import, whether picked by a person (File) or fetched (published data). */
 export interface SourceFile {
@@ -37,6 +39,8 @@ export interface SourceFile {
   /** The first bytes, for ordering the upload. */
   head(bytes: number): Promise<Uint8Array>;
   read(): Promise<Uint8Array>;
+  /** What the hash worker reads the bytes from (hasher.ts). */
+  blob: Blob | Uint8Array;
 }
 
 export function fromFile(f: File): SourceFile {
@@ -45,11 +49,18 @@ export function fromFile(f: File): SourceFile {
     size: f.size,
     head: async (n) => new Uint8Array(await f.slice(0, n).arrayBuffer()),
     read: async () => new Uint8Array(await f.arrayBuffer()),
+    blob: f,
   };
 }
 
 export function fromBytes(f: NamedBytes): SourceFile {
-  return { name: f.name, size: f.bytes.length, head: async (n) => f.bytes.subarray(0, n), read: async () => f.bytes };
+  return {
+    name: f.name,
+    size: f.bytes.length,
+    head: async (n) => f.bytes.subarray(0, n),
+    read: async () => f.bytes,
+    blob: f.bytes,
+  };
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -84,10 +95,13 @@ export class ImportEngine {
   private upload: Upload | null = null;
   private parsing: { id: number; controller: AbortController } | null = null;
   private committing = false;
+  private warming: AbortController | null = null;
 
   constructor(
     private readonly db: BudgetDb,
     private readonly post: (msg: FromWorker) => void,
+    /** Works out the files' SHA-256 beside the parse; without it, parseFile does so itself. */
+    private readonly hasher: FileHasher | null = null,
   ) {}
 
   handle(msg: ToWorker): Promise<void> {
@@ -108,7 +122,16 @@ export class ImportEngine {
         return this.exportAll(msg.uploadId);
       case 'rollbackPreview':
         return this.rollbackPreview(msg.uploadId, msg.batchId);
+      case 'warm':
+        return this.warm();
     }
+  }
+
+  /** Once per worker, while nothing else runs: see warmUp.ts. A parse that arrives stops it. */
+  async warm(): Promise<void> {
+    if (this.warming) return;
+    this.warming = new AbortController();
+    await warmUp(this.db, this.warming.signal).catch(() => undefined);
   }
 
   /** The upload whose parsed files are held, if any (for tests and the worker's own checks). */
@@ -118,6 +141,7 @@ export class ImportEngine {
 
   /** Parses the files, records first, and posts their previews. A newer parse replaces any earlier. */
   async parse(uploadId: number, files: readonly SourceFile[]): Promise<void> {
+    this.warming?.abort();
     this.parsing?.controller.abort();
     this.upload = null;
     const controller = new AbortController();
@@ -152,6 +176,8 @@ export class ImportEngine {
       files.reduce((n, f) => n + f.size, 0),
     );
     let doneBytes = 0;
+    // Every file's digest starts now, beside the parse (hasher.ts).
+    const hashes = ordered.map(({ f }) => this.hasher?.hash(f.blob, f.read));
     // The first file is read while the stored records are looked up: both wait on storage.
     let reading = ordered[0] ? ordered[0].f.read() : null;
     reading?.catch(() => undefined);
@@ -172,7 +198,8 @@ export class ImportEngine {
       progress(0);
       const bytes = await (reading ?? f.read());
       reading = null;
-      const parsed = await parseFile(bytes, f.name, { signal, knownRecords: known, onProgress: progress });
+      const sha256 = hashes[position];
+      const parsed = await parseFile(bytes, f.name, { signal, knownRecords: known, onProgress: progress, sha256 });
       // The valid records of this upload count as known even when their file has errors: commit is
       // blocked anyway, and the indicator file then shows its own errors rather than a cascade.
       for (const [k, v] of knownRecordsOf(parsed)) known.set(k, v);

@@ -104,7 +104,9 @@ export type ToWorker =
   /** The current data as the contract's three files (built here: a million rows take seconds). */
   | { type: 'export'; uploadId: number }
   /** What rolling back a batch would do (for the confirmation). */
-  | { type: 'rollbackPreview'; uploadId: number; batchId: number };
+  | { type: 'rollbackPreview'; uploadId: number; batchId: number }
+  /** Get ready for a first upload (warmUp.ts): the data page is open. */
+  | { type: 'warm' };
 
 export interface PublishOutcome {
   fileName: string;

@@ -17,7 +17,7 @@ import { activeWithSha, batchInfo } from './batchRows';
 import { recordKeysOf, shareRecords } from './chunkOps';
 import { keyHashes, RowKeySet } from './rowKeySet';
 import { unpackIssues } from './compact';
-import { activeIds, currentOf } from './current';
+import { activeIds, currentOf, type CurrentState } from './current';
 import type { BatchInfo, BudgetDb, StoredBatch } from './database';
 import { batchRecordKeys, currentRowsOf } from './recordRows';
 
@@ -89,10 +89,24 @@ export async function loadWarnings(db: BudgetDb): Promise<StoredWarning[]> {
   return out;
 }
 
+/**
+ * The map of each current state of the records: the state is cached until a batch changes
+ * (current.ts), so every file of every upload until then shares one map instead of building the
+ * record keys of all stored records again (a tenth of a second for 20,000 records).
+ */
+const knownOfState = new WeakMap<CurrentState, ReadonlyMap<string, KnownRecord>>();
+
 /** The current records by record key, for validating indicator and fund files against them. */
-export async function knownRecords(db: BudgetDb): Promise<Map<string, KnownRecord>> {
+export async function knownRecords(db: BudgetDb): Promise<ReadonlyMap<string, KnownRecord>> {
+  const state = await currentOf(db, 'records');
+  let known = knownOfState.get(state);
+  if (!known) knownOfState.set(state, (known = recordsByKey(state)));
+  return known;
+}
+
+function recordsByKey(state: CurrentState): Map<string, KnownRecord> {
   const out = new Map<string, KnownRecord>();
-  for (const { chunk } of (await currentOf(db, 'records')).entries) {
+  for (const { chunk } of state.entries) {
     const keys = recordKeysOf(chunk);
     const score = chunk.num.score;
     for (let i = 0; i < keys.length; i++) {

@@ -67,6 +67,12 @@ export interface FileParseOptions extends ParseOptions {
    * crypto.subtle.digest runs on the calling thread, half a second per 100 MB in front of the rows.
    */
   sha256?: Promise<string>;
+  /**
+   * Read by the reference path only: every record through PapaParse as cell strings, and the full
+   * encoding check before any text is decoded. The fast paths (the optimistic decoder, cells read
+   * in place) must give exactly what it gives on every file; test/domain/oneParser.test.ts checks.
+   */
+  reference?: boolean;
 }
 
 export async function parseFile(bytes: Uint8Array, fileName: string, opts: FileParseOptions = {}): Promise<ParsedFile> {
@@ -82,7 +88,7 @@ export async function parseFile(bytes: Uint8Array, fileName: string, opts: FileP
   }
   // Nearly every big file is UTF-8: decode it once, checking as it goes, and start over with the
   // full check only if a later slice proves it is not (see createOptimisticDecoder).
-  const optimistic = createOptimisticDecoder(bytes);
+  const optimistic = opts.reference ? null : createOptimisticDecoder(bytes);
   if (optimistic?.ok) {
     try {
       return base(await readText(bytes, optimistic, opts));
@@ -99,7 +105,7 @@ export async function parseFile(bytes: Uint8Array, fileName: string, opts: FileP
 async function readText(
   bytes: Uint8Array,
   decoder: Extract<StreamDecoder, { ok: true }>,
-  opts: ParseOptions,
+  opts: FileParseOptions,
 ): Promise<Partial<ParsedFile>> {
   const session = new FileSession(opts);
   let splitter: CsvRecordSplitter | null = null;
@@ -114,7 +120,7 @@ async function readText(
       delimiter,
       (cells, row) => session.record(cells, row),
       (row) => session.quoteError(row),
-      (text, starts, ends, count, row) => session.spans(text, starts, ends, count, row),
+      opts.reference ? null : (text, starts, ends, count, row) => session.spans(text, starts, ends, count, row),
     );
   };
   for (const piece of decoder.pieces(pieceBytes)) {

@@ -131,14 +131,16 @@ export interface DiffPreview {
 
 /** What committing `parsed` would change, computed against the current data. */
 export async function previewDiff(db: BudgetDb, parsed: ParsedFile, limit: number = MAX_ISSUES): Promise<DiffPreview> {
-  const same = await activeWithSha(db, parsed.sha256);
-  const identical = same ? batchInfo(same) : null;
   const kind = parsed.kind;
   const rows = parsed.chunks.reduce((n, c) => n + c.length, 0);
+  // Both reads at once: each is a round trip to the browser's storage, tens of ms on a busy machine.
+  const [same, cur] = await Promise.all([
+    activeWithSha(db, parsed.sha256),
+    kind === null || rows === 0 ? null : currentOf(db, kind),
+  ]);
+  const identical = same ? batchInfo(same) : null;
   const preview: DiffPreview = { kind, newKeys: rows, supersededCount: 0, superseded: [], identical };
-  if (kind === null || rows === 0) return preview;
-  const cur = await currentOf(db, kind);
-  if (cur.entries.length === 0) return preview;
+  if (kind === null || cur === null || cur.entries.length === 0) return preview;
   // No shared record, no superseded row: skip hashing every key of a big file.
   if (
     !shareRecords(

@@ -22,7 +22,7 @@ export class FileHasher {
   private seq = 0;
   private readonly pending = new Map<number, (hex: string) => void>();
 
-  constructor(private readonly start: () => WorkerPort | null) {}
+  constructor(private readonly spawn: () => WorkerPort | null) {}
 
   /** The SHA-256 (hex) of a file's bytes; `bytes` is read only when the digest is worked out here. */
   hash(source: Blob | Uint8Array, bytes: () => Promise<Uint8Array>): Promise<string> {
@@ -35,10 +35,15 @@ export class FileHasher {
     }).then((hex) => (hex === '' ? bytes().then(sha256Hex) : hex));
   }
 
+  /** Starts the worker now (the warm-up), so that the first file does not wait for it. */
+  start(): void {
+    this.port();
+  }
+
   private port(): WorkerPort | null {
     if (this.worker !== undefined) return this.worker;
     try {
-      this.worker = this.start();
+      this.worker = this.spawn();
     } catch {
       this.worker = null;
     }

@@ -131,6 +131,7 @@ export class ImportEngine {
   async warm(): Promise<void> {
     if (this.warming) return;
     this.warming = new AbortController();
+    this.hasher?.start();
     await warmUp(this.db, this.warming.signal).catch(() => undefined);
   }
 

@@ -3,6 +3,9 @@
 // extractor (contract: "Workbooks, forms and reports").
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { runExtract } from './extractRun';
+import { terminalJson, terminalText } from './terminal';
+
+const json = process.argv.includes('--json');
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -15,6 +18,7 @@ process.exitCode = await runExtract(process.argv.slice(2), {
   mkdir: async (path) => {
     await mkdir(path, { recursive: true });
   },
-  out: (line) => process.stdout.write(line + '\n'),
-  err: (line) => process.stderr.write(line + '\n'),
+  // Nothing from a file reaches the terminal as control characters.
+  out: (line) => process.stdout.write((json ? terminalJson(line) : terminalText(line)) + '\n'),
+  err: (line) => process.stderr.write(terminalText(line) + '\n'),
 });

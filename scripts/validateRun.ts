@@ -10,6 +10,7 @@ import { delimiterKey } from '@/i18n/importPresent';
 import { issueLine, problemText } from '@/i18n/issueText';
 import { LOCALES, type Locale } from '@/i18n/messages';
 import { count, kindWord, wordsOf, type Words } from '@/i18n/words';
+import { terminalJson, terminalText } from './terminal';
 
 export interface ValidateIo {
   readFile(path: string): Promise<Uint8Array>;
@@ -56,8 +57,14 @@ function askedLocale(args: readonly string[]): Locale {
 }
 
 /** Returns the exit status: 0 no file has an error, 1 some file has one, 2 the command was used wrongly. */
-export async function runValidate(args: string[], io: ValidateIo): Promise<number> {
+export async function runValidate(args: string[], rawIo: ValidateIo): Promise<number> {
   const opts = parseArgs(args);
+  // Nothing from a file (or the command line) reaches the terminal as control characters.
+  const io: ValidateIo = {
+    ...rawIo,
+    out: (line) => rawIo.out('json' in opts && opts.json ? terminalJson(line) : terminalText(line)),
+    err: (line) => rawIo.err(terminalText(line)),
+  };
   if ('wrong' in opts) {
     const w = wordsFor(askedLocale(args));
     io.err(`${opts.wrong(w)}\n${w.t('cli.usage')}`);

@@ -1,15 +1,18 @@
-// A chart's data table as CSV, written the way the product's exports are: BOM for Excel,
-// CRLF rows, quoted where needed, and text that a spreadsheet would run as a formula neutralised.
-// Numbers as the screen writes them, less the separators: two fixed decimals (whole numbers for
-// ranks and years), each column's unit in its header (预算执行率（%）), not in the cells.
-import { neutralize } from '@/domain/exportCsv';
+// A chart's data table as CSV, written by the product's one CSV writer (src/domain/csvWrite.ts):
+// BOM for Excel, CRLF rows, quoted where needed, and text that a spreadsheet would run as a
+// formula neutralised. Numbers as the screen writes them, less the separators: two fixed decimals
+// (whole numbers for ranks and years), each column's unit in its header (预算执行率（%）), not in
+// the cells.
+import { csvDocument, csvLine, csvText, quoteField } from '@/domain/csvWrite';
 import { unitWord, withUnit, type Lang } from '@/i18n/format';
 import type { ColumnUnit, DataTable } from './common';
 
 function cell(v: string | number | null, unit: ColumnUnit | null | undefined): string {
   if (v === null) return '';
-  const s = typeof v === 'number' ? (unit === 'integer' ? String(Math.round(v)) : v.toFixed(2)) : neutralize(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof v === 'string') return csvText(v);
+  if (!Number.isFinite(v)) return '';
+  // A negative number is a number, not a formula: quoted only if it ever needed it, never neutralised.
+  return quoteField(unit === 'integer' ? String(Math.round(v)) : v.toFixed(2));
 }
 
 function unitText(unit: ColumnUnit | null | undefined, lang: Lang): string | null {
@@ -27,8 +30,8 @@ function header(name: string, unit: ColumnUnit | null | undefined, lang: Lang): 
 
 export function tableToCsv(table: DataTable, lang: Lang = 'zh-CN'): string {
   const head = table.columns.map((c, i) => cell(header(c, table.units?.[i], lang), null));
-  const rows = table.rows.map((row) => row.map((v, i) => cell(v, table.units?.[i])).join(','));
-  return `\uFEFF${[head.join(','), ...rows].join('\r\n')}\r\n`;
+  const rows = table.rows.map((row) => csvLine(row.map((v, i) => cell(v, table.units?.[i]))));
+  return csvDocument([csvLine(head), ...rows]);
 }
 
 /** A file name for a chart's download: the chart title without characters file systems reject. */

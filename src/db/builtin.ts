@@ -5,7 +5,7 @@ import { knownRecordsOf, parseFile } from '@/domain/parseFile';
 import { KINDS, type Kind } from '@/domain/types';
 import { IssueError, problem } from '@/domain/issues';
 import type { BatchInfo, BudgetDb, StoredBatch } from './database';
-import { commitFile, reactivateBatch, type CommitResult } from './ledger';
+import { commitFiles, reactivateBatch, type CommitResult } from './ledger';
 import { knownRecords } from './reads';
 import { batchInfo } from './batchRows';
 
@@ -20,13 +20,15 @@ export type BuiltinSource = () => Promise<BuiltinFiles>;
 export const bundledBuiltin: BuiltinSource = async () => (await import('./builtinFiles')).BUILTIN_FILES;
 
 /**
- * Parses and commits the built-in files in contract order (records first, so indicator and fund
- * rows find their records). Files already active byte for byte are left alone ('identical').
+ * Parses the built-in files in contract order (records first, so indicator and fund rows find
+ * their records), then commits them in one transaction: the dataset loads whole or not at all
+ * (a full disk on the last file undoes the first two, and the page says the storage is full, as
+ * for an upload). Files already active byte for byte are left alone ('identical').
  */
 export async function loadBuiltinFrom(db: BudgetDb, files: BuiltinFiles): Promise<CommitResult[]> {
   const encoder = new TextEncoder();
   let known = await knownRecords(db);
-  const results: CommitResult[] = [];
+  const parsedFiles = [];
   for (const kind of KINDS) {
     const fileName = `${kind}.csv`;
     const parsed = await parseFile(encoder.encode(files[kind]), fileName, { knownRecords: known });
@@ -40,10 +42,10 @@ export async function loadBuiltinFrom(db: BudgetDb, files: BuiltinFiles): Promis
       if (first) err.message += ` first: ${JSON.stringify(first)}`;
       throw err;
     }
-    results.push(await commitFile(db, parsed, 'builtin', BUILTIN_GROUP));
+    parsedFiles.push(parsed);
     if (kind === 'records') known = new Map([...known, ...knownRecordsOf(parsed)]);
   }
-  return results;
+  return commitFiles(db, parsedFiles, 'builtin', BUILTIN_GROUP);
 }
 
 /**

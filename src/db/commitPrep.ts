@@ -1,15 +1,17 @@
-// The part of a commit that depends on nothing stored: the text columns encoded for storage, the
-// records each chunk holds, and the level-1 summaries of the file's rows alone. The import worker
+// The part of a commit that depends on nothing stored: the text columns encoded for storage, their
+// checksums, the records each chunk holds, and the level-1 summaries of the file's rows alone. The import worker
 // works them out while the analyst reads the preview (prepareCommit); the commit then takes them
 // from here instead of doing the work after the press of the button, and works out anything not
 // prepared itself. Keyed by the parsed chunks, so nothing outlives the upload.
 import { Level1Builder, type Level1Table } from '@/domain/level1';
 import type { ColumnChunk, Kind } from '@/domain/types';
+import { chunkChecksum } from './chunkCheck';
 import { distinctRecordKeys } from './chunkOps';
 import { SEQ_STRIDE } from './current';
 import { encodeTextColumns, type StoredTextColumn } from './textCodec';
 
 const encoded = new WeakMap<ColumnChunk, Record<string, StoredTextColumn>>();
+const checksums = new WeakMap<ColumnChunk, number>();
 const recordLists = new WeakMap<ColumnChunk, string[]>();
 const summaries = new WeakMap<ColumnChunk, { chunks: readonly ColumnChunk[]; table: Level1Table }>();
 
@@ -24,6 +26,14 @@ export function encodedText(chunk: ColumnChunk): Record<string, StoredTextColumn
   let e = encoded.get(chunk);
   if (!e) encoded.set(chunk, (e = encodeTextColumns(chunk.text, chunk.length)));
   return e;
+}
+
+/** The checksum of a chunk as it will be stored (chunkCheck.ts), checked whenever it is read back. */
+export function storedChecksum(chunk: ColumnChunk): number {
+  let sum = checksums.get(chunk);
+  if (sum === undefined)
+    checksums.set(chunk, (sum = chunkChecksum(chunk.kind, chunk.length, encodedText(chunk), chunk.num)));
+  return sum;
 }
 
 /** The distinct records a chunk holds rows of (its chunkKeys row). */
@@ -58,6 +68,7 @@ function pendingLevel1(chunks: readonly ColumnChunk[]): Level1Table {
 export function prepareCommit(kind: Kind, chunks: readonly ColumnChunk[]): void {
   for (const c of chunks) {
     encodedText(c);
+    storedChecksum(c);
     chunkRecordKeys(c);
   }
   if (kind === 'indicators') pendingLevel1(chunks);

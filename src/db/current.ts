@@ -12,6 +12,7 @@ import type { OrderedChunk } from '@/domain/level1';
 import type { ColumnChunk, Kind } from '@/domain/types';
 import { selectRows } from './chunkOps';
 import { keyHashes, RowKeySet } from './rowKeySet';
+import { checkBatch, damagedIds } from './damage';
 import type { BudgetDb, StoredChunk } from './database';
 import { decodeTextColumns } from './textCodec';
 
@@ -70,9 +71,18 @@ export function stampOf(ids: readonly number[]): string {
   return ids.join(',');
 }
 
-/** Ids of the active batches of a kind, ascending (index order is primary-key order). */
+/**
+ * Ids of the active batches of a kind whose rows are current, ascending (index order is
+ * primary-key order): a damaged batch (damage.ts) is active in the history but left out here, so
+ * it is left out of every view, and its finding changes the stamps every cache is keyed by.
+ * Reads `batches` and `meta`.
+ */
 export async function activeIds(db: BudgetDb, kind: Kind): Promise<number[]> {
-  return db.batches.where('[kind+state]').equals([kind, 'active']).primaryKeys();
+  const [ids, damaged] = await Promise.all([
+    db.batches.where('[kind+state]').equals([kind, 'active']).primaryKeys(),
+    damagedIds(db),
+  ]);
+  return damaged.size === 0 ? ids : ids.filter((id) => !damaged.has(id));
 }
 
 /** A stored chunk as the app sees it: text columns as string[] (see textCodec.ts). */
@@ -84,12 +94,16 @@ export function entryOf(s: StoredChunk): CurrentEntry {
   return { batchId: s.batchId, seq: s.seq, chunk: toColumnChunk(s), rows: null };
 }
 
-/** A batch's stored chunks in order, as entries. */
+/**
+ * A batch's stored chunks in order, as entries, every chunk checked (damage.ts): a damaged batch
+ * gives none (and is recorded as damaged).
+ */
 export async function batchEntries(db: BudgetDb, batchId: number): Promise<CurrentEntry[]> {
-  const stored = await db.chunks
-    .where('[batchId+seq]')
-    .between([batchId, Dexie.minKey], [batchId, Dexie.maxKey])
-    .toArray();
+  const [batch, stored] = await Promise.all([
+    db.batches.get(batchId),
+    db.chunks.where('[batchId+seq]').between([batchId, Dexie.minKey], [batchId, Dexie.maxKey]).toArray(),
+  ]);
+  if (!batch || checkBatch(db, batch, stored)) return [];
   return stored.map(entryOf);
 }
 
@@ -141,7 +155,17 @@ export async function currentOf(db: BudgetDb, kind: Kind): Promise<CurrentState>
   const cached = cache.get(kind);
   if (cached && cached.stamp === stamp) return cached;
 
-  const raw = (await Promise.all(ids.map((id) => batchEntries(db, id)))).flat();
+  const read = await Promise.all(ids.map((id) => batchEntries(db, id)));
+  const raw = read.flat();
+  // A batch found damaged while reading gives no entries: the state is that of the others.
+  const usable = (await damagedIds(db)).size === 0 ? ids : await activeIds(db, kind);
+  return stateOf(db, kind, usable, raw);
+}
+
+/** The current state of the batches `ids` from their entries `raw` (in batch order), cached. */
+async function stateOf(db: BudgetDb, kind: Kind, ids: readonly number[], raw: CurrentEntry[]): Promise<CurrentState> {
+  const stamp = stampOf(ids);
+  const cache = cacheOf(db);
   let state: CurrentState;
   const known = ids.length <= 1 || (await db.meta.get(disjointKey(kind)))?.value === stamp;
   if (known) {

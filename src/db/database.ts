@@ -1,6 +1,7 @@
 // The IndexedDB database (Dexie 4): its tables, the shape of what they store, and every schema
 // version ever shipped. Only src/db touches it.
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
+import { IssueError, problem } from '@/domain/issues';
 import type { Delimiter, Encoding, Kind } from '@/domain/types';
 import { distinctRecordKeys } from './chunkOps';
 import type { StoredTextColumn } from './textCodec';
@@ -61,6 +62,9 @@ export interface StoredChunk {
    * toColumnChunk, which gives string[] columns back. */
   text: Record<string, StoredTextColumn>;
   num: Record<string, Float64Array>;
+  /** The checksum of the columns as stored (chunkCheck.ts), written at commit; absent in chunks
+   * committed before checksums existed, which get the structural checks only. */
+  sum?: number;
 }
 
 /** A `chunks` row as schema versions 1 and 2 wrote it: every text column a plain string[]. */
@@ -151,6 +155,51 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
 ];
 
+/** The newest schema version this build knows. */
+export const LATEST_VERSION = SCHEMA_VERSIONS.at(-1)!.version;
+/** Dexie opens schema version v as IndexedDB version v × 10. */
+const LATEST_NATIVE = LATEST_VERSION * 10;
+/** Every table any version this build knows has declared. */
+const KNOWN_STORES: ReadonlySet<string> = new Set(SCHEMA_VERSIONS.flatMap((v) => Object.keys(v.stores)));
+
+/**
+ * The browser's IndexedDB, except that a database is never opened at a version above the newest
+ * this build knows. Dexie, finding a database of a newer version, opens it as it is (nothing
+ * changes), unless the newer schema lacks a table or an index this one declares: then it would
+ * upgrade it to add them, writing into data it does not understand. Asked for such a version here,
+ * the open fails as a version error, and Dexie opens the database as it is, to be refused on ready.
+ */
+function guardedIndexedDB(): IDBFactory {
+  return new Proxy({} as IDBFactory, {
+    get(_, prop) {
+      const idb = globalThis.indexedDB;
+      if (prop === 'open')
+        return (name: string, version?: number) =>
+          version === undefined ? idb.open(name) : idb.open(name, Math.min(version, LATEST_NATIVE));
+      const value = Reflect.get(idb, prop) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(idb) : value;
+    },
+  });
+}
+
+/**
+ * Refuses a database written by a newer version of the app: a higher schema version, or tables
+ * this build does not know. Runs when the database has opened, before anything reads or writes
+ * it; every operation then fails with the refusal (database_newer), and nothing was changed.
+ */
+function refuseNewer(idb: IDBDatabase): void {
+  const unknown = [...idb.objectStoreNames].filter((n) => !KNOWN_STORES.has(n));
+  if (idb.version <= LATEST_NATIVE && unknown.length === 0) return;
+  idb.close();
+  throw new IssueError(
+    problem('database_newer', {
+      version: Math.floor(idb.version / 10),
+      supported: LATEST_VERSION,
+      stores: unknown.join('\n'),
+    }),
+  );
+}
+
 export class BudgetDb extends Dexie {
   declare batches: EntityTable<StoredBatch, 'id'>;
   declare chunks: EntityTable<StoredChunk, 'id'>;
@@ -158,11 +207,12 @@ export class BudgetDb extends Dexie {
   declare meta: Table<MetaRow, string>;
 
   constructor(name: string = DB_NAME) {
-    super(name);
+    super(name, { indexedDB: guardedIndexedDB() });
     for (const v of SCHEMA_VERSIONS) {
       const declared = this.version(v.version).stores({ ...v.stores });
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
+    this.on('ready', (db) => refuseNewer((db as BudgetDb).backendDB()));
   }
 }
 

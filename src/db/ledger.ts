@@ -9,9 +9,10 @@ import {
   type Kind,
   type ParsedFile,
 } from '@/domain/types';
-import { IssueError, problem } from '@/domain/issues';
-import { shareRecords, storableChunks } from './chunkOps';
-import { chunkRecordKeys, encodedText, fileLevel1 } from './commitPrep';
+import { IssueError, problem, quoteCell } from '@/domain/issues';
+import { parseRecordKey } from '@/domain/keys';
+import { recordKeysOf, shareRecords, storableChunks } from './chunkOps';
+import { chunkRecordKeys, encodedText, fileLevel1, storedChecksum } from './commitPrep';
 import { keyHashes, RowKeySet } from './rowKeySet';
 import { packHeaders, packIssues, unpackHeaders, unpackIssues } from './compact';
 import {
@@ -27,7 +28,7 @@ import {
   type CurrentState,
 } from './current';
 import { level1AfterCommit, level1AfterStateChange, storedLevel1, storeLevel1 } from './level1Store';
-import { activeWithSha, batchInfo } from './batchRows';
+import { activeWithSha, batchInfo, damagedWithSha } from './batchRows';
 import type { BatchInfo, BatchOrigin, BudgetDb, StoredBatch } from './database';
 
 export type { BatchInfo, BatchOrigin, BatchState } from './database';
@@ -86,10 +87,49 @@ function supersedeScan(
   return { superseded, entries, shared: true };
 }
 
+/** The record keys of a current state of the records, worked out once per state. */
+const recordKeySets = new WeakMap<CurrentState, Set<string>>();
+
+function recordKeySet(records: CurrentState): Set<string> {
+  let keys = recordKeySets.get(records);
+  if (!keys) {
+    keys = new Set();
+    for (const e of records.entries) for (const k of recordKeysOf(e.chunk)) keys.add(k);
+    recordKeySets.set(records, keys);
+  }
+  return keys;
+}
+
+/**
+ * Inside the commit's transaction: the records the indicator or fund rows of `chunks` belong to
+ * must be stored now, not only when the file was checked. Between the preview and the commit a
+ * records batch may have been rolled back (in another tab, say): committing then would leave rows
+ * with no record. Refused with the number of missing records and the first of them.
+ */
+async function checkReferences(db: BudgetDb, file: string, chunks: readonly ColumnChunk[]): Promise<void> {
+  const known = recordKeySet(await currentOf(db, 'records'));
+  const missing = new Set<string>();
+  for (const c of chunks) for (const k of chunkRecordKeys(c)) if (!known.has(k)) missing.add(k);
+  if (missing.size === 0) return;
+  const first = parseRecordKey(missing.values().next().value!);
+  throw new IssueError(
+    problem('commit_missing_records', {
+      file,
+      count: missing.size,
+      agency: quoteCell(first.agency),
+      year: first.year,
+      scope: first.scope,
+      project: quoteCell(first.project),
+    }),
+  );
+}
+
 /**
  * Commits a validated file as one batch, all or nothing. A file byte-identical to an active batch
- * writes nothing and returns that batch with status 'identical'. A file that cannot be committed
- * is refused with an IssueError (codes in src/domain/codes/ledger.ts).
+ * writes nothing and returns that batch with status 'identical'; one identical to a damaged batch
+ * (damage.ts) replaces it, rolling it back. A file that cannot be committed is refused with an
+ * IssueError (codes in src/domain/codes/ledger.ts): among others when its indicator or fund rows
+ * belong to records no longer stored.
  */
 export async function commitFile(
   db: BudgetDb,
@@ -111,6 +151,11 @@ export async function commitFile(
   const outcome = await db.transaction('rw', [db.batches, db.chunks, db.chunkKeys, db.meta], async () => {
     const same = await activeWithSha(db, parsed.sha256);
     if (same) return { result: { status: 'identical', batch: batchInfo(same) } as CommitResult, next: null };
+    if (kind !== 'records') await checkReferences(db, file, chunks);
+    // Importing a damaged batch's file again repairs it: the damaged copy leaves the history's
+    // active batches (it is out of the current data already, so no stamp changes).
+    const damaged = await damagedWithSha(db, parsed.sha256);
+    if (damaged) await db.batches.update(damaged.id, { state: 'rolled_back', rolledBackAt: Date.now() });
 
     const cur = await currentOf(db, kind);
     const scan = supersedeScan(kind, cur, chunks);
@@ -137,7 +182,15 @@ export async function commitFile(
     // Not awaited yet: IndexedDB writes the rows while the record lists and the level-1 summaries
     // are worked out here (work that used to wait for the write).
     const adding = db.chunks.bulkAdd(
-      chunks.map((c, seq) => ({ batchId: id, kind, seq, length: c.length, text: encodedText(c), num: c.num })),
+      chunks.map((c, seq) => ({
+        batchId: id,
+        kind,
+        seq,
+        length: c.length,
+        text: encodedText(c),
+        num: c.num,
+        sum: storedChecksum(c),
+      })),
       { allKeys: true },
     );
     const recordKeys = chunks.map(chunkRecordKeys);

@@ -23,6 +23,7 @@ import {
   stampOf,
   type CurrentState,
 } from './current';
+import { trustedChunks } from './damage';
 import type { BudgetDb } from './database';
 import { batchRecordKeys, currentRowsOf } from './recordRows';
 
@@ -33,13 +34,33 @@ interface StoredLevel1 {
   table: Level1Table;
 }
 
+/**
+ * Whether a stored value is summaries that can be used: a stamp, and a table whose columns are all
+ * as long as it says, whose record and name numbers point at records and names it has, and whose
+ * figures are numbers. Anything else (damaged, or written by some other version) is not used: the
+ * summaries are computed again from the rows.
+ */
 function isStored(v: unknown): v is StoredLevel1 {
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    typeof (v as StoredLevel1).stamp === 'string' &&
-    typeof (v as StoredLevel1).table === 'object'
-  );
+  if (typeof v !== 'object' || v === null) return false;
+  const { stamp, table: t } = v as Partial<StoredLevel1>;
+  if (typeof stamp !== 'string' || typeof t !== 'object' || t === null) return false;
+  const n = t.length;
+  if (!Number.isInteger(n) || n < 0) return false;
+  const lists = [t.agency, t.scope, t.project, t.names];
+  if (!lists.every((l) => Array.isArray(l) && l.every((x) => typeof x === 'string'))) return false;
+  const records = t.agency.length;
+  if (t.scope.length !== records || t.project.length !== records) return false;
+  if (!(t.year instanceof Float64Array) || t.year.length !== records) return false;
+  for (const col of [t.record, t.name]) if (!(col instanceof Uint32Array) || col.length !== n) return false;
+  for (const col of [t.weight, t.score, t.major, t.minor])
+    if (!(col instanceof Float64Array) || col.length !== n) return false;
+  for (let i = 0; i < n; i++) {
+    if (t.record[i]! >= records || t.name[i]! >= t.names.length) return false;
+    const w = t.weight[i]!;
+    const sc = t.score[i]!;
+    if (w === Infinity || w === -Infinity || sc === Infinity || sc === -Infinity) return false;
+  }
+  return true;
 }
 
 /** The stored summaries if they are those of `stamp` (with no active batch: none). */
@@ -104,15 +125,20 @@ async function summarise(db: BudgetDb, ids: readonly number[], stamp: string): P
     return b.finish();
   }
   // Every stored row of disjoint batches is current: read one chunk at a time, so that no single
-  // task deserialises a million rows and they need not all be in memory together.
+  // task deserialises a million rows and they need not all be in memory together. Each chunk is
+  // checked; a damaged one leaves its batch out, and the summaries are those of the others.
   for (const id of ids) {
     const chunkIds = await db.chunks
       .where('[batchId+seq]')
       .between([id, Dexie.minKey], [id, Dexie.maxKey])
       .primaryKeys();
     for (const cid of chunkIds) {
-      const s = await db.chunks.get(cid);
+      const [s] = await trustedChunks(db, 'indicators', [await db.chunks.get(cid)]);
       if (s) b.add(ordered(entryOf(s)));
+      else {
+        const usable = await activeIds(db, 'indicators');
+        return summarise(db, usable, stampOf(usable));
+      }
     }
   }
   return b.finish();

@@ -21,3 +21,13 @@ export function dbErrorText(err: unknown): string {
   if (err instanceof Error) return err.message;
   return String(err);
 }
+
+/** Whether an error (native DOMException or Dexie's wrapper) means the browser's storage is full. */
+export function isQuotaError(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const name = (e as { name?: unknown }).name;
+    if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
+    e = (e as { inner?: unknown }).inner ?? (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

@@ -6,6 +6,7 @@
 import type { Kind } from '@/domain/types';
 import { rowsOfRecords } from './chunkOps';
 import { activeIds, cachedState, dedupe, entryOf, selectEntry, stampOf, type CurrentEntry } from './current';
+import { trustedChunks } from './damage';
 import type { BudgetDb, StoredChunkKeys } from './database';
 
 /** The chunks of batches `ids` that hold rows of any record in `keys`, in batch order. */
@@ -51,11 +52,8 @@ export async function currentRowsOf(db: BudgetDb, kind: Kind, keys: ReadonlySet<
   if (cached && cached.stamp === stampOf(ids)) return ofRecords(cached.entries, keys);
   const holding = await chunksHolding(db, ids, keys);
   if (holding.length === 0) return [];
-  const stored = await db.chunks.bulkGet(holding.map((h) => h.id));
-  const raw = ofRecords(
-    stored.flatMap((s) => (s ? [entryOf(s)] : [])),
-    keys,
-  );
+  const stored = await trustedChunks(db, kind, await db.chunks.bulkGet(holding.map((h) => h.id)));
+  const raw = ofRecords(stored.map(entryOf), keys);
   // Rows of one batch never share a key (a file with a repeated key is rejected).
   if (new Set(raw.map((e) => e.batchId)).size <= 1) return raw;
   return dedupe(kind, raw).entries;

@@ -56,8 +56,11 @@ export interface CsvRecordSink {
   (cells: string[], row: number): void;
 }
 
-/** Called for a malformed record (a quoted field that never ends: code unclosed_quote), with its row number. */
-export type CsvErrorSink = (row: number) => void;
+/**
+ * Called for a malformed record, with its row number, the cell (0-based) where the trouble starts,
+ * and whether that quoted cell never ends (`unclosed`) or has text after its closing quote.
+ */
+export type CsvErrorSink = (row: number, cell: number, unclosed: boolean) => void;
 
 /**
  * Called instead of the record sink for a record on one line whose cells can be read where they
@@ -135,14 +138,24 @@ export class CsvRecordSplitter {
     const rest = normalizeBreaks(from === 0 ? text : text.slice(from));
     const parser = new Papa.Parser({ delimiter: this.delimiter, newline: '\n', quoteChar: '"', escapeChar: '"' });
     const result = parser.parse(rest, 0, partial) as Papa.ParseResult<string[]>;
-    const firstRow = this.row + 1;
     const rows = result.data.length;
+    // PapaParse may report two errors for one field (a misplaced quote, then no closing one).
+    const seen = new Map<number, { index: number; unclosed: boolean }>();
     for (const e of result.errors) {
+      const r = e.row ?? 0;
       // Errors about the unfinished record are found again when it is complete.
-      if (e.type === 'Quotes' && (e.row ?? 0) < rows) this.onError(firstRow + (e.row ?? 0));
+      if (e.type !== 'Quotes' || r >= rows) continue;
+      const before = seen.get(r);
+      const unclosed = e.code === 'MissingQuotes' || before?.unclosed === true;
+      seen.set(r, { index: before?.index ?? e.index ?? -1, unclosed });
     }
-    for (const cells of result.data) {
+    for (let r = 0; r < rows; r++) {
+      const cells = result.data[r]!;
       this.row++;
+      // Reported just before the record itself, so the header it lies under is known by then.
+      const e = seen.get(r);
+      if (e)
+        this.onError(this.row, e.unclosed ? cells.length - 1 : quotedCellAt(rest, e.index, this.dc, cells), e.unclosed);
       this.sink(cells, this.row);
     }
     return rest.slice(result.meta.cursor);
@@ -269,6 +282,45 @@ export class CsvRecordSplitter {
     this.ends = ends;
     this.escapes = escapes;
   }
+}
+
+/**
+ * The position in its record (0-based) of the quoted cell opening at text[at], found by splitting
+ * its line up to there: the cells before it are well formed, or PapaParse would have complained of
+ * them first. When the record began on an earlier line (a line break inside a quoted cell before
+ * it), the first cell of `cells` that holds a quote is taken instead, else the last.
+ */
+function quotedCellAt(text: string, at: number, dc: number, cells: readonly string[]): number {
+  let i = at > 0 ? text.lastIndexOf('\n', at - 1) + 1 : 0;
+  for (let count = 0; at >= 0; count++) {
+    if (i === at) return count;
+    if (i > at) break;
+    if (text.charCodeAt(i) === QUOTE) {
+      let j = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q === -1 || q >= at) return fallbackCell(cells);
+        if (text.charCodeAt(q + 1) === QUOTE) j = q + 2;
+        else {
+          i = q + 1;
+          break;
+        }
+      }
+      if (text.charCodeAt(i) !== dc) break;
+      i++;
+    } else {
+      let d = i;
+      while (d < at && text.charCodeAt(d) !== dc && text.charCodeAt(d) !== LF) d++;
+      if (d >= at || text.charCodeAt(d) !== dc) break;
+      i = d + 1;
+    }
+  }
+  return fallbackCell(cells);
+}
+
+function fallbackCell(cells: readonly string[]): number {
+  const quoted = cells.findIndex((c) => c.includes('"'));
+  return quoted >= 0 ? quoted : Math.max(0, cells.length - 1);
 }
 
 /** One kind of line break for PapaParse; inside quotes this also turns CRLF into LF, which is how a multi-line cell should read anyway. */

@@ -1,8 +1,16 @@
 // Turning an uploaded file's bytes into text. Excel and WPS on a Chinese system save "CSV" as
 // GBK (GB18030 is its superset), "CSV UTF-8" with a BOM, and other tools write UTF-8 without one;
-// the contract says detect, never ask. Detection is strict decoding (`fatal: true`) in the order
-// UTF-8 with BOM, UTF-8, GB18030: GBK text is almost never valid UTF-8, so the first that decodes
-// without error is the file's encoding. Binary files renamed .csv are refused up front.
+// the contract says detect, never ask. Detection goes by evidence, not by which decoder happens
+// not to fail: a UTF-8 file with one stray byte (a Latin-1 character, a file cut in the middle of
+// a character, one row pasted from a GBK file) still decodes as GB18030 without error, as mojibake.
+// So:
+// - a file that is valid UTF-8 is UTF-8;
+// - a file most of whose multi-byte sequences are valid UTF-8 is UTF-8, and its few bad bytes
+//   become the replacement character �, which makes each row holding one an error (fileSession);
+// - GB18030 only when the bytes fit it (or all but a few, which become �) and read as Chinese
+//   (GB2312's characters and punctuation, which is what GBK text is made of), and UTF-8 does not;
+// - Big5, Shift_JIS, UTF-16, UTF-32 and Windows-1252 are named and refused, anything else refused.
+// Binary files renamed .csv are refused up front. A DOS end-of-file mark (0x1A) at the end is dropped.
 import type { Encoding } from './types';
 import { problem, type Problem } from './issues';
 
@@ -33,130 +41,283 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 }
 
 const BOM_UTF8 = [0xef, 0xbb, 0xbf];
+const DOS_EOF = 0x1a;
 
 /** Container formats people upload by mistake, by their first bytes, with what to tell them. */
 const SIGNATURES: ReadonlyArray<readonly [readonly number[], Problem]> = [
   [[0x50, 0x4b, 0x03, 0x04], problem('xlsx_file', {})],
   [[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1], problem('xls_file', {})],
   [[0x25, 0x50, 0x44, 0x46, 0x2d], problem('pdf_file', {})],
+  [[0xff, 0xfe, 0x00, 0x00], problem('legacy_encoding', { encoding: 'UTF-32' })],
+  [[0x00, 0x00, 0xfe, 0xff], problem('legacy_encoding', { encoding: 'UTF-32' })],
 ];
 
 const UTF16 = problem('utf16_file', {});
 
+/** The share of the sample's bytes at offsets ≡ r (mod m) that are zero. */
+function zeroShare(sample: Uint8Array, m: number, r: number): number {
+  let zeros = 0;
+  let n = 0;
+  for (let i = r; i < sample.length; i += m, n++) if (sample[i] === 0) zeros++;
+  return n === 0 ? 0 : zeros / n;
+}
+
 /** Guesses UTF-16 without a BOM: mostly-ASCII UTF-16 has a zero in every other byte. */
 function looksLikeUtf16(sample: Uint8Array): boolean {
-  let even = 0;
-  let odd = 0;
-  const n = Math.min(sample.length, 4096);
-  for (let i = 0; i < n; i++) {
-    if (sample[i] === 0) {
-      if (i % 2 === 0) even++;
-      else odd++;
-    }
-  }
-  const half = n / 2;
-  return half >= 2 && (odd >= half * 0.4 || even >= half * 0.4) && Math.min(odd, even) <= half * 0.05;
+  const s = sample.subarray(0, 4096);
+  if (s.length < 4) return false;
+  const even = zeroShare(s, 2, 0);
+  const odd = zeroShare(s, 2, 1);
+  return (odd >= 0.4 || even >= 0.4) && Math.min(odd, even) <= 0.05;
+}
+
+/** Guesses UTF-32 without a BOM: mostly-ASCII UTF-32 has three zeros in every four bytes. */
+function looksLikeUtf32(sample: Uint8Array): boolean {
+  const s = sample.subarray(0, 4096);
+  if (s.length < 8) return false;
+  const shares = [0, 1, 2, 3].map((r) => zeroShare(s, 4, r));
+  return shares.filter((x) => x >= 0.9).length === 3;
 }
 
 /** Control characters other than tab, line feed, form feed, carriage return and the DOS end-of-file mark. */
 function isStrayControl(b: number): boolean {
-  return (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1a) || b === 0x7f;
+  return (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== DOS_EOF) || b === 0x7f;
 }
 
 /** Why these bytes cannot be a CSV file, or null when they may be one. */
 function refuse(bytes: Uint8Array): Problem | null {
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return UTF16;
   for (const [magic, found] of SIGNATURES) if (startsWith(bytes, magic)) return found;
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) return UTF16;
   const sample = bytes.subarray(0, SAMPLE_BYTES);
+  if (looksLikeUtf32(sample)) return problem('legacy_encoding', { encoding: 'UTF-32' });
   if (looksLikeUtf16(sample)) return UTF16;
-  // A NUL byte anywhere means binary; indexOf is native, so even 100 MB costs little.
-  if (bytes.indexOf(0) !== -1) return NOT_TEXT;
   let controls = 0;
   for (const b of sample) if (isStrayControl(b)) controls++;
-  // One stray control character is a typing accident; a few percent of them is a binary file.
+  // One stray control character (a NUL too) is a typing accident, an error at its cell; a few
+  // percent of them is a binary file.
   if (controls >= 4 && controls >= sample.length * 0.02) return NOT_TEXT;
   return null;
 }
 
-/** True when the bytes from `from` on are only ASCII white space (a file with nothing in it). */
-function onlyWhitespace(bytes: Uint8Array, from: number): boolean {
-  for (let i = from; i < bytes.length; i++) {
+/** The end of the text: a DOS end-of-file mark (0x1A, and any more of them) at the very end is not text. */
+function textEnd(bytes: Uint8Array): number {
+  let end = bytes.length;
+  while (end > 0 && bytes[end - 1] === DOS_EOF) end--;
+  return end;
+}
+
+/** The bytes of the text: without a UTF-8 BOM and without a DOS end-of-file mark. */
+function bodyOf(bytes: Uint8Array): { body: Uint8Array; bom: boolean } {
+  const bom = startsWith(bytes, BOM_UTF8);
+  const start = bom ? BOM_UTF8.length : 0;
+  return { body: bytes.subarray(start, Math.max(start, textEnd(bytes))), bom };
+}
+
+/** True when the bytes are only ASCII white space (a file with nothing in it). */
+function onlyWhitespace(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
     if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) return false;
   }
   return true;
 }
 
-/** Number of line feeds in bytes[0, end). */
-function countLines(bytes: Uint8Array, end: number): number {
-  let n = 0;
-  for (let i = bytes.indexOf(0x0a); i !== -1 && i < end; i = bytes.indexOf(0x0a, i + 1)) n++;
-  return n;
-}
-
-/**
- * The 1-based line on which the first invalid UTF-8 sequence lies. `near` is where strict
- * decoding failed (the start of the slice that threw), so only the lines from there on are
- * decoded one by one; a sequence cut by the slice boundary starts at most 3 bytes earlier.
- */
-function firstBadUtf8Line(bytes: Uint8Array, near: number): number {
-  const from = Math.max(0, near - 4);
-  let start = from === 0 ? 0 : bytes.lastIndexOf(0x0a, from - 1) + 1;
-  let line = countLines(bytes, start) + 1;
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  while (start < bytes.length) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end === -1) end = bytes.length;
-    try {
-      decoder.decode(bytes.subarray(start, end));
-    } catch {
-      return line;
-    }
-    line++;
-    start = end + 1;
-  }
-  return line;
-}
-
-/**
- * Decodes the whole of `bytes` strictly in slices, without keeping the text. Returns -1 when
- * every byte is valid, else the offset of the slice where decoding failed.
- */
-function firstFailure(label: string, bytes: Uint8Array, sliceBytes: number): number {
+/** Whether the whole of `bytes` decodes strictly as `label`, checked in slices (no text is kept). */
+function fits(label: string, bytes: Uint8Array, sliceBytes = DEFAULT_PIECE_BYTES): boolean {
   const decoder = new TextDecoder(label, { fatal: true, ignoreBOM: true });
-  let off = 0;
   try {
-    for (; off < bytes.length; off += sliceBytes) {
+    for (let off = 0; off < bytes.length; off += sliceBytes) {
       decoder.decode(bytes.subarray(off, off + sliceBytes), { stream: true });
     }
     decoder.decode();
-    return -1;
+    return true;
   } catch {
-    return Math.min(off, bytes.length);
+    return false;
   }
+}
+
+/** Multi-byte sequences that are valid UTF-8, and byte sequences that are not. */
+export interface Utf8Evidence {
+  valid: number;
+  invalid: number;
+}
+
+/** Counts the valid UTF-8 multi-byte characters and the invalid sequences (the WHATWG decoder's rules). */
+export function utf8Evidence(bytes: Uint8Array): Utf8Evidence {
+  let valid = 0;
+  let invalid = 0;
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      else if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      else if (b === 0xf4) hi = 0x8f;
+    } else {
+      invalid++;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let ok = true;
+    for (let k = 0; k < need; k++, j++) {
+      const c = j < n ? bytes[j]! : -1;
+      if (c < lo || c > hi) {
+        ok = false;
+        break;
+      }
+      lo = 0x80;
+      hi = 0xbf;
+    }
+    if (ok) {
+      valid++;
+      i = j;
+    } else {
+      // A maximal subpart is one error, as the decoder counts it: resume at the offending byte.
+      invalid++;
+      i = Math.max(i + 1, j);
+    }
+  }
+  return { valid, invalid };
+}
+
+/**
+ * Two- and four-byte GB18030 sequences, by what they say of the text: `typical` ones are GB2312's
+ * characters and punctuation (first byte A1–A9 or B0–F7, second A1–FE), which make up nearly all
+ * of any Chinese text in GBK; `atypical` ones are GBK's rare extensions, where Big5 and Shift_JIS
+ * text lands when it is read as GBK; `invalid` ones fit no sequence.
+ */
+export interface GbEvidence {
+  typical: number;
+  atypical: number;
+  invalid: number;
+}
+
+export function gbEvidence(bytes: Uint8Array): GbEvidence {
+  let typical = 0;
+  let atypical = 0;
+  let invalid = 0;
+  const n = bytes.length;
+  let i = 0;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const t = i + 1 < n ? bytes[i + 1]! : -1;
+    if (b === 0x80 || b === 0xff || t < 0) {
+      invalid++;
+      i++;
+    } else if (t >= 0x30 && t <= 0x39) {
+      const t3 = i + 2 < n ? bytes[i + 2]! : -1;
+      const t4 = i + 3 < n ? bytes[i + 3]! : -1;
+      if (t3 >= 0x81 && t3 <= 0xfe && t4 >= 0x30 && t4 <= 0x39) {
+        atypical++;
+        i += 4;
+      } else {
+        invalid++;
+        i++;
+      }
+    } else if ((t >= 0x40 && t <= 0x7e) || (t >= 0x80 && t <= 0xfe)) {
+      if (t >= 0xa1 && ((b >= 0xa1 && b <= 0xa9) || (b >= 0xb0 && b <= 0xf7))) typical++;
+      else atypical++;
+      i += 2;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return { typical, atypical, invalid };
+}
+
+/** Whether the GB18030 sequences read as Chinese text: most of them GB2312's. */
+function readsAsChinese(g: GbEvidence): boolean {
+  return g.typical > 0 && g.typical >= 3 * g.atypical;
+}
+
+/**
+ * Whether bytes read as Shift_JIS text: kana and common kanji are two bytes led by 81–9F; bytes
+ * A1–DF alone are half-width katakana, rare in real text but what GBK text looks like to Shift_JIS.
+ */
+function readsAsJapanese(bytes: Uint8Array): boolean {
+  let leads = 0;
+  let singles = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b >= 0x81 && b <= 0x9f) {
+      leads++;
+      i++;
+    } else if (b >= 0xe0 && b <= 0xfc) i++;
+    else if (b >= 0xa1 && b <= 0xdf) singles++;
+  }
+  return leads > 0 && leads >= singles;
+}
+
+/** Whether every byte above ASCII stands alone between ASCII ones: Latin-1 / Windows-1252 text. */
+function latinShaped(bytes: Uint8Array): boolean {
+  let high = 0;
+  let paired = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    if (bytes[i]! < 0x80) continue;
+    high++;
+    if (i + 1 < bytes.length && bytes[i + 1]! >= 0x80) {
+      paired++;
+      i++;
+    }
+  }
+  return high > 0 && paired * 10 <= high;
 }
 
 type Detection = { ok: true; encoding: Encoding; body: Uint8Array } | DecodeFailure;
 
-function badBom(body: Uint8Array, near: number): DecodeFailure {
-  return { ok: false, problem: problem('bad_utf8', { line: firstBadUtf8Line(body, near) }) };
+function legacy(encoding: string): DecodeFailure {
+  return { ok: false, problem: problem('legacy_encoding', { encoding }) };
 }
 
 const UNKNOWN_ENCODING: DecodeFailure = { ok: false, problem: problem('unknown_encoding', {}) };
 
-/** Finds the encoding by strict decoding in slices; `body` is the bytes without a BOM. */
-function detect(bytes: Uint8Array, sliceBytes: number): Detection {
+/** The encoding of `body` (bytes without a BOM), by evidence (see the top of this file). */
+function detectBody(body: Uint8Array): Detection {
+  const utf8: Detection = { ok: true, encoding: 'utf-8', body };
+  if (fits('utf-8', body)) return utf8;
+  const u = utf8Evidence(body);
+  if (u.valid >= u.invalid) return utf8;
+  const g = gbEvidence(body);
+  const gb: Detection = { ok: true, encoding: 'gb18030', body };
+  // All of it GB18030, or all but a few bytes (a file cut in the middle of a character).
+  if (readsAsChinese(g) && (g.invalid === 0 ? fits('gb18030', body) : g.invalid <= Math.max(1, g.typical / 20)))
+    return gb;
+  // Accented letters between ASCII ones often happen to fit Big5 as well: Latin-1 first.
+  if (latinShaped(body)) return legacy('Windows-1252');
+  if (fits('big5', body)) return legacy('Big5');
+  if (readsAsJapanese(body) && fits('shift_jis', body)) return legacy('Shift_JIS');
+  // Some UTF-8, and nothing that fits better: each row with bad bytes is named.
+  if (u.valid > 0) return utf8;
+  return UNKNOWN_ENCODING;
+}
+
+/** Finds the encoding; `body` is the bytes of the text (no BOM, no end-of-file mark). */
+function detect(bytes: Uint8Array): Detection {
   const refusal = refuse(bytes);
   if (refusal !== null) return { ok: false, problem: refusal };
-  if (startsWith(bytes, BOM_UTF8)) {
-    const body = bytes.subarray(BOM_UTF8.length);
-    const failure = firstFailure('utf-8', body, sliceBytes);
-    if (failure !== -1) return badBom(body, failure);
-    return { ok: true, encoding: 'utf-8-bom', body };
-  }
-  if (firstFailure('utf-8', bytes, sliceBytes) === -1) return { ok: true, encoding: 'utf-8', body: bytes };
-  if (firstFailure('gb18030', bytes, sliceBytes) === -1) return { ok: true, encoding: 'gb18030', body: bytes };
-  return UNKNOWN_ENCODING;
+  const { body, bom } = bodyOf(bytes);
+  // A BOM says UTF-8: bytes that are not become � and their rows errors.
+  if (bom) return { ok: true, encoding: 'utf-8-bom', body };
+  return detectBody(body);
 }
 
 function labelOf(encoding: Encoding): string {
@@ -164,15 +325,15 @@ function labelOf(encoding: Encoding): string {
 }
 
 /**
- * The streaming form for big files: the encoding is found by strict decoding slice by slice
- * (no string of the whole file is built), then `pieces()` decodes the file again slice by slice.
- * A streaming decoder carries a character split across two slices over to the next piece.
+ * The streaming form for big files: the encoding is found first (no string of the whole file is
+ * built), then `pieces()` decodes the file slice by slice, bytes that are not text of the encoding
+ * as �. A streaming decoder carries a character split across two slices over to the next piece.
  */
 export function createDecoder(bytes: Uint8Array): StreamDecoder {
-  const found = detect(bytes, DEFAULT_PIECE_BYTES);
+  const found = detect(bytes);
   if (!found.ok) return found;
   const { encoding, body } = found;
-  const empty = onlyWhitespace(body, 0);
+  const empty = onlyWhitespace(body);
   function* pieces(pieceBytes = DEFAULT_PIECE_BYTES): Generator<string> {
     if (empty) return;
     const size = Number.isInteger(pieceBytes) && pieceBytes > 0 ? pieceBytes : DEFAULT_PIECE_BYTES;
@@ -208,19 +369,18 @@ export class EncodingMismatch extends Error {
 /**
  * The fast path for big files: checking a whole file as UTF-8 and then decoding it again costs a
  * second pass over every byte (a quarter to half a second per 100 MB). When the first 64 KiB are
- * valid UTF-8 (or the file has a BOM), this decoder assumes UTF-8 and checks the rest while it
- * decodes, strictly; a slice that turns out invalid makes `pieces()` throw EncodingMismatch, and
- * the caller starts again with createDecoder, whose full check finds GB18030 or names the bad
- * line. Returns null when the first slice already says that createDecoder must decide.
+ * valid UTF-8 (or the file has a BOM), this decoder assumes valid UTF-8 and checks the rest while
+ * it decodes, strictly; a slice that turns out invalid makes `pieces()` throw EncodingMismatch, and
+ * the caller starts again with createDecoder, which weighs the evidence. Returns null when the
+ * first slice already says that createDecoder must decide.
  */
 export function createOptimisticDecoder(bytes: Uint8Array): StreamDecoder | null {
   if (refuse(bytes) !== null) return null;
-  const bom = startsWith(bytes, BOM_UTF8);
-  const body = bom ? bytes.subarray(BOM_UTF8.length) : bytes;
+  const { body, bom } = bodyOf(bytes);
   // A GBK file shows itself in its first line (Chinese headers): checking a sample rather than the
   // first piece saves decoding that piece twice; a later bad slice still ends in EncodingMismatch.
   if (!bom && !utf8Prefix(body.subarray(0, SAMPLE_BYTES))) return null;
-  if (onlyWhitespace(body, 0)) return null;
+  if (onlyWhitespace(body)) return null;
   function* pieces(pieceBytes = DEFAULT_PIECE_BYTES): Generator<string> {
     const size = Number.isInteger(pieceBytes) && pieceBytes > 0 ? pieceBytes : DEFAULT_PIECE_BYTES;
     const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -244,29 +404,13 @@ export function createOptimisticDecoder(bytes: Uint8Array): StreamDecoder | null
 }
 
 /**
- * The whole file as text. An empty file (no bytes, only a BOM, only white space) gives empty
- * text: the caller reports that there is nothing to import.
+ * The whole file as text, as createDecoder's pieces joined. An empty file (no bytes, only a BOM,
+ * only white space) gives empty text: the caller reports that there is nothing to import.
  */
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
-  const refusal = refuse(bytes);
-  if (refusal !== null) return { ok: false, problem: refusal };
-  const bom = startsWith(bytes, BOM_UTF8);
-  const body = bom ? bytes.subarray(BOM_UTF8.length) : bytes;
-  const utf8: Encoding = bom ? 'utf-8-bom' : 'utf-8';
-  if (onlyWhitespace(body, 0)) return { ok: true, text: '', encoding: utf8 };
-  // For a whole file one strict decode both detects and produces the text.
-  try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body), encoding: utf8 };
-  } catch {
-    if (bom) return badBom(body, firstFailure('utf-8', body, DEFAULT_PIECE_BYTES));
-  }
-  try {
-    return {
-      ok: true,
-      text: new TextDecoder('gb18030', { fatal: true, ignoreBOM: true }).decode(body),
-      encoding: 'gb18030',
-    };
-  } catch {
-    return UNKNOWN_ENCODING;
-  }
+  const found = detect(bytes);
+  if (!found.ok) return found;
+  const { encoding, body } = found;
+  if (onlyWhitespace(body)) return { ok: true, text: '', encoding };
+  return { ok: true, text: new TextDecoder(labelOf(encoding), { ignoreBOM: true }).decode(body), encoding };
 }

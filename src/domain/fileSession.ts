@@ -8,7 +8,7 @@ import { hash53After, hash53Seed } from './hash';
 import { mapHeaders } from './headers';
 import { recordKey, rowKey } from './keys';
 import { IssueList, sortIssues } from './issueList';
-import { issue, type Issue } from './issues';
+import { issue, quoteCell, type Issue } from './issues';
 import { RowReader } from './rowReader';
 import {
   CHUNK_ROWS,
@@ -37,6 +37,11 @@ export interface ParseOptions {
   pieceBytes?: number;
   /** Rows per stored chunk (default CHUNK_ROWS). */
   chunkRows?: number;
+  /**
+   * false: every record goes through PapaParse's cells instead of being read where it lies in the
+   * line (the fast path). Both give the same rows and issues; tests hold them to it.
+   */
+  readInPlace?: boolean;
 }
 
 /** The state of reading one file: header, rows, issues and cross-row bookkeeping. */
@@ -57,18 +62,34 @@ export class FileSession {
   private readonly validRowNumbers: number[] = [];
   private readonly sums = new IndicatorSums();
   private readonly malformedRows = new Set<number>();
+  /**
+   * Set when the decoded text holds a replacement character (bytes that were not text of the
+   * file's encoding, see decode.ts): from then on every record is searched for one, and a cell
+   * holding one is an error. Files without one never pay for the search.
+   */
+  replacements = false;
 
   constructor(private readonly opts: ParseOptions) {}
 
-  /** A record whose quotes do not pair up: reported, and the record is left out of the rows. */
-  quoteError(row: number): void {
-    this.errors.push(issue('unclosed_quote', {}, row));
+  /**
+   * A record whose quotes do not pair up (`unclosed`) or that has text after a closing quote:
+   * reported at the cell (0-based) where it starts, and the record is left out of the rows.
+   */
+  quoteError(row: number, cell: number, unclosed: boolean): void {
+    if (this.malformedRows.has(row)) return;
+    const column = this.headerDone ? (this.headers[cell]?.written ?? null) : null;
+    this.errors.push(issue(unclosed ? 'unclosed_quote' : 'quote_misplaced', { cell: cell + 1 }, row, column));
     this.malformedRows.add(row);
   }
 
   record(cells: string[], row: number): void {
     if (this.headerFailed) return;
     if (cells.every((c) => c.trim() === '')) return;
+    if (this.replacements && this.damagedCells(cells, row)) {
+      if (this.headerDone) this.dataRows++;
+      else this.header(cells, row);
+      return;
+    }
     if (!this.headerDone) {
       this.header(cells, row);
       return;
@@ -76,6 +97,19 @@ export class FileSession {
     this.dataRows++;
     if (this.malformedRows.has(row)) return;
     this.row(cells, row);
+  }
+
+  /** Reports each cell holding a replacement character; true when there was one. */
+  private damagedCells(cells: readonly string[], row: number): boolean {
+    let found = false;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      if (cell.indexOf('\uFFFD') === -1) continue;
+      const column = this.headerDone ? (this.headers[i]?.written ?? null) : cell.trim() === '' ? null : quoteCell(cell);
+      this.errors.push(issue('replacement_character', { value: quoteCell(cell) }, row, column));
+      found = true;
+    }
+    return found;
   }
 
   /**
@@ -93,7 +127,8 @@ export class FileSession {
       n === 0 ||
       count !== n ||
       starts[0] === ends[0] ||
-      isTrimmed(text.charCodeAt(starts[0]!))
+      isTrimmed(text.charCodeAt(starts[0]!)) ||
+      (this.replacements && hasReplacement(text, starts[0]!, ends[count - 1]!))
     ) {
       this.record(spanCells(text, starts, ends, count), row);
       return;
@@ -102,9 +137,17 @@ export class FileSession {
     if (this.malformedRows.size !== 0 && this.malformedRows.has(row)) return;
     const localErrors = this.rowErrors;
     if (localErrors.length !== 0) localErrors.length = 0;
-    const ok = this.reader.readSpans(text, starts, ends, row, localErrors, this.values);
+    const reader = this.reader;
+    const ok = reader.readSpans(text, starts, ends, row, localErrors, this.values);
     if (localErrors.length > 0) this.errors.pushAll(localErrors);
+    if (reader.warnings.length > 0) this.takeWarnings(reader);
     if (ok) this.accept(row);
+  }
+
+  /** The warnings of the cells of the row just read. */
+  private takeWarnings(reader: RowReader<Kind>): void {
+    this.warnings.pushAll(reader.warnings);
+    reader.warnings.length = 0;
   }
 
   /** `row` is 1 unless blank lines precede the header: issues name the row a spreadsheet shows. */
@@ -142,6 +185,7 @@ export class FileSession {
     if (localErrors.length !== 0) localErrors.length = 0;
     const ok = reader.readValues(cells, row, localErrors, v);
     if (localErrors.length > 0) this.errors.pushAll(localErrors);
+    if (reader.warnings.length > 0) this.takeWarnings(reader);
     if (ok) this.accept(row);
   }
 
@@ -248,7 +292,12 @@ export class FileSession {
 
   /** Indicator and fund rows must point at a record stored already or in this upload: this one does not. */
   private missingRecord(value: AnyRow, row: number): void {
-    const params = { agency: value.agency, year: value.year, scope: value.scope, project: value.project };
+    const params = {
+      agency: quoteCell(value.agency),
+      year: value.year,
+      scope: value.scope,
+      project: quoteCell(value.project),
+    };
     this.errors.push(issue('missing_record', params, row, this.columnOf('agency')));
   }
 
@@ -277,6 +326,12 @@ export class FileSession {
       chunks,
     };
   }
+}
+
+/** Whether text[from, to) holds a replacement character. */
+function hasReplacement(text: string, from: number, to: number): boolean {
+  const at = text.indexOf('\uFFFD', from);
+  return at !== -1 && at < to;
 }
 
 /** Characters String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator). */

@@ -5,7 +5,7 @@ import type { HeaderMapping, Kind } from './types';
 import { KINDS } from './types';
 import { SCHEMA, type FieldSpec } from './schema';
 import { normalizeLabel } from './normalize';
-import { issue, type Issue } from './issues';
+import { issue, quoteCell, type Issue } from './issues';
 
 export interface HeaderResult {
   /** The kind the headers fit best; set even when `errors` report a missing column of that kind. */
@@ -23,10 +23,16 @@ export const REQUIRED_COLUMNS: Readonly<Record<Kind, readonly string[]>> = {
 };
 
 /** Amount units a header may name, as multipliers to 万元. */
-const AMOUNT_UNITS: Readonly<Record<string, number>> = { 万元: 1, 元: 0.0001, 亿元: 10000, 千元: 0.1 };
+// A Map, not an object: a unit is text from the file, and `（constructor）` must not find a function.
+const AMOUNT_UNITS: ReadonlyMap<string, number> = new Map([
+  ['万元', 1],
+  ['元', 0.0001],
+  ['亿元', 10000],
+  ['千元', 0.1],
+]);
 const PERCENT_UNITS: ReadonlySet<string> = new Set(['%', '百分比', '百分点']);
 /** The amount units, as an issue lists them. */
-const AMOUNT_UNIT_NAMES = Object.keys(AMOUNT_UNITS).join('\n');
+const AMOUNT_UNIT_NAMES = [...AMOUNT_UNITS.keys()].join('\n');
 
 /** The form labels are compared in: normalised, and `_`, `-` and a required-marker `*` dropped. */
 function keyOf(label: string): string {
@@ -79,7 +85,8 @@ function attempt(kind: Kind, cells: readonly string[], parts: readonly SplitLabe
   const headers: HeaderMapping[] = [];
   const unitErrors: Issue[] = [];
   cells.forEach((cell, index) => {
-    const written = cell.trim();
+    // As the page and the messages show it: cut short, hidden characters written out.
+    const written = quoteCell(cell);
     const part = parts[index]!;
     // The whole label first: brackets can be part of a name as well as a unit.
     const whole = lookup.get(part.full);
@@ -87,14 +94,16 @@ function attempt(kind: Kind, cells: readonly string[], parts: readonly SplitLabe
     const unit = whole ? '' : part.unit;
     let scale = 1;
     if (spec?.type === 'amount' && unit !== '') {
-      const s = AMOUNT_UNITS[unit];
+      const s = AMOUNT_UNITS.get(unit);
       if (s === undefined)
-        unitErrors.push(issue('amount_unit', { column: written, unit, accepted: AMOUNT_UNIT_NAMES }, null, written));
+        unitErrors.push(
+          issue('amount_unit', { column: written, unit: quoteCell(unit), accepted: AMOUNT_UNIT_NAMES }, null, written),
+        );
       else scale = s;
     } else if (spec?.type === 'percent' && unit !== '' && unit !== '%') {
-      unitErrors.push(issue('percent_unit', { column: written, unit, accepted: '%' }, null, written));
+      unitErrors.push(issue('percent_unit', { column: written, unit: quoteCell(unit), accepted: '%' }, null, written));
     }
-    headers.push({ written, index, field: spec ? spec.name : null, scale, unit: spec ? unit : part.unit });
+    headers.push({ written, index, field: spec ? spec.name : null, scale, unit: quoteCell(spec ? unit : part.unit) });
   });
   const present = new Set(headers.map((h) => h.field));
   present.delete(null);
@@ -133,7 +142,7 @@ const FOUND_SHOWN = 12;
 /** What each kind needs beyond the record columns, and what the file has. */
 function unknownHeaders(cells: readonly string[], row: number): Issue {
   const extra = (kind: Kind) => REQUIRED_COLUMNS[kind].filter((f) => !REQUIRED_COLUMNS.records.includes(f)).join(',');
-  const found = cells.map((c) => c.trim()).filter((c) => c !== '');
+  const found = cells.map(quoteCell).filter((c) => c !== '');
   const shown = found.slice(0, FOUND_SHOWN);
   if (found.length > FOUND_SHOWN) shown.push('…');
   const params = {

@@ -129,9 +129,22 @@ export class IssueError extends Error {
   }
 }
 
-/** The problem an error carries: an IssueError's own, else `orElse` given the error's text. */
+/**
+ * The IssueError an error is or wraps (a database library wraps what failed its open in an error
+ * of its own, as `inner` or `cause`), or null.
+ */
+export function issueErrorIn(err: unknown): IssueError | null {
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 5; depth++) {
+    if (e instanceof IssueError) return e;
+    e = (e as { inner?: unknown }).inner ?? (e as { cause?: unknown }).cause;
+  }
+  return null;
+}
+
+/** The problem an error carries: an IssueError's own (or the one it wraps), else `orElse` given the error's text. */
 export function problemOf(err: unknown, orElse: (detail: string) => Problem): Problem {
-  if (err instanceof IssueError) return err.problem;
+  const coded = issueErrorIn(err);
+  if (coded) return coded.problem;
   if (err instanceof Error) return orElse(err.message || err.name);
   return orElse(String(err));
 }
@@ -139,8 +152,30 @@ export function problemOf(err: unknown, orElse: (detail: string) => Problem): Pr
 /** The longest cell text quoted in an issue: one bad cell cannot flood the report. */
 export const QUOTE_MAX = 40;
 
-/** A cell as quoted in an issue: trimmed and cut short. */
+/**
+ * Characters that must not reach a reader as they are: C0 and C1 controls (ESC starts a terminal's
+ * escape sequence), the bidirectional overrides and isolates (they reorder what is shown), and the
+ * zero-width characters (they hide that two texts differ).
+ */
+export const HIDDEN_CHARS = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+
+/** A character as a reader sees it in a message: U+001F. */
+export function codePointName(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** Text with every hidden character written out as [U+XXXX]. */
+export function visibleText(s: string): string {
+  return s.replace(HIDDEN_CHARS, (ch) => `[${codePointName(ch)}]`);
+}
+
+/**
+ * A cell as quoted in an issue: trimmed, cut short (a 10 MB cell is never echoed whole), and with
+ * hidden characters written out, so a message shows what the cell holds.
+ */
 export function quoteCell(raw: string): string {
-  const t = raw.trim();
-  return t.length > QUOTE_MAX ? `${t.slice(0, QUOTE_MAX)}…` : t;
+  const long = raw.length > 4 * QUOTE_MAX;
+  const t = (long ? raw.slice(0, 4 * QUOTE_MAX) : raw).trim();
+  const cut = long || t.length > QUOTE_MAX;
+  return visibleText(cut ? t.slice(0, QUOTE_MAX) : t) + (cut ? '…' : '');
 }

@@ -68,9 +68,10 @@ export interface FileParseOptions extends ParseOptions {
    */
   sha256?: Promise<string>;
   /**
-   * Read by the reference path only: every record through PapaParse as cell strings, and the full
-   * encoding check before any text is decoded. The fast paths (the optimistic decoder, cells read
-   * in place) must give exactly what it gives on every file; test/domain/oneParser.test.ts checks.
+   * Read by the reference path only: every record through PapaParse as cell strings (as with
+   * `readInPlace: false`) and, besides, the full encoding check before any text is decoded. The
+   * fast paths (the optimistic decoder, cells read in place) must give exactly what it gives on
+   * every file; test/domain/oneParser.test.ts checks.
    */
   reference?: boolean;
 }
@@ -119,15 +120,21 @@ async function readText(
     return new CsvRecordSplitter(
       delimiter,
       (cells, row) => session.record(cells, row),
-      (row) => session.quoteError(row),
-      opts.reference ? null : (text, starts, ends, count, row) => session.spans(text, starts, ends, count, row),
+      (row, cell, unclosed) => session.quoteError(row, cell, unclosed),
+      opts.readInPlace === false || opts.reference
+        ? null
+        : (text, starts, ends, count, row) => session.spans(text, starts, ends, count, row),
     );
   };
   for (const piece of decoder.pieces(pieceBytes)) {
     if (opts.signal?.aborted) throw new ParseCancelled();
+    // Bytes that were not text of the encoding (or a � in the file itself): rows holding one are errors.
+    if (!session.replacements && piece.indexOf('\uFFFD') !== -1) session.replacements = true;
     if (splitter === null) {
       head += piece;
-      const line = firstContentLine(head, false);
+      // The header line ends only at a line break: a piece without one cannot complete it (and
+      // scanning the whole head again for each piece of a 10 MB header line would be quadratic).
+      const line = /[\r\n]/.test(piece) ? firstContentLine(head, false) : null;
       if (line !== null) {
         splitter = start(line);
         splitter.push(head);

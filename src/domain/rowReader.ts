@@ -2,11 +2,13 @@
 import { canonicalAgency, agencyRegion } from './agencies';
 import { gradeFromScore, executionRate } from './derive';
 import { unneutralize } from './exportCsv';
-import { SCHEMA, type FieldSpec } from './schema';
+import { normalizeName } from './normalize';
+import { EXTRA_KEY_FIELDS, SCHEMA, type FieldSpec } from './schema';
 import { plainDecimal, sameAt, SpanCache } from './spanCells';
 import type { HeaderMapping, Kind, RowOf } from './types';
-import type { Issue } from './issues';
+import { quoteCell, type Issue } from './issues';
 import {
+  controlCharacter,
   isEmptyMarker,
   parseAmount,
   parseCategory,
@@ -15,6 +17,7 @@ import {
   parseNumber,
   parsePercent,
   parseScope,
+  POINTS_MAX,
   type ValueResult,
 } from './values';
 
@@ -46,6 +49,15 @@ interface ColumnReader {
 /** Distinct cell texts remembered per column; past this, cells are parsed each time. */
 const CACHE_LIMIT = 4096;
 
+/** The text fields that name a row (part of its key): stored in one form (normalizeName). */
+const NAME_FIELDS: ReadonlySet<string> = new Set([
+  'agency',
+  'project',
+  ...Object.values(EXTRA_KEY_FIELDS)
+    .flat()
+    .filter((f) => f !== 'category'),
+]);
+
 /**
  * A reader for one file: built once from its header, then applied to every record.
  *
@@ -59,6 +71,11 @@ export class RowReader<K extends Kind> {
   private readonly columns: ColumnReader[];
   /** Header as written, per field, for issues about a field (e.g. a missing project). */
   readonly writtenOf: Record<string, string> = {};
+  /**
+   * Warnings of the cells read (a minus sign other than `-`, a name normalised), in the order
+   * read; the caller takes them after each row and empties the array.
+   */
+  readonly warnings: Issue[] = [];
   /** SCHEMA[kind]'s field names: the slots of a values array. */
   readonly fields: readonly string[];
   /** The slot of each field, by name. */
@@ -156,7 +173,7 @@ export class RowReader<K extends Kind> {
       const end = ends[c.index]!;
       if (c.plainNumber) {
         const x = plainDecimal(text, start, end);
-        if (x >= 0) {
+        if (x >= 0 && x <= POINTS_MAX) {
           values[c.slot] = x;
           continue;
         }
@@ -185,7 +202,7 @@ export class RowReader<K extends Kind> {
   private lookUp(c: ColumnReader, raw: string): ValueResult<string | number> {
     let value = c.cache.get(raw);
     if (value === undefined) {
-      value = ownText(readCell(c.spec, raw, c.scale));
+      value = ownText(readCell(this.kind, c.spec, raw, c.scale));
       if (c.cache.size < CACHE_LIMIT) c.cache.set(raw, value);
     }
     c.lastRaw = raw;
@@ -205,6 +222,11 @@ export class RowReader<K extends Kind> {
       errors.push({ row, column: c.written, code: value.code, params: value.params } as Issue);
       return false;
     }
+    const w = value.warning;
+    if (w !== undefined && !w.given) {
+      this.warnings.push({ row, column: c.written, code: w.code, params: w.params } as Issue);
+      if (w.once) w.given = true;
+    }
     if (value.value !== null) values[c.slot] = value.value;
     else if (c.spec.required === 'yes') {
       errors.push({ row, column: c.written, code: 'required', params: { kind: this.kind, field: c.spec.name } });
@@ -223,7 +245,9 @@ export class RowReader<K extends Kind> {
     let ok = true;
     if (v[S.scope!] === 'project' && v[S.project!] === '') {
       const column = this.writtenOf.project ?? this.writtenOf.scope ?? null;
-      errors.push({ row, column, code: 'project_required', params: {} });
+      // A project cell refused on its own (a control character in it) is not also a missing one.
+      const refused = this.writtenOf.project !== undefined && errors.some((e) => e.row === row && e.column === column);
+      if (!refused) errors.push({ row, column, code: 'project_required', params: {} });
       ok = false;
     }
     if (this.kind === 'indicators') {
@@ -264,13 +288,29 @@ export class RowReader<K extends Kind> {
  */
 function ownText(r: ValueResult<string | number>): ValueResult<string | number> {
   if (!r.ok || typeof r.value !== 'string' || r.value.length < 13) return r;
-  return { ok: true, value: JSON.parse(JSON.stringify(r.value)) as string };
+  return { ...r, value: JSON.parse(JSON.stringify(r.value)) as string };
 }
 
-function readCell(spec: FieldSpec, raw: string, scale: number): ValueResult<string | number> {
-  if (spec.name === 'agency') {
+/**
+ * A name (agency, project, level, item) in its one stored form; a warning says so when that is not
+ * how it was written. A known agency's aliases become its official name, without a warning: that
+ * is what the registry is for.
+ */
+function readName(kind: Kind, spec: FieldSpec, text: string): ValueResult<string> {
+  const written = unneutralize(text);
+  const name = normalizeName(written);
+  const value = spec.name === 'agency' ? canonicalAgency(name) : name;
+  if (name === written) return { ok: true, value };
+  const params = { kind, field: spec.name, value: quoteCell(written), normalized: quoteCell(name) };
+  return { ok: true, value, warning: { code: 'name_normalized', params, once: true } };
+}
+
+function readCell(kind: Kind, spec: FieldSpec, raw: string, scale: number): ValueResult<string | number> {
+  const control = controlCharacter(raw);
+  if (control !== null) return control;
+  if (NAME_FIELDS.has(spec.name)) {
     const text = raw.trim();
-    return { ok: true, value: isEmptyMarker(text) ? null : canonicalAgency(unneutralize(text)) };
+    return isEmptyMarker(text) ? { ok: true, value: null } : readName(kind, spec, text);
   }
   switch (spec.type) {
     case 'amount':

@@ -3,16 +3,50 @@
 // parameters, src/domain/codes/values.ts) out. The caller adds the row and the column.
 import type { FundCategory, Grade, Scope } from './types';
 import { normalizeLabel, toHalfWidth } from './normalize';
-import { quoteCell, type ParamsOf } from './issues';
+import { codePointName, quoteCell, type ParamsOf } from './issues';
 import type { VALUE_ISSUES } from './codes/values';
 
 export type ValueCode = keyof typeof VALUE_ISSUES;
 
+/** The warnings a cell's value may carry. */
+type WarningCode = 'minus_sign' | 'name_normalized' | 'percent_range';
+type ErrorCode = Exclude<ValueCode, WarningCode>;
+
 /** A cell's problem: its code and parameters (the cell as written, cut short, and any bounds). */
-export type ValueProblem = { [C in ValueCode]: { ok: false; code: C; params: ParamsOf<C> } }[ValueCode];
+export type ValueProblem = { [C in ErrorCode]: { ok: false; code: C; params: ParamsOf<C> } }[ErrorCode];
+
+/**
+ * A warning that goes with a value read. `once`: given on the first row only of the cells that
+ * share this result (a name normalised the same way on a million rows is one warning).
+ */
+export type ValueWarning = {
+  [C in WarningCode]: { code: C; params: ParamsOf<C>; once: boolean; given?: boolean };
+}[WarningCode];
 
 /** `value: null` means the cell holds no value (empty or an empty marker), never zero. */
-export type ValueResult<T> = { ok: true; value: T | null } | ValueProblem;
+export type ValueResult<T> = { ok: true; value: T | null; warning?: ValueWarning } | ValueProblem;
+
+/** The largest amount any budget has: 10^10 万元 (10^14 元, about China's yearly output). */
+export const AMOUNT_MAX = 1e10;
+/** A percentage beyond ±1000 % is most likely a typing or unit slip (an execution rate of 5000 %): a warning. */
+export const PERCENT_MAX = 1000;
+/** Weights and scores are points, out of 100 for a whole evaluation: beyond 1000 is a slip. */
+export const POINTS_MAX = 1000;
+
+// C0 and C1 controls but tab, line feed and carriage return (a line break inside a quoted cell is
+// text), and the bidirectional overrides and isolates, which reorder what a reader sees.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * The problem of a cell that holds a control character, or null. U+001F (the key separator), an
+ * ESC or a NUL must never become part of a stored name: they could make two keys equal, or hide
+ * from a reader that two names differ.
+ */
+export function controlCharacter(raw: string): ValueProblem | null {
+  const m = CONTROL.exec(raw);
+  if (m === null) return null;
+  return { ok: false, code: 'control_character', params: { value: quoteCell(raw), char: codePointName(m[0]) } };
+}
 
 // What people type for "no value": dashes of every width, slashes and 无.
 const EMPTY_MARKERS: ReadonlySet<string> = new Set(['', '—', '——', '―', '-', '--', '－', '－－', '–', '/', '／', '无']);
@@ -28,8 +62,10 @@ function ok<T>(value: T): ValueResult<T> {
   return { ok: true, value };
 }
 
+type PlainCode = 'amount_invalid' | 'amount_negative' | 'percent_invalid' | 'number_invalid' | 'number_negative';
+
 /** A cell that is not a value of its column; the cell is quoted cut short. */
-function fail(code: Exclude<ValueCode, 'integer_invalid' | 'integer_range'>, raw: string): ValueProblem {
+function fail(code: PlainCode | 'scope_invalid' | 'grade_invalid' | 'category_invalid', raw: string): ValueProblem {
   return { ok: false, code, params: { value: quoteCell(raw) } };
 }
 
@@ -41,26 +77,40 @@ const UNSIGNED = /^(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$
 interface Numeral {
   negative: boolean;
   value: number;
+  /** The minus was U+2212 (or another minus sign than `-`). */
+  otherMinus: boolean;
 }
 
-/** Reads a signed decimal already converted to half-width and stripped of units; null if it is none. */
+// Minus signs people paste from Word or a PDF: the minus sign proper, the small and the heavy one.
+const OTHER_MINUS: ReadonlySet<string> = new Set(['\u2212', '\ufe63', '\u2796']);
+
+/**
+ * Reads a signed decimal already converted to half-width and stripped of units; null if it is none.
+ * Accounting notation `(5.00)` is a negative number; a sign inside the parentheses (`(-5)`,
+ * `(+5)`) says two things at once and is no number. Infinity, NaN and numbers too large for a
+ * double (1e309) are none either.
+ */
 function readNumeral(text: string): Numeral | null {
   let s = text.trim();
   let negative = false;
-  // Accounting notation `(5.00)` is a negative number too.
+  let parens = false;
   if (s.startsWith('(') && s.endsWith(')')) {
     negative = true;
+    parens = true;
     s = s.slice(1, -1).trim();
   }
   const sign = s[0];
-  if (sign === '-' || sign === '−' || sign === '+') {
-    if (sign !== '+') negative = !negative;
+  let otherMinus = false;
+  if (sign === '-' || sign === '+' || (sign !== undefined && OTHER_MINUS.has(sign))) {
+    if (parens) return null;
+    otherMinus = sign !== '-' && sign !== '+';
+    if (sign !== '+') negative = true;
     s = s.slice(1).trim();
   }
   if (!UNSIGNED.test(s)) return null;
   const value = Number(s.replace(/,/g, ''));
   if (!Number.isFinite(value)) return null;
-  return { negative: negative && value !== 0, value };
+  return { negative: negative && value !== 0, value, otherMinus };
 }
 
 /** Full-width digits, dot, comma, percent and minus to half-width; surrounding space removed. */
@@ -105,7 +155,10 @@ export function parseAmount(raw: string, scale = 1): ValueResult<number> {
   const n = readNumeral(s);
   if (n === null) return fail('amount_invalid', raw);
   if (n.negative) return fail('amount_negative', raw);
-  return ok(round6(n.value * factor));
+  const value = round6(n.value * factor);
+  if (value > AMOUNT_MAX)
+    return { ok: false, code: 'amount_range', params: { value: quoteCell(raw), max: AMOUNT_MAX } };
+  return ok(value);
 }
 
 /** A percentage in percent points: `96.92%`, `96.92％` and `96.92` all give 96.92. May be negative (a difference rate). */
@@ -115,7 +168,14 @@ export function parsePercent(raw: string): ValueResult<number> {
   if (s.endsWith('%')) s = s.slice(0, -1);
   const n = readNumeral(s);
   if (n === null) return fail('percent_invalid', raw);
-  return ok(n.negative ? -n.value : n.value);
+  const value = n.negative ? -n.value : n.value;
+  // Kept, with a warning: an execution rate derived from expenditure ÷ budget may be as large.
+  if (n.value > PERCENT_MAX) {
+    const params = { value: quoteCell(raw), max: PERCENT_MAX };
+    return { ok: true, value, warning: { code: 'percent_range', params, once: false } };
+  }
+  if (!n.otherMinus) return ok(value);
+  return { ok: true, value, warning: { code: 'minus_sign', params: { value: quoteCell(raw) }, once: false } };
 }
 
 /** A non-negative number such as a score or a weight; a trailing `分` is allowed (`8.5分`). */
@@ -126,6 +186,8 @@ export function parseNumber(raw: string): ValueResult<number> {
   const n = readNumeral(s);
   if (n === null) return fail('number_invalid', raw);
   if (n.negative) return fail('number_negative', raw);
+  if (n.value > POINTS_MAX)
+    return { ok: false, code: 'number_range', params: { value: quoteCell(raw), max: POINTS_MAX } };
   return ok(n.value);
 }
 

@@ -1,7 +1,7 @@
 // How the data page writes values: stored values in the preview, changed figures, sizes, and the
 // issue list as a CSV download. Pure functions over a translator (words.ts), so the components
 // stay small and these are testable.
-import { neutralize } from '@/domain/exportCsv';
+import { tableCsv } from '@/domain/csvWrite';
 import { fixed2, formatAmount, formatPercent, MISSING } from '@/i18n/format';
 import { SCHEMA } from '@/domain/schema';
 import type { Delimiter, FundCategory, Grade, Issue, Kind, Scope } from '@/domain/types';
@@ -66,35 +66,20 @@ export function formatBytes(n: number | null): string {
   return u === 0 ? `${v} B` : `${v.toFixed(1)} ${units[u]}`;
 }
 
-function csvCell(s: string): string {
-  const safe = neutralize(s);
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /**
- * The issues of one file as a CSV for the analyst to work through in a spreadsheet: BOM for
- * Excel, columns file / row / column / message / code in the page's language, formulas
- * neutralised like every export.
+ * The issues of one file as a CSV for the analyst to work through in a spreadsheet, written by the
+ * product's one CSV writer (src/domain/csvWrite.ts): BOM for Excel, columns file / row / column /
+ * message / code in the page's language, formulas neutralised like every export.
  */
 export function issuesCsv(fileName: string, issues: readonly Issue[], total: number, w: Words): string {
   const h = (k: string) => w.t(`importer.issues.csv.${k}`);
-  const lines = [[h('file'), h('row'), h('column'), h('message'), h('code')].map(csvCell).join(',')];
-  for (const i of issues) {
-    lines.push(
-      [
-        csvCell(fileName),
-        i.row === null ? '' : String(i.row),
-        csvCell(i.column ?? ''),
-        csvCell(problemText(i, w)),
-        csvCell(i.code),
-      ].join(','),
-    );
-  }
+  const rows: Array<Array<string | number | null>> = [[h('file'), h('row'), h('column'), h('message'), h('code')]];
+  for (const i of issues) rows.push([fileName, i.row, i.column, problemText(i, w), i.code]);
   if (total > issues.length) {
     const more = w.t('importer.issues.csv.more', { n: total - issues.length }, total - issues.length);
-    lines.push(['', '', '', csvCell(more), ''].join(','));
+    rows.push([null, null, null, more, null]);
   }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return tableCsv(rows);
 }
 
 /** The download name of a file's issue list: `名单.csv` → `名单-错误.csv` (`名单-errors.csv` in English). */

@@ -18,6 +18,10 @@ const zhCN = {
     empty: '当前没有数据。请到“数据管理”导入批次。',
     skip: '跳到主要内容',
   },
+  damage: {
+    title: '部分存储的数据已损坏，未显示在图表中：',
+    toData: '到“数据管理”回滚或重新导入',
+  },
   nav: {
     label: '视图',
     overview: '总览',
@@ -287,6 +291,10 @@ const en: Messages = {
     retry: 'Retry',
     empty: 'No data yet. Import a batch under “Data”.',
     skip: 'Skip to main content',
+  },
+  damage: {
+    title: 'Some stored data is damaged and is left out of the charts:',
+    toData: 'Roll it back or import it again under “Data”',
   },
   nav: {
     label: 'Views',

@@ -3,7 +3,7 @@
 // active batches changes, in this tab or another (Dexie's liveQuery sees both). Only the kinds
 // whose batches changed are read again: committing indicator rows leaves the twenty thousand
 // record objects as they are (building them again held the page for about 100 ms after a commit).
-import { watchQuery, type Watch } from '@/db/live';
+import { isQuotaError, watchQuery, type Watch } from '@/db/live';
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef } from 'vue';
 import { agencyOptions, distinctProjects, distinctYears, type Level1Summary } from '@/domain/aggregate';
@@ -20,12 +20,18 @@ import {
   loadIndicatorsFor,
   loadWarnings,
 } from '@/db/ledger';
+import { loadDamage, type Damage } from '@/db/damage';
 import { appendLevel1Rows, tableRecordKeys } from '@/domain/level1';
 import { appendRows } from '@/domain/columns';
 import { problem, problemOf, type Problem } from '@/domain/issues';
 
-/** A failure to load the data, as a code and parameters (the built-in data's IssueError, or the database's text). */
+/**
+ * A failure to load the data, as a code and parameters: the built-in data's or the database's
+ * IssueError (a newer database refused), a full storage as `quota` (the built-in dataset did not
+ * fit: nothing of it was written), or the database's text.
+ */
 function loadProblem(e: unknown): Problem {
+  if (isQuotaError(e)) return problem('quota', {});
   return problemOf(e, (detail) => problem('load_failed', { detail }));
 }
 
@@ -78,6 +84,8 @@ export const useDataStore = defineStore('data', () => {
   const level1 = shallowRef<readonly Level1Summary[]>(markRaw([]));
   const warnings = shallowRef<readonly Issue[]>(markRaw([]));
   const dataVersion = shallowRef<DataVersion | null>(null);
+  /** Active batches whose stored rows failed their checks: left out of the data above, named in a notice. */
+  const damaged = shallowRef<readonly Damage[]>(markRaw([]));
   const status = ref<LoadStatus>('idle');
   const error = shallowRef<Problem | null>(null);
   /** Bumped after every load, so views can cache by it. */
@@ -85,6 +93,7 @@ export const useDataStore = defineStore('data', () => {
 
   let db: BudgetDb | null = null;
   let subscription: Watch | null = null;
+  let damageWatch: Watch | null = null;
   /** The active batch ids per kind last seen ('' before the first), and the kinds not yet read again since they changed. */
   let signatures: Record<Kind, string> = { records: '', funds: '', indicators: '' };
   const stale = new Set<Kind>();
@@ -173,11 +182,22 @@ export const useDataStore = defineStore('data', () => {
         },
       },
     );
+    // Damage found by any read (this page's, the worker's, another tab's): the batches it names are
+    // left out of the data already (the active ids above exclude them), and the notice says so.
+    damageWatch = watchQuery(() => loadDamage(current), {
+      next: (list) => {
+        damaged.value = markRaw(list);
+      },
+      error: () => undefined,
+    });
   }
 
   function stop(): void {
     subscription?.unsubscribe();
     subscription = null;
+    damageWatch?.unsubscribe();
+    damageWatch = null;
+    damaged.value = markRaw([]);
     db?.close();
     db = null;
     signatures = { records: '', funds: '', indicators: '' };
@@ -205,6 +225,7 @@ export const useDataStore = defineStore('data', () => {
     level1,
     warnings,
     dataVersion,
+    damaged,
     status,
     error,
     version,

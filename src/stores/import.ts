@@ -7,6 +7,7 @@ import { computed, markRaw, ref, shallowRef } from 'vue';
 import type { Kind } from '@/domain/types';
 import { openDb, type BudgetDb } from '@/db/database';
 import { listBatches, rollbackBatch, type BatchInfo, type CommitResult } from '@/db/ledger';
+import { loadDamage, type Damage } from '@/db/damage';
 import { reloadBuiltin as reloadBuiltinDb } from '@/db/builtin';
 import { IssueError, problem, problemOf, type Problem } from '@/domain/issues';
 import type { FilePreview, FromWorker, NamedBytes, PublishOutcome, ToWorker } from '@/workers/protocol';
@@ -43,7 +44,7 @@ export interface ImportProgress {
 }
 
 /** What failed, where: a code and parameters for the page to put into words (src/i18n). */
-export type ImportFailure = Problem & { stage: 'parse' | 'commit' | 'publish' | 'export' | 'history' };
+export type ImportFailure = Problem & { stage: 'parse' | 'commit' | 'publish' | 'export' | 'history' | 'verify' };
 
 /** A batch operation's failure: the ledger's IssueError as it is, anything else with its text. */
 function historyProblem(e: unknown): Problem {
@@ -84,7 +85,11 @@ export const useImportStore = defineStore('import', () => {
   const storage = ref<StorageInfo | null>(null);
   const published = shallowRef<PublishStatus>(null);
   const exporting = ref(false);
-  const exported = shallowRef<Record<Kind, string> | null>(null);
+  /** Rows of the running export written so far, of all. */
+  const exportProgress = shallowRef<{ done: number; total: number } | null>(null);
+  const exported = shallowRef<Record<Kind, Blob> | null>(null);
+  /** Active batches whose stored rows failed their checks: left out of the views, named on the data page. */
+  const damaged = shallowRef<readonly Damage[]>(markRaw([]));
 
   let worker: WorkerLike | null = null;
   let uploadId = 0;
@@ -93,6 +98,7 @@ export const useImportStore = defineStore('import', () => {
   let cancelTimer: ReturnType<typeof setTimeout> | null = null;
   let db: BudgetDb | null = null;
   let history: Watch | null = null;
+  let damageWatch: Watch | null = null;
   /** Requests answered by id (export, rollback preview), apart from the upload. */
   const pending = new Map<number, { resolve(value: unknown): void; reject(e: Error): void }>();
   let requestSeq = 0;
@@ -186,8 +192,15 @@ export const useImportStore = defineStore('import', () => {
         published.value = { outcomes: msg.outcomes };
         if (msg.outcomes.some((o) => o.status === 'committed')) void refreshHistory();
         return;
+      case 'exportProgress':
+        exportProgress.value = { done: msg.done, total: msg.total };
+        return;
       case 'exported':
         settle(msg.uploadId, msg.files);
+        return;
+      case 'verified':
+        damaged.value = markRaw(msg.damaged);
+        settle(msg.uploadId, msg.damaged);
         return;
       case 'rollbackPreview':
         settle(msg.uploadId, msg.preview);
@@ -218,12 +231,21 @@ export const useImportStore = defineStore('import', () => {
       published.value = { failed: msg.problem };
       return;
     }
-    if (msg.stage === 'export' || msg.stage === 'rollbackPreview') {
+    if (msg.stage === 'export' || msg.stage === 'rollbackPreview' || msg.stage === 'verify') {
       settle(msg.uploadId, new IssueError(msg.problem));
       return;
     }
     if (msg.uploadId !== uploadId) return;
     failure.value = { stage: msg.stage, ...msg.problem };
+    if (msg.reparse) {
+      // The stored data changed under the preview: the worker reads the files again, and the new
+      // preview (with the rows that lost their record) follows; the failure stays to say why.
+      previews.value = markRaw([]);
+      phase.value = 'parsing';
+      const first = chosenFiles.value[0]?.name ?? '';
+      progress.value = { fileIndex: 0, fileCount: chosenFiles.value.length, fileName: first, fraction: 0, overall: 0 };
+      return;
+    }
     if (msg.stage === 'parse') {
       phase.value = 'idle';
       progress.value = null;
@@ -317,6 +339,18 @@ export const useImportStore = defineStore('import', () => {
         failure.value = { stage: 'history', ...historyProblem(e) };
       },
     });
+    // Damage found anywhere (the worker's check, a view's read, another tab) is named here.
+    damageWatch = watchQuery(() => loadDamage(current), {
+      next: (list) => {
+        damaged.value = markRaw(list);
+      },
+      error: () => undefined,
+    });
+  }
+
+  /** Checks every stored chunk of the active batches in the worker; the damaged ones are named in `damaged`. */
+  function checkStored(): Promise<readonly Damage[]> {
+    return request<Damage[]>((id) => ({ type: 'verify', uploadId: id }));
   }
 
   async function refreshHistory(): Promise<void> {
@@ -352,15 +386,17 @@ export const useImportStore = defineStore('import', () => {
     }
   }
 
-  /** The current data as the contract's three files, built in the worker. */
-  async function exportAll(): Promise<Record<Kind, string>> {
+  /** The current data as the contract's three files, built in the worker as Blobs, with progress. */
+  async function exportAll(): Promise<Record<Kind, Blob>> {
     exporting.value = true;
+    exportProgress.value = null;
     try {
-      const files = await request<Record<Kind, string>>((id) => ({ type: 'export', uploadId: id }));
+      const files = await request<Record<Kind, Blob>>((id) => ({ type: 'export', uploadId: id }));
       exported.value = markRaw(files);
       return files;
     } finally {
       exporting.value = false;
+      exportProgress.value = null;
     }
   }
 
@@ -431,6 +467,8 @@ export const useImportStore = defineStore('import', () => {
   function disconnect(): void {
     history?.unsubscribe();
     history = null;
+    damageWatch?.unsubscribe();
+    damageWatch = null;
     db?.close();
     db = null;
     clearCancelTimer();
@@ -451,7 +489,9 @@ export const useImportStore = defineStore('import', () => {
     storage,
     published,
     exporting,
+    exportProgress,
     exported,
+    damaged,
     totals,
     hasErrors,
     nothingNew,
@@ -467,6 +507,7 @@ export const useImportStore = defineStore('import', () => {
     previewRollback,
     reloadBuiltin,
     exportAll,
+    checkStored,
     refreshStorage,
     requestPersistence,
     syncPublished,

@@ -11,9 +11,10 @@ import { commitFiles, knownRecords, listBatches, previewDiff } from '@/db/ledger
 import { ensureBuiltin } from '@/db/builtin';
 import { storableChunks } from '@/db/chunkOps';
 import { prepareCommit } from '@/db/commitPrep';
-import { exportAll } from '@/db/exportAll';
+import { checkStoredData } from '@/db/damage';
+import { exportBlobs } from '@/db/exportAll';
 import { sha256Hex } from '@/domain/hash';
-import { IssueError, problem, type Problem } from '@/domain/issues';
+import { issueErrorIn, problem, type Problem } from '@/domain/issues';
 import {
   importOrder,
   isQuotaError,
@@ -75,6 +76,8 @@ interface Upload {
   id: number;
   /** In processing order: records first. */
   files: Held[];
+  /** The files as chosen, to check them again when the stored data changed under the preview. */
+  sources: readonly SourceFile[];
 }
 
 /**
@@ -84,11 +87,18 @@ interface Upload {
  */
 function problemOf(
   err: unknown,
-  code: 'read_failed' | 'commit_failed' | 'publish_failed' | 'export_failed' | 'rollback_preview_failed',
+  code:
+    'read_failed' | 'commit_failed' | 'publish_failed' | 'export_failed' | 'rollback_preview_failed' | 'load_failed',
 ): Problem {
-  if (err instanceof IssueError) return err.problem;
+  const coded = issueErrorIn(err);
+  if (coded) return coded.problem;
   if (code !== 'read_failed' && isQuotaError(err)) return problem('quota', {});
   return problem(code, { detail: dbErrorText(err) });
+}
+
+/** Resolves on a new task: between slices of an export, messages for the worker get through. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export class ImportEngine {
@@ -120,6 +130,8 @@ export class ImportEngine {
         return this.publish(msg.uploadId, msg.files.map(fromBytes));
       case 'export':
         return this.exportAll(msg.uploadId);
+      case 'verify':
+        return this.verify(msg.uploadId);
       case 'rollbackPreview':
         return this.rollbackPreview(msg.uploadId, msg.batchId);
       case 'warm':
@@ -152,7 +164,7 @@ export class ImportEngine {
       if (controller.signal.aborted) throw new ParseCancelled();
       const previews = await this.previews(held);
       if (controller.signal.aborted) throw new ParseCancelled();
-      this.upload = { id: uploadId, files: held };
+      this.upload = { id: uploadId, files: held, sources: files };
       this.post({ type: 'parsed', uploadId, files: previews });
       // While the analyst reads the preview: what the commit will need of these files.
       setTimeout(() => this.prepare(uploadId), 0);
@@ -284,16 +296,27 @@ export class ImportEngine {
       return;
     }
     this.committing = true;
+    let failure: Problem | null = null;
     try {
       const results = await commitFiles(this.db, parsed, 'upload', `upload-${uploadId}-${Date.now()}`);
       this.upload = null;
       this.post({ type: 'committed', uploadId, results });
     } catch (err) {
-      // The parsed files stay: after freeing space the analyst can commit again without re-reading.
-      this.post({ type: 'failed', uploadId, stage: 'commit', problem: problemOf(err, 'commit_failed') });
+      failure = problemOf(err, 'commit_failed');
     } finally {
       this.committing = false;
     }
+    if (failure === null) return;
+    if (failure.code !== 'commit_missing_records') {
+      // The parsed files stay: after freeing space the analyst can commit again without re-reading.
+      this.post({ type: 'failed', uploadId, stage: 'commit', problem: failure });
+      return;
+    }
+    // The records the rows belong to are gone since the preview (rolled back in another tab):
+    // nothing was written; the files are checked again against the data now, and the new preview
+    // shows which rows lost their record.
+    this.post({ type: 'failed', uploadId, stage: 'commit', problem: failure, reparse: true });
+    await this.parse(uploadId, upload.sources);
   }
 
   /**
@@ -340,11 +363,28 @@ export class ImportEngine {
     }
   }
 
+  /**
+   * The current data as the contract's three files, built here as Blobs (a million rows never
+   * cross to the page as text, and the page never waits for them), with progress.
+   */
   async exportAll(requestId: number): Promise<void> {
     try {
-      this.post({ type: 'exported', uploadId: requestId, files: await exportAll(this.db) });
+      const progress = ({ done, total }: { done: number; total: number }) =>
+        this.post({ type: 'exportProgress', uploadId: requestId, done, total });
+      const files = await exportBlobs(this.db, progress, nextTask);
+      this.post({ type: 'exported', uploadId: requestId, files });
     } catch (err) {
       this.post({ type: 'failed', uploadId: requestId, stage: 'export', problem: problemOf(err, 'export_failed') });
+    }
+  }
+
+  /** Checks every stored chunk of the active batches (damage.ts) and names the damaged batches. */
+  async verify(requestId: number): Promise<void> {
+    try {
+      this.post({ type: 'verified', uploadId: requestId, damaged: await checkStoredData(this.db) });
+    } catch (err) {
+      const failure = problemOf(err, 'load_failed');
+      this.post({ type: 'failed', uploadId: requestId, stage: 'verify', problem: failure });
     }
   }
 

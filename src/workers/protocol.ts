@@ -16,6 +16,7 @@ import {
 } from '@/domain/types';
 import type { Problem } from '@/domain/issues';
 import type { BatchInfo, BatchOrigin, CommitResult } from '@/db/ledger';
+import type { Damage } from '@/db/damage';
 import type { RollbackPreview } from './rollbackPreview';
 
 /** Rows of each file shown in the preview, as they will be stored. */
@@ -105,6 +106,8 @@ export type ToWorker =
   | { type: 'export'; uploadId: number }
   /** What rolling back a batch would do (for the confirmation). */
   | { type: 'rollbackPreview'; uploadId: number; batchId: number }
+  /** Check every stored chunk of the active batches and name the damaged ones (the data page). */
+  | { type: 'verify'; uploadId: number }
   /** Get ready for a first upload (warmUp.ts): the data page is open. */
   | { type: 'warm' };
 
@@ -135,14 +138,20 @@ export type FromWorker =
   | { type: 'discarded'; uploadId: number }
   | { type: 'committed'; uploadId: number; results: CommitResult[] }
   | { type: 'published'; uploadId: number; outcomes: PublishOutcome[] }
-  | { type: 'exported'; uploadId: number; files: Record<Kind, string> }
+  /** Rows of the export written so far, of `total`. */
+  | { type: 'exportProgress'; uploadId: number; done: number; total: number }
+  /** The three files as Blobs, built in the worker (a Blob crosses by reference, not as text). */
+  | { type: 'exported'; uploadId: number; files: Record<Kind, Blob> }
+  | { type: 'verified'; uploadId: number; damaged: Damage[] }
   | { type: 'rollbackPreview'; uploadId: number; preview: RollbackPreview | null }
   | {
       type: 'failed';
       uploadId: number;
-      stage: 'parse' | 'commit' | 'publish' | 'export' | 'rollbackPreview';
+      stage: 'parse' | 'commit' | 'publish' | 'export' | 'rollbackPreview' | 'verify';
       /** What failed, as a code and parameters (src/domain/codes/importer.ts, ledger.ts). */
       problem: Problem;
+      /** The worker is reading the files again (the stored data changed under the preview): a new preview follows. */
+      reparse?: boolean;
     };
 
 export type { BatchOrigin };
@@ -211,15 +220,8 @@ export function summarizeDiff(
   };
 }
 
-/** Whether an error (native DOMException or Dexie's wrapper) means the browser's storage is full. */
-export function isQuotaError(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
-    const name = (e as { name?: unknown }).name;
-    if (name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED') return true;
-    e = (e as { inner?: unknown }).inner ?? (e as { cause?: unknown }).cause;
-  }
-  return false;
-}
+/** Whether an error means the browser's storage is full (src/db/live.ts). */
+export { isQuotaError } from '@/db/live';
 
 /** Stable processing order: by kind (records first, unknown last), then as chosen. */
 export function importOrder<T extends { kind: Kind | null; index: number }>(items: readonly T[]): T[] {

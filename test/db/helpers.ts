@@ -5,8 +5,19 @@ import { fileURLToPath } from 'node:url';
 import { BudgetDb } from '@/db/database';
 import type { BuiltinFiles } from '@/db/builtin';
 import { toCsv } from '@/domain/exportCsv';
+import { rowsToChunks } from '@/domain/columns';
+import { recordKey } from '@/domain/keys';
 import { parseFile, type KnownRecord } from '@/domain/parseFile';
-import type { FundLine, IndicatorRow, Kind, ParsedFile, PerfRecord, RowOf } from '@/domain/types';
+import {
+  CHUNK_ROWS,
+  type FundLine,
+  type IndicatorRow,
+  type Kind,
+  type ParsedFile,
+  type PerfRecord,
+  type RecordKeyFields,
+  type RowOf,
+} from '@/domain/types';
 
 let counter = 0;
 
@@ -118,6 +129,40 @@ export async function parseRows<K extends Kind>(
   const parsed = await parseText(toCsv(kind, rows), fileName, extras);
   if (parsed.errorCount > 0) throw new Error(`test data has errors: ${JSON.stringify(parsed.errors.slice(0, 3))}`);
   return parsed;
+}
+
+/** A validated file of these rows, without parsing (the shape is the point), in chunks of `chunkRows`. */
+export function parsedRows<K extends Kind>(
+  kind: K,
+  rows: readonly RowOf[K][],
+  fileName: string,
+  chunkRows = CHUNK_ROWS,
+): ParsedFile {
+  return {
+    fileName,
+    kind,
+    encoding: 'utf-8',
+    delimiter: ',',
+    rows: rows.length,
+    headers: [],
+    errors: [],
+    errorCount: 0,
+    warnings: [],
+    warningCount: 0,
+    chunks: rowsToChunks(kind, rows, chunkRows),
+    sha256: fileName.padEnd(64, '0').slice(0, 64),
+    byteLength: 0,
+  };
+}
+
+/** One record per record key of `rows`: what must be stored before their indicator or fund rows are committed. */
+export function recordsOf(rows: readonly RecordKeyFields[]): PerfRecord[] {
+  const out = new Map<string, PerfRecord>();
+  for (const r of rows) {
+    const k = recordKey(r);
+    if (!out.has(k)) out.set(k, record({ agency: r.agency, year: r.year, scope: r.scope, project: r.project }));
+  }
+  return [...out.values()];
 }
 
 export function readBuiltinFiles(): BuiltinFiles {

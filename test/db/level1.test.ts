@@ -15,32 +15,18 @@ import {
 } from '@/db/ledger';
 import { LEVEL1_KEY } from '@/db/level1Store';
 import { level1Summaries } from '@/domain/aggregate';
-import { rowsToChunks } from '@/domain/columns';
 import { recordKey, rowKey } from '@/domain/keys';
 import { level1Rows, type Level1Table } from '@/domain/level1';
 import type { IndicatorRow, Kind, ParsedFile, RowOf } from '@/domain/types';
-import { freshDbPerTest, indicator, readBuiltinFiles, record } from './helpers';
+import { freshDbPerTest, indicator, parsedRows, readBuiltinFiles, record } from './helpers';
 
 const db = freshDbPerTest();
 let shaCounter = 0;
 
 /** A validated file of these rows, stored in chunks of `chunkRows` (no parsing: the shape is the point here). */
 function parsedOf<K extends Kind>(kind: K, rows: readonly RowOf[K][], chunkRows = 3, name = `${kind}.csv`): ParsedFile {
-  return {
-    fileName: name,
-    kind,
-    encoding: 'utf-8',
-    delimiter: ',',
-    rows: rows.length,
-    headers: [],
-    errors: [],
-    errorCount: 0,
-    warnings: [],
-    warningCount: 0,
-    chunks: rowsToChunks(kind, rows, chunkRows),
-    sha256: String(++shaCounter).padStart(64, '0'),
-    byteLength: 0,
-  };
+  // Files of one name with other rows: each its own digest.
+  return { ...parsedRows(kind, rows, name, chunkRows), sha256: String(++shaCounter).padStart(64, '0') };
 }
 
 /**
@@ -83,6 +69,12 @@ function countChunkReads(d: BudgetDb): { byBatch: Map<number, number>; total(): 
 
 const rec = (agency: string, year = 2023) => ({ agency, year, scope: 'department' as const, project: '' });
 /** Three level-3 rows of a record's output indicators, and its own level-1 decision row. */
+/** Commits the records of `agencies` (year 2023, as rec gives): indicator rows are only committed with their records stored. */
+async function withRecords(d: BudgetDb, agencies: readonly string[], years: readonly number[] = [2023]): Promise<void> {
+  const rows = agencies.flatMap((a) => years.map((year) => record({ ...rec(a), year })));
+  await commitFile(d, parsedOf('records', rows, 50, 'records-for-indicators.csv'));
+}
+
 function rowsOf(agency: string, tag: string, score: number): IndicatorRow[] {
   return [
     indicator({ ...rec(agency), level1: '决策', level2: '', level3: '', weight: 20, score: 18, actual: tag }),
@@ -134,6 +126,7 @@ describe('the stored level-1 summary', () => {
     await ensureBuiltin(d, source);
     await expectSummaryOfCurrent(d);
     expect((await loadLevel1(d)).length).toBeGreaterThan(10);
+    await withRecords(d, ['甲']);
     await commitFile(d, parsedOf('indicators', rowsOf('甲', 'u', 3)));
     await rollbackGroup(d, BUILTIN_GROUP);
     await expectSummaryOfCurrent(d);
@@ -144,6 +137,7 @@ describe('the stored level-1 summary', () => {
 
   it('is not changed by a commit that fails, nor by an identical re-upload', async () => {
     const d = db();
+    await withRecords(d, ['甲', '乙']);
     const first = parsedOf('indicators', rowsOf('甲', 'v1', 5));
     await commitFile(d, first);
     const before = await d.meta.get(LEVEL1_KEY);
@@ -162,6 +156,7 @@ describe('the stored level-1 summary', () => {
 
   it('is recomputed when it was stored for other batches (e.g. by an older version), and stored again', async () => {
     const d = db();
+    await withRecords(d, ['甲']);
     await commitFile(d, parsedOf('indicators', rowsOf('甲', 'v1', 5)));
     const good = await d.meta.get(LEVEL1_KEY);
     await d.meta.put({
@@ -171,7 +166,7 @@ describe('the stored level-1 summary', () => {
     const other = new BudgetDb(d.name);
     try {
       expect((await loadLevel1(other)).map((s) => s.score)).toEqual([18, 15]);
-      expect(((await other.meta.get(LEVEL1_KEY))?.value as { stamp: string }).stamp).toBe('1');
+      expect(((await other.meta.get(LEVEL1_KEY))?.value as { stamp: string }).stamp).toBe('2');
     } finally {
       other.close();
     }
@@ -203,9 +198,11 @@ describe('the stored level-1 summary', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), async (ops) => {
         const d = db();
+        await withRecords(d, ['甲', '乙', '丙'], [2022, 2023]);
         let groups = 0;
         for (const o of ops) {
-          const batches = await d.batches.toArray();
+          // The records stay: the changes are the indicator batches'.
+          const batches = (await d.batches.toArray()).filter((b) => b.kind === 'indicators');
           const active = batches.filter((b) => b.state === 'active');
           const rolled = batches.filter((b) => b.state === 'rolled_back');
           if (o.op === 'commit') {
@@ -238,6 +235,7 @@ describe('one record’s rows', () => {
   async function setUp(d: BudgetDb) {
     // Six records of three rows each, one record per chunk; then a batch replacing 乙's quantity row.
     const names = ['甲', '乙', '丙', '丁', '戊', '己'];
+    await withRecords(d, [...names, '庚']);
     const b1 = await commitFile(
       d,
       parsedOf(

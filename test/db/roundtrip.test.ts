@@ -10,6 +10,7 @@ import { toCsv } from '@/domain/exportCsv';
 import { recordKey, rowKey } from '@/domain/keys';
 import { knownRecordsOf } from '@/domain/parseFile';
 import { isEmptyMarker } from '@/domain/values';
+import { normalizeName } from '@/domain/normalize';
 import { GRADES, KINDS, type FundLine, type IndicatorRow, type Kind, type PerfRecord } from '@/domain/types';
 import { freshDb, freshDbPerTest, indicator, parseRows, parseText, readBuiltinFiles, record } from './helpers';
 
@@ -111,7 +112,9 @@ const text = fc
   .array(fc.constantFrom(...CHARS), { maxLength: 10 })
   .map((a) => a.join('').trim())
   .map((s) => (isEmptyMarker(s) ? '' : s));
-const required = text.filter((s) => s !== '');
+/** A name (agency, project, level, item) as stored: in its one form (normalizeName). */
+const name = text.map(normalizeName).filter((s) => !isEmptyMarker(s));
+const requiredName = name.filter((s) => s !== '');
 const decimal = (max: number, places: number) =>
   fc.tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max: places })).map(([n, k]) => n / 10 ** k);
 const amount = fc.option(decimal(1e9, 6), { nil: null });
@@ -125,7 +128,7 @@ const percent = fc.option(
   { nil: null },
 );
 const agency = fc.oneof(
-  required.map((s) => `单位${s}`),
+  requiredName.map((s) => normalizeName(`单位${s}`)),
   fc.constant('北京市朝阳区投资促进服务中心'),
 );
 
@@ -134,7 +137,7 @@ const recordArb: fc.Arbitrary<PerfRecord> = fc
     agency,
     region: text,
     year: fc.integer({ min: 1990, max: 2100 }),
-    project: fc.option(required, { nil: '' }),
+    project: fc.option(requiredName, { nil: '' }),
     budget_initial: amount,
     budget: amount,
     expenditure: amount,
@@ -171,9 +174,9 @@ function indicatorArb(records: readonly PerfRecord[]): fc.Arbitrary<IndicatorRow
   return fc
     .record({
       of: fc.integer({ min: 0, max: records.length - 1 }),
-      level1: required,
-      level2: text,
-      level3: text,
+      level1: requiredName,
+      level2: name,
+      level3: name,
       weight: fc.option(decimal(100, 2), { nil: null }),
       share: fc.double({ min: 0, max: 1, noNaN: true }),
       hasScore: fc.boolean(),
@@ -207,7 +210,7 @@ function fundArb(records: readonly PerfRecord[]): fc.Arbitrary<FundLine> {
     .record({
       of: fc.integer({ min: 0, max: records.length - 1 }),
       category: fc.constantFrom('source' as const, 'line_item' as const),
-      item: required,
+      item: requiredName,
       budget: amount,
       contract: amount,
       expenditure: amount,

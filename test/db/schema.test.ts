@@ -15,12 +15,12 @@ import {
 import { LEVEL1_KEY } from '@/db/level1Store';
 import { level1Summaries } from '@/domain/aggregate';
 import { rowsToChunks } from '@/domain/columns';
-import { recordKey } from '@/domain/keys';
+import { parseRecordKey, recordKey } from '@/domain/keys';
 import { level1Rows, type Level1Table } from '@/domain/level1';
 import type { IndicatorRow } from '@/domain/types';
 import { isDictColumn } from '@/db/textCodec';
 import { distinctRecordKeys } from '@/db/chunkOps';
-import { indicator, parseRows, record } from './helpers';
+import { indicator, parsedRows, parseRows, record, recordsOf } from './helpers';
 
 // The v1 layout exactly as shipped. Frozen here on purpose: when a later version changes the
 // schema, this test keeps proving that data a browser stored under v1 still opens intact.
@@ -258,12 +258,14 @@ describe('schema versions', () => {
         ['甲单位', '乙单位', '丙单位', '丁单位'].map((a) => [recordKey(rec(a)), { score: null }]),
       );
       const newer = { ...old[3]!, score: 9, note: '已整改' };
+      // Batch 2: their records (indicator rows are committed with their records stored).
+      await commitFile(db, parsedRows('records', recordsOf([...knownRecords.keys()].map(parseRecordKey)), 'r.csv'));
       await commitFile(db, await parseRows('indicators', [newer], 'newer.csv', { knownRecords }));
       await commitFile(
         db,
         await parseRows('indicators', [...rows('丙单位', 7), ...rows('丁单位', 8)], 'more.csv', { knownRecords }),
       );
-      const latest = await db.chunks.get(3);
+      const latest = await db.chunks.get(4);
       expect(isDictColumn(latest!.text.agency!)).toBe(true);
       expect(isDictColumn(latest!.text.level3!)).toBe(true);
       // Three distinct notes in four rows: not worth a dictionary.
@@ -285,7 +287,7 @@ describe('schema versions', () => {
           ['培训人次📊', 9, '已整改'],
         ]);
         expect(await loadLevel1(fresh)).toEqual(level1Summaries(await loadCurrent(fresh, 'indicators')));
-        await rollbackBatch(fresh, 2);
+        await rollbackBatch(fresh, 3);
         expect((await loadIndicatorsFor(fresh, yi)).map((r) => r.score)).toEqual([18, 6]);
       } finally {
         fresh.close();

@@ -132,13 +132,16 @@ describe('decodeBytes: encodings', () => {
     });
   });
 
-  it('refuses a GBK file cut in the middle of a character', () => {
-    expect(refused(concat(GBK.单位名称, [0xb5])).code).toBe('unknown_encoding');
+  it('reads a GBK file cut in the middle of a character as GB18030, the cut character as �', () => {
+    expect(decoded(concat(GBK.单位名称, [0xb5]))).toEqual({ text: '单位名称\uFFFD', encoding: 'gb18030' });
   });
 
-  it('refuses a file marked UTF-8 by its BOM that holds invalid bytes, naming the line', () => {
+  it('reads a file marked UTF-8 by its BOM as UTF-8 even where it holds other bytes, those as �', () => {
     const bytes = concat(BOM, utf8('单位名称,年度\n北京,2022\n'), GBK.北京市贸促会, utf8(',2023\n'));
-    expect(refused(bytes)).toEqual({ code: 'bad_utf8', params: { line: 3 } });
+    const { text, encoding } = decoded(bytes);
+    expect(encoding).toBe('utf-8-bom');
+    expect(text.startsWith('单位名称,年度\n北京,2022\n\uFFFD')).toBe(true);
+    expect(text.endsWith(',2023\n')).toBe(true);
   });
 });
 
@@ -164,9 +167,9 @@ describe('decodeBytes: files that are not text', () => {
     expect(refused(png).code).toBe('not_text');
   });
 
-  it('refuses text with a NUL byte far into the file', () => {
+  it('reads text with one NUL byte far into the file as text (the parser makes it an error at its cell)', () => {
     const bytes = concat(utf8('a,b\n'.repeat(50_000)), [0], utf8('c,d\n'));
-    expect(refused(bytes).code).toBe('not_text');
+    expect(decoded(bytes).text.endsWith('a,b\n\u0000c,d\n')).toBe(true);
   });
 
   it('refuses bytes full of control characters', () => {
@@ -174,9 +177,13 @@ describe('decodeBytes: files that are not text', () => {
     expect(refused(junk).code).toBe('not_text');
   });
 
-  it('accepts text with one stray control character, tabs, form feeds and a DOS end-of-file mark', () => {
-    const text = 'agency\tyear\n\u0001X\t2022\n\f\u001a';
-    expect(decoded(utf8(text))).toEqual({ text, encoding: 'utf-8' });
+  it('accepts text with one stray control character, tabs and form feeds, and drops a DOS end-of-file mark', () => {
+    const text = 'agency\tyear\n\u0001X\t2022\n\f';
+    expect(decoded(utf8(`${text}\u001a`))).toEqual({ text, encoding: 'utf-8' });
+    expect(decoded(utf8(`${text}\u001a\u001a`))).toEqual({ text, encoding: 'utf-8' });
+    expect(streamed(utf8(`${text}\u001a`), 3).pieces.join('')).toBe(text);
+    // Not at the end, it is text (and an error at its cell).
+    expect(decoded(utf8('a\u001ab')).text).toBe('a\u001ab');
   });
 
   it.each([
@@ -306,22 +313,20 @@ describe('createDecoder: big files', () => {
     expect(whole.text.endsWith('a北京市贸促会')).toBe(true);
   });
 
-  it('refuses a BOM file whose invalid byte lies beyond the first slice, naming its line', () => {
-    // 4-byte lines: line 1 310 721 is the first after 5 MiB.
+  it('reads a BOM file whose invalid byte lies beyond the first slice as UTF-8, the byte as �', () => {
     const lines = utf8('a,b\n'.repeat((5 * MiB) / 4));
     const bytes = concat(BOM, lines, utf8('x,'), [0xc3], utf8(',y\nc,d\n'));
-    const d = createDecoder(bytes);
-    expect(d.ok).toBe(false);
-    if (!d.ok) expect(d.problem).toEqual({ code: 'bad_utf8', params: { line: (5 * MiB) / 4 + 1 } });
-    expect(refused(bytes).params).toEqual({ line: (5 * MiB) / 4 + 1 });
+    const { pieces, encoding } = streamed(bytes);
+    expect(encoding).toBe('utf-8-bom');
+    expect(pieces.join('').endsWith('a,b\nx,\uFFFD,y\nc,d\n')).toBe(true);
   });
 
-  it('names the right line when the invalid sequence is cut by a slice boundary', () => {
+  it('keeps a lone lead byte cut by a slice boundary as one �', () => {
     // A lead byte of a 3-byte sequence as the last byte of the first 4 MiB slice, then ASCII.
     const head = utf8('a\n'.repeat(DEFAULT_PIECE_BYTES / 2 - 1));
     const bytes = concat(BOM, head, utf8('z'), [0xe5], utf8('zz\nok\n'));
-    const d = createDecoder(bytes);
-    expect(d.ok).toBe(false);
-    if (!d.ok) expect(d.problem).toEqual({ code: 'bad_utf8', params: { line: DEFAULT_PIECE_BYTES / 2 } });
+    const text = streamed(bytes).pieces.join('');
+    expect(text.endsWith('a\nz\uFFFDzz\nok\n')).toBe(true);
+    expect(text.split('\uFFFD')).toHaveLength(2);
   });
 });

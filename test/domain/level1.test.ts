@@ -187,7 +187,7 @@ describe('level-1 summaries, column-wise', () => {
       ),
       { numRuns: 200 },
     );
-  });
+  }, 120_000);
 
   it('of nothing are nothing, and merging nothing changes nothing', () => {
     expect(level1Rows(emptyLevel1())).toEqual([]);

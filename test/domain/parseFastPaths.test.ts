@@ -68,12 +68,14 @@ describe('parseFile falls back to the full check when the optimistic decode fail
     expect(rowsOf<'records'>(p).map((r) => r.agency)).toEqual(['TEST', 'TEST', '中国国际贸易促进委员会北京市分会']);
   });
 
-  it('refuses a BOM file with an invalid byte beyond the first slice, naming its line', async () => {
+  it('reads a BOM file with an invalid byte beyond the first slice, naming the row and column of the byte', async () => {
     const bytes = concat(BOM, asciiThen(hex('c3')));
     const p = await parseFile(bytes, 'bad.csv');
-    expect(p.kind).toBeNull();
-    expect(brief(p.errors)).toEqual([[null, null, 'bad_utf8']]);
-    expect(p.errors[0]!.params).toEqual({ line: 4 });
+    expect(p.kind).toBe('records');
+    expect(p.encoding).toBe('utf-8-bom');
+    expect(brief(p.errors)).toEqual([[4, 'agency', 'replacement_character']]);
+    expect(p.errors[0]!.params).toEqual({ value: '\uFFFD' });
+    expect(rowsOf<'records'>(p).map((r) => r.year)).toEqual([2022, 2023]);
   });
 });
 

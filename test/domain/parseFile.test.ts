@@ -121,11 +121,12 @@ describe('parseFile: delimiters, quotes and line endings', () => {
     expect(rowsOf<'records'>(p).map((r) => r.note)).toEqual(['a']);
   });
 
-  it('reports an unclosed quote with its row and leaves that row out', async () => {
+  it('reports an unclosed quote with its row and column and leaves that row out', async () => {
     const p = await parseText(
       `${SIMPLE}\n测试单位,2022,部门整体,,1,1,ok\n测试单位,2023,部门整体,,1,1,"never closed\n测试单位,2024,部门整体,,1,1,x\n`,
     );
-    expect(brief(p.errors)).toEqual([[3, null, 'unclosed_quote']]);
+    expect(brief(p.errors)).toEqual([[3, '备注', 'unclosed_quote']]);
+    expect(p.errors[0]!.params).toEqual({ cell: 7 });
     expect(rowsOf<'records'>(p).map((r) => r.year)).toEqual([2022]);
   });
 
@@ -746,7 +747,7 @@ describe('parseFile: streaming gives the same result for any piece and chunk siz
       [5, '年度', 'integer_range'],
       [5, '项目名称', 'project_required'],
       [8, '单位名称', 'duplicate_key'],
-      [9, null, 'unclosed_quote'],
+      [9, '备注', 'unclosed_quote'],
     ]);
     expect(brief(whole.warnings).map(([row, , code]) => [row, code])).toEqual([
       [1, 'unknown_column'],

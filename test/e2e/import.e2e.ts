@@ -18,13 +18,12 @@ import {
   type AppSession,
   type E2eEnv,
 } from './harness.ts';
+import { BUILTIN_BATCHES, commit, gotoData, storedCounts, upload } from './dataPage.ts';
 
 const FIXTURES = path.join(ROOT_DIR, 'test', 'fixtures', 'import');
 const fixture = (name: string) => path.join(FIXTURES, name);
 const HAIDIAN = '北京市海淀区科技服务中心';
 const PROJECT = '科技成果转化服务经费';
-/** Batches of the built-in dataset: records, indicators, funds. */
-const BUILTIN_BATCHES = 3;
 
 let env: E2eEnv;
 let scratch: string;
@@ -51,59 +50,12 @@ async function openDataPage(url: string = env.server.url): Promise<AppSession> {
   return app;
 }
 
-async function gotoData(page: Page): Promise<void> {
-  await page.getByRole('link', { name: '数据管理' }).click();
-  try {
-    await page
-      .locator('[data-batch]')
-      .nth(BUILTIN_BATCHES - 1)
-      .waitFor({ timeout: 15_000 });
-  } catch (err) {
-    await saveScreenshot(page, 'import-history-missing');
-    throw err;
-  }
-}
-
-/** Picks files and waits for the preview (or a failure). */
-async function upload(page: Page, ...files: string[]): Promise<void> {
-  await page.getByTestId('file-input').setInputFiles(files);
-  await page.locator('[data-testid="preview"], [data-testid="import-failure"]').first().waitFor({ timeout: 60_000 });
-}
-
-async function commit(page: Page): Promise<string> {
-  await page.getByTestId('commit').click();
-  const result = page.getByTestId('import-result');
-  await result.waitFor({ timeout: 60_000 });
-  return result.innerText();
-}
-
 function card(page: Page, fileName: string) {
   return page.locator(`article[data-file="${fileName}"]`);
 }
 
 async function historyFiles(page: Page): Promise<string[]> {
   return page.locator('[data-batch] .file-cell').allInnerTexts();
-}
-
-/** Batches and chunks in IndexedDB, read without the app: what is really stored. */
-async function storedCounts(page: Page): Promise<{ batches: number; chunks: number }> {
-  return page.evaluate(
-    () =>
-      new Promise<{ batches: number; chunks: number }>((resolve, reject) => {
-        const req = indexedDB.open('budget-perf-dashboard');
-        req.onerror = () => reject(req.error);
-        req.onsuccess = () => {
-          const db = req.result;
-          const tx = db.transaction(['batches', 'chunks'], 'readonly');
-          const b = tx.objectStore('batches').count();
-          const c = tx.objectStore('chunks').count();
-          tx.oncomplete = () => {
-            db.close();
-            resolve({ batches: b.result, chunks: c.result });
-          };
-        };
-      }),
-  );
 }
 
 async function openRecord(page: Page, param: string): Promise<string> {
@@ -437,6 +389,12 @@ describe('import', () => {
           }),
       );
       assert.ok(lag < 250, `main thread blocked for ${lag} ms during parsing`);
+      // Progress moves before the parse ends (how soon depends on the machine's load, so wait for it).
+      await page.waitForFunction(
+        () => Number(document.querySelector('.import-progress progress')?.getAttribute('value')) > 0,
+        null,
+        { timeout: 60_000 },
+      );
       const percent = await page.locator('.import-progress progress').getAttribute('value');
       assert.ok(Number(percent) > 0 && Number(percent) < 100, `progress ${percent}`);
       await saveScreenshot(page, 'import-progress');

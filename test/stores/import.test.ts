@@ -3,6 +3,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
+import { watch } from 'vue';
 import { listBatches, loadCurrent } from '@/db/ledger';
 import type { BudgetDb } from '@/db/database';
 import { manifestFiles, setImportWorkerFactory, useImportStore } from '@/stores/import';
@@ -187,17 +188,33 @@ describe('history, export, published data', () => {
     });
   });
 
-  test('exportAll returns the three files built in the worker', async () => {
+  test('exportAll returns the three files built in the worker as Blobs, reporting the rows written', async () => {
     const store = useImportStore();
     store.choose([fixture('records-gbk.csv')]);
     await until(() => store.phase === 'preview', 'preview');
     store.commit();
     await until(() => store.results !== null, 'results');
+    const seen: Array<{ done: number; total: number }> = [];
+    const stop = watch(
+      () => store.exportProgress,
+      (p) => p && seen.push(p),
+      { flush: 'sync' },
+    );
     const files = await store.exportAll();
+    stop();
     expect(Object.keys(files).sort()).toEqual(['funds', 'indicators', 'records']);
-    expect(files.records).toContain('北京市海淀区科技服务中心');
-    expect(files.records.startsWith('\uFEFF单位名称')).toBe(true);
+    expect(files.records).toBeInstanceOf(Blob);
+    expect(files.records.type).toBe('text/csv;charset=utf-8');
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await files.records.arrayBuffer());
+    expect(text).toContain('北京市海淀区科技服务中心');
+    expect(text.startsWith('\uFEFF单位名称')).toBe(true);
+    // From none to all of the stored rows, never going back.
+    expect(seen[0]!.done).toBe(0);
+    expect(seen.at(-1)!.done).toBe(seen.at(-1)!.total);
+    expect(seen.at(-1)!.total).toBeGreaterThan(0);
+    expect(seen.map((p) => p.done)).toEqual([...seen.map((p) => p.done)].sort((a, b) => a - b));
     expect(store.exporting).toBe(false);
+    expect(store.exportProgress).toBeNull();
   });
 
   test('syncPublished: no manifest is silent and starts no worker', async () => {

@@ -15,12 +15,23 @@ export const FILE_ISSUES = {
   pdf_file: {},
   /** UTF-16 text (Excel's "Unicode text"). */
   utf16_file: {},
-  /** A UTF-8 byte order mark, then bytes that are not UTF-8; `line` is where the first one lies. */
-  bad_utf8: { line: 'integer' },
-  /** Neither UTF-8 nor GB18030. */
+  /**
+   * Bytes in another encoding the app does not read (Big5, Shift_JIS, UTF-32, Windows-1252): named,
+   * not guessed. `encoding` is its usual name.
+   */
+  legacy_encoding: { encoding: 'text' },
+  /** Neither UTF-8 nor GB18030, nor another encoding the app recognises. */
   unknown_encoding: {},
-  /** A quoted field that never ends. */
-  unclosed_quote: {},
+  /**
+   * A cell holding bytes that are not text of the file's encoding (a stray Latin-1 byte, a file cut
+   * in the middle of a character, a row pasted from a GBK file into a UTF-8 one), or the
+   * replacement character � itself: the text was damaged before it got here. `value` shows it.
+   */
+  replacement_character: { value: 'text' },
+  /** A quoted field that never ends; `cell` is its position in the row (1 = first). */
+  unclosed_quote: { cell: 'integer' },
+  /** A quoted field whose closing quote is followed by more text (`"abc"x`). */
+  quote_misplaced: { cell: 'integer' },
   /** More cells than header columns (an unquoted delimiter inside a cell, usually). */
   too_many_fields: { cells: 'count', columns: 'count' },
 } as const satisfies IssueSpec;

@@ -6,6 +6,23 @@ export const LEDGER_ISSUES = {
   commit_no_kind: { file: 'text' },
   commit_kind_mismatch: { file: 'text', chunkKind: 'kind', kind: 'kind' },
   commit_no_rows: { file: 'text' },
+  /**
+   * Commit refused: rows of the file belong to records that are not stored now (a records batch
+   * was rolled back, e.g. in another tab, after the file was checked). One of them is named.
+   */
+  commit_missing_records: {
+    file: 'text',
+    count: 'count',
+    agency: 'text',
+    year: 'integer',
+    scope: 'scope',
+    project: 'project',
+  },
+  /**
+   * The database was written by a newer version of the app (schema `version`, this one knows up to
+   * `supported`; `stores` it does not know): opened for nothing, changed in nothing.
+   */
+  database_newer: { version: 'integer', supported: 'integer', stores: 'list' },
   batch_missing: { id: 'integer' },
   batch_rolled_back: { id: 'integer', file: 'text' },
   batch_active: { id: 'integer', file: 'text' },

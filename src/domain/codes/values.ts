@@ -12,6 +12,22 @@ export const VALUE_ISSUES = {
   scope_invalid: { value: 'text' },
   grade_invalid: { value: 'text' },
   category_invalid: { value: 'text' },
+  /** An amount beyond any budget (more than `max` 万元): a unit or a typing slip, never a figure. */
+  amount_range: { value: 'text', max: 'amount' },
+  /** Warning: a percentage beyond ±`max` percent (an execution rate of 5000 %), read as written. */
+  percent_range: { value: 'text', max: 'percent' },
+  /** A weight or score beyond `max` points. */
+  number_range: { value: 'text', max: 'score' },
+  /** A control character inside a cell (`char` as U+XXXX): it could make two keys equal or hide text. */
+  control_character: { value: 'text', char: 'text' },
+  /** Warning: a minus sign other than `-` (U+2212 …), read as minus. */
+  minus_sign: { value: 'text' },
+  /**
+   * Warning: a name (agency, project, indicator, fund item) held invisible characters, no-break or
+   * repeated spaces, or full-width letters; it is stored as `normalized`, so that the same name
+   * written two ways is one name. Given once per distinct cell, on the first row it appears.
+   */
+  name_normalized: { kind: 'kind', field: 'field', value: 'text', normalized: 'text' },
 } as const satisfies IssueSpec;
 
 declare module '@/domain/issues' {

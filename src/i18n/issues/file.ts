@@ -13,10 +13,13 @@ export const fileMessages: AreaMessages<'file'> = {
     xls_file: `这是 Excel 97-2003 工作簿（.xls），不是 CSV 文本文件：${SAVE_AS_ZH}`,
     pdf_file: '这是 PDF 文件，不是 CSV 文本文件：请把数据整理到 Excel 后另存为 CSV',
     utf16_file: '文件是 UTF-16 编码（Excel 的“Unicode 文本”），无法导入：请另存为 UTF-8 或 GBK 编码的 CSV',
-    bad_utf8: '文件标明为 UTF-8 编码，但第 {line} 行附近有无效字符：请用 Excel 或 WPS 重新另存为 CSV',
+    legacy_encoding: `文件是 {encoding} 编码，无法导入：${SAVE_AS_ZH}`,
     unknown_encoding:
       '无法识别文件编码：既不是 UTF-8 也不是 GBK/GB18030。请另存为“CSV UTF-8（逗号分隔）”或 GBK 编码的 CSV',
-    unclosed_quote: '引号不成对：字段以引号开始但没有结束的引号',
+    replacement_character:
+      '含有无法识别的字符：{value}（这里的字节不是文件编码的文字，可能是从其他编码的文件粘贴或文件被截断）。请改正这个单元格，或重新另存为 CSV UTF-8',
+    unclosed_quote: '引号不成对：第 {cell} 个字段以引号开始，但没有结束的引号',
+    quote_misplaced: '引号位置不对：第 {cell} 个字段的结束引号后面还有文字；字段中的引号要写成两个（""）',
     too_many_fields: '这一行有 {cells} 个字段，多于表头的 {columns} 列：含有分隔符的单元格要用双引号括起来',
   },
   en: {
@@ -28,11 +31,14 @@ export const fileMessages: AreaMessages<'file'> = {
     pdf_file: 'This is a PDF file, not a CSV text file: put the data into Excel and save it as CSV.',
     utf16_file:
       'The file is UTF-16 encoded (Excel’s “Unicode text”) and cannot be imported: save it as CSV in UTF-8 or GBK.',
-    bad_utf8:
-      'The file says it is UTF-8 but has invalid characters near line {line}: save it as CSV again in Excel or WPS.',
+    legacy_encoding: `The file is encoded in {encoding}, which cannot be imported: ${SAVE_AS_EN}`,
     unknown_encoding:
       'Unknown encoding: the file is neither UTF-8 nor GBK/GB18030. Save it as “CSV UTF-8 (comma delimited)” or as CSV in GBK.',
-    unclosed_quote: 'Unbalanced quotes: a field opens a quote that never closes.',
+    replacement_character:
+      'Unreadable characters: {value} (these bytes are not text in the file’s encoding: pasted from a file in another encoding, or the file was cut short). Correct this cell, or save the file as CSV UTF-8 again.',
+    unclosed_quote: 'Unbalanced quotes: field {cell} opens a quote that never closes.',
+    quote_misplaced:
+      'Misplaced quote: field {cell} has text after its closing quote; a quote inside a field is written twice ("").',
     too_many_fields:
       'This row has {cells} fields but the header has only {columns}: a cell that contains the delimiter must be in double quotes.',
   },

@@ -8,6 +8,7 @@ import { HEADER_ISSUES } from '@/domain/codes/headers';
 import { IMPORTER_ISSUES } from '@/domain/codes/importer';
 import { LEDGER_ISSUES } from '@/domain/codes/ledger';
 import { ROW_ISSUES } from '@/domain/codes/rows';
+import { STORAGE_ISSUES } from '@/domain/codes/storage';
 import { VALUE_ISSUES } from '@/domain/codes/values';
 import type { Locale } from '../messages';
 import type { AreaMessages, AreaName } from './area';
@@ -17,6 +18,7 @@ import { headerMessages } from './headers';
 import { importerMessages } from './importer';
 import { ledgerMessages } from './ledger';
 import { rowMessages } from './rows';
+import { storageMessages } from './storage';
 import { valueMessages } from './values';
 
 interface Area<A extends AreaName> {
@@ -31,6 +33,7 @@ export const ISSUE_AREAS = {
   rows: { spec: ROW_ISSUES, messages: rowMessages },
   consistency: { spec: CONSISTENCY_ISSUES, messages: consistencyMessages },
   ledger: { spec: LEDGER_ISSUES, messages: ledgerMessages },
+  storage: { spec: STORAGE_ISSUES, messages: storageMessages },
   importer: { spec: IMPORTER_ISSUES, messages: importerMessages },
 } as const satisfies { [A in AreaName]: Area<A> };
 

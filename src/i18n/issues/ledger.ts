@@ -7,6 +7,10 @@ export const ledgerMessages: AreaMessages<'ledger'> = {
     commit_no_kind: '文件“{file}”的类型无法识别，未导入任何数据',
     commit_kind_mismatch: '文件“{file}”的数据块类型（{chunkKind}）与文件类型（{kind}）不符',
     commit_no_rows: '文件“{file}”没有可导入的数据行',
+    commit_missing_records:
+      '文件“{file}”有 {count} 条评价记录现在已不在数据中（可能在另一个窗口回滚了），例如：{agency} {year} 年{scope}{project}。未写入任何数据，已按现在的数据重新检查',
+    database_newer:
+      '浏览器中的数据由更新版本的看板写入（数据版本 {version}，本版本最高支持 {supported}；不认识的数据表：{stores}）。为免损坏，本版本没有打开也没有改动这些数据：请使用更新版本的看板',
     batch_missing: '没有编号为 {id} 的批次',
     batch_rolled_back: '批次 #{id}（{file}）已经回滚',
     batch_active: '批次 #{id}（{file}）已经有效',
@@ -19,6 +23,10 @@ export const ledgerMessages: AreaMessages<'ledger'> = {
     commit_no_kind: 'The kind of file “{file}” is not recognised; nothing was imported.',
     commit_kind_mismatch: 'A block of file “{file}” holds {chunkKind}, but the file is {kind}.',
     commit_no_rows: 'File “{file}” has no data rows to import.',
+    commit_missing_records:
+      'File “{file}” has rows of {count} record that is no longer stored (rolled back in another window, perhaps), such as {agency}, {year}, {scope}{project}. Nothing was written; the file was checked again against the data now. | File “{file}” has rows of {count} records that are no longer stored (rolled back in another window, perhaps), such as {agency}, {year}, {scope}{project}. Nothing was written; the file was checked again against the data now.',
+    database_newer:
+      'The data in this browser was written by a newer version of the dashboard (data version {version}; this version knows up to {supported}; tables it does not know: {stores}). To keep it intact, this version has neither opened nor changed it: use the newer version of the dashboard.',
     batch_missing: 'There is no batch #{id}.',
     batch_rolled_back: 'Batch #{id} ({file}) is rolled back already.',
     batch_active: 'Batch #{id} ({file}) is active already.',

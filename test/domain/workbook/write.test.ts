@@ -8,6 +8,7 @@ import { SCHEMA, type FieldSpec } from '@/domain/schema';
 import { TEMPLATE_ROWS } from '@/domain/templates';
 import { GRADES, type FundLine, type IndicatorRow, type Kind, type PerfRecord } from '@/domain/types';
 import { isEmptyMarker } from '@/domain/values';
+import { normalizeName } from '@/domain/normalize';
 import { workbookTables } from '@/domain/workbook/contractSheet';
 import { readWorkbook } from '@/domain/workbook/read';
 import { xmlText } from '@/domain/workbook/spreadsheetml';
@@ -96,7 +97,6 @@ const CHARS = [
   '/',
   '—',
   '_x0041_',
-  '\u0001',
   '<',
   '&',
 ];
@@ -126,10 +126,15 @@ function valueOf(f: FieldSpec): fc.Arbitrary<unknown> {
       return fc.option(fc.constantFrom(...GRADES), { nil: null });
     case 'category':
       return fc.constantFrom('source', 'line_item');
-    default:
-      return f.required === 'yes' ? nonEmpty : text;
+    default: {
+      const arb = f.required === 'yes' ? nonEmpty : text;
+      // Names are stored in one form (normalizeName): that is what an export holds.
+      return NAMES.has(f.name) ? arb.map(normalizeName).filter((s) => f.required !== 'yes' || s !== '') : arb;
+    }
   }
 }
+
+const NAMES = new Set(['agency', 'project', 'level1', 'level2', 'level3', 'item']);
 
 function rowArb(kind: Kind): fc.Arbitrary<Record<string, unknown>> {
   const fields = Object.fromEntries(SCHEMA[kind].filter((f) => f.type !== 'scope').map((f) => [f.name, valueOf(f)]));
@@ -137,15 +142,19 @@ function rowArb(kind: Kind): fc.Arbitrary<Record<string, unknown>> {
 }
 
 /** Records as stored: what the importer derives (region, rate, grade) already filled in. */
-const recordArb = rowArb('records').map((r) => {
-  const rec = { ...r, agency: `单位${String(r.agency)}` } as unknown as PerfRecord;
-  rec.scope = rec.project === '' ? 'department' : 'project';
-  if (rec.region === '') rec.region = agencyRegion(rec.agency);
-  rec.execution_rate ??= executionRate(rec.budget, rec.expenditure);
-  rec.grade ??= gradeFromScore(rec.score);
-  if (rec.score !== null && rec.score > 100) rec.score = 100;
-  return rec;
-});
+const recordArb = rowArb('records')
+  .map((r) => {
+    const rec = { ...r, agency: `单位${String(r.agency)}` } as unknown as PerfRecord;
+    rec.scope = rec.project === '' ? 'department' : 'project';
+    if (rec.region === '') rec.region = agencyRegion(rec.agency);
+    rec.execution_rate ??= executionRate(rec.budget, rec.expenditure);
+    rec.grade ??= gradeFromScore(rec.score);
+    if (rec.score !== null && rec.score > 100) rec.score = 100;
+    return rec;
+  })
+  // A workbook holds a number as Excel's General format shows it (11 significant digits): a rate
+  // derived from a budget of 0.0001 万元 (4.5 × 10¹³ %) has more. Rates stay in the percent range above.
+  .filter((rec) => rec.execution_rate === null || Math.abs(rec.execution_rate) <= 1e5);
 
 function childArb<K extends 'indicators' | 'funds'>(kind: K, records: readonly PerfRecord[]) {
   return fc.tuple(fc.integer({ min: 0, max: records.length - 1 }), rowArb(kind)).map(([i, r]) => {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { recordKey } from '@/domain/keys';
 import { parseFile, type KnownRecord } from '@/domain/parseFile';
 import type { ParsedFile } from '@/domain/types';
+import { encodeLegacy } from '../../scripts/fixtures/legacyEncode';
 
 const COLUMNS = [
   '单位名称',
@@ -84,6 +85,9 @@ const lineArb = fc.oneof(
       '甲单位,2023,部门整体,,决策,,,10,8,,,,,',
       '甲单位,2023',
       '"甲单位",2023,"部门整体",,"决策",,,"10","8",,, ',
+      // A clean row that may come twice (a duplicate key), once quoted.
+      '北京市西城区示例中心,2023,部门整体,,决策,,,10,8,,,',
+      '"北京市西城区示例中心","2023","部门整体","","决策","","","10","8","","",""',
     ),
   },
 );
@@ -99,6 +103,8 @@ const fileArb = fc.record({
   /** A byte that is not UTF-8, at this share of the file (or none). */
   badByte: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
   pieceBytes: fc.constantFrom(1, 3, 7, 64, 4 * 1024 * 1024),
+  /** GBK as Excel on a Chinese system saves "CSV" (when every character has a GBK form). */
+  gbk: fc.boolean(),
 });
 
 function bytesOf(f: FileShape): Uint8Array {
@@ -107,11 +113,19 @@ function bytesOf(f: FileShape): Uint8Array {
   f.lines.forEach(([line, eol], i) => {
     text += line + (i < f.lines.length - 1 || f.finalEol ? eol : '');
   });
-  const body = new TextEncoder().encode(text);
-  const bom = f.bom ? [0xef, 0xbb, 0xbf] : [];
+  const body = (f.gbk && gbkOf(text)) || new TextEncoder().encode(text);
+  const bom = f.bom && !f.gbk ? [0xef, 0xbb, 0xbf] : [];
   const out = [...bom, ...body];
   if (f.badByte !== null) out.splice(bom.length + Math.floor(f.badByte * body.length), 0, 0xff);
   return new Uint8Array(out);
+}
+
+function gbkOf(text: string): Uint8Array | null {
+  try {
+    return encodeLegacy('gbk', text);
+  } catch {
+    return null; // a character GBK lacks (�): the file is written as UTF-8
+  }
 }
 
 type FileShape = {
@@ -122,6 +136,7 @@ type FileShape = {
   finalEol: boolean;
   badByte: number | null;
   pieceBytes: number;
+  gbk: boolean;
 };
 
 /** Everything a parse answers but its digest (computed the same way by both). */
@@ -141,7 +156,7 @@ describe('one parser: the fast paths answer what the reference path answers', ()
       }),
       { numRuns: 250 },
     );
-  });
+  }, 120_000);
 
   it('reads the clean rows of such files, so the comparison is not between two empty answers', async () => {
     const f: FileShape = {
@@ -155,9 +170,36 @@ describe('one parser: the fast paths answer what the reference path answers', ()
       finalEol: true,
       badByte: null,
       pieceBytes: 7,
+      gbk: false,
     };
     const p = await parseFile(bytesOf(f), 'f.csv', { knownRecords: KNOWN, pieceBytes: 7 });
     expect([p.kind, p.rows, p.errorCount]).toEqual(['indicators', 2, 0]);
     expect(p.chunks[0]!.num.weight).toEqual(new Float64Array([10, 20.5]));
+    const gbk = await parseFile(bytesOf({ ...f, bom: false, gbk: true }), 'f.csv', { knownRecords: KNOWN });
+    expect([gbk.encoding, gbk.rows, gbk.errorCount]).toEqual(['gb18030', 2, 0]);
+  });
+
+  it('meets the errors and warnings the importer gives, so the comparison covers them', async () => {
+    // Over a fixed sample of generated files: every code below comes up in at least one of them.
+    const seen = new Set<string>();
+    for (const f of fc.sample(fileArb, { numRuns: 300, seed: 14 })) {
+      const p = await parseFile(bytesOf(f), 'f.csv', { knownRecords: KNOWN, reference: true });
+      for (const i of [...p.errors, ...p.warnings]) seen.add(i.code);
+    }
+    for (const code of [
+      'unclosed_quote',
+      'quote_misplaced',
+      'too_many_fields',
+      'replacement_character',
+      'control_character',
+      'missing_record',
+      'duplicate_key',
+      'number_invalid',
+      'number_range',
+      'score_above_weight',
+      'name_normalized',
+      'total_sum',
+    ])
+      expect([...seen].sort(), code).toContain(code);
   });
 });

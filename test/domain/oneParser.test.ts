@@ -9,23 +9,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recordKey } from '@/domain/keys';
 import { parseFile, type KnownRecord } from '@/domain/parseFile';
+import { SCHEMA } from '@/domain/schema';
 import type { ParsedFile } from '@/domain/types';
 import { encodeLegacy } from '../../scripts/fixtures/legacyEncode';
 
-const COLUMNS = [
-  '单位名称',
-  '年度',
-  '评价类型',
-  '项目名称',
-  '一级指标',
-  '二级指标',
-  '三级指标',
-  '分值',
-  '得分',
-  '年度指标值',
-  '实际完成值',
-  '备注',
-] as const;
+/** The contract's indicator columns but the last (资料来源), by the labels of SCHEMA. */
+const FIELDS = SCHEMA.indicators.map((f) => f.name).filter((f) => f !== 'source');
+const COLUMNS = FIELDS.map((f) => SCHEMA.indicators.find((s) => s.name === f)!.label);
 
 // Names alike but for one character: a cell must never be taken for the one before it.
 const AGENCIES = ['北京市西城区示例中心', '北京市西城区示例中学', '甲单位', '乙单位'];
@@ -46,19 +36,19 @@ for (const agency of AGENCIES)
           KNOWN.set(recordKey({ agency, year: Number(y), scope, project }), { score: s === '项目' ? 90 : null });
 
 /** Cells per column: mostly what real files hold, with the odd one any parser gets wrong. */
-const CELLS: Record<(typeof COLUMNS)[number], readonly string[]> = {
-  单位名称: [...AGENCIES, ' 甲单位 ', '', '丙单位', '=甲单位', '甲  单位'],
-  年度: [...YEARS, ' 2023', '23', '2023.0', '', 'x', '２０２３'],
-  评价类型: [...SCOPES, 'project', '', '其他'],
-  项目名称: [...PROJECTS, '培训项目 ', '项目,乙', '无'],
-  一级指标: ['决策', '产出', '效益', '过程', '产出指标', ''],
-  二级指标: ['', '数量指标', '质量指标', '满意度'],
-  三级指标: ['', '培训次数', '培训人数', '满意度', '覆盖率', '次数"说明"', '计划\n完成'],
-  分值: ['10', '20', '20.5', '5,5', '-1', '', '—', '1e3', '100', '(3)', '10%', ' 7 ', '0', '12345678901234567'],
-  得分: ['10', '8', '8.25', '', '0.5', '30', '9.999', '-0', '８', '1,000'],
-  年度指标值: ['≥4次', '≥5次', '95%', '', 'x"y', '达到预期', '≥4次/年'],
-  实际完成值: ['4次', '96.5%', '', '"未完成"', '按时完成'],
-  备注: ['', '说明', 'say "hi", ok', '\u0001', '\uFFFD', '行一\r\n行二', ' '],
+const CELLS: Record<string, readonly string[]> = {
+  agency: [...AGENCIES, ' 甲单位 ', '', '丙单位', '=甲单位', '甲  单位'],
+  year: [...YEARS, ' 2023', '23', '2023.0', '', 'x', '２０２３'],
+  scope: [...SCOPES, 'project', '', '其他'],
+  project: [...PROJECTS, '培训项目 ', '项目,乙', '无'],
+  level1: ['决策', '产出', '效益', '过程', '产出指标', ''],
+  level2: ['', '数量指标', '质量指标', '满意度'],
+  level3: ['', '培训次数', '培训人数', '满意度', '覆盖率', '次数"说明"', '计划\n完成'],
+  weight: ['10', '20', '20.5', '5,5', '-1', '', '—', '1e3', '100', '(3)', '10%', ' 7 ', '0', '12345678901234567'],
+  score: ['10', '8', '8.25', '', '0.5', '30', '9.999', '-0', '８', '1,000'],
+  target: ['≥4次', '≥5次', '95%', '', 'x"y', '达到预期', '≥4次/年'],
+  actual: ['4次', '96.5%', '', '"未完成"', '按时完成'],
+  note: ['', '说明', 'say "hi", ok', '\u0001', '\uFFFD', '行一\r\n行二', ' '],
 };
 
 /** How a cell is written: as it is, or quoted (doubling its quotes); a cell that needs quotes always is. */
@@ -68,7 +58,7 @@ function written(cell: string, quote: boolean): string {
 }
 
 const rowArb = fc.tuple(
-  fc.tuple(...COLUMNS.map((c) => fc.constantFrom(...CELLS[c]))),
+  fc.tuple(...FIELDS.map((f) => fc.constantFrom(...CELLS[f]!))),
   fc.array(fc.boolean(), { minLength: COLUMNS.length, maxLength: COLUMNS.length }),
 );
 

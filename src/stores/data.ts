@@ -12,14 +12,7 @@ import type { FundLine, IndicatorRow, Issue, Kind, PerfRecord, RowOf } from '@/d
 import { openDb, type BudgetDb } from '@/db/database';
 import { activeIds } from '@/db/current';
 import { ensureBuiltin } from '@/db/builtin';
-import {
-  level1Table,
-  listBatches,
-  loadCurrent,
-  loadCurrentChunks,
-  loadIndicatorsFor,
-  loadWarnings,
-} from '@/db/ledger';
+import { level1Table, listBatches, loadCurrent, loadCurrentChunks, loadIndicatorsFor, loadWarnings } from '@/db/ledger';
 import { loadDamage, type Damage } from '@/db/damage';
 import { appendLevel1Rows, tableRecordKeys } from '@/domain/level1';
 import { appendRows } from '@/domain/columns';

@@ -139,6 +139,20 @@ export class ImportEngine {
     }
   }
 
+  /** Each file's SHA-256, worked out once (publish needs it before parsing, the parse too). */
+  private readonly digests = new WeakMap<SourceFile, Promise<string>>();
+
+  private digestOf(f: SourceFile): Promise<string> {
+    let d = this.digests.get(f);
+    if (!d) {
+      d = this.hasher ? this.hasher.hash(f.blob, f.read) : f.read().then(sha256Hex);
+      // A parse that fails or is cancelled first never awaits it: keep its failure from going unhandled.
+      d.catch(() => undefined);
+      this.digests.set(f, d);
+    }
+    return d;
+  }
+
   /** Once per worker, while nothing else runs: see warmUp.ts. A parse that arrives stops it. */
   async warm(): Promise<void> {
     if (this.warming) return;
@@ -190,7 +204,7 @@ export class ImportEngine {
     );
     let doneBytes = 0;
     // Every file's digest starts now, beside the parse (hasher.ts).
-    const hashes = ordered.map(({ f }) => this.hasher?.hash(f.blob, f.read));
+    const hashes = ordered.map(({ f }) => this.digestOf(f));
     // The first file is read while the stored records are looked up: both wait on storage.
     let reading = ordered[0] ? ordered[0].f.read() : null;
     reading?.catch(() => undefined);
@@ -331,7 +345,7 @@ export class ImportEngine {
       const batches = await listBatches(this.db);
       const published = new Set(batches.filter((b) => b.origin === 'published').map((b) => b.sha256));
       // Hash before parsing: at most starts nothing changed, and a big file is then not parsed again.
-      const hashes = await Promise.all(files.map(async (f) => sha256Hex(await f.read())));
+      const hashes = await Promise.all(files.map((f) => this.digestOf(f)));
       const fresh = files.filter((_, i) => !published.has(hashes[i]!));
       const parsed = (await this.parseAll(uploadId, fresh, new AbortController().signal)).map((h) => h.parsed);
       const outcomes: PublishOutcome[] = files

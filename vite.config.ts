@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { pdfjsAssets } from './scripts/pdfjsAssets';
 
 /**
  * The Content-Security-Policy of the built app: scripts, workers and connections from its own
@@ -37,7 +38,7 @@ function contentSecurityPolicy(): Plugin {
 // Relative base so the built app works as static files under any path on any web server.
 export default defineConfig({
   base: './',
-  plugins: [vue(), contentSecurityPolicy()],
+  plugins: [vue(), contentSecurityPolicy(), pdfjsAssets()],
   resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
   build: {
     target: 'es2022',

@@ -11,6 +11,10 @@
 // --bureau   only the test bureau (150 agencies × 6 years): reload, filter changes, warnings, compare
 // --imports  only the imports and their lower bounds (no reload, filter changes or bureau)
 // --only=S   with --imports: only the import files whose name contains S (e.g. --only=1k)
+// --against DIR  the bureau scenarios on another build as well (e.g. main's: `git worktree add` it
+//            and `npx vite build --outDir DIR` there), the builds taking turns block by block;
+//            prints both and the ratios (--rounds N blocks each, 3 by default)
+// --report   only the 40-page report read and extracted in the worker (scripts/bench/reportBench.ts)
 // BENCH_DIST=dir serves another build, e.g. `npx vite build --minify false --outDir /tmp/dist-plain`
 // so that CPU profiles name the functions.
 import { execFileSync } from 'node:child_process';
@@ -19,7 +23,9 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { DIST_DIR, startServer } from '../test/e2e/harness';
 import { importFile, openDataPage, type ImportRun } from './bench/appImport';
+import { runFormsBench } from './bench/forms';
 import {
+  CpuClock,
   launchBenchBrowser,
   newBenchContext,
   openPageSession,
@@ -27,7 +33,7 @@ import {
   type TargetSession,
 } from './bench/browser';
 import { bureauBench, type BureauBench } from './bench/bureauBench';
-import { filterRuns, reloadRuns, steadyMainHeapMb } from './bench/dashboard';
+import { bareSummary, filterRuns, reloadRuns, steadyMainHeapMb } from './bench/dashboard';
 import { agencyNames, DATA_DIR, ensureBenchData, ROOT_DIR, type GeneratedFile } from './bench/generate';
 import { buildLowerBounds, runLowerBounds, startLowerServer } from './bench/lowerBounds';
 import {
@@ -40,11 +46,20 @@ import {
   type ImportSet,
 } from './bench/report';
 import { fmtMs, summarize } from './bench/stats';
+import { printProfiles } from './bench/profileSummary';
+import { loadavg } from 'node:os';
+import { reportBench, runReportBenchAlone } from './bench/reportBench';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const valueOf = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const against = valueOf('against');
 const quick = args.has('--quick');
 const profile = args.has('--profile');
-const bureauOnly = args.has('--bureau');
+const bureauOnly = args.has('--bureau') || against !== undefined;
 const importsOnly = args.has('--imports');
 const only = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? '';
 const withLower = !args.has('--no-lower') && !bureauOnly;
@@ -53,6 +68,12 @@ const FILTER_CHANGES = quick ? 10 : 30;
 const RESULTS_DIR = path.join(ROOT_DIR, 'bench-results');
 
 const started = performance.now();
+/** The machine's load averages (1, 5, 15 minutes) at the start and now: shared machines vary. */
+const loadAtStart = loadavg();
+function loadAverages(): { start: number[]; end: number[] } {
+  const r = (xs: number[]) => xs.map((x) => Math.round(x * 100) / 100);
+  return { start: r(loadAtStart), end: r(loadavg()) };
+}
 const log = (line: string): void => {
   const s = ((performance.now() - started) / 1000).toFixed(0).padStart(4);
   process.stdout.write(`[${s} s] ${line}\n`);
@@ -71,6 +92,11 @@ function gitCommit(): string {
   } catch {
     return 'unknown';
   }
+}
+
+if (args.has('--report')) {
+  await runReportBenchAlone(quick ? 2 : 5);
+  process.exit(0);
 }
 
 const manifest = ensureBenchData({ log });
@@ -193,11 +219,21 @@ try {
       steadyHeapMb,
     };
     const names = agencyNames();
+    const cpu = await CpuClock.open(page);
     for (const n of [50, 200]) {
-      const series = await filterRuns(page, appServer.url, names.slice(0, n), FILTER_CHANGES);
+      const series = await filterRuns(
+        page,
+        appServer.url,
+        names.slice(0, n),
+        FILTER_CHANGES,
+        'execution',
+        undefined,
+        cpu,
+      );
       const ms = summarize(series.runs.map((r) => r.ms));
+      const bare = bareSummary(series.runs);
       log(
-        `  filter changes with ${n} agencies (${series.series} series): median ${fmtMs(ms.median)}, p95 ${fmtMs(ms.p95)}`,
+        `  filter changes with ${n} agencies (${series.series} series): median ${fmtMs(ms.median)}, p95 ${fmtMs(ms.p95)}; bare ECharts ${bare ? `${fmtMs(bare.notMerge.median)} (notMerge) / ${fmtMs(bare.replay.median)} (the app's calls), ÷ ${bare.ratio.toFixed(2)}×` : '—'}`,
       );
       filters.push({
         agencies: n,
@@ -205,22 +241,32 @@ try {
         ms,
         chartsMs: summarize(series.runs.map((r) => r.chartsMs)),
         longestTaskMs: Math.max(0, ...series.runs.map((r) => r.longestTaskMs)),
+        bare,
         runs: series.runs,
       });
     }
     await kept.close();
   }
 
-  if (!importsOnly) log('test bureau (150 agencies × 6 years)');
-  const bureau: BureauBench | undefined = importsOnly
-    ? undefined
-    : await bureauBench(browser, {
-        runs: quick ? 3 : RUNS,
-        changes: FILTER_CHANGES,
-        log,
-        ...(process.env['BENCH_DIST'] ? { dist: process.env['BENCH_DIST'] } : {}),
-        ...(profile ? { profileDir: path.join(RESULTS_DIR, 'profiles') } : {}),
-      });
+  let bureaus: BureauBench[] = [];
+  if (!importsOnly) {
+    log('test bureau (150 agencies × 6 years)');
+    const rounds = against ? Number(valueOf('rounds') ?? 3) : 1;
+    bureaus = await bureauBench(browser, {
+      runs: against ? 2 : quick ? 3 : RUNS,
+      changes: against ? 10 : FILTER_CHANGES,
+      rounds,
+      log,
+      dists: [path.resolve(process.env['BENCH_DIST'] ?? DIST_DIR), ...(against ? [path.resolve(against)] : [])],
+      ...(profile ? { profileDir: path.join(RESULTS_DIR, 'profiles') } : {}),
+    });
+
+    // Workbooks and forms (scripts/bench/forms.ts): results in bench-results/forms.json.
+    await runFormsBench({ browser, appServer, workers, runs: quick ? 1 : 3, resultsDir: RESULTS_DIR, log });
+    log('report (40 pages, .pdf and .docx): bench-results/report.json');
+    await reportBench(browser, appServer.url, log, quick ? 2 : RUNS);
+  }
+  const bureau = bureaus[0];
 
   const imports = Object.fromEntries(sets.map((s) => [s.file, summarizeImports(s, lower)]));
   if (records.length > 0)
@@ -239,6 +285,8 @@ try {
     reload,
     filters,
     ...(bureau === undefined ? {} : { bureau }),
+    ...(bureaus.length > 1 ? { against: bureaus.slice(1) } : {}),
+    load: loadAverages(),
   };
   result = { ...partial, targets: targets(partial) };
 } finally {
@@ -249,10 +297,12 @@ try {
 
 if (result) {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const name = bureauOnly ? 'bureau' : importsOnly ? 'imports' : quick ? 'quick' : 'latest';
+  const name = against ? 'against' : bureauOnly ? 'bureau' : importsOnly ? 'imports' : quick ? 'quick' : 'latest';
   const out = path.join(RESULTS_DIR, `${name}.json`);
   writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
   writeFileSync(out.replace(/\.json$/, '.md'), markdown(result));
   process.stdout.write('\n' + printable(result) + '\n\n');
   log(`wrote ${path.relative(ROOT_DIR, out)}`);
 }
+if (profile)
+  printProfiles(path.join(RESULTS_DIR, 'profiles'), path.resolve(process.env['BENCH_DIST'] ?? DIST_DIR), log);

@@ -1,6 +1,6 @@
 // `npm run extract -- [--json] [--out DIR] [--year N] [--lang en] FILE...`: reads self-evaluation
-// forms (workbooks now; .docx and reports once their readers are plugged in) with the app's own
-// extractor (contract: "Workbooks, forms and reports").
+// forms (workbooks, .docx) and evaluation reports (.docx, .pdf, .txt) with the app's own
+// extractors (contract: "Workbooks, forms and reports").
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { runExtract } from './extractRun';
 import { terminalJson, terminalText } from './terminal';

@@ -1,14 +1,16 @@
 // The extract command's logic (`npm run extract -- [--json] [--out DIR] [--year N] [--lang en] FILE...`),
 // with its I/O passed in so tests run it without a shell. Per file it prints what was found and
 // where (or one JSON object of the contract per line); --out writes the contract's CSV files.
+// Issues are written by the app's one renderer (src/i18n/issueText.ts), in zh-CN or English.
 import { join } from 'node:path';
 import { toCsv } from '@/domain/exportCsv';
 import { extractFile, type ExtractOptions } from '@/domain/extract';
 import type { EvidenceItem, ExtractIssue, ExtractResult } from '@/domain/extract/types';
-import type { FormsCode } from '@/domain/forms/codes';
-import type { FundLine, IndicatorRow, PerfRecord } from '@/domain/types';
-import { formsEn } from '@/i18n/forms.en';
-import { formsZhCN, type FormsMessages } from '@/i18n/forms.zh-CN';
+import { KINDS, type RowOf } from '@/domain/types';
+import { problemText } from '@/i18n/issueText';
+import type { Locale } from '@/i18n/messages';
+import type { Words } from '@/i18n/words';
+import { askedLocale, langOption, wordsFor } from './cliWords';
 
 export interface ExtractIo {
   readFile(path: string): Promise<Uint8Array>;
@@ -19,56 +21,47 @@ export interface ExtractIo {
   readers?: ExtractOptions['readers'];
 }
 
-const USAGE = '用法: npm run extract -- [--json] [--out DIR] [--year 年度] [--lang zh-CN|en] FILE...';
-
 interface Args {
   json: boolean;
   out: string | null;
   year: number | undefined;
-  lang: 'zh-CN' | 'en';
+  locale: Locale;
   files: string[];
 }
 
-function parseArgs(argv: readonly string[]): Args | string {
-  const args: Args = { json: false, out: null, year: undefined, lang: 'zh-CN', files: [] };
+function parseArgs(argv: readonly string[]): Args | ((w: Words) => string) {
+  const args: Args = { json: false, out: null, year: undefined, locale: 'zh-CN', files: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
-    const value = () => argv[++i];
-    if (a === '--json') args.json = true;
+    const lang = langOption(argv, i);
+    if (lang !== null) {
+      if ('bad' in lang) return (w) => w.t('cli.badLang', { lang: lang.bad });
+      args.locale = lang.locale;
+      i = lang.next;
+    } else if (a === '--json') args.json = true;
     else if (a === '--out') {
-      const v = value();
-      if (v === undefined) return '--out 需要一个目录';
+      const v = argv[++i];
+      if (v === undefined) return (w) => w.t('cli.extract.needsDir');
       args.out = v;
     } else if (a === '--year') {
-      const v = Number(value());
-      if (!Number.isInteger(v) || v < 1990 || v > 2100) return '--year 应为 1990–2100 之间的年份';
+      const text = argv[++i] ?? '';
+      const v = Number(text);
+      if (!Number.isInteger(v) || v < 1990 || v > 2100) return (w) => w.t('cli.extract.badYear', { year: text });
       args.year = v;
-    } else if (a === '--lang') {
-      const v = value();
-      if (v !== 'zh-CN' && v !== 'en') return '--lang 应为 zh-CN 或 en';
-      args.lang = v;
-    } else if (a.startsWith('--')) return `未知选项: ${a}`;
+    } else if (a.startsWith('--')) return (w) => w.t('cli.unknownOption', { option: a });
     else args.files.push(a);
   }
-  if (args.files.length === 0) return '没有指定文件';
+  if (args.files.length === 0) return (w) => w.t('cli.noFiles');
   return args;
 }
 
-/** An issue in words: its code's message with the params put in. */
-export function issueMessage(issue: ExtractIssue, messages: FormsMessages): string {
-  const template = (messages as Readonly<Record<string, string>>)[issue.code as FormsCode] ?? issue.code;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) =>
-    Object.prototype.hasOwnProperty.call(issue.params, name) ? String(issue.params[name]) : m,
-  );
-}
-
-function issueJson(issue: ExtractIssue, messages: FormsMessages) {
+function issueJson(issue: ExtractIssue, w: Words) {
   const { code, ...rest } = issue;
-  return { code, message: issueMessage(issue, messages), ...rest };
+  return { code, message: problemText(issue, w), ...rest };
 }
 
 /** The JSON line of a file, exactly the contract's fields in the contract's order. */
-export function resultJson(r: ExtractResult, messages: FormsMessages) {
+export function resultJson(r: ExtractResult, w: Words) {
   return {
     file: r.file,
     format: r.format,
@@ -78,8 +71,8 @@ export function resultJson(r: ExtractResult, messages: FormsMessages) {
     funds: r.funds,
     findings: r.findings,
     evidence: r.evidence,
-    warnings: r.warnings.map((w) => issueJson(w, messages)),
-    errors: r.errors.map((e) => issueJson(e, messages)),
+    warnings: r.warnings.map((x) => issueJson(x, w)),
+    errors: r.errors.map((x) => issueJson(x, w)),
   };
 }
 
@@ -87,22 +80,28 @@ function value(v: unknown): string {
   return v === null || v === undefined || v === '' ? '—' : String(v);
 }
 
-function printEvidence(e: EvidenceItem, row: Record<string, unknown>, out: (l: string) => void): void {
-  const how = e.how === 'derived' ? '（推算）' : '';
+function printEvidence(e: EvidenceItem, row: Record<string, unknown>, w: Words, out: (l: string) => void): void {
+  const how = e.how === 'derived' ? w.t('cli.extract.derived') : '';
   out(`      ${e.field} = ${value(row[e.field])}${how}  ←  “${e.text.replace(/\s*\n\s*/g, ' ')}”  ${e.location}`);
-  for (const d of e.disputed ?? []) out(`        另见 ${value(d.value)}  ←  “${d.text}”  ${d.location}`);
+  for (const d of e.disputed ?? [])
+    out(`        ${w.t('cli.extract.alsoSeen')} ${value(d.value)}  ←  “${d.text}”  ${d.location}`);
 }
 
-const SEVERITY = { 'zh-CN': { error: '错误', warning: '警告' }, en: { error: 'error', warning: 'warning' } } as const;
-
-function issueLine(label: string, issue: ExtractIssue, messages: FormsMessages): string {
-  return `    ${[label, issue.location, issueMessage(issue, messages)].filter((x) => x !== undefined && x !== '').join(' ')}`;
+function issueLine(label: string, issue: ExtractIssue, w: Words): string {
+  return `    ${[label, issue.location, problemText(issue, w)].filter((x) => x !== undefined && x !== '').join(' ')}`;
 }
 
-function printText(r: ExtractResult, lang: Args['lang'], messages: FormsMessages, out: (l: string) => void): void {
+function printText(r: ExtractResult, w: Words, out: (l: string) => void): void {
   out(r.file);
   out(
-    `  format: ${r.format}  layout: ${r.layout}  records: ${r.records.length}  indicators: ${r.indicators.length}  funds: ${r.funds.length}  findings: ${r.findings.length}`,
+    w.t('cli.extract.facts', {
+      format: r.format,
+      layout: r.layout,
+      records: r.records.length,
+      indicators: r.indicators.length,
+      funds: r.funds.length,
+      findings: r.findings.length,
+    }),
   );
   const kinds = { records: r.records, indicators: r.indicators, funds: r.funds, findings: r.findings } as const;
   for (const kind of ['records', 'indicators', 'funds', 'findings'] as const) {
@@ -113,46 +112,46 @@ function printText(r: ExtractResult, lang: Args['lang'], messages: FormsMessages
         .filter((x) => x !== undefined && x !== '')
         .join(' / ');
       out(`    ${kind}[${index}] ${name}`);
-      for (const e of items) printEvidence(e, o, out);
+      for (const e of items) printEvidence(e, o, w, out);
     });
   }
-  out(`  errors: ${r.errors.length}  warnings: ${r.warnings.length}`);
-  for (const e of r.errors) out(issueLine(SEVERITY[lang].error, e, messages));
-  for (const w of r.warnings) out(issueLine(SEVERITY[lang].warning, w, messages));
+  out(w.t('cli.extract.counts', { errors: r.errors.length, warnings: r.warnings.length }));
+  for (const e of r.errors) out(issueLine(w.t('cli.extract.error'), e, w));
+  for (const x of r.warnings) out(issueLine(w.t('cli.extract.warning'), x, w));
 }
 
 /** Returns the exit status: 0 no file has an error, 1 some file has one, 2 the command was used wrongly. */
 export async function runExtract(argv: string[], io: ExtractIo): Promise<number> {
   const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    io.err(`${args}\n${USAGE}`);
+  if (typeof args === 'function') {
+    const w = wordsFor(askedLocale(argv));
+    io.err(`${args(w)}\n${w.t('cli.extract.usage')}`);
     return 2;
   }
-  const messages = args.lang === 'en' ? formsEn : formsZhCN;
+  const w = wordsFor(args.locale);
   const results: ExtractResult[] = [];
   for (const f of args.files) {
     let bytes: Uint8Array;
     try {
       bytes = await io.readFile(f);
     } catch (e) {
-      io.err(`无法读取文件 ${f}: ${(e as Error).message}`);
+      io.err(w.t('cli.unreadable', { file: f, detail: (e as Error).message }));
       return 2;
     }
     const r = await extractFile(bytes, f, { year: args.year, readers: io.readers });
     results.push(r);
-    if (args.json) io.out(JSON.stringify(resultJson(r, messages)));
-    else printText(r, args.lang, messages, io.out);
+    if (args.json) io.out(JSON.stringify(resultJson(r, w)));
+    else printText(r, w, io.out);
   }
   if (args.out !== null) {
-    // Only files without errors: a form with an error writes nothing.
+    // Only files without errors: a form or report with an error writes nothing.
     const ok = results.filter((r) => r.errors.length === 0);
-    const records: PerfRecord[] = ok.flatMap((r) => r.records);
-    const indicators: IndicatorRow[] = ok.flatMap((r) => r.indicators);
-    const funds: FundLine[] = ok.flatMap((r) => r.funds);
     await io.mkdir(args.out);
-    await io.writeFile(join(args.out, 'records.csv'), toCsv('records', records));
-    await io.writeFile(join(args.out, 'indicators.csv'), toCsv('indicators', indicators));
-    await io.writeFile(join(args.out, 'funds.csv'), toCsv('funds', funds));
+    // A kind nothing was found of gets no file: a header alone is no file validate accepts.
+    for (const kind of KINDS) {
+      const rows = ok.flatMap((r) => r[kind] as RowOf[typeof kind][]);
+      if (rows.length > 0) await io.writeFile(join(args.out, `${kind}.csv`), toCsv(kind, rows));
+    }
   }
   return results.some((r) => r.errors.length > 0) ? 1 : 0;
 }

@@ -1,8 +1,8 @@
 // `npm run seeds:extract -- [--check] [--out DIR]`: the built-in dataset as the extractor reads
 // it from the four seed reports (../shared/seeds) plus the reviewed corrections
-// (test/fixtures/seed-extraction/corrections.json). Writes records/indicators/funds/findings CSVs
-// into DIR (default test/fixtures/seed-extraction/); with --check, writes nothing and exits 1
-// when the files there differ from what the extractor gives now.
+// (data/corrections.json). Writes records/indicators/funds/findings CSVs into DIR (default data/);
+// with --check, writes nothing and exits 1 when the files there differ from what the extractor
+// gives now.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { buildSeedDataset, datasetFiles, type Correction } from './seedExtraction/build';
@@ -12,16 +12,13 @@ const SEEDS = `${ROOT}../shared/seeds/`;
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const outAt = args.indexOf('--out');
-const out =
-  outAt >= 0 && args[outAt + 1] ? `${args[outAt + 1]!.replace(/\/$/, '')}/` : `${ROOT}test/fixtures/seed-extraction/`;
+const out = outAt >= 0 && args[outAt + 1] ? `${args[outAt + 1]!.replace(/\/$/, '')}/` : `${ROOT}data/`;
 
 if (!existsSync(SEEDS)) {
   console.log(`Skipped: the seed reports are not at ${SEEDS} (they live in ../shared/seeds, outside the repository).`);
   process.exit(0);
 }
-const corrections = JSON.parse(
-  readFileSync(`${ROOT}test/fixtures/seed-extraction/corrections.json`, 'utf8'),
-) as Correction[];
+const corrections = JSON.parse(readFileSync(`${ROOT}data/corrections.json`, 'utf8')) as Correction[];
 const files = datasetFiles(buildSeedDataset((name) => new Uint8Array(readFileSync(SEEDS + name)), corrections));
 let drift = 0;
 for (const [name, text] of Object.entries(files)) {
@@ -33,7 +30,7 @@ for (const [name, text] of Object.entries(files)) {
     }
   } else {
     writeFileSync(out + name, text);
-    console.log(`${out + name}: ${text.split('\r\n').length - 2} rows`);
+    console.log(`${out + name}: written`);
   }
 }
 if (check)

@@ -7,6 +7,7 @@ import { createAppRouter } from './router';
 import { createAppI18n } from '@/i18n';
 import { useDataStore } from '@/stores/data';
 import { useImportStore } from '@/stores/import';
+import { afterNextPaint } from '@/scheduling';
 import '@/styles/main.css';
 
 const app = createApp(App);
@@ -14,8 +15,14 @@ const pinia = createPinia();
 const i18n = createAppI18n();
 app.use(pinia).use(createAppRouter()).use(i18n);
 document.documentElement.lang = i18n.global.locale.value;
+// The database opens while the app mounts (its first render does not need the data).
+const data = useDataStore(pinia);
+const started = data.start();
 app.mount('#app');
-// Then the data published beside the app (data/manifest.json), if the deployment has any.
-void useDataStore(pinia)
-  .start()
+// Then the data published beside the app (data/manifest.json), if the deployment has any: once
+// the stored data has been shown, so that checking the published files (fetching them, a worker
+// reading them) does not share the two cores with the first charts.
+void started
+  .then(() => data.loaded())
+  .then(afterNextPaint)
   .then(() => useImportStore(pinia).syncPublished());

@@ -3,6 +3,10 @@
 // heap, garbage collection and CPU profiles cover the worker as well as the page.
 import { type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { launchBrowser, VIEWPORTS } from '../../test/e2e/harness';
+import { BARE_INIT, serveBareECharts } from './bare';
+import { cpuSince, type CpuTimes } from './stats';
+
+export type { CpuTimes };
 
 export async function launchBenchBrowser(): Promise<Browser> {
   // Unbucketed performance.memory, and gc() for steady-state figures.
@@ -12,7 +16,7 @@ export async function launchBenchBrowser(): Promise<Browser> {
 /** Collects performance marks and main-thread long tasks from the first script on. */
 export const INIT_SCRIPT = `(() => {
   const b = { marks: [], longTasks: [], clicks: [] };
-  window.__bench = b;
+  window.__bench = b;${BARE_INIT}
   new PerformanceObserver((l) => { for (const e of l.getEntries()) b.marks.push({ name: e.name, t: e.startTime }); })
     .observe({ type: 'mark', buffered: true });
   new PerformanceObserver((l) => { for (const e of l.getEntries()) b.longTasks.push({ t: e.startTime, d: e.duration }); })
@@ -45,7 +49,10 @@ export interface BenchWindow {
   clicks: Array<{ t: number; text: string }>;
 }
 
-/** A fresh context (empty storage) with the marks collector installed, the app's origin only. */
+/**
+ * A fresh context (empty storage) with the marks collector installed, the app's origin only (and
+ * bare ECharts for the baseline, bare.ts, served on it).
+ */
 export async function newBenchContext(browser: Browser, origin: string): Promise<BrowserContext> {
   const context = await browser.newContext({
     viewport: VIEWPORTS.desktop,
@@ -58,6 +65,7 @@ export async function newBenchContext(browser: Browser, origin: string): Promise
     (url) => url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:',
     (r) => r.abort('blockedbyclient'),
   );
+  await serveBareECharts(context, origin);
   return context;
 }
 
@@ -165,6 +173,36 @@ export class WorkerSessions {
       await sleep(20);
     }
   }
+}
+
+/**
+ * The page's main-thread CPU time (DevTools' Performance metrics in thread time). On a machine
+ * shared with other work, wall time includes the time the page waited for a core; CPU time does
+ * not, so builds compared by it differ by their work, not by the load at the moment.
+ */
+export class CpuClock {
+  private constructor(private readonly session: TargetSession) {}
+
+  static async open(page: Page): Promise<CpuClock> {
+    const session = await openPageSession(page);
+    await session.send('Performance.enable', { timeDomain: 'threadTicks' });
+    return new CpuClock(session);
+  }
+
+  async now(): Promise<CpuTimes> {
+    const { metrics } = await this.session.send<{ metrics: Array<{ name: string; value: number }> }>(
+      'Performance.getMetrics',
+    );
+    const get = (name: string): number => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
+    return {
+      thread: get('ThreadTime'),
+      script: get('ScriptDuration'),
+      layout: get('LayoutDuration'),
+      style: get('RecalcStyleDuration'),
+    };
+  }
+
+  static since = cpuSince;
 }
 
 export async function openPageSession(page: Page): Promise<TargetSession> {

@@ -5,7 +5,19 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { benchState, selfTimes, sleep, startProfile, steadyHeap, stopProfile, type TargetSession } from './browser';
+import { loadBareECharts, replayOnBare, type BareRun } from './bare';
+import { summarize, type Summary } from './stats';
+import {
+  benchState,
+  CpuClock,
+  selfTimes,
+  sleep,
+  startProfile,
+  steadyHeap,
+  stopProfile,
+  type CpuTimes,
+  type TargetSession,
+} from './browser';
 
 export const CHARTS_FINISHED = 'dashboard:charts-finished';
 
@@ -16,7 +28,12 @@ export interface ReloadRun {
   fromAppStartMs: number;
   longestTaskMs: number;
   recordsShown: string;
+  /** App start → each of the data store's marks (src/stores/data.ts DATA_MARKS), the last of each. */
+  phases: Record<string, number>;
 }
+
+/** The data store's marks, in the order they come. */
+const DATA_PHASES = ['data:opened', 'data:read', 'data:ready'] as const;
 
 /**
  * Waits until charts have finished and nothing has happened for `quietMs` (no further chart
@@ -67,10 +84,7 @@ export async function reloadRuns(
       for (const f of selfTimes(p, 15))
         log(`    ${String(f.ms).padStart(8)} ms ${String(f.share).padStart(5)} %  ${f.fn}`);
     }
-    const nav = await page.evaluate(() => {
-      const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return { interactive: n?.domInteractive ?? 0 };
-    });
+    const nav = await appStartMarks(page);
     const s = await benchState(page);
     const recordsShown =
       (await page
@@ -83,13 +97,36 @@ export async function reloadRuns(
       fromAppStartMs: last - nav.interactive,
       longestTaskMs: Math.max(0, ...s.longTasks.filter((l) => l.t < last).map((l) => l.d)),
       recordsShown: recordsShown.trim(),
+      phases: nav.phases,
     };
     log(
-      `  reload ${i + 1}: charts finished ${Math.round(run.fromNavigationMs)} ms after navigation (${Math.round(run.fromAppStartMs)} ms after app start), longest task ${Math.round(run.longestTaskMs)} ms; ${run.recordsShown}`,
+      `  reload ${i + 1}: charts finished ${Math.round(run.fromNavigationMs)} ms after navigation (${Math.round(run.fromAppStartMs)} ms after app start), longest task ${Math.round(run.longestTaskMs)} ms; ${phaseText(run.phases)}; ${run.recordsShown}`,
     );
     out.push(run);
   }
   return out;
+}
+
+/** DOM interactive (the app's start) and the data store's marks after it, in the page's time. */
+export async function appStartMarks(page: Page): Promise<{ interactive: number; phases: Record<string, number> }> {
+  const { interactive, at } = await page.evaluate((names) => {
+    const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    const at = names.map((m) => [m, performance.getEntriesByName(m).at(-1)?.startTime ?? NaN] as const);
+    return { interactive: n?.domInteractive ?? 0, at };
+  }, DATA_PHASES);
+  return { interactive, phases: Object.fromEntries(at.map(([m, t]) => [m, Math.round(t - interactive)])) };
+}
+
+/** "database opened 40 ms, rows read 210 ms, views given the data 230 ms" after app start. */
+export function phaseText(p: Record<string, number>): string {
+  const name: Record<string, string> = {
+    'data:opened': 'database opened',
+    'data:read': 'rows read',
+    'data:ready': 'views given the data',
+  };
+  return Object.entries(p)
+    .map(([m, t]) => `${name[m] ?? m} ${Number.isFinite(t) ? `${t} ms` : '—'}`)
+    .join(', ');
 }
 
 export async function steadyMainHeapMb(session: TargetSession): Promise<number> {
@@ -103,6 +140,10 @@ export interface FilterRun {
   /** Charts finished without waiting for the following frame. */
   chartsMs: number;
   longestTaskMs: number;
+  /** The same options on bare ECharts instances (bare.ts); null when no chart was given one. */
+  bare: BareRun | null;
+  /** Main-thread CPU time from just before the change to the end of its trailing work (with a CPU clock). */
+  cpu?: CpuTimes;
 }
 
 export interface FilterSeries {
@@ -142,6 +183,7 @@ export async function filterRuns(
   count: number,
   view = 'execution',
   years?: readonly string[],
+  cpu?: CpuClock,
 ): Promise<FilterSeries> {
   const query = agencyNames.map((a) => `agencies=${encodeURIComponent(a)}`).join('&');
   await page.goto(`${appUrl}#/${view}?${query}`, { waitUntil: 'load' });
@@ -159,8 +201,10 @@ export async function filterRuns(
       .textContent()
       .catch(() => '')) ?? '';
   const series = Number(/\d+/.exec(shownText)?.[0] ?? NaN);
+  await loadBareECharts(page);
   const runs: FilterRun[] = [];
   for (const c of filterChanges(count, years)) {
+    const c0 = await cpu?.now();
     // The page does the timing (INIT_SCRIPT's filterChange): no round trip to Node inside the clock.
     const r = await page.evaluate(
       ({ selector, value, name }) =>
@@ -175,9 +219,77 @@ export async function filterRuns(
     );
     // Let the long-task observer deliver, and any trailing work end, before the next change.
     await sleep(150);
+    const c1 = await cpu?.now();
     const s = await benchState(page);
     const tasks = s.longTasks.filter((l) => l.t + l.d > r.t0 && l.t < r.t0 + r.ms).map((l) => l.d);
-    runs.push({ change: c.label, ms: r.ms, chartsMs: r.chartsMs, longestTaskMs: Math.max(0, ...tasks) });
+    // Then the floor: the options this change gave the charts, drawn by bare ECharts.
+    const bare = await replayOnBare(page, r.t0, cpu);
+    await sleep(100);
+    runs.push({
+      change: c.label,
+      ms: r.ms,
+      chartsMs: r.chartsMs,
+      longestTaskMs: Math.max(0, ...tasks),
+      bare,
+      ...(c0 && c1 ? { cpu: CpuClock.since(c0, c1) } : {}),
+    });
   }
   return { agencies: agencyNames.length, series, runs };
+}
+
+export interface BareSummary {
+  /** Bare instances given each new option whole (notMerge). */
+  notMerge: Summary;
+  /** Bare instances given the app's own setOption calls. */
+  replay: Summary;
+  /** The app's change (to the frame after its charts finished) over the faster bare way, medians. */
+  ratio: number;
+  /** The same for the 95th percentiles. */
+  ratioP95: number;
+  /** Changes with a bare run (those that gave a chart an option). */
+  n: number;
+  /** Main-thread CPU medians (with a CPU clock): the app's change and each bare way. */
+  cpu?: { app: number; notMerge: number; replay: number; ratio: number };
+}
+
+/** The bare-ECharts floor of a series of changes, and the app's time over it. */
+export function bareSummary(runs: readonly FilterRun[]): BareSummary | null {
+  const withBare = runs.filter((r): r is FilterRun & { bare: BareRun } => r.bare !== null);
+  if (withBare.length === 0) return null;
+  const app = summarize(withBare.map((r) => r.ms));
+  const notMerge = summarize(withBare.map((r) => r.bare.notMerge));
+  const replay = summarize(withBare.map((r) => r.bare.replay));
+  const floor = notMerge.median <= replay.median ? notMerge : replay;
+  const ratio = (a: number, b: number): number => (b > 0 ? Math.round((a / b) * 100) / 100 : NaN);
+  const cpuRuns = withBare.filter((r) => r.cpu && r.bare.notMergeCpu !== undefined && r.bare.replayCpu !== undefined);
+  const med = (xs: number[]) => summarize(xs).median;
+  const cpu =
+    cpuRuns.length === withBare.length
+      ? {
+          app: med(cpuRuns.map((r) => r.cpu!.thread)),
+          notMerge: med(cpuRuns.map((r) => r.bare.notMergeCpu!)),
+          replay: med(cpuRuns.map((r) => r.bare.replayCpu!)),
+        }
+      : null;
+  return {
+    notMerge,
+    replay,
+    ratio: ratio(app.median, floor.median),
+    ratioP95: ratio(app.p95, floor.p95),
+    n: withBare.length,
+    ...(cpu ? { cpu: { ...cpu, ratio: ratio(cpu.app, Math.min(cpu.notMerge, cpu.replay)) } } : {}),
+  };
+}
+
+/** Medians of each CPU figure over the runs that have them; null when none has. */
+export function cpuMedians(list: ReadonlyArray<CpuTimes | undefined>): CpuTimes | null {
+  const xs = list.filter((c): c is CpuTimes => c !== undefined);
+  if (xs.length === 0) return null;
+  const med = (f: (c: CpuTimes) => number) => summarize(xs.map(f)).median;
+  return {
+    thread: med((c) => c.thread),
+    script: med((c) => c.script),
+    layout: med((c) => c.layout),
+    style: med((c) => c.style),
+  };
 }

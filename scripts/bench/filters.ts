@@ -13,13 +13,17 @@
 // --metrics   main-thread task, script, layout and style time per change (DevTools metrics)
 // --block     changes per page load (10); builds take turns block by block
 // --top       keep the default top-N lines instead of pressing "show all"; --agencies 0 selects none (all)
+// --reloads N  the overview reloaded N times per build first (builds in turns)
+// --browser-profile DIR  the browser profile holding the imported data (default /tmp/filterbench-profile)
+// Each change is followed by the same options drawn by bare ECharts (bare.ts): the ratio is printed.
 import { createServer } from 'node:http';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, DIST_DIR, VIEWPORTS } from '../../test/e2e/harness';
-import { INIT_SCRIPT, selfTimes, sleep, type CpuProfile } from './browser';
-import { CHARTS_FINISHED, filterChanges } from './dashboard';
+import { loadBareECharts, replayOnBare, serveBareECharts } from './bare';
+import { CpuClock, INIT_SCRIPT, selfTimes, sleep, type CpuProfile } from './browser';
+import { appStartMarks, CHARTS_FINISHED, filterChanges, phaseText } from './dashboard';
 import { agencyNames, DATA_DIR, ensureBenchData } from './generate';
 import { fmtMs, summarize } from './stats';
 
@@ -39,7 +43,7 @@ const VIEW = opt('view', 'execution');
 const COUNTS = opt('agencies', '50,200').split(',').map(Number);
 const RUNS = Number(opt('runs', '30'));
 const PORT = 47_311;
-const PROFILE_DIR = '/tmp/filterbench-profile';
+const PROFILE_DIR = path.resolve(opt('browser-profile', '/tmp/filterbench-profile'));
 const READY = path.join(PROFILE_DIR, 'bench-data-ready');
 const BASE = '/app/';
 
@@ -92,6 +96,7 @@ const context = await chromium.launchPersistentContext(PROFILE_DIR, {
   serviceWorkers: 'block',
 });
 await context.addInitScript(INIT_SCRIPT);
+await serveBareECharts(context, ORIGIN);
 const page = context.pages()[0] ?? (await context.newPage());
 page.on('pageerror', (e) => console.log(`page error: ${e.message}`));
 
@@ -252,12 +257,40 @@ async function openView(
 }
 
 try {
+  // --reloads N: the overview reloaded N times per build, the builds taking turns, before the changes.
+  const RELOADS = Number(opt('reloads', '0'));
+  if (RELOADS > 0) {
+    const times = DISTS.map(() => [] as number[]);
+    for (let round = 0; round < RELOADS; round++)
+      for (const [di] of DISTS.entries()) {
+        await page.goto(`${ORIGIN}${baseOf(di)}#/overview`, { waitUntil: 'load' });
+        await settle(0, 800);
+        await page.reload({ waitUntil: 'load' });
+        await settle(0, 1000);
+        const { last, marks } = await page.evaluate((n) => {
+          const all = performance.getEntriesByName(n);
+          return { last: all.at(-1)?.startTime ?? NaN, marks: all.length };
+        }, CHARTS_FINISHED);
+        const start = await appStartMarks(page);
+        times[di]!.push(last - start.interactive);
+        console.log(
+          `${path.basename(DISTS[di]!)} reload: ${Math.round(last - start.interactive)} ms after app start (${marks} times all charts finished); ${phaseText(start.phases)}`,
+        );
+      }
+    for (const [di, t] of times.entries()) {
+      const s = summarize(t);
+      console.log(`${path.basename(DISTS[di]!)} reload: median ${fmtMs(s.median)}, p95 ${fmtMs(s.p95)} (${s.n})`);
+    }
+  }
   const BLOCK = Number(opt('block', '10'));
   const all = filterChanges(RUNS);
   for (const [ci, n] of COUNTS.entries()) {
     const results = DISTS.map(() => ({
       ms: [] as number[],
       chartsMs: [] as number[],
+      bare: [] as number[],
+      cpu: [] as number[],
+      bareCpu: [] as number[],
       lines: [] as string[],
       shown: '',
     }));
@@ -266,6 +299,8 @@ try {
       for (const [di] of DISTS.entries()) {
         const res = results[di]!;
         res.shown = await openView(ORIGIN + baseOf(di), n, all.slice(0, b * BLOCK));
+        await loadBareECharts(page);
+        const clock = await CpuClock.open(page);
         const perf = flag('metrics') ? await context.newCDPSession(page) : null;
         const metrics = async (): Promise<Record<string, number>> => {
           if (!perf) return {};
@@ -282,6 +317,7 @@ try {
           await cdp.send('Profiler.start');
         }
         for (const c of all.slice(b * BLOCK, (b + 1) * BLOCK)) {
+          const c0 = await clock.now();
           const r = await page.evaluate(
             ({ selector, value, name }) =>
               (
@@ -308,10 +344,20 @@ try {
             );
             console.log(`  ${c.label} ${Math.round(r.ms)}: ${xs.join(' ')}`);
           }
+          await sleep(150);
+          const c1 = await clock.now();
+          const bare = await replayOnBare(page, r.t0, clock);
           res.ms.push(r.ms);
           res.chartsMs.push(r.chartsMs);
-          res.lines.push(`${c.label}:${Math.round(r.ms)}`);
-          await sleep(150);
+          res.cpu.push(CpuClock.since(c0, c1).thread);
+          if (bare) {
+            res.bare.push(Math.min(bare.notMerge, bare.replay));
+            res.bareCpu.push(Math.min(bare.notMergeCpu ?? NaN, bare.replayCpu ?? NaN));
+          }
+          res.lines.push(
+            `${c.label}:${Math.round(r.ms)}/${bare ? Math.round(Math.min(bare.notMerge, bare.replay)) : '-'}`,
+          );
+          await sleep(100);
         }
         if (perf) {
           const m1 = await metrics();
@@ -330,8 +376,11 @@ try {
     }
     for (const [di, res] of results.entries()) {
       const s = summarize(res.ms);
+      const bare = summarize(res.bare);
+      const cpu = summarize(res.cpu);
+      const bareCpu = summarize(res.bareCpu);
       console.log(
-        `${path.basename(DISTS[di]!)} ${VIEW}, ${n} agencies (${res.shown}): median ${fmtMs(s.median)}, p95 ${fmtMs(s.p95)}, max ${fmtMs(s.max)}`,
+        `${path.basename(DISTS[di]!)} ${VIEW}, ${n} agencies (${res.shown}): median ${fmtMs(s.median)}, p95 ${fmtMs(s.p95)}, max ${fmtMs(s.max)}; bare ECharts (the faster way) ${fmtMs(bare.median)} median: ÷ ${(s.median / bare.median).toFixed(2)}×; CPU ${fmtMs(cpu.median)} ÷ bare ${fmtMs(bareCpu.median)} = ${(cpu.median / bareCpu.median).toFixed(2)}×`,
       );
       console.log(`  ${res.lines.join(' ')}`);
     }

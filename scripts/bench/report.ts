@@ -3,7 +3,7 @@ import type { BureauBench } from './bureauBench';
 import os from 'node:os';
 import { readFileSync } from 'node:fs';
 import type { ImportRun } from './appImport';
-import type { FilterSeries, ReloadRun } from './dashboard';
+import type { BareSummary, FilterSeries, ReloadRun } from './dashboard';
 import type { LowerResults } from './lowerBounds';
 import { fmtMs, fmtRate, round1, summarize, table, type Summary } from './stats';
 
@@ -62,10 +62,16 @@ export interface BenchResult {
     ms: Summary;
     chartsMs: Summary;
     longestTaskMs: number;
+    /** The same options on bare ECharts instances, and the app's time over them (bare.ts). */
+    bare?: BareSummary | null;
     runs: FilterSeries['runs'];
   }>;
   /** The dashboard with the test bureau of 150 agencies × 6 years published (bureauBench.ts). */
   bureau?: BureauBench | null;
+  /** The same bureau scenarios on other builds, measured in turns with `bureau` (--against). */
+  against?: BureauBench[];
+  /** Load averages at the start and the end of the run. */
+  load?: { start: number[]; end: number[] };
   targets: Target[];
 }
 
@@ -156,6 +162,17 @@ export function targets(r: Omit<BenchResult, 'targets'>): Target[] {
     f200?.ms.p95 ?? null,
     100,
   );
+  for (const [f, n] of [
+    [f50, 50],
+    [f200, 200],
+  ] as const)
+    add(
+      `filter change ÷ the same options on bare ECharts, ${f?.series ?? n} series (medians)`,
+      '≤ 1.3×',
+      f?.bare?.ratio ?? null,
+      1.3,
+      'x',
+    );
   const steady = r.reload ? Math.max(r.reload.steadyHeapMb, i1m?.heapSteadyMb ?? 0) : (i1m?.heapSteadyMb ?? null);
   add('JS heap, 1M stored, steady (after gc)', '≤ 150 MB', steady, 150, 'MB');
   add('JS heap peak during a 1M import (page + worker)', '≤ 400 MB', i1m?.heapPeakMb ?? null, 400, 'MB');
@@ -188,11 +205,62 @@ export function targets(r: Omit<BenchResult, 'targets'>): Target[] {
   return out;
 }
 
+/** "bare ECharts 12 ms (notMerge) / 10 ms (the app's calls): 2.10× the faster" */
+function bareText(b: BareSummary | null | undefined): string {
+  if (!b) return 'bare ECharts not measured';
+  return `the same options on bare ECharts ${fmtMs(b.notMerge.median)} median whole (notMerge), ${fmtMs(b.replay.median)} as the app set them; the app ÷ the faster: ${b.ratio.toFixed(2)}× (medians), ${b.ratioP95.toFixed(2)}× (p95s)`;
+}
+
 function bureauLine(b: BureauBench): string {
   const filters = b.filters
-    .map((f) => `${f.view} ${fmtMs(f.ms.median)} median, ${fmtMs(f.ms.p95)} p95 (${f.ms.n} changes)`)
+    .map(
+      (f) => `${f.view} ${fmtMs(f.ms.median)} median, ${fmtMs(f.ms.p95)} p95 (${f.ms.n} changes; ${bareText(f.bare)})`,
+    )
     .join('; ');
   return `Test bureau, ${b.agencies} agencies × 6 years (${b.records} records): all charts finished ${fmtMs(b.reload.median)} median, ${fmtMs(b.reload.p95)} p95 after the app's start; filter changes: ${filters}; warnings list ${fmtMs(b.warnings.median)} median, ${fmtMs(b.warnings.p95)} p95; compare of four records ${fmtMs(b.compare.median)} median, ${fmtMs(b.compare.p95)} p95 (${b.compare.n} openings each).`;
+}
+
+/** The bureau's figures per build, side by side, with each build's ratio to the first. */
+function againstTable(base: BureauBench, others: readonly BureauBench[]): { header: string[]; rows: string[][] } {
+  const metrics: Array<[string, (b: BureauBench) => number | null, 'ms' | 'x']> = [
+    ['reload → all charts finished (median)', (b) => b.reload.median, 'ms'],
+    ['reload (p95)', (b) => b.reload.p95, 'ms'],
+    ...base.filters
+      .map((f) => f.view)
+      .flatMap((view): Array<[string, (b: BureauBench) => number | null, 'ms' | 'x']> => [
+        [`filter change, ${view} (median)`, (b) => b.filters.find((f) => f.view === view)?.ms.median ?? null, 'ms'],
+        [`filter change, ${view} (p95)`, (b) => b.filters.find((f) => f.view === view)?.ms.p95 ?? null, 'ms'],
+        [
+          `  main-thread CPU per change, ${view} (median)`,
+          (b) => b.filters.find((f) => f.view === view)?.cpu?.thread ?? null,
+          'ms',
+        ],
+        [
+          `  ÷ bare ECharts, ${view} (medians)`,
+          (b) => b.filters.find((f) => f.view === view)?.bare?.ratio ?? null,
+          'x',
+        ],
+      ]),
+    ['warnings list (median)', (b) => b.warnings.median, 'ms'],
+    ['  main-thread CPU (median)', (b) => b.warningsCpu?.thread ?? null, 'ms'],
+    ['compare of four records (median)', (b) => b.compare.median, 'ms'],
+    ['  main-thread CPU (median)', (b) => b.compareCpu?.thread ?? null, 'ms'],
+  ];
+  const fmt = (v: number | null, unit: 'ms' | 'x') =>
+    v === null || !Number.isFinite(v) ? '—' : unit === 'ms' ? fmtMs(v) : `${v.toFixed(2)}×`;
+  const header = ['figure', base.dist, ...others.flatMap((o) => [o.dist, '÷ first'])];
+  const rows = metrics.map(([name, get, unit]) => {
+    const a = get(base);
+    return [
+      name,
+      fmt(a, unit),
+      ...others.flatMap((o) => {
+        const b = get(o);
+        return [fmt(b, unit), a !== null && b !== null && a > 0 ? `${(b / a).toFixed(2)}` : '—'];
+      }),
+    ];
+  });
+  return { header, rows };
 }
 
 export function printable(r: BenchResult): string {
@@ -271,10 +339,20 @@ export function printable(r: BenchResult): string {
   }
   for (const f of r.filters) {
     lines.push(
-      `Filter changes, ${f.agencies} agencies (${f.series} series), ${f.ms.n} changes: ${fmtMs(f.ms.median)} median, ${fmtMs(f.ms.p95)} p95 (charts finished ${fmtMs(f.chartsMs.median)} / ${fmtMs(f.chartsMs.p95)}), longest task ${fmtMs(f.longestTaskMs)}`,
+      `Filter changes, ${f.agencies} agencies (${f.series} series), ${f.ms.n} changes: ${fmtMs(f.ms.median)} median, ${fmtMs(f.ms.p95)} p95 (charts finished ${fmtMs(f.chartsMs.median)} / ${fmtMs(f.chartsMs.p95)}), longest task ${fmtMs(f.longestTaskMs)}; ${bareText(f.bare)}`,
     );
   }
   if (r.bureau) lines.push(bureauLine(r.bureau));
+  if (r.bureau && r.against && r.against.length > 0) {
+    const t = againstTable(r.bureau, r.against);
+    lines.push('');
+    lines.push('The bureau on each build, measured in turns:');
+    lines.push(table(t.header, t.rows));
+  }
+  if (r.load)
+    lines.push(
+      `Load average (1, 5, 15 min): ${r.load.start.join(', ')} at the start, ${r.load.end.join(', ')} at the end`,
+    );
   lines.push('');
   lines.push('Targets:');
   lines.push(
@@ -329,12 +407,30 @@ export function markdown(r: BenchResult): string {
   }
   for (const f of r.filters) {
     lines.push(
-      `Filter change with ${f.series} series (${f.ms.n} changes): ${fmtMs(f.ms.median)} median, ${fmtMs(f.ms.p95)} p95 to the frame after every chart finished; the last chart finishes ${fmtMs(f.chartsMs.median)} median, ${fmtMs(f.chartsMs.p95)} p95 after the change event; longest main-thread task ${fmtMs(f.longestTaskMs)}.`,
+      `Filter change with ${f.series} series (${f.ms.n} changes): ${fmtMs(f.ms.median)} median, ${fmtMs(f.ms.p95)} p95 to the frame after every chart finished; the last chart finishes ${fmtMs(f.chartsMs.median)} median, ${fmtMs(f.chartsMs.p95)} p95 after the change event; longest main-thread task ${fmtMs(f.longestTaskMs)}; ${bareText(f.bare)}.`,
     );
     lines.push('');
   }
   if (r.bureau) {
     lines.push(bureauLine(r.bureau));
+    lines.push('');
+    if (r.against && r.against.length > 0) {
+      const t = againstTable(r.bureau, r.against);
+      lines.push(`| ${t.header.join(' | ')} |`);
+      lines.push(
+        `|---|${t.header
+          .slice(1)
+          .map(() => '---:')
+          .join('|')}|`,
+      );
+      for (const row of t.rows) lines.push(`| ${row.join(' | ')} |`);
+      lines.push('');
+    }
+  }
+  if (r.load) {
+    lines.push(
+      `Load average (1, 5, 15 min): ${r.load.start.join(', ')} at the start, ${r.load.end.join(', ')} at the end.`,
+    );
     lines.push('');
   }
   lines.push('| target | limit | measured | |');

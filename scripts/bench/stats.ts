@@ -59,3 +59,21 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
+
+/** Main-thread CPU time, ms: all of it, and that of script, layout and style recalculation. */
+export interface CpuTimes {
+  thread: number;
+  script: number;
+  layout: number;
+  style: number;
+}
+
+/** The CPU time spent between two readings. */
+export function cpuSince(a: CpuTimes, b: CpuTimes): CpuTimes {
+  return {
+    thread: round1(b.thread - a.thread),
+    script: round1(b.script - a.script),
+    layout: round1(b.layout - a.layout),
+    style: round1(b.style - a.style),
+  };
+}

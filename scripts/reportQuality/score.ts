@@ -167,7 +167,7 @@ export function scoreFile(expected: Expected, result: ExtractResult, doc: Docume
   const notVerbatim = result.evidence
     .filter((e) => e.text !== '' && !texts.some((x) => x.includes(e.text)))
     .map((e) => `${e.kind}[${e.index}].${e.field}: ${e.text}`);
-  const codes = new Set(result.warnings.map((w) => w.code));
+  const codes = new Set<string>(result.warnings.map((w) => w.code));
   return {
     file: expected.file,
     tally: total,

@@ -1,12 +1,25 @@
 // The built-in dataset rebuilt from its reports: the extractor's rows on the four seed reports,
-// plus a small reviewed file of corrections (each with its reason), with every warning of the
-// extraction written into the notes, so that each contradiction stays visible in the data.
+// plus a small reviewed file of corrections (data/corrections.json, each with its reason), with
+// every warning of the extraction written into the notes, so that each contradiction stays
+// visible in the data. A correction goes through the same edits as the analyst's review
+// (src/domain/extract/edits.ts): the evidence column then says the value was corrected, what it
+// was read as and why. A correction may instead name another statement of a figure that the
+// extractor does not link (a count stated again in another section): the figure is then marked
+// disputed, with that text and its place, as the extractor marks the contradictions it finds.
 import { readTxt } from '@/domain/document/txt';
+import type { DocumentModel } from '@/domain/document/types';
+import { applyEdits, type Edit } from '@/domain/extract/edits';
+import { fillEvidenceColumn } from '@/domain/extract/fillEvidence';
 import type { ExtractResult, ExtractedKind } from '@/domain/extract/types';
 import { toCsv } from '@/domain/exportCsv';
 import { extractReport } from '@/domain/report/extractReport';
+import { locationOf } from '@/domain/report/outline';
 import type { FindingRow, FundLine, IndicatorRow, PerfRecord } from '@/domain/types';
-import { formatReportIssue } from '@/i18n/reportIssue';
+import { problemText } from '@/i18n/issueText';
+import { wordsFor } from '../cliWords';
+
+/** The notes are written in Chinese, as the reports are. */
+const ZH = wordsFor('zh-CN');
 
 export const SEED_FILES = [
   'chaoyang-2023-department-overall.txt',
@@ -15,13 +28,20 @@ export const SEED_FILES = [
   'yuzhong-2019-investment-promotion-fund.txt',
 ] as const;
 
-export interface Correction {
-  kind: 'records' | 'indicators' | 'funds';
-  /** Fields that pick the one row (all must be equal). */
+interface CorrectionBase {
+  kind: ExtractedKind;
+  /** Fields that pick the one row among all the seeds' rows (all must be equal). */
   match: Record<string, string | number>;
-  set: Record<string, string | number | null>;
   reason: string;
 }
+
+/** Values set (null removes one), recorded as corrections. */
+export type ValueCorrection = CorrectionBase & { set: Record<string, string | number | null> };
+
+/** Another statement of a figure, in the report's own words (found in it verbatim): the figure is disputed. */
+export type DisputeCorrection = CorrectionBase & { dispute: { field: string; value: string; text: string } };
+
+export type Correction = ValueCorrection | DisputeCorrection;
 
 export interface SeedDataset {
   records: PerfRecord[];
@@ -49,7 +69,7 @@ function withNotes(result: ExtractResult): SeedDataset {
   const records = result.records.map((r) => ({ ...r }));
   const indicators = result.indicators.map((r) => ({ ...r }));
   for (const w of result.warnings) {
-    const text = formatReportIssue(w, 'zh-CN') + (w.location ? `（${w.location}）` : '');
+    const text = problemText(w, ZH) + (w.location ? `（${w.location}）` : '');
     const kind: ExtractedKind | undefined = w.kind;
     if (kind === 'indicators' && w.index !== undefined && indicators[w.index]) appendNote(indicators[w.index]!, text);
     else if (kind === 'funds' && w.index !== undefined && result.funds[w.index]) {
@@ -65,82 +85,85 @@ function withNotes(result: ExtractResult): SeedDataset {
   };
 }
 
-/** Applies the corrections; a correction that finds no row is an error, so the file cannot drift silently. */
-export function applyCorrections(data: SeedDataset, corrections: readonly Correction[]): SeedDataset {
-  for (const c of corrections) {
-    const rows = data[c.kind] as unknown as Row[];
-    const hits = rows.filter((r) => matches(r, c.match));
-    if (hits.length !== 1) throw new Error(`correction matches ${hits.length} rows, not 1: ${JSON.stringify(c.match)}`);
-    const row = hits[0]!;
-    for (const [field, value] of Object.entries(c.set)) {
-      if (field === 'note') continue;
-      row[field] = value;
-    }
-    const note = typeof c.set.note === 'string' ? c.set.note : `更正：${c.reason}`;
-    if (c.kind === 'funds') {
-      const owner = data.records.find((r) => sameRecord(r as unknown as Row, row));
-      if (owner) appendNote(owner, note);
-    } else appendNote(row as { note: string }, note);
+/** Where in the document a text stands (`第54段`), or null when it is not there verbatim. */
+function placeOf(doc: DocumentModel, text: string): string | null {
+  for (const b of doc.blocks) {
+    const holds =
+      b.type === 'paragraph' ? b.text.includes(text) : b.grid.some((row) => row.some((c) => c?.text.includes(text)));
+    if (holds) return locationOf(b.at);
   }
-  return data;
+  return null;
 }
 
+/** The row of a result a correction picks (its index), if any. */
+function hitsIn(result: ExtractResult, c: Correction): number[] {
+  const rows = result[c.kind] as unknown as Row[];
+  return rows.flatMap((r, i) => (matches(r, c.match) ? [i] : []));
+}
+
+/** Applies the corrections that pick a row of this report; counts the hits of each. */
+function corrected(result: ExtractResult, doc: DocumentModel, corrections: readonly Correction[], hits: number[]) {
+  const edits: Edit[] = [];
+  const disputes: Array<{ index: number; c: DisputeCorrection }> = [];
+  corrections.forEach((c, n) => {
+    for (const index of hitsIn(result, c)) {
+      hits[n]!++;
+      if ('set' in c) {
+        for (const [field, value] of Object.entries(c.set))
+          edits.push({ kind: c.kind, index, field, text: value === null ? '' : String(value), reason: c.reason });
+      } else disputes.push({ index, c });
+    }
+  });
+  const { result: out, problems } = applyEdits(result, edits);
+  if (problems.length > 0) throw new Error(`${result.file}: corrections refused: ${JSON.stringify(problems)}`);
+  for (const { index, c } of disputes) {
+    const location = placeOf(doc, c.dispute.text);
+    if (location === null)
+      throw new Error(`${result.file}: the disputing text is not in the report: ${c.dispute.text}`);
+    const item = out.evidence.find((e) => e.kind === c.kind && e.index === index && e.field === c.dispute.field);
+    if (!item) throw new Error(`${result.file}: no evidence for ${c.kind}[${index}].${c.dispute.field}`);
+    item.disputed = [...(item.disputed ?? []), { value: c.dispute.value, text: c.dispute.text, location }];
+    appendNote(out[c.kind][index] as unknown as { note: string }, `报告前后不一：${c.reason}（${location}）`);
+  }
+  fillEvidenceColumn(out);
+  return out;
+}
+
+/**
+ * The dataset from the seeds and the corrections. A correction that picks no row, or more than
+ * one, is an error: the file cannot drift silently from what the extractor reads.
+ */
 export function buildSeedDataset(
   readSeed: (name: string) => Uint8Array,
   corrections: readonly Correction[],
 ): SeedDataset {
   const all: SeedDataset = { records: [], indicators: [], funds: [], findings: [] };
+  const hits = corrections.map(() => 0);
   for (const name of SEED_FILES) {
     const read = readTxt(readSeed(name));
     if (!read.ok) throw new Error(`${name}: ${read.error.code}`);
-    const part = withNotes(extractReport(read.doc, name));
+    const part = withNotes(corrected(extractReport(read.doc, name), read.doc, corrections, hits));
     all.records.push(...part.records);
     all.indicators.push(...part.indicators);
     all.funds.push(...part.funds);
     all.findings.push(...part.findings);
   }
-  return applyCorrections(all, corrections);
+  hits.forEach((n, i) => {
+    if (n !== 1) throw new Error(`correction matches ${n} rows, not 1: ${JSON.stringify(corrections[i]!.match)}`);
+  });
+  return all;
 }
 
-const FINDING_LABELS: Readonly<Record<string, string>> = {
-  conclusion: '评价结论',
-  problem: '存在的问题',
-  recommendation: '改进建议',
-  experience: '主要经验',
-  outcome: '主要成效',
-};
-
-function quote(s: string): string {
-  return /[",;\t\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** findings.csv as the contract's findings kind names its columns (the kind enters the import pipeline in phase 2). */
-export function findingsCsv(rows: readonly FindingRow[]): string {
-  const lines = ['单位名称,年度,评价类型,项目名称,类别,序号,内容,资料来源'];
-  for (const f of rows) {
-    lines.push(
-      [
-        f.agency,
-        String(f.year),
-        f.scope === 'department' ? '部门整体' : '项目',
-        f.project,
-        FINDING_LABELS[f.kind] ?? f.kind,
-        String(f.seq),
-        f.text,
-        f.source,
-      ]
-        .map(quote)
-        .join(','),
-    );
-  }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+/** A file of data/ as the repository keeps them: UTF-8 without BOM, LF line ends (toCsv writes Excel's BOM and CRLF). */
+function repositoryText(csv: string): string {
+  return csv.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n');
 }
 
 export function datasetFiles(data: SeedDataset): Record<string, string> {
   return {
-    'records.csv': toCsv('records', data.records),
-    'indicators.csv': toCsv('indicators', data.indicators),
-    'funds.csv': toCsv('funds', data.funds),
-    'findings.csv': findingsCsv(data.findings),
+    'records.csv': repositoryText(toCsv('records', data.records)),
+    'indicators.csv': repositoryText(toCsv('indicators', data.indicators)),
+    'funds.csv': repositoryText(toCsv('funds', data.funds)),
+    'findings.csv': repositoryText(toCsv('findings', data.findings)),
   };
 }

@@ -3,7 +3,7 @@
 // formula neutralised. Numbers as the screen writes them, less the separators: two fixed decimals
 // (whole numbers for ranks and years), each column's unit in its header (预算执行率（%）), not in
 // the cells.
-import { csvDocument, csvLine, csvText, quoteField } from '@/domain/csvWrite';
+import { csvDocument, csvLine, csvText } from '@/domain/csvWrite';
 import { unitWord, withUnit, type Lang } from '@/i18n/format';
 import type { ColumnUnit, DataTable } from './common';
 
@@ -11,8 +11,8 @@ function cell(v: string | number | null, unit: ColumnUnit | null | undefined): s
   if (v === null) return '';
   if (typeof v === 'string') return csvText(v);
   if (!Number.isFinite(v)) return '';
-  // A negative number is a number, not a formula: quoted only if it ever needed it, never neutralised.
-  return quoteField(unit === 'integer' ? String(Math.round(v)) : v.toFixed(2));
+  // A negative number is a number, not a formula: never neutralised (and it holds nothing to quote).
+  return unit === 'integer' ? String(Math.round(v)) : v.toFixed(2);
 }
 
 function unitText(unit: ColumnUnit | null | undefined, lang: Lang): string | null {

@@ -27,6 +27,7 @@ import {
   type ChartModel,
   type TipLine,
 } from './common';
+import { disputedNote, hollow, isDisputed } from './disputed';
 
 /** Records side by side as vertical bars up to this many; more are laid out as horizontal bars. */
 const VERTICAL_MAX = 6;
@@ -40,6 +41,8 @@ const LABEL_WIDTH = 230;
 interface BarSpec {
   name: string;
   pick: (r: PerfRecord) => number | null;
+  /** The record's fields the value is (or rests on): a disputed one draws its point hollow and notes it. */
+  fields: readonly string[];
   stack?: string;
   /** Percent series drawn as points on their own axis. */
   percent?: boolean;
@@ -73,7 +76,11 @@ function buildRecordBars(
           id: `line-${i}`,
           name: s.name,
           [valueIndex]: 1,
-          data: rows.map((r) => num(s.pick(r))),
+          data: rows.map((r) =>
+            isDisputed(r, s.fields)
+              ? { value: num(s.pick(r)), symbol: hollow('diamond'), symbolSize: 13 }
+              : num(s.pick(r)),
+          ),
           lineStyle: { width: 0 },
           symbol: 'diamond',
           symbolSize: 11,
@@ -162,7 +169,12 @@ function buildRecordBars(
           label: s.name,
           value: s.percent ? formatPercent(s.pick(r), ctx.lang) : amounts.text(s.pick(r)),
         }));
-        return tipHtml(recordLabel(r, ctx), [...lines, ...(extraTip ? extraTip(r) : [])]);
+        const note = disputedNote(
+          r,
+          specs.flatMap((s) => s.fields),
+          ctx,
+        );
+        return tipHtml(recordLabel(r, ctx), [...lines, ...(extraTip ? extraTip(r) : [])], note || undefined);
       },
     },
     xAxis: horizontal ? valueAxes : categoryAxis,
@@ -193,9 +205,14 @@ export function buildBudgetExpenditure(records: readonly PerfRecord[], ctx: Char
   return buildRecordBars(
     records,
     [
-      { name: t('field.budget'), pick: (r) => r.budget },
-      { name: t('field.expenditure'), pick: (r) => r.expenditure },
-      { name: t('field.execution_rate'), pick: recordRate, percent: true },
+      { name: t('field.budget'), pick: (r) => r.budget, fields: ['budget'] },
+      { name: t('field.expenditure'), pick: (r) => r.expenditure, fields: ['expenditure'] },
+      {
+        name: t('field.execution_rate'),
+        pick: recordRate,
+        fields: ['execution_rate', 'expenditure', 'budget'],
+        percent: true,
+      },
     ],
     t('chart.budgetExpenditure'),
     ctx,
@@ -208,10 +225,20 @@ export function buildBasicProject(records: readonly PerfRecord[], ctx: ChartCont
   return buildRecordBars(
     dept,
     [
-      { name: t('field.budget_basic'), pick: (r) => r.budget_basic, stack: 'budget' },
-      { name: t('field.budget_project'), pick: (r) => r.budget_project, stack: 'budget' },
-      { name: t('field.expenditure_basic'), pick: (r) => r.expenditure_basic, stack: 'expenditure' },
-      { name: t('field.expenditure_project'), pick: (r) => r.expenditure_project, stack: 'expenditure' },
+      { name: t('field.budget_basic'), pick: (r) => r.budget_basic, fields: ['budget_basic'], stack: 'budget' },
+      { name: t('field.budget_project'), pick: (r) => r.budget_project, fields: ['budget_project'], stack: 'budget' },
+      {
+        name: t('field.expenditure_basic'),
+        pick: (r) => r.expenditure_basic,
+        fields: ['expenditure_basic'],
+        stack: 'expenditure',
+      },
+      {
+        name: t('field.expenditure_project'),
+        pick: (r) => r.expenditure_project,
+        fields: ['expenditure_project'],
+        stack: 'expenditure',
+      },
     ],
     t('chart.basicProject'),
     ctx,
@@ -223,9 +250,14 @@ export function buildInitialAdjusted(records: readonly PerfRecord[], ctx: ChartC
   return buildRecordBars(
     records,
     [
-      { name: t('field.budget_initial'), pick: (r) => r.budget_initial },
-      { name: t('field.budget'), pick: (r) => r.budget },
-      { name: t('field.budget_final_diff_rate'), pick: (r) => r.budget_final_diff_rate, percent: true },
+      { name: t('field.budget_initial'), pick: (r) => r.budget_initial, fields: ['budget_initial'] },
+      { name: t('field.budget'), pick: (r) => r.budget, fields: ['budget'] },
+      {
+        name: t('field.budget_final_diff_rate'),
+        pick: (r) => r.budget_final_diff_rate,
+        fields: ['budget_final_diff_rate'],
+        percent: true,
+      },
     ],
     t('chart.initialAdjusted'),
     ctx,

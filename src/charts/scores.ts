@@ -26,6 +26,7 @@ import {
   type ChartModel,
   type ValueItem,
 } from './common';
+import { disputedNote, hollow, isDisputed } from './disputed';
 
 const VISIBLE_ROWS = 12;
 
@@ -164,6 +165,9 @@ export function buildLevel1Rates(
 /** Points per series above which the scatter is drawn in ECharts' large mode. */
 const LARGE_SCATTER = 2000;
 
+/** The figures a score–execution point stands for (the rate rests on expenditure and budget). */
+const SCATTER_FIELDS = ['execution_rate', 'score', 'expenditure', 'budget'] as const;
+
 /** The score line the quadrants split at: the lower bound of 优. */
 export const SCORE_SPLIT = 90;
 
@@ -200,7 +204,12 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
     name: g.name,
     symbol: g.scope === 'department' ? 'circle' : 'diamond',
     symbolSize: 13,
-    data: g.rows.map((r) => [num(recordRate(r)) as number, num(r.score) as number]),
+    // A disputed rate or score: a hollow point (its tooltip says what else the report states).
+    data: g.rows.map((r) => {
+      const value: [number, number] = [num(recordRate(r)) as number, num(r.score) as number];
+      const symbol = g.scope === 'department' ? 'circle' : 'diamond';
+      return isDisputed(r, SCATTER_FIELDS) ? { value, symbol: hollow(symbol), symbolSize: 15 } : value;
+    }),
     // Thousands of points: drawn as one shape in one go (still hoverable), not point by point
     // over many frames.
     ...(g.rows.length > LARGE_SCATTER
@@ -258,13 +267,17 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
         const q = asParams(p)[0];
         const r = groups[q?.seriesIndex ?? 0]?.rows[q?.dataIndex ?? 0];
         if (!r) return '';
-        return tipHtml(recordLabel(r, ctx), [
-          { color: q?.color, label: t('metric.executionRate'), value: formatPercent(recordRate(r), ctx.lang) },
-          {
-            label: t('metric.score'),
-            value: `${formatScore(r.score, ctx.lang)}${r.grade ? ` (${gradeWord(r.grade, ctx)})` : ''}`,
-          },
-        ]);
+        return tipHtml(
+          recordLabel(r, ctx),
+          [
+            { color: q?.color, label: t('metric.executionRate'), value: formatPercent(recordRate(r), ctx.lang) },
+            {
+              label: t('metric.score'),
+              value: `${formatScore(r.score, ctx.lang)}${r.grade ? ` (${gradeWord(r.grade, ctx)})` : ''}`,
+            },
+          ],
+          disputedNote(r, SCATTER_FIELDS, ctx) || undefined,
+        );
       },
     },
     xAxis: {

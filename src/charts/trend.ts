@@ -26,6 +26,7 @@ import {
   type ChartModel,
   type TipLine,
 } from './common';
+import { disputedNote, hollow, isDisputed } from './disputed';
 
 export type TrendMetric = 'executionRate' | 'score' | 'carryoverRate';
 
@@ -115,6 +116,26 @@ const PICK: Record<TrendMetric, (c: AgencyYear) => number | null> = {
   carryoverRate: (c) => c.carryoverRate,
 };
 
+/** The record fields each metric shows or rests on: a disputed one draws its point hollow. */
+const METRIC_FIELDS: Record<TrendMetric, readonly string[]> = {
+  executionRate: ['execution_rate', 'expenditure', 'budget'],
+  score: ['score'],
+  carryoverRate: ['carryover_rate', 'carryover', 'budget'],
+};
+
+function cellDisputed(cell: AgencyYear | null, metric: TrendMetric): boolean {
+  return cell !== null && cell.records.some((r) => isDisputed(r, METRIC_FIELDS[metric]));
+}
+
+/** The disputes behind the points of one year, for the tooltip's footer. */
+function yearNotes(cells: readonly (AgencyYear | null)[], metric: TrendMetric, ctx: ChartContext): string {
+  return cells
+    .flatMap((c) => (c ? c.records : []))
+    .map((r) => disputedNote(r, METRIC_FIELDS[metric], ctx))
+    .filter((n) => n !== '')
+    .join(ctx.lang === 'en' ? '; ' : '；');
+}
+
 function fmt(metric: TrendMetric, v: number | null): string {
   return metric === 'score' ? formatScore(v) : formatPercent(v);
 }
@@ -155,8 +176,12 @@ export function buildTrend(
         id: `${i}:${line.name}`,
         name: line.name,
         color: line.color,
-        // A gap for every year without the figure.
-        data: [...line.values],
+        // A gap for every year without the figure; a disputed figure a hollow point.
+        data: line.values.map((v, x) =>
+          v !== null && cellDisputed(line.cells[x] ?? null, metric)
+            ? { value: v, symbol: hollow('circle'), symbolSize: 11 }
+            : v,
+        ),
         connectNulls: false,
         showSymbol: true,
         symbolSize: 8,
@@ -223,10 +248,16 @@ export function buildTrend(
           return { line, v };
         });
         const year = String(years[yi] ?? '');
+        const notes = yearNotes(
+          shown.map((row) => row.cells[yi] ?? null),
+          metric,
+          ctx,
+        );
         if (entries.length <= TIP_LINES)
           return tipHtml(
             year,
             entries.map((l) => l.line),
+            notes || undefined,
           );
         const top = entries
           .filter((l) => l.v !== null)

@@ -41,6 +41,13 @@ export { init, type ECharts };
  */
 export const chartEvents = new EventTarget();
 
+/**
+ * Dispatched on a chart's element after each setOption, with `{ option, opts }`: what the chart
+ * was given. The benchmark replays it on bare ECharts instances (scripts/bench/bare.ts) to
+ * compare the app's filter change with ECharts' own time for the same picture.
+ */
+export const CHART_OPTION_EVENT = 'echart-option';
+
 /** Marked on `performance` whenever the last chart with a pending render has finished (read by scripts/bench.ts). */
 export const CHARTS_FINISHED_MARK = 'dashboard:charts-finished';
 const rendering = new Set<object>();

@@ -5,15 +5,24 @@
 import { computed, type ComputedRef } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { ChartContext } from '@/charts/common';
-import { agencyColors } from '@/charts/palette';
+import { agencyColors, type AgencyColors } from '@/charts/palette';
 import { rankAgencies } from '@/domain/aggregate';
+import type { PerfRecord } from '@/domain/types';
 import type { Lang } from '@/i18n/format';
 import { useDataStore } from '@/stores/data';
+
+/** The colours per data version, shared by every view and panel that asks (ranking sorts them all). */
+const colorsByData = new WeakMap<readonly PerfRecord[], AgencyColors>();
+function colorsOf(records: readonly PerfRecord[]): AgencyColors {
+  let colors = colorsByData.get(records);
+  if (!colors) colorsByData.set(records, (colors = agencyColors(rankAgencies(records))));
+  return colors;
+}
 
 export function useChartContext(): ComputedRef<ChartContext> {
   const { t, locale } = useI18n();
   const data = useDataStore();
-  const colors = computed(() => agencyColors(rankAgencies(data.records)));
+  const colors = computed(() => colorsOf(data.records));
   return computed(() => {
     const lang = locale.value as Lang;
     // Builders ask for the same fixed texts (axis names, series names) on every filter change:

@@ -12,7 +12,7 @@ import { batchInfo } from './batchRows';
 export const BUILTIN_GROUP = 'builtin';
 const LOADED_FLAG = 'builtinLoaded';
 
-/** The text of data/records.csv, indicators.csv and funds.csv. */
+/** The text of data/records.csv, indicators.csv, funds.csv and findings.csv. */
 export type BuiltinFiles = Readonly<Record<Kind, string>>;
 export type BuiltinSource = () => Promise<BuiltinFiles>;
 

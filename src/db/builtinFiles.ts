@@ -3,6 +3,7 @@
 import records from '../../data/records.csv?raw';
 import indicators from '../../data/indicators.csv?raw';
 import funds from '../../data/funds.csv?raw';
+import findings from '../../data/findings.csv?raw';
 import type { Kind } from '@/domain/types';
 
-export const BUILTIN_FILES: Readonly<Record<Kind, string>> = { records, indicators, funds };
+export const BUILTIN_FILES: Readonly<Record<Kind, string>> = { records, indicators, funds, findings };

@@ -6,7 +6,12 @@ import type { HeaderMapping } from '@/domain/types';
 import type { CompactHeader, CompactIssue, CompactIssueV1 } from './database';
 
 export function packIssues(issues: readonly Issue[]): CompactIssue[] {
-  return issues.map((i) => [i.row, i.column, i.code, JSON.stringify(i.params), i.recordKey ?? null, i.sheet ?? null]);
+  return issues.map((i) => {
+    const params = JSON.stringify(i.params);
+    const base = [i.row, i.column, i.code, params, i.recordKey ?? null, i.sheet ?? null] as const;
+    if (i.cell === undefined && i.location === undefined && i.file === undefined) return [...base];
+    return [...base, i.cell ?? null, i.location ?? null, i.file ?? null];
+  });
 }
 
 /**
@@ -21,7 +26,12 @@ export function unpackIssues(packed: ReadonlyArray<CompactIssue | CompactIssueV1
         ? issue('stored_message', { text: t[2] }, t[0], t[1])
         : ({ row: t[0], column: t[1], code: t[2], params: JSON.parse(t[3]) as IssueParams } as Issue);
     if (t[4] !== null) out.recordKey = t[4];
-    if (t.length === 6 && t[5] !== null) out.sheet = t[5];
+    if (t.length >= 6 && t[5] !== null) out.sheet = t[5];
+    if (t.length === 9) {
+      if (t[6] !== null) out.cell = t[6];
+      if (t[7] !== null) out.location = t[7];
+      if (t[8] !== null) out.file = t[8];
+    }
     return out;
   });
 }

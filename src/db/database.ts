@@ -36,8 +36,23 @@ export interface BatchInfo {
   byteLength?: number;
 }
 
-/** An issue stored compactly: [row, column, code, params as JSON, recordKey, sheet]. */
-export type CompactIssue = [number | null, string | null, string, string, string | null, string | null];
+/**
+ * An issue stored compactly: [row, column, code, params as JSON, recordKey, sheet], then, only for
+ * an issue that has one of them, [cell, location, file] (a workbook's cell, a form's place).
+ */
+export type CompactIssue =
+  | [number | null, string | null, string, string, string | null, string | null]
+  | [
+      number | null,
+      string | null,
+      string,
+      string,
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+      string | null,
+    ];
 /** An issue as the versions that stored sentences kept it: [row, column, message, code, recordKey]. */
 export type CompactIssueV1 = [number | null, string | null, string, string, string | null];
 /** A header mapping stored compactly: [written, index, field, scale, unit]. */

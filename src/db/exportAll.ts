@@ -1,4 +1,5 @@
-// Export of the current data as the three files of the data contract, through the one CSV writer.
+// Export of the current data as the three files of the data contract, through the one CSV writer,
+// or as one workbook.
 // A million rows make a 120 MB file: it is written a slice of rows at a time into the parts of a
 // Blob (in the import worker, so the page never holds the text and never waits for it), with the
 // share of rows written reported as it goes.
@@ -7,6 +8,8 @@ import { CSV_BOM, CSV_EOL } from '@/domain/csvWrite';
 import { headerLine, rowLine } from '@/domain/exportCsv';
 import { KINDS, type Kind, type RowOf } from '@/domain/types';
 import { currentOf } from './current';
+import { toXlsx, type RowsByKind } from '@/domain/workbook/write';
+import { loadCurrent } from './reads';
 import type { BudgetDb } from './database';
 
 /** Rows turned into text per slice: small enough that a slice is a few milliseconds. */
@@ -81,4 +84,21 @@ export async function exportBlobs(
   const out = {} as Record<Kind, Blob>;
   for (const kind of KINDS) out[kind] = new Blob(parts[kind], { type: 'text/csv;charset=utf-8' });
   return out;
+}
+
+/**
+ * 导出 Excel: the current rows as one .xlsx, a sheet per kind (src/domain/workbook/write.ts);
+ * importing it into an empty database reproduces them. `onProgress` gets the fraction of kinds read.
+ */
+export async function exportWorkbook(db: BudgetDb, onProgress?: (fraction: number) => void): Promise<Blob> {
+  const tables: { -readonly [K in Kind]?: readonly RowOf[K][] } = {};
+  for (const [i, kind] of KINDS.entries()) {
+    (tables as Record<Kind, unknown>)[kind] = await loadCurrent(db, kind);
+    onProgress?.((i + 1) / (KINDS.length + 1));
+  }
+  const bytes = toXlsx(tables as RowsByKind);
+  onProgress?.(1);
+  return new Blob([bytes as Uint8Array<ArrayBuffer>], {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  });
 }

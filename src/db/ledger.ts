@@ -36,6 +36,7 @@ export { batchInfo } from './batchRows';
 export {
   loadCurrent,
   loadCurrentChunks,
+  loadFindingsFor,
   loadIndicatorsFor,
   loadWarnings,
   knownRecords,

@@ -7,6 +7,7 @@ import {
   MAX_ISSUES,
   type AnyRow,
   type ColumnChunk,
+  type FindingRow,
   type IndicatorRow,
   type Issue,
   type Kind,
@@ -37,6 +38,12 @@ export async function loadCurrent<K extends Kind>(db: BudgetDb, kind: K): Promis
 export async function loadIndicatorsFor(db: BudgetDb, recordKey: string): Promise<IndicatorRow[]> {
   const entries = await currentRowsOf(db, 'indicators', new Set([recordKey]));
   return chunksToRows<'indicators'>(entries.map((e) => e.chunk));
+}
+
+/** The current findings of one record, in stored order (read like its indicators). */
+export async function loadFindingsFor(db: BudgetDb, recordKey: string): Promise<FindingRow[]> {
+  const entries = await currentRowsOf(db, 'findings', new Set([recordKey]));
+  return chunksToRows<'findings'>(entries.map((e) => e.chunk));
 }
 
 /** A kept warning, with the batch it came from. */

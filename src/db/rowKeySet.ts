@@ -3,18 +3,31 @@
 // fields straight from the columns into a 53-bit number is several times faster. Equal hashes are
 // confirmed by comparing the key fields themselves, so two different keys are never taken for one.
 import { finishLanes, mixCode, mixPart, startLanes } from '@/domain/hash';
-import { EXTRA_KEY_FIELDS } from '@/domain/schema';
+import { EXTRA_KEY_FIELDS, SCHEMA, isNumericType } from '@/domain/schema';
 import type { ColumnChunk, Kind } from '@/domain/types';
 
-/** The text key fields of a kind in key order (year, numeric, is handled separately). */
+function isNumericField(kind: Kind, field: string): boolean {
+  const spec = SCHEMA[kind].find((s) => s.name === field);
+  return spec !== undefined && isNumericType(spec.type);
+}
+
+/** The text key fields of a kind in key order (the numeric ones, year first, are handled apart). */
 function textKeyFields(kind: Kind): string[] {
-  return ['agency', 'scope', 'project', ...EXTRA_KEY_FIELDS[kind]];
+  return ['agency', 'scope', 'project', ...EXTRA_KEY_FIELDS[kind].filter((f) => !isNumericField(kind, f))];
+}
+
+/** The numeric key fields of a kind: the year, then any of the kind's own (a finding's seq). */
+function numKeyFields(kind: Kind): string[] {
+  return ['year', ...EXTRA_KEY_FIELDS[kind].filter((f) => isNumericField(kind, f))];
 }
 
 /** A 53-bit hash of each row's key fields (hash.ts's lanes): the text fields, then the year. */
 export function keyHashes(kind: Kind, chunk: ColumnChunk): Float64Array {
   const cols = textKeyFields(kind).map((f) => chunk.text[f] ?? []);
   const year = chunk.num.year ?? new Float64Array(0);
+  const more = numKeyFields(kind)
+    .slice(1)
+    .map((f) => chunk.num[f] ?? new Float64Array(0));
   const out = new Float64Array(chunk.length);
   const lanes = new Int32Array(2);
   for (let i = 0; i < chunk.length; i++) {
@@ -23,6 +36,10 @@ export function keyHashes(kind: Kind, chunk: ColumnChunk): Float64Array {
     for (let f = 0; f < cols.length; f++) mixPart(lanes, cols[f]![i] ?? '', f > 0);
     mixCode(lanes, 0x1f);
     mixCode(lanes, year[i] ?? 0);
+    for (const col of more) {
+      mixCode(lanes, 0x1f);
+      mixCode(lanes, col[i] ?? 0);
+    }
     out[i] = finishLanes(lanes);
   }
   return out;
@@ -46,12 +63,14 @@ export class RowKeySet {
   private readonly capacity: number;
   private size = 0;
   private readonly textCols: string[];
+  private readonly numCols: string[];
 
   constructor(
     private readonly kind: Kind,
     readonly chunks: readonly ColumnChunk[],
   ) {
     this.textCols = textKeyFields(kind);
+    this.numCols = numKeyFields(kind);
     this.capacity = chunks.reduce((n, c) => n + c.length, 0);
     let slots = 16;
     while (slots < this.capacity * 2) slots *= 2;
@@ -75,7 +94,7 @@ export class RowKeySet {
   private sameKey(loc: number, chunk: ColumnChunk, row: number): boolean {
     const other = this.chunks[RowKeySet.chunkIndex(loc)]!;
     const r = RowKeySet.row(loc);
-    if (other.num.year?.[r] !== chunk.num.year?.[row]) return false;
+    for (const f of this.numCols) if (other.num[f]?.[r] !== chunk.num[f]?.[row]) return false;
     for (const f of this.textCols) if (other.text[f]?.[r] !== chunk.text[f]?.[row]) return false;
     return true;
   }

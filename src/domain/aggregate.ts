@@ -6,6 +6,7 @@ import { rowsToChunks } from './columns';
 import { executionRateExact } from './derive';
 import { level1Rows, level1TableOf, type Level1Summary } from './level1';
 import { GRADES, type Grade, type IndicatorRow, type PerfRecord, type RecordKeyFields, type Scope } from './types';
+import { compareZh } from './collate';
 
 export type { Level1Summary } from './level1';
 
@@ -354,7 +355,7 @@ export function rankAgencies(records: readonly PerfRecord[]): string[] {
   }
   return [...budget.keys()].sort((a, b) => {
     const d = (budget.get(b) ?? -1) - (budget.get(a) ?? -1);
-    return d !== 0 ? d : agencyShortName(a).localeCompare(agencyShortName(b), 'zh-CN');
+    return d !== 0 ? d : compareZh(agencyShortName(a), agencyShortName(b));
   });
 }
 
@@ -389,10 +390,10 @@ export function agencyOptions(records: readonly PerfRecord[]): Array<{ region: s
     else groups.set(a.region, [a]);
   }
   return [...groups.entries()]
-    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, 'zh-CN')))
+    .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : compareZh(a, b)))
     .map(([region, agencies]) => ({
       region,
-      agencies: agencies.sort((a, b) => a.short.localeCompare(b.short, 'zh-CN')),
+      agencies: agencies.sort((a, b) => compareZh(a.short, b.short)),
     }));
 }
 
@@ -400,12 +401,10 @@ export function distinctYears(records: readonly RecordKeyFields[]): number[] {
   return [...new Set(records.map((r) => r.year))].sort((a, b) => a - b);
 }
 
-const zhCollator = new Intl.Collator('zh-CN');
-
 export function distinctProjects(records: readonly RecordKeyFields[]): string[] {
   const names = new Set<string>();
   for (const r of records) if (r.scope === 'project') names.add(r.project);
-  return [...names].sort(zhCollator.compare);
+  return [...names].sort(compareZh);
 }
 
 /** A change of a rate between two consecutive years an agency has it for. */
@@ -447,8 +446,7 @@ export function rankYear(
     if (cell && value !== null) out.push({ cell, value });
   }
   return out.sort(
-    (a, b) =>
-      b.value - a.value || agencyShortName(a.cell.agency).localeCompare(agencyShortName(b.cell.agency), 'zh-CN'),
+    (a, b) => b.value - a.value || compareZh(agencyShortName(a.cell.agency), agencyShortName(b.cell.agency)),
   );
 }
 
@@ -463,8 +461,7 @@ export function rankLatestPerAgency(
     if (latest) out.push({ cell: latest, value: pick(latest) as number });
   }
   return out.sort(
-    (a, b) =>
-      b.value - a.value || agencyShortName(a.cell.agency).localeCompare(agencyShortName(b.cell.agency), 'zh-CN'),
+    (a, b) => b.value - a.value || compareZh(agencyShortName(a.cell.agency), agencyShortName(b.cell.agency)),
   );
 }
 

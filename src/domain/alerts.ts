@@ -4,6 +4,7 @@
 // only; src/i18n writes them as sentences.
 import { recordCarryoverRate, recordRate } from './aggregate';
 import type { PerfRecord } from './types';
+import { compareZh } from './collate';
 
 export interface AlertThresholds {
   /** Execution rate (%) below which a record is flagged (amber; red 15 points further below). */
@@ -108,9 +109,9 @@ export function recordAlerts(records: readonly PerfRecord[], th: AlertThresholds
     (a, b) =>
       LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
       b.alerts.length - a.alerts.length ||
-      a.record.agency.localeCompare(b.record.agency, 'zh-CN') ||
+      compareZh(a.record.agency, b.record.agency) ||
       b.record.year - a.record.year ||
-      a.record.project.localeCompare(b.record.project, 'zh-CN'),
+      compareZh(a.record.project, b.record.project),
   );
 }
 

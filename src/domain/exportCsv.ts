@@ -13,6 +13,13 @@ function table(entries: Record<string, string>): Readonly<Record<string, string>
 /** The Chinese words an export writes for a scope and a fund category (the importer reads them back). */
 export const SCOPE_LABEL = table({ department: '部门整体', project: '项目' });
 export const CATEGORY_LABEL = table({ source: '资金来源', line_item: '支出明细' });
+export const FINDING_KIND_LABEL = table({
+  conclusion: '评价结论',
+  problem: '存在的问题',
+  recommendation: '改进建议',
+  experience: '主要经验',
+  outcome: '主要成效',
+});
 
 function cell(spec: FieldSpec, value: unknown): string {
   if (value === null || value === undefined) return '';
@@ -27,6 +34,8 @@ function cell(spec: FieldSpec, value: unknown): string {
       return SCOPE_LABEL[String(value)] ?? '';
     case 'category':
       return CATEGORY_LABEL[String(value)] ?? '';
+    case 'findingKind':
+      return FINDING_KIND_LABEL[String(value)] ?? '';
     case 'grade':
       return quoteField(String(value));
     case 'text':

@@ -44,6 +44,14 @@ export interface ParseOptions {
   readInPlace?: boolean;
 }
 
+/** The column a repeated key is reported in: the last field of the kind's key a reader looks at. */
+const KEY_COLUMN: Readonly<Record<Kind, string>> = {
+  records: 'agency',
+  indicators: 'level1',
+  funds: 'item',
+  findings: 'seq',
+};
+
 /** The state of reading one file: header, rows, issues and cross-row bookkeeping. */
 export class FileSession {
   delimiter: Delimiter | null = null;
@@ -217,8 +225,10 @@ export class FileSession {
       l.score = v[S.score!] as number | null;
       this.sums.add(rk, l as IndicatorRow, row);
       hash = hash53After(this.seed, l.level1, l.level2, l.level3);
-    } else {
+    } else if (kind === 'funds') {
       hash = hash53After(this.seed, v[S.category!] as string, v[S.item!] as string);
+    } else {
+      hash = hash53After(this.seed, v[S.kind!] as string, String(v[S.seq!]));
     }
     this.validRowNumbers.push(row);
     this.keyHashes.push(hash);
@@ -273,7 +283,7 @@ export class FileSession {
   /** A duplicate key inside one file is an error on each repeat, naming the first row. */
   private duplicateErrors(kind: Kind): void {
     const builder = this.builder!;
-    const keyColumn = kind === 'records' ? 'agency' : kind === 'indicators' ? 'level1' : 'item';
+    const keyColumn = KEY_COLUMN[kind];
     for (const group of this.keyHashes.groups()) {
       // Same hash: compare the real keys, so a hash collision never rejects a good row.
       const firstOfKey = new Map<string, number>();

@@ -3,10 +3,14 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 
+/** Bytes up to which the pure-JS digest is used even where crypto.subtle exists. */
+const SMALL_HASH_BYTES = 256 * 1024;
+
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   // Browsers expose crypto.subtle only in secure contexts (HTTPS or localhost); an intranet
   // server on plain http:// has none, so the audited pure-JS implementation takes over there.
-  const subtle = globalThis.crypto?.subtle;
+  // A small file (a form) is hashed here at once: the round trip to crypto.subtle costs more.
+  const subtle = bytes.length > SMALL_HASH_BYTES ? globalThis.crypto?.subtle : undefined;
   const digest = subtle
     ? new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>))
     : sha256(bytes);

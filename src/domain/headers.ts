@@ -20,6 +20,7 @@ export const REQUIRED_COLUMNS: Readonly<Record<Kind, readonly string[]>> = {
   records: ['agency', 'year', 'scope'],
   indicators: ['agency', 'year', 'scope', 'level1'],
   funds: ['agency', 'year', 'scope', 'category', 'item'],
+  findings: ['agency', 'year', 'scope', 'kind', 'seq', 'text'],
 };
 
 /** Amount units a header may name, as multipliers to 万元. */
@@ -45,7 +46,8 @@ const LOOKUP: Readonly<Record<Kind, ReadonlyMap<string, FieldSpec>>> = (() => {
   for (const kind of KINDS) {
     const map = new Map<string, FieldSpec>();
     for (const spec of SCHEMA[kind]) {
-      for (const name of [spec.name, ...spec.aliases]) map.set(keyOf(name), spec);
+      // The first field to claim a label keeps it: `类型` is the scope's, see sharedLabel.
+      for (const name of [spec.name, ...spec.aliases]) if (!map.has(keyOf(name))) map.set(keyOf(name), spec);
     }
     out[kind] = map;
   }
@@ -80,6 +82,28 @@ interface Attempt {
   missing: string[];
 }
 
+/**
+ * A label the contract gives to two fields of one kind: in a findings file `类型` may be the
+ * scope (评价类型) or the kind of finding (类别). It is the scope, as in every other kind, unless
+ * another column already gives the scope and none gives the kind: then it is the kind. So
+ * `评价类型, 类型` reads 类型 as the kind, `类型, 类别` as the scope, and a file with 类型 alone
+ * lacks the kind's column (and is told so).
+ */
+const SHARED_LABELS: ReadonlyArray<{ kind: Kind; label: string; first: string; second: string }> = [
+  { kind: 'findings', label: keyOf('类型'), first: 'scope', second: 'kind' },
+];
+
+function settleSharedLabels(kind: Kind, headers: HeaderMapping[], parts: readonly SplitLabel[]): void {
+  for (const shared of SHARED_LABELS) {
+    if (shared.kind !== kind) continue;
+    const at = headers.findIndex((h, i) => h.field === shared.first && parts[i]!.base === shared.label);
+    if (at < 0) continue;
+    const firstElsewhere = headers.some((h, i) => i !== at && h.field === shared.first);
+    const secondGiven = headers.some((h) => h.field === shared.second);
+    if (firstElsewhere && !secondGiven) headers[at] = { ...headers[at]!, field: shared.second };
+  }
+}
+
 function attempt(kind: Kind, cells: readonly string[], parts: readonly SplitLabel[]): Attempt {
   const lookup = LOOKUP[kind];
   const headers: HeaderMapping[] = [];
@@ -105,6 +129,7 @@ function attempt(kind: Kind, cells: readonly string[], parts: readonly SplitLabe
     }
     headers.push({ written, index, field: spec ? spec.name : null, scale, unit: quoteCell(spec ? unit : part.unit) });
   });
+  settleSharedLabels(kind, headers, parts);
   const present = new Set(headers.map((h) => h.field));
   present.delete(null);
   const missing = REQUIRED_COLUMNS[kind].filter((f) => !present.has(f));
@@ -128,7 +153,7 @@ function duplicates(a: Attempt): Issue[] {
 
 // Ties between kinds that match equally many columns go to the one missing fewer required
 // columns, then to the more specific one (its extra required columns say more).
-const SPECIFICITY: Readonly<Record<Kind, number>> = { records: 0, indicators: 1, funds: 2 };
+const SPECIFICITY: Readonly<Record<Kind, number>> = { records: 0, indicators: 1, funds: 2, findings: 3 };
 
 function better(a: Attempt, b: Attempt): Attempt {
   if (a.matched !== b.matched) return a.matched > b.matched ? a : b;
@@ -149,6 +174,7 @@ function unknownHeaders(cells: readonly string[], row: number): Issue {
     records: REQUIRED_COLUMNS.records.join(','),
     indicators: extra('indicators'),
     funds: extra('funds'),
+    findings: extra('findings'),
     found: shown.join('\n'),
   };
   return issue('unknown_headers', params, row);
@@ -181,4 +207,10 @@ export function mapHeaders(cells: string[], row = 1): HeaderResult {
   }
   for (const e of [...duplicates(chosen), ...chosen.unitErrors]) errors.push({ ...e, row });
   return { kind: chosen.kind, headers: chosen.headers, errors };
+}
+
+/** The field of `kind` a label names (canonical name or alias, compared as headers are; a unit in brackets ignored), or null. */
+export function fieldOfLabel(kind: Kind, written: string): string | null {
+  const part = split(written);
+  return (LOOKUP[kind].get(part.full) ?? LOOKUP[kind].get(part.base))?.name ?? null;
 }

@@ -84,6 +84,15 @@ export type IssueOf<C extends IssueCode> = {
   column: string | null;
   /** The sheet of a workbook the row lies in. */
   sheet?: string;
+  /** The cell of that sheet (`C7`), when the issue is about one cell. */
+  cell?: string;
+  /**
+   * Where in a document the issue points, as a reader finds it (`Sheet1!E6`, `表1 第4行 全年执行数`):
+   * for rows read from self-evaluation forms, whose `row` is no line of any file.
+   */
+  location?: string;
+  /** The file the issue is about, in a batch made of several files (self-evaluation forms). */
+  file?: string;
   /** For warnings about a record: its key, so the warning can be kept with the record. */
   recordKey?: string;
 };

@@ -17,5 +17,6 @@ export function rowKey(kind: Kind, row: AnyRow): string {
   const rk = recordKey(row);
   if (kind === 'indicators' && 'level1' in row) return rk + SEP + row.level1 + SEP + row.level2 + SEP + row.level3;
   if (kind === 'funds' && 'category' in row) return rk + SEP + row.category + SEP + row.item;
+  if (kind === 'findings' && 'seq' in row) return rk + SEP + row.kind + SEP + row.seq;
   return rk;
 }

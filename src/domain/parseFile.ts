@@ -22,7 +22,7 @@ export type { KnownRecord, ParseOptions } from './fileSession';
  * Resolves on a new macrotask. A resolved promise would only run microtasks, and a worker's
  * incoming messages (cancel) wait for a macrotask; setTimeout is clamped to 4 ms when nested.
  */
-function nextTask(): Promise<void> {
+export function nextTask(): Promise<void> {
   if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
   return new Promise((resolve) => {
     const channel = new MessageChannel();
@@ -41,7 +41,13 @@ export class ParseCancelled extends Error {
   }
 }
 
-function fileResult(fileName: string, sha256: string, byteLength: number, fields: Partial<ParsedFile>): ParsedFile {
+/** A ParsedFile of nothing read yet, with `fields` over it (a file refused whole: its errors). */
+export function fileResult(
+  fileName: string,
+  sha256: string,
+  byteLength: number,
+  fields: Partial<ParsedFile>,
+): ParsedFile {
   return {
     fileName,
     kind: null,
@@ -114,6 +120,7 @@ async function readText(
   const pieceBytes = opts.pieceBytes ?? DEFAULT_PIECE_BYTES;
   // Text read before the header line is complete: the delimiter is detected on the whole line.
   let head = '';
+  let blankEnd = 0;
   const start = (line: string): CsvRecordSplitter => {
     const delimiter = detectDelimiter(line);
     session.delimiter = delimiter;
@@ -134,11 +141,16 @@ async function readText(
       head += piece;
       // The header line ends only at a line break: a piece without one cannot complete it (and
       // scanning the whole head again for each piece of a 10 MB header line would be quadratic).
-      const line = /[\r\n]/.test(piece) ? firstContentLine(head, false) : null;
+      const breaks = /[\r\n]/.test(piece);
+      const line = breaks ? firstContentLine(blankEnd === 0 ? head : head.slice(blankEnd), false) : null;
       if (line !== null) {
         splitter = start(line);
         splitter.push(head);
         head = '';
+      } else if (breaks) {
+        // No header yet: every complete line so far is blank, so the next look starts after them
+        // (50,000 blank lines before the header are otherwise scanned again for every piece).
+        blankEnd = Math.max(blankEnd, head.lastIndexOf('\n') + 1);
       }
     } else splitter.push(piece);
     consumed += pieceBytes;

@@ -2,13 +2,13 @@
 // so "largest first" never opens on a page of blanks.
 import { agencyShortName } from './agencies';
 import { recordRate } from './aggregate';
+import { compareZh } from './collate';
 import type { Grade, PerfRecord } from './types';
 
 export type RecordSortKey =
   'agency' | 'year' | 'scope' | 'budget' | 'expenditure' | 'rate' | 'carryoverRate' | 'score' | 'grade';
 export type SortDir = 'asc' | 'desc';
 
-const collator = new Intl.Collator('zh-CN');
 const GRADE_RANK: Record<Grade, number> = { 优: 4, 良: 3, 中: 2, 差: 1 };
 
 function value(r: PerfRecord, key: RecordSortKey): string | number | null {
@@ -41,8 +41,7 @@ export function sortRecords(records: readonly PerfRecord[], key: RecordSortKey, 
   const keyed = records.map((r, i) => ({ r, i, v: value(r, key) }));
   keyed.sort((a, b) => {
     if (a.v === null || b.v === null) return a.v === b.v ? a.i - b.i : a.v === null ? 1 : -1;
-    const d =
-      typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v));
+    const d = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : compareZh(String(a.v), String(b.v));
     return d !== 0 ? d * sign : a.i - b.i;
   });
   return keyed.map((k) => k.r);

@@ -12,6 +12,7 @@ import {
   isEmptyMarker,
   parseAmount,
   parseCategory,
+  parseFindingKind,
   parseGrade,
   parseInteger,
   parseNumber,
@@ -21,8 +22,6 @@ import {
   type ValueResult,
 } from './values';
 
-export const YEAR_MIN = 1990;
-export const YEAR_MAX = 2100;
 /** A record's total score is out of 100. */
 const MAX_SCORE = 100;
 
@@ -49,14 +48,21 @@ interface ColumnReader {
 /** Distinct cell texts remembered per column; past this, cells are parsed each time. */
 const CACHE_LIMIT = 4096;
 
-/** The text fields that name a row (part of its key): stored in one form (normalizeName). */
-const NAME_FIELDS: ReadonlySet<string> = new Set([
-  'agency',
-  'project',
-  ...Object.values(EXTRA_KEY_FIELDS)
-    .flat()
-    .filter((f) => f !== 'category'),
-]);
+/**
+ * The text fields that name a row (part of its key): stored in one form (normalizeName). Key
+ * fields of other types (a fund's category, a finding's kind and number) are read as their type.
+ */
+const NAME_FIELDS: ReadonlySet<string> = new Set(
+  (Object.keys(EXTRA_KEY_FIELDS) as Kind[]).flatMap((kind) =>
+    SCHEMA[kind]
+      .filter(
+        (spec) =>
+          spec.type === 'text' &&
+          (spec.name === 'agency' || spec.name === 'project' || EXTRA_KEY_FIELDS[kind].includes(spec.name)),
+      )
+      .map((spec) => spec.name),
+  ),
+);
 
 /**
  * A reader for one file: built once from its header, then applied to every record.
@@ -305,7 +311,8 @@ function readName(kind: Kind, spec: FieldSpec, text: string): ValueResult<string
   return { ok: true, value, warning: { code: 'name_normalized', params, once: true } };
 }
 
-function readCell(kind: Kind, spec: FieldSpec, raw: string, scale: number): ValueResult<string | number> {
+/** One cell of a field as the importer reads it (also for a value the analyst types in the review of a report). */
+export function readCell(kind: Kind, spec: FieldSpec, raw: string, scale: number): ValueResult<string | number> {
   const control = controlCharacter(raw);
   if (control !== null) return control;
   if (NAME_FIELDS.has(spec.name)) {
@@ -320,13 +327,15 @@ function readCell(kind: Kind, spec: FieldSpec, raw: string, scale: number): Valu
     case 'number':
       return parseNumber(raw);
     case 'integer':
-      return parseInteger(raw, YEAR_MIN, YEAR_MAX);
+      return parseInteger(raw, spec.min ?? Number.MIN_SAFE_INTEGER, spec.max ?? Number.MAX_SAFE_INTEGER);
     case 'scope':
       return parseScope(raw);
     case 'grade':
       return parseGrade(raw);
     case 'category':
       return parseCategory(raw);
+    case 'findingKind':
+      return parseFindingKind(raw);
     case 'text': {
       const text = raw.trim();
       if (isEmptyMarker(text)) return { ok: true, value: null };

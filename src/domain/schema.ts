@@ -1,4 +1,4 @@
-// The three kinds of file of the data contract: their columns, types and Chinese aliases.
+// The four kinds of file of the data contract: their columns, types and Chinese aliases.
 import type { Kind, ValueType } from './types';
 
 export interface FieldSpec {
@@ -9,7 +9,16 @@ export interface FieldSpec {
   aliases: readonly string[];
   /** Chinese label used for templates and exports. */
   label: string;
+  /** For an integer field: the smallest and largest value accepted (inclusive). */
+  min?: number;
+  max?: number;
 }
+
+/** The fiscal years a record may have. */
+export const YEAR_MIN = 1990;
+export const YEAR_MAX = 2100;
+/** The largest order number of a finding: far beyond the points of any report, small enough to read. */
+export const SEQ_MAX = 99_999;
 
 const KEY_FIELDS: readonly FieldSpec[] = [
   {
@@ -19,7 +28,15 @@ const KEY_FIELDS: readonly FieldSpec[] = [
     aliases: ['单位名称', '部门名称', '预算单位', '单位'],
     label: '单位名称',
   },
-  { name: 'year', type: 'integer', required: 'yes', aliases: ['年度', '评价年度', '预算年度'], label: '年度' },
+  {
+    name: 'year',
+    type: 'integer',
+    required: 'yes',
+    aliases: ['年度', '评价年度', '预算年度'],
+    label: '年度',
+    min: YEAR_MIN,
+    max: YEAR_MAX,
+  },
   { name: 'scope', type: 'scope', required: 'yes', aliases: ['评价类型', '评价对象', '类型'], label: '评价类型' },
   { name: 'project', type: 'text', required: 'project', aliases: ['项目名称'], label: '项目名称' },
 ];
@@ -30,6 +47,18 @@ const SOURCE_FIELD: FieldSpec = {
   required: 'no',
   aliases: ['来源', '资料来源', '数据来源'],
   label: '资料来源',
+};
+
+/**
+ * Where each figure of the row was read (data contract, "Evidence"): one entry a line,
+ * `全年执行数: Sheet1!E7「90.00」`, written and read by evidenceColumn.ts.
+ */
+const EVIDENCE_FIELD: FieldSpec = {
+  name: 'evidence',
+  type: 'text',
+  required: 'no',
+  aliases: ['出处'],
+  label: '出处',
 };
 
 const RECORD_FIELDS: readonly FieldSpec[] = [
@@ -107,6 +136,7 @@ const RECORD_FIELDS: readonly FieldSpec[] = [
   { name: 'evaluator', type: 'text', required: 'no', aliases: ['评价方式', '评价主体'], label: '评价方式' },
   SOURCE_FIELD,
   { name: 'note', type: 'text', required: 'no', aliases: ['备注', '说明'], label: '备注' },
+  EVIDENCE_FIELD,
 ];
 
 const INDICATOR_FIELDS: readonly FieldSpec[] = [
@@ -126,6 +156,7 @@ const INDICATOR_FIELDS: readonly FieldSpec[] = [
     label: '偏差原因分析及改进措施',
   },
   SOURCE_FIELD,
+  EVIDENCE_FIELD,
 ];
 
 const FUND_FIELDS: readonly FieldSpec[] = [
@@ -142,12 +173,27 @@ const FUND_FIELDS: readonly FieldSpec[] = [
   },
   { name: 'expenditure', type: 'amount', required: 'no', aliases: ['支出金额', '实际支出'], label: '支出金额（万元）' },
   SOURCE_FIELD,
+  EVIDENCE_FIELD,
+];
+
+/**
+ * Note that the contract gives `类型` to both scope (评价类型, 评价对象, 类型) and kind (类别, 类型):
+ * in a findings file the header reader settles it (headers.ts), never the order of this list.
+ */
+const FINDING_FIELDS: readonly FieldSpec[] = [
+  ...KEY_FIELDS,
+  { name: 'kind', type: 'findingKind', required: 'yes', aliases: ['类别', '类型'], label: '类别' },
+  { name: 'seq', type: 'integer', required: 'yes', aliases: ['序号'], label: '序号', min: 1, max: SEQ_MAX },
+  { name: 'text', type: 'text', required: 'yes', aliases: ['内容'], label: '内容' },
+  SOURCE_FIELD,
+  EVIDENCE_FIELD,
 ];
 
 export const SCHEMA: Readonly<Record<Kind, readonly FieldSpec[]>> = {
   records: RECORD_FIELDS,
   indicators: INDICATOR_FIELDS,
   funds: FUND_FIELDS,
+  findings: FINDING_FIELDS,
 };
 
 /** Fields stored as numbers (Float64Array columns); all others are text columns. */
@@ -168,4 +214,5 @@ export const EXTRA_KEY_FIELDS: Readonly<Record<Kind, readonly string[]>> = {
   records: [],
   indicators: ['level1', 'level2', 'level3'],
   funds: ['category', 'item'],
+  findings: ['kind', 'seq'],
 };

@@ -30,6 +30,7 @@ export const TEMPLATE_ROWS: { [K in Kind]: RowOf[K] } = {
     evaluator: '自评',
     source: SOURCE,
     note: '示例行：请替换为实际数据',
+    evidence: '全年执行数: 自评表 Sheet1!E6「114.00」',
   },
   indicators: {
     ...KEY,
@@ -42,6 +43,7 @@ export const TEMPLATE_ROWS: { [K in Kind]: RowOf[K] } = {
     actual: '4次',
     note: '',
     source: SOURCE,
+    evidence: '',
   },
   funds: {
     ...KEY,
@@ -51,6 +53,15 @@ export const TEMPLATE_ROWS: { [K in Kind]: RowOf[K] } = {
     contract: null,
     expenditure: 114,
     source: SOURCE,
+    evidence: '',
+  },
+  findings: {
+    ...KEY,
+    kind: 'problem',
+    seq: 1,
+    text: '部分绩效指标设置不够细化，难以衡量实际效果。',
+    source: `${SOURCE}，存在的问题`,
+    evidence: '',
   },
 };
 

@@ -3,8 +3,9 @@
 // value is `null`, never 0.
 import type { Issue } from './issues';
 
-export type Kind = 'records' | 'indicators' | 'funds';
-export const KINDS: readonly Kind[] = ['records', 'indicators', 'funds'];
+export type Kind = 'records' | 'indicators' | 'funds' | 'findings';
+/** The kinds in contract order: records first, so that the other kinds find their records. */
+export const KINDS: readonly Kind[] = ['records', 'indicators', 'funds', 'findings'];
 
 export type Scope = 'department' | 'project';
 export type Grade = '优' | '良' | '中' | '差';
@@ -39,6 +40,8 @@ export interface PerfRecord extends RecordKeyFields {
   evaluator: string;
   source: string;
   note: string;
+  /** Where each figure was read, one entry a line (evidenceColumn.ts); '' for rows typed into a table. */
+  evidence: string;
 }
 
 export interface IndicatorRow extends RecordKeyFields {
@@ -52,6 +55,8 @@ export interface IndicatorRow extends RecordKeyFields {
   note: string;
   /** Extension beyond the contract's table: the report the row comes from. */
   source: string;
+  /** Where each figure was read (evidenceColumn.ts). */
+  evidence: string;
 }
 
 export interface FundLine extends RecordKeyFields {
@@ -62,6 +67,8 @@ export interface FundLine extends RecordKeyFields {
   expenditure: number | null;
   /** Extension beyond the contract's table: the report the row comes from. */
   source: string;
+  /** Where each figure was read (evidenceColumn.ts). */
+  evidence: string;
 }
 
 /** What a finding says (the contract's findings kind: 评价结论 / 存在的问题 / 改进建议 / 主要经验 / 主要成效). */
@@ -82,12 +89,15 @@ export interface FindingRow extends RecordKeyFields {
   text: string;
   /** The report and where in it (section, page). */
   source: string;
+  /** Where the point stands in the report, quoted (evidenceColumn.ts). */
+  evidence: string;
 }
 
 export interface RowOf {
   records: PerfRecord;
   indicators: IndicatorRow;
   funds: FundLine;
+  findings: FindingRow;
 }
 export type AnyRow = RowOf[Kind];
 
@@ -97,7 +107,8 @@ export type { Issue };
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'gb18030';
 export type Delimiter = ',' | '\t' | ';';
 
-export type ValueType = 'text' | 'amount' | 'percent' | 'number' | 'integer' | 'scope' | 'grade' | 'category';
+export type ValueType =
+  'text' | 'amount' | 'percent' | 'number' | 'integer' | 'scope' | 'grade' | 'category' | 'findingKind';
 
 /** How one header cell of the file was understood. */
 export interface HeaderMapping {
@@ -144,10 +155,16 @@ export interface ParsedFile {
    * (a repeated key is found after the whole file is read, so repeats are still in here).
    * A file with any error must not be committed, whatever these hold. */
   chunks: ColumnChunk[];
-  /** Hex SHA-256 of the file's bytes. */
+  /** Hex SHA-256 of the file's bytes (of a sheet: of the workbook's, its name and kind; of forms: of theirs). */
   sha256: string;
   byteLength: number;
+  /** What was read: a CSV text file, a sheet of a workbook, or the self-evaluation forms of an upload. */
+  source?: FileSource;
 }
+
+/** Where a parsed file's rows come from, when not from a CSV file (src/domain/upload). */
+export type FileSource =
+  { type: 'sheet'; format: 'xlsx' | 'xls' | 'ods' | 'et'; sheet: string } | { type: 'forms'; files: number };
 
 /** Rows per stored chunk: big enough that a million rows are ~20 IndexedDB writes. */
 export const CHUNK_ROWS = 50_000;

@@ -1,7 +1,7 @@
 // Parsing of single cell values as the data contract defines them (amounts, percents, numbers,
 // years and the enumerations). Pure functions: a cell in, a value or a problem (code and
 // parameters, src/domain/codes/values.ts) out. The caller adds the row and the column.
-import type { FundCategory, Grade, Scope } from './types';
+import type { FindingKind, FundCategory, Grade, Scope } from './types';
 import { normalizeLabel, toHalfWidth } from './normalize';
 import { codePointName, quoteCell, type ParamsOf } from './issues';
 import type { VALUE_ISSUES } from './codes/values';
@@ -65,7 +65,10 @@ function ok<T>(value: T): ValueResult<T> {
 type PlainCode = 'amount_invalid' | 'amount_negative' | 'percent_invalid' | 'number_invalid' | 'number_negative';
 
 /** A cell that is not a value of its column; the cell is quoted cut short. */
-function fail(code: PlainCode | 'scope_invalid' | 'grade_invalid' | 'category_invalid', raw: string): ValueProblem {
+function fail(
+  code: PlainCode | 'scope_invalid' | 'grade_invalid' | 'category_invalid' | 'finding_kind_invalid',
+  raw: string,
+): ValueProblem {
   return { ok: false, code, params: { value: quoteCell(raw) } };
 }
 
@@ -207,7 +210,7 @@ export function parseInteger(raw: string, min: number, max: number): ValueResult
 function lookup<T>(
   raw: string,
   table: Readonly<Record<string, T>>,
-  code: 'scope_invalid' | 'grade_invalid' | 'category_invalid',
+  code: 'scope_invalid' | 'grade_invalid' | 'category_invalid' | 'finding_kind_invalid',
 ): ValueResult<T> {
   if (isEmptyMarker(raw)) return NONE;
   const key = normalizeLabel(raw).replace(/[_-]/g, '');
@@ -267,4 +270,33 @@ const CATEGORIES: Readonly<Record<string, FundCategory>> = {
 /** `source` (资金来源) or `line_item` (支出明细) of a fund line. */
 export function parseCategory(raw: string): ValueResult<FundCategory> {
   return lookup(raw, CATEGORIES, 'category_invalid');
+}
+
+const FINDING_KINDS: Readonly<Record<string, FindingKind>> = {
+  conclusion: 'conclusion',
+  评价结论: 'conclusion',
+  结论: 'conclusion',
+  总体评价: 'conclusion',
+  problem: 'problem',
+  存在的问题: 'problem',
+  存在问题: 'problem',
+  问题: 'problem',
+  recommendation: 'recommendation',
+  改进建议: 'recommendation',
+  建议: 'recommendation',
+  意见建议: 'recommendation',
+  改进措施: 'recommendation',
+  experience: 'experience',
+  主要经验: 'experience',
+  经验: 'experience',
+  经验做法: 'experience',
+  主要经验及做法: 'experience',
+  outcome: 'outcome',
+  主要成效: 'outcome',
+  成效: 'outcome',
+};
+
+/** What a finding says: conclusion / problem / recommendation / experience / outcome, or 评价结论 / 存在的问题 / 改进建议 / 主要经验 / 主要成效. */
+export function parseFindingKind(raw: string): ValueResult<FindingKind> {
+  return lookup(raw, FINDING_KINDS, 'finding_kind_invalid');
 }

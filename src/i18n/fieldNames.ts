@@ -41,6 +41,7 @@ export const fieldNamesEn: FieldNames = {
     evaluator: 'Evaluation by',
     source: 'Source',
     note: 'Note',
+    evidence: 'Evidence',
   },
   indicators: {
     ...KEY,
@@ -53,6 +54,7 @@ export const fieldNamesEn: FieldNames = {
     actual: 'Actual',
     note: 'Deviation and measures',
     source: 'Source',
+    evidence: 'Evidence',
   },
   funds: {
     ...KEY,
@@ -62,5 +64,14 @@ export const fieldNamesEn: FieldNames = {
     contract: 'Contracted',
     expenditure: 'Spent',
     source: 'Source',
+    evidence: 'Evidence',
+  },
+  findings: {
+    ...KEY,
+    kind: 'Kind',
+    seq: 'No.',
+    text: 'Text',
+    source: 'Source',
+    evidence: 'Evidence',
   },
 };

@@ -4,9 +4,9 @@
 import { tableCsv } from '@/domain/csvWrite';
 import { fixed2, formatAmount, formatPercent, MISSING } from '@/i18n/format';
 import { SCHEMA } from '@/domain/schema';
-import type { Delimiter, FundCategory, Grade, Issue, Kind, Scope } from '@/domain/types';
-import { problemText } from './issueText';
-import { categoryWord, gradeWord, isChinese, scopeWord, type Words } from './words';
+import type { Delimiter, FindingKind, FundCategory, Grade, Issue, Kind, Scope } from '@/domain/types';
+import { issueCell, problemText } from './issueText';
+import { categoryWord, findingKindWord, gradeWord, isChinese, scopeWord, type Words } from './words';
 
 function typeOf(kind: Kind, field: string) {
   return SCHEMA[kind].find((s) => s.name === field)?.type;
@@ -18,6 +18,7 @@ function enumWord(kind: Kind, field: string, value: string, w: Words): string | 
   if (type === 'scope') return scopeWord(value as Scope, w);
   if (type === 'grade') return gradeWord(value as Grade, w);
   if (type === 'category') return categoryWord(value as FundCategory, w);
+  if (type === 'findingKind') return findingKindWord(value as FindingKind, w);
   return null;
 }
 
@@ -74,7 +75,8 @@ export function formatBytes(n: number | null): string {
 export function issuesCsv(fileName: string, issues: readonly Issue[], total: number, w: Words): string {
   const h = (k: string) => w.t(`importer.issues.csv.${k}`);
   const rows: Array<Array<string | number | null>> = [[h('file'), h('row'), h('column'), h('message'), h('code')]];
-  for (const i of issues) rows.push([fileName, i.row, i.column, problemText(i, w), i.code]);
+  for (const i of issues)
+    rows.push([i.file ?? fileName, issueCell(i) ?? i.row, i.column ?? null, problemText(i, w), i.code]);
   if (total > issues.length) {
     const more = w.t('importer.issues.csv.more', { n: total - issues.length }, total - issues.length);
     rows.push([null, null, null, more, null]);

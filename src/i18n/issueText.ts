@@ -115,14 +115,33 @@ export function problemText(p: Coded, w: Words): string {
   return w.t(`issue.${p.code}`, named, written.plural);
 }
 
-/** Where an issue lies: 第 3 行，列“预算” / row 3, column “预算” / 整个文件; with its sheet when it has one. */
-export function issueWhere(i: Pick<Issue, 'row' | 'column' | 'sheet'>, w: Words): string {
+/**
+ * Where an issue lies: 第 3 行，列“预算” / row 3, column “预算” / 整个文件; a workbook's cell as
+ * `记录!C7（全年预算数）`; a form's place as the form names it (`Sheet1!E6`, `表1 第4行 全年执行数`).
+ */
+export function issueWhere(i: Pick<Issue, 'row' | 'column' | 'sheet' | 'cell' | 'location'>, w: Words): string {
+  if (i.location !== undefined) return i.location;
+  const ref = issueCell(i);
+  if (ref !== null) return i.column === null ? ref : w.t('words.at.cell', { ref, column: i.column });
   let at: string;
   if (i.row !== null && i.column !== null) at = w.t('words.at.rowColumn', { row: i.row, column: i.column });
   else if (i.row !== null) at = w.t('words.at.row', { row: i.row });
   else if (i.column !== null) at = w.t('words.at.column', { column: i.column });
   else at = w.t('words.at.file');
   return i.sheet === undefined ? at : w.t('words.at.sheet', { sheet: i.sheet, at });
+}
+
+/** A form's place or a workbook's cell (`Sheet1!E6`, `表1 第4行 全年执行数`); null for a CSV's row and column. */
+export function issueCell(i: Pick<Issue, 'sheet' | 'cell' | 'location'>): string | null {
+  if (i.location !== undefined) return i.location;
+  if (i.sheet !== undefined && i.cell !== undefined) return `${i.sheet}!${i.cell}`;
+  return null;
+}
+
+/** Where an issue lies with the file it is about, for lists of several files' issues (forms). */
+export function issueWhereInFile(i: Issue, w: Words): string {
+  const at = issueWhere(i, w);
+  return i.file === undefined ? at : w.t('words.at.inFile', { file: i.file, at });
 }
 
 /** An issue with its place: 第 3 行，列“预算”：金额不能为负数：-100. */

@@ -6,6 +6,8 @@ import { importZhCN } from './import.zh-CN';
 import { importEn } from './import.en';
 import { viewsZhCN } from './views.zh-CN';
 import { viewsEn } from './views.en';
+import { reportZhCN } from './report.zh-CN';
+import { reportEn } from './report.en';
 
 const zhCN = {
   app: {
@@ -101,8 +103,16 @@ const zhCN = {
     weight: '分值',
     score: '得分',
     item: '项目',
+    value: '数值',
   },
   category: { source: '资金来源', line_item: '支出明细' },
+  findingKind: {
+    conclusion: '评价结论',
+    problem: '存在的问题',
+    recommendation: '改进建议',
+    experience: '主要经验',
+    outcome: '主要成效',
+  },
   fund: { budget: '预算金额', contract: '合同签订金额', expenditure: '支出金额', category: '类别', item: '明细' },
   chart: {
     seriesList: '系列：{names}。',
@@ -375,8 +385,16 @@ const en: Messages = {
     weight: 'Weight',
     score: 'Score',
     item: 'Item',
+    value: 'Value',
   },
   category: { source: 'Source', line_item: 'Spending line' },
+  findingKind: {
+    conclusion: 'Conclusion',
+    problem: 'Problems found',
+    recommendation: 'Recommendations',
+    experience: 'Lessons',
+    outcome: 'Outcomes',
+  },
   fund: { budget: 'Budget', contract: 'Contracted', expenditure: 'Spent', category: 'Category', item: 'Item' },
   chart: {
     seriesList: 'Series: {names}.',
@@ -565,6 +583,6 @@ export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 // The data and format pages keep their text in import.*.ts (namespaces `importer`, `formatPage`).
 // The views' newer parts keep theirs in views.*.ts (namespaces `warnings`, `dimension`, `context`).
 export const messages: Record<Locale, Messages> = {
-  'zh-CN': { ...zhCN, ...importZhCN, ...viewsZhCN },
-  en: { ...en, ...importEn, ...viewsEn },
+  'zh-CN': { ...zhCN, ...importZhCN, ...viewsZhCN, ...reportZhCN },
+  en: { ...en, ...importEn, ...viewsEn, ...reportEn },
 };

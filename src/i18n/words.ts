@@ -3,7 +3,7 @@
 // Pure functions over a translator, so that the views, the issue renderer and the command line
 // share them (the views pass vue-i18n's `t`, the command line an i18n instance's).
 import { SCHEMA } from '@/domain/schema';
-import type { FundCategory, Grade, Kind, Scope } from '@/domain/types';
+import type { FindingKind, FundCategory, Grade, Kind, Scope } from '@/domain/types';
 import { KINDS } from '@/domain/types';
 
 /** vue-i18n's `t`, as these functions call it: named parameters, and a count for plural forms. */
@@ -79,6 +79,10 @@ export function gradeWord(grade: Grade, w: Words): string {
 
 export function categoryWord(category: FundCategory, w: Words): string {
   return w.t(`category.${category}`);
+}
+
+export function findingKindWord(kind: FindingKind, w: Words): string {
+  return w.t(`findingKind.${kind}`);
 }
 
 function specOf(kind: Kind | null, field: string) {

@@ -5,14 +5,31 @@
 // record objects as they are (building them again held the page for about 100 ms after a commit).
 import { isQuotaError, watchQuery, type Watch } from '@/db/live';
 import { defineStore } from 'pinia';
-import { computed, markRaw, ref, shallowRef } from 'vue';
+import { computed, markRaw, ref, shallowRef, watch } from 'vue';
 import { agencyOptions, distinctProjects, distinctYears, type Level1Summary } from '@/domain/aggregate';
 import { recordKey } from '@/domain/keys';
-import type { FundLine, IndicatorRow, Issue, Kind, PerfRecord, RowOf } from '@/domain/types';
+import {
+  KINDS,
+  type FindingRow,
+  type FundLine,
+  type IndicatorRow,
+  type Issue,
+  type Kind,
+  type PerfRecord,
+  type RowOf,
+} from '@/domain/types';
 import { openDb, type BudgetDb } from '@/db/database';
 import { activeIds } from '@/db/current';
 import { ensureBuiltin } from '@/db/builtin';
-import { level1Table, listBatches, loadCurrent, loadCurrentChunks, loadIndicatorsFor, loadWarnings } from '@/db/ledger';
+import {
+  listBatches,
+  loadCurrent,
+  loadCurrentChunks,
+  loadFindingsFor,
+  loadIndicatorsFor,
+  level1Table,
+  loadWarnings,
+} from '@/db/ledger';
 import { loadDamage, type Damage } from '@/db/damage';
 import { appendLevel1Rows, tableRecordKeys } from '@/domain/level1';
 import { appendRows } from '@/domain/columns';
@@ -40,6 +57,13 @@ export interface DataVersion {
 function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
+
+/**
+ * Marked on `performance` as the data loads (read by the benchmark, which says where a reload's
+ * time goes): the database opened and checked, the stored rows read, the values handed to the views.
+ */
+export const DATA_MARKS = { opened: 'data:opened', read: 'data:read', ready: 'data:ready' } as const;
+const mark = (name: string): void => void globalThis.performance?.mark?.(name);
 
 /** Rows made from stored columns per task: twenty thousand records at once held the page for 60–90 ms. */
 const ROWS_PER_TASK = 4000;
@@ -88,7 +112,7 @@ export const useDataStore = defineStore('data', () => {
   let subscription: Watch | null = null;
   let damageWatch: Watch | null = null;
   /** The active batch ids per kind last seen ('' before the first), and the kinds not yet read again since they changed. */
-  let signatures: Record<Kind, string> = { records: '', funds: '', indicators: '' };
+  let signatures: Record<Kind, string> = { records: '', funds: '', indicators: '', findings: '' };
   const stale = new Set<Kind>();
   let loadSeq = 0;
 
@@ -105,14 +129,15 @@ export const useDataStore = defineStore('data', () => {
    * Reads the current data of `kinds` (all by default) again; the others stay. Warnings are read
    * with any kind: they follow every batch.
    */
-  async function reload(kinds: readonly Kind[] = ['records', 'funds', 'indicators']): Promise<void> {
+  async function reload(kinds: readonly Kind[] = KINDS): Promise<void> {
     if (!db) return;
     const seq = ++loadSeq;
     status.value = status.value === 'ready' ? 'ready' : 'loading';
     try {
       // Indicator rows are not read here (a million of them would hold the page for seconds): the
       // level-1 summaries the charts need are kept up to date in the database with every change,
-      // and one record's rows are read when its view opens (indicatorsFor).
+      // and one record's rows are read when its view opens (indicatorsFor). Findings likewise
+      // (findingsFor): a change of them only bumps `version`, so an open record view reads again.
       const [r, f, l, w, batches] = await Promise.all([
         kinds.includes('records') ? currentRowsInSlices(db, 'records') : null,
         kinds.includes('funds') ? loadCurrent(db, 'funds') : null,
@@ -120,6 +145,7 @@ export const useDataStore = defineStore('data', () => {
         loadWarnings(db),
         listBatches(db),
       ]);
+      mark(DATA_MARKS.read);
       // Let the charts render in a task of their own, not in the one that built the row objects.
       await nextTask();
       // A later reload started meanwhile: its result wins.
@@ -134,6 +160,7 @@ export const useDataStore = defineStore('data', () => {
       error.value = null;
       status.value = 'ready';
       version.value++;
+      mark(DATA_MARKS.ready);
     } catch (e) {
       if (seq !== loadSeq) return;
       error.value = loadProblem(e);
@@ -153,10 +180,10 @@ export const useDataStore = defineStore('data', () => {
       status.value = 'error';
       return;
     }
+    mark(DATA_MARKS.opened);
     const current = db;
     // The active batch ids of each kind decide its current data: reload a kind whenever its ids
     // change (a commit, a rollback, here or in another tab).
-    const KINDS: readonly Kind[] = ['records', 'funds', 'indicators'];
     subscription = watchQuery(
       async () => {
         const ids = await Promise.all(KINDS.map((k) => activeIds(current, k)));
@@ -193,15 +220,36 @@ export const useDataStore = defineStore('data', () => {
     damaged.value = markRaw([]);
     db?.close();
     db = null;
-    signatures = { records: '', funds: '', indicators: '' };
+    signatures = { records: '', funds: '', indicators: '', findings: '' };
     stale.clear();
     status.value = 'idle';
+  }
+
+  /** Resolves once the data has been read (or failed to): what the views show is there. */
+  function loaded(): Promise<void> {
+    return new Promise((resolve) => {
+      const stopWatch = watch(
+        status,
+        (s) => {
+          if (s !== 'ready' && s !== 'error') return;
+          queueMicrotask(() => stopWatch());
+          resolve();
+        },
+        { immediate: true },
+      );
+    });
   }
 
   /** Every indicator row of one record (the record view's tree). */
   async function indicatorsFor(key: string): Promise<IndicatorRow[]> {
     if (!db) return [];
     return markRaw(await loadIndicatorsFor(db, key));
+  }
+
+  /** Every finding of one record (the record view), in stored order. */
+  async function findingsFor(key: string): Promise<FindingRow[]> {
+    if (!db) return [];
+    return markRaw(await loadFindingsFor(db, key));
   }
 
   function warningsFor(key: string): Issue[] {
@@ -229,7 +277,9 @@ export const useDataStore = defineStore('data', () => {
     start,
     stop,
     reload,
+    loaded,
     indicatorsFor,
+    findingsFor,
     warningsFor,
     fundsFor,
   };

@@ -10,7 +10,7 @@ import { listBatches, rollbackBatch, type BatchInfo, type CommitResult } from '@
 import { loadDamage, type Damage } from '@/db/damage';
 import { reloadBuiltin as reloadBuiltinDb } from '@/db/builtin';
 import { IssueError, problem, problemOf, type Problem } from '@/domain/issues';
-import type { FilePreview, FromWorker, NamedBytes, PublishOutcome, ToWorker } from '@/workers/protocol';
+import type { FilePreview, FormsPreview, FromWorker, NamedBytes, PublishOutcome, ToWorker } from '@/workers/protocol';
 import type { RollbackPreview } from '@/workers/rollbackPreview';
 
 /** What the store needs of a Worker; tests run the engine in-process behind the same shape. */
@@ -90,6 +90,12 @@ export const useImportStore = defineStore('import', () => {
   const exported = shallowRef<Record<Kind, Blob> | null>(null);
   /** Active batches whose stored rows failed their checks: left out of the views, named on the data page. */
   const damaged = shallowRef<readonly Damage[]>(markRaw([]));
+  /** The upload's self-evaluation forms, file by file (null: it has none). */
+  const forms = shallowRef<FormsPreview | null>(null);
+  /** The year the analyst gave for the forms that state none; asked once per upload. */
+  const formYear = ref<number | null>(null);
+  /** Fraction of an Excel export built, while one runs. */
+  const xlsxProgress = ref<number | null>(null);
 
   let worker: WorkerLike | null = null;
   let uploadId = 0;
@@ -169,6 +175,7 @@ export const useImportStore = defineStore('import', () => {
         if (msg.uploadId !== uploadId || phase.value !== 'parsing') return;
         mark(MARKS.parsed);
         previews.value = markRaw(msg.files);
+        forms.value = msg.forms ? markRaw(msg.forms) : null;
         progress.value = null;
         phase.value = 'preview';
         return;
@@ -182,6 +189,7 @@ export const useImportStore = defineStore('import', () => {
         mark(MARKS.committed);
         results.value = markRaw(msg.results);
         previews.value = markRaw([]);
+        forms.value = null;
         chosenFiles.value = markRaw([]);
         phase.value = 'idle';
         void refreshHistory();
@@ -201,6 +209,12 @@ export const useImportStore = defineStore('import', () => {
       case 'verified':
         damaged.value = markRaw(msg.damaged);
         settle(msg.uploadId, msg.damaged);
+        return;
+      case 'xlsxProgress':
+        xlsxProgress.value = msg.fraction;
+        return;
+      case 'exportedXlsx':
+        settle(msg.uploadId, msg.blob);
         return;
       case 'rollbackPreview':
         settle(msg.uploadId, msg.preview);
@@ -257,6 +271,23 @@ export const useImportStore = defineStore('import', () => {
 
   /** Starts reading and validating the chosen files in the worker. Replaces any current upload. */
   function choose(files: readonly File[]): void {
+    formYear.value = null;
+    parse(files);
+  }
+
+  /**
+   * The year for the upload's forms that state none: the same files are read again with it (a
+   * form's checks and what it supersedes depend on its year).
+   */
+  function setFormYear(year: number): void {
+    if (phase.value !== 'preview' || !Number.isInteger(year) || year < 1990 || year > 2100) return;
+    const files = chosenFiles.value;
+    worker?.postMessage({ type: 'discard', uploadId });
+    formYear.value = year;
+    parse(files);
+  }
+
+  function parse(files: readonly File[]): void {
     if (files.length === 0 || phase.value === 'committing') return;
     globalThis.performance?.clearMarks?.(MARKS.parsed);
     globalThis.performance?.clearMarks?.(MARKS.committed);
@@ -270,12 +301,19 @@ export const useImportStore = defineStore('import', () => {
     uploadId++;
     chosenFiles.value = markRaw([...files]);
     previews.value = markRaw([]);
+    forms.value = null;
     results.value = null;
     failure.value = null;
     cancelled.value = false;
     progress.value = { fileIndex: 0, fileCount: files.length, fileName: files[0]!.name, fraction: 0, overall: 0 };
     phase.value = 'parsing';
-    ensureWorker().postMessage({ type: 'parse', uploadId, files: [...files] });
+    const year = formYear.value;
+    ensureWorker().postMessage({
+      type: 'parse',
+      uploadId,
+      files: [...files],
+      ...(year === null ? {} : { formYear: year }),
+    });
   }
 
   /** Starts the worker ahead of the first upload (the data page opened): see workers/warmUp.ts. */
@@ -304,6 +342,8 @@ export const useImportStore = defineStore('import', () => {
     phase.value = 'idle';
     progress.value = null;
     previews.value = markRaw([]);
+    forms.value = null;
+    formYear.value = null;
     chosenFiles.value = markRaw([]);
     failure.value = null;
     cancelled.value = true;
@@ -386,7 +426,7 @@ export const useImportStore = defineStore('import', () => {
     }
   }
 
-  /** The current data as the contract's three files, built in the worker as Blobs, with progress. */
+  /** The current data as the contract's four files, built in the worker as Blobs, with progress. */
   async function exportAll(): Promise<Record<Kind, Blob>> {
     exporting.value = true;
     exportProgress.value = null;
@@ -397,6 +437,18 @@ export const useImportStore = defineStore('import', () => {
     } finally {
       exporting.value = false;
       exportProgress.value = null;
+    }
+  }
+
+  /** 导出 Excel: the current data as one .xlsx workbook, a sheet per kind, built in the worker. */
+  async function exportXlsx(): Promise<Blob> {
+    exporting.value = true;
+    xlsxProgress.value = 0;
+    try {
+      return await request<Blob>((id) => ({ type: 'exportXlsx', uploadId: id }));
+    } finally {
+      exporting.value = false;
+      xlsxProgress.value = null;
     }
   }
 
@@ -492,11 +544,15 @@ export const useImportStore = defineStore('import', () => {
     exportProgress,
     exported,
     damaged,
+    xlsxProgress,
+    forms,
+    formYear,
     totals,
     hasErrors,
     nothingNew,
     canCommit,
     choose,
+    setFormYear,
     cancel,
     commit,
     dismiss,
@@ -508,6 +564,7 @@ export const useImportStore = defineStore('import', () => {
     reloadBuiltin,
     exportAll,
     checkStored,
+    exportXlsx,
     refreshStorage,
     requestPersistence,
     syncPublished,

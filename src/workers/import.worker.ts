@@ -13,7 +13,9 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const engine = new ImportEngine(openDb(), (msg) => scope.postMessage(msg), new FileHasher(startHashWorker));
+const engine = new ImportEngine(openDb(), (msg) => scope.postMessage(msg), {
+  hasher: new FileHasher(startHashWorker),
+});
 
 scope.onmessage = (e) => {
   // Messages are handled concurrently: a 'cancel' must reach a parse that is still running.

@@ -4,7 +4,10 @@
 // side, and only a preview summary goes to the page.
 import { dbErrorText } from '@/db/live';
 import { chunkRow } from '@/domain/columns';
-import { knownRecordsOf, parseFile, ParseCancelled, type KnownRecord } from '@/domain/parseFile';
+import { ParseCancelled } from '@/domain/parseFile';
+import type { ExtractOptions } from '@/domain/extract';
+import { readUpload } from '@/domain/upload/readUpload';
+import type { UploadSource } from '@/domain/upload/types';
 import { CHUNK_ROWS, type AnyRow, type ParsedFile } from '@/domain/types';
 import type { BudgetDb } from '@/db/database';
 import { commitFiles, knownRecords, listBatches, previewDiff } from '@/db/ledger';
@@ -12,11 +15,10 @@ import { ensureBuiltin } from '@/db/builtin';
 import { storableChunks } from '@/db/chunkOps';
 import { prepareCommit } from '@/db/commitPrep';
 import { checkStoredData } from '@/db/damage';
-import { exportBlobs } from '@/db/exportAll';
+import { exportBlobs, exportWorkbook } from '@/db/exportAll';
 import { sha256Hex } from '@/domain/hash';
 import { issueErrorIn, problem, type Problem } from '@/domain/issues';
 import {
-  importOrder,
   isQuotaError,
   PREVIEW_ROWS,
   SENT_ISSUES,
@@ -28,19 +30,13 @@ import {
   type PublishOutcome,
   type ToWorker,
 } from './protocol';
-import { sniffKind } from './sniff';
+import { formsPreview } from './formsPreview';
 import { rollbackPreview } from './rollbackPreview';
 import { warmUp } from './warmUp';
 import type { FileHasher } from './hasher';
 
-/** A file to import, whether picked by a person (File) or fetched (published data). */
-export interface SourceFile {
-  name: string;
-  size: number;
-  /** The first bytes, for ordering the upload. */
-  head(bytes: number): Promise<Uint8Array>;
-  read(): Promise<Uint8Array>;
-  /** What the hash worker reads the bytes from (hasher.ts). */
+/** A file to import: an upload's source, and what the hash worker reads its bytes from (hasher.ts). */
+export interface SourceFile extends UploadSource {
   blob: Blob | Uint8Array;
 }
 
@@ -49,10 +45,19 @@ export function fromFile(f: File): SourceFile {
     name: f.name,
     size: f.size,
     head: async (n) => new Uint8Array(await f.slice(0, n).arrayBuffer()),
-    read: async () => new Uint8Array(await f.arrayBuffer()),
+    read: async () => {
+      // In the worker a small file (a form) is read at once: an asynchronous read's round trip to
+      // the browser costs more than its bytes, and a folder's worth of forms waits on hundreds.
+      if (f.size <= SYNC_READ_BYTES && typeof FileReaderSync !== 'undefined')
+        return new Uint8Array(new FileReaderSync().readAsArrayBuffer(f));
+      return new Uint8Array(await f.arrayBuffer());
+    },
     blob: f,
   };
 }
+
+/** Files up to this size are read synchronously where a worker can (FileReaderSync). */
+const SYNC_READ_BYTES = 1 << 20;
 
 export function fromBytes(f: NamedBytes): SourceFile {
   return {
@@ -63,8 +68,6 @@ export function fromBytes(f: NamedBytes): SourceFile {
     blob: f.bytes,
   };
 }
-
-const HEAD_BYTES = 64 * 1024;
 
 /** A parsed file and its position in the order the files were chosen. */
 interface Held {
@@ -78,6 +81,20 @@ interface Upload {
   files: Held[];
   /** The files as chosen, to check them again when the stored data changed under the preview. */
   sources: readonly SourceFile[];
+  /** The year the analyst gave for forms that state none (the same when the files are read again). */
+  formYear?: number;
+}
+
+/** Least time between two progress messages of a parse. */
+const PROGRESS_EVERY_MS = 50;
+/** Uploads of up to this many files report the start of each. */
+const EVERY_FILE_UP_TO = 20;
+
+export interface EngineOptions {
+  /** Readers of document formats (.docx forms) when plugged in; without, such a file says so. */
+  readers?: ExtractOptions['readers'];
+  /** Works out the files' SHA-256 beside the parse; without it, the parse does so itself. */
+  hasher?: FileHasher;
 }
 
 /**
@@ -109,15 +126,14 @@ export class ImportEngine {
 
   constructor(
     private readonly db: BudgetDb,
-    private readonly post: (msg: FromWorker) => void,
-    /** Works out the files' SHA-256 beside the parse; without it, parseFile does so itself. */
-    private readonly hasher: FileHasher | null = null,
+    private readonly post: (msg: FromWorker, transfer?: Transferable[]) => void,
+    private readonly options: EngineOptions = {},
   ) {}
 
   handle(msg: ToWorker): Promise<void> {
     switch (msg.type) {
       case 'parse':
-        return this.parse(msg.uploadId, msg.files.map(fromFile));
+        return this.parse(msg.uploadId, msg.files.map(fromFile), msg.formYear);
       case 'cancel':
         this.cancel(msg.uploadId);
         return Promise.resolve();
@@ -132,6 +148,8 @@ export class ImportEngine {
         return this.exportAll(msg.uploadId);
       case 'verify':
         return this.verify(msg.uploadId);
+      case 'exportXlsx':
+        return this.exportXlsx(msg.uploadId);
       case 'rollbackPreview':
         return this.rollbackPreview(msg.uploadId, msg.batchId);
       case 'warm':
@@ -145,7 +163,7 @@ export class ImportEngine {
   private digestOf(f: SourceFile): Promise<string> {
     let d = this.digests.get(f);
     if (!d) {
-      d = this.hasher ? this.hasher.hash(f.blob, f.read) : f.read().then(sha256Hex);
+      d = this.options.hasher ? this.options.hasher.hash(f.blob, f.read) : f.read().then(sha256Hex);
       // A parse that fails or is cancelled first never awaits it: keep its failure from going unhandled.
       d.catch(() => undefined);
       this.digests.set(f, d);
@@ -157,7 +175,7 @@ export class ImportEngine {
   async warm(): Promise<void> {
     if (this.warming) return;
     this.warming = new AbortController();
-    this.hasher?.start();
+    this.options.hasher?.start();
     await warmUp(this.db, this.warming.signal).catch(() => undefined);
   }
 
@@ -167,19 +185,24 @@ export class ImportEngine {
   }
 
   /** Parses the files, records first, and posts their previews. A newer parse replaces any earlier. */
-  async parse(uploadId: number, files: readonly SourceFile[]): Promise<void> {
+  async parse(uploadId: number, files: readonly SourceFile[], formYear?: number): Promise<void> {
     this.warming?.abort();
     this.parsing?.controller.abort();
     this.upload = null;
     const controller = new AbortController();
     this.parsing = { id: uploadId, controller };
     try {
-      const held = await this.parseAll(uploadId, files, controller.signal);
+      const read = await this.read(uploadId, files, controller.signal, { forms: true, formYear });
+
       if (controller.signal.aborted) throw new ParseCancelled();
+      const held = read.parts.map((p) => ({ index: p.source, parsed: p.parsed }));
       const previews = await this.previews(held);
+
+      const parsed = held.map((h) => h.parsed);
+      const forms = read.forms ? await formsPreview(this.db, read.forms.files, parsed, formYear ?? null) : null;
       if (controller.signal.aborted) throw new ParseCancelled();
-      this.upload = { id: uploadId, files: held, sources: files };
-      this.post({ type: 'parsed', uploadId, files: previews });
+      this.upload = { id: uploadId, files: held, sources: files, ...(formYear === undefined ? {} : { formYear }) };
+      this.post({ type: 'parsed', uploadId, files: previews, forms });
       // While the analyst reads the preview: what the commit will need of these files.
       setTimeout(() => this.prepare(uploadId), 0);
     } catch (err) {
@@ -193,47 +216,34 @@ export class ImportEngine {
     }
   }
 
-  private async parseAll(uploadId: number, files: readonly SourceFile[], signal: AbortSignal): Promise<Held[]> {
-    const sniffed = await Promise.all(
-      files.map(async (f, index) => ({ f, index, kind: sniffKind(await f.head(HEAD_BYTES)) })),
-    );
-    const ordered = importOrder(sniffed);
-    const totalBytes = Math.max(
-      1,
-      files.reduce((n, f) => n + f.size, 0),
-    );
-    let doneBytes = 0;
-    // Every file's digest starts now, beside the parse (hasher.ts).
-    const hashes = ordered.map(({ f }) => this.digestOf(f));
-    // The first file is read while the stored records are looked up: both wait on storage.
-    let reading = ordered[0] ? ordered[0].f.read() : null;
-    reading?.catch(() => undefined);
-    const known = new Map<string, KnownRecord>(await knownRecords(this.db));
-    const out: Held[] = [];
-    for (const [position, { f, index }] of ordered.entries()) {
-      if (signal.aborted) throw new ParseCancelled();
-      const progress = (fraction: number) =>
-        this.post({
-          type: 'progress',
-          uploadId,
-          fileIndex: position,
-          fileCount: ordered.length,
-          fileName: f.name,
-          fraction,
-          overall: Math.min(1, (doneBytes + fraction * f.size) / totalBytes),
-        });
-      progress(0);
-      const bytes = await (reading ?? f.read());
-      reading = null;
-      const sha256 = hashes[position];
-      const parsed = await parseFile(bytes, f.name, { signal, knownRecords: known, onProgress: progress, sha256 });
-      // The valid records of this upload count as known even when their file has errors: commit is
-      // blocked anyway, and the indicator file then shows its own errors rather than a cascade.
-      for (const [k, v] of knownRecordsOf(parsed)) known.set(k, v);
-      doneBytes += f.size;
-      out.push({ index, parsed });
-    }
-    return out;
+  /** Every file of an upload into its batches (src/domain/upload), with progress posted as it goes. */
+  private read(
+    uploadId: number,
+    files: readonly SourceFile[],
+    signal: AbortSignal,
+    opts: { forms: boolean; formYear?: number },
+  ) {
+    let lastPost = 0;
+    let lastFile = -1;
+    return readUpload(files, {
+      ...opts,
+      signal,
+      readers: this.options.readers,
+      // Looked up while the first files are read: both wait on storage.
+      knownRecords: knownRecords(this.db),
+      // Every CSV file's digest worked out beside its parse (hasher.ts).
+      sha256Of: (i) => this.digestOf(files[i]!),
+      onProgress: (p) => {
+        // Each file's start is shown, but a folder of forms gives a few reports per file: the
+        // page needs a few a second.
+        const now = Date.now();
+        const newFile = p.fileIndex !== lastFile && p.fileCount <= EVERY_FILE_UP_TO;
+        if (!newFile && now - lastPost < PROGRESS_EVERY_MS && p.overall < 1) return;
+        lastPost = now;
+        lastFile = p.fileIndex;
+        this.post({ type: 'progress', uploadId, ...p });
+      },
+    });
   }
 
   private async previews(held: readonly Held[]): Promise<FilePreview[]> {
@@ -262,6 +272,7 @@ export class ImportEngine {
         sha256: p.sha256,
         identicalTo: diff?.identical ?? null,
         sameAsFile: shaSeen.get(p.sha256) ?? null,
+        source: p.source ?? null,
       });
       if (!shaSeen.has(p.sha256)) shaSeen.set(p.sha256, p.fileName);
     }
@@ -330,7 +341,7 @@ export class ImportEngine {
     // nothing was written; the files are checked again against the data now, and the new preview
     // shows which rows lost their record.
     this.post({ type: 'failed', uploadId, stage: 'commit', problem: failure, reparse: true });
-    await this.parse(uploadId, upload.sources);
+    await this.parse(uploadId, upload.sources, upload.formYear);
   }
 
   /**
@@ -347,7 +358,8 @@ export class ImportEngine {
       // Hash before parsing: at most starts nothing changed, and a big file is then not parsed again.
       const hashes = await Promise.all(files.map((f) => this.digestOf(f)));
       const fresh = files.filter((_, i) => !published.has(hashes[i]!));
-      const parsed = (await this.parseAll(uploadId, fresh, new AbortController().signal)).map((h) => h.parsed);
+      const read = await this.read(uploadId, fresh, new AbortController().signal, { forms: false });
+      const parsed = read.parts.map((p) => p.parsed);
       const outcomes: PublishOutcome[] = files
         .filter((_, i) => published.has(hashes[i]!))
         .map((f) => ({ fileName: f.name, status: 'seen', errors: [], errorCount: 0 }));
@@ -374,6 +386,17 @@ export class ImportEngine {
       this.post({ type: 'published', uploadId, outcomes });
     } catch (err) {
       this.post({ type: 'failed', uploadId, stage: 'publish', problem: problemOf(err, 'publish_failed') });
+    }
+  }
+
+  /** The current data as one .xlsx workbook, a sheet per kind, posted as a Blob with progress on the way. */
+  async exportXlsx(requestId: number): Promise<void> {
+    try {
+      const progress = (fraction: number) => this.post({ type: 'xlsxProgress', uploadId: requestId, fraction });
+      const blob = await exportWorkbook(this.db, progress);
+      this.post({ type: 'exportedXlsx', uploadId: requestId, blob });
+    } catch (err) {
+      this.post({ type: 'failed', uploadId: requestId, stage: 'export', problem: problemOf(err, 'export_failed') });
     }
   }
 

@@ -3,10 +3,13 @@
 // summary sized for the screen (first rows, capped issue lists, capped diff).
 import { SCHEMA } from '@/domain/schema';
 import {
+  KINDS,
   MAX_ISSUES,
+  type FileSource,
   type AnyRow,
   type Delimiter,
   type Encoding,
+  type FindingKind,
   type FundCategory,
   type HeaderMapping,
   type Issue,
@@ -28,7 +31,7 @@ export const SENT_SUPERSEDED = 200;
 
 /** The order files of one upload are parsed and committed in: records first, so that indicator
  * and fund rows find the records of the same upload. */
-export const KIND_ORDER: Readonly<Record<Kind, number>> = { records: 0, indicators: 1, funds: 2 };
+export const KIND_ORDER: Readonly<Record<Kind, number>> = { records: 0, indicators: 1, funds: 2, findings: 3 };
 
 /** One field that a superseding row changes. `null` means "no value". */
 export interface FieldChange {
@@ -45,6 +48,8 @@ export interface RowIdentity extends RecordKeyFields {
   /** Funds: the line's category and item. */
   category: FundCategory | null;
   item: string;
+  /** Findings: the kind of finding and its number within the kind. */
+  finding: { kind: FindingKind; seq: number } | null;
 }
 
 export interface SupersededRow {
@@ -87,6 +92,45 @@ export interface FilePreview {
   identicalTo: BatchInfo | null;
   /** Another file of this upload with the same bytes (its name). */
   sameAsFile: string | null;
+  /** A sheet of a workbook, or the rows of the upload's forms; null for a CSV file. */
+  source: FileSource | null;
+}
+
+/** What a form's rows would replace: its record's stored version, and how many stored rows of it. */
+export interface FormSupersedes {
+  /** The record's fields that change (empty: the same values again); null when the record is new. */
+  record: FieldChange[] | null;
+  indicators: number;
+  funds: number;
+}
+
+/** One self-evaluation form of the upload, as the preview shows it. */
+export interface FormFilePreview {
+  /** Position of the file in the order it was chosen (0-based). */
+  index: number;
+  fileName: string;
+  format: string;
+  layout: string;
+  /** Its rows as they will be stored (their evidence column says where each figure was read). */
+  record: RowOf['records'] | null;
+  indicators: RowOf['indicators'][];
+  funds: RowOf['funds'][];
+  /** Errors and warnings, each at its place in the form (`location`). */
+  errors: Issue[];
+  warnings: Issue[];
+  /** Findings the form states, not stored (there is no findings table yet). */
+  findings: number;
+  supersedes: FormSupersedes | null;
+  /** The form states no year and the upload gave it (or none was given yet: then it is an error). */
+  yearFromUpload: boolean;
+}
+
+export interface FormsPreview {
+  files: FormFilePreview[];
+  /** The year given for the forms that state none; null when none was given. */
+  year: number | null;
+  /** How many forms state no year. */
+  withoutYear: number;
 }
 
 /** A file fetched by the main thread (published data) rather than picked by a person. */
@@ -96,14 +140,17 @@ export interface NamedBytes {
 }
 
 export type ToWorker =
-  | { type: 'parse'; uploadId: number; files: File[] }
+  /** `formYear`: the year the analyst gave for the forms that state none. */
+  | { type: 'parse'; uploadId: number; files: File[]; formYear?: number }
   | { type: 'cancel'; uploadId: number }
   | { type: 'commit'; uploadId: number }
   | { type: 'discard'; uploadId: number }
   /** Parse and commit at once, skipping files already imported once (published data). */
   | { type: 'publish'; uploadId: number; files: NamedBytes[] }
-  /** The current data as the contract's three files (built here: a million rows take seconds). */
+  /** The current data as the contract's four files (built here: a million rows take seconds). */
   | { type: 'export'; uploadId: number }
+  /** The current data as one .xlsx workbook, a sheet per kind (built here, sent as a Blob). */
+  | { type: 'exportXlsx'; uploadId: number }
   /** What rolling back a batch would do (for the confirmation). */
   | { type: 'rollbackPreview'; uploadId: number; batchId: number }
   /** Check every stored chunk of the active batches and name the damaged ones (the data page). */
@@ -133,7 +180,7 @@ export type FromWorker =
       /** Fraction of all bytes of the upload read, 0–1. */
       overall: number;
     }
-  | { type: 'parsed'; uploadId: number; files: FilePreview[] }
+  | { type: 'parsed'; uploadId: number; files: FilePreview[]; forms: FormsPreview | null }
   | { type: 'cancelled'; uploadId: number }
   | { type: 'discarded'; uploadId: number }
   | { type: 'committed'; uploadId: number; results: CommitResult[] }
@@ -143,6 +190,9 @@ export type FromWorker =
   /** The three files as Blobs, built in the worker (a Blob crosses by reference, not as text). */
   | { type: 'exported'; uploadId: number; files: Record<Kind, Blob> }
   | { type: 'verified'; uploadId: number; damaged: Damage[] }
+  /** Progress of an Excel export: the fraction of the workbook built. */
+  | { type: 'xlsxProgress'; uploadId: number; fraction: number }
+  | { type: 'exportedXlsx'; uploadId: number; blob: Blob }
   | { type: 'rollbackPreview'; uploadId: number; preview: RollbackPreview | null }
   | {
       type: 'failed';
@@ -166,6 +216,7 @@ export function identityOf(kind: Kind, row: AnyRow): RowIdentity {
     levels: [],
     category: null,
     item: '',
+    finding: null,
   };
   if (kind === 'indicators') {
     const r = row as RowOf['indicators'];
@@ -174,6 +225,9 @@ export function identityOf(kind: Kind, row: AnyRow): RowIdentity {
     const r = row as RowOf['funds'];
     out.category = r.category;
     out.item = r.item;
+  } else if (kind === 'findings') {
+    const r = row as RowOf['findings'];
+    out.finding = { kind: r.kind, seq: r.seq };
   }
   return out;
 }
@@ -225,6 +279,6 @@ export { isQuotaError } from '@/db/live';
 
 /** Stable processing order: by kind (records first, unknown last), then as chosen. */
 export function importOrder<T extends { kind: Kind | null; index: number }>(items: readonly T[]): T[] {
-  const rank = (k: Kind | null) => (k === null ? 3 : KIND_ORDER[k]);
+  const rank = (k: Kind | null) => (k === null ? KINDS.length : KIND_ORDER[k]);
   return [...items].sort((a, b) => rank(a.kind) - rank(b.kind) || a.index - b.index);
 }

@@ -19,11 +19,13 @@ const WARM_ROWS = 300;
 /** A file of `rows` rows of `kind`, all of the template's record, each with a key of its own. */
 export function warmUpFile<K extends Kind>(kind: K, rows: number): Uint8Array {
   const base = TEMPLATE_ROWS[kind] as unknown as Record<string, unknown>;
-  const own: Record<Kind, string> = { records: 'project', indicators: 'level3', funds: 'item' };
+  // The field that makes each row's key its own (a finding's key is its kind and number).
+  const own: Record<Kind, string> = { records: 'project', indicators: 'level3', funds: 'item', findings: 'seq' };
   const list: RowOf[K][] = [];
   for (let i = 0; i < rows; i++) {
     const field = own[kind];
-    list.push({ ...base, [field]: `${String(base[field])}${i}` } as unknown as RowOf[K]);
+    const value = kind === 'findings' ? i + 1 : `${String(base[field])}${i}`;
+    list.push({ ...base, [field]: value } as unknown as RowOf[K]);
   }
   return new TextEncoder().encode(toCsv(kind, list));
 }

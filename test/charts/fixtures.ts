@@ -28,6 +28,7 @@ const EMPTY: Omit<PerfRecord, keyof RecordKeyFields | 'region'> = {
   evaluator: '',
   source: '',
   note: '',
+  evidence: '',
 };
 
 export function record(fields: Partial<PerfRecord> & RecordKeyFields & { region: string }): PerfRecord {
@@ -143,7 +144,7 @@ function ind(
   target = '',
   actual = '',
 ): IndicatorRow {
-  return { ...key, level1, level2, level3, weight, score, target, actual, note: '', source: '' };
+  return { ...key, level1, level2, level3, weight, score, target, actual, note: '', source: '', evidence: '' };
 }
 
 const ccpitDept: RecordKeyFields = { agency: CCPIT, year: 2022, scope: 'department', project: '' };
@@ -184,7 +185,7 @@ function fund(
   contract: number | null,
   expenditure: number | null,
 ): FundLine {
-  return { ...key, category, item, budget, contract, expenditure, source: '' };
+  return { ...key, category, item, budget, contract, expenditure, source: '', evidence: '' };
 }
 
 export const FUNDS: FundLine[] = [

@@ -1,6 +1,7 @@
-// The built-in dataset (data/*.csv) read through the same parser the app uses, checked against the
-// figures of the four source reports in /work/shared/seeds. Every literal below is quoted from a
-// report; the comment next to it names the sentence or table it comes from.
+// The built-in dataset (data/*.csv, the extractor's output on the four seed reports plus the
+// reviewed data/corrections.json; test/scripts/seedExtraction.test.ts checks they do not drift)
+// read through the same parser the app uses, checked against the figures of the reports. Every
+// literal below is quoted from a report; the comment next to it names the sentence or table.
 //
 // Conventions of the dataset that these tests pin down:
 // - Chaoyang 2023 (表1 绩效指标设定情况) lists the same indicator path twice, once per activity
@@ -8,7 +9,9 @@
 //   indicator key unique, EVERY row of that table carries its activity in level3 as
 //   `指标名（活动）`, and the note says `活动：…` again.
 // - Where a report contradicts itself, the file keeps the figure that the report's own arithmetic
-//   supports and the record's note quotes the other one.
+//   supports; the evidence column (出处) marks it disputed with the other statement, and the note
+//   says it in words.
+// - Level-2 names are those the report writes: none invented (no 数量指标 where the report has none).
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseFile, knownRecordsOf } from '@/domain/parseFile';
@@ -45,6 +48,7 @@ function sum(values: ReadonlyArray<number | null>): number {
 let recordsFile: ParsedFile;
 let indicatorsFile: ParsedFile;
 let fundsFile: ParsedFile;
+let findingsFile: ParsedFile;
 let records: PerfRecord[];
 let indicators: IndicatorRow[];
 let funds: FundLine[];
@@ -55,6 +59,7 @@ beforeAll(async () => {
   const known = knownRecordsOf(recordsFile);
   indicatorsFile = await parseFile(bytesOf('indicators.csv'), 'indicators.csv', { knownRecords: known });
   fundsFile = await parseFile(bytesOf('funds.csv'), 'funds.csv', { knownRecords: known });
+  findingsFile = await parseFile(bytesOf('findings.csv'), 'findings.csv', { knownRecords: known });
   records = chunksToRows<'records'>(recordsFile.chunks);
   indicators = chunksToRows<'indicators'>(indicatorsFile.chunks);
   funds = chunksToRows<'funds'>(fundsFile.chunks);
@@ -88,7 +93,7 @@ function fund(key: RecordKeyFields, item: string): FundLine {
 
 describe('the files themselves', () => {
   it('are recognised, UTF-8 without BOM, comma-delimited, and import without errors or warnings', () => {
-    for (const [file, kind] of [[recordsFile, 'records'], [indicatorsFile, 'indicators'], [fundsFile, 'funds']] as const) {
+    for (const [file, kind] of [[recordsFile, 'records'], [indicatorsFile, 'indicators'], [fundsFile, 'funds'], [findingsFile, 'findings']] as const) {
       expect(file.kind, file.fileName).toBe(kind);
       expect(file.encoding, file.fileName).toBe('utf-8');
       expect(file.delimiter, file.fileName).toBe(',');
@@ -100,7 +105,7 @@ describe('the files themselves', () => {
   });
 
   it('use the schema labels as headers and LF line endings', () => {
-    for (const name of ['records.csv', 'indicators.csv', 'funds.csv']) {
+    for (const name of ['records.csv', 'indicators.csv', 'funds.csv', 'findings.csv']) {
       const text = new TextDecoder().decode(bytesOf(name));
       expect(text.includes('\r'), name).toBe(false);
       expect(text.charCodeAt(0), name).not.toBe(0xfeff);
@@ -111,9 +116,9 @@ describe('the files themselves', () => {
     expect(fundsFile.headers.every((h) => h.field !== null)).toBe(true);
   });
 
-  it('hold 6 records, 40 indicator rows and 8 fund lines, every one naming its source report', () => {
+  it('hold 6 records, 47 indicator rows and 8 fund lines, every one naming its source report', () => {
     expect(records).toHaveLength(6);
-    expect(indicators).toHaveLength(40);
+    expect(indicators).toHaveLength(47);
     expect(funds).toHaveLength(8);
     for (const r of [...records, ...indicators, ...funds]) expect(r.source).toMatch(/报告/);
     // An indicator or fund line comes from the same report as its record.
@@ -164,8 +169,11 @@ describe('北京市朝阳区投资促进服务中心 2023 部门整体', () => {
     expect(r.score).toBeNull();
     expect(r.grade).toBeNull();
     expect(r.evaluator).toBe('自评');
-    // “评分得优的项目（90（含）-100分）有15个”
-    expect(r.note).toContain('15个');
+    // “评分得优的项目（90（含）-100分）有15个”: the conclusion, among the report's findings.
+    const conclusion = chunksToRows<'findings'>(findingsFile.chunks).filter(
+      (f) => recordKey(f) === recordKey(CY23) && f.kind === 'conclusion',
+    );
+    expect(conclusion.some((f) => f.text.includes('有15个'))).toBe(true);
   });
 
   it('has the 12 targets of 表1, without weights or scores, one per activity', () => {
@@ -195,7 +203,8 @@ describe('北京市朝阳区投资促进服务中心 2024 招商引资及推介�
     // 总分 | 100 | 100. The report states no grade: the file leaves it empty and the app derives 优.
     expect(r.score).toBe(100);
     expect(r.grade).toBe('优');
-    expect(r.evaluator).toBe('自评');
+    // The report names no evaluator (the audit: 自评 was not the report's word).
+    expect(r.evaluator).toBe('');
   });
 
   it('has the 7 scored indicator rows, adding up to the total of 100', () => {
@@ -250,11 +259,9 @@ describe('中国国际贸易促进委员会北京市分会 2022 部门整体', (
     // “年初预算数为5,029.86万元，部门年度支出决算数为5,169.66万元，部门预决算差异率为2.78%”
     expect(r.budget_initial).toBe(5029.86);
     expect(r.budget_final_diff_rate).toBe(2.78);
-    // 3,816.17 + 1,353.48 = 5169.65, not 5169.66; both give a 2.78% difference rate.
-    expect(r.final_accounts).toBe(5169.65);
-    expect(r.note).toContain('5169.66');
-    // The note quotes the report's own spelling with its thousands separator, whole.
-    expect(r.note).toContain('（原文5,169.66）');
+    // The 决算数 is 5,169.66 (the audit); 5169.65 is the 总体支出, a quantity of its own.
+    expect(r.final_accounts).toBe(5169.66);
+    expect(r.expenditure).toBe(5169.65);
     expect(((r.final_accounts! - r.budget_initial!) / r.budget_initial!) * 100).toBeCloseTo(2.78, 2);
   });
 
@@ -263,7 +270,8 @@ describe('中国国际贸易促进委员会北京市分会 2022 部门整体', (
     // “部门整体绩效评价得分为95.18分，综合评价等级为“优””
     expect(r.score).toBe(95.18);
     expect(r.grade).toBe('优');
-    const rows = indicatorsOf(BJ22);
+    // The level-1 rows of 表4 (the output and outcome targets are rows of their own, unscored).
+    const rows = indicatorsOf(BJ22).filter((i) => i.weight !== null);
     expect(rows).toHaveLength(3);
     // 当年预算执行情况 20 19.38 | 整体绩效目标实现情况 60 55.80 | 预算管理情况 20 20.00 | 合计 100 95.18
     expect([indicator(BJ22, '当年预算执行情况').weight, indicator(BJ22, '当年预算执行情况').score]).toEqual([20, 19.38]);
@@ -283,7 +291,7 @@ describe('中国国际贸易促进委员会北京市分会 2021 部门整体', (
     const others = [r.budget_initial, r.budget, r.expenditure, r.execution_rate, r.budget_basic, r.budget_project,
       r.expenditure_basic, r.expenditure_project, r.carryover, r.final_accounts, r.budget_final_diff_rate, r.score, r.grade];
     expect(others.every((v) => v === null)).toBe(true);
-    expect(r.note).toContain('2.89%');
+    expect(r.evidence).toContain('2.89%');
     // “2022年度部门结转结余率较上一年度上升了0.35%”
     expect(record(BJ22).carryover_rate! - r.carryover_rate!).toBeCloseTo(0.35, 2);
     expect(indicatorsOf(BJ21)).toHaveLength(0);
@@ -368,7 +376,7 @@ describe('重庆市渝中区招商投资促进局 2019 招商引资专项经费'
     // No grade in the report: the file leaves it empty and the app derives 优 from 100.
     expect(r.score).toBe(100);
     expect(r.grade).toBe('优');
-    const level1 = indicatorsOf(YZ19).filter((i) => i.level2 === '');
+    const level1 = indicatorsOf(YZ19).filter((i) => i.level2 === '' && i.level3 === '');
     expect(level1.map((i) => [i.level1, i.weight, i.score])).toEqual([
       ['产出指标', 20, 20], ['效益指标', 30, 30], ['满意度指标', 5, 5], ['管理指标', 45, 45],
     ]);
@@ -378,20 +386,23 @@ describe('重庆市渝中区招商投资促进局 2019 招商引资专项经费'
   it('has the targets against actuals of 三、综合评价情况, unscored, under their level 1', () => {
     const rows = indicatorsOf(YZ19);
     expect(rows).toHaveLength(14);
-    const leaves = rows.filter((i) => i.level2 !== '');
+    const leaves = rows.filter((i) => i.level3 !== '');
     expect(leaves.every((i) => i.weight === null && i.score === null)).toBe(true);
     // “1、“招大引强”目标：应完成10个，完成10个。”
-    const big = indicator(YZ19, '产出指标', '数量指标', '“招大引强”目标');
+    // Under 产出指标 the report names no level 2 (数量指标 is not its word).
+    const big = indicator(YZ19, '产出指标', '', '“招大引强”目标');
     expect([big.target, big.actual]).toEqual(['10个', '10个']);
     // “6、开展境内外招商推介活动：应开展2次以上，开展3次。”
-    const promo = indicator(YZ19, '产出指标', '数量指标', '开展境内外招商推介活动');
+    const promo = indicator(YZ19, '产出指标', '', '开展境内外招商推介活动');
     expect([promo.target, promo.actual]).toEqual(['2次以上', '3次']);
+    // … and “召开产业招商专题推介会10余场” elsewhere: the count is disputed, both kept visible.
+    expect(promo.evidence).toContain('另见「10余场」');
     // （二）is headed 产出指标 in the report but holds the 效益 indicators:
     // “2、经济效益指标：…重点项目签约金额50亿元，完成50个，50.5亿元。”
     const amount = indicator(YZ19, '效益指标', '经济效益指标', '重点项目签约金额');
     expect([amount.target, amount.actual]).toEqual(['50亿元', '50.5亿元']);
     // “企业满意度，应达到80%以上，达到80%以上。”
-    expect(indicator(YZ19, '满意度指标', '服务对象满意度指标', '企业满意度').actual).toBe('80%以上');
+    expect(indicator(YZ19, '满意度指标', '', '企业满意度').actual).toBe('80%以上');
     expect(leaves.filter((i) => i.level1 === '产出指标')).toHaveLength(6);
     expect(leaves.filter((i) => i.level1 === '效益指标')).toHaveLength(3);
   });

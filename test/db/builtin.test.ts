@@ -26,16 +26,18 @@ async function currentCounts(d: BudgetDb) {
 }
 
 describe('built-in dataset', () => {
-  it('is loaded on first start as three builtin batches, and not twice', async () => {
+  it('is loaded on first start as four builtin batches, and not twice', async () => {
     const d = db();
     const expected = await expectedRows();
     expect(expected.records).toBeGreaterThan(0);
     expect(expected.indicators).toBeGreaterThan(0);
     expect(expected.funds).toBeGreaterThan(0);
+    expect(expected.findings).toBeGreaterThan(0);
 
     expect(await ensureBuiltin(d, source)).toBe(true);
     const batches = await listBatches(d);
     expect(batches.map((b) => [b.kind, b.origin, b.state, b.group])).toEqual([
+      ['findings', 'builtin', 'active', BUILTIN_GROUP],
       ['funds', 'builtin', 'active', BUILTIN_GROUP],
       ['indicators', 'builtin', 'active', BUILTIN_GROUP],
       ['records', 'builtin', 'active', BUILTIN_GROUP],
@@ -75,11 +77,11 @@ describe('built-in dataset', () => {
     await ensureBuiltin(d, source);
     const ids = (await listBatches(d)).map((b) => b.id).sort();
     const rolled = await rollbackGroup(d, BUILTIN_GROUP);
-    expect(rolled).toHaveLength(3);
-    expect(await currentCounts(d)).toEqual({ records: 0, indicators: 0, funds: 0 });
+    expect(rolled).toHaveLength(4);
+    expect(await currentCounts(d)).toEqual({ records: 0, indicators: 0, funds: 0, findings: 0 });
     // A later start does not bring it back on its own.
     expect(await ensureBuiltin(d, source)).toBe(false);
-    expect(await currentCounts(d)).toEqual({ records: 0, indicators: 0, funds: 0 });
+    expect(await currentCounts(d)).toEqual({ records: 0, indicators: 0, funds: 0, findings: 0 });
 
     const reloaded = await reloadBuiltin(d, source);
     expect(reloaded.map((b) => b.id).sort()).toEqual(ids);

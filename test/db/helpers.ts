@@ -70,6 +70,7 @@ export function record(over: Partial<PerfRecord> = {}): PerfRecord {
     evaluator: '自评',
     source: '测试报告',
     note: '',
+    evidence: '',
     ...over,
   };
 }
@@ -89,6 +90,7 @@ export function indicator(over: Partial<IndicatorRow> = {}): IndicatorRow {
     actual: '1次',
     note: '',
     source: '测试报告',
+    evidence: '',
     ...over,
   };
 }
@@ -105,6 +107,7 @@ export function fund(over: Partial<FundLine> = {}): FundLine {
     contract: null,
     expenditure: 95,
     source: '测试报告',
+    evidence: '',
     ...over,
   };
 }
@@ -171,6 +174,7 @@ export function readBuiltinFiles(): BuiltinFiles {
     records: readFileSync(`${dir}records.csv`, 'utf8'),
     indicators: readFileSync(`${dir}indicators.csv`, 'utf8'),
     funds: readFileSync(`${dir}funds.csv`, 'utf8'),
+    findings: readFileSync(`${dir}findings.csv`, 'utf8'),
   };
 }
 

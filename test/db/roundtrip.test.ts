@@ -11,7 +11,16 @@ import { recordKey, rowKey } from '@/domain/keys';
 import { knownRecordsOf } from '@/domain/parseFile';
 import { isEmptyMarker } from '@/domain/values';
 import { normalizeName } from '@/domain/normalize';
-import { GRADES, KINDS, type FundLine, type IndicatorRow, type Kind, type PerfRecord } from '@/domain/types';
+import {
+  FINDING_KINDS,
+  GRADES,
+  KINDS,
+  type FindingRow,
+  type FundLine,
+  type IndicatorRow,
+  type Kind,
+  type PerfRecord,
+} from '@/domain/types';
 import { freshDb, freshDbPerTest, indicator, parseRows, parseText, readBuiltinFiles, record } from './helpers';
 
 const db = freshDbPerTest();
@@ -34,11 +43,12 @@ async function currentOfAll(d: BudgetDb) {
     records: await loadCurrent(d, 'records'),
     indicators: await loadCurrent(d, 'indicators'),
     funds: await loadCurrent(d, 'funds'),
+    findings: await loadCurrent(d, 'findings'),
   };
 }
 
 describe('export → import', () => {
-  it('reproduces the current data of all three kinds in an empty database', async () => {
+  it('reproduces the current data of all four kinds in an empty database', async () => {
     const source = db();
     await ensureBuiltin(source, async () => readBuiltinFiles());
     // Some history on top: a superseding upload, and one rolled back.
@@ -115,6 +125,8 @@ const text = fc
 /** A name (agency, project, level, item) as stored: in its one form (normalizeName). */
 const name = text.map(normalizeName).filter((s) => !isEmptyMarker(s));
 const requiredName = name.filter((s) => s !== '');
+/** A required text that is not a name (a finding's text). */
+const required = text.filter((s) => s !== '');
 const decimal = (max: number, places: number) =>
   fc.tuple(fc.integer({ min: 0, max }), fc.integer({ min: 0, max: places })).map(([n, k]) => n / 10 ** k);
 const amount = fc.option(decimal(1e9, 6), { nil: null });
@@ -157,6 +169,7 @@ const recordArb: fc.Arbitrary<PerfRecord> = fc
     evaluator: text,
     source: text,
     note: text,
+    evidence: text,
   })
   .map(({ gradeGiven, rate, ...r }) => {
     // What stored records always satisfy (the parser derives these when a file leaves them out).
@@ -184,6 +197,7 @@ function indicatorArb(records: readonly PerfRecord[]): fc.Arbitrary<IndicatorRow
       actual: text,
       note: text,
       source: text,
+      evidence: text,
     })
     .map(({ of, share, hasScore, weight, ...r }) => {
       const rec = records[of]!;
@@ -215,6 +229,23 @@ function fundArb(records: readonly PerfRecord[]): fc.Arbitrary<FundLine> {
       contract: amount,
       expenditure: amount,
       source: text,
+      evidence: text,
+    })
+    .map(({ of, ...r }) => {
+      const rec = records[of]!;
+      return { agency: rec.agency, year: rec.year, scope: rec.scope, project: rec.project, ...r };
+    });
+}
+
+function findingArb(records: readonly PerfRecord[]): fc.Arbitrary<FindingRow> {
+  return fc
+    .record({
+      of: fc.integer({ min: 0, max: records.length - 1 }),
+      kind: fc.constantFrom(...FINDING_KINDS),
+      seq: fc.integer({ min: 1, max: 99_999 }),
+      text: required,
+      source: text,
+      evidence: text,
     })
     .map(({ of, ...r }) => {
       const rec = records[of]!;
@@ -229,6 +260,7 @@ const datasetArb = fc
       records: fc.constant(records),
       indicators: fc.uniqueArray(indicatorArb(records), { maxLength: 10, selector: (r) => rowKey('indicators', r) }),
       funds: fc.uniqueArray(fundArb(records), { maxLength: 6, selector: (r) => rowKey('funds', r) }),
+      findings: fc.uniqueArray(findingArb(records), { maxLength: 6, selector: (r) => rowKey('findings', r) }),
     }),
   );
 
@@ -240,6 +272,7 @@ describe('property: export → import', () => {
           records: toCsv('records', data.records),
           indicators: toCsv('indicators', data.indicators),
           funds: toCsv('funds', data.funds),
+          findings: toCsv('findings', data.findings),
         };
         const d = freshDb();
         try {

@@ -27,6 +27,7 @@ function record(over: Partial<PerfRecord> = {}): PerfRecord {
     evaluator: '',
     source: '报告',
     note: '',
+    evidence: '',
     ...over,
   };
 }
@@ -69,14 +70,15 @@ describe('toCsv', () => {
       contract: null,
       expenditure: 90,
       source: '',
+      evidence: '',
     };
     const rows: FundLine[] = [
       { ...base, category: 'source', item: '财政拨款' },
       { ...base, category: 'line_item', item: '策划设计' },
     ];
     const out = lines(toCsv('funds', rows));
-    expect(out[1]).toBe('A,2024,项目,P,资金来源,财政拨款,90,,90,');
-    expect(out[2]).toBe('A,2024,项目,P,支出明细,策划设计,90,,90,');
+    expect(out[1]).toBe('A,2024,项目,P,资金来源,财政拨款,90,,90,,');
+    expect(out[2]).toBe('A,2024,项目,P,支出明细,策划设计,90,,90,,');
   });
 
   it('quotes cells holding commas, quotes, semicolons or line breaks (RFC 4180)', () => {
@@ -127,8 +129,9 @@ describe('toCsv', () => {
       actual: '1次',
       note: '',
       source: 'S',
+      evidence: '',
     };
-    expect(lines(toCsv('indicators', [row]))[1]).toBe('A,2024,项目,P,产出指标,数量指标,次数,35,35,≥1次/年,1次,,S');
+    expect(lines(toCsv('indicators', [row]))[1]).toBe('A,2024,项目,P,产出指标,数量指标,次数,35,35,≥1次/年,1次,,S,');
   });
 });
 

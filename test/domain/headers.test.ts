@@ -10,7 +10,7 @@ function brief(issues: readonly Issue[]) {
 }
 
 // Written by hand from the tables of /work/shared/data-contract.md (plus the `source` column that
-// types.ts adds to indicators and funds), independently of schema.ts: header as written → field.
+// types.ts adds to indicators and funds, and `evidence` of the contract's Evidence section), independently of schema.ts: header as written → field.
 const KEY_HEADERS: Record<string, string> = {
   agency: 'agency',
   单位名称: 'agency',
@@ -33,6 +33,9 @@ const SOURCE_HEADERS: Record<string, string> = {
   来源: 'source',
   资料来源: 'source',
   数据来源: 'source',
+  // The contract's "Evidence" section: any row may carry where its figures were read.
+  evidence: 'evidence',
+  出处: 'evidence',
 };
 
 const EXPECTED: Record<Kind, Record<string, string>> = {
@@ -140,6 +143,17 @@ const EXPECTED: Record<Kind, Record<string, string>> = {
     实际支出: 'expenditure',
     ...SOURCE_HEADERS,
   },
+  // 类型 is also an alias of kind: it reads as the scope here, see 'a label two fields share'.
+  findings: {
+    ...KEY_HEADERS,
+    kind: 'kind',
+    类别: 'kind',
+    seq: 'seq',
+    序号: 'seq',
+    text: 'text',
+    内容: 'text',
+    ...SOURCE_HEADERS,
+  },
 };
 
 // Columns of each kind by type, from the contract, for the unit tests.
@@ -157,11 +171,13 @@ const AMOUNT_FIELDS: Record<Kind, string[]> = {
   ],
   indicators: [],
   funds: ['budget', 'contract', 'expenditure'],
+  findings: [],
 };
 const PERCENT_FIELDS: Record<Kind, string[]> = {
   records: ['execution_rate', 'carryover_rate', 'budget_final_diff_rate'],
   indicators: [],
   funds: [],
+  findings: [],
 };
 
 /** The smallest header row of each kind, in the Chinese labels analysts use. */
@@ -169,6 +185,7 @@ const REQUIRED: Record<Kind, Record<string, string>> = {
   records: { agency: '单位名称', year: '年度', scope: '评价类型' },
   indicators: { agency: '单位名称', year: '年度', scope: '评价类型', level1: '一级指标' },
   funds: { agency: '单位名称', year: '年度', scope: '评价类型', category: '类别', item: '明细' },
+  findings: { agency: '单位名称', year: '年度', scope: '评价类型', kind: '类别', seq: '序号', text: '内容' },
 };
 
 /** A header row of `kind` holding `header` for `field`: replaces the required column of that field, or is appended. */
@@ -203,9 +220,7 @@ function expectedField(kind: Kind, header: string): string {
 
 describe('the expectation table', () => {
   it.each(KINDS)('lists exactly the headers SCHEMA accepts for %s', (kind) => {
-    const fromSchema = GENERATED.filter(([k]) => k === kind)
-      .map(([, h]) => h)
-      .sort();
+    const fromSchema = [...new Set(GENERATED.filter(([k]) => k === kind).map(([, h]) => h))].sort();
     expect(fromSchema).toEqual(Object.keys(EXPECTED[kind]).sort());
   });
 });
@@ -250,6 +265,77 @@ describe('every canonical name and alias of every field', () => {
     expect(r.headers[index]).toMatchObject(
       amount ? { field, unit: '元', scale: 0.0001 } : { field, unit: '%', scale: 1 },
     );
+  });
+});
+
+describe('a label two fields share: 类型 in a findings file', () => {
+  const fields = (cells: string[]) => {
+    const r = mapHeaders(cells);
+    return { kind: r.kind, errors: r.errors.map((e) => e.code), fields: r.headers.map((h) => h.field) };
+  };
+
+  it('is the kind of finding when another column gives the scope', () => {
+    expect(fields(['单位名称', '年度', '评价类型', '项目名称', '类型', '序号', '内容'])).toEqual({
+      kind: 'findings',
+      errors: [],
+      fields: ['agency', 'year', 'scope', 'project', 'kind', 'seq', 'text'],
+    });
+    expect(fields(['agency', 'year', 'scope', '类型', 'seq', 'text']).fields).toEqual([
+      'agency',
+      'year',
+      'scope',
+      'kind',
+      'seq',
+      'text',
+    ]);
+  });
+
+  it('is the scope when another column gives the kind, wherever the columns stand', () => {
+    expect(fields(['单位名称', '年度', '类型', '项目名称', '类别', '序号', '内容'])).toEqual({
+      kind: 'findings',
+      errors: [],
+      fields: ['agency', 'year', 'scope', 'project', 'kind', 'seq', 'text'],
+    });
+    expect(fields(['类别', '序号', '内容', '单位名称', '年度', '类型']).fields).toEqual([
+      'kind',
+      'seq',
+      'text',
+      'agency',
+      'year',
+      'scope',
+    ]);
+  });
+
+  it('is the scope when nothing else gives either: the file is told it lacks the kind', () => {
+    const r = mapHeaders(['单位名称', '年度', '类型', '序号', '内容']);
+    expect(r.kind).toBe('findings');
+    expect(brief(r.errors)).toEqual([[1, null, 'missing_columns', { kind: 'findings', fields: 'kind', count: 1 }]]);
+  });
+
+  it('when both are given elsewhere, is a second scope column (named in the error)', () => {
+    const r = mapHeaders(['单位名称', '年度', '评价类型', '类别', '类型', '序号', '内容']);
+    expect(r.errors.map((e) => [e.code, e.params])).toEqual([
+      ['duplicate_columns', { kind: 'findings', field: 'scope', first: '评价类型', second: '类型' }],
+    ]);
+  });
+
+  it('stays the scope in records, indicators and funds files', () => {
+    expect(fields(['单位名称', '年度', '类型']).fields).toEqual(['agency', 'year', 'scope']);
+    expect(fields(['单位名称', '年度', '类型', '一级指标']).fields).toEqual(['agency', 'year', 'scope', 'level1']);
+    expect(fields(['单位名称', '年度', '类型', '类别', '明细']).fields).toEqual([
+      'agency',
+      'year',
+      'scope',
+      'category',
+      'item',
+    ]);
+  });
+
+  it('tells a findings file from a funds file that also has 类别', () => {
+    expect(mapHeaders(['单位名称', '年度', '评价类型', '项目名称', '类别', '序号', '内容', '资料来源']).kind).toBe(
+      'findings',
+    );
+    expect(mapHeaders(['单位名称', '年度', '评价类型', '项目名称', '类别', '明细', '预算金额']).kind).toBe('funds');
   });
 });
 

@@ -83,6 +83,7 @@ const rowArb: fc.Arbitrary<IndicatorRow> = fc.record({
   actual: fc.constant(''),
   note: fc.constant(''),
   source: fc.constant(''),
+  evidence: fc.constant(''),
 });
 
 /** The table of `chunks`, built one chunk at a time as the database does. */
@@ -138,6 +139,7 @@ describe('level-1 summaries, column-wise', () => {
       actual: '',
       note: '',
       source: '',
+      evidence: '',
     };
     const rows: IndicatorRow[] = [
       { ...base, level1: '决策', level2: '立项', level3: '依据', weight: 5, score: 4 },
@@ -175,7 +177,8 @@ describe('level-1 summaries, column-wise', () => {
           const positioned = (list: Array<{ r: IndicatorRow; at: number }>, only?: (k: string) => boolean) => {
             const b = new Level1Builder();
             for (const { r, at } of list)
-              b.add({ chunk: rowsToChunks('indicators', [r])[0]!, major: 1, minorBase: at, rows: null }, only);
+              // One row per chunk: chunks sized for it (a full-size chunk allocates 50,000 slots per column).
+              b.add({ chunk: rowsToChunks('indicators', [r], 1)[0]!, major: 1, minorBase: at, rows: null }, only);
             return b.finish();
           };
           const old = positioned(earlier.map((r, i) => ({ r, at: 2 * i })));
@@ -206,6 +209,7 @@ describe('level-1 summaries, column-wise', () => {
         actual: '',
         note: '',
         source: '',
+        evidence: '',
       },
     ];
     const t = level1TableOf(rowsToChunks('indicators', rows));

@@ -248,6 +248,7 @@ describe('parseFile: encodings and files that are not data', () => {
       records: 'agency,year,scope',
       indicators: 'level1',
       funds: 'category,item',
+      findings: 'kind,seq,text',
       found: '姓名\n电话\n地址',
     });
     expect(p.rows).toBe(0);

@@ -31,10 +31,12 @@ describe('public/templates', () => {
     const known = knownRecordsOf(records);
     const indicators = await parseFile(bytesOf('indicators'), 'indicators.csv', { knownRecords: known });
     const funds = await parseFile(bytesOf('funds'), 'funds.csv', { knownRecords: known });
+    const findings = await parseFile(bytesOf('findings'), 'findings.csv', { knownRecords: known });
     for (const [kind, parsed] of [
       ['records', records],
       ['indicators', indicators],
       ['funds', funds],
+      ['findings', findings],
     ] as const) {
       expect(parsed.errors, `${kind}: ${JSON.stringify(parsed.errors)}`).toEqual([]);
       expect(parsed.kind).toBe(kind);

@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { saveScreenshot } from './harness.ts';
 
 /** Batches of the built-in dataset: records, indicators, funds. */
-export const BUILTIN_BATCHES = 3;
+/** Batches of the built-in dataset: records, indicators, funds, findings. */
+export const BUILTIN_BATCHES = 4;
 
 /** Goes to the data page and waits until the history lists `batches` batches. */
 export async function gotoData(page: Page, batches = BUILTIN_BATCHES): Promise<void> {

@@ -213,7 +213,7 @@ describe('import', () => {
       const before = await storedCounts(page);
       await upload(page, fixture('records-gbk.csv'));
       const note = await card(page, 'records-gbk.csv').locator('.file-note').innerText();
-      assert.match(note, /与已导入的批次 #4“records-gbk\.csv”.*内容完全相同/);
+      assert.match(note, /与已导入的批次 #5“records-gbk\.csv”.*内容完全相同/);
       assert.match(await page.locator('.preview-bar').innerText(), /都与已导入的批次完全相同/);
       assert.ok(await page.getByTestId('commit').isDisabled());
       await saveScreenshot(page, 'import-identical');
@@ -251,12 +251,12 @@ describe('import', () => {
       const dialog = page.getByRole('alertdialog');
       await dialog.getByText(/条数据将恢复为更早批次中的数值/).waitFor();
       const said = await dialog.innerText();
-      assert.match(said, /回滚批次 #5/);
+      assert.match(said, /回滚批次 #6/);
       assert.match(said, /1 条数据将恢复为更早批次中的数值/);
       assert.match(said, /全年预算数（万元）\s+360\.00 万元\s+320\.00 万元/);
       await saveScreenshot(page, 'import-rollback-confirm');
       await page.getByTestId('confirm-rollback').click();
-      await page.getByText('已回滚批次 #5').waitFor();
+      await page.getByText('已回滚批次 #6').waitFor();
       assert.match(await row.innerText(), /已回滚/);
       await saveScreenshot(page, 'import-history');
       const text = await openRecord(page, param);
@@ -281,9 +281,9 @@ describe('import', () => {
         downloads.set(d.suggestedFilename(), target);
       });
       await first.page.getByTestId('export-all').click();
-      await first.page.locator('.export-links a').nth(2).waitFor();
-      for (let i = 0; i < 50 && downloads.size < 3; i++) await first.page.waitForTimeout(100);
-      assert.deepEqual([...downloads.keys()].sort(), ['funds.csv', 'indicators.csv', 'records.csv']);
+      await first.page.locator('.export-links a').nth(3).waitFor();
+      for (let i = 0; i < 50 && downloads.size < 4; i++) await first.page.waitForTimeout(100);
+      assert.deepEqual([...downloads.keys()].sort(), ['findings.csv', 'funds.csv', 'indicators.csv', 'records.csv']);
       for (const [name, file] of downloads) files[name] = await readFile(file, 'utf8');
       assert.match(files['records.csv']!, new RegExp(HAIDIAN));
       assertClean(first);
@@ -294,15 +294,22 @@ describe('import', () => {
     // A new context: its own, empty IndexedDB (the built-in dataset loads on first start).
     const second = await openDataPage();
     try {
-      const paths = ['indicators.csv', 'funds.csv', 'records.csv'].map((n) => path.join(scratch, `export-${n}`));
+      const paths = ['indicators.csv', 'funds.csv', 'findings.csv', 'records.csv'].map((n) =>
+        path.join(scratch, `export-${n}`),
+      );
       await upload(second.page, ...paths);
       const order = await second.page
         .locator('article[data-file]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-file')));
-      assert.deepEqual(order, ['export-records.csv', 'export-indicators.csv', 'export-funds.csv']);
+      assert.deepEqual(order, [
+        'export-records.csv',
+        'export-indicators.csv',
+        'export-funds.csv',
+        'export-findings.csv',
+      ]);
       await commit(second.page);
       await second.page.getByTestId('export-all').click();
-      await second.page.locator('.export-links a').nth(2).waitFor();
+      await second.page.locator('.export-links a').nth(3).waitFor();
       const texts = await second.page
         .locator('.export-links a')
         .evaluateAll(async (links) =>
@@ -316,7 +323,7 @@ describe('import', () => {
           ),
         );
       // Same data: the second browser exports byte for byte what the first one did.
-      for (const name of ['records.csv', 'indicators.csv', 'funds.csv']) {
+      for (const name of ['records.csv', 'indicators.csv', 'funds.csv', 'findings.csv']) {
         assert.equal('\uFEFF' + (texts[name] as string), files[name], `${name} differs after the round trip`);
       }
       await second.page.getByRole('link', { name: '预算执行' }).click();

@@ -11,8 +11,8 @@ import { assertClean, openApp, ROOT_DIR, saveScreenshot, startEnv, type E2eEnv }
 
 const FIXTURES = path.join(ROOT_DIR, 'test', 'fixtures', 'import');
 const fixture = (name: string) => path.join(FIXTURES, name);
-/** Batches of the built-in dataset: records, indicators, funds. */
-const BUILTIN_BATCHES = 3;
+/** Batches of the built-in dataset: records, indicators, funds, findings. */
+const BUILTIN_BATCHES = 4;
 
 let env: E2eEnv;
 let scratch: string;

@@ -92,7 +92,7 @@ describe('parameters as written', () => {
   });
 
   test('lists joined as the language lists them; an empty list says so', () => {
-    const p = { records: 'agency,year,scope', indicators: 'level1', funds: 'category,item' };
+    const p = { records: 'agency,year,scope', indicators: 'level1', funds: 'category,item', findings: 'kind,seq,text' };
     expect(problemText(issue('unknown_headers', { ...p, found: '姓名\n电话' }), zh)).toContain(
       '文件的表头是：姓名、电话',
     );

@@ -4,6 +4,7 @@ import { runExtract } from '../../scripts/extractRun';
 import { runValidate } from '../../scripts/validateRun';
 
 const DIR = new URL('../fixtures/forms/', import.meta.url);
+const REPORTS = new URL('../fixtures/reports/', import.meta.url);
 
 interface Run {
   code: number;
@@ -12,12 +13,12 @@ interface Run {
   written: Map<string, string>;
 }
 
-async function run(args: string[]): Promise<Run> {
+async function run(args: string[], dir: URL = DIR): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
   const written = new Map<string, string>();
   const code = await runExtract(args, {
-    readFile: async (path) => new Uint8Array(await readFile(new URL(path, DIR))),
+    readFile: async (path) => new Uint8Array(await readFile(new URL(path, dir))),
     writeFile: async (path, text) => {
       written.set(path, text);
     },
@@ -34,13 +35,13 @@ describe('extract CLI', () => {
     expect(r.code).toBe(0);
     expect(r.out[0]).toBe('project-forms-several.xlsx');
     expect(r.out[1]).toBe(
-      '  format: xlsx  layout: project_self_evaluation_form  records: 3  indicators: 21  funds: 4  findings: 0',
+      '  格式：xlsx  版式：project_self_evaluation_form  评价记录：3  绩效指标：21  资金明细：4  评价发现：0',
     );
     expect(r.out).toContain('      expenditure = 96  ←  “96.00”  产业招商推介会!E6');
     expect(r.out).toContain('      budget = 55（推算）  ←  “500000.00”  招商引资宣传活动!D7');
     expect(r.out).toContain('        另见 0  ←  “0.00”  招商引资宣传活动!D6');
     expect(r.out).toContain(
-      '    警告 产业招商推介会!G6 “年度资金总额”填写的执行率 90% 与 执行数 ÷ 预算数 = 80% 不一致',
+      '    警告 产业招商推介会!G6 “年度资金总额”填写的执行率 90.00% 与 执行数 ÷ 预算数 = 80.00% 不一致',
     );
     expect(r.out).toContain('    警告 填表说明 隐藏的工作表“填表说明”未读取');
   });
@@ -48,7 +49,7 @@ describe('extract CLI', () => {
   it('--lang en renders the same issues in English', async () => {
     const r = await run(['--lang', 'en', 'project-forms-several.xlsx']);
     expect(r.out).toContain(
-      '    warning 产业招商推介会!H12 The score 6 of “举办或参与宣传活动的质量” is above its weight 5',
+      '    warning 产业招商推介会!H12 The score 6.00 of “举办或参与宣传活动的质量” is above its weight 5.00.',
     );
   });
 
@@ -104,22 +105,34 @@ describe('extract CLI', () => {
       'department-guizhou-no-year.xlsx',
     ]);
     expect(r.code).toBe(1);
-    expect([...r.written.keys()].sort()).toEqual(['out/funds.csv', 'out/indicators.csv', 'out/records.csv']);
+    expect([...r.written.keys()].sort()).toEqual([
+      'out/findings.csv',
+      'out/funds.csv',
+      'out/indicators.csv',
+      'out/records.csv',
+    ]);
     const records = r.written.get('out/records.csv')!;
     expect(records.trim().split('\r\n')).toHaveLength(1 + 3);
     expect(records).not.toContain('绥阳县');
+    // Each row carries where its figures were read, in the evidence column (出处).
+    expect(records.split('\r\n')[0]!.split(',').at(-1)).toBe('出处');
+    expect(r.written.get('out/indicators.csv')).toMatch(/得分: [^「]+「[^」]+」/);
     const out: string[] = [];
-    const code = await runValidate(['--json', 'out/records.csv', 'out/indicators.csv', 'out/funds.csv'], {
-      readFile: async (p) => new TextEncoder().encode(r.written.get(p)!),
-      builtinFiles: [],
-      out: (l) => out.push(l),
-      err: (l) => out.push(l),
-    });
+    const code = await runValidate(
+      ['--json', 'out/records.csv', 'out/indicators.csv', 'out/funds.csv', 'out/findings.csv'],
+      {
+        readFile: async (p) => new TextEncoder().encode(r.written.get(p)!),
+        builtinFiles: [],
+        out: (l) => out.push(l),
+        err: (l) => out.push(l),
+      },
+    );
     const reports = out.map((l) => JSON.parse(l) as { kind: string; errors: unknown[]; warnings: unknown[] });
     expect(reports.map((j) => [j.kind, j.errors.length, j.warnings.length])).toEqual([
       ['records', 0, 0],
       ['indicators', 0, 0],
       ['funds', 0, 0],
+      ['findings', 0, 0],
     ]);
     expect(code).toBe(0);
   });
@@ -131,8 +144,86 @@ describe('extract CLI', () => {
     expect((await run(['missing.xlsx'])).code).toBe(2);
   });
 
-  it('says what it cannot read yet instead of guessing', async () => {
+  it('reads a .docx form with the document reader', async () => {
     const r = await run(['--json', 'project-national.docx']);
-    expect(JSON.parse(r.out[0]!).errors[0].code).toBe('document_reader_missing');
+    const line = JSON.parse(r.out[0]!) as { layout: string; errors: unknown[]; records: Array<{ budget: number }> };
+    expect(line.layout).toBe('project_self_evaluation_form');
+    expect(line.errors).toEqual([]);
+    expect(line.records[0]!.budget).toBe(90);
+  });
+});
+
+describe('extract CLI on evaluation reports', () => {
+  interface Line {
+    layout: string;
+    records: Array<Record<string, unknown>>;
+    findings: Array<{ kind: string; seq: number; text: string }>;
+    evidence: Array<{
+      kind: string;
+      index: number;
+      field: string;
+      text: string;
+      location: string;
+      how?: string;
+      disputed?: unknown[];
+    }>;
+    warnings: Array<{ code: string; message: string }>;
+    errors: Array<{ code: string; message: string }>;
+  }
+
+  it('--json gives the figures, each with its text, place, how and the other statement of a disputed one', async () => {
+    const r = await run(['--json', 'yuzhong-2022-contradicted-rate.txt'], REPORTS);
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.out[0]!) as Line;
+    expect(line.layout).toBe('evaluation_report');
+    expect(line.records[0]).toMatchObject({ budget: 200, expenditure: 180, execution_rate: 90, score: 86 });
+    const rate = line.evidence.find((e) => e.kind === 'records' && e.field === 'execution_rate')!;
+    expect(rate).toMatchObject({
+      how: 'derived',
+      location: '第3段',
+      disputed: [{ value: 95.5, text: '预算执行率95.50%' }],
+    });
+    expect(line.findings.map((f) => [f.kind, f.seq])).toEqual([
+      ['conclusion', 1],
+      ['problem', 1],
+      ['recommendation', 1],
+    ]);
+    expect(line.warnings.map((w) => w.code)).toEqual(['figure_disputed', 'stated_rate_contradicted']);
+    expect(line.warnings[1]!.message).toContain('预算执行率 95.50%');
+  });
+
+  it('--out writes the four files of the contract, findings too, and validate accepts them', async () => {
+    const r = await run(['--out', 'out', 'yuzhong-2022-contradicted-rate.txt'], REPORTS);
+    expect(r.written.get('out/findings.csv')!.trim().split('\r\n')).toHaveLength(1 + 3);
+    const out: string[] = [];
+    const names = ['out/records.csv', 'out/findings.csv'];
+    expect([...r.written.keys()].sort()).toEqual(names.slice().sort());
+    const code = await runValidate(['--json', ...names], {
+      readFile: async (p) => new TextEncoder().encode(r.written.get(p)!),
+      builtinFiles: [],
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+    });
+    expect(out.map((l) => (JSON.parse(l) as { errors: unknown[] }).errors)).toEqual([[], []]);
+    expect(code).toBe(0);
+  });
+
+  it('refuses a scanned PDF with its message and writes nothing of it', async () => {
+    const r = await run(['--json', '--out', 'out', 'scanned-no-text.pdf'], REPORTS);
+    expect(r.code).toBe(1);
+    const line = JSON.parse(r.out[0]!) as Line;
+    expect(line.errors.map((e) => e.code)).toEqual(['pdf_no_text']);
+    expect(line.errors[0]!.message).toContain('没有文字层');
+    expect(r.written.size).toBe(0);
+  });
+
+  it('reads a .docx report and a PDF with a text layer', async () => {
+    const r = await run(['--json', 'ccpit-2023-department-tables.docx', 'chaoyang-2025-negotiation-pdf.pdf'], REPORTS);
+    const lines = r.out.map((l) => JSON.parse(l) as Line);
+    expect(lines.map((l) => [l.layout, l.errors.length])).toEqual([
+      ['evaluation_report', 0],
+      ['evaluation_report', 0],
+    ]);
+    expect(lines.every((l) => l.records.length > 0 && l.evidence.length > 0)).toBe(true);
   });
 });

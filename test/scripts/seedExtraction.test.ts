@@ -1,12 +1,13 @@
 // The built-in dataset rebuilt from its reports: the extractor's output on the four seeds plus
-// the reviewed corrections must equal the committed CSVs (test/fixtures/seed-extraction/ in this
-// phase; data/ once the findings kind is in the import pipeline). The seeds live in ../shared.
+// the reviewed corrections (data/corrections.json) must equal data/ (the drift test). The seeds
+// live in ../shared, outside the repository: where they are absent the test says it was skipped.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { readEvidence } from '@/domain/evidenceColumn';
 import { buildSeedDataset, datasetFiles, type Correction } from '../../scripts/seedExtraction/build';
 
 const SEEDS = new URL('../../../shared/seeds/', import.meta.url);
-const OUT = new URL('../fixtures/seed-extraction/', import.meta.url);
+const OUT = new URL('../../data/', import.meta.url);
 const here = existsSync(SEEDS);
 if (!here)
   console.warn('skipped: the seed reports are not at ../shared/seeds, so the dataset cannot be checked against them');
@@ -15,7 +16,7 @@ describe.skipIf(!here)('seed reports → dataset', () => {
   const corrections = JSON.parse(readFileSync(new URL('corrections.json', OUT), 'utf8')) as Correction[];
   const data = buildSeedDataset((name) => new Uint8Array(readFileSync(new URL(name, SEEDS))), corrections);
 
-  it('equals the committed CSVs (npm run seeds:extract rewrites them)', () => {
+  it('equals data/ (npm run seeds:extract rewrites it)', () => {
     for (const [name, text] of Object.entries(datasetFiles(data)))
       expect(readFileSync(new URL(name, OUT), 'utf8'), name).toBe(text);
   });
@@ -46,6 +47,11 @@ describe.skipIf(!here)('seed reports → dataset', () => {
     expect(project.note).toContain('112.33');
     const promo = yz.find((i) => i.level3 === '开展境内外招商推介活动')!;
     expect(promo.note).toContain('10余场');
+    // Both counts stay visible: 3次 is kept, 10余场 is the other statement, with its place.
+    const promoEvidence = readEvidence('indicators', promo.evidence).find((e) => e.field === 'actual')!;
+    expect(promo.actual).toBe('3次');
+    expect(promoEvidence.disputed?.[0]).toMatchObject({ value: '10余场' });
+    expect(promoEvidence.disputed?.[0]?.location).toMatch(/^第\d+段$/);
   });
 
   it('has the problems and the recommendations of every report', () => {
@@ -68,5 +74,22 @@ describe.skipIf(!here)('seed reports → dataset', () => {
     expect(() => buildSeedDataset((name) => new Uint8Array(readFileSync(new URL(name, SEEDS))), [stale])).toThrow(
       /matches 0 rows/,
     );
+  });
+
+  it('records a value correction as such: the value read, the value kept, and the reason', () => {
+    const actual = readEvidence('indicators', data.indicators.find((i) => i.level3 === '组织培训')!.evidence).find(
+      (e) => e.field === 'actual',
+    )!;
+    expect(actual.corrected?.from).toBe('');
+    expect(actual.corrected?.reason).toContain('30场');
+    const stale: Correction = {
+      kind: 'indicators',
+      match: { level3: '组织培训' },
+      dispute: { field: 'actual', value: '31场', text: '全年开展线上培训31场' },
+      reason: 'x',
+    };
+    expect(() =>
+      buildSeedDataset((name) => new Uint8Array(readFileSync(new URL(name, SEEDS))), [...corrections, stale]),
+    ).toThrow(/not in the report/);
   });
 });

@@ -3,6 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '@/domain/parseFile';
+import { TEMPLATE_ROWS } from '@/domain/templates';
+import { toXlsx } from '@/domain/workbook/write';
+import { writeSheets } from '../../scripts/fixtures/sheetWriter';
 import { runValidate } from '../../scripts/validateRun';
 import { FUND_HEADER, hex, INDICATOR_HEADER, utf8 } from '../fixtures/pipeline';
 
@@ -210,18 +213,26 @@ describe('validate: exit status 2 when the command is used wrongly', () => {
     expect(none.code).toBe(2);
     const en = await run(['--lang', 'en'], {});
     expect(en.code).toBe(2);
-    expect(en.err.join('\n')).toBe('No file given\nUsage: npm run validate -- [--json] [--lang zh-CN|en] FILE...');
+    expect(en.err.join('\n')).toBe(
+      'No file given\nUsage: npm run validate -- [--json] [--year YEAR] [--lang zh-CN|en] FILE...',
+    );
   });
 });
 
 describe('validate: references to records', () => {
-  it('resolves indicator and fund rows against records named on the same command line, in any order', async () => {
+  it('resolves indicator, fund and finding rows against records named on the same command line, in any order', async () => {
     const funds = `${FUND_HEADER}\n测试单位,2023,项目,活动,资金来源,财政拨款,50,,50\n`;
-    const files = { 'records.csv': RECORDS_OK, 'indicators.csv': INDICATORS, 'funds.csv': funds };
+    const findings = '单位名称,年度,评价类型,项目名称,类别,序号,内容\n测试单位,2023,项目,活动,存在的问题,1,目标不细\n';
+    const files = {
+      'records.csv': RECORDS_OK,
+      'indicators.csv': INDICATORS,
+      'funds.csv': funds,
+      'findings.csv': findings,
+    };
     for (const order of [
-      ['records.csv', 'indicators.csv', 'funds.csv'],
-      ['indicators.csv', 'funds.csv', 'records.csv'],
-      ['funds.csv', 'records.csv', 'indicators.csv'],
+      ['records.csv', 'indicators.csv', 'funds.csv', 'findings.csv'],
+      ['indicators.csv', 'findings.csv', 'funds.csv', 'records.csv'],
+      ['findings.csv', 'records.csv', 'indicators.csv'],
     ]) {
       const r = await run(['--json', ...order], files);
       expect(r.code).toBe(0);
@@ -298,6 +309,109 @@ describe('validate: references to records', () => {
     expect(r.out).toContain(
       '  错误  第 2 行，列“单位名称”：找不到对应的评价记录：别的单位 2023 年部门整体。请先导入该记录',
     );
+  });
+});
+
+describe('validate: workbooks', () => {
+  const record = { ...TEMPLATE_ROWS.records };
+  const indicator = { ...TEMPLATE_ROWS.indicators };
+
+  it('reads each sheet of a kind as a batch: one JSON object per sheet, records first, naming sheet and format', async () => {
+    // The indicator sheet comes first in the workbook; its rows still find the record of the records sheet.
+    const book = toXlsx({ indicators: [indicator], records: [record] });
+    const r = await run(['--json', 'book.xlsx'], { 'book.xlsx': book });
+    expect(r.code).toBe(0);
+    const reports = r.out.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(reports.map((j) => [j.file, j.sheet, j.format, j.kind, j.rows, (j.errors as unknown[]).length])).toEqual([
+      ['book.xlsx', '评价记录', 'xlsx', 'records', 1, 0],
+      ['book.xlsx', '绩效指标', 'xlsx', 'indicators', 1, 0],
+    ]);
+    expect(Object.keys(reports[0]!)).toEqual([
+      'file',
+      'sheet',
+      'format',
+      'kind',
+      'encoding',
+      'delimiter',
+      'rows',
+      'errors',
+      'warnings',
+    ]);
+  });
+
+  it('names an error by its sheet cell and the header as written, and exits 1', async () => {
+    const book = toXlsx({ records: [{ ...record, budget: -5 }] });
+    const r = await run(['--json', 'bad.xlsx'], { 'bad.xlsx': book });
+    expect(r.code).toBe(1);
+    const [j] = r.out.map((l) => JSON.parse(l) as { errors: Record<string, unknown>[] });
+    expect(j!.errors).toEqual([
+      expect.objectContaining({
+        code: 'amount_negative',
+        sheet: '评价记录',
+        cell: 'G2',
+        row: 2,
+        column: '全年预算数（万元）',
+      }),
+    ]);
+    const text = await run(['bad.xlsx'], { 'bad.xlsx': book });
+    expect(text.out[0]).toBe('bad.xlsx 工作表“评价记录”');
+    expect(text.out.join('\n')).toContain('评价记录!G2（全年预算数（万元））：');
+  });
+
+  it('a workbook of no table and no form is an error naming the sheets it skipped', async () => {
+    const book = writeSheets([
+      { name: '说明', rows: [['填表说明'], ['请按模板填写']] },
+      { name: '空白', rows: [] },
+    ]);
+    const r = await run(['--json', 'notes.xlsx'], { 'notes.xlsx': book });
+    expect(r.code).toBe(1);
+    const [j] = r.out.map(
+      (l) => JSON.parse(l) as { kind: null; errors: { code: string }[]; warnings: { code: string }[] },
+    );
+    expect(j!.kind).toBeNull();
+    expect(j!.errors.map((e) => e.code)).toEqual(['workbook_no_tables']);
+    expect(j!.warnings.map((e) => e.code)).toEqual(expect.arrayContaining(['sheet_no_kind', 'sheet_empty']));
+  });
+});
+
+describe('validate: self-evaluation forms', () => {
+  const formBytes = async (name: string) =>
+    new Uint8Array(await readFile(fileURLToPath(new URL(`../fixtures/forms/${name}`, import.meta.url))));
+
+  it('reads each form (.xlsx or .docx) as the upload would: one JSON object per form with its rows and cells', async () => {
+    const r = await run(['--json', 'a.xlsx', 'b.docx'], {
+      'a.xlsx': await formBytes('project-national.xlsx'),
+      'b.docx': await formBytes('project-sichuan.docx'),
+    });
+    expect(r.code).toBe(0);
+    const reports = r.out.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(reports.map((j) => [j.file, j.kind, j.format, j.layout, j.counts])).toEqual([
+      ['a.xlsx', 'form', 'xlsx', 'project_self_evaluation_form', { records: 1, indicators: 7, funds: 1 }],
+      ['b.docx', 'form', 'docx', 'project_self_evaluation_form', { records: 1, indicators: 3, funds: 3 }],
+    ]);
+    expect(reports[1]!.warnings).toEqual([
+      expect.objectContaining({ code: 'template_hint', location: expect.stringMatching(/^表1 第\d+行/) }),
+    ]);
+  });
+
+  it('a form that states no year is an error until --year gives it', async () => {
+    const files = { 'g.xlsx': await formBytes('department-guizhou-no-year.xlsx') };
+    const without = await run(['--json', 'g.xlsx'], files);
+    expect(without.code).toBe(1);
+    expect((JSON.parse(without.out[0]!) as { errors: { code: string }[] }).errors.map((e) => e.code)).toEqual([
+      'form_year_missing',
+    ]);
+    const withYear = await run(['--json', '--year', '2023', 'g.xlsx'], files);
+    expect(withYear.code).toBe(0);
+    const j = JSON.parse(withYear.out[0]!) as { warnings: { code: string; params: { year: number } }[] };
+    expect(j.warnings).toEqual([expect.objectContaining({ code: 'year_from_upload', params: { year: 2023 } })]);
+    expect((await run(['--year', '20', 'g.xlsx'], files)).code).toBe(2);
+  });
+
+  it('a score above its 分值 is an error at the form cell, and exits 1', async () => {
+    const r = await run(['several.xlsx'], { 'several.xlsx': await formBytes('project-forms-several.xlsx') });
+    expect(r.code).toBe(1);
+    expect(r.out.join('\n')).toMatch(/错误\s+产业招商推介会!H\d+：/);
   });
 });
 

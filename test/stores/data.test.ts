@@ -67,7 +67,10 @@ describe('data store', () => {
     );
     expect(store.years).toEqual([2019, 2021, 2022, 2023, 2024]);
     const key = recordKey({ agency: CCPIT, year: 2022, scope: 'department', project: '' });
+    // The output and outcome targets of the report (unscored) come before the scored table 表4.
     expect(store.level1.filter((s) => s.recordKey === key).map((s) => [s.level1, s.score])).toEqual([
+      ['产出指标', null],
+      ['效益指标', null],
       ['当年预算执行情况', 19.38],
       ['整体绩效目标实现情况', 55.8],
       ['预算管理情况', 20],
@@ -79,7 +82,26 @@ describe('data store', () => {
       ),
     ).toHaveLength(7);
     const rows = await store.indicatorsFor(key);
-    expect(rows.map((r) => r.level1)).toEqual(['当年预算执行情况', '整体绩效目标实现情况', '预算管理情况']);
+    expect(rows.filter((r) => r.weight !== null).map((r) => r.level1)).toEqual([
+      '当年预算执行情况',
+      '整体绩效目标实现情况',
+      '预算管理情况',
+    ]);
+    expect(rows.filter((r) => r.level1 === '产出指标').map((r) => r.target)).toEqual(['1场', '1场', '≥6次']);
+  });
+
+  test('loaded() resolves once the data has been read, and at once when it already has', async () => {
+    const store = useDataStore();
+    const waiting = store.loaded();
+    let resolved = false;
+    void waiting.then(() => (resolved = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(resolved).toBe(false);
+    await store.start(db);
+    await waiting;
+    expect(store.status).toBe('ready');
+    expect(store.records).toHaveLength(6);
+    await store.loaded();
   });
 
   test('follows the database: a committed batch appears and a rollback takes it away, without a restart', async () => {
@@ -136,6 +158,8 @@ describe('data store', () => {
 
     const key = recordKey({ agency: CCPIT, year: 2022, scope: 'department', project: '' });
     expect(store.level1.filter((s) => s.recordKey === key).map((s) => [s.level1, s.score])).toEqual([
+      ['产出指标', null],
+      ['效益指标', null],
       ['当年预算执行情况', 19.38],
       ['整体绩效目标实现情况', 55.8],
       ['预算管理情况', 20],

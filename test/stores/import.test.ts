@@ -1,6 +1,8 @@
 // The import store, with the real import engine behind an in-process stand-in for the Worker
 // (same messages, delivered asynchronously and structured-cloned), against fake-indexeddb.
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { watch } from 'vue';
@@ -9,6 +11,7 @@ import type { BudgetDb } from '@/db/database';
 import { manifestFiles, setImportWorkerFactory, useImportStore } from '@/stores/import';
 import { fixture, fixtureBytes, freshDb } from '../workers/helpers';
 import { InProcessWorker } from '../workers/inProcessWorker';
+import { readWorkbook } from '@/domain/workbook/read';
 
 async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
   const end = Date.now() + ms;
@@ -188,7 +191,7 @@ describe('history, export, published data', () => {
     });
   });
 
-  test('exportAll returns the three files built in the worker as Blobs, reporting the rows written', async () => {
+  test('exportAll returns the four files built in the worker as Blobs, reporting the rows written', async () => {
     const store = useImportStore();
     store.choose([fixture('records-gbk.csv')]);
     await until(() => store.phase === 'preview', 'preview');
@@ -202,7 +205,7 @@ describe('history, export, published data', () => {
     );
     const files = await store.exportAll();
     stop();
-    expect(Object.keys(files).sort()).toEqual(['funds', 'indicators', 'records']);
+    expect(Object.keys(files).sort()).toEqual(['findings', 'funds', 'indicators', 'records']);
     expect(files.records).toBeInstanceOf(Blob);
     expect(files.records.type).toBe('text/csv;charset=utf-8');
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await files.records.arrayBuffer());
@@ -253,5 +256,59 @@ describe('history, export, published data', () => {
     );
     expect(manifestFiles({ files: 'records.csv' })).toEqual([]);
     expect(manifestFiles(null)).toEqual([]);
+  });
+});
+
+describe('forms and Excel', () => {
+  const formFile = (name: string) =>
+    new File([readFileSync(path.join(process.cwd(), 'test', 'fixtures', 'forms', name))], name);
+
+  test('forms preview as one upload; the year is asked once and the files read again with it', async () => {
+    const store = useImportStore();
+    store.connect(db);
+    store.choose([formFile('department-guizhou-no-year.xlsx'), formFile('project-national.xlsx')]);
+    await until(() => store.phase === 'preview', 'preview');
+    expect(store.forms!.files.map((f) => f.fileName)).toEqual([
+      'department-guizhou-no-year.xlsx',
+      'project-national.xlsx',
+    ]);
+    expect(store.forms!.withoutYear).toBe(1);
+    expect(store.canCommit).toBe(false);
+
+    store.setFormYear(2023);
+    expect(store.phase).toBe('parsing');
+    expect(workers[0]!.received.at(-1)).toMatchObject({ type: 'parse', formYear: 2023 });
+    await until(() => store.phase === 'preview', 'preview with the year');
+    expect(store.formYear).toBe(2023);
+    expect(store.forms!.year).toBe(2023);
+    expect(store.canCommit).toBe(true);
+    store.commit();
+    await until(() => store.results !== null, 'results');
+    expect(store.forms).toBeNull();
+    const records = await loadCurrent(db, 'records');
+    expect(records.find((r) => r.agency === '绥阳县太白镇人民政府')?.year).toBe(2023);
+
+    // A new upload asks again.
+    store.choose([formFile('project-national.xlsx')]);
+    expect(store.formYear).toBeNull();
+    await until(() => store.phase === 'preview', 'the next preview');
+    expect(store.forms!.year).toBeNull();
+  });
+
+  test('导出 Excel gives one workbook of the current data', async () => {
+    const store = useImportStore();
+    store.connect(db);
+    const blob = await store.exportXlsx();
+    expect(store.exporting).toBe(false);
+    expect(store.exportProgress).toBeNull();
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
+    const read = await readWorkbook(bytes, 'export.xlsx');
+    expect(read.ok && read.workbook.sheets.map((s) => s.name)).toEqual([
+      '评价记录',
+      '绩效指标',
+      '资金明细',
+      '评价发现',
+    ]);
   });
 });

@@ -51,7 +51,7 @@ export function harness(
       messages.push(structuredClone(msg));
       onPost?.(msg, engine);
     },
-    hasher,
+    hasher ? { hasher } : {},
   );
   return {
     db,

@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import Dexie from 'dexie';
 import { importOrder, isQuotaError, rowChanges, summarizeDiff } from '@/workers/protocol';
-import { sniffKind } from '@/workers/sniff';
+import { sniffKind } from '@/domain/upload/sniff';
 import type { FundLine, PerfRecord } from '@/domain/types';
 import { fixtureBytes } from './helpers';
 
@@ -29,6 +29,7 @@ const base: PerfRecord = {
   evaluator: '',
   source: '',
   note: '',
+  evidence: '',
 };
 
 describe('rowChanges', () => {
@@ -61,6 +62,7 @@ describe('summarizeDiff', () => {
       contract: null,
       expenditure: 1,
       source: '',
+      evidence: '',
     };
     const superseded = Array.from({ length: 5 }, (_, i) => ({
       key: `k${i}`,
@@ -79,6 +81,7 @@ describe('summarizeDiff', () => {
       levels: [],
       category: 'source',
       item: '财政拨款',
+      finding: null,
     });
     expect(s.superseded[1]!.changes).toEqual([{ field: 'budget', before: 1, after: 3 }]);
   });

@@ -3,7 +3,13 @@ import type { IssueSpec } from '@/domain/issues';
 
 export const HEADER_ISSUES = {
   /** The headers fit no kind: what each kind needs, and the headers the file has. */
-  unknown_headers: { records: 'columns', indicators: 'columns', funds: 'columns', found: 'list' },
+  unknown_headers: {
+    records: 'columns',
+    indicators: 'columns',
+    funds: 'columns',
+    findings: 'columns',
+    found: 'list',
+  },
   /** The kind is clear, but required columns are missing. */
   missing_columns: { kind: 'kind', fields: 'columns', count: 'count' },
   /** Two columns map to one field. */

@@ -28,6 +28,8 @@ export const VALUE_ISSUES = {
    * written two ways is one name. Given once per distinct cell, on the first row it appears.
    */
   name_normalized: { kind: 'kind', field: 'field', value: 'text', normalized: 'text' },
+  /** A findings row's kind that is none of conclusion / problem / recommendation / experience / outcome. */
+  finding_kind_invalid: { value: 'text' },
 } as const satisfies IssueSpec;
 
 declare module '@/domain/issues' {

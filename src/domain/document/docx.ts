@@ -4,7 +4,7 @@
 // both run in a worker and in Node. Deleted revisions, field codes, drawings and text boxes are
 // left out; inserted revisions and hyperlinks are read as text.
 import { unzipSync } from 'fflate';
-import { readFailure, type ReadResult } from './codes';
+import { readFailure, type ReadResult } from './readResult';
 import { NumberingCounter, readNumbering } from './docxNumbering';
 import { emptyCell } from './cells';
 import type { Block, TableCell } from './types';
@@ -229,10 +229,10 @@ export function readDocx(bytes: Uint8Array): ReadResult {
   try {
     files = unzipSync(bytes, { filter: (f) => PARTS.includes(f.name) });
   } catch {
-    return readFailure('docx_not_docx');
+    return readFailure('docx_not_docx', {});
   }
   const main = files['word/document.xml'];
-  if (!main) return readFailure('docx_not_docx');
+  if (!main) return readFailure('docx_not_docx', {});
   let document: XmlNode | undefined;
   let styles: XmlNode | undefined;
   let numbering: XmlNode | undefined;
@@ -243,10 +243,10 @@ export function readDocx(bytes: Uint8Array): ReadResult {
     const n = files['word/numbering.xml'];
     if (n) numbering = rootOf(parseXml(utf8.decode(n)), 'numbering');
   } catch {
-    return readFailure('docx_bad_xml');
+    return readFailure('docx_bad_xml', {});
   }
   const body = document && child(document, 'body');
-  if (!body) return readFailure('docx_bad_xml');
+  if (!body) return readFailure('docx_bad_xml', {});
   const ctx: Context = {
     styles: readStyles(styles),
     counter: new NumberingCounter(readNumbering(numbering)),
@@ -255,6 +255,6 @@ export function readDocx(bytes: Uint8Array): ReadResult {
     tables: 0,
   };
   readBody(body, ctx);
-  if (ctx.blocks.length === 0) return readFailure('document_empty');
+  if (ctx.blocks.length === 0) return readFailure('document_empty', {});
   return { ok: true, doc: { format: 'docx', blocks: ctx.blocks } };
 }

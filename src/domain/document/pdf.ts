@@ -1,7 +1,7 @@
 // PDF reports with a text layer, read with pdf.js (loaded on first use, so it never enters the
 // page bundle): each page's positioned text is laid out into paragraphs and tables by
 // ./pdfLayout. A PDF without text (a scan) is refused with its code: no OCR is done.
-import { readFailure, type ReadResult } from './codes';
+import { readFailure, type ReadResult } from './readResult';
 import { bodyFontSize, joinAcrossPages, layoutPage, type PdfTextItem } from './pdfLayout';
 import type { Block } from './types';
 
@@ -26,6 +26,11 @@ export interface PdfOptions {
   /** Where pdf.js finds its CMaps (for PDFs whose CJK fonts are not embedded), ending in '/'. */
   cMapUrl?: string;
   standardFontDataUrl?: string;
+  /**
+   * Fetch them with `fetch` in this thread (a browser worker: pdf.js's page-side loader reads
+   * `document`, which a worker has not); without, pdf.js picks its loader (files in Node).
+   */
+  fetchAssets?: boolean;
 }
 
 interface RawItem {
@@ -51,10 +56,11 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       verbosity: 0,
       ...(options.cMapUrl ? { cMapUrl: options.cMapUrl, cMapPacked: true } : {}),
       ...(options.standardFontDataUrl ? { standardFontDataUrl: options.standardFontDataUrl } : {}),
+      ...(options.fetchAssets ? { useWorkerFetch: true } : {}),
     }).promise;
   } catch (e) {
     const name = (e as { name?: string }).name ?? '';
-    if (name === 'PasswordException') return readFailure('pdf_encrypted');
+    if (name === 'PasswordException') return readFailure('pdf_encrypted', {});
     return readFailure('pdf_unreadable', { detail: (e as Error).message ?? String(e) });
   }
   try {

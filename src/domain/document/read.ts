@@ -1,7 +1,7 @@
 // One entry to the readers: a report file's bytes and name in, its document model (or the code
 // of why it cannot be read) out. The format is told by the file's first bytes where they say it
 // (a zip is .docx, `%PDF` is .pdf), else by its extension.
-import { readFailure, type ReadResult } from './codes';
+import { readFailure, type ReadResult } from './readResult';
 import type { PdfOptions } from './pdf';
 import { readTxt } from './txt';
 
@@ -21,7 +21,18 @@ export async function readReportDocument(
   fileName: string,
   pdf: PdfOptions = {},
 ): Promise<ReadResult> {
-  switch (reportFormatOf(bytes, fileName)) {
+  const format = reportFormatOf(bytes, fileName);
+  if (format === null) return readFailure('document_unsupported', { name: fileName });
+  return readDocumentAs(format, bytes, pdf);
+}
+
+/** Reads the bytes as a document of the format already told. */
+export async function readDocumentAs(
+  format: ReportFormat,
+  bytes: Uint8Array,
+  pdf: PdfOptions = {},
+): Promise<ReadResult> {
+  switch (format) {
     case 'docx': {
       // fflate and the XML parser, and pdf.js below, are loaded only when such a file comes in.
       const { readDocx } = await import('./docx');
@@ -33,7 +44,5 @@ export async function readReportDocument(
     }
     case 'txt':
       return readTxt(bytes);
-    default:
-      return readFailure('document_unsupported', { name: fileName });
   }
 }

@@ -3,7 +3,7 @@
 // every cell on a line of its own that starts with a tab (a cell's further lines follow without
 // one), a blank line after each row, and the table over at the first line that is neither.
 import { decodeBytes } from '@/domain/decode';
-import { readFailure, type ReadResult } from './codes';
+import { readFailure, type ReadResult } from './readResult';
 import { gridOfTexts } from './cells';
 import type { Block } from './types';
 
@@ -50,7 +50,7 @@ function isIndentedProse(rows: readonly string[][]): boolean {
 
 export function readTxt(bytes: Uint8Array): ReadResult {
   const decoded = decodeBytes(bytes);
-  if (!decoded.ok) return readFailure('txt_not_text');
+  if (!decoded.ok) return readFailure('txt_not_text', {});
   const lines = decoded.text
     .replace(/^\uFEFF/, '')
     .replace(BOOKMARK, '')
@@ -72,6 +72,6 @@ export function readTxt(bytes: Uint8Array): ReadResult {
     if (text !== '') blocks.push({ type: 'paragraph', text, heading: 0, at: { paragraph: ++paragraph, line: i + 1 } });
     i++;
   }
-  if (blocks.length === 0) return readFailure('document_empty');
+  if (blocks.length === 0) return readFailure('document_empty', {});
   return { ok: true, doc: { format: 'txt', blocks } };
 }

@@ -1,6 +1,7 @@
 // What extraction finds in one file (a self-evaluation form or an evaluation report), in the shape
 // that `npm run extract -- --json` prints (data contract, "Workbooks, forms and reports"): rows
 // named by the contract's canonical field names, and the evidence of every value.
+import type { Problem } from '@/domain/issues';
 import type { FindingRow, FundLine, IndicatorRow, PerfRecord } from '@/domain/types';
 
 /** The rows found, by kind. Rows are complete rows of the contract (missing values null / ''). */
@@ -32,19 +33,25 @@ export interface EvidenceItem {
    * disagrees): the value kept is the row's, this lists the other one with its own text and place.
    */
   disputed?: { value: number | string; text: string; location: string }[];
+  /** For a value the analyst corrected (`how: 'corrected'`): the value read (null: none was), and why. */
+  corrected?: { from: number | string | null; reason?: string };
 }
 
-/** A warning or error of extraction: a code with parameters (rendered by src/i18n), and where. */
-export interface ExtractIssue {
-  code: string;
-  params: Readonly<Record<string, string | number>>;
+/**
+ * A warning or error of extraction: a code of the issue registry with its parameters (rendered by
+ * src/i18n like every issue), and where.
+ */
+export type ExtractIssue = Problem & {
   /** Where in the document (same style as EvidenceItem.location), when it points somewhere. */
   location?: string;
   /** The row it concerns, when it concerns one. */
   kind?: ExtractedKind;
   index?: number;
   field?: string;
-}
+};
+
+/** Where an extraction issue points (everything of it but its code and parameters). */
+export type ExtractWhere = Omit<ExtractIssue, 'code' | 'params'>;
 
 export type ExtractLayout =
   | 'project_self_evaluation_form'

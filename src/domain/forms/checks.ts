@@ -104,7 +104,7 @@ function checkRate(funds: FundsBlock, line: FundsLine, record: PerfRecord | null
   const where = { location: at, ...(record ? { kind: 'records' as const, index: 0, field: 'execution_rate' } : {}) };
   if (stated <= 1.5 && Math.abs(stated * 100 - computed) <= RATE_TOLERANCE) {
     // 0.9692 with no % and no percent format: a fraction, as the figures show.
-    log.warn('execution_rate_fraction', { item: line.item, stated, read: round2(stated * 100) }, where);
+    log.warn('execution_rate_fraction', { item: line.item, stated: String(stated), read: round2(stated * 100) }, where);
     if (record) record.execution_rate = round2(stated * 100);
     return;
   }
@@ -126,7 +126,7 @@ export function checkFunds(funds: FundsBlock, record: PerfRecord, log: FormLog):
     const scoreCell = total.cells.get('score');
     if (weight !== null && score !== null && score > weight + SCORE_TOLERANCE && scoreCell) {
       log.warn(
-        'score_above_weight',
+        'form_score_above_weight',
         { item: total.item, score, weight },
         { location: cellLocation(total.row.table, scoreCell, columnLabel(funds, 'score')) },
       );
@@ -145,7 +145,7 @@ export function checkIndicators(
     if (row.weight !== null && row.score !== null && row.score > row.weight + SCORE_TOLERANCE) {
       const ev = evidenceOf(log, 'indicators', i, 'score');
       log.warn(
-        'score_above_weight',
+        'form_score_above_weight',
         { item: row.level3 || row.level2 || row.level1, score: row.score, weight: row.weight },
         { location: ev?.location, kind: 'indicators', index: i, field: 'score' },
       );

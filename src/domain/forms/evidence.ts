@@ -1,8 +1,8 @@
 // Building the evidence and issues of one form as it is read: every value stored gets the text
 // it was read from and where that text stands.
 import type { TableCell } from '@/domain/document/types';
-import type { EvidenceItem, ExtractedKind, ExtractIssue } from '@/domain/extract/types';
-import type { FormErrorCode, FormWarningCode, WorkbookWarningCode } from './codes';
+import type { EvidenceItem, ExtractedKind, ExtractIssue, ExtractWhere } from '@/domain/extract/types';
+import { problem, type IssueCode, type ParamsOf } from '@/domain/issues';
 import { cellLocation, type FormRow } from './formRows';
 
 export class FormLog {
@@ -31,11 +31,11 @@ export class FormLog {
     return item;
   }
 
-  warn(code: FormWarningCode | WorkbookWarningCode, params: ExtractIssue['params'], at?: Partial<ExtractIssue>): void {
-    this.warnings.push({ code, params, ...at });
+  warn<C extends IssueCode>(code: C, params: ParamsOf<C>, at?: ExtractWhere): void {
+    this.warnings.push({ ...problem(code, params), ...at });
   }
 
-  error(code: FormErrorCode, params: ExtractIssue['params'], at?: Partial<ExtractIssue>): void {
-    this.errors.push({ code, params, ...at });
+  error<C extends IssueCode>(code: C, params: ParamsOf<C>, at?: ExtractWhere): void {
+    this.errors.push({ ...problem(code, params), ...at });
   }
 }

@@ -222,6 +222,7 @@ function readFunds(
           actual: fig.rate.cell?.text.trim() ?? '',
           note: '',
           source,
+          evidence: '',
         });
         if (fig.weight.cell && fig.weight.value !== null)
           log.read('indicators', index, 'weight', line.row, fig.weight.cell, columnLabel(funds, 'weight'));
@@ -245,6 +246,7 @@ function readFunds(
         contract: null,
         expenditure: fig.expenditure.value,
         source,
+        evidence: '',
       });
       if (budget.cell && budget.value !== null) {
         log.read(
@@ -316,6 +318,7 @@ function readIndicators(
       actual: line.actual,
       note: line.note,
       source,
+      evidence: '',
     });
     for (const field of ['level1', 'level2', 'level3', 'target', 'actual', 'weight', 'score', 'note'] as const) {
       const col = field === 'level3' && table.flat ? 'name' : field === 'level1' && table.flat ? 'name' : field;
@@ -393,7 +396,7 @@ function readFindings(
     const n = (seq.get(kind) ?? 0) + 1;
     seq.set(kind, n);
     const index = out.length;
-    out.push({ ...key, kind, seq: n, text, source });
+    out.push({ ...key, kind, seq: n, text, source, evidence: '' });
     log.read('findings', index, 'text', fact.row, fact.cell, fact.written);
   }
   return out;

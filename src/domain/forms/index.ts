@@ -5,6 +5,7 @@ import type { DocumentModel, Table } from '@/domain/document/types';
 import { isBlankTable } from '@/domain/document/grid';
 import { emptyResult } from '@/domain/extract/result';
 import type { ExtractIssue, ExtractResult } from '@/domain/extract/types';
+import { fillEvidenceColumn } from '@/domain/extract/fillEvidence';
 import { extractForm, looksLikeForm, type FormRead } from './extractForm';
 import { formRows, type FormRow } from './formRows';
 import { labelKey, META_LABELS, INDICATOR_COLUMNS, titleScope } from './labels';
@@ -127,5 +128,6 @@ export function extractForms(doc: DocumentModel, fileName: string, opts: FormOpt
       if (w.kind !== undefined && w.index !== undefined) result.warnings[i] = { ...w, index: w.index + offset[w.kind] };
     }
   }
+  fillEvidenceColumn(result);
   return result;
 }

@@ -23,6 +23,19 @@ export function unitScale(text: string): number | null {
 
 /** Compares labels: `其中：当年财政拨款` → `当年财政拨款`, `年初预算数（A）` → `年初预算数`, `项目资金（万元）` → `项目资金` with scale 1. */
 export function labelKey(text: string): LabelKey {
+  const known = keyCache.get(text);
+  if (known) return known;
+  const key = computeLabelKey(text);
+  // Forms repeat the same labels; the cache is bounded for documents of many distinct cells.
+  if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
+  keyCache.set(text, key);
+  return key;
+}
+
+const KEY_CACHE_MAX = 20_000;
+const keyCache = new Map<string, Readonly<LabelKey>>();
+
+function computeLabelKey(text: string): LabelKey {
   let s = normalizeLabel(text)
     .replace(/[【［]/g, '(')
     .replace(/[】］]/g, ')');

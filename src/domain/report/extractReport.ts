@@ -14,6 +14,8 @@ import { applyLevel1Sentences, level1Heading, readProseIndicators } from './pros
 import { coreOf } from './levels';
 import { rowsOf } from './rows';
 import { readTable } from './tables';
+import { warning } from './warn';
+import { fillEvidenceColumn } from '@/domain/extract/fillEvidence';
 
 interface Segment {
   titles: OutlinePara[];
@@ -135,15 +137,11 @@ export function extractReport(doc: DocumentModel, fileName: string): ExtractResu
       }
     }
     const agency = id.agency ?? reading.statement('', '', '');
-    if (!id.agency) warnings.push({ code: 'agency_not_found', params: {} });
+    if (!id.agency) warnings.push(warning('agency_not_found', {}));
     else if (!id.known)
-      warnings.push({
-        code: 'agency_unknown',
-        params: { agency: String(id.agency.value) },
-        location: id.agency.location,
-      });
+      warnings.push(warning('agency_unknown', { agency: String(id.agency.value) }, { location: id.agency.location }));
     const year = id.year ?? reading.statement(0, '', '');
-    if (!id.year) warnings.push({ code: 'year_not_found', params: {} });
+    if (!id.year) warnings.push(warning('year_not_found', {}));
     inherited = { agency: id.agency, known: id.known, year: id.year };
     const source = sourceOf(segment.titles, id.agency, id.year);
     const record = newRecord({ agency, year, scope: id.scope, project: id.project, region: id.region, source });
@@ -215,7 +213,9 @@ export function extractReport(doc: DocumentModel, fileName: string): ExtractResu
     out.records.some((r) => [r.budget, r.expenditure, r.score, r.execution_rate].some((v) => v !== null)) ||
     out.indicators.length > 0 ||
     out.findings.length > 0;
-  if (!found) all.push({ code: 'nothing_found', params: {} });
+  if (!found) all.push(warning('nothing_found', {}));
+  // Each row's evidence column, once every value's evidence is known.
+  fillEvidenceColumn(out);
   return {
     file: fileName,
     format: doc.format,

@@ -6,6 +6,7 @@ import type { DraftIndicator, DraftRecord, Reading, Statement } from './draft';
 import { coreOf, compact, isLevel2Name, parentOfLevel2 } from './levels';
 import { matchable } from './numbers';
 import type { OutlinePara } from './outline';
+import { warning } from './warn';
 
 const LEVEL1_HEADING = /^(?:项目)?(产出|效益|效果|满意度|管理|成本|决策|过程)(?:指标|情况)?$/;
 const ITEM = /^\d{1,2}\s*[、.．]\s*([^：:]{2,60}?)[：:](.+)$/;
@@ -94,12 +95,13 @@ export function readProseIndicators(reading: Reading, p: OutlinePara, record: Dr
     if (parent && coreOf(parent) !== coreOf(name)) {
       const said = record.warnings.some((w) => w.code === 'level1_heading_mismatch' && w.location === l1.location);
       if (!said)
-        record.warnings.push({
-          code: 'level1_heading_mismatch',
-          params: { heading: name, level2: String(level2!.value), level1: parent },
-          location: l1.location,
-          kind: 'records',
-        });
+        record.warnings.push(
+          warning(
+            'level1_heading_mismatch',
+            { heading: name, level2: String(level2!.value), level1: parent },
+            { location: l1.location, kind: 'records' },
+          ),
+        );
       name = parent;
       how = 'derived';
     }

@@ -12,6 +12,7 @@ import {
   type Statement,
 } from './draft';
 import { settleRecord, type Settled } from './settle';
+import { warning } from './warn';
 
 interface Out extends ExtractedRows {
   evidence: EvidenceItem[];
@@ -82,6 +83,7 @@ function pushRecord(out: Out, r: DraftRecord, figures: Map<RecordField, Settled>
     evaluator: String(figures.get('evaluator')?.value ?? ''),
     source: r.source,
     note: '',
+    evidence: '',
   };
   out.records.push(record);
   keyEvidence(out, 'records', index, r);
@@ -110,12 +112,10 @@ function pushIndicators(out: Out, r: DraftRecord): void {
         continue;
       }
       const renamed = `${l3 || l2 || l1}（${seen.size + 1}）`;
-      (ind.warnings ??= []).push({
-        code: 'indicator_repeated',
-        params: { name: l3 || l2 || l1, renamed },
-        location: ind.level1.location,
-        kind: 'indicators',
-      });
+      const params = { name: l3 || l2 || l1, renamed };
+      (ind.warnings ??= []).push(
+        warning('indicator_repeated', params, { location: ind.level1.location, kind: 'indicators' }),
+      );
       if (l3) l3 = renamed;
       else if (l2) l2 = renamed;
       else l1 = renamed;
@@ -132,6 +132,7 @@ function pushIndicators(out: Out, r: DraftRecord): void {
       actual: '',
       note: '',
       source: r.source,
+      evidence: '',
     };
     out.indicators.push(row);
     seen.set(`${l1}\u001f${l2}\u001f${l3}`, index);
@@ -164,14 +165,9 @@ function fill(out: Out, index: number, row: IndicatorRow, ind: DraftIndicator): 
     }
   }
   if (row.weight !== null && row.score !== null && row.score > row.weight + 1e-9) {
-    out.warnings.push({
-      code: 'score_over_weight',
-      params: { score: row.score, weight: row.weight },
-      location: ind.fields.score!.location,
-      kind: 'indicators',
-      index,
-      field: 'score',
-    });
+    // The import's own rule (an error there): said here at the sentence, for the analyst to correct.
+    const where = { location: ind.fields.score!.location, kind: 'indicators', index, field: 'score' } as const;
+    out.warnings.push(warning('score_above_weight', { score: row.score, weight: row.weight }, where));
   }
 }
 
@@ -185,13 +181,10 @@ function fundsFromSplits(r: DraftRecord, warnings: ExtractIssue[], recordIndex: 
   for (const [total, parts] of groups) {
     const sum = parts.reduce((a, p) => a + Number(p.amount.value), 0);
     if (Math.abs(sum - Number(total.value)) > 0.015) {
-      warnings.push({
-        code: 'parts_sum_mismatch',
-        params: { field: parts[0]!.of, sum: sum.toFixed(2), total: String(total.value) },
-        location: total.location,
-        kind: 'records',
-        index: recordIndex,
-      });
+      const params = { field: parts[0]!.of, sum: Math.round(sum * 100) / 100, total: Number(total.value) };
+      warnings.push(
+        warning('parts_sum_mismatch', params, { location: total.location, kind: 'records', index: recordIndex }),
+      );
       for (const p of parts) suspect.add(p.amount);
     }
   }
@@ -215,18 +208,15 @@ function fundsFromSplits(r: DraftRecord, warnings: ExtractIssue[], recordIndex: 
     );
     if (fund && same && Number(same.amount.value) !== Number(s.amount.value)) {
       (fund.disputedBudget ??= []).push(s.amount);
-      (fund.warnings ??= []).push({
-        code: 'figure_disputed',
-        params: {
-          field: `funds.${String(s.item.value)}`,
-          kept: String(same.amount.value),
-          other: String(s.amount.value),
-          otherLocation: s.amount.location,
-          reason: 'arithmetic',
-        },
-        location: same.amount.location,
-        kind: 'funds',
-      });
+      const params = {
+        item: String(s.item.value),
+        kept: String(same.amount.value),
+        other: String(s.amount.value),
+        otherLocation: s.amount.location,
+      };
+      (fund.warnings ??= []).push(
+        warning('fund_figure_disputed', params, { location: same.amount.location, kind: 'funds' }),
+      );
     }
   }
   return funds;
@@ -251,6 +241,7 @@ function pushFunds(out: Out, r: DraftRecord, recordIndex: number): void {
       contract: null,
       expenditure: null,
       source: r.source,
+      evidence: '',
     };
     out.funds.push(row);
     keyEvidence(out, 'funds', index, r);
@@ -279,7 +270,8 @@ function pushFindings(out: Out, r: DraftRecord): void {
     const n = (seq.get(f.kind) ?? 0) + 1;
     seq.set(f.kind, n);
     const index = out.findings.length;
-    out.findings.push({ ...keyOf(r), kind: f.kind, seq: n, text: f.text, source: `${r.source}，${f.section}` });
+    const source = `${r.source}，${f.section}`;
+    out.findings.push({ ...keyOf(r), kind: f.kind, seq: n, text: f.text, source, evidence: '' });
     keyEvidence(out, 'findings', index, r);
     out.evidence.push({ kind: 'findings', index, field: 'text', text: f.quote, location: f.location, how: 'read' });
   }
@@ -324,12 +316,8 @@ function scoreSum(out: Out, recordIndex: number): void {
   const leaves = rows.filter((r) => !rows.some((s) => refines(r, s)));
   const sum = leaves.reduce((a, i) => a + i.score!, 0);
   if (Math.abs(sum - record.score) > 0.015) {
-    out.warnings.push({
-      code: 'score_sum_mismatch',
-      params: { sum: sum.toFixed(2), total: record.score },
-      kind: 'records',
-      index: recordIndex,
-      field: 'score',
-    });
+    // The import's own consistency warning, said here before the rows are stored.
+    const params = { sum: Math.round(sum * 100) / 100, score: record.score };
+    out.warnings.push(warning('total_sum', params, { kind: 'records', index: recordIndex, field: 'score' }));
   }
 }

@@ -6,6 +6,7 @@
 import type { ExtractIssue } from '@/domain/extract/types';
 import type { DraftRecord, RecordField, Statement } from './draft';
 import { sameFigure } from './numbers';
+import { warning } from './warn';
 
 export interface Settled {
   value: number | string;
@@ -93,16 +94,24 @@ function distinct(statements: readonly Statement[]): Statement[][] {
   return groups;
 }
 
-const RATES: ReadonlyArray<readonly [RecordField, (v: Required<Values>) => number, readonly RecordField[], string]> = [
-  ['execution_rate', (v) => (v.expenditure / v.budget) * 100, ['budget', 'expenditure'], 'expenditure ÷ budget'],
-  ['carryover_rate', (v) => (v.carryover / v.budget) * 100, ['carryover', 'budget'], 'carryover ÷ budget'],
+/** Each rate, how it follows from the figures it needs (named in its warning). */
+const RATES: ReadonlyArray<readonly [RecordField, (v: Required<Values>) => number, readonly RecordField[]]> = [
+  ['execution_rate', (v) => (v.expenditure / v.budget) * 100, ['expenditure', 'budget']],
+  ['carryover_rate', (v) => (v.carryover / v.budget) * 100, ['carryover', 'budget']],
   [
     'budget_final_diff_rate',
     (v) => ((v.final_accounts - v.budget_initial) / v.budget_initial) * 100,
     ['final_accounts', 'budget_initial'],
-    '(final_accounts − budget_initial) ÷ budget_initial',
   ],
 ];
+
+/** Why a disputed figure's kept value was kept: its arithmetic, its repetition, or its place. */
+type Reason = 'arithmetic' | 'repeated' | 'first';
+const DISPUTED_CODE = {
+  arithmetic: 'figure_disputed',
+  repeated: 'figure_disputed_repeated',
+  first: 'figure_disputed_first',
+} as const satisfies Record<Reason, string>;
 
 export function settleRecord(r: DraftRecord): { figures: Map<RecordField, Settled>; warnings: ExtractIssue[] } {
   const warnings: ExtractIssue[] = [];
@@ -121,7 +130,7 @@ export function settleRecord(r: DraftRecord): { figures: Map<RecordField, Settle
   const figures = new Map<RecordField, Settled>();
   for (const [field, g] of groups) {
     let best = g[0]!;
-    let reason = 'first';
+    let reason: Reason = 'first';
     if (g.length > 1 && typeof best[0]!.value === 'number') {
       const scored = g.map((x) => ({ x, n: passes({ ...values, [field]: Number(x[0]!.value) }, r, field, tol) }));
       scored.sort((a, b) => b.n - a.n || b.x.length - a.x.length || a.x[0]!.order - b.x[0]!.order);
@@ -136,18 +145,13 @@ export function settleRecord(r: DraftRecord): { figures: Map<RecordField, Settle
     }
     const disputed = g.filter((x) => x !== best).flat();
     for (const d of disputed) {
-      warnings.push({
-        code: 'figure_disputed',
-        params: { field, kept: String(best[0]!.value), other: String(d.value), otherLocation: d.location, reason },
-        location: best[0]!.location,
-        kind: 'records',
-        field,
-      });
+      const params = { field, kept: String(best[0]!.value), other: String(d.value), otherLocation: d.location };
+      warnings.push(warning(DISPUTED_CODE[reason], params, { location: best[0]!.location, kind: 'records', field }));
     }
     figures.set(field, { value: best[0]!.value, statement: best[0]!, how: best[0]!.how, disputed });
   }
   // A stated rate its own figures contradict: the figures win, the stated rate is disputed.
-  for (const [field, compute, needs, formula] of RATES) {
+  for (const [field, compute, needs] of RATES) {
     const stated = figures.get(field);
     if (!stated || needs.some((f) => values[f] === undefined)) continue;
     const v = values as Required<Values>;
@@ -155,13 +159,10 @@ export function settleRecord(r: DraftRecord): { figures: Map<RecordField, Settle
     if (needs.includes('budget_initial') && !(v.budget_initial > 0)) continue;
     const computed = Math.round(compute(v) * 100) / 100;
     if (near(compute(v), Number(stated.value), roundingOf(stated.statement.text))) continue;
-    warnings.push({
-      code: 'stated_rate_contradicted',
-      params: { field, stated: String(stated.value), computed: computed.toFixed(2), formula },
-      location: stated.statement.location,
-      kind: 'records',
-      field,
-    });
+    const params = { field, stated: Number(stated.value), computed, from: needs.join(',') };
+    warnings.push(
+      warning('stated_rate_contradicted', params, { location: stated.statement.location, kind: 'records', field }),
+    );
     figures.set(field, {
       value: computed,
       statement: stated.statement,
@@ -195,19 +196,20 @@ function rateOnOtherBudget(r: DraftRecord, figures: Map<RecordField, Settled>): 
       const computed = (Number(spent.value) / Number(b.value)) * 100;
       const onKept = (Number(spent.value) / Number(budget.value)) * 100;
       if (near(onKept, Number(rate.value), t)) {
-        out.push({
-          code: 'rate_on_other_budget',
-          params: {
-            rate: String(rate.value),
-            budget: String(b.value),
-            expenditure: String(spent.value),
-            computed: computed.toFixed(2),
-            holdsOn: String(budget.value),
-          },
-          location: rate.location,
-          kind: 'records',
-          field: 'execution_rate',
-        });
+        const params = {
+          rate: Number(rate.value),
+          budget: Number(b.value),
+          expenditure: Number(spent.value),
+          computed: Math.round(computed * 100) / 100,
+          holdsOn: Number(budget.value),
+        };
+        out.push(
+          warning('rate_on_other_budget', params, {
+            location: rate.location,
+            kind: 'records',
+            field: 'execution_rate',
+          }),
+        );
         break;
       }
     }

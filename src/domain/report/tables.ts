@@ -16,6 +16,7 @@ import { compact, splitPath } from './levels';
 import { numberingOf, type OutlineTable } from './outline';
 import type { TableCell } from '@/domain/document/types';
 import type { ExtractIssue } from '@/domain/extract/types';
+import { warning } from './warn';
 
 type Role =
   | 'level1'
@@ -415,17 +416,13 @@ function readIndicatorRow(
     const computed = (Number(score.value) / Number(weight.value)) * 100;
     if (Math.abs(computed - Number(rate.value)) >= 0.005 + 1e-9) {
       disputed.score = [rate];
-      warnings.push({
-        code: 'score_rate_mismatch',
-        params: {
-          stated: Number(rate.value).toFixed(2),
-          score: String(score.value),
-          weight: String(weight.value),
-          computed: computed.toFixed(2),
-        },
-        location: rate.location,
-        kind: 'indicators',
-      });
+      const params = {
+        stated: Number(rate.value),
+        score: Number(score.value),
+        weight: Number(weight.value),
+        computed: Math.round(computed * 100) / 100,
+      };
+      warnings.push(warning('score_rate_mismatch', params, { location: rate.location, kind: 'indicators' }));
     }
   }
   if (Object.keys(fields).length === 0) return;

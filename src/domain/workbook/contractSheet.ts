@@ -1,17 +1,18 @@
 // Contract tables in a workbook (records, indicators, funds as sheets): the adapter between a
-// sheet's grid and the CSV pipeline's header mapping and row reader. A sheet becomes its header
+// sheet's rows and the CSV pipeline's header mapping and row reader. A sheet becomes its header
 // cells and its data rows as the texts the row reader parses (typed-cell rules in typedCell.ts),
 // each row with its sheet row number, so that issues name `记录!C7` and the header as written.
-import type { Table, TableCell } from '@/domain/document/types';
-import { coveringCell, isBlankTable } from '@/domain/document/grid';
-import type { ExtractIssue } from '@/domain/extract/types';
+// The rows are read as the sheet's reader visits them; only the first rows are held while the
+// header row is looked for.
 import { mapHeaders, REQUIRED_COLUMNS } from '@/domain/headers';
+import { issue, type Issue } from '@/domain/issues';
 import { SCHEMA, type FieldSpec } from '@/domain/schema';
 import type { HeaderMapping, Kind } from '@/domain/types';
 import { KINDS } from '@/domain/types';
-import { cellAddress, columnLetters, sheetRef } from './address';
+import { cellAddress, columnLetters } from './address';
 import { cellInput, looksLikeBareFraction } from './typedCell';
-import type { Workbook, WorkbookSheet } from './types';
+import type { CellRange, ReadSheetOptions, SheetCell, SheetScan, Workbook, WorkbookSheet } from './types';
+import { parseRange } from './xlsxSheet';
 
 /** Rows searched for the header row: a title or a note may stand above it. */
 export const HEADER_SEARCH_ROWS = 10;
@@ -32,11 +33,13 @@ export interface ContractSheet {
   headerCells: string[];
   headers: HeaderMapping[];
   rows: ContractSheetRow[];
-  /** Warnings about how the sheet was read (merged data cells, formulas without a value, …). */
-  warnings: ExtractIssue[];
+  /** How the sheet was read (merged data cells, formulas without a value, …), each at its sheet cell. */
+  warnings: Issue[];
 }
 
 export type SkipReason = 'hidden' | 'empty' | 'no_kind';
+
+export type SheetRead = { status: 'table'; table: ContractSheet } | { status: 'empty' } | { status: 'no_kind' };
 
 export interface WorkbookTables {
   /** Sheets read as contract tables: records first, then indicators, then funds (sheet order within a kind). */
@@ -47,22 +50,34 @@ export interface WorkbookTables {
 
 /** `记录!C7`: a cell of a sheet by its row and 0-based column index (the index into `cells`). */
 export function contractCellRef(sheet: string, row: number, index: number): string {
-  return sheetRef(sheet, `${columnLetters(index + 1)}${row}`);
+  return `${sheet}!${columnLetters(index + 1)}${row}`;
 }
 
-/** The header text of column `col` in `row`: its own cell, or a vertically merged one from above. */
-function headerText(table: Table, row: number, col: number): string {
-  const here = table.grid[row - 1]?.[col - 1];
-  if (here) return here.text;
-  const cover = coveringCell(table, row, col);
-  // A cell merged across columns names only its first column.
-  return cover && cover.col === col ? cover.text : '';
-}
-
-function headerCellsOf(table: Table, row: number, cols: number): string[] {
-  const out: string[] = [];
-  for (let c = 1; c <= cols; c++) out.push(headerText(table, row, c).trim());
+/** An issue at a cell of a sheet: its row, its column's header as written, its address. */
+export function sheetIssue(base: Issue, sheet: string, col: number | null, header: readonly string[]): Issue {
+  const out: Issue = { ...base, sheet };
+  if (col !== null && base.row !== null) {
+    out.cell = cellAddress(base.row, col);
+    out.column = header[col - 1] || null;
+  }
   return out;
+}
+
+/** A visited row held while the header is looked for: its cells' text, value and format. */
+type HeldRow = { row: number; cells: (SheetCell | undefined)[] };
+
+function copyCells(cells: readonly (SheetCell | undefined)[], width: number): (SheetCell | undefined)[] {
+  const out: (SheetCell | undefined)[] = new Array(width);
+  for (let c = 0; c < width; c++) {
+    const s = cells[c];
+    if (s) out[c] = { text: s.text, value: s.value, format: s.format };
+  }
+  return out;
+}
+
+function hasText(cells: readonly (SheetCell | undefined)[], width: number): boolean {
+  for (let c = 0; c < width; c++) if ((cells[c]?.text ?? '').trim() !== '') return true;
+  return false;
 }
 
 function fitsKind(headers: readonly HeaderMapping[], kind: Kind): boolean {
@@ -70,25 +85,49 @@ function fitsKind(headers: readonly HeaderMapping[], kind: Kind): boolean {
   return REQUIRED_COLUMNS[kind].every((f) => present.has(f));
 }
 
-/** The first row (of the first HEADER_SEARCH_ROWS) whose cells fit a kind with all its required columns. */
-function findHeader(table: Table, cols: number) {
-  const last = Math.min(table.grid.length, HEADER_SEARCH_ROWS);
-  for (let r = 1; r <= last; r++) {
-    const cells = headerCellsOf(table, r, cols);
-    if (cells.filter((c) => c !== '').length < 2) continue;
-    const mapped = mapHeaders(cells);
-    if (mapped.kind !== null && fitsKind(mapped.headers, mapped.kind)) {
-      return { row: r, cells, kind: mapped.kind, headers: mapped.headers };
-    }
-  }
-  return null;
+/** The merge covering (row, col) other than at its top-left corner. */
+function coverOf(merges: readonly CellRange[], row: number, col: number): CellRange | undefined {
+  return merges.find(
+    (m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right && (m.top !== row || m.left !== col),
+  );
 }
 
-/** The last row a cell of `row` reaches down to: data starts below a header merged over two rows. */
-function headerBottom(table: Table, row: number): number {
-  let bottom = row;
-  for (const cell of table.grid[row - 1] ?? []) if (cell) bottom = Math.max(bottom, cell.row + cell.rowSpan - 1);
-  return bottom;
+interface Header {
+  row: number;
+  bottom: number;
+  cells: string[];
+  kind: Kind;
+  headers: HeaderMapping[];
+}
+
+/** The first held row (of the first HEADER_SEARCH_ROWS) whose cells fit a kind with all its required columns. */
+function findHeader(held: readonly HeldRow[], merges: readonly CellRange[]): Header | null {
+  const byRow = new Map(held.map((h) => [h.row, h.cells]));
+  let cols = 0;
+  for (const h of held) cols = Math.max(cols, h.cells.length);
+  for (const m of merges) if (m.top <= HEADER_SEARCH_ROWS) cols = Math.max(cols, m.right);
+  for (const h of held) {
+    if (h.row > HEADER_SEARCH_ROWS) break;
+    const cells: string[] = [];
+    for (let c = 1; c <= cols; c++) {
+      const cover = coverOf(merges, h.row, c);
+      // A cell merged down names each row it covers; one merged across names its first column only.
+      const text = cover
+        ? cover.left === c
+          ? (byRow.get(cover.top)?.[c - 1]?.text ?? '')
+          : ''
+        : (h.cells[c - 1]?.text ?? '');
+      cells.push(text.trim());
+    }
+    if (cells.filter((c) => c !== '').length < 2) continue;
+    const mapped = mapHeaders(cells);
+    if (mapped.kind === null || !fitsKind(mapped.headers, mapped.kind)) continue;
+    // Data starts below a header merged over several rows.
+    let bottom = h.row;
+    for (const m of merges) if (m.top === h.row) bottom = Math.max(bottom, m.bottom);
+    return { row: h.row, bottom, cells, kind: mapped.kind, headers: mapped.headers };
+  }
+  return null;
 }
 
 function specsByColumn(kind: Kind, headers: readonly HeaderMapping[]): (FieldSpec | undefined)[] {
@@ -98,95 +137,180 @@ function specsByColumn(kind: Kind, headers: readonly HeaderMapping[]): (FieldSpe
   return out;
 }
 
-/**
- * The cell a data position shows: its own, or for a position inside a vertically merged cell,
- * that cell (a value merged down over several rows is what each of those rows reads). A cell
- * merged across columns shows in its first column only.
- */
-function dataCell(table: Table, row: number, col: number): TableCell | undefined {
-  const here = table.grid[row - 1]?.[col - 1];
-  if (here) return here;
-  if (here === undefined) return undefined;
-  const cover = coveringCell(table, row, col);
-  return cover && cover.col === col ? cover : undefined;
+/** Reading the data rows below a header, as they are visited. */
+class DataRows {
+  readonly rows: ContractSheetRow[] = [];
+  readonly warnings: Issue[] = [];
+  private readonly specs: (FieldSpec | undefined)[];
+  private readonly width: number;
+  /** Bare fractions in a percent column: one warning per column, at its first such cell. */
+  private readonly fractions = new Map<number, { row: number; value: number; count: number }>();
+
+  constructor(
+    private readonly sheet: string,
+    private readonly header: Header,
+  ) {
+    this.specs = specsByColumn(header.kind, header.headers);
+    this.width = header.cells.length;
+  }
+
+  visit(row: number, cells: readonly (SheetCell | undefined)[]): void {
+    if (row <= this.header.bottom) return;
+    const out: string[] = new Array(this.width);
+    let blank = true;
+    for (let c = 1; c <= this.width; c++) {
+      const cell = cells[c - 1];
+      const spec = this.specs[c - 1];
+      const text = cellInput(cell, spec);
+      if (looksLikeBareFraction(cell, spec)) {
+        const seen = this.fractions.get(c);
+        if (seen) seen.count++;
+        else this.fractions.set(c, { row, value: cell!.value as number, count: 1 });
+      }
+      if (blank && text.trim() !== '') blank = false;
+      out[c - 1] = text;
+    }
+    if (!blank) this.rows.push({ row, cells: out });
+  }
+
+  /**
+   * Once every row is read and the merged ranges are known: a value merged down over several
+   * rows is the value of each of them (and said so); a position a merge covers shows nothing.
+   */
+  finish(merges: readonly CellRange[]): void {
+    const data = merges.filter((m) => m.bottom > this.header.bottom && m.left <= this.width);
+    if (data.length > 0) {
+      const byRow = new Map(this.rows.map((r) => [r.row, r]));
+      for (const m of data) {
+        const top = byRow.get(m.top);
+        const carried = top?.cells[m.left - 1] ?? '';
+        for (let r = Math.max(m.top, this.header.bottom + 1); r <= m.bottom; r++) {
+          const line = byRow.get(r);
+          if (!line) continue;
+          for (let c = m.left; c <= Math.min(m.right, this.width); c++) {
+            if (r === m.top && c === m.left) continue;
+            line.cells[c - 1] = c === m.left && r > m.top ? carried : '';
+          }
+        }
+        if (m.bottom > m.top && m.top > this.header.bottom && carried.trim() !== '') {
+          const at = issue('merged_cell_filled', { range: rangeText(m), rows: m.bottom - m.top + 1 }, m.top);
+          this.warnings.push(sheetIssue(at, this.sheet, m.left, this.header.cells));
+        }
+      }
+    }
+    for (const [c, f] of this.fractions) {
+      const column = this.header.cells[c - 1] ?? '';
+      const w = issue('percent_without_format', { column, count: f.count, value: String(f.value) }, f.row);
+      this.warnings.push(sheetIssue(w, this.sheet, c, this.header.cells));
+    }
+  }
 }
 
-/** Reads one sheet as a contract table; null when no header row within the first rows fits a kind. */
-export function contractSheet(sheet: WorkbookSheet): ContractSheet | null {
-  const { table, name } = sheet;
-  const cols = table.grid.reduce((n, line) => Math.max(n, line.length), 0);
-  const header = findHeader(table, cols);
-  if (header === null) return null;
-  const warnings: ExtractIssue[] = [];
-  if (header.row > 1) warnings.push({ code: 'rows_above_header', params: { sheet: name, row: header.row } });
-  const specs = specsByColumn(header.kind, header.headers);
-  const rows: ContractSheetRow[] = [];
-  // Bare fractions in a percent column: one warning per column, at its first such cell.
-  const fractions = new Map<number, { location: string; value: number; count: number }>();
-  const first = headerBottom(table, header.row) + 1;
-  for (let r = first; r <= table.grid.length; r++) {
-    const line = table.grid[r - 1]!;
-    const cells: string[] = new Array(cols);
-    let blank = true;
-    for (let c = 1; c <= cols; c++) {
-      const cell = line[c - 1] ?? (line[c - 1] === null ? dataCell(table, r, c) : undefined);
-      const spec = specs[c - 1];
-      const text = cellInput(cell, spec);
-      if (text.trim() !== '') blank = false;
-      cells[c - 1] = text;
-      if (looksLikeBareFraction(cell, spec) && cell?.row === r) {
-        const seen = fractions.get(c);
-        if (seen) seen.count++;
-        else fractions.set(c, { location: sheetRef(name, cellAddress(r, c)), value: cell.value as number, count: 1 });
-      }
+function rangeText(m: CellRange): string {
+  return `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`;
+}
+
+/** A merge that reaches into a header row from above, or down from it: it decides what that header reads. */
+function touchesHeader(m: CellRange, row: number): boolean {
+  return m.bottom > m.top && m.top <= row && row <= m.bottom;
+}
+
+interface Pass {
+  header: Header | null;
+  data: DataRows | null;
+  seenText: boolean;
+  scan: SheetScan;
+}
+
+/** One reading of the sheet, with the merged ranges known so far (none on a first reading). */
+async function readPass(sheet: WorkbookSheet, merges: readonly CellRange[], opts: ReadSheetOptions): Promise<Pass> {
+  const held: HeldRow[] = [];
+  let seenText = false;
+  let decided = false;
+  let header: Header | null = null;
+  let data: DataRows | null = null;
+  const decide = () => {
+    decided = true;
+    header = findHeader(held, merges);
+    if (header === null) return;
+    data = new DataRows(sheet.name, header);
+    for (const h of held) data.visit(h.row, h.cells);
+  };
+  const scan = await sheet.read((row, cells, width) => {
+    if (!decided && row > HEADER_SEARCH_ROWS) decide();
+    if (!decided) {
+      held.push({ row, cells: copyCells(cells, width) });
+      if (!seenText) seenText = hasText(cells, width);
+      return;
     }
-    if (!blank) rows.push({ row: r, cells });
-  }
-  for (const [c, f] of fractions) {
-    warnings.push({
-      code: 'percent_without_format',
-      params: { value: f.value, column: header.cells[c - 1] ?? '', count: f.count },
-      location: f.location,
-    });
-  }
-  for (const line of table.grid.slice(first - 1)) {
-    for (const cell of line) {
-      if (cell && cell.rowSpan > 1 && cell.text.trim() !== '') {
-        const to = cellAddress(cell.row + cell.rowSpan - 1, cell.col + cell.colSpan - 1);
-        warnings.push({
-          code: 'merged_cell_filled',
-          params: { range: `${cell.address ?? cellAddress(cell.row, cell.col)}:${to}`, rows: cell.rowSpan },
-          location: sheetRef(name, cell.address ?? cellAddress(cell.row, cell.col)),
-        });
-      }
+    if (data === null) {
+      // No header: read on only to tell an empty sheet from one that is no kind.
+      if (!seenText) seenText = hasText(cells, width);
+      return !seenText;
     }
-  }
-  for (const address of sheet.uncachedFormulas) {
-    warnings.push({ code: 'formula_without_value', params: { cell: address }, location: sheetRef(name, address) });
+    (data as DataRows).visit(row, cells);
+  }, opts);
+  if (!decided) decide();
+  return { header, data, seenText, scan };
+}
+
+/**
+ * Reads one sheet as a contract table: its rows when a header row within the first rows fits a
+ * kind. The rows are read as they come; the merged ranges, which a file lists after its cells,
+ * are applied at the end. A header merged over two rows is read once more with them known.
+ */
+export async function readContractSheet(sheet: WorkbookSheet, opts: ReadSheetOptions = {}): Promise<SheetRead> {
+  let pass = await readPass(sheet, [], opts);
+  const merges = pass.scan.merges;
+  const headerMerged = pass.header
+    ? merges.some((m) => touchesHeader(m, pass.header!.row))
+    : merges.some((m) => m.bottom > m.top && m.top <= HEADER_SEARCH_ROWS);
+  if (headerMerged) pass = await readPass(sheet, merges, opts);
+  const { header: h, data, seenText, scan } = pass;
+  if (h === null || data === null) return { status: seenText ? 'no_kind' : 'empty' };
+  data.finish(merges);
+  const warnings: Issue[] = [];
+  if (h.row > 1) warnings.push({ ...issue('rows_above_header', { sheet: sheet.name, row: h.row }), sheet: sheet.name });
+  warnings.push(...data.warnings);
+  for (const address of scan.uncachedFormulas) {
+    const at = parseRange(address);
+    const w = issue('formula_without_value', { cell: address }, at ? at.top : null);
+    const out: Issue = { ...w, sheet: sheet.name, cell: address };
+    if (at) out.column = h.cells[at.left - 1] || null;
+    warnings.push(out);
   }
   return {
-    sheet: name,
-    kind: header.kind,
-    headerRow: header.row,
-    headerCells: header.cells,
-    headers: header.headers,
-    rows,
-    warnings,
+    status: 'table',
+    table: {
+      sheet: sheet.name,
+      kind: h.kind,
+      headerRow: h.row,
+      headerCells: h.cells,
+      headers: h.headers,
+      rows: data.rows,
+      warnings,
+    },
   };
 }
 
+/** One sheet as a contract table, or null when it is none (for tests and callers that need no reason). */
+export async function contractSheet(sheet: WorkbookSheet): Promise<ContractSheet | null> {
+  const r = await readContractSheet(sheet);
+  return r.status === 'table' ? r.table : null;
+}
+
 /** Every visible sheet that fits a kind, records first; the others listed with why they were not read. */
-export function workbookTables(workbook: Workbook): WorkbookTables {
+export async function workbookTables(workbook: Workbook): Promise<WorkbookTables> {
   const found: ContractSheet[] = [];
   const skipped: WorkbookTables['skipped'] = [];
   for (const sheet of workbook.sheets) {
-    if (sheet.hidden) skipped.push({ sheet: sheet.name, reason: 'hidden' });
-    else if (isBlankTable(sheet.table)) skipped.push({ sheet: sheet.name, reason: 'empty' });
-    else {
-      const read = contractSheet(sheet);
-      if (read === null) skipped.push({ sheet: sheet.name, reason: 'no_kind' });
-      else found.push(read);
+    if (sheet.hidden) {
+      skipped.push({ sheet: sheet.name, reason: 'hidden' });
+      continue;
     }
+    const read = await readContractSheet(sheet);
+    if (read.status === 'table') found.push(read.table);
+    else skipped.push({ sheet: sheet.name, reason: read.status });
   }
   const order = (k: Kind) => KINDS.indexOf(k);
   // Array.prototype.sort is stable: sheets of one kind keep their order.

@@ -11,17 +11,30 @@ function bare(format: string): string {
     .replace(/_.|\*./g, '');
 }
 
+/** What a format code shows, worked out once per code (a workbook has a handful, used by every cell). */
+const KIND_OF = new Map<string, 'percent' | 'date' | 'number'>();
+
+function formatKind(format: string): 'percent' | 'date' | 'number' {
+  let kind = KIND_OF.get(format);
+  if (kind === undefined) {
+    const b = bare(format).toLowerCase();
+    if (b.includes('%')) kind = 'percent';
+    else if (b !== 'general' && b !== '' && /[ymdhs]/.test(b.replace(/general/g, ''))) kind = 'date';
+    else kind = 'number';
+    if (KIND_OF.size > 1000) KIND_OF.clear();
+    KIND_OF.set(format, kind);
+  }
+  return kind;
+}
+
 /** True when the format shows the number as a percentage (`0.00%`, `0%`). */
 export function isPercentFormat(format: string | undefined): boolean {
-  return format !== undefined && bare(format).includes('%');
+  return format !== undefined && formatKind(format) === 'percent';
 }
 
 /** True when the format shows the number as a date or time (`yyyy-mm-dd`, `yyyy"年"m"月"d"日"`). */
 export function isDateFormat(format: string | undefined): boolean {
-  if (format === undefined) return false;
-  const b = bare(format).toLowerCase();
-  if (b === 'general' || b === '') return false;
-  return /[ymdhs]/.test(b.replace(/general/g, ''));
+  return format !== undefined && formatKind(format) === 'date';
 }
 
 /**
@@ -35,7 +48,21 @@ export function serialYear(serial: number, date1904 = false): number {
   return new Date(ms).getUTCFullYear();
 }
 
-/** Multiplies a fraction by 100 without binary noise: 0.9692 → 96.92, not 96.92000000000002. */
+/**
+ * Multiplies a fraction by 100 without binary noise: 0.9692 → 96.92, not 96.92000000000002. The
+ * decimal point of the number's shortest decimal form is moved, so every digit it has is kept.
+ */
 export function percentPoints(fraction: number): number {
-  return Number((fraction * 100).toPrecision(15));
+  return shiftDecimal(fraction, 2);
+}
+
+/** The fraction a percent cell stores for `points` percent: 96.92 → 0.9692 (not 0.9691999999999998). */
+export function percentFraction(points: number): number {
+  return shiftDecimal(points, -2);
+}
+
+function shiftDecimal(x: number, places: number): number {
+  if (!Number.isFinite(x)) return x * 10 ** places;
+  const [mantissa, exponent = '0'] = String(x).split('e');
+  return Number(`${mantissa}e${Number(exponent) + places}`);
 }

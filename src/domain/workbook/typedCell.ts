@@ -3,17 +3,23 @@
 // percent-formatted cell holds a fraction (0.9692 shown as 96.92% is 96.92 percent points); a
 // date cell in a year column gives its year. Text cells go through as the CSV reader would see
 // them.
-import type { TableCell } from '@/domain/document/types';
 import { neutralize, plainNumber } from '@/domain/exportCsv';
 import type { FieldSpec } from '@/domain/schema';
 import { isDateFormat, isPercentFormat, percentPoints, serialYear } from './numberFormat';
+
+/** What the rules read of a cell: a sheet's cell view or a document-model table cell. */
+export interface TypedCell {
+  readonly text: string;
+  readonly value?: number | boolean | null;
+  readonly format?: string;
+}
 
 /**
  * The text the row reader should parse for `cell` in a column of field `spec` (undefined for a
  * column that maps to no field). Text columns are neutralised here because the row reader
  * un-neutralises every text cell (the CSV export rule): a workbook's text is exact as stored.
  */
-export function cellInput(cell: TableCell | null | undefined, spec: FieldSpec | undefined): string {
+export function cellInput(cell: TypedCell | null | undefined, spec: FieldSpec | undefined): string {
   if (!cell) return '';
   const v = cell.value;
   if (typeof v === 'number' && spec !== undefined) {
@@ -41,7 +47,7 @@ export function cellInput(cell: TableCell | null | undefined, spec: FieldSpec | 
  * True for a plain number between 0 and 1 (exclusive of 0) in a percent column that is not
  * formatted as a percent: 0.9692 there reads as 0.9692 %, which is rarely what was meant.
  */
-export function looksLikeBareFraction(cell: TableCell | null | undefined, spec: FieldSpec | undefined): boolean {
+export function looksLikeBareFraction(cell: TypedCell | null | undefined, spec: FieldSpec | undefined): boolean {
   if (!cell || spec?.type !== 'percent' || typeof cell.value !== 'number') return false;
   if (isPercentFormat(cell.format)) return false;
   const x = Math.abs(cell.value);

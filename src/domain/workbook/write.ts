@@ -4,11 +4,12 @@
 // frozen, columns sized to their content. Text is always a string cell, never a formula; one that
 // starts like a formula also gets Excel's quote prefix, so editing it keeps it text.
 import { strToU8, zipSync, type Zippable } from 'fflate';
-import { CATEGORY_LABEL, SCOPE_LABEL } from '@/domain/exportCsv';
+import { CATEGORY_LABEL, FINDING_KIND_LABEL, SCOPE_LABEL } from '@/domain/exportCsv';
 import { SCHEMA, type FieldSpec } from '@/domain/schema';
 import { TEMPLATE_ROWS } from '@/domain/templates';
 import { KINDS, type Kind, type RowOf } from '@/domain/types';
 import { cellAddress } from './address';
+import { percentFraction } from './numberFormat';
 import {
   contentTypesXml,
   ROOT_RELS_XML,
@@ -26,6 +27,7 @@ export const SHEET_NAMES: Readonly<Record<Kind, string>> = {
   records: '评价记录',
   indicators: '绩效指标',
   funds: '资金明细',
+  findings: '评价发现',
 };
 
 export type RowsByKind = { [K in Kind]?: readonly RowOf[K][] };
@@ -58,11 +60,15 @@ function outCell(spec: FieldSpec, value: unknown): Out {
     case 'integer':
       return typeof value === 'number' && Number.isFinite(value) ? { n: value, s: STYLE.integer } : null;
     case 'percent':
-      return typeof value === 'number' && Number.isFinite(value) ? { n: value / 100, s: STYLE.percent } : null;
+      return typeof value === 'number' && Number.isFinite(value)
+        ? { n: percentFraction(value), s: STYLE.percent }
+        : null;
     case 'scope':
       return { t: SCOPE_LABEL[String(value)] ?? '' };
     case 'category':
       return { t: CATEGORY_LABEL[String(value)] ?? '' };
+    case 'findingKind':
+      return { t: FINDING_KIND_LABEL[String(value)] ?? '' };
     default: {
       const t = String(value);
       return t === '' ? null : { t };
@@ -137,5 +143,6 @@ export function templateXlsx(): Uint8Array {
     records: [TEMPLATE_ROWS.records],
     indicators: [TEMPLATE_ROWS.indicators],
     funds: [TEMPLATE_ROWS.funds],
+    findings: [TEMPLATE_ROWS.findings],
   });
 }

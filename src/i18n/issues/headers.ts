@@ -4,7 +4,7 @@ import type { AreaMessages } from './area';
 export const headerMessages: AreaMessages<'headers'> = {
   'zh-CN': {
     unknown_headers:
-      '无法识别文件类型：表头应包含 {records}（评价记录）；绩效指标另需 {indicators}；资金明细另需 {funds}。文件的表头是：{found}',
+      '无法识别文件类型：表头应包含 {records}（评价记录）；绩效指标另需 {indicators}；资金明细另需 {funds}；评价发现另需 {findings}。文件的表头是：{found}',
     missing_columns: '{kind}文件缺少必需的列：{fields}',
     duplicate_columns: '列“{first}”和“{second}”都对应 {field}，请只保留一列',
     amount_unit: '列“{column}”的单位“{unit}”无法识别：金额列的单位应为 {accepted}',
@@ -13,7 +13,7 @@ export const headerMessages: AreaMessages<'headers'> = {
   },
   en: {
     unknown_headers:
-      'Unknown kind of file: the header must have {records} (records); indicators also need {indicators}, fund lines {funds}. The file’s headers are: {found}',
+      'Unknown kind of file: the header must have {records} (records); indicators also need {indicators}, fund lines {funds}, findings {findings}. The file’s headers are: {found}',
     missing_columns:
       'This {kind} file lacks a required column: {fields} | This {kind} file lacks required columns: {fields}',
     duplicate_columns: 'Columns “{first}” and “{second}” both map to {field}: keep only one.',

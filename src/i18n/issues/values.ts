@@ -21,6 +21,8 @@ export const valueMessages: AreaMessages<'values'> = {
     minus_sign: '负号不是常用的“-”：{value}，已按负数读取',
     name_normalized:
       '{field}“{value}”含有不可见字符、不间断空格、多余空格或全角字母，已统一为“{normalized}”（同样写法的其他行也一样）',
+    finding_kind_invalid:
+      '不是有效的评价发现类别：{value}（应为 评价结论 / 存在的问题 / 改进建议 / 主要经验 / 主要成效，或 conclusion / problem / recommendation / experience / outcome）',
   },
   en: {
     amount_invalid: 'Not a valid amount: “{value}” (expected a number such as 5333.85 or 5,333.85).',
@@ -41,5 +43,7 @@ export const valueMessages: AreaMessages<'values'> = {
     minus_sign: 'The minus sign is not the usual “-”: {value}; read as a negative number.',
     name_normalized:
       '{field} “{value}” held invisible characters, no-break or repeated spaces, or full-width letters; stored as “{normalized}” (and so on every row written the same way).',
+    finding_kind_invalid:
+      'Not a valid kind of finding: “{value}” (expected conclusion, problem, recommendation, experience or outcome).',
   },
 };

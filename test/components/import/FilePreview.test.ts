@@ -33,6 +33,7 @@ const row: PerfRecord = {
   evaluator: '',
   source: '',
   note: '<script>window.__pwned=2</script>',
+  evidence: '',
 };
 
 function preview(over: Partial<Preview> = {}): Preview {
@@ -58,6 +59,7 @@ function preview(over: Partial<Preview> = {}): Preview {
     sha256: 'ab',
     identicalTo: null,
     sameAsFile: null,
+    source: null,
     ...over,
   };
 }

@@ -30,6 +30,7 @@ const before: PerfRecord = {
   evaluator: '第三方评价',
   source: '',
   note: '',
+  evidence: '',
 };
 
 function mountDiff(locale: 'zh-CN' | 'en') {
@@ -98,6 +99,7 @@ describe('SupersedeDiff', () => {
       contract: null,
       expenditure: 1,
       source: '',
+      evidence: '',
     };
     const diff = summarizeDiff('funds', {
       newKeys: 0,

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readPdf } from '@/domain/document/pdf';
 import { joinAcrossPages, layoutPage, unifyRadicals, type PdfTextItem } from '@/domain/document/pdfLayout';
 import type { Paragraph, Table } from '@/domain/document/types';
+import { CID_REPORT, cidFontPdf } from '../../fixtures/cidPdf';
 
 const item = (str: string, x: number, y: number, size = 12): PdfTextItem => ({
   str,
@@ -125,5 +126,16 @@ describe('pdf reader', () => {
       ok: false,
       error: { code: 'pdf_unreadable' },
     });
+  });
+
+  it('reads a PDF whose Chinese font is not embedded with the CMaps it is given (the app ships them)', async () => {
+    const bytes = cidFontPdf(CID_REPORT);
+    const cMapUrl = `${process.cwd()}/node_modules/pdfjs-dist/cmaps/`;
+    const r = await readPdf(bytes, { cMapUrl });
+    if (!r.ok) throw new Error(r.error.code);
+    const texts = r.doc.blocks.map((b) => (b.type === 'paragraph' ? b.text : ''));
+    expect(texts.join('\n')).toContain('2023年项目全年预算数100.00万元，全年执行数95.00万元，预算执行率为95.00%');
+    // Without them pdf.js cannot tell which characters the codes stand for: no text at all.
+    expect(await readPdf(bytes)).toMatchObject({ ok: false, error: { code: 'pdf_no_text' } });
   });
 });

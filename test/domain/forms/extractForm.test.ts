@@ -136,7 +136,7 @@ describe('careful-reader checks', () => {
     ]);
     // A blank score cell is no score, never zero.
     expect(r.indicators[1]).toMatchObject({ level3: '举办或参与宣传活动次数', weight: 35, score: null });
-    expect(r.warnings.find((w) => w.code === 'score_above_weight')).toMatchObject({
+    expect(r.warnings.find((w) => w.code === 'form_score_above_weight')).toMatchObject({
       params: { item: '举办或参与宣传活动的质量', score: 6, weight: 5 },
       location: 'Sheet1!H12',
     });

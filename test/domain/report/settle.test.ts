@@ -17,14 +17,14 @@ describe('settling disputed figures', () => {
       disputed: [{ value: 282.28, text: '预算安排282.28万元', location: '第3段' }],
     });
     expect(r.warnings.find((w) => w.code === 'figure_disputed')).toMatchObject({
-      params: { field: 'budget', kept: '281.28', other: '282.28', reason: 'arithmetic' },
+      params: { field: 'budget', kept: '281.28', other: '282.28', otherLocation: '第3段' },
     });
   });
 
   it('keeps the value stated more often when arithmetic cannot tell', () => {
     const r = extract(`${TITLE}全年预算数100.00万元。\n全年预算数100.00万元。\n全年预算数120.00万元。\n`);
     expect(r.records[0]!.budget).toBe(100);
-    expect(r.warnings.find((w) => w.code === 'figure_disputed')?.params.reason).toBe('repeated');
+    expect(r.warnings.map((w) => w.code)).toEqual(['figure_disputed_repeated']);
   });
 
   it('replaces a stated rate its own figures contradict by the rate they give, marked derived and disputed', () => {
@@ -34,9 +34,11 @@ describe('settling disputed figures', () => {
       how: 'derived',
       disputed: [{ value: 95.5, text: '预算执行率95.50%' }],
     });
-    expect(r.warnings.find((w) => w.code === 'stated_rate_contradicted')?.params).toMatchObject({
-      stated: '95.5',
-      computed: '90.00',
+    expect(r.warnings.find((w) => w.code === 'stated_rate_contradicted')?.params).toEqual({
+      field: 'execution_rate',
+      stated: 95.5,
+      computed: 90,
+      from: 'expenditure,budget',
     });
   });
 
@@ -56,7 +58,7 @@ describe('settling disputed figures', () => {
     expect(w).toHaveLength(1);
     expect(w[0]).toMatchObject({
       location: '第3段',
-      params: { budget: '113.58', computed: '97.84', holdsOn: '112.33' },
+      params: { rate: 98.93, budget: 113.58, expenditure: 111.13, computed: 97.84, holdsOn: 112.33 },
     });
   });
 
@@ -69,6 +71,14 @@ describe('settling disputed figures', () => {
     expect(evidenceOf(r, 'funds', fiscal, 'budget')?.disputed).toEqual([
       { value: 75.05, text: '财政资金75.05万元', location: '第3段' },
     ]);
-    expect(r.warnings.map((w) => w.code)).toEqual(expect.arrayContaining(['parts_sum_mismatch', 'figure_disputed']));
+    expect(r.warnings.map((w) => w.code)).toEqual(
+      expect.arrayContaining(['parts_sum_mismatch', 'fund_figure_disputed']),
+    );
+    expect(r.warnings.find((w) => w.code === 'fund_figure_disputed')?.params).toEqual({
+      item: '财政资金',
+      kept: '75.5',
+      other: '75.05',
+      otherLocation: '第3段',
+    });
   });
 });

@@ -45,7 +45,7 @@ describe('score tables', () => {
     expect(x.warnings.find((w) => w.code === 'score_rate_mismatch')).toMatchObject({
       kind: 'indicators',
       index: 0,
-      params: { computed: '96.90' },
+      params: { stated: 96.92, score: 19.38, weight: 20, computed: 96.9 },
     });
     expect(evidenceOf(x, 'indicators', 0, 'score')?.disputed?.[0]).toMatchObject({ value: 96.92, text: '96.92%' });
   });

@@ -5,7 +5,7 @@ import { contractCellRef, contractSheet, workbookTables } from '@/domain/workboo
 import { cellInput } from '@/domain/workbook/typedCell';
 import type { Workbook, WorkbookSheet } from '@/domain/workbook/types';
 import { specTable, type SpecRow } from '../../../scripts/fixtures/formModel';
-import { parseSheet, parseSheets } from './helpers';
+import { parseSheet, parseSheets, tableSheet } from './helpers';
 
 const spec = (kind: 'records' | 'indicators' | 'funds', name: string) => SCHEMA[kind].find((f) => f.name === name)!;
 const cell = (c: Partial<TableCell>): TableCell => ({
@@ -18,8 +18,14 @@ const cell = (c: Partial<TableCell>): TableCell => ({
   ...c,
 });
 
+async function table(s: WorkbookSheet) {
+  const r = await contractSheet(s);
+  if (r === null) throw new Error(`${s.name} is no contract table`);
+  return r;
+}
+
 function sheet(name: string, rows: SpecRow[], hidden = false): WorkbookSheet {
-  return { name, hidden, table: specTable(rows, { sheet: name }), uncachedFormulas: [] };
+  return tableSheet(name, specTable(rows, { sheet: name }), hidden);
 }
 
 const RECORD_HEADER = [
@@ -70,7 +76,7 @@ describe('typed-cell rules', () => {
 });
 
 describe('contractSheet', () => {
-  it('reads a records sheet through the pipeline: typed cells, sheet row numbers', () => {
+  it('reads a records sheet through the pipeline: typed cells, sheet row numbers', async () => {
     const s = sheet('记录', [
       RECORD_HEADER,
       [
@@ -86,7 +92,7 @@ describe('contractSheet', () => {
       [],
       ['测试单位', { value: 44927, format: 'yyyy"年"m"月"d"日"' }, '项目', '活动', 100, 90, '', ''],
     ]);
-    const read = contractSheet(s)!;
+    const read = await table(s);
     expect(read.kind).toBe('records');
     expect(read.rows.map((r) => r.row)).toEqual([2, 4]);
     const p = parseSheet(read);
@@ -104,16 +110,16 @@ describe('contractSheet', () => {
     ]);
   });
 
-  it('errors name the sheet cell and the header as written', () => {
-    const read = contractSheet(sheet('记录', [RECORD_HEADER, ['测试单位', 2023, '部门整体', '', -5, 1, '', '']]))!;
+  it('errors name the sheet cell and the header as written', async () => {
+    const read = await table(sheet('记录', [RECORD_HEADER, ['测试单位', 2023, '部门整体', '', -5, 1, '', '']]));
     const p = parseSheet(read);
     expect(
       p.errors.map((e) => [contractCellRef('记录', e.row!, read.headerCells.indexOf(e.column!)), e.column]),
     ).toEqual([['记录!E2', '全年预算数（万元）']]);
   });
 
-  it('finds the header below a title; a merged header names its first column; a two-row header merged down', () => {
-    const read = contractSheet(
+  it('finds the header below a title; a merged header names its first column; a two-row header merged down', async () => {
+    const read = await table(
       sheet('S', [
         [{ text: '2023年评价记录', colSpan: 8 }],
         [
@@ -127,7 +133,7 @@ describe('contractSheet', () => {
         ['（万元）', ''],
         ['测试单位', 2023, '部门整体', '', 100, 'x', 'n'],
       ]),
-    )!;
+    );
     expect(read.headerRow).toBe(2);
     expect(read.headerCells.slice(0, 7)).toEqual([
       '单位名称',
@@ -143,40 +149,43 @@ describe('contractSheet', () => {
     expect(parseSheet(read).rows).toMatchObject([{ budget: 100, note: 'n' }]);
   });
 
-  it('a value merged down over rows is read in each of them, and said so', () => {
-    const read = contractSheet(
+  it('a value merged down over rows is read in each of them, and said so', async () => {
+    const read = await table(
       sheet('S', [
         RECORD_HEADER,
         [{ text: '测试单位', rowSpan: 2 }, 2023, '项目', '甲', 1, 1, '', ''],
         [2023, '项目', '乙', 2, 2, '', ''],
       ]),
-    )!;
+    );
     expect(parseSheet(read).rows.map((r) => [r.agency, (r as { project: string }).project])).toEqual([
       ['测试单位', '甲'],
       ['测试单位', '乙'],
     ]);
-    expect(read.warnings).toContainEqual(expect.objectContaining({ code: 'merged_cell_filled', location: 'S!A2' }));
+    expect(read.warnings).toContainEqual(
+      expect.objectContaining({ code: 'merged_cell_filled', sheet: 'S', cell: 'A2', row: 2, column: '单位名称' }),
+    );
   });
 
-  it('warns once per column about bare fractions in a percent column', () => {
-    const read = contractSheet(
+  it('warns once per column about bare fractions in a percent column', async () => {
+    const read = await table(
       sheet('S', [
         RECORD_HEADER,
         ['a', 2023, '部门整体', '', 1, 1, 0.97, ''],
         ['b', 2023, '部门整体', '', 1, 1, 0.5, ''],
       ]),
-    )!;
+    );
     expect(read.warnings.filter((w) => w.code === 'percent_without_format')).toEqual([
       expect.objectContaining({
-        location: 'S!G2',
-        params: expect.objectContaining({ count: 2, column: '预算执行率' }),
+        sheet: 'S',
+        cell: 'G2',
+        params: { count: 2, column: '预算执行率', value: '0.97' },
       }),
     ]);
   });
 
-  it('a sheet whose header lacks a required column is no kind', () => {
+  it('a sheet whose header lacks a required column is no kind', async () => {
     expect(
-      contractSheet(
+      await contractSheet(
         sheet('S', [
           ['单位名称', '全年预算数'],
           ['a', 1],
@@ -187,7 +196,7 @@ describe('contractSheet', () => {
 });
 
 describe('workbookTables', () => {
-  it('reads the sheets that fit a kind, records first; lists hidden, empty and other sheets', () => {
+  it('reads the sheets that fit a kind, records first; lists hidden, empty and other sheets', async () => {
     const indicators = sheet('指标', [
       ['单位名称', '年度', '评价类型', '项目名称', '一级指标', '分值', '得分'],
       ['测试单位', 2023, '部门整体', '', '产出', 80, 70],
@@ -199,11 +208,11 @@ describe('workbookTables', () => {
         indicators,
         sheet('说明', [['本工作簿的填写说明']]),
         sheet('隐藏', [RECORD_HEADER], true),
-        { name: '空', hidden: false, table: { type: 'table', grid: [], at: { sheet: '空' } }, uncachedFormulas: [] },
+        tableSheet('空', { type: 'table', grid: [], at: { sheet: '空' } }),
         records,
       ],
     };
-    const t = workbookTables(wb);
+    const t = await workbookTables(wb);
     expect(t.sheets.map((s) => [s.sheet, s.kind])).toEqual([
       ['记录', 'records'],
       ['指标', 'indicators'],

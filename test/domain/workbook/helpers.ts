@@ -4,8 +4,43 @@
 import { chunksToRows } from '@/domain/columns';
 import { FileSession, type KnownRecord } from '@/domain/fileSession';
 import { knownRecordsOf } from '@/domain/parseFile';
+import type { Table } from '@/domain/document/types';
 import type { ContractSheet } from '@/domain/workbook/contractSheet';
+import { sheetTable } from '@/domain/workbook/sheetTable';
+import type { CellRange, SheetCell, Workbook, WorkbookSheet } from '@/domain/workbook/types';
 import type { Issue, Kind, ParsedFile, RowOf } from '@/domain/types';
+
+/** A document-model table as a workbook sheet (what a reader would visit), for tests of what reads sheets. */
+export function tableSheet(name: string, table: Table, hidden = false, uncachedFormulas: string[] = []): WorkbookSheet {
+  const merges: CellRange[] = [];
+  for (const line of table.grid)
+    for (const c of line)
+      if (c && (c.rowSpan > 1 || c.colSpan > 1))
+        merges.push({ top: c.row, left: c.col, bottom: c.row + c.rowSpan - 1, right: c.col + c.colSpan - 1 });
+  return {
+    name,
+    hidden,
+    async read(visit) {
+      for (let r = 0; r < table.grid.length; r++) {
+        const line = table.grid[r]!;
+        const cells: (SheetCell | undefined)[] = line.map((c) =>
+          c && (c.text !== '' || c.value !== null)
+            ? { text: c.text, value: c.value ?? null, format: c.format }
+            : undefined,
+        );
+        let width = cells.length;
+        while (width > 0 && cells[width - 1] === undefined) width--;
+        if (width > 0 && visit(r + 1, cells, width) === false) break;
+      }
+      return { merges, uncachedFormulas };
+    },
+  };
+}
+
+/** The table of a workbook's sheet (its reader's rows as the document model). */
+export async function tableOf(wb: Workbook, index: number): Promise<Table> {
+  return (await sheetTable(wb.sheets[index]!))!.table;
+}
 
 export interface SheetParse {
   kind: Kind | null;

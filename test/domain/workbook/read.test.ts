@@ -2,8 +2,10 @@ import * as XLSX from '@e965/xlsx';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '@/domain/workbook/read';
+import { sheetTable } from '@/domain/workbook/sheetTable';
 import { workbookFormat } from '@/domain/workbook/format';
 import type { Workbook } from '@/domain/workbook/types';
+import { tableOf } from './helpers';
 
 function book(bookType: XLSX.BookType): Uint8Array {
   const ws = XLSX.utils.aoa_to_sheet([
@@ -41,7 +43,7 @@ describe('readWorkbook', () => {
       const wb = await read(book(bookType), name);
       expect(wb.format).toBe(format);
       expect(wb.sheets.map((s) => s.name)).toEqual(['记录', '隐藏', '空表']);
-      const grid = wb.sheets[0]!.table.grid;
+      const grid = (await tableOf(wb, 0)).grid;
       const [a2, b2, c2, d2] = grid[1]!;
       expect(a2).toMatchObject({ address: 'A2', value: 1234.5 });
       expect(b2).toMatchObject({ address: 'B2', value: 0.9692 });
@@ -53,8 +55,8 @@ describe('readWorkbook', () => {
       // The merged header: once at A1 with its span, B1 covered.
       expect(grid[0]![0]).toMatchObject({ text: '合并表头', colSpan: 2, rowSpan: 1, address: 'A1' });
       expect(grid[0]![1]).toBeNull();
-      expect(wb.sheets[2]!.table.grid).toEqual([]);
-      expect(wb.sheets[0]!.table.at).toEqual({ sheet: '记录' });
+      expect((await tableOf(wb, 2)).grid).toEqual([]);
+      expect((await tableOf(wb, 0)).at).toEqual({ sheet: '记录' });
     },
   );
 
@@ -78,8 +80,9 @@ describe('readWorkbook', () => {
       new Uint8Array(XLSX.write(wb, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer),
       'f.xlsx',
     );
-    expect(read1.sheets[0]!.uncachedFormulas).toEqual(['C1']);
-    expect(read1.sheets[0]!.table.grid[0]![2]).toMatchObject({ text: '', value: null });
+    const t = (await sheetTable(read1.sheets[0]!))!;
+    expect(t.uncachedFormulas).toEqual(['C1']);
+    expect(t.table.grid[0]![2]).toMatchObject({ text: '', value: null });
   });
 
   it('refuses what is not a workbook, a .docx included, without throwing', async () => {

@@ -13,12 +13,12 @@ import { workbookTables } from '@/domain/workbook/contractSheet';
 import { readWorkbook } from '@/domain/workbook/read';
 import { xmlText } from '@/domain/workbook/spreadsheetml';
 import { SHEET_NAMES, templateXlsx, toXlsx, type RowsByKind } from '@/domain/workbook/write';
-import { parseSheets } from './helpers';
+import { parseSheets, tableOf } from './helpers';
 
 async function reimport(bytes: Uint8Array) {
   const r = await readWorkbook(bytes, 'export.xlsx');
   if (!r.ok) throw new Error(r.code);
-  const tables = workbookTables(r.workbook);
+  const tables = await workbookTables(r.workbook);
   return { tables, workbook: r.workbook, parsed: parseSheets(tables.sheets) };
 }
 
@@ -37,8 +37,9 @@ describe('toXlsx', () => {
       SHEET_NAMES.records,
       SHEET_NAMES.indicators,
       SHEET_NAMES.funds,
+      SHEET_NAMES.findings,
     ]);
-    const row2 = workbook.sheets[0]!.table.grid[1]!;
+    const row2 = (await tableOf(workbook, 0)).grid[1]!;
     const at = (label: string) => row2[SCHEMA.records.findIndex((f) => f.label === label)]!;
     expect(at('全年预算数（万元）')).toMatchObject({ value: 120, format: '0.00', text: '120.00' });
     expect(at('预算执行率')).toMatchObject({ value: 0.95, format: '0.00%', text: '95.00%' });
@@ -52,6 +53,7 @@ describe('toXlsx', () => {
       ['records', 0, 1],
       ['indicators', 0, 1],
       ['funds', 0, 1],
+      ['findings', 0, 1],
     ]);
     expect(parsed[0]!.rows[0]).toEqual(TEMPLATE_ROWS.records);
   });

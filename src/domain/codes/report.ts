@@ -1,0 +1,48 @@
+// Codes of report extraction (src/domain/report): what a careful reader of the report would point
+// out. The figures are still read; each warning names what the analyst should look at. `kept`
+// and `other` are values as the report states them (a figure, a grade), `otherLocation` where the
+// other one stands (第115段, 表2 第3行 …).
+import type { IssueSpec } from '@/domain/issues';
+
+export const REPORT_ISSUES = {
+  /** The report states `field` twice with different values; `kept` is the one its own arithmetic supports. */
+  figure_disputed: { field: 'field', kept: 'text', other: 'text', otherLocation: 'text' },
+  /** As figure_disputed, but the arithmetic decides nothing: `kept` is stated more often. */
+  figure_disputed_repeated: { field: 'field', kept: 'text', other: 'text', otherLocation: 'text' },
+  /** As figure_disputed, but neither arithmetic nor repetition decides: `kept` is stated first. */
+  figure_disputed_first: { field: 'field', kept: 'text', other: 'text', otherLocation: 'text' },
+  /** A fund source's amount stated twice (其中财政资金75.50 / 75.05万元): the one its total supports is kept. */
+  fund_figure_disputed: { item: 'text', kept: 'text', other: 'text', otherLocation: 'text' },
+  /** A stated rate the report's own figures (`from`) contradict: `computed` is kept, the stated one disputed. */
+  stated_rate_contradicted: { field: 'field', stated: 'percent', computed: 'percent', from: 'fields' },
+  /** A sentence states an execution rate next to a budget it does not hold on; it holds on `holdsOn`. */
+  rate_on_other_budget: {
+    rate: 'percent',
+    budget: 'amount',
+    expenditure: 'amount',
+    computed: 'percent',
+    holdsOn: 'amount',
+  },
+  /** An indicator's stated score rate is not its score ÷ weight. */
+  score_rate_mismatch: { stated: 'percent', score: 'score', weight: 'score', computed: 'percent' },
+  /** The fund sources stated as parts of `field` do not add up to it. */
+  parts_sum_mismatch: { field: 'field', sum: 'amount', total: 'amount' },
+  /** A heading names level-1 indicator `heading`, but its items (`level2`) belong to `level1`, which is used. */
+  level1_heading_mismatch: { heading: 'text', level2: 'text', level1: 'text' },
+  /** No agency could be identified in the report's title or text. */
+  agency_not_found: {},
+  /** The agency is not in the registry; stored as written. */
+  agency_unknown: { agency: 'text' },
+  /** No fiscal year could be identified for the record. */
+  year_not_found: {},
+  /** The same indicator appears twice; the second is kept apart as `renamed`. */
+  indicator_repeated: { name: 'text', renamed: 'text' },
+  /** Nothing that looks like an evaluation report's figures was found. */
+  nothing_found: {},
+} as const satisfies IssueSpec;
+
+declare module '@/domain/issues' {
+  interface IssueAreas {
+    report: typeof REPORT_ISSUES;
+  }
+}

@@ -1,0 +1,48 @@
+// Messages of src/domain/codes/report.ts.
+import type { AreaMessages } from './area';
+
+export const reportMessages: AreaMessages<'report'> = {
+  'zh-CN': {
+    figure_disputed: '报告对{field}有两种说法：{kept} 与 {other}（{otherLocation}）；按报告自身的算术关系保留 {kept}',
+    figure_disputed_repeated:
+      '报告对{field}有两种说法：{kept} 与 {other}（{otherLocation}）；按多次出现的写法保留 {kept}',
+    figure_disputed_first: '报告对{field}有两种说法：{kept} 与 {other}（{otherLocation}）；按首次出现的写法保留 {kept}',
+    fund_figure_disputed:
+      '报告对资金来源“{item}”有两种说法：{kept} 与 {other}（{otherLocation}）；按报告自身的算术关系保留 {kept}',
+    stated_rate_contradicted:
+      '报告写明的{field} {stated} 与其自身的{from}不符：按这些数字算得 {computed}；保留 {computed}，原写法标为有争议',
+    rate_on_other_budget:
+      '此句写预算执行率 {rate}，但同句的预算 {budget}算出 {expenditure} ÷ {budget} = {computed}；该执行率只在预算 {holdsOn}上成立',
+    score_rate_mismatch: '指标得分率写作 {stated}，而得分 ÷ 分值 = {score} ÷ {weight} = {computed}',
+    parts_sum_mismatch: '{field}的各资金来源合计 {sum}，与所写总额 {total}不一致',
+    level1_heading_mismatch: '标题写作一级指标“{heading}”，但其中的“{level2}”属于“{level1}”；已按“{level1}”录入',
+    agency_not_found: '未能从标题或正文中识别出单位名称',
+    agency_unknown: '单位“{agency}”不在单位名录中，按原文保存',
+    year_not_found: '未能识别评价年度',
+    indicator_repeated: '指标“{name}”出现两次，第二次另存为“{renamed}”',
+    nothing_found: '没有找到绩效评价报告中的数据（预算、支出、得分、指标或评价发现）',
+  },
+  en: {
+    figure_disputed:
+      'The report gives {field} as {kept} and as {other} ({otherLocation}); {kept} is kept, by the report’s own arithmetic.',
+    figure_disputed_repeated:
+      'The report gives {field} as {kept} and as {other} ({otherLocation}); {kept} is kept, being stated more often.',
+    figure_disputed_first:
+      'The report gives {field} as {kept} and as {other} ({otherLocation}); {kept} is kept, being stated first.',
+    fund_figure_disputed:
+      'The report gives fund source “{item}” as {kept} and as {other} ({otherLocation}); {kept} is kept, by the report’s own arithmetic.',
+    stated_rate_contradicted:
+      'The stated {field} {stated} contradicts the report’s own {from}, which give {computed}; {computed} is kept and the stated value marked disputed.',
+    rate_on_other_budget:
+      'This sentence states an execution rate of {rate} next to a budget of {budget}, but {expenditure} ÷ {budget} = {computed}; the rate holds only on the budget of {holdsOn}.',
+    score_rate_mismatch: 'The stated score rate {stated} is not score ÷ weight = {score} ÷ {weight} = {computed}.',
+    parts_sum_mismatch: 'The fund sources of {field} add up to {sum}, not to the stated total {total}.',
+    level1_heading_mismatch:
+      'The heading names level-1 indicator “{heading}”, but “{level2}” belongs to “{level1}”; recorded under “{level1}”.',
+    agency_not_found: 'No agency could be identified in the title or the text.',
+    agency_unknown: 'The agency “{agency}” is not in the registry; stored as written.',
+    year_not_found: 'The fiscal year could not be identified.',
+    indicator_repeated: 'The indicator “{name}” appears twice; the second is kept as “{renamed}”.',
+    nothing_found: 'Nothing of an evaluation report was found (budget, spending, score, indicators or findings).',
+  },
+};

@@ -1,0 +1,223 @@
+// Evaluation reports end to end on the production build: a .docx report read in the worker,
+// reviewed beside its text (every figure marked, a field scrolls to its sentence), one value
+// corrected, committed as ordinary batches and found on the record view; a PDF whose Chinese font
+// is not embedded read with the app's own CMaps (no request off origin); a scanned PDF refused.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { assertClean, openApp, ROOT_DIR, saveScreenshot, startEnv, type E2eEnv } from './harness.ts';
+import { CID_REPORT, cidFontPdf } from '../fixtures/cidPdf.ts';
+
+const REPORTS = path.join(ROOT_DIR, 'test', 'fixtures', 'reports');
+const CCPIT = '中国国际贸易促进委员会北京市分会';
+
+let env: E2eEnv;
+let scratch: string;
+
+before(async () => {
+  env = await startEnv();
+  scratch = await mkdtemp(path.join(tmpdir(), 'reports-e2e-'));
+});
+
+after(async () => {
+  await env?.close();
+  if (scratch) await rm(scratch, { recursive: true, force: true });
+});
+
+function recordParam(agency: string, year: number, scope: 'department' | 'project', project: string): string {
+  return Buffer.from([agency, year, scope, project].join('\u001f'), 'utf8').toString('base64url');
+}
+
+async function openData(page: Page): Promise<void> {
+  await page.getByRole('link', { name: '数据管理' }).click();
+  await page.getByTestId('report-import').waitFor({ timeout: 15_000 });
+}
+
+/** Picks a report and waits for its review (or its failure). */
+async function pickReport(page: Page, file: string): Promise<void> {
+  await page.getByTestId('report-input').setInputFiles(file);
+  try {
+    await page
+      .locator('[data-testid="report-fields"], [data-testid="report-errors"], [data-testid="report-failure"]')
+      .first()
+      .waitFor({ timeout: 60_000 });
+  } catch (err) {
+    await saveScreenshot(page, 'reports-review-missing');
+    throw err;
+  }
+}
+
+function fieldRow(page: Page, kind: string, index: number, field: string) {
+  return page.locator(`[data-row="${kind}:${index}"] tr[data-field="${field}"]`);
+}
+
+describe('reports', () => {
+  test('a .docx report is reviewed beside its text, one value corrected, committed, and found on the record view', async () => {
+    const app = await openApp(env.browser, env.server.url);
+    const { page } = app;
+    try {
+      await openData(page);
+      await pickReport(page, path.join(REPORTS, 'ccpit-2023-department-tables.docx'));
+      const marks = page.locator('[data-testid="report-document"] mark');
+      assert.ok((await marks.count()) > 10, 'figures are marked in the text');
+
+      // A field selected: its sentence is marked active and scrolled into view.
+      const budget = fieldRow(page, 'records', 0, 'budget');
+      assert.match(await budget.getByTestId('field-value').innerText(), /5,?571\.00/);
+      await budget.getByTestId('select-field').click();
+      const active = page.locator('[data-testid="report-document"] mark.active');
+      await active.first().waitFor();
+      assert.match(await active.first().innerText(), /5,?571/);
+      await page.waitForTimeout(600);
+      assert.ok(await active.first().isVisible());
+      const inView = await active.first().evaluate((el) => {
+        const pane = el.closest('[data-testid="report-document"]')!.getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return r.top >= pane.top && r.bottom <= pane.bottom;
+      });
+      assert.ok(inView, 'the selected figure is scrolled into the text pane');
+
+      // Correct the score, with a reason: recorded as a correction.
+      const score = fieldRow(page, 'records', 0, 'score');
+      await score.getByTestId('select-field').click();
+      await score.getByTestId('edit-field').click();
+      await score.getByTestId('edit-value').fill('93.5');
+      await score.getByTestId('edit-reason').fill('复核后更正');
+      await score.getByTestId('edit-apply').click();
+      await score.getByTestId('evidence-corrected').waitFor();
+      assert.match(await score.getByTestId('field-value').innerText(), /93\.50/);
+      await page.getByTestId('report-edits').waitFor();
+
+      const commit = page.getByTestId('report-commit');
+      await page.waitForFunction(() => {
+        const b = document.querySelector<HTMLButtonElement>('[data-testid="report-commit"]');
+        return b !== null && !b.disabled;
+      });
+      await commit.click();
+      await page.getByTestId('report-result').waitFor({ timeout: 60_000 });
+      await saveScreenshot(page, 'reports-committed');
+
+      // The batches are in the history like any upload.
+      await page.locator('[data-batch]').filter({ hasText: 'ccpit-2023-department-tables.docx' }).first().waitFor();
+
+      await page.evaluate((p) => (location.hash = `#/record/${p}`), recordParam(CCPIT, 2023, 'department', ''));
+      await page.locator('.record-view h1').first().waitFor();
+      const text = await page.locator('.record-view').innerText();
+      assert.match(text, /93\.50/);
+      assert.match(text, /5,?571\.00/);
+      // Each figure with its evidence; the corrected score says what it was read as, and why.
+      const scoreEvidence = page.locator('.record-view td.evidence-cell[data-field="score"]');
+      assert.match(await scoreEvidence.innerText(), /93\.2/);
+      assert.match(await scoreEvidence.getByTestId('evidence-corrected').innerText(), /复核后更正/);
+      assert.match(await page.locator('.record-view td.evidence-cell[data-field="budget"]').innerText(), /5,?571/);
+      // The findings, the problems first.
+      const kinds = await page
+        .locator('[data-testid="record-findings"] [data-finding-kind]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-finding-kind')));
+      assert.equal(kinds[0], 'problem');
+      assert.ok(kinds.includes('recommendation'));
+      await saveScreenshot(page, 'reports-record-view');
+      assertClean(app);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a PDF whose Chinese font is not embedded is read with the app’s own CMaps; a scanned PDF is refused', async () => {
+    const app = await openApp(env.browser, env.server.url);
+    const { page } = app;
+    try {
+      await openData(page);
+      const cid = path.join(scratch, '文化馆绩效评价报告.pdf');
+      await writeFile(cid, cidFontPdf(CID_REPORT));
+      await pickReport(page, cid);
+      assert.match(await fieldRow(page, 'records', 0, 'budget').getByTestId('field-value').innerText(), /100\.00/);
+      assert.match(await fieldRow(page, 'records', 0, 'score').getByTestId('field-value').innerText(), /88\.50/);
+
+      await pickReport(page, path.join(REPORTS, 'scanned-no-text.pdf'));
+      const errors = page.getByTestId('report-errors');
+      await errors.waitFor();
+      assert.equal(await errors.locator('[data-code="pdf_no_text"]').count(), 1);
+      assert.equal(await page.getByTestId('report-commit').isDisabled(), true);
+      await saveScreenshot(page, 'reports-scanned');
+      assertClean(app);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a report whose stated rate its own figures contradict: the figure kept is marked disputed in the review and on the record view', async () => {
+    const app = await openApp(env.browser, env.server.url);
+    const { page } = app;
+    try {
+      await openData(page);
+      await pickReport(page, path.join(REPORTS, 'yuzhong-2022-contradicted-rate.txt'));
+      const disputed = page.locator('[data-testid="report-fields"] tr.disputed');
+      assert.ok((await disputed.count()) > 0, 'a disputed figure is marked in the review');
+      const field = await disputed.first().getAttribute('data-field');
+      await page.waitForFunction(() => {
+        const b = document.querySelector<HTMLButtonElement>('[data-testid="report-commit"]');
+        return b !== null && !b.disabled;
+      });
+      const heading = await page.locator('[data-row="records:0"] .row-head').innerText();
+      await page.getByTestId('report-commit').click();
+      await page.getByTestId('report-result').waitFor({ timeout: 60_000 });
+      const agency = heading.split(' · ')[0]!.trim();
+      const year = Number(/\b(20\d\d)\b/.exec(heading)![1]);
+      const project = heading
+        .split(' · ')
+        .slice(3)
+        .join(' · ')
+        .replace(/\s*不导入此行\s*$/, '')
+        .trim();
+      await page.evaluate(
+        (p) => (location.hash = `#/record/${p}`),
+        recordParam(agency, year, project === '' ? 'department' : 'project', project),
+      );
+      // The dashboard's data follows a commit a moment later: wait for the record's figures.
+      const cell = page.locator(`.record-view td.evidence-cell[data-field="${field}"]`);
+      await cell.waitFor();
+      assert.equal((await cell.getByTestId('evidence-disputed').count()) > 0, true);
+      assertClean(app);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a disputed figure of the built-in dataset is a point whose tooltip says what else the report states', async () => {
+    // 渝中区 2019: the report states its budget as 281.28 and, in section 四, as 282.28; the
+    // execution rate rests on it, so its point in the score–execution scatter is disputed.
+    const app = await openApp(env.browser, `${env.server.url}#/scores`);
+    const { page } = app;
+    try {
+      const panel = page.locator('.chart-panel').filter({ hasText: '得分与执行率' }).first();
+      const chart = panel.locator('.echart');
+      await chart.waitFor({ timeout: 20_000 });
+      await chart.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(500);
+      const box = (await chart.boundingBox())!;
+      let found = '';
+      // Sweep the plot until a tooltip tells of a dispute (points are drawn where their values are).
+      for (let y = box.y + 20; y < box.y + box.height - 20 && found === ''; y += 6) {
+        for (let x = box.x + 40; x < box.x + box.width - 20 && found === ''; x += 6) {
+          await page.mouse.move(x, y);
+          const tip = await page.evaluate(() =>
+            [...document.querySelectorAll('div')]
+              .filter((d) => d.style.position === 'absolute' && d.style.display !== 'none')
+              .map((d) => d.innerText)
+              .find((t) => t.includes('有争议')),
+          );
+          if (tip) found = tip;
+        }
+      }
+      assert.match(found, /渝中区招商局 2019/);
+      assert.match(found, /全年预算数有争议：报告另载 282\.28/);
+      assertClean(app);
+    } finally {
+      await app.close();
+    }
+  });
+});

@@ -1,0 +1,105 @@
+// The report worker's engine against a real (fake-indexeddb) database: a report read and
+// extracted, laid out for review, checked as batches, corrected and committed; a scanned PDF and
+// a refused commit write nothing.
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { listBatches, loadCurrent } from '@/db/ledger';
+import { readEvidence } from '@/domain/evidenceColumn';
+import { ReportEngine } from '@/workers/reportEngine';
+import type { FromReportWorker } from '@/workers/reportProtocol';
+import { freshDb } from './helpers';
+
+const REPORTS = path.join(process.cwd(), 'test', 'fixtures', 'reports');
+const PDF = { cMapUrl: path.join(process.cwd(), 'node_modules', 'pdfjs-dist', 'cmaps') + path.sep };
+
+function source(name: string) {
+  return { name, read: async () => new Uint8Array(readFileSync(path.join(REPORTS, name))) };
+}
+
+function harness() {
+  const db = freshDb();
+  const messages: FromReportWorker[] = [];
+  const engine = new ReportEngine(db, (m) => messages.push(structuredClone(m)));
+  const last = <T extends FromReportWorker['type']>(type: T) => {
+    const found = [...messages].reverse().find((m) => m.type === type);
+    if (!found) throw new Error(`no ${type} among ${messages.map((m) => m.type).join(', ')}`);
+    return found as Extract<FromReportWorker, { type: T }>;
+  };
+  return { db, engine, messages, last };
+}
+
+describe('report engine', () => {
+  test('reads a .docx report: the rows, the document with every figure marked, and its batches checked', async () => {
+    const h = harness();
+    await h.engine.read(1, source('ccpit-2023-department-tables.docx'));
+    const read = h.last('read');
+    const { result, batches } = read.check;
+    expect(result.errors).toEqual([]);
+    expect(result.records[0]?.budget).toBe(5571);
+    expect(batches.map((b) => [b.kind, b.errorCount])).toContainEqual(['records', 0]);
+    expect(batches.every((b) => b.newKeys === b.rows && !b.identical)).toBe(true);
+    // Every evidence item stands in a block of the document, and its text is marked there.
+    const doc = read.document!;
+    const budget = result.evidence.findIndex((e) => e.kind === 'records' && e.index === 0 && e.field === 'budget');
+    const at = doc.blockOf[budget];
+    expect(at).not.toBeNull();
+    const block = doc.blocks[at!]!;
+    const pieces = block.type === 'paragraph' ? block.pieces : block.rows.flat().flatMap((c) => c.pieces);
+    const marked = pieces.filter((p) => p.marks.some((m) => m.evidence === budget && m.role === 'value'));
+    expect(marked.map((p) => p.text).join('')).toBe(result.evidence[budget]!.text);
+    expect(doc.blockOf.filter((b) => b === null)).toEqual([]);
+  });
+
+  test('commits the corrected report as ordinary batches, the correction recorded in the evidence column', async () => {
+    const h = harness();
+    await h.engine.read(2, source('ccpit-2023-department-tables.docx'));
+    const edits = [{ kind: 'records' as const, index: 0, field: 'score', text: '93.5', reason: '复核' }];
+    await h.engine.check(2, edits);
+    expect(h.last('checked').check.result.records[0]?.score).toBe(93.5);
+    await h.engine.commit(2, edits);
+    const committed = h.last('committed');
+    expect(committed.results.every((r) => r.status === 'committed')).toBe(true);
+    const records = await loadCurrent(h.db, 'records');
+    expect(records).toHaveLength(1);
+    expect(records[0]?.score).toBe(93.5);
+    const score = readEvidence('records', records[0]!.evidence).find((e) => e.field === 'score');
+    expect(score?.corrected).toEqual({ from: '93.2', reason: '复核' });
+    const findings = await loadCurrent(h.db, 'findings');
+    expect(findings.some((f) => f.kind === 'problem')).toBe(true);
+    // The same report again is nothing new.
+    await h.engine.read(3, source('ccpit-2023-department-tables.docx'));
+    expect(h.last('read').check.batches.some((b) => b.identical)).toBe(true);
+  });
+
+  test('refuses a commit whose edits give an error, and writes nothing', async () => {
+    const h = harness();
+    await h.engine.read(4, source('ccpit-2023-department-tables.docx'));
+    await h.engine.commit(4, [{ kind: 'records', index: 0, field: 'agency', text: '' }]);
+    const refused = h.last('refused');
+    expect(refused.check.problems.map((p) => p.issue.code)).toEqual(['required']);
+    expect(await listBatches(h.db)).toEqual([]);
+  });
+
+  test('reads a PDF with a text layer; a scanned PDF says it has no text and nothing can be committed', async () => {
+    const h = harness();
+    await h.engine.read(5, source('chaoyang-2025-negotiation-pdf.pdf'), PDF);
+    const pdf = h.last('read');
+    expect(pdf.check.result.errors).toEqual([]);
+    expect(pdf.check.result.records.length).toBeGreaterThan(0);
+    await h.engine.read(6, source('scanned-no-text.pdf'), PDF);
+    const scan = h.last('read');
+    expect(scan.check.result.errors.map((e) => e.code)).toEqual(['pdf_no_text']);
+    expect(scan.document).toBeNull();
+    await h.engine.commit(6, []);
+    expect(h.last('refused').id).toBe(6);
+    expect(await listBatches(h.db)).toEqual([]);
+  });
+
+  test('a file that is no report format is refused with its name', async () => {
+    const h = harness();
+    await h.engine.read(7, { name: '报告.png', read: async () => new Uint8Array([0x89, 0x50, 0x4e, 0x47]) });
+    expect(h.last('read').check.result.errors.map((e) => e.code)).toEqual(['document_unsupported']);
+  });
+});

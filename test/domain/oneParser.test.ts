@@ -13,8 +13,8 @@ import { SCHEMA } from '@/domain/schema';
 import type { ParsedFile } from '@/domain/types';
 import { encodeLegacy } from '../../scripts/fixtures/legacyEncode';
 
-/** The contract's indicator columns but the last (资料来源), by the labels of SCHEMA. */
-const FIELDS = SCHEMA.indicators.map((f) => f.name).filter((f) => f !== 'source');
+/** The contract's indicator columns but the provenance ones (资料来源, 出处), by the labels of SCHEMA. */
+const FIELDS = SCHEMA.indicators.map((f) => f.name).filter((f) => f !== 'source' && f !== 'evidence');
 const COLUMNS = FIELDS.map((f) => SCHEMA.indicators.find((s) => s.name === f)!.label);
 
 // Names alike but for one character: a cell must never be taken for the one before it.

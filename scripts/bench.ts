@@ -9,6 +9,8 @@
 //            page) to bench-results/profiles/, and prints where the time went
 // --no-lower skips the PapaParse / uDSV / DuckDB-WASM lower bounds
 // --bureau   only the test bureau (150 agencies × 6 years): reload, filter changes, warnings, compare
+// --imports  only the imports and their lower bounds (no reload, filter changes or bureau)
+// --only=S   with --imports: only the import files whose name contains S (e.g. --only=1k)
 // --against DIR  the bureau scenarios on another build as well (e.g. main's: `git worktree add` it
 //            and `npx vite build --outDir DIR` there), the builds taking turns block by block;
 //            prints both and the ratios (--rounds N blocks each, 3 by default)
@@ -58,6 +60,8 @@ const against = valueOf('against');
 const quick = args.has('--quick');
 const profile = args.has('--profile');
 const bureauOnly = args.has('--bureau') || against !== undefined;
+const importsOnly = args.has('--imports');
+const only = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length) ?? '';
 const withLower = !args.has('--no-lower') && !bureauOnly;
 const RUNS = quick ? 2 : 5;
 const FILTER_CHANGES = quick ? 10 : 30;
@@ -130,7 +134,7 @@ try {
           { file: manifest.indicators100k.file, runs: RUNS },
           { file: manifest.indicators1m.file, runs: RUNS },
           { file: manifest.indicators1mQuoted.file, runs: quick ? 1 : 2 },
-        ],
+        ].filter((f) => !importsOnly || f.file.includes(only)),
         log,
       )
     : null;
@@ -140,14 +144,17 @@ try {
   const sets: ImportSet[] = [];
   const records: ImportRun[] = [];
   let kept: Awaited<ReturnType<typeof freshDataPage>> | null = null;
-  const plan: Array<{ f: GeneratedFile; runs: number }> = bureauOnly
+  // The 1,000-row file is what analysts upload every day: it is chosen in a page opened anew
+  // (reloaded after the records were imported), so it meets the worker as a first upload does.
+  const plan: Array<{ f: GeneratedFile; runs: number; freshPage?: boolean }> = bureauOnly
     ? []
     : [
+        { f: manifest.indicators1k, runs: RUNS, freshPage: true },
         { f: manifest.indicators100k, runs: RUNS },
         { f: manifest.indicators1m, runs: RUNS },
         { f: manifest.indicators1mQuoted, runs: quick ? 1 : 2 },
-      ];
-  for (const { f, runs } of plan) {
+      ].filter((p) => !importsOnly || p.f.file.includes(only));
+  for (const { f, runs, freshPage } of plan) {
     const set: ImportSet = { file: f.file, rows: f.rows, bytes: f.bytes, runs: [] };
     for (let i = 0; i < runs; i++) {
       const s = await freshDataPage(browser);
@@ -159,6 +166,10 @@ try {
         workers,
       });
       records.push(rec);
+      if (freshPage) {
+        await s.page.reload({ waitUntil: 'load' });
+        await openDataPage(s.page, appServer.url);
+      }
       const doProfile = profile && i === 0;
       const run = await importFile(s.page, {
         file: fileOf(f),
@@ -190,7 +201,8 @@ try {
 
   let reload: BenchResult['reload'] = null;
   const filters: BenchResult['filters'] = [];
-  if (kept) {
+  if (kept && importsOnly) await kept.close();
+  else if (kept) {
     const { page, main } = kept;
     await page.goto(`${appServer.url}#/overview`, { waitUntil: 'load' });
     const runs = await reloadRuns(
@@ -236,22 +248,25 @@ try {
     await kept.close();
   }
 
-  log('test bureau (150 agencies × 6 years)');
-  const rounds = against ? Number(valueOf('rounds') ?? 3) : 1;
-  const bureaus: BureauBench[] = await bureauBench(browser, {
-    runs: against ? 2 : quick ? 3 : RUNS,
-    changes: against ? 10 : FILTER_CHANGES,
-    rounds,
-    log,
-    dists: [path.resolve(process.env['BENCH_DIST'] ?? DIST_DIR), ...(against ? [path.resolve(against)] : [])],
-    ...(profile ? { profileDir: path.join(RESULTS_DIR, 'profiles') } : {}),
-  });
-  const bureau = bureaus[0]!;
+  let bureaus: BureauBench[] = [];
+  if (!importsOnly) {
+    log('test bureau (150 agencies × 6 years)');
+    const rounds = against ? Number(valueOf('rounds') ?? 3) : 1;
+    bureaus = await bureauBench(browser, {
+      runs: against ? 2 : quick ? 3 : RUNS,
+      changes: against ? 10 : FILTER_CHANGES,
+      rounds,
+      log,
+      dists: [path.resolve(process.env['BENCH_DIST'] ?? DIST_DIR), ...(against ? [path.resolve(against)] : [])],
+      ...(profile ? { profileDir: path.join(RESULTS_DIR, 'profiles') } : {}),
+    });
 
-  // Workbooks and forms (scripts/bench/forms.ts): results in bench-results/forms.json.
-  await runFormsBench({ browser, appServer, workers, runs: quick ? 1 : 3, resultsDir: RESULTS_DIR, log });
-  log('report (40 pages, .pdf and .docx): bench-results/report.json');
-  await reportBench(browser, appServer.url, log, quick ? 2 : RUNS);
+    // Workbooks and forms (scripts/bench/forms.ts): results in bench-results/forms.json.
+    await runFormsBench({ browser, appServer, workers, runs: quick ? 1 : 3, resultsDir: RESULTS_DIR, log });
+    log('report (40 pages, .pdf and .docx): bench-results/report.json');
+    await reportBench(browser, appServer.url, log, quick ? 2 : RUNS);
+  }
+  const bureau = bureaus[0];
 
   const imports = Object.fromEntries(sets.map((s) => [s.file, summarizeImports(s, lower)]));
   if (records.length > 0)
@@ -269,7 +284,7 @@ try {
     imports,
     reload,
     filters,
-    bureau,
+    ...(bureau === undefined ? {} : { bureau }),
     ...(bureaus.length > 1 ? { against: bureaus.slice(1) } : {}),
     load: loadAverages(),
   };
@@ -282,10 +297,8 @@ try {
 
 if (result) {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const out = path.join(
-    RESULTS_DIR,
-    against ? 'against.json' : bureauOnly ? 'bureau.json' : quick ? 'quick.json' : 'latest.json',
-  );
+  const name = against ? 'against' : bureauOnly ? 'bureau' : importsOnly ? 'imports' : quick ? 'quick' : 'latest';
+  const out = path.join(RESULTS_DIR, `${name}.json`);
   writeFileSync(out, JSON.stringify(result, null, 2) + '\n');
   writeFileSync(out.replace(/\.json$/, '.md'), markdown(result));
   process.stdout.write('\n' + printable(result) + '\n\n');

@@ -1,6 +1,7 @@
 // Seeded generator of contract-format files for the benchmark: 20,000 evaluation records (1,000
-// agencies × 10 years × department + project) and indicator files of 100,000 and 1,000,000 rows
-// that point at those records, plus the 1,000,000-row file with every field quoted. The files are
+// agencies × 10 years × department + project) and indicator files of 1,000 (a typical upload),
+// 100,000 and 1,000,000 rows that point at those records, plus the 1,000,000-row file with every
+// field quoted. The files are
 // what Excel's "CSV UTF-8" writes (BOM, CRLF, Chinese headers), and their figures add up as the
 // validator checks them (basic + project = total, execution rate = expenditure ÷ budget, indicator
 // scores sum to the record's score), so an import measures the clean path analysts take.
@@ -12,7 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Rng } from './prng';
 
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 20240601;
 export const ROOT_DIR = fileURLToPath(new URL('../../', import.meta.url));
 export const DATA_DIR = path.join(ROOT_DIR, 'bench-results', 'data');
@@ -31,6 +32,7 @@ export interface Manifest {
   version: number;
   seed: number;
   records: GeneratedFile;
+  indicators1k: GeneratedFile;
   indicators100k: GeneratedFile;
   indicators1m: GeneratedFile;
   indicators1mQuoted: GeneratedFile;
@@ -488,12 +490,16 @@ export interface GenerateOptions {
   log?: (line: string) => void;
 }
 
+function filesOf(m: Manifest): GeneratedFile[] {
+  return [m.records, m.indicators1k, m.indicators100k, m.indicators1m, m.indicators1mQuoted];
+}
+
 function upToDate(dir: string, seed: number): Manifest | null {
   const file = path.join(dir, 'manifest.json');
   if (!existsSync(file)) return null;
   const m = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
   if (m.version !== GENERATOR_VERSION || m.seed !== seed) return null;
-  for (const f of [m.records, m.indicators100k, m.indicators1m, m.indicators1mQuoted]) {
+  for (const f of filesOf(m)) {
     const p = path.join(dir, f.file);
     if (!existsSync(p) || statSync(p).size !== f.bytes) return null;
   }
@@ -513,6 +519,9 @@ export function ensureBenchData(opts: GenerateOptions = {}): Manifest {
   const t0 = performance.now();
   // Separate streams per file, so that changing one file's layout leaves the others' bytes alone.
   const { stubs, info: records } = writeRecords(new Rng(seed), path.join(dir, 'records-20k.csv'));
+  const w1k = new BlockWriter(path.join(dir, 'indicators-1k.csv'), true);
+  writeIndicators(new Rng(seed + 3), stubs.slice(0, 200), 5, [{ w: w1k, quoted: false }]);
+  const indicators1k = w1k.close(200 * 5);
   const w100k = new BlockWriter(path.join(dir, 'indicators-100k.csv'), true);
   writeIndicators(new Rng(seed + 1), stubs, 5, [{ w: w100k, quoted: false }]);
   const indicators100k = w100k.close(stubs.length * 5);
@@ -528,6 +537,7 @@ export function ensureBenchData(opts: GenerateOptions = {}): Manifest {
     version: GENERATOR_VERSION,
     seed,
     records,
+    indicators1k,
     indicators100k,
     indicators1m,
     indicators1mQuoted,
@@ -543,7 +553,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const seed = seedAt === -1 ? DEFAULT_SEED : Number(args[seedAt + 1]);
   if (!Number.isInteger(seed)) throw new Error('--seed needs an integer');
   const m = ensureBenchData({ seed, force: args.includes('--force'), log: (l) => console.log(l) });
-  for (const f of [m.records, m.indicators100k, m.indicators1m, m.indicators1mQuoted]) {
+  for (const f of filesOf(m)) {
     console.log(
       `${f.file.padEnd(28)} ${String(f.rows).padStart(9)} rows ${(f.bytes / 1e6).toFixed(1).padStart(7)} MB  ${f.sha256.slice(0, 16)}`,
     );

@@ -44,7 +44,7 @@ export {
   type StoredWarning,
   type DiffPreview,
 } from './reads';
-export { loadLevel1 } from './level1Store';
+export { level1Table, loadLevel1 } from './level1Store';
 
 export type CommitResult = { status: 'committed'; batch: BatchInfo } | { status: 'identical'; batch: BatchInfo };
 

@@ -18,7 +18,7 @@ import { activeWithSha, batchInfo } from './batchRows';
 import { recordKeysOf, shareRecords } from './chunkOps';
 import { keyHashes, RowKeySet } from './rowKeySet';
 import { unpackIssues } from './compact';
-import { activeIds, currentOf } from './current';
+import { activeIds, currentOf, type CurrentState } from './current';
 import type { BatchInfo, BudgetDb, StoredBatch } from './database';
 import { batchRecordKeys, currentRowsOf } from './recordRows';
 
@@ -96,10 +96,24 @@ export async function loadWarnings(db: BudgetDb): Promise<StoredWarning[]> {
   return out;
 }
 
+/**
+ * The map of each current state of the records: the state is cached until a batch changes
+ * (current.ts), so every file of every upload until then shares one map instead of building the
+ * record keys of all stored records again (a tenth of a second for 20,000 records).
+ */
+const knownOfState = new WeakMap<CurrentState, ReadonlyMap<string, KnownRecord>>();
+
 /** The current records by record key, for validating indicator and fund files against them. */
-export async function knownRecords(db: BudgetDb): Promise<Map<string, KnownRecord>> {
+export async function knownRecords(db: BudgetDb): Promise<ReadonlyMap<string, KnownRecord>> {
+  const state = await currentOf(db, 'records');
+  let known = knownOfState.get(state);
+  if (!known) knownOfState.set(state, (known = recordsByKey(state)));
+  return known;
+}
+
+function recordsByKey(state: CurrentState): Map<string, KnownRecord> {
   const out = new Map<string, KnownRecord>();
-  for (const { chunk } of (await currentOf(db, 'records')).entries) {
+  for (const { chunk } of state.entries) {
     const keys = recordKeysOf(chunk);
     const score = chunk.num.score;
     for (let i = 0; i < keys.length; i++) {
@@ -124,14 +138,16 @@ export interface DiffPreview {
 
 /** What committing `parsed` would change, computed against the current data. */
 export async function previewDiff(db: BudgetDb, parsed: ParsedFile, limit: number = MAX_ISSUES): Promise<DiffPreview> {
-  const same = await activeWithSha(db, parsed.sha256);
-  const identical = same ? batchInfo(same) : null;
   const kind = parsed.kind;
   const rows = parsed.chunks.reduce((n, c) => n + c.length, 0);
+  // Both reads at once: each is a round trip to the browser's storage, tens of ms on a busy machine.
+  const [same, cur] = await Promise.all([
+    activeWithSha(db, parsed.sha256),
+    kind === null || rows === 0 ? null : currentOf(db, kind),
+  ]);
+  const identical = same ? batchInfo(same) : null;
   const preview: DiffPreview = { kind, newKeys: rows, supersededCount: 0, superseded: [], identical };
-  if (kind === null || rows === 0) return preview;
-  const cur = await currentOf(db, kind);
-  if (cur.entries.length === 0) return preview;
+  if (kind === null || cur === null || cur.entries.length === 0) return preview;
   // No shared record, no superseded row: skip hashing every key of a big file.
   if (
     !shareRecords(

@@ -89,6 +89,11 @@ export class IndicatorSums {
   private readonly trees = new Map<string, RecordTree>();
   private lastKey: string | null = null;
   private lastTree: RecordTree | null = null;
+  /** The level-1 and level-2 nodes of the previous row: a record's rows come level by level. */
+  private lastL1: Level1Node | null = null;
+  private lastL1Name = '';
+  private lastL2: Level2Node | null = null;
+  private lastL2Name = '';
 
   add(rk: string, r: IndicatorRow, row: number): void {
     let tree = rk === this.lastKey ? this.lastTree : this.trees.get(rk);
@@ -96,24 +101,30 @@ export class IndicatorSums {
       tree = { firstRow: row, level1: new Map(), level2: [] };
       this.trees.set(rk, tree);
     }
+    if (tree !== this.lastTree) this.lastL1 = this.lastL2 = null;
     this.lastKey = rk;
     this.lastTree = tree;
-    let l1 = tree.level1.get(r.level1);
+    let l1 = this.lastL1 !== null && r.level1 === this.lastL1Name ? this.lastL1 : tree.level1.get(r.level1);
     if (!l1) {
       l1 = { own: null, ownRow: null, childSum: 0, childCount: 0, children: new Map() };
       tree.level1.set(r.level1, l1);
     }
+    if (l1 !== this.lastL1) this.lastL2 = null;
+    this.lastL1 = l1;
+    this.lastL1Name = r.level1;
     if (r.level2 === '' && r.level3 === '') {
       l1.own = r.score;
       l1.ownRow = row;
       return;
     }
-    let l2 = l1.children.get(r.level2);
+    let l2 = this.lastL2 !== null && r.level2 === this.lastL2Name ? this.lastL2 : l1.children.get(r.level2);
     if (!l2) {
       l2 = { own: null, ownRow: null, childSum: 0, childCount: 0, parent: l1 };
       l1.children.set(r.level2, l2);
       tree.level2.push(l2);
     }
+    this.lastL2 = l2;
+    this.lastL2Name = r.level2;
     if (r.level3 === '') {
       // A level-2 row: its own score, and a child of level 1.
       l2.own = r.score;

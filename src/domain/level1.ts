@@ -308,15 +308,27 @@ export function mergeLevel1(
 
 /** The summaries of a table as objects, for the charts (one object per summary). */
 export function level1Rows(t: Level1Table): Level1Summary[] {
-  const keys = tableRecordKeys(t);
-  const out: Level1Summary[] = new Array(t.length);
-  for (let i = 0; i < t.length; i++) {
+  return appendLevel1Rows(t, tableRecordKeys(t), 0, t.length, []);
+}
+
+/**
+ * Appends the summaries [from, to) of a table to `out` as objects (level1Rows a slice at a time:
+ * the page makes eighty thousand of them in several tasks). `keys`: tableRecordKeys(t).
+ */
+export function appendLevel1Rows(
+  t: Level1Table,
+  keys: readonly string[],
+  from: number,
+  to: number,
+  out: Level1Summary[],
+): Level1Summary[] {
+  for (let i = from; i < to; i++) {
     const r = t.record[i]!;
     const w = t.weight[i]!;
     const s = t.score[i]!;
     const weight = Number.isNaN(w) ? null : w;
     const score = Number.isNaN(s) ? null : s;
-    out[i] = {
+    out.push({
       agency: t.agency[r]!,
       year: t.year[r]!,
       scope: t.scope[r] as Scope,
@@ -326,7 +338,7 @@ export function level1Rows(t: Level1Table): Level1Summary[] {
       weight,
       score,
       rate: weight !== null && score !== null && weight > 0 ? (score / weight) * 100 : null,
-    };
+    });
   }
   return out;
 }

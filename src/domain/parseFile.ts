@@ -66,11 +66,26 @@ export function fileResult(
   };
 }
 
-export async function parseFile(bytes: Uint8Array, fileName: string, opts: ParseOptions = {}): Promise<ParsedFile> {
-  // Where crypto.subtle exists (HTTPS, localhost, Node) the digest runs off the calling thread:
-  // started now, the hash of a big file is ready by the time the rows are read instead of adding
-  // its time in front of them. (On plain http the pure-JS fallback runs here, before the rows.)
-  const hashing = sha256Hex(bytes);
+/** parseFile's options: those of reading (ParseOptions) and the file's SHA-256 if worked out elsewhere. */
+export interface FileParseOptions extends ParseOptions {
+  /**
+   * The SHA-256 (hex) of `bytes`, worked out on another thread (workers/hasher.ts): Chromium's
+   * crypto.subtle.digest runs on the calling thread, half a second per 100 MB in front of the rows.
+   */
+  sha256?: Promise<string>;
+  /**
+   * Read by the reference path only: every record through PapaParse as cell strings (as with
+   * `readInPlace: false`) and, besides, the full encoding check before any text is decoded. The
+   * fast paths (the optimistic decoder, cells read in place) must give exactly what it gives on
+   * every file; test/domain/oneParser.test.ts checks.
+   */
+  reference?: boolean;
+}
+
+export async function parseFile(bytes: Uint8Array, fileName: string, opts: FileParseOptions = {}): Promise<ParsedFile> {
+  // Without a hash from elsewhere it is worked out here, before the rows (crypto.subtle where it
+  // exists: HTTPS, localhost, Node; the pure-JS fallback on plain http).
+  const hashing = opts.sha256 ?? sha256Hex(bytes);
   // A cancelled parse never awaits it: keep its failure (if any) from going unhandled.
   hashing.catch(() => undefined);
   const base = async (fields: Partial<ParsedFile>): Promise<ParsedFile> =>
@@ -80,7 +95,7 @@ export async function parseFile(bytes: Uint8Array, fileName: string, opts: Parse
   }
   // Nearly every big file is UTF-8: decode it once, checking as it goes, and start over with the
   // full check only if a later slice proves it is not (see createOptimisticDecoder).
-  const optimistic = createOptimisticDecoder(bytes);
+  const optimistic = opts.reference ? null : createOptimisticDecoder(bytes);
   if (optimistic?.ok) {
     try {
       return base(await readText(bytes, optimistic, opts));
@@ -97,7 +112,7 @@ export async function parseFile(bytes: Uint8Array, fileName: string, opts: Parse
 async function readText(
   bytes: Uint8Array,
   decoder: Extract<StreamDecoder, { ok: true }>,
-  opts: ParseOptions,
+  opts: FileParseOptions,
 ): Promise<Partial<ParsedFile>> {
   const session = new FileSession(opts);
   let splitter: CsvRecordSplitter | null = null;
@@ -113,7 +128,7 @@ async function readText(
       delimiter,
       (cells, row) => session.record(cells, row),
       (row, cell, unclosed) => session.quoteError(row, cell, unclosed),
-      opts.readInPlace === false
+      opts.readInPlace === false || opts.reference
         ? null
         : (text, starts, ends, count, row) => session.spans(text, starts, ends, count, row),
     );

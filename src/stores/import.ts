@@ -316,6 +316,11 @@ export const useImportStore = defineStore('import', () => {
     });
   }
 
+  /** Starts the worker ahead of the first upload (the data page opened): see workers/warmUp.ts. */
+  function warm(): void {
+    ensureWorker().postMessage({ type: 'warm' });
+  }
+
   /** Cancel leaves nothing behind: a running parse is stopped, a preview is dropped. */
   function cancel(): void {
     if (phase.value === 'parsing') {
@@ -552,6 +557,7 @@ export const useImportStore = defineStore('import', () => {
     commit,
     dismiss,
     connect,
+    warm,
     refreshHistory,
     rollback,
     previewRollback,

@@ -3,6 +3,7 @@
 // worker's message port and its own connection to the database (Dexie works in workers, and its
 // change broadcast tells the page's live queries about commits made here).
 import { openDb } from '@/db/database';
+import { FileHasher, startHashWorker } from './hasher';
 import { ImportEngine } from './importEngine';
 import type { FromWorker, ToWorker } from './protocol';
 
@@ -12,7 +13,9 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-const engine = new ImportEngine(openDb(), (msg) => scope.postMessage(msg));
+const engine = new ImportEngine(openDb(), (msg) => scope.postMessage(msg), {
+  hasher: new FileHasher(startHashWorker),
+});
 
 scope.onmessage = (e) => {
   // Messages are handled concurrently: a 'cancel' must reach a parse that is still running.

@@ -32,9 +32,13 @@ import {
 } from './protocol';
 import { formsPreview } from './formsPreview';
 import { rollbackPreview } from './rollbackPreview';
+import { warmUp } from './warmUp';
+import type { FileHasher } from './hasher';
 
-/** A file to import, whether picked by a person (File) or fetched (published data). */
-export type SourceFile = UploadSource;
+/** A file to import: an upload's source, and what the hash worker reads its bytes from (hasher.ts). */
+export interface SourceFile extends UploadSource {
+  blob: Blob | Uint8Array;
+}
 
 export function fromFile(f: File): SourceFile {
   return {
@@ -48,6 +52,7 @@ export function fromFile(f: File): SourceFile {
         return new Uint8Array(new FileReaderSync().readAsArrayBuffer(f));
       return new Uint8Array(await f.arrayBuffer());
     },
+    blob: f,
   };
 }
 
@@ -55,7 +60,13 @@ export function fromFile(f: File): SourceFile {
 const SYNC_READ_BYTES = 1 << 20;
 
 export function fromBytes(f: NamedBytes): SourceFile {
-  return { name: f.name, size: f.bytes.length, head: async (n) => f.bytes.subarray(0, n), read: async () => f.bytes };
+  return {
+    name: f.name,
+    size: f.bytes.length,
+    head: async (n) => f.bytes.subarray(0, n),
+    read: async () => f.bytes,
+    blob: f.bytes,
+  };
 }
 
 /** A parsed file and its position in the order the files were chosen. */
@@ -82,6 +93,8 @@ const EVERY_FILE_UP_TO = 20;
 export interface EngineOptions {
   /** Readers of document formats (.docx forms) when plugged in; without, such a file says so. */
   readers?: ExtractOptions['readers'];
+  /** Works out the files' SHA-256 beside the parse; without it, the parse does so itself. */
+  hasher?: FileHasher;
 }
 
 /**
@@ -109,6 +122,7 @@ export class ImportEngine {
   private upload: Upload | null = null;
   private parsing: { id: number; controller: AbortController } | null = null;
   private committing = false;
+  private warming: AbortController | null = null;
 
   constructor(
     private readonly db: BudgetDb,
@@ -138,7 +152,31 @@ export class ImportEngine {
         return this.exportXlsx(msg.uploadId);
       case 'rollbackPreview':
         return this.rollbackPreview(msg.uploadId, msg.batchId);
+      case 'warm':
+        return this.warm();
     }
+  }
+
+  /** Each file's SHA-256, worked out once (publish needs it before parsing, the parse too). */
+  private readonly digests = new WeakMap<SourceFile, Promise<string>>();
+
+  private digestOf(f: SourceFile): Promise<string> {
+    let d = this.digests.get(f);
+    if (!d) {
+      d = this.options.hasher ? this.options.hasher.hash(f.blob, f.read) : f.read().then(sha256Hex);
+      // A parse that fails or is cancelled first never awaits it: keep its failure from going unhandled.
+      d.catch(() => undefined);
+      this.digests.set(f, d);
+    }
+    return d;
+  }
+
+  /** Once per worker, while nothing else runs: see warmUp.ts. A parse that arrives stops it. */
+  async warm(): Promise<void> {
+    if (this.warming) return;
+    this.warming = new AbortController();
+    this.options.hasher?.start();
+    await warmUp(this.db, this.warming.signal).catch(() => undefined);
   }
 
   /** The upload whose parsed files are held, if any (for tests and the worker's own checks). */
@@ -148,6 +186,7 @@ export class ImportEngine {
 
   /** Parses the files, records first, and posts their previews. A newer parse replaces any earlier. */
   async parse(uploadId: number, files: readonly SourceFile[], formYear?: number): Promise<void> {
+    this.warming?.abort();
     this.parsing?.controller.abort();
     this.upload = null;
     const controller = new AbortController();
@@ -192,6 +231,8 @@ export class ImportEngine {
       readers: this.options.readers,
       // Looked up while the first files are read: both wait on storage.
       knownRecords: knownRecords(this.db),
+      // Every CSV file's digest worked out beside its parse (hasher.ts).
+      sha256Of: (i) => this.digestOf(files[i]!),
       onProgress: (p) => {
         // Each file's start is shown, but a folder of forms gives a few reports per file: the
         // page needs a few a second.
@@ -315,7 +356,7 @@ export class ImportEngine {
       const batches = await listBatches(this.db);
       const published = new Set(batches.filter((b) => b.origin === 'published').map((b) => b.sha256));
       // Hash before parsing: at most starts nothing changed, and a big file is then not parsed again.
-      const hashes = await Promise.all(files.map(async (f) => sha256Hex(await f.read())));
+      const hashes = await Promise.all(files.map((f) => this.digestOf(f)));
       const fresh = files.filter((_, i) => !published.has(hashes[i]!));
       const read = await this.read(uploadId, fresh, new AbortController().signal, { forms: false });
       const parsed = read.parts.map((p) => p.parsed);

@@ -154,7 +154,9 @@ export type ToWorker =
   /** What rolling back a batch would do (for the confirmation). */
   | { type: 'rollbackPreview'; uploadId: number; batchId: number }
   /** Check every stored chunk of the active batches and name the damaged ones (the data page). */
-  | { type: 'verify'; uploadId: number };
+  | { type: 'verify'; uploadId: number }
+  /** Get ready for a first upload (warmUp.ts): the data page is open. */
+  | { type: 'warm' };
 
 export interface PublishOutcome {
   fileName: string;

@@ -202,6 +202,20 @@ describe('previewDiff', () => {
 });
 
 describe('reads', () => {
+  it('knownRecords follows every commit and rollback of records, sharing one map in between', async () => {
+    const d = db();
+    const first = await commitFile(d, await parseRows('records', [A], 'a.csv'));
+    const known = await knownRecords(d);
+    expect(await knownRecords(d)).toBe(known);
+    expect([...known.keys()]).toEqual([recordKey(A)]);
+    await commitFile(d, await parseRows('records', [B], 'b.csv'));
+    expect([...(await knownRecords(d)).keys()].sort()).toEqual([recordKey(A), recordKey(B)].sort());
+    await rollbackBatch(d, first.batch.id);
+    expect([...(await knownRecords(d)).keys()]).toEqual([recordKey(B)]);
+    // The map a caller was given never changes under it.
+    expect([...known.keys()]).toEqual([recordKey(A)]);
+  });
+
   it('knownRecords lets an indicator file refer to a stored record, and loadIndicatorsFor returns its rows', async () => {
     const d = db();
     const P = record({ agency: '甲单位', scope: 'project', project: '招商活动', score: 88, grade: '良' });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IndicatorSums, recordWarnings } from '@/domain/consistency';
 import { recordKey } from '@/domain/keys';
@@ -237,5 +238,33 @@ describe('IndicatorSums', () => {
       [4, indicator('产出', '质量指标', '', 10)],
     ];
     expect(sumsOf(rows, 10)).toEqual([]);
+  });
+
+  it('answers the same whether a row follows one of its own record and levels or not', () => {
+    // The nodes of the previous row are kept at hand; a row of another record between every two
+    // rows defeats that, and must change nothing about the records' own warnings.
+    const other = recordKey({ agency: '别的单位', year: 2023, scope: 'department', project: '' });
+    const rowArb = fc.tuple(
+      fc.constantFrom(RK, recordKey({ agency: '测试单位', year: 2024, scope: 'department', project: '' })),
+      fc.constantFrom('决策', '产出', ''),
+      fc.constantFrom('', '项目立项', '数量指标'),
+      fc.constantFrom('', '立项依据', '活动次数'),
+      fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+    );
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 30 }), fc.option(fc.integer({ min: 0, max: 100 })), (rows, total) => {
+        const kept = new IndicatorSums();
+        const broken = new IndicatorSums();
+        rows.forEach(([rk, l1, l2, l3, score], i) => {
+          kept.add(rk, indicator(l1, l2, l3, score), i + 2);
+          broken.add(rk, indicator(l1, l2, l3, score), i + 2);
+          broken.add(other, indicator('决策', '', '', 1), 1000 + i);
+        });
+        const score = (rk: string) => (rk === other ? undefined : total);
+        const mine = (ws: Issue[]) => ws.filter((w) => w.recordKey !== other);
+        expect(kept.warnings(score, '得分')).toEqual(mine(broken.warnings(score, '得分')));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -6,11 +6,13 @@ import { level1Summaries } from '@/domain/aggregate';
 import { chunksToRows, rowsToChunks } from '@/domain/columns';
 import { recordKey } from '@/domain/keys';
 import {
+  appendLevel1Rows,
   emptyLevel1,
   Level1Builder,
   level1Rows,
   level1TableOf,
   mergeLevel1,
+  tableRecordKeys,
   type Level1Summary,
   type Level1Table,
 } from '@/domain/level1';
@@ -103,6 +105,17 @@ describe('level-1 summaries, column-wise', () => {
     expect(expected.length).toBeGreaterThan(10);
     expect(level1Rows(level1TableOf(chunks))).toEqual(expected);
     expect(level1Summaries(rows)).toEqual(expected);
+  });
+
+  it('made a slice at a time (as the page does, a task per slice), are the same objects in the same order', async () => {
+    const table = level1TableOf(await builtinIndicators());
+    const keys = tableRecordKeys(table);
+    for (const slice of [1, 3, 7, table.length]) {
+      const out: Level1Summary[] = [];
+      for (let from = 0; from < table.length; from += slice)
+        appendLevel1Rows(table, keys, from, Math.min(table.length, from + slice), out);
+      expect(out).toEqual(level1Rows(table));
+    }
   });
 
   it('equal the plain rule on random rows, whatever the chunk boundaries', () => {

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDb, type BudgetDb } from '@/db/database';
 import { ImportEngine } from '@/workers/importEngine';
+import type { FileHasher } from '@/workers/hasher';
 import type { FromWorker } from '@/workers/protocol';
 
 let dbCount = 0;
@@ -37,13 +38,21 @@ export interface Harness {
   last<T extends FromWorker['type']>(type: T): Extract<FromWorker, { type: T }>;
 }
 
-export function harness(db: BudgetDb = freshDb(), onPost?: (msg: FromWorker, engine: ImportEngine) => void): Harness {
+export function harness(
+  db: BudgetDb = freshDb(),
+  onPost?: (msg: FromWorker, engine: ImportEngine) => void,
+  hasher: FileHasher | null = null,
+): Harness {
   const messages: FromWorker[] = [];
-  const engine: ImportEngine = new ImportEngine(db, (msg) => {
-    // Through structured cloning, as postMessage does: what cannot cross must fail here too.
-    messages.push(structuredClone(msg));
-    onPost?.(msg, engine);
-  });
+  const engine: ImportEngine = new ImportEngine(
+    db,
+    (msg) => {
+      // Through structured cloning, as postMessage does: what cannot cross must fail here too.
+      messages.push(structuredClone(msg));
+      onPost?.(msg, engine);
+    },
+    hasher ? { hasher } : {},
+  );
   return {
     db,
     engine,

@@ -255,10 +255,12 @@ export async function readUpload(sources: readonly UploadSource[], opts: UploadO
         report(p.source, 0);
         const bytes = await (p === firstCsv && early ? early : bytesOf(p.source));
         if (p === firstCsv) early = null;
+        const sha256 = opts.sha256Of?.(p.source);
         const parsed = await parseFile(bytes, src.name, {
           signal,
           knownRecords: known,
           onProgress: (f) => report(p.source, f),
+          ...(sha256 ? { sha256 } : {}),
         });
         doneBytes += src.size;
         position++;

@@ -36,6 +36,8 @@ export interface UploadOptions {
   formYear?: number;
   /** Readers of document formats (.docx …), when plugged in. */
   readers?: ExtractOptions['readers'];
+  /** A CSV file's SHA-256 (hex), when worked out elsewhere (the app's hash worker); without, from its bytes. */
+  sha256Of?(source: number): Promise<string>;
 }
 
 /** One batch of the upload: its rows, and the source it came from (the index of the file as chosen). */

@@ -65,15 +65,13 @@ export async function orphansOf(db: BudgetDb, ids: Iterable<number>): Promise<Or
   return { records: orphaned.size, kinds, first: orphaned.values().next().value! };
 }
 
+/** A record named in a refusal's parameters: its key fields, text from files quoted as cells. */
+export function recordParams(key: string) {
+  const r = parseRecordKey(key);
+  return { agency: quoteCell(r.agency), year: r.year, scope: r.scope, project: quoteCell(r.project) };
+}
+
 /** Why such a rollback is refused, as the ledger refuses it and the confirmation says before. */
 export function orphansProblem(o: Orphans): Problem {
-  const first = parseRecordKey(o.first);
-  return problem('rollback_orphans', {
-    count: o.records,
-    kind: o.kinds[0] ?? 'indicators',
-    agency: quoteCell(first.agency),
-    year: first.year,
-    scope: first.scope,
-    project: quoteCell(first.project),
-  });
+  return problem('rollback_orphans', { count: o.records, kind: o.kinds[0] ?? 'indicators', ...recordParams(o.first) });
 }

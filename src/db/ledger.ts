@@ -9,8 +9,7 @@ import {
   type Kind,
   type ParsedFile,
 } from '@/domain/types';
-import { IssueError, problem, quoteCell } from '@/domain/issues';
-import { parseRecordKey } from '@/domain/keys';
+import { IssueError, problem } from '@/domain/issues';
 import { recordKeysOf, shareRecords, storableChunks } from './chunkOps';
 import { chunkRecordKeys, encodedText, fileLevel1, storedChecksum } from './commitPrep';
 import { keyHashes, RowKeySet } from './rowKeySet';
@@ -29,7 +28,7 @@ import {
 } from './current';
 import { level1AfterCommit, level1AfterStateChange, storedLevel1, storeLevel1 } from './level1Store';
 import { activeWithSha, batchInfo, damagedWithSha } from './batchRows';
-import { orphansOf, orphansProblem } from './dependents';
+import { orphansOf, orphansProblem, recordParams } from './dependents';
 import type { BatchInfo, BatchOrigin, BudgetDb, StoredBatch } from './database';
 
 export type { BatchInfo, BatchOrigin, BatchState } from './database';
@@ -113,16 +112,8 @@ async function checkReferences(db: BudgetDb, file: string, chunks: readonly Colu
   const missing = new Set<string>();
   for (const c of chunks) for (const k of chunkRecordKeys(c)) if (!known.has(k)) missing.add(k);
   if (missing.size === 0) return;
-  const first = parseRecordKey(missing.values().next().value!);
   throw new IssueError(
-    problem('commit_missing_records', {
-      file,
-      count: missing.size,
-      agency: quoteCell(first.agency),
-      year: first.year,
-      scope: first.scope,
-      project: quoteCell(first.project),
-    }),
+    problem('commit_missing_records', { file, count: missing.size, ...recordParams(missing.values().next().value!) }),
   );
 }
 

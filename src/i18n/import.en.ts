@@ -62,7 +62,7 @@ export const importEn: ImportMessages = {
   importer: {
     title: 'Data',
     intro:
-      'Upload CSV files, Excel workbooks (.xlsx / .xls / .ods / .et) or self-evaluation forms (.xlsx / .docx): each is previewed and validated, and written only when you confirm. Every batch can be rolled back.',
+      'Upload CSV files, Excel workbooks (.xlsx / .xls / .ods / .et) or self-evaluation forms (.xlsx / .docx): each is previewed and validated, and written only when you confirm. Every upload can be rolled back as a unit.',
     upload: 'Import files',
     drop: 'Drop CSV, Excel or form files here',
     or: 'or',
@@ -366,7 +366,8 @@ export const importEn: ImportMessages = {
       'One uploaded file is one batch. It is validated whole before anything is written; a batch with any error writes nothing.',
       'Uploading a file byte-identical to an active batch does nothing, and the page says so.',
       'A row whose key exists already replaces the stored row; the earlier version is kept and returns when the newer batch is rolled back.',
-      'Any batch can be rolled back from the batch history, the built-in dataset included.',
+      'The files committed together are one upload: one entry in the batch history, rolled back as a unit (one transaction: all of its batches or none); the built-in dataset is an upload too.',
+      'One batch of an upload can be rolled back alone, unless that would leave indicators, fund lines or findings of other batches without their record; then the rollback is refused, and the page says why.',
       'Exporting writes the same four kinds of file; importing them into an empty database reproduces the same data.',
     ],
     warnings: 'Consistency warnings (do not block the import)',

@@ -2,7 +2,7 @@
 // version ever shipped. Only src/db touches it.
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import { IssueError, problem } from '@/domain/issues';
-import type { Delimiter, Encoding, Kind } from '@/domain/types';
+import type { Delimiter, Encoding, FileSource, Kind } from '@/domain/types';
 import { distinctRecordKeys } from './chunkOps';
 import type { StoredTextColumn } from './textCodec';
 
@@ -31,6 +31,8 @@ export interface BatchInfo {
   group?: string;
   /** When the batch was last rolled back. */
   rolledBackAt?: number;
+  /** Where the rows came from when not a CSV file: a workbook's sheet, or a number of forms. */
+  source?: FileSource;
   encoding?: Encoding | null;
   delimiter?: Delimiter | null;
   byteLength?: number;

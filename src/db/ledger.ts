@@ -9,8 +9,7 @@ import {
   type Kind,
   type ParsedFile,
 } from '@/domain/types';
-import { IssueError, problem, quoteCell } from '@/domain/issues';
-import { parseRecordKey } from '@/domain/keys';
+import { IssueError, problem } from '@/domain/issues';
 import { recordKeysOf, shareRecords, storableChunks } from './chunkOps';
 import { chunkRecordKeys, encodedText, fileLevel1, storedChecksum } from './commitPrep';
 import { keyHashes, RowKeySet } from './rowKeySet';
@@ -29,6 +28,7 @@ import {
 } from './current';
 import { level1AfterCommit, level1AfterStateChange, storedLevel1, storeLevel1 } from './level1Store';
 import { activeWithSha, batchInfo, damagedWithSha } from './batchRows';
+import { orphansOf, orphansProblem, recordParams } from './dependents';
 import type { BatchInfo, BatchOrigin, BudgetDb, StoredBatch } from './database';
 
 export type { BatchInfo, BatchOrigin, BatchState } from './database';
@@ -112,16 +112,8 @@ async function checkReferences(db: BudgetDb, file: string, chunks: readonly Colu
   const missing = new Set<string>();
   for (const c of chunks) for (const k of chunkRecordKeys(c)) if (!known.has(k)) missing.add(k);
   if (missing.size === 0) return;
-  const first = parseRecordKey(missing.values().next().value!);
   throw new IssueError(
-    problem('commit_missing_records', {
-      file,
-      count: missing.size,
-      agency: quoteCell(first.agency),
-      year: first.year,
-      scope: first.scope,
-      project: quoteCell(first.project),
-    }),
+    problem('commit_missing_records', { file, count: missing.size, ...recordParams(missing.values().next().value!) }),
   );
 }
 
@@ -178,6 +170,7 @@ export async function commitFile(
       headers: packHeaders(parsed.headers),
     };
     if (group !== undefined) stored.group = group;
+    if (parsed.source) stored.source = parsed.source;
     const id = await db.batches.add(stored);
     const level1Before = kind === 'indicators' ? await storedLevel1(db, cur.stamp) : null;
     // Not awaited yet: IndexedDB writes the rows while the record lists and the level-1 summaries
@@ -244,12 +237,28 @@ export async function commitFiles(
   }
 }
 
-async function setStates(db: BudgetDb, ids: readonly number[], state: 'active' | 'rolled_back'): Promise<BatchInfo[]> {
+/**
+ * Sets the state of the batches `ids` in one transaction, all or none. `pick` (inside the
+ * transaction) chooses the ids, so that what is changed is read at the moment of changing it.
+ */
+async function setStates(
+  db: BudgetDb,
+  pick: readonly number[] | (() => Promise<number[]>),
+  state: 'active' | 'rolled_back',
+): Promise<BatchInfo[]> {
   // Per kind: the stamp before this change and the batches it changed, to update the cache after.
   const touched = new Map<Kind, { before: string; ids: number[] }>();
   // Chunks and their record lists are read (not written) to bring the level-1 summaries up to date.
   const out = await db.transaction('rw', [db.batches, db.chunks, db.chunkKeys, db.meta], async () => {
+    const ids = typeof pick === 'function' ? await pick() : pick;
     const result: BatchInfo[] = [];
+    if (ids.length === 0) return result;
+    // Checked inside the transaction, before any write: another tab may have committed since the
+    // confirmation was shown.
+    if (state === 'rolled_back') {
+      const orphans = await orphansOf(db, ids);
+      if (orphans) throw new IssueError(orphansProblem(orphans));
+    }
     for (const id of ids) {
       const b = await db.batches.get(id);
       if (!b) throw new IssueError(problem('batch_missing', { id }));
@@ -307,21 +316,35 @@ function updateCacheAfterStateChange(
   forgetState(db, kind);
 }
 
-/** Rolls a batch back: its rows leave the current data and the versions they replaced return. */
+/**
+ * Rolls a batch back: its rows leave the current data and the versions they replaced return.
+ * Refused ('rollback_orphans') when records would go while other active batches keep rows of them.
+ */
 export async function rollbackBatch(db: BudgetDb, id: number): Promise<BatchInfo> {
   const [info] = await setStates(db, [id], 'rolled_back');
   return info!;
 }
 
+/**
+ * Rolls back the batches `ids` in one transaction, all or none (an upload's batches, as the
+ * history confirmed them). Refused like rollbackBatch, for rows outside `ids` only.
+ */
+export async function rollbackBatches(db: BudgetDb, ids: readonly number[]): Promise<BatchInfo[]> {
+  return setStates(db, ids, 'rolled_back');
+}
+
 /** Rolls back, in one transaction, every active batch of an upload group (e.g. 'builtin'). */
 export async function rollbackGroup(db: BudgetDb, group: string): Promise<BatchInfo[]> {
-  const ids = (await db.batches
+  return setStates(db, () => activeOfGroup(db, group), 'rolled_back');
+}
+
+/** The active batches of an upload group, ascending. */
+async function activeOfGroup(db: BudgetDb, group: string): Promise<number[]> {
+  return (await db.batches
     .where('state')
     .equals('active')
     .filter((b) => b.group === group)
     .primaryKeys()) as number[];
-  if (ids.length === 0) return [];
-  return setStates(db, ids, 'rolled_back');
 }
 
 /**

@@ -62,7 +62,7 @@ export const importEn: ImportMessages = {
   importer: {
     title: 'Data',
     intro:
-      'Upload CSV files, Excel workbooks (.xlsx / .xls / .ods / .et) or self-evaluation forms (.xlsx / .docx): each is previewed and validated, and written only when you confirm. Every batch can be rolled back.',
+      'Upload CSV files, Excel workbooks (.xlsx / .xls / .ods / .et) or self-evaluation forms (.xlsx / .docx): each is previewed and validated, and written only when you confirm. Every upload can be rolled back as a unit.',
     upload: 'Import files',
     drop: 'Drop CSV, Excel or form files here',
     or: 'or',
@@ -171,6 +171,21 @@ export const importEn: ImportMessages = {
       damaged: 'damaged',
       rollback: 'Roll back',
       rollbackLabel: 'Roll back #{id} {name}',
+      rollbackOne: 'Roll back this batch only',
+      rollbackUpload: 'Roll back upload',
+      rollbackUploadLabel: 'Roll back the upload (batches {range})',
+      batchesN: '{n} batch | {n} batches',
+      uploadForms: '{n} self-evaluation form | {n} self-evaluation forms',
+      uploadFiles: '{n} file | {n} files',
+      partsJoin: ', ',
+      uploadStates: { active: 'active', rolled_back: 'rolled back', partial: 'partly rolled back' },
+      showMore: 'Show earlier uploads ({n} more) | Show earlier uploads ({n} more)',
+      rolledBackUpload:
+        'The upload’s {n} batch ({ids}) was rolled back. | The upload’s {n} batches ({ids}) were rolled back.',
+      confirmUploadTitle: 'Roll back this upload ({n} batch)? | Roll back this upload ({n} batches)?',
+      importedAt: 'imported {time}; these batches are rolled back:',
+      confirmKeepUpload:
+        'The batches stay in the history; they are rolled back together, and if any step fails nothing changes. No other upload’s data is removed.',
       reload: 'Reload built-in data',
       reloaded: 'The built-in data was reloaded.',
       export: 'Export all data',
@@ -189,14 +204,13 @@ export const importEn: ImportMessages = {
       rowsN: '{n} row | {n} rows',
       previewFailed: 'Could not work out what the rollback changes; you can still roll back.',
       computing: 'Working out what the rollback changes…',
-      leaving:
-        '{n} row shown now comes from this batch and leaves the current data. | {n} rows shown now come from this batch and leave the current data.',
+      leaving: '{n} row shown now leaves the current data. | {n} rows shown now leave the current data.',
       gone: '{n} of them has no earlier version and will no longer be shown. | {n} of them have no earlier version and will no longer be shown.',
       leavingAll:
-        '{n} row shown now comes from this batch; it has no earlier version and will no longer be shown. | {n} rows shown now come from this batch; they have no earlier version and will no longer be shown.',
+        '{n} row shown now leaves the current data; it has no earlier version and will no longer be shown. | {n} rows shown now leave the current data; they have no earlier version and will no longer be shown.',
       returning:
         '{n} row returns to its figures from an earlier batch: | {n} rows return to their figures from an earlier batch:',
-      noEffect: 'Newer batches have replaced all rows of this batch; rolling it back changes nothing that is shown.',
+      noEffect: 'Newer batches have replaced all of these rows; rolling back changes nothing that is shown.',
       now: 'Now',
       after: 'After rollback',
       more: '…and {n} more.',
@@ -352,7 +366,8 @@ export const importEn: ImportMessages = {
       'One uploaded file is one batch. It is validated whole before anything is written; a batch with any error writes nothing.',
       'Uploading a file byte-identical to an active batch does nothing, and the page says so.',
       'A row whose key exists already replaces the stored row; the earlier version is kept and returns when the newer batch is rolled back.',
-      'Any batch can be rolled back from the batch history, the built-in dataset included.',
+      'The files committed together are one upload: one entry in the batch history, rolled back as a unit (one transaction: all of its batches or none); the built-in dataset is an upload too.',
+      'One batch of an upload can be rolled back alone, unless that would leave indicators, fund lines or findings of other batches without their record; then the rollback is refused, and the page says why.',
       'Exporting writes the same four kinds of file; importing them into an empty database reproduces the same data.',
     ],
     warnings: 'Consistency warnings (do not block the import)',

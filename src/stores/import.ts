@@ -6,7 +6,8 @@ import { watchQuery, type Watch } from '@/db/live';
 import { computed, markRaw, ref, shallowRef } from 'vue';
 import type { Kind } from '@/domain/types';
 import { openDb, type BudgetDb } from '@/db/database';
-import { listBatches, rollbackBatch, type BatchInfo, type CommitResult } from '@/db/ledger';
+import { listBatches, rollbackBatches, type BatchInfo, type CommitResult } from '@/db/ledger';
+import { groupUploads, type UploadEntry } from '@/db/uploads';
 import { loadDamage, type Damage } from '@/db/damage';
 import { reloadBuiltin as reloadBuiltinDb } from '@/db/builtin';
 import { IssueError, problem, problemOf, type Problem } from '@/domain/issues';
@@ -60,7 +61,8 @@ export interface StorageInfo {
 
 export type PublishStatus = { outcomes: PublishOutcome[] } | { failed: Problem } | null;
 
-export type HistoryNotice = { type: 'rolledBack'; batch: BatchInfo } | { type: 'reloaded' } | null;
+/** rolledBack: the batches one rollback changed (one batch, or an upload's). */
+export type HistoryNotice = { type: 'rolledBack'; batches: readonly BatchInfo[] } | { type: 'reloaded' } | null;
 
 /** How long a running parse may take to acknowledge a cancel before its worker is stopped. */
 const CANCEL_GRACE_MS = 300;
@@ -80,6 +82,8 @@ export const useImportStore = defineStore('import', () => {
   const failure = ref<ImportFailure | null>(null);
   const cancelled = ref(false);
   const batches = shallowRef<readonly BatchInfo[]>(markRaw([]));
+  /** The history by upload (db/uploads.ts), newest first. */
+  const uploads = computed<readonly UploadEntry[]>(() => markRaw(groupUploads(batches.value)));
   const historyBusy = ref(false);
   const historyNotice = shallowRef<HistoryNotice>(null);
   const storage = ref<StorageInfo | null>(null);
@@ -397,12 +401,22 @@ export const useImportStore = defineStore('import', () => {
     if (db) batches.value = markRaw(await listBatches(db));
   }
 
-  async function rollback(id: number): Promise<void> {
+  /** Rolls one batch back (refused when rows of other batches would lose their record). */
+  function rollback(id: number): Promise<void> {
+    return rollbackTogether([id]);
+  }
+
+  /** Rolls an upload back as a unit: its active batches in one transaction, all or none. */
+  function rollbackUpload(upload: UploadEntry): Promise<void> {
+    return rollbackTogether(upload.activeIds);
+  }
+
+  async function rollbackTogether(ids: readonly number[]): Promise<void> {
     if (!db) connect();
     historyBusy.value = true;
     try {
-      const batch = await rollbackBatch(db!, id);
-      historyNotice.value = { type: 'rolledBack', batch };
+      const rolled = await rollbackBatches(db!, ids);
+      historyNotice.value = { type: 'rolledBack', batches: markRaw(rolled) };
       await refreshHistory();
       void refreshStorage();
     } catch (e) {
@@ -452,9 +466,16 @@ export const useImportStore = defineStore('import', () => {
     }
   }
 
-  /** What rolling `batchId` back would do, from the stored data now (null: not an active batch). */
-  function previewRollback(batchId: number): Promise<RollbackPreview | null> {
-    return request<RollbackPreview | null>((id) => ({ type: 'rollbackPreview', uploadId: id, batchId }));
+  /**
+   * What rolling `batchIds` back together would do, from the stored data now (null: none of them
+   * is active): one batch, or an upload's active batches.
+   */
+  function previewRollback(batchIds: readonly number[]): Promise<RollbackPreview | null> {
+    return request<RollbackPreview | null>((id) => ({
+      type: 'rollbackPreview',
+      uploadId: id,
+      batchIds: [...batchIds],
+    }));
   }
 
   // --- storage -------------------------------------------------------------------------------
@@ -536,6 +557,7 @@ export const useImportStore = defineStore('import', () => {
     failure,
     cancelled,
     batches,
+    uploads,
     historyBusy,
     historyNotice,
     storage,
@@ -560,6 +582,7 @@ export const useImportStore = defineStore('import', () => {
     warm,
     refreshHistory,
     rollback,
+    rollbackUpload,
     previewRollback,
     reloadBuiltin,
     exportAll,

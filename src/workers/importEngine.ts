@@ -151,7 +151,7 @@ export class ImportEngine {
       case 'exportXlsx':
         return this.exportXlsx(msg.uploadId);
       case 'rollbackPreview':
-        return this.rollbackPreview(msg.uploadId, msg.batchId);
+        return this.rollbackPreview(msg.uploadId, msg.batchIds);
       case 'warm':
         return this.warm();
     }
@@ -425,9 +425,9 @@ export class ImportEngine {
     }
   }
 
-  async rollbackPreview(requestId: number, batchId: number): Promise<void> {
+  async rollbackPreview(requestId: number, batchIds: readonly number[]): Promise<void> {
     try {
-      this.post({ type: 'rollbackPreview', uploadId: requestId, preview: await rollbackPreview(this.db, batchId) });
+      this.post({ type: 'rollbackPreview', uploadId: requestId, preview: await rollbackPreview(this.db, batchIds) });
     } catch (err) {
       const failure = problemOf(err, 'rollback_preview_failed');
       this.post({ type: 'failed', uploadId: requestId, stage: 'rollbackPreview', problem: failure });

@@ -151,8 +151,8 @@ export type ToWorker =
   | { type: 'export'; uploadId: number }
   /** The current data as one .xlsx workbook, a sheet per kind (built here, sent as a Blob). */
   | { type: 'exportXlsx'; uploadId: number }
-  /** What rolling back a batch would do (for the confirmation). */
-  | { type: 'rollbackPreview'; uploadId: number; batchId: number }
+  /** What rolling back batches together would do (for the confirmation): an upload's, or one. */
+  | { type: 'rollbackPreview'; uploadId: number; batchIds: number[] }
   /** Check every stored chunk of the active batches and name the damaged ones (the data page). */
   | { type: 'verify'; uploadId: number }
   /** Get ready for a first upload (warmUp.ts): the data page is open. */

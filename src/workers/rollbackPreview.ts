@@ -1,14 +1,16 @@
 // The rollback confirmation's content: the database's rollback effect, with each returning row
-// labelled and its changed figures listed (as now → as after the rollback).
+// labelled and its changed figures listed (as now → as after the rollback), and the refusal the
+// ledger would give (rows of other batches left without their record) said before asking.
 import type { Kind } from '@/domain/types';
+import type { Problem } from '@/domain/issues';
 import type { BudgetDb } from '@/db/database';
+import { orphansProblem } from '@/db/dependents';
 import { rollbackEffect } from '@/db/rollbackPreview';
 import { identityOf, rowChanges, type SupersededRow } from './protocol';
 
-export interface RollbackPreview {
-  batchId: number;
+export interface KindRollbackPreview {
   kind: Kind;
-  /** Rows of the batch that are current now and leave the current data. */
+  /** Rows of the batches that are current now and leave the current data. */
   leaving: number;
   /** Of those, the ones an earlier active batch holds a version of, which comes back. */
   returning: number;
@@ -16,14 +18,31 @@ export interface RollbackPreview {
   samples: SupersededRow[];
 }
 
-export async function rollbackPreview(db: BudgetDb, batchId: number, limit = 20): Promise<RollbackPreview | null> {
-  const effect = await rollbackEffect(db, batchId, limit);
+export interface RollbackPreview {
+  /** The active batches of those asked about: what the rollback changes. */
+  batchIds: number[];
+  /** Per kind, in contract order. */
+  kinds: KindRollbackPreview[];
+  /** Why the ledger would refuse the rollback now ('rollback_orphans'); null: it would not. */
+  refusal: Problem | null;
+}
+
+export async function rollbackPreview(
+  db: BudgetDb,
+  batchIds: readonly number[],
+  limit = 20,
+): Promise<RollbackPreview | null> {
+  const effect = await rollbackEffect(db, batchIds, limit);
   if (!effect) return null;
-  const { kind } = effect;
-  const samples = effect.samples.map((s) => ({
-    key: s.key,
-    identity: identityOf(kind, s.back),
-    changes: rowChanges(kind, s.now, s.back),
+  const kinds = effect.kinds.map((k) => ({
+    kind: k.kind,
+    leaving: k.leaving,
+    returning: k.returning,
+    samples: k.samples.map((s) => ({
+      key: s.key,
+      identity: identityOf(k.kind, s.back),
+      changes: rowChanges(k.kind, s.now, s.back),
+    })),
   }));
-  return { batchId, kind, leaving: effect.leaving, returning: effect.returning, samples };
+  return { batchIds: effect.batchIds, kinds, refusal: effect.orphans ? orphansProblem(effect.orphans) : null };
 }

@@ -22,6 +22,11 @@ export async function gotoData(page: Page, batches = BUILTIN_BATCHES): Promise<v
   }
 }
 
+/** A record's address parameter on the record page (#/record/<param>), as the app writes it. */
+export function recordParam(agency: string, year: number, scope: 'department' | 'project', project: string): string {
+  return Buffer.from([agency, year, scope, project].join('\u001f'), 'utf8').toString('base64url');
+}
+
 /** Picks files and waits for the preview (or a failure). */
 export async function upload(page: Page, ...files: string[]): Promise<void> {
   await page.getByTestId('file-input').setInputFiles(files);

@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { TEMPLATE_ROWS } from '../../src/domain/templates.ts';
 import { toXlsx } from '../../src/domain/workbook/write.ts';
 import { assertClean, openApp, ROOT_DIR, saveScreenshot, startEnv, type AppSession, type E2eEnv } from './harness.ts';
+import { recordParam } from './dataPage.ts';
 
 const FORMS = path.join(ROOT_DIR, 'test', 'fixtures', 'forms');
 const form = (name: string) => path.join(FORMS, name);
@@ -37,10 +38,6 @@ after(async () => {
   await env?.close();
   if (scratch) await rm(scratch, { recursive: true, force: true });
 });
-
-function recordParam(agency: string, year: number, scope: 'department' | 'project', project: string): string {
-  return Buffer.from([agency, year, scope, project].join('\u001f'), 'utf8').toString('base64url');
-}
 
 async function openDataPage(): Promise<AppSession> {
   const app = await openApp(env.browser, env.server.url, { acceptDownloads: true });

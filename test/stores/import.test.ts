@@ -147,10 +147,13 @@ describe('history, export, published data', () => {
     }
     const update = (await listBatches(db)).find((b) => b.fileName === 'records-update.csv')!;
     expect(update.supersededCount).toBe(1);
-    const preview = await store.previewRollback(update.id);
-    expect(preview).toMatchObject({ leaving: 1, returning: 1 });
+    const preview = await store.previewRollback([update.id]);
+    expect(preview).toMatchObject({ kinds: [{ kind: 'records', leaving: 1, returning: 1 }] });
     await store.rollback(update.id);
-    expect(store.historyNotice).toMatchObject({ type: 'rolledBack', batch: { id: update.id, state: 'rolled_back' } });
+    expect(store.historyNotice).toMatchObject({
+      type: 'rolledBack',
+      batches: [{ id: update.id, state: 'rolled_back' }],
+    });
     await until(
       () => store.batches.find((b) => b.id === update.id)?.state === 'rolled_back',
       'history shows the rollback',
@@ -293,6 +296,47 @@ describe('forms and Excel', () => {
     expect(store.formYear).toBeNull();
     await until(() => store.phase === 'preview', 'the next preview');
     expect(store.forms!.year).toBeNull();
+  });
+
+  test('forms committed together are one upload in the history, rolled back as a unit; its records alone are refused', async () => {
+    const store = useImportStore();
+    store.connect(db);
+    store.choose([formFile('project-national.xlsx'), formFile('department-national.xlsx')]);
+    await until(() => store.phase === 'preview', 'preview');
+    store.commit();
+    await until(() => store.results !== null, 'results');
+    await until(() => store.uploads.length === 1, 'one upload in the history');
+    const [upload] = store.uploads;
+    expect(upload!.forms).toBe(2);
+    expect(upload!.files).toBe(2);
+    expect(upload!.state).toBe('active');
+    const kinds = upload!.batches.map((b) => b.kind);
+    expect(kinds.slice(0, 3)).toEqual(['records', 'indicators', 'funds']);
+    expect(upload!.rowsByKind[0]).toEqual({ kind: 'records', rows: 2 });
+
+    // One batch of it, the records: the preview says the ledger would refuse, and the ledger does.
+    const recordsBatch = upload!.batches[0]!;
+    const alone = await store.previewRollback([recordsBatch.id]);
+    expect(alone!.refusal).toMatchObject({ code: 'rollback_orphans', params: { count: 2, kind: 'indicators' } });
+    await store.rollback(recordsBatch.id);
+    expect(store.failure).toMatchObject({ stage: 'history', code: 'rollback_orphans' });
+    expect(await loadCurrent(db, 'records')).toHaveLength(2);
+
+    // The upload: every kind leaves, nothing comes back, nothing refused.
+    const preview = await store.previewRollback(upload!.activeIds);
+    expect(preview!.refusal).toBeNull();
+    expect(preview!.kinds.map((k) => [k.kind, k.leaving, k.returning])).toEqual(
+      upload!.rowsByKind.map((r) => [r.kind, r.rows, 0]),
+    );
+    await store.rollbackUpload(upload!);
+    expect(store.historyNotice).toMatchObject({ type: 'rolledBack' });
+    expect(store.historyNotice?.type === 'rolledBack' && store.historyNotice.batches.map((b) => b.id)).toEqual(
+      upload!.activeIds,
+    );
+    await until(() => store.uploads[0]?.state === 'rolled_back', 'the upload shown rolled back');
+    for (const kind of ['records', 'indicators', 'funds', 'findings'] as const) {
+      expect(await loadCurrent(db, kind)).toEqual([]);
+    }
   });
 
   test('导出 Excel gives one workbook of the current data', async () => {

@@ -332,21 +332,58 @@ describe('rollback preview', () => {
     }
     const [update, gbk] = await listBatches(h.db);
 
-    await h.engine.handle({ type: 'rollbackPreview', uploadId: 10, batchId: update!.id });
+    await h.engine.handle({ type: 'rollbackPreview', uploadId: 10, batchIds: [update!.id] });
     const p = h.last('rollbackPreview');
     expect(p.uploadId).toBe(10);
-    expect(p.preview).toMatchObject({ batchId: update!.id, kind: 'records', leaving: 1, returning: 1 });
-    const changes = Object.fromEntries(p.preview!.samples[0]!.changes.map((c) => [c.field, [c.before, c.after]]));
+    expect(p.preview).toMatchObject({
+      batchIds: [update!.id],
+      kinds: [{ kind: 'records', leaving: 1, returning: 1 }],
+      refusal: null,
+    });
+    const samples = p.preview!.kinds[0]!.samples;
+    const changes = Object.fromEntries(samples[0]!.changes.map((c) => [c.field, [c.before, c.after]]));
     expect(changes.budget).toEqual([360, 320]);
     expect(changes.score).toEqual([93, 88]);
 
     // The older batch: its project row is no longer shown (replaced), its department row would go.
-    await h.engine.handle({ type: 'rollbackPreview', uploadId: 11, batchId: gbk!.id });
-    expect(h.last('rollbackPreview').preview).toMatchObject({ leaving: 1, returning: 0, samples: [] });
+    await h.engine.handle({ type: 'rollbackPreview', uploadId: 11, batchIds: [gbk!.id] });
+    expect(h.last('rollbackPreview').preview).toMatchObject({
+      kinds: [{ kind: 'records', leaving: 1, returning: 0, samples: [] }],
+    });
 
     // After the rollback the batch is not active: nothing to preview.
     await rollbackBatch(h.db, update!.id);
-    await h.engine.handle({ type: 'rollbackPreview', uploadId: 12, batchId: update!.id });
+    await h.engine.handle({ type: 'rollbackPreview', uploadId: 12, batchIds: [update!.id] });
     expect(h.last('rollbackPreview').preview).toBeNull();
+  });
+
+  test('covers an upload’s batches together, and names the refusal of rolling back its records alone', async () => {
+    const h = harness();
+    const indicatorsCsv = textFile(
+      'indicators.csv',
+      '单位名称,年度,评价类型,项目名称,一级指标,二级指标,三级指标,分值,得分\n' +
+        '北京市海淀区科技服务中心,2023,部门整体,,产出指标,数量指标,服务企业数,10,9\n' +
+        '北京市海淀区科技服务中心,2023,部门整体,,效益指标,社会效益,满意度,10,8\n',
+    );
+    await h.engine.handle({ type: 'parse', uploadId: 1, files: [fixture('records-gbk.csv'), indicatorsCsv] });
+    await h.engine.handle({ type: 'commit', uploadId: 1 });
+    const batches = await listBatches(h.db);
+    const records = batches.find((b) => b.kind === 'records')!;
+    const indicators = batches.find((b) => b.kind === 'indicators')!;
+    expect(records.group).toBe(indicators.group);
+
+    await h.engine.handle({ type: 'rollbackPreview', uploadId: 20, batchIds: [records.id, indicators.id] });
+    const both = h.last('rollbackPreview').preview!;
+    expect(both.refusal).toBeNull();
+    expect(both.kinds.map((k) => [k.kind, k.leaving, k.returning])).toEqual([
+      ['records', records.rows, 0],
+      ['indicators', indicators.rows, 0],
+    ]);
+
+    await h.engine.handle({ type: 'rollbackPreview', uploadId: 21, batchIds: [records.id] });
+    expect(h.last('rollbackPreview').preview!.refusal).toMatchObject({
+      code: 'rollback_orphans',
+      params: { kind: 'indicators' },
+    });
   });
 });

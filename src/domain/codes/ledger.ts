@@ -23,6 +23,18 @@ export const LEDGER_ISSUES = {
    * `supported`; `stores` it does not know): opened for nothing, changed in nothing.
    */
   database_newer: { version: 'integer', supported: 'integer', stores: 'list' },
+  /**
+   * Rollback refused: it would take away `count` records while other active batches keep rows of
+   * them (of `kind`, among others), rows no record would explain. One of the records is named.
+   */
+  rollback_orphans: {
+    count: 'count',
+    kind: 'kind',
+    agency: 'text',
+    year: 'integer',
+    scope: 'scope',
+    project: 'project',
+  },
   batch_missing: { id: 'integer' },
   batch_rolled_back: { id: 'integer', file: 'text' },
   batch_active: { id: 'integer', file: 'text' },

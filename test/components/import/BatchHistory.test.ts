@@ -10,7 +10,9 @@ import type { Locale } from '@/i18n/messages';
 import BatchHistory from '@/components/import/BatchHistory.vue';
 import { setImportWorkerFactory, useImportStore } from '@/stores/import';
 import { InProcessWorker } from '../../workers/inProcessWorker';
-import { commitFile, listBatches, loadCurrent } from '@/db/ledger';
+import { commitFile, commitFiles, listBatches, loadCurrent } from '@/db/ledger';
+import { knownRecordsOf } from '@/domain/parseFile';
+import { indicator, parsedRows, parseRows, record } from '../../db/helpers';
 import { parseFile } from '@/domain/parseFile';
 import { fixtureBytes, freshDb } from '../../workers/helpers';
 
@@ -54,7 +56,12 @@ describe('BatchHistory', () => {
     expect(dialog.text()).toContain('回滚批次 #2？');
     // What comes back, computed in the worker from the stored data.
     await until(() => dialog.text().includes('恢复'));
-    expect(dialog.text()).toContain('目前显示的 1 条数据来自这个批次，回滚后将移除。');
+    const effect = dialog.get('.kind-effect');
+    expect([
+      effect.attributes('data-kind'),
+      effect.attributes('data-leaving'),
+      effect.attributes('data-returning'),
+    ]).toEqual(['records', '1', '1']);
     expect(dialog.text()).toContain('1 条数据将恢复为更早批次中的数值：');
     expect(dialog.get('.row-label').text()).toBe('北京市海淀区科技服务中心 · 2023 · 项目 · 科技成果转化服务经费');
     const lines = dialog
@@ -114,6 +121,62 @@ describe('BatchHistory', () => {
     await w.get('[data-testid="confirm-rollback"]').trigger('click');
     await until(() => w.get('[data-batch="2"]').text().includes('rolled back'));
     expect(document.activeElement).toBe(w.get('.panel-head h2').element);
+    w.unmount();
+  });
+
+  test('an upload of several batches is one entry, folded or not, rolled back as a unit; the history pages', async () => {
+    const db = freshDb();
+    // 52 single-file uploads, each its own group, in one transaction (quicker than 52).
+    await db.transaction('rw', [db.batches, db.chunks, db.chunkKeys, db.meta], async () => {
+      for (let i = 0; i < 52; i++) {
+        await commitFile(db, parsedRows('records', [record({ agency: `单位${i}` })], `r${i}.csv`), 'upload', `u${i}`);
+      }
+    });
+    const recs = await parseRows('records', [record({ agency: '甲' }), record({ agency: '乙' })], 'r.csv');
+    const inds = await parseRows('indicators', [indicator({ agency: '甲' }), indicator({ agency: '乙' })], 'i.csv', {
+      knownRecords: knownRecordsOf(recs),
+    });
+    await commitFiles(db, [recs, inds], 'upload', 'pair');
+    setActivePinia(createPinia());
+    setImportWorkerFactory(() => new InProcessWorker(db));
+    useImportStore().connect(db);
+    const w = mount(BatchHistory, { global: { plugins: [createAppI18n('zh-CN')] }, attachTo: document.body });
+    await until(() => w.findAll('tbody[data-upload]').length > 0);
+
+    // 53 uploads: the newest 50 shown, the rest on request.
+    expect(w.findAll('tbody[data-upload]')).toHaveLength(50);
+    await w.get('[data-testid="history-more"]').trigger('click');
+    expect(w.findAll('tbody[data-upload]')).toHaveLength(53);
+    expect(w.find('[data-testid="history-more"]').exists()).toBe(false);
+
+    const entry = w.get('tbody[data-upload="pair"]');
+    expect(w.findAll('tbody[data-upload]')[0]!.attributes('data-upload')).toBe('pair');
+    expect(entry.get('.upload-files').attributes()).toMatchObject({ 'data-files': '2', 'data-forms': '0' });
+    expect(entry.findAll('.kind-rows').map((k) => [k.attributes('data-kind'), k.attributes('data-rows')])).toEqual([
+      ['records', '2'],
+      ['indicators', '2'],
+    ]);
+    expect(entry.findAll('tr[data-batch]').map((tr) => tr.attributes('data-batch'))).toEqual(['53', '54']);
+    await entry.get('[data-testid="upload-toggle"]').trigger('click');
+    expect(entry.findAll('tr[data-batch]')).toHaveLength(0);
+    // A single-batch upload has no upload row of its own.
+    expect(w.get('tbody[data-upload="u0"]').find('[data-testid="upload-row"]').exists()).toBe(false);
+
+    await entry.get('[data-testid="rollback-upload"]').trigger('click');
+    const dialog = w.get('[data-testid="rollback-dialog"]');
+    expect(dialog.attributes('data-batches')).toBe('53,54');
+    await until(() => dialog.findAll('.kind-effect').length === 2);
+    expect(
+      dialog.findAll('.kind-effect').map((k) => [k.attributes('data-kind'), k.attributes('data-leaving')]),
+    ).toEqual([
+      ['records', '2'],
+      ['indicators', '2'],
+    ]);
+    await w.get('[data-testid="confirm-rollback"]').trigger('click');
+    await until(() => w.get('tbody[data-upload="pair"]').attributes('data-state') === 'rolled_back');
+    expect(w.find('[data-testid="rolled-back-upload"]').exists()).toBe(true);
+    expect((await listBatches(db)).filter((b) => b.state === 'rolled_back').map((b) => b.id)).toEqual([54, 53]);
+    expect(await loadCurrent(db, 'indicators')).toEqual([]);
     w.unmount();
   });
 });

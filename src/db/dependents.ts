@@ -1,8 +1,10 @@
 // Which records a rollback would take from rows that stay. Indicator, fund and finding rows
 // belong to a record; a commit refuses rows whose record is not stored (ledger.ts
-// checkReferences), and a rollback must not make such rows either: rolling back a records batch
-// while another active batch holds indicators of its records would leave figures that no record
-// explains. Record keys come from the chunkKeys rows, not the chunks: cheap at any size.
+// checkReferences). A rollback is never refused (any batch can be rolled back, the contract
+// says), but rolling back a records batch while another active batch holds indicators of its
+// records leaves figures no record explains: they stay stored, out of the views until their record
+// returns, and the confirmation says so before (rollback_orphans). Record keys come from the
+// chunkKeys rows, not the chunks: cheap at any size.
 import { problem, quoteCell, type Problem } from '@/domain/issues';
 import { parseRecordKey } from '@/domain/keys';
 import { KINDS, type Kind } from '@/domain/types';
@@ -71,7 +73,7 @@ export function recordParams(key: string) {
   return { agency: quoteCell(r.agency), year: r.year, scope: r.scope, project: quoteCell(r.project) };
 }
 
-/** Why such a rollback is refused, as the ledger refuses it and the confirmation says before. */
+/** What the confirmation says of such a rollback, before the analyst confirms it. */
 export function orphansProblem(o: Orphans): Problem {
   return problem('rollback_orphans', { count: o.records, kind: o.kinds[0] ?? 'indicators', ...recordParams(o.first) });
 }

@@ -28,7 +28,7 @@ import {
 } from './current';
 import { level1AfterCommit, level1AfterStateChange, storedLevel1, storeLevel1 } from './level1Store';
 import { activeWithSha, batchInfo, damagedWithSha } from './batchRows';
-import { orphansOf, orphansProblem, recordParams } from './dependents';
+import { recordParams } from './dependents';
 import type { BatchInfo, BatchOrigin, BudgetDb, StoredBatch } from './database';
 
 export type { BatchInfo, BatchOrigin, BatchState } from './database';
@@ -253,12 +253,6 @@ async function setStates(
     const ids = typeof pick === 'function' ? await pick() : pick;
     const result: BatchInfo[] = [];
     if (ids.length === 0) return result;
-    // Checked inside the transaction, before any write: another tab may have committed since the
-    // confirmation was shown.
-    if (state === 'rolled_back') {
-      const orphans = await orphansOf(db, ids);
-      if (orphans) throw new IssueError(orphansProblem(orphans));
-    }
     for (const id of ids) {
       const b = await db.batches.get(id);
       if (!b) throw new IssueError(problem('batch_missing', { id }));
@@ -318,7 +312,9 @@ function updateCacheAfterStateChange(
 
 /**
  * Rolls a batch back: its rows leave the current data and the versions they replaced return.
- * Refused ('rollback_orphans') when records would go while other active batches keep rows of them.
+ * Any batch can be rolled back (the contract): rows of other batches whose record leaves stay
+ * stored, out of the views until a batch brings their record back; the confirmation says so first
+ * (dependents.ts).
  */
 export async function rollbackBatch(db: BudgetDb, id: number): Promise<BatchInfo> {
   const [info] = await setStates(db, [id], 'rolled_back');
@@ -327,7 +323,7 @@ export async function rollbackBatch(db: BudgetDb, id: number): Promise<BatchInfo
 
 /**
  * Rolls back the batches `ids` in one transaction, all or none (an upload's batches, as the
- * history confirmed them). Refused like rollbackBatch, for rows outside `ids` only.
+ * history confirmed them).
  */
 export async function rollbackBatches(db: BudgetDb, ids: readonly number[]): Promise<BatchInfo[]> {
   return setStates(db, ids, 'rolled_back');

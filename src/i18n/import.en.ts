@@ -367,7 +367,7 @@ export const importEn: ImportMessages = {
       'Uploading a file byte-identical to an active batch does nothing, and the page says so.',
       'A row whose key exists already replaces the stored row; the earlier version is kept and returns when the newer batch is rolled back.',
       'The files committed together are one upload: one entry in the batch history, rolled back as a unit (one transaction: all of its batches or none); the built-in dataset is an upload too.',
-      'One batch of an upload can be rolled back alone, unless that would leave indicators, fund lines or findings of other batches without their record; then the rollback is refused, and the page says why.',
+      'One batch of an upload can be rolled back alone. When that takes records out while indicators, fund lines or findings of other batches keep them, the confirmation says so first: those rows stay stored but are not shown until their record is imported again.',
       'Exporting writes the same four kinds of file; importing them into an empty database reproduces the same data.',
     ],
     warnings: 'Consistency warnings (do not block the import)',

@@ -1,6 +1,6 @@
 // The rollback confirmation's content: the database's rollback effect, with each returning row
-// labelled and its changed figures listed (as now → as after the rollback), and the refusal the
-// ledger would give (rows of other batches left without their record) said before asking.
+// labelled and its changed figures listed (as now → as after the rollback), and the rows of other
+// batches it leaves without their record (they stay stored, out of the views), said before asking.
 import type { Kind } from '@/domain/types';
 import type { Problem } from '@/domain/issues';
 import type { BudgetDb } from '@/db/database';
@@ -23,8 +23,8 @@ export interface RollbackPreview {
   batchIds: number[];
   /** Per kind, in contract order. */
   kinds: KindRollbackPreview[];
-  /** Why the ledger would refuse the rollback now ('rollback_orphans'); null: it would not. */
-  refusal: Problem | null;
+  /** Rows of other batches the rollback leaves without their record ('rollback_orphans'); null: none. */
+  orphans: Problem | null;
 }
 
 export async function rollbackPreview(
@@ -44,5 +44,5 @@ export async function rollbackPreview(
       changes: rowChanges(k.kind, s.now, s.back),
     })),
   }));
-  return { batchIds: effect.batchIds, kinds, refusal: effect.orphans ? orphansProblem(effect.orphans) : null };
+  return { batchIds: effect.batchIds, kinds, orphans: effect.orphans ? orphansProblem(effect.orphans) : null };
 }

@@ -168,25 +168,22 @@ describe('rolling an upload back as a unit', () => {
 });
 
 describe('a rollback that would leave rows without their record', () => {
-  it('is refused for the records batch alone, with the first record and the kind, and writes nothing', async () => {
+  it('goes ahead for the records batch alone, says so first, and keeps the rows behind for their record’s return', async () => {
     const d = db();
     await commitFiles(d, await formsUpload(), 'upload', 'u1');
     const effect = await rollbackEffect(d, [1]);
     expect(effect!.orphans).toEqual({ records: 2, kinds: ['indicators', 'funds'], first: recordKey(A) });
-    const before = await dump(d);
-    await expect(rollbackBatch(d, 1)).rejects.toMatchObject({
-      code: 'rollback_orphans',
-      params: { count: 2, kind: 'indicators', agency: '甲单位', year: 2023, scope: 'department', project: '' },
-    });
-    expect(await dump(d)).toEqual(before);
-    // Its dependents alone may go; then the records batch too.
-    expect((await rollbackEffect(d, [2, 3]))!.orphans).toBeNull();
-    await rollbackBatches(d, [2, 3]);
     await rollbackBatch(d, 1);
     expect(await loadCurrent(d, 'records')).toEqual([]);
+    // Nothing lost: the indicators and funds are still current rows, waiting for their records.
+    expect(await loadCurrent(d, 'indicators')).toHaveLength(4);
+    expect(await loadCurrent(d, 'funds')).toHaveLength(2);
+    await commitFiles(d, [await parseRows('records', [A, B], 'again.csv')], 'upload', 'u2');
+    expect(await loadCurrent(d, 'records')).toEqual([A, B]);
+    expect((await rollbackEffect(d, [2, 3]))!.orphans).toBeNull();
   });
 
-  it('is refused for an upload whose records another upload’s rows still need', async () => {
+  it('goes ahead for an upload whose records another upload’s rows still hold, naming the record first', async () => {
     const d = db();
     const recs = await parseRows('records', [A, B]);
     await commitFiles(d, [recs], 'upload', 'u1');
@@ -200,11 +197,14 @@ describe('a rollback that would leave rows without their record', () => {
       'upload',
       'u2',
     );
-    await expect(rollbackGroup(d, 'u1')).rejects.toMatchObject({
-      code: 'rollback_orphans',
-      params: { count: 1, kind: 'indicators', agency: '乙单位' },
+    expect((await rollbackEffect(d, [1]))!.orphans).toEqual({
+      records: 1,
+      kinds: ['indicators'],
+      first: recordKey(B),
     });
-    expect(await loadCurrent(d, 'records')).toHaveLength(2);
+    await rollbackGroup(d, 'u1');
+    expect(await loadCurrent(d, 'records')).toEqual([]);
+    expect(await loadCurrent(d, 'indicators')).toHaveLength(1);
   });
 
   it('is allowed when an earlier version of every record comes back', async () => {

@@ -1,6 +1,6 @@
 // An upload in the batch history, end to end on the production build: several forms dropped and
 // committed at once are one entry in the history with their batches under it; the records batch
-// alone cannot be rolled back under its indicators (the dialog says why, by code); the upload is
+// alone may be rolled back, and the dialog first says (by code) that its indicators stay behind; the upload is
 // rolled back as a unit, its records leave the dashboard, the record it replaced comes back, and
 // the history shows the upload rolled back.
 import { after, before, describe, test } from 'node:test';
@@ -76,13 +76,14 @@ describe('an upload in the batch history', () => {
       assert.equal(await entry.locator('tr[data-batch]').count(), batchIds.length);
       await saveScreenshot(page, 'upload-history-entry');
 
-      // The records batch alone: its indicators would stay without their records, so it is refused.
+      // The records batch alone: its indicators would stay without their records; the dialog says so
+      // before the analyst confirms (here: cancels).
       await entry.locator(`tr[data-batch="${batchIds[0]}"]`).getByRole('button').click();
       const dialog = page.getByTestId('rollback-dialog');
-      const refused = dialog.getByTestId('rollback-refused');
-      await refused.waitFor({ timeout: 30_000 });
-      assert.equal(await refused.getAttribute('data-code'), 'rollback_orphans');
-      assert.ok(await dialog.getByTestId('confirm-rollback').isDisabled());
+      const orphans = dialog.getByTestId('rollback-orphans');
+      await orphans.waitFor({ timeout: 30_000 });
+      assert.equal(await orphans.getAttribute('data-code'), 'rollback_orphans');
+      assert.ok(await dialog.getByTestId('confirm-rollback').isEnabled());
       await dialog.getByTestId('cancel-rollback').click();
       await dialog.waitFor({ state: 'detached' });
 
@@ -102,7 +103,7 @@ describe('an upload in the batch history', () => {
         rowsByKind.length,
         'the preview has a part per kind of the upload',
       );
-      assert.equal(await dialog.getByTestId('rollback-refused').count(), 0);
+      assert.equal(await dialog.getByTestId('rollback-orphans').count(), 0);
       await saveScreenshot(page, 'upload-history-rollback-dialog');
       await dialog.getByTestId('confirm-rollback').click();
       await page.getByTestId('rolled-back-upload').waitFor({ timeout: 30_000 });

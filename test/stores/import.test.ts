@@ -298,7 +298,7 @@ describe('forms and Excel', () => {
     expect(store.forms!.year).toBeNull();
   });
 
-  test('forms committed together are one upload in the history, rolled back as a unit; its records alone are refused', async () => {
+  test('forms committed together are one upload in the history, rolled back as a unit; its records alone say what they leave behind', async () => {
     const store = useImportStore();
     store.connect(db);
     store.choose([formFile('project-national.xlsx'), formFile('department-national.xlsx')]);
@@ -314,17 +314,14 @@ describe('forms and Excel', () => {
     expect(kinds.slice(0, 3)).toEqual(['records', 'indicators', 'funds']);
     expect(upload!.rowsByKind[0]).toEqual({ kind: 'records', rows: 2 });
 
-    // One batch of it, the records: the preview says the ledger would refuse, and the ledger does.
+    // One batch of it, the records: the preview says its indicators and funds would stay behind.
     const recordsBatch = upload!.batches[0]!;
     const alone = await store.previewRollback([recordsBatch.id]);
-    expect(alone!.refusal).toMatchObject({ code: 'rollback_orphans', params: { count: 2, kind: 'indicators' } });
-    await store.rollback(recordsBatch.id);
-    expect(store.failure).toMatchObject({ stage: 'history', code: 'rollback_orphans' });
-    expect(await loadCurrent(db, 'records')).toHaveLength(2);
+    expect(alone!.orphans).toMatchObject({ code: 'rollback_orphans', params: { count: 2, kind: 'indicators' } });
 
-    // The upload: every kind leaves, nothing comes back, nothing refused.
+    // The upload: every kind leaves, nothing comes back, nothing left behind.
     const preview = await store.previewRollback(upload!.activeIds);
-    expect(preview!.refusal).toBeNull();
+    expect(preview!.orphans).toBeNull();
     expect(preview!.kinds.map((k) => [k.kind, k.leaving, k.returning])).toEqual(
       upload!.rowsByKind.map((r) => [r.kind, r.rows, 0]),
     );

@@ -338,7 +338,7 @@ describe('rollback preview', () => {
     expect(p.preview).toMatchObject({
       batchIds: [update!.id],
       kinds: [{ kind: 'records', leaving: 1, returning: 1 }],
-      refusal: null,
+      orphans: null,
     });
     const samples = p.preview!.kinds[0]!.samples;
     const changes = Object.fromEntries(samples[0]!.changes.map((c) => [c.field, [c.before, c.after]]));
@@ -357,7 +357,7 @@ describe('rollback preview', () => {
     expect(h.last('rollbackPreview').preview).toBeNull();
   });
 
-  test('covers an upload’s batches together, and names the refusal of rolling back its records alone', async () => {
+  test('covers an upload’s batches together, and names the rows its records alone would leave behind', async () => {
     const h = harness();
     const indicatorsCsv = textFile(
       'indicators.csv',
@@ -374,14 +374,14 @@ describe('rollback preview', () => {
 
     await h.engine.handle({ type: 'rollbackPreview', uploadId: 20, batchIds: [records.id, indicators.id] });
     const both = h.last('rollbackPreview').preview!;
-    expect(both.refusal).toBeNull();
+    expect(both.orphans).toBeNull();
     expect(both.kinds.map((k) => [k.kind, k.leaving, k.returning])).toEqual([
       ['records', records.rows, 0],
       ['indicators', indicators.rows, 0],
     ]);
 
     await h.engine.handle({ type: 'rollbackPreview', uploadId: 21, batchIds: [records.id] });
-    expect(h.last('rollbackPreview').preview!.refusal).toMatchObject({
+    expect(h.last('rollbackPreview').preview!.orphans).toMatchObject({
       code: 'rollback_orphans',
       params: { kind: 'indicators' },
     });

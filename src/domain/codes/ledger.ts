@@ -24,8 +24,9 @@ export const LEDGER_ISSUES = {
    */
   database_newer: { version: 'integer', supported: 'integer', stores: 'list' },
   /**
-   * Rollback refused: it would take away `count` records while other active batches keep rows of
-   * them (of `kind`, among others), rows no record would explain. One of the records is named.
+   * A rollback's warning: it takes `count` records out of the current data while other active
+   * batches keep rows of them (of `kind`, among others), which stay stored but out of the views
+   * until their record returns. One of the records is named.
    */
   rollback_orphans: {
     count: 'count',

@@ -12,7 +12,7 @@ export const ledgerMessages: AreaMessages<'ledger'> = {
     database_newer:
       '浏览器中的数据由更新版本的看板写入（数据版本 {version}，本版本最高支持 {supported}；不认识的数据表：{stores}）。为免损坏，本版本没有打开也没有改动这些数据：请使用更新版本的看板',
     rollback_orphans:
-      '回滚后将有 {count} 条评价记录不再存储，而其他有效批次仍有这些记录的{kind}等数据，例如：{agency} {year} 年{scope}{project}。未回滚任何批次：请先回滚那些批次，或回滚整次上传',
+      '回滚后将有 {count} 条评价记录不在当前数据中，而其他有效批次仍有这些记录的{kind}等数据，例如：{agency} {year} 年{scope}{project}。这些数据会保留，但在记录重新导入之前不会显示；如不需要，可一并回滚那些批次或整次上传',
     batch_missing: '没有编号为 {id} 的批次',
     batch_rolled_back: '批次 #{id}（{file}）已经回滚',
     batch_active: '批次 #{id}（{file}）已经有效',
@@ -30,7 +30,7 @@ export const ledgerMessages: AreaMessages<'ledger'> = {
     database_newer:
       'The data in this browser was written by a newer version of the dashboard (data version {version}; this version knows up to {supported}; tables it does not know: {stores}). To keep it intact, this version has neither opened nor changed it: use the newer version of the dashboard.',
     rollback_orphans:
-      'Rolling back would remove {count} record while other active batches keep its {kind} (or other rows), such as {agency}, {year}, {scope}{project}. Nothing was rolled back: roll back those batches first, or the whole upload. | Rolling back would remove {count} records while other active batches keep their {kind} (or other rows), such as {agency}, {year}, {scope}{project}. Nothing was rolled back: roll back those batches first, or the whole upload.',
+      'Rolling back takes {count} record out of the current data while other active batches keep its {kind} (or other rows), such as {agency}, {year}, {scope}{project}. Those rows stay stored but are not shown until the record is imported again; roll back those batches or the whole upload too if they are not wanted. | Rolling back takes {count} records out of the current data while other active batches keep their {kind} (or other rows), such as {agency}, {year}, {scope}{project}. Those rows stay stored but are not shown until the records are imported again; roll back those batches or the whole upload too if they are not wanted.',
     batch_missing: 'There is no batch #{id}.',
     batch_rolled_back: 'Batch #{id} ({file}) is rolled back already.',
     batch_active: 'Batch #{id} ({file}) is active already.',

@@ -47,7 +47,8 @@ function bodyBlocks(copy: number): SpecBlock[] {
   );
 }
 
-function reportBlocks(copies: number): SpecBlock[] {
+/** A department report of `copies` × the fixtures' sections (the e2e tests draw a long one too). */
+export function reportBlocks(copies: number): SpecBlock[] {
   const blocks: SpecBlock[] = [{ h: 1, text: '北京市示例区投资促进服务中心2023年度部门整体支出绩效评价报告' }];
   for (let i = 0; i < copies; i++) blocks.push(...bodyBlocks(i));
   return blocks;

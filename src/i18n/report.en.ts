@@ -21,6 +21,7 @@ export const reportEn: typeof reportZhCN = {
     blocked: 'There are errors: nothing can be committed.',
     nothingNew: 'All of this is imported already: committing would change nothing.',
     refused: 'The commit was refused; nothing was written.',
+    toUpload: 'Import this file with “Import files” instead',
     row: 'Row {n}',
     value: 'Value',
     evidence: 'Evidence',

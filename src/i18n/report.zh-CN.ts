@@ -18,6 +18,7 @@ export const reportZhCN = {
     blocked: '有错误，不能提交。',
     nothingNew: '这些数据已全部导入过，提交不会改变任何数据。',
     refused: '提交被拒绝，没有写入任何数据。',
+    toUpload: '改用“导入文件”导入此文件',
     row: '第 {n} 行',
     value: '值',
     evidence: '出处',

@@ -295,6 +295,21 @@ describe('reports', () => {
       await page.waitForTimeout(300);
       assert.deepEqual(await focused(), { mark: true, inDoc: true });
 
+      // Find in the text (find-in-page sees only the blocks drawn): the sixth copy's headings, far down.
+      await page.getByTestId('report-find-input').fill('（6）');
+      await page.getByTestId('report-find-input').press('Enter');
+      const found = doc.locator('.found [data-block]');
+      await found.waitFor();
+      await page.waitForTimeout(300);
+      const foundAt = await found.evaluate((el) => {
+        const p = el.closest('[data-testid="report-document"]')!.getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return { inView: r.top >= p.top && r.top <= p.bottom, block: Number(el.getAttribute('data-block')) };
+      });
+      assert.ok(foundAt.inView, 'the block found is scrolled into the pane');
+      assert.ok(foundAt.block > (blockCount * 2) / 3, `found far down (block ${foundAt.block} of ${blockCount})`);
+      assert.ok(Number(await page.locator('[data-testid="report-find"] [data-found]').getAttribute('data-found')) > 1);
+
       // Printing draws every block (and every field row) in the normal flow.
       await page.emulateMedia({ media: 'print' });
       await page.waitForFunction(

@@ -6,14 +6,15 @@ import { reviewDocument } from '@/domain/extract/reviewDocument';
 import { extract, txtDoc, txtTable } from '../report/helpers';
 
 const TEXT = [
-  '某区投资促进中心2023年度项目支出绩效评价报告',
-  '项目全年预算数100.00万元，全年执行数95.00万元，预算执行率为95.00%。',
+  '某市文化馆2024年度部门整体支出绩效评价报告',
+  '一、部门基本情况',
+  '本年度项目全年预算数100.00万元，全年执行数95.00万元。',
   txtTable([
-    ['一级指标', '分值', '得分'],
-    ['产出', '50', '45'],
-    ['效益', '50', '40'],
+    ['指标', '分值', '得分'],
+    ['效益', '40', '36'],
   ]),
-  '综上，项目绩效评价得分为85.00分。存在的问题：绩效目标不够细化。',
+  '二、项目绩效评价结论',
+  '项目综合得分90.00分。存在的问题：绩效目标不够细化。',
 ].join('\n');
 
 describe('findInReview', () => {
@@ -25,7 +26,7 @@ describe('findInReview', () => {
     const found = findInReview(doc, '预算数100.00万元');
     expect(found).toHaveLength(1);
     expect(kinds(found)).toEqual(['paragraph']);
-    // The title, the budget's paragraph and the conclusion, in that order.
+    // The budget's paragraph, the heading and the conclusion, in that order.
     const project = findInReview(doc, '项目');
     expect(kinds(project)).toEqual(['paragraph', 'paragraph', 'paragraph']);
     expect(project[0]).toBeLessThan(project[1]!);

@@ -37,6 +37,8 @@ export interface ReportBench {
   bytes: number;
   extract: Summary;
   shown: Summary;
+  /** The extraction on the page → the review drawn (shown − extract, run by run). */
+  drawn: Summary;
   pass: boolean;
 }
 
@@ -47,7 +49,8 @@ function bodyBlocks(copy: number): SpecBlock[] {
   );
 }
 
-function reportBlocks(copies: number): SpecBlock[] {
+/** A department report of `copies` × the fixtures' sections (the e2e tests draw a long one too). */
+export function reportBlocks(copies: number): SpecBlock[] {
   const blocks: SpecBlock[] = [{ h: 1, text: '北京市示例区投资促进服务中心2023年度部门整体支出绩效评价报告' }];
   for (let i = 0; i < copies; i++) blocks.push(...bodyBlocks(i));
   return blocks;
@@ -119,16 +122,18 @@ export async function reportBench(
     const timed = await timeFile(browser, appUrl, file, runs);
     const extract = summarize(timed.map((r) => r.extractMs));
     const shown = summarize(timed.map((r) => r.shownMs));
+    const drawn = summarize(timed.map((r) => r.shownMs - r.extractMs));
     const result: ReportBench = {
       file: path.basename(file),
       pages: files.pages,
       bytes: statSync(file).size,
       extract,
       shown,
+      drawn,
       pass: extract.median <= REPORT_TARGET_MS,
     };
     log(
-      `  report ${result.file} (${files.pages} pages): read + extract median ${fmtMs(extract.median)} (p95 ${fmtMs(extract.p95)}), review drawn ${fmtMs(shown.median)}; target ≤ ${fmtMs(REPORT_TARGET_MS)}: ${result.pass ? 'PASS' : 'MISS'}`,
+      `  report ${result.file} (${files.pages} pages): read + extract median ${fmtMs(extract.median)} (p95 ${fmtMs(extract.p95)}), review drawn ${fmtMs(shown.median)} (${fmtMs(drawn.median)} after the extraction, p95 ${fmtMs(drawn.p95)}); target ≤ ${fmtMs(REPORT_TARGET_MS)}: ${result.pass ? 'PASS' : 'MISS'}`,
     );
     out.push(result);
   }

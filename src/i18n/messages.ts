@@ -266,6 +266,7 @@ const zhCN = {
   record: {
     title: '评价详情',
     notFound: '找不到这条评价记录（可能已被回滚）。',
+    loading: '正在读取数据…',
     figures: '数据',
     indicators: '指标体系',
     noIndicators: '这条记录没有指标数据。',
@@ -555,6 +556,7 @@ const en: Messages = {
   record: {
     title: 'Record',
     notFound: 'This record does not exist (it may have been rolled back).',
+    loading: 'Reading the data…',
     figures: 'Figures',
     indicators: 'Indicators',
     noIndicators: 'This record has no indicators.',

@@ -107,6 +107,15 @@ export const useDataStore = defineStore('data', () => {
   const error = shallowRef<Problem | null>(null);
   /** Bumped after every load, so views can cache by it. */
   const version = ref(0);
+  /** A reload is running: what the views show may be about to change. */
+  const reloading = ref(false);
+  /** A commit made on this page is not in the data yet (catchUp). */
+  const catchingUp = ref(false);
+  /**
+   * The data is read and up to date with every commit this page knows of: only then does a view
+   * say that a record is not there (right after a commit the data follows a moment later).
+   */
+  const current = computed(() => status.value === 'ready' && !reloading.value && !catchingUp.value);
 
   let db: BudgetDb | null = null;
   let subscription: Watch | null = null;
@@ -129,10 +138,19 @@ export const useDataStore = defineStore('data', () => {
    * Reads the current data of `kinds` (all by default) again; the others stay. Warnings are read
    * with any kind: they follow every batch.
    */
-  async function reload(kinds: readonly Kind[] = KINDS): Promise<void> {
+  function reload(kinds: readonly Kind[] = KINDS): Promise<void> {
+    const running = readKinds(kinds);
+    latestReload = running;
+    return running;
+  }
+  /** The reload started last (a commit's catchUp waits for it: it may be reading the commit's rows). */
+  let latestReload: Promise<void> = Promise.resolve();
+
+  async function readKinds(kinds: readonly Kind[]): Promise<void> {
     if (!db) return;
     const seq = ++loadSeq;
     status.value = status.value === 'ready' ? 'ready' : 'loading';
+    reloading.value = true;
     try {
       // Indicator rows are not read here (a million of them would hold the page for seconds): the
       // level-1 summaries the charts need are kept up to date in the database with every change,
@@ -159,12 +177,50 @@ export const useDataStore = defineStore('data', () => {
       dataVersion.value = newest ? { id: newest.id, fileName: newest.fileName, createdAt: newest.createdAt } : null;
       error.value = null;
       status.value = 'ready';
+      reloading.value = false;
       version.value++;
       mark(DATA_MARKS.ready);
     } catch (e) {
       if (seq !== loadSeq) return;
       error.value = loadProblem(e);
       status.value = 'error';
+      reloading.value = false;
+    }
+  }
+
+  /** The active batch ids of each kind: they decide its current data. */
+  async function activeSignatures(current: BudgetDb): Promise<Record<Kind, string>> {
+    const ids = await Promise.all(KINDS.map((k) => activeIds(current, k)));
+    return Object.fromEntries(KINDS.map((k, i) => [k, ids[i]!.join(',')])) as Record<Kind, string>;
+  }
+
+  /** Marks the kinds whose active batches changed as stale, and reads them again. */
+  function follow(next: Record<Kind, string>): Promise<void> {
+    for (const k of KINDS) if (next[k] !== signatures[k] || status.value !== 'ready') stale.add(k);
+    signatures = next;
+    // A reload still running is replaced by this one, which reads its kinds too (still stale).
+    return stale.size > 0 ? reload([...stale]) : Promise.resolve();
+  }
+
+  let catchUpSeq = 0;
+  /**
+   * Called when this page has just committed (a report, an upload): reads the changed kinds now
+   * rather than when the database's change notice arrives, and until they are read the data is
+   * not `current`, so that a view does not say "not found" of a record just committed.
+   */
+  async function catchUp(): Promise<void> {
+    if (!db) return;
+    const seq = ++catchUpSeq;
+    catchingUp.value = true;
+    try {
+      await follow(await activeSignatures(db));
+      // A reload the database's change notice started meanwhile reads the commit's rows too.
+      while (reloading.value) await latestReload;
+    } catch (e) {
+      error.value = loadProblem(e);
+      status.value = 'error';
+    } finally {
+      if (seq === catchUpSeq) catchingUp.value = false;
     }
   }
 
@@ -184,24 +240,13 @@ export const useDataStore = defineStore('data', () => {
     const current = db;
     // The active batch ids of each kind decide its current data: reload a kind whenever its ids
     // change (a commit, a rollback, here or in another tab).
-    subscription = watchQuery(
-      async () => {
-        const ids = await Promise.all(KINDS.map((k) => activeIds(current, k)));
-        return Object.fromEntries(KINDS.map((k, i) => [k, ids[i]!.join(',')])) as Record<Kind, string>;
+    subscription = watchQuery(() => activeSignatures(current), {
+      next: (next) => void follow(next),
+      error: (e: unknown) => {
+        error.value = loadProblem(e);
+        status.value = 'error';
       },
-      {
-        next: (next) => {
-          for (const k of KINDS) if (next[k] !== signatures[k] || status.value !== 'ready') stale.add(k);
-          signatures = next;
-          // A reload still running is replaced by this one, which reads its kinds too (still stale).
-          if (stale.size > 0) void reload([...stale]);
-        },
-        error: (e: unknown) => {
-          error.value = loadProblem(e);
-          status.value = 'error';
-        },
-      },
-    );
+    });
     // Damage found by any read (this page's, the worker's, another tab's): the batches it names are
     // left out of the data already (the active ids above exclude them), and the notice says so.
     damageWatch = watchQuery(() => loadDamage(current), {
@@ -223,6 +268,8 @@ export const useDataStore = defineStore('data', () => {
     signatures = { records: '', funds: '', indicators: '', findings: '' };
     stale.clear();
     status.value = 'idle';
+    reloading.value = false;
+    catchingUp.value = false;
   }
 
   /** Resolves once the data has been read (or failed to): what the views show is there. */
@@ -270,6 +317,8 @@ export const useDataStore = defineStore('data', () => {
     status,
     error,
     version,
+    current,
+    catchUp,
     byKey,
     agencyGroups,
     years,

@@ -13,6 +13,7 @@ import { reloadBuiltin as reloadBuiltinDb } from '@/db/builtin';
 import { IssueError, problem, problemOf, type Problem } from '@/domain/issues';
 import type { FilePreview, FormsPreview, FromWorker, NamedBytes, PublishOutcome, ToWorker } from '@/workers/protocol';
 import type { RollbackPreview } from '@/workers/rollbackPreview';
+import { useDataStore } from './data';
 
 /** What the store needs of a Worker; tests run the engine in-process behind the same shape. */
 export interface WorkerLike {
@@ -196,6 +197,8 @@ export const useImportStore = defineStore('import', () => {
         forms.value = null;
         chosenFiles.value = markRaw([]);
         phase.value = 'idle';
+        // The dashboard's data follows now, not when the database's change notice comes.
+        void useDataStore().catchUp();
         void refreshHistory();
         // Data worth keeping is now stored: the moment to ask the browser not to evict it.
         void requestPersistence();

@@ -11,6 +11,8 @@ import type { ExtractedKind, ExtractResult } from '@/domain/extract/types';
 import { problem, type Problem } from '@/domain/issues';
 import type { FromReportWorker, ReportCheck, ToReportWorker } from '@/workers/reportProtocol';
 import { identityOf } from '@/workers/protocol';
+import { UPLOAD_FILE_CODES } from '@/domain/upload/misplacedReport';
+import { useDataStore } from './data';
 
 /** Which row an extracted row is, for people (the preview's identity of a row). */
 export const rowIdentity = identityOf;
@@ -56,6 +58,8 @@ function assetsUrl(): string {
 export const useReportReviewStore = defineStore('reportReview', () => {
   const phase = ref<ReviewPhase>('idle');
   const fileName = ref('');
+  /** The file under review (handed to the data upload when it turns out to be a form or a data table). */
+  const chosen = shallowRef<File | null>(null);
   const document = shallowRef<ReviewDocument | null>(null);
   /** The extraction as first read: the document's marks point at its evidence. */
   const original = shallowRef<ExtractResult | null>(null);
@@ -69,6 +73,7 @@ export const useReportReviewStore = defineStore('reportReview', () => {
 
   let worker: ReportWorkerLike | null = null;
   let id = 0;
+  const data = useDataStore();
 
   const errorCount = computed(() => {
     const c = check.value;
@@ -80,6 +85,10 @@ export const useReportReviewStore = defineStore('reportReview', () => {
     const b = check.value?.batches ?? [];
     return b.length > 0 && b.every((x) => x.identical);
   });
+  /** The file is the data upload's (a self-evaluation form, a table of the contract), not a report. */
+  const belongsToUpload = computed(
+    () => check.value?.result.errors.some((e) => UPLOAD_FILE_CODES.has(e.code)) ?? false,
+  );
   const canCommit = computed(
     () => phase.value === 'review' && errorCount.value === 0 && rowCount.value > 0 && !nothingNew.value,
   );
@@ -120,6 +129,8 @@ export const useReportReviewStore = defineStore('reportReview', () => {
       case 'committed':
         results.value = markRaw(msg.results);
         clear();
+        // The dashboard's data follows now, not when the database's change notice comes.
+        void data.catchUp();
         return;
       case 'failed':
         failure.value = { stage: msg.stage, ...msg.problem };
@@ -150,6 +161,7 @@ export const useReportReviewStore = defineStore('reportReview', () => {
     results.value = null;
     failure.value = null;
     fileName.value = file.name;
+    chosen.value = markRaw(file);
     phase.value = 'reading';
     globalThis.performance?.clearMarks?.(REPORT_MARKS.chosen);
     globalThis.performance?.clearMarks?.(REPORT_MARKS.read);
@@ -206,6 +218,8 @@ export const useReportReviewStore = defineStore('reportReview', () => {
   return {
     phase,
     fileName,
+    chosen,
+    belongsToUpload,
     document,
     original,
     check,

@@ -17,6 +17,7 @@ import { reviewDocument } from '@/domain/extract/reviewDocument';
 import type { ExtractResult } from '@/domain/extract/types';
 import { IssueError, problem, type Problem } from '@/domain/issues';
 import type { ParsedFile } from '@/domain/types';
+import { isFormLayout, uploadFileProblem } from '@/domain/upload/misplacedReport';
 import type { BatchCheck, FromReportWorker, ReportCheck, ToReportWorker } from './reportProtocol';
 
 /** What the engine needs of a file: its name and bytes (a File in the worker, bytes in tests). */
@@ -73,17 +74,28 @@ export class ReportEngine {
     try {
       const bytes = await source.read();
       const format = reportFormatOf(bytes, source.name);
+      const ext = /\.([^./\\]+)$/.exec(source.name)?.[1] ?? '';
       let doc: DocumentModel | null = null;
       let result: ExtractResult;
-      if (format === null) {
-        const ext = /\.([^./\\]+)$/.exec(source.name)?.[1] ?? '';
-        result = { ...emptyResult(source.name, ext) };
+      // A form or a table of the contract given here: it belongs to the upload, and the page says so.
+      const misplaced = format === null || format === 'txt' ? await uploadFileProblem(bytes, source.name) : null;
+      if (misplaced !== null) {
+        result = emptyResult(source.name, format ?? ext);
+        result.errors.push(misplaced);
+      } else if (format === null) {
+        result = emptyResult(source.name, ext);
         result.errors.push(problem('document_unsupported', { name: source.name }));
       } else {
         const read = await readDocumentAs(format, bytes, pdf);
         if (read.ok) {
           doc = read.doc;
           result = extractDocument(doc, source.name);
+          if (isFormLayout(result.layout)) {
+            // The form reader recognises a Word self-evaluation form: not extracted as a report here.
+            doc = null;
+            result = emptyResult(source.name, format, result.layout);
+            result.errors.push(problem('report_is_form', {}));
+          }
         } else {
           result = emptyResult(source.name, format);
           result.errors.push(read.error);

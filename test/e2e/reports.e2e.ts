@@ -10,6 +10,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { assertClean, openApp, ROOT_DIR, saveScreenshot, startEnv, type E2eEnv } from './harness.ts';
 import { CID_REPORT, cidFontPdf } from '../fixtures/cidPdf.ts';
+import { reportBlocks } from '../../scripts/bench/reportBench.ts';
+import { docxBytes } from '../../scripts/reportFixtures/writeDocx.ts';
 
 const REPORTS = path.join(ROOT_DIR, 'test', 'fixtures', 'reports');
 const CCPIT = '中国国际贸易促进委员会北京市分会';
@@ -120,6 +122,10 @@ describe('reports', () => {
       assert.equal(kinds[0], 'problem');
       assert.ok(kinds.includes('recommendation'));
       await saveScreenshot(page, 'reports-record-view');
+      // A record that really is absent still says so, once the data is current.
+      await page.evaluate((p) => (location.hash = `#/record/${p}`), recordParam(CCPIT, 2031, 'department', ''));
+      await page.getByTestId('record-not-found').waitFor();
+      assert.equal(await page.getByTestId('record-loading').count(), 0);
       assertClean(app);
     } finally {
       await app.close();
@@ -163,8 +169,6 @@ describe('reports', () => {
         return b !== null && !b.disabled;
       });
       const heading = await page.locator('[data-row="records:0"] .row-head').innerText();
-      await page.getByTestId('report-commit').click();
-      await page.getByTestId('report-result').waitFor({ timeout: 60_000 });
       const agency = heading.split(' · ')[0]!.trim();
       const year = Number(/\b(20\d\d)\b/.exec(heading)![1]);
       const project = heading
@@ -173,13 +177,33 @@ describe('reports', () => {
         .join(' · ')
         .replace(/\s*不导入此行\s*$/, '')
         .trim();
+      // Straight to the record the moment the commit is done: while the data catches up with the
+      // commit the view says it is loading, never that the record is not there.
       await page.evaluate(
-        (p) => (location.hash = `#/record/${p}`),
+        (p) => {
+          const w = window as unknown as { notFoundSeen: boolean; loadingSeen: boolean };
+          w.notFoundSeen = false;
+          w.loadingSeen = false;
+          let gone = false;
+          new MutationObserver(() => {
+            if (!gone && document.querySelector('[data-testid="report-result"]')) {
+              gone = true;
+              location.hash = `#/record/${p}`;
+            }
+            if (document.querySelector('[data-testid="record-not-found"]')) w.notFoundSeen = true;
+            if (document.querySelector('[data-testid="record-loading"]')) w.loadingSeen = true;
+          }).observe(document.body, { childList: true, subtree: true });
+        },
         recordParam(agency, year, project === '' ? 'department' : 'project', project),
       );
-      // The dashboard's data follows a commit a moment later: wait for the record's figures.
+      await page.getByTestId('report-commit').click();
       const cell = page.locator(`.record-view td.evidence-cell[data-field="${field}"]`);
-      await cell.waitFor();
+      await cell.waitFor({ timeout: 60_000 });
+      const seen = await page.evaluate(() => {
+        const w = window as unknown as { notFoundSeen: boolean; loadingSeen: boolean };
+        return { notFoundSeen: w.notFoundSeen, loadingSeen: w.loadingSeen };
+      });
+      assert.equal(seen.notFoundSeen, false, 'no "not found" while the data catches up');
       assert.equal((await cell.getByTestId('evidence-disputed').count()) > 0, true);
       assertClean(app);
     } finally {
@@ -215,6 +239,119 @@ describe('reports', () => {
       }
       assert.match(found, /渝中区招商局 2019/);
       assert.match(found, /全年预算数有争议：报告另载 282\.28/);
+      assertClean(app);
+    } finally {
+      await app.close();
+    }
+  });
+  test('a long report is drawn a window at a time: a field far down scrolls to its sentence, focus stays, printing draws it all', async () => {
+    const app = await openApp(env.browser, env.server.url);
+    const { page } = app;
+    try {
+      await openData(page);
+      const long = path.join(scratch, '长篇部门整体支出绩效评价报告.docx');
+      await writeFile(long, docxBytes(reportBlocks(6)));
+      await pickReport(page, long);
+      const doc = page.getByTestId('report-document');
+      const blockCount = Number(await doc.getAttribute('data-block-count'));
+      const drawn = () => doc.locator('[data-block]').count();
+      assert.ok(blockCount > 300, `a long report (${blockCount} blocks)`);
+      assert.ok((await drawn()) < blockCount / 4, 'only the blocks near the view are drawn');
+
+      // The last row of the extraction (its list is drawn a window at a time too), then its first field.
+      const fields = page.getByTestId('report-fields');
+      await fields.evaluate((el) => (el.scrollTop = el.scrollHeight));
+      await page.waitForTimeout(300);
+      await fields.evaluate((el) => (el.scrollTop = el.scrollHeight));
+      const lastRow = fields.locator('[data-row]').last();
+      await lastRow.locator('[data-testid="select-field"]').first().click();
+      const active = doc.locator('mark.active');
+      await active.first().waitFor();
+      await page.waitForTimeout(700);
+      const where = await active.first().evaluate((el) => {
+        const pane = el.closest('[data-testid="report-document"]')!;
+        const p = pane.getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return {
+          inView: r.top >= p.top && r.bottom <= p.bottom,
+          block: Number(el.closest('[data-block]')!.getAttribute('data-block')),
+          scrolled: pane.scrollTop,
+        };
+      });
+      assert.ok(where.inView, 'the selected figure is scrolled into the text pane');
+      assert.ok(where.block > blockCount / 2, `its sentence is far down (block ${where.block} of ${blockCount})`);
+      assert.ok(where.scrolled > 0);
+
+      // Keyboard: a mark focused, Tab goes on through the marks; scrolled away, the focus stays.
+      await active.first().focus();
+      await page.keyboard.press('Tab');
+      const focused = () =>
+        page.evaluate(() => {
+          const el = document.activeElement;
+          return { mark: el?.tagName === 'MARK', inDoc: !!el?.closest('[data-testid="report-document"]') };
+        });
+      assert.deepEqual(await focused(), { mark: true, inDoc: true });
+      await doc.evaluate((el) => (el.scrollTop = 0));
+      await page.waitForTimeout(300);
+      assert.deepEqual(await focused(), { mark: true, inDoc: true });
+
+      // Find in the text (find-in-page sees only the blocks drawn): the sixth copy's headings, far down.
+      await page.getByTestId('report-find-input').fill('（6）');
+      await page.getByTestId('report-find-input').press('Enter');
+      const found = doc.locator('.found [data-block]');
+      await found.waitFor();
+      await page.waitForTimeout(300);
+      const foundAt = await found.evaluate((el) => {
+        const p = el.closest('[data-testid="report-document"]')!.getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return { inView: r.top >= p.top && r.top <= p.bottom, block: Number(el.getAttribute('data-block')) };
+      });
+      assert.ok(foundAt.inView, 'the block found is scrolled into the pane');
+      assert.ok(foundAt.block > (blockCount * 2) / 3, `found far down (block ${foundAt.block} of ${blockCount})`);
+      assert.ok(Number(await page.locator('[data-testid="report-find"] [data-found]').getAttribute('data-found')) > 1);
+
+      // Printing draws every block (and every field row) in the normal flow.
+      await page.emulateMedia({ media: 'print' });
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="report-document"] [data-block]').length === n,
+        blockCount,
+      );
+      await page.emulateMedia({ media: 'screen' });
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="report-document"] [data-block]').length < n / 4,
+        blockCount,
+      );
+      assertClean(app);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a Word self-evaluation form or a data table picked as a report says where it belongs and goes there', async () => {
+    const app = await openApp(env.browser, env.server.url);
+    const { page } = app;
+    try {
+      await openData(page);
+      await pickReport(page, path.join(ROOT_DIR, 'test', 'fixtures', 'forms', 'project-national.docx'));
+      const errors = page.getByTestId('report-errors');
+      await errors.waitFor();
+      assert.equal(await errors.locator('[data-code="report_is_form"]').count(), 1);
+      assert.equal(await page.getByTestId('report-commit').isDisabled(), true);
+      assert.equal(await page.getByTestId('report-document').count(), 0);
+      await page.getByTestId('report-to-upload').click();
+      // The upload reads it as a form: its preview, and the report review gone.
+      await page.locator('[data-testid="forms-preview"] tr[data-form-file="project-national.docx"]').waitFor({
+        timeout: 60_000,
+      });
+      assert.equal(await page.getByTestId('report-errors').count(), 0);
+      await page.getByTestId('discard').click();
+
+      await pickReport(page, path.join(ROOT_DIR, 'data', 'records.csv'));
+      await errors.waitFor();
+      assert.equal(await errors.locator('[data-code="report_is_table"]').count(), 1);
+      await page.getByTestId('report-to-upload').click();
+      await page.getByTestId('preview').waitFor({ timeout: 60_000 });
+      assert.match(await page.getByTestId('preview').innerText(), /records\.csv/);
       assertClean(app);
     } finally {
       await app.close();

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
+import { watch } from 'vue';
 import { ensureBuiltin } from '@/db/builtin';
 import { BudgetDb } from '@/db/database';
 import { commitFile, knownRecords, loadCurrent, loadCurrentChunks, rollbackBatch } from '@/db/ledger';
@@ -119,6 +120,55 @@ describe('data store', () => {
     await rollbackBatch(db, batch.id);
     await until(() => store.records.length === 6);
     expect(store.records.some((r) => r.agency === HOSTILE)).toBe(false);
+  });
+
+  test('after a commit made here the data is not current until it holds the new record', async () => {
+    const store = useDataStore();
+    await store.start(db);
+    await until(() => store.current && store.records.length === 6);
+    const csv = `${HEADER}\n"${HOSTILE}",测试市,2023,部门整体,,100,80,70\n`;
+    await commitFile(db, await parseFile(new TextEncoder().encode(csv), 'new.csv'));
+    const key = recordKey({ agency: HOSTILE, year: 2023, scope: 'department', project: '' });
+    // Whenever the data says it is current from here on, the committed record is in it.
+    const seen: boolean[] = [];
+    const stopWatch = watch(
+      () => store.current,
+      (c) => void (c && seen.push(store.byKey.has(key))),
+      { flush: 'sync' },
+    );
+    const catching = store.catchUp();
+    expect(store.current).toBe(false);
+    await catching;
+    expect(store.current).toBe(true);
+    expect(store.byKey.has(key)).toBe(true);
+    // The database's own change notice comes after: nothing to read again, and still current.
+    await new Promise((r) => setTimeout(r, 200));
+    stopWatch();
+    expect(store.current).toBe(true);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every(Boolean)).toBe(true);
+  });
+
+  test('a reload running (a change seen in the database) makes the data not current until it is read', async () => {
+    const store = useDataStore();
+    expect(store.current).toBe(false);
+    await store.start(db);
+    await until(() => store.current);
+    const states: Array<[boolean, number]> = [];
+    const stopWatch = watch(
+      () => store.current,
+      (c) => void states.push([c, store.records.length]),
+      { flush: 'sync' },
+    );
+    const csv = `${HEADER}\n"${HOSTILE}",测试市,2024,部门整体,,100,80,70\n`;
+    await commitFile(db, await parseFile(new TextEncoder().encode(csv), 'new.csv'));
+    await until(() => store.current && store.records.length === 7);
+    stopWatch();
+    // Not current while the old rows were shown, current again only with the new ones.
+    expect(states).toEqual([
+      [false, 6],
+      [true, 7],
+    ]);
   });
 
   test('rows are kept out of deep reactivity', async () => {

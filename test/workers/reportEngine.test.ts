@@ -102,4 +102,25 @@ describe('report engine', () => {
     await h.engine.read(7, { name: '报告.png', read: async () => new Uint8Array([0x89, 0x50, 0x4e, 0x47]) });
     expect(h.last('read').check.result.errors.map((e) => e.code)).toEqual(['document_unsupported']);
   });
+
+  test('a Word self-evaluation form and the contract tables are refused as the upload’s, with nothing to review', async () => {
+    const h = harness();
+    const forms = path.join(process.cwd(), 'test', 'fixtures', 'forms');
+    const file = (dir: string, name: string) => ({
+      name,
+      read: async () => new Uint8Array(readFileSync(path.join(dir, name))),
+    });
+    await h.engine.read(8, file(forms, 'project-national.docx'));
+    const word = h.last('read');
+    expect(word.check.result.errors.map((e) => e.code)).toEqual(['report_is_form']);
+    expect(word.document).toBeNull();
+    expect(word.check.result.records).toEqual([]);
+    await h.engine.read(9, file(forms, 'department-national.xlsx'));
+    expect(h.last('read').check.result.errors.map((e) => e.code)).toEqual(['report_is_form']);
+    await h.engine.read(10, file(path.join(process.cwd(), 'data'), 'records.csv'));
+    expect(h.last('read').check.result.errors.map((e) => e.code)).toEqual(['report_is_table']);
+    await h.engine.commit(10, []);
+    expect(h.last('refused').id).toBe(10);
+    expect(await listBatches(h.db)).toEqual([]);
+  });
 });

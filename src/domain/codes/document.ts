@@ -18,6 +18,10 @@ export const DOCUMENT_ISSUES = {
   document_empty: {},
   /** Not a report format the product reads (.docx, .pdf, .txt). */
   document_unsupported: { name: 'text' },
+  /** A self-evaluation form (项目支出/部门整体支出绩效自评表) given as a report: it belongs to the data upload. */
+  report_is_form: {},
+  /** A CSV or workbook of the contract's tables given as a report: it belongs to the data upload. */
+  report_is_table: {},
 } as const satisfies IssueSpec;
 
 declare module '@/domain/issues' {

@@ -27,12 +27,12 @@ after(async () => {
   await env?.close();
 });
 
-/** The record page of a record: its heading when stored, else the not-found panel. */
+/** The record page of a record: its heading when stored, else the not-found panel (never the loading one). */
 async function recordShown(page: Page, key: readonly [string, number, 'department' | 'project', string]) {
   await page.evaluate((p) => (location.hash = `#/record/${p}`), recordParam(...key));
   const view = page.locator('.record-view');
-  await view.locator('h1, .panel.empty').first().waitFor({ timeout: 30_000 });
-  return (await view.locator('.panel.empty').count()) === 0;
+  await view.locator('h1, [data-testid="record-not-found"]').first().waitFor({ timeout: 30_000 });
+  return (await view.getByTestId('record-not-found').count()) === 0;
 }
 
 describe('an upload in the batch history', () => {

@@ -34,7 +34,7 @@ import {
 } from './bench/browser';
 import { bureauBench, type BureauBench } from './bench/bureauBench';
 import { bareSummary, filterRuns, reloadRuns, steadyMainHeapMb } from './bench/dashboard';
-import { agencyNames, DATA_DIR, ensureBenchData, ROOT_DIR, type GeneratedFile } from './bench/generate';
+import { agencyNames, DATA_DIR, DEFAULT_SEED, ensureBenchData, ROOT_DIR, type GeneratedFile } from './bench/generate';
 import { buildLowerBounds, runLowerBounds, startLowerServer } from './bench/lowerBounds';
 import {
   machineInfo,
@@ -99,7 +99,10 @@ if (args.has('--report')) {
   process.exit(0);
 }
 
-const manifest = ensureBenchData({ log });
+// The generated files are only for the import and 1,000,000-row scenarios: a bureau-only run skips
+// generating them (the bureau's own files are written per session, scripts/bench/bureau.ts).
+const generated = bureauOnly ? null : ensureBenchData({ log });
+const seed = generated?.seed ?? DEFAULT_SEED;
 const fileOf = (f: GeneratedFile): string => path.join(DATA_DIR, f.file);
 
 if (withLower) {
@@ -125,19 +128,21 @@ function describe(r: ImportRun): string {
 
 let result: BenchResult | null = null;
 try {
-  log(`Chromium ${browser.version()}; data seed ${manifest.seed}`);
-  const lower = withLower
-    ? await runLowerBounds(
-        browser,
-        lowerServer!,
-        [
-          { file: manifest.indicators100k.file, runs: RUNS },
-          { file: manifest.indicators1m.file, runs: RUNS },
-          { file: manifest.indicators1mQuoted.file, runs: quick ? 1 : 2 },
-        ].filter((f) => !importsOnly || f.file.includes(only)),
-        log,
-      )
-    : null;
+  log(`Chromium ${browser.version()}; data seed ${seed}`);
+  const manifest = generated;
+  const lower =
+    withLower && manifest
+      ? await runLowerBounds(
+          browser,
+          lowerServer!,
+          [
+            { file: manifest.indicators100k.file, runs: RUNS },
+            { file: manifest.indicators1m.file, runs: RUNS },
+            { file: manifest.indicators1mQuoted.file, runs: quick ? 1 : 2 },
+          ].filter((f) => !importsOnly || f.file.includes(only)),
+          log,
+        )
+      : null;
 
   // Each import starts from an empty database (a fresh context) holding the built-in dataset and
   // then the 20,000 records the indicator rows refer to, imported the same way.
@@ -146,7 +151,7 @@ try {
   let kept: Awaited<ReturnType<typeof freshDataPage>> | null = null;
   // The 1,000-row file is what analysts upload every day: it is chosen in a page opened anew
   // (reloaded after the records were imported), so it meets the worker as a first upload does.
-  const plan: Array<{ f: GeneratedFile; runs: number; freshPage?: boolean }> = bureauOnly
+  const plan: Array<{ f: GeneratedFile; runs: number; freshPage?: boolean }> = !manifest
     ? []
     : [
         { f: manifest.indicators1k, runs: RUNS, freshPage: true },
@@ -155,6 +160,7 @@ try {
         { f: manifest.indicators1mQuoted, runs: quick ? 1 : 2 },
       ].filter((p) => !importsOnly || p.f.file.includes(only));
   for (const { f, runs, freshPage } of plan) {
+    if (!manifest) break; // (the plan is empty then)
     const set: ImportSet = { file: f.file, rows: f.rows, bytes: f.bytes, runs: [] };
     for (let i = 0; i < runs; i++) {
       const s = await freshDataPage(browser);
@@ -260,8 +266,11 @@ try {
       dists: [path.resolve(process.env['BENCH_DIST'] ?? DIST_DIR), ...(against ? [path.resolve(against)] : [])],
       ...(profile ? { profileDir: path.join(RESULTS_DIR, 'profiles') } : {}),
     });
+  }
 
-    // Workbooks and forms (scripts/bench/forms.ts): results in bench-results/forms.json.
+  // Workbooks and forms (scripts/bench/forms.ts): results in bench-results/forms.json. A bureau-only
+  // run (`--bureau`, `--against`) leaves them out: they measure other pages and take minutes.
+  if (!bureauOnly && !importsOnly) {
     await runFormsBench({ browser, appServer, workers, runs: quick ? 1 : 3, resultsDir: RESULTS_DIR, log });
     log('report (40 pages, .pdf and .docx): bench-results/report.json');
     await reportBench(browser, appServer.url, log, quick ? 2 : RUNS);
@@ -269,7 +278,7 @@ try {
   const bureau = bureaus[0];
 
   const imports = Object.fromEntries(sets.map((s) => [s.file, summarizeImports(s, lower)]));
-  if (records.length > 0)
+  if (manifest && records.length > 0)
     imports[manifest.records.file] = summarizeImports(
       { file: manifest.records.file, rows: manifest.records.rows, bytes: manifest.records.bytes, runs: records },
       lower,
@@ -277,7 +286,7 @@ try {
   const partial: Omit<BenchResult, 'targets'> = {
     date: new Date().toISOString(),
     commit: gitCommit(),
-    seed: manifest.seed,
+    seed,
     machine: machineInfo(browser.version()),
     durationS: Math.round((performance.now() - started) / 1000),
     lower,

@@ -362,17 +362,23 @@ export const HIDE_OVERLAP = { hideOverlap: true } as const;
 export interface ValueItem {
   label: string;
   value: number;
-  text: string;
+  /** The value as written; without it, `format` writes it (only for the values the sentence names). */
+  text?: string;
 }
 
 /** Items listed one by one in a description before it sums them up instead. */
 export const LISTED_VALUES = 12;
 
-export function valuesSentence(ctx: ChartContext, items: readonly ValueItem[]): string {
+export function valuesSentence(
+  ctx: ChartContext,
+  items: readonly ValueItem[],
+  format: (v: number) => string = String,
+): string {
   if (items.length === 0) return '';
+  const text = (i: ValueItem): string => i.text ?? format(i.value);
   const sep = ctx.lang === 'zh-CN' ? '、' : '; ';
   if (items.length <= LISTED_VALUES)
-    return ctx.t('chart.values', { items: items.map((i) => `${i.label} ${i.text}`).join(sep) });
+    return ctx.t('chart.values', { items: items.map((i) => `${i.label} ${text(i)}`).join(sep) });
   const sorted = [...items].sort((a, b) => b.value - a.value);
   const hi = sorted[0]!;
   const lo = sorted.at(-1)!;
@@ -380,10 +386,10 @@ export function valuesSentence(ctx: ChartContext, items: readonly ValueItem[]): 
   return ctx.t('chart.extremes', {
     n: items.length,
     maxName: hi.label,
-    max: hi.text,
+    max: text(hi),
     minName: lo.label,
-    min: lo.text,
-    median: mid.text,
+    min: text(lo),
+    median: text(mid),
   });
 }
 

@@ -21,7 +21,8 @@ import {
   zoomFor,
   type ChartContext,
   type ChartModel,
-  type ValueItem,
+  withLazyParts,
+  type DataTable,
 } from './common';
 
 export type HeatMetric = 'executionRate' | 'score';
@@ -97,16 +98,15 @@ export function buildHeatmap(
   const names = agencies.map((a) => shortName(a));
   const data: Array<[number, number, number]> = [];
   const cells: AgencyYear[] = [];
-  const items: ValueItem[] = [];
   agencies.forEach((a, yi) => {
+    const row = table.get(a);
     years.forEach((y, xi) => {
-      const cell = table.get(a)?.get(y);
+      const cell = row?.get(y);
       const v = cell ? pick(cell) : null;
       // Only cells with the figure: an empty cell means "no record with this figure", not 0.
       if (cell && v !== null) {
         data.push([xi, yi, num(v) as number]);
         cells.push(cell);
-        items.push({ label: `${names[yi]} ${y}`, value: v, text: fmt(metric, v) });
       }
     });
   });
@@ -129,7 +129,11 @@ export function buildHeatmap(
     t('chart.heatmapDesc', { metric: title, years: yearSpanText(years[0], years.at(-1)), n: agencies.length }),
     [title],
     scrolls ? t('chart.rowsShown', { shown: HEATMAP_ROWS, total: agencies.length }) : '',
-    valuesSentence(ctx, items),
+    valuesSentence(
+      ctx,
+      cells.map((c, i) => ({ label: `${names[data[i]![1]]} ${c.year}`, value: pick(c) as number })),
+      (v) => fmt(metric, v),
+    ),
   );
   const option = {
     ...baseOption(description),
@@ -170,7 +174,9 @@ export function buildHeatmap(
   };
   const unit = metric === 'score' ? ('score' as const) : ('percent' as const);
   const cellOf = (a: string, y: number) => table.get(a)?.get(y);
-  const tableOut = {
+  // The table and the links are built when first read (the table shown, a cell clicked), not on
+  // every filter change: 150 agencies × 6 years of record keys each time for nothing.
+  const tableOut = (): DataTable => ({
     columns: [t('col.agency'), ...years.map(String)],
     rows: agencies.map((a, i) => [
       names[i] ?? a,
@@ -187,9 +193,9 @@ export function buildHeatmap(
       }),
     ]),
     units: [null, ...years.map(() => unit)],
-  };
-  const links = [cells.map((c) => (c.records[0] ? recordKey(c.records[0]) : null))];
-  return { option, table: tableOut, empty: false, links, description, caption };
+  });
+  const links = () => [cells.map((c) => (c.records[0] ? recordKey(c.records[0]) : null))];
+  return withLazyParts({ option, empty: false, description, caption }, tableOut, links, true);
 }
 
 export interface RankEntry {
@@ -224,13 +230,13 @@ export function buildRanking(
     },
   };
   const yearText = sameYear ? String(entries[0]!.cell.year) : t('chart.latestPerAgency');
-  const items = entries.map((e, i) => ({ label: labels[i] ?? '', value: e.value, text: fmt(metric, e.value) }));
+  const items = entries.map((e, i) => ({ label: labels[i] ?? '', value: e.value }));
   const { description, caption } = describe(
     ctx,
     t(sameYear ? 'chart.rankingDesc' : 'chart.rankingDescEach', { metric: title, year: yearText, n: entries.length }),
     [title],
     entries.length > visible ? t('chart.rowsShown', { shown: visible, total: entries.length }) : '',
-    valuesSentence(ctx, items),
+    valuesSentence(ctx, items, (v) => fmt(metric, v)),
   );
   const max = Math.max(...entries.map((e) => e.value));
   const xAxisRange =

@@ -445,9 +445,27 @@ export function rankYear(
     const value = cell ? pick(cell) : null;
     if (cell && value !== null) out.push({ cell, value });
   }
-  return out.sort(
-    (a, b) => b.value - a.value || compareZh(agencyShortName(a.cell.agency), agencyShortName(b.cell.agency)),
-  );
+  return byValueThenName(out);
+}
+
+/** Agencies with the figure in `year` (what rankYear would rank, without ranking them). */
+export function countYear(table: AgencyYearTable, year: number, pick: (c: AgencyYear) => number | null): number {
+  let n = 0;
+  for (const cells of table.values()) {
+    const cell = cells.get(year);
+    if (cell && pick(cell) !== null) n++;
+  }
+  return n;
+}
+
+/**
+ * Highest value first, equal values by short name. Each name is looked up once, not in every
+ * comparison: execution rates tie often (many agencies at 100%), and the ranking is made on every
+ * filter change.
+ */
+function byValueThenName<T extends { cell: AgencyYear; value: number }>(entries: T[]): T[] {
+  const names = new Map<T, string>(entries.map((e) => [e, agencyShortName(e.cell.agency)]));
+  return entries.sort((a, b) => b.value - a.value || compareZh(names.get(a)!, names.get(b)!));
 }
 
 /** Each agency's latest year that has the figure. */
@@ -460,9 +478,7 @@ export function rankLatestPerAgency(
     const latest = [...cells.values()].filter((c) => pick(c) !== null).sort((a, b) => b.year - a.year)[0];
     if (latest) out.push({ cell: latest, value: pick(latest) as number });
   }
-  return out.sort(
-    (a, b) => b.value - a.value || compareZh(agencyShortName(a.cell.agency), agencyShortName(b.cell.agency)),
-  );
+  return byValueThenName(out);
 }
 
 // ---------------------------------------------------------------- indicators

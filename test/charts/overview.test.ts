@@ -52,6 +52,30 @@ describe('heatmaps', () => {
     expect(zoom[0].yAxisIndex).toBe(0);
   });
 
+  test('many cells: the description names the highest, the lowest and the median, written as in the cells', () => {
+    const many = Array.from({ length: 30 }, (_, i) => `单位${String(i).padStart(2, '0')}`);
+    // Rates 70.00%, 71.00%, … 99.00%: budget 100, expenditure 70 + i.
+    const recs = many.map((a, i) => ({
+      ...RECORDS[3]!,
+      agency: a,
+      budget: 100,
+      expenditure: 70 + i,
+      execution_rate: 70 + i,
+    }));
+    const m = buildHeatmap(agencyYears(recs), [2022], many, 'executionRate', zh);
+    expect(m.description).toContain('单位29 2022');
+    expect(m.description).toContain('99.00%');
+    expect(m.description).toContain('单位00 2022');
+    expect(m.description).toContain('70.00%');
+    // The median of 30 values, the 15th from the top: 85.00%.
+    expect(m.description).toContain('85.00%');
+    // The table and links, built when first read, still hold every agency and link each cell.
+    expect(m.table.rows).toHaveLength(30);
+    expect(m.table.rows[29]).toEqual(['单位29', 99]);
+    expect(m.links[0]).toHaveLength(30);
+    expect(m.table.cellLinks?.[0]?.[1]).toBe(m.links[0]![0]);
+  });
+
   test('hostile names are escaped in tooltips', () => {
     const recs = hostileRecords();
     const m = buildHeatmap(agencyYears(recs), yearSpan(recs), rankAgencies(recs), 'score', zh);

@@ -4,6 +4,8 @@ import {
   agencyLevelTotals,
   agencyOptions,
   agencyYears,
+  countYear,
+  type AgencyYear,
   distinctProjects,
   filterRecords,
   indexByAgency,
@@ -22,6 +24,7 @@ import {
   yearSpan,
 } from '@/domain/aggregate';
 import { recordKey } from '@/domain/keys';
+import { compareZh } from '@/domain/collate';
 import { ADVISORY, CCPIT, CHAOYANG, EVENTS, INDICATORS, RECORDS, YUZHONG } from '../charts/fixtures';
 
 describe('filterRecords', () => {
@@ -138,6 +141,21 @@ describe('agencyYears', () => {
       [CCPIT, 2022],
       [YUZHONG, 2019],
     ]);
+  });
+  test('a year is counted as rankYear would rank it', () => {
+    for (const y of [2019, 2020, 2021, 2022, 2023, 2024])
+      for (const pick of [(c: AgencyYear) => c.executionRate, (c: AgencyYear) => c.score])
+        expect(countYear(table, y, pick)).toBe(rankYear(table, y, pick).length);
+    expect(countYear(table, 2022, (c) => c.executionRate)).toBe(1);
+    expect(countYear(table, 2030, (c) => c.executionRate)).toBe(0);
+  });
+  test('equal values are ranked by short name, whatever order the agencies come in', () => {
+    const base = RECORDS[0]!;
+    const rows = (agencies: string[]) => agencyYears(agencies.map((agency) => ({ ...base, agency })));
+    const names = ['丙单位', '甲单位', '乙单位'];
+    const rank = (as: string[]) => rankYear(rows(as), base.year, (c) => c.executionRate).map((r) => r.cell.agency);
+    expect(rank(names)).toEqual([...names].sort(compareZh));
+    expect(rank([...names].reverse())).toEqual([...names].sort(compareZh));
   });
 });
 

@@ -121,6 +121,66 @@ test('first load shows the built-in dataset with painted charts for all three ag
   }
 });
 
+test('a chart below the fold is drawn after the charts in view, with the data of the latest filter', async () => {
+  // A short window: the ranking starts below the fold, the heatmaps are in view.
+  const app = await openApp(env.browser, env.server.url, { viewport: { width: 1366, height: 420 } });
+  const { page } = app;
+  try {
+    await page.locator('.records-table tbody tr').nth(5).waitFor({ timeout: 15_000 });
+    await expectCharts(page, 3);
+    const below = await page.$$eval('.echart', (els) =>
+      els.map((e) => e.getBoundingClientRect().top > window.innerHeight + 100),
+    );
+    assert.deepEqual(below, [false, false, true], 'the ranking is below the fold, the heatmaps are not');
+    // Which chart was given an option when, and when the charts in view had all finished.
+    await page.evaluate(() => {
+      const w = window as unknown as { __given: Array<{ chart: number; t: number }> };
+      w.__given = [];
+      document.addEventListener(
+        'echart-option',
+        (e) => {
+          const chart = [...document.querySelectorAll('.echart')].indexOf(e.target as Element);
+          w.__given.push({ chart, t: performance.now() });
+        },
+        true,
+      );
+    });
+    const before = await ariaLabels(page);
+    const t0 = await page.evaluate(() => performance.now());
+    // Department records only: the ranking's latest year is no longer 2024.
+    await page.locator('input[name=scope][value=department]').check();
+    // The ranking is drawn without being scrolled to (when the page is idle), with the new data.
+    await page.waitForFunction(
+      (old) => (document.querySelectorAll('.echart')[2]?.getAttribute('aria-label') ?? old) !== old,
+      before[2] ?? '',
+      { timeout: 10_000 },
+    );
+    const { given, marks } = await page.evaluate((since) => {
+      const w = window as unknown as { __given: Array<{ chart: number; t: number }> };
+      const marks = performance.getEntriesByName('dashboard:charts-finished').filter((m) => m.startTime > since);
+      return { given: w.__given, marks: marks.map((m) => m.startTime) };
+    }, t0);
+    const at = (chart: number) => given.find((g) => g.chart === chart)?.t ?? NaN;
+    const inView = Math.max(at(0), at(1));
+    assert.ok(at(2) > inView, 'the ranking below the fold is drawn after the heatmaps in view');
+    // "Every chart finished" (what a leader's wait is timed by) is marked when the charts in view are done.
+    assert.ok(
+      marks.length > 0 && marks.at(-1)! <= inView,
+      `charts finished at ${marks.join(', ')}; in view by ${inView}`,
+    );
+    // What it shows is the panel's own description for the project records, the same words.
+    const caption = await page.locator('.chart-panel').nth(2).innerText();
+    const label = (await ariaLabels(page))[2] ?? '';
+    assert.ok(label.length > 0 && label !== before[2]);
+    assert.ok(caption.includes(label.slice(0, 12)), 'the drawn ranking describes the filtered data');
+    const painted = await paintedPixels(page);
+    assert.ok((painted[2] ?? 0) > 500, 'the ranking is painted');
+    assertClean(app);
+  } finally {
+    await app.close();
+  }
+});
+
 test('a link with filters reproduces the view; back and forward step through filter changes', async () => {
   const q = new URLSearchParams({ agencies: CCPIT, from: '2021', to: '2022', scope: 'department', threshold: '95' });
   const app = await openApp(env.browser, `${env.server.url}#/execution?${q}`);

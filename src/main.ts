@@ -3,11 +3,11 @@
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
 import App from './App.vue';
-import { createAppRouter } from './router';
+import { createAppRouter, prefetchViews } from './router';
 import { createAppI18n } from '@/i18n';
 import { useDataStore } from '@/stores/data';
 import { useImportStore } from '@/stores/import';
-import { afterNextPaint } from '@/scheduling';
+import { afterNextPaint, whenIdle } from '@/scheduling';
 import '@/styles/main.css';
 
 const app = createApp(App);
@@ -22,7 +22,7 @@ app.mount('#app');
 // Then the data published beside the app (data/manifest.json), if the deployment has any: once
 // the stored data has been shown, so that checking the published files (fetching them, a worker
 // reading them) does not share the two cores with the first charts.
-void started
-  .then(() => data.loaded())
-  .then(afterNextPaint)
-  .then(() => useImportStore(pinia).syncPublished());
+const shown = started.then(() => data.loaded()).then(afterNextPaint);
+void shown.then(() => useImportStore(pinia).syncPublished());
+// The other views' chunks, once the first view is drawn and the page is idle.
+void shown.then(() => whenIdle(() => void prefetchViews(), 3000));

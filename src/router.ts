@@ -9,14 +9,28 @@ import {
   type LocationQueryRaw,
 } from 'vue-router';
 import OverviewView from '@/views/OverviewView.vue';
-import ExecutionView from '@/views/ExecutionView.vue';
-import CarryoverView from '@/views/CarryoverView.vue';
-import ScoresView from '@/views/ScoresView.vue';
-import CompareView from '@/views/CompareView.vue';
-import WarningsView from '@/views/WarningsView.vue';
-import RecordView from '@/views/RecordView.vue';
-import DataView from '@/views/DataView.vue';
-import FormatView from '@/views/FormatView.vue';
+
+// The overview is where a leader lands; every other view is a chunk of its own, so the first load
+// fetches and compiles only what the overview draws (the data page alone brings the import, report
+// and workbook UI). The chunks are fetched when the page is first idle (prefetchViews), so that
+// opening a view later does not wait for the network either.
+const ExecutionView = () => import('@/views/ExecutionView.vue');
+const CarryoverView = () => import('@/views/CarryoverView.vue');
+const ScoresView = () => import('@/views/ScoresView.vue');
+const CompareView = () => import('@/views/CompareView.vue');
+const WarningsView = () => import('@/views/WarningsView.vue');
+const RecordView = () => import('@/views/RecordView.vue');
+const DataView = () => import('@/views/DataView.vue');
+const FormatView = () => import('@/views/FormatView.vue');
+
+/** Fetches (and compiles) every view's chunk; the router then finds them loaded. */
+export function prefetchViews(): Promise<unknown> {
+  return Promise.all(
+    [ExecutionView, CarryoverView, ScoresView, CompareView, WarningsView, RecordView, DataView, FormatView].map((v) =>
+      v().catch(() => undefined),
+    ),
+  );
+}
 
 export function encodeKeyParam(key: string): string {
   const bytes = new TextEncoder().encode(key);

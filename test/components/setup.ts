@@ -3,7 +3,7 @@
 import { markRaw } from 'vue';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { createMemoryHistory, type Router } from 'vue-router';
-import { createAppRouter } from '@/router';
+import { createAppRouter, prefetchViews } from '@/router';
 import { createAppI18n } from '@/i18n';
 import { level1Summaries } from '@/domain/aggregate';
 import { useDataStore } from '@/stores/data';
@@ -24,6 +24,8 @@ export async function testApp(path = '/overview', records: PerfRecord[] = RECORD
   data.level1 = markRaw(level1Summaries(INDICATORS));
   data.status = 'ready';
   const router = createAppRouter(createMemoryHistory());
+  // The views' chunks loaded first, as the app does once idle: a navigation then waits for none.
+  await prefetchViews();
   await router.push(path);
   await router.isReady();
   return { router, pinia, plugins: [router, pinia, createAppI18n('zh-CN')] };

@@ -3,7 +3,7 @@
 // fetched from the app's own assets), and commits the reviewed rows through its own connection to
 // the database. All logic is ReportEngine's.
 import { openDb } from '@/db/database';
-import { PdfWorkerPool, pdfWorkerCount, startPdfjsWorker } from './pdfWorkers';
+import { PdfWorkerHost, startPdfjsWorker } from './pdfWorker';
 import { ReportEngine } from './reportEngine';
 import type { FromReportWorker, ToReportWorker } from './reportProtocol';
 
@@ -13,10 +13,9 @@ interface WorkerScope {
 }
 
 const scope = self as unknown as WorkerScope;
-// pdf.js's own workers, one per core: the pages of a PDF are shared among them (pdfWorkers.ts).
-// They are ended with this worker when the page drops it (a read cancelled).
-const pdfWorkers = new PdfWorkerPool(startPdfjsWorker, pdfWorkerCount());
-const engine = new ReportEngine(openDb(), (msg) => scope.postMessage(msg), pdfWorkers);
+// pdf.js's worker code in a worker of its own (pdfWorker.ts), ended with this worker when the page
+// drops it (a read cancelled: nested workers end with the worker that started them).
+const engine = new ReportEngine(openDb(), (msg) => scope.postMessage(msg), new PdfWorkerHost(startPdfjsWorker));
 
 scope.onmessage = (e) => {
   void engine.handle(e.data);

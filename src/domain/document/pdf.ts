@@ -2,12 +2,11 @@
 // page bundle): each page's positioned text is laid out into paragraphs and tables by
 // ./pdfLayout. A PDF without text (a scan) is refused with its code: no OCR is done.
 //
-// Where the caller can give two pdf.js workers of their own (the report worker's nested workers),
-// the pages are shared between them: each opens the same bytes as a document of its own, one reads
-// from the first page on, the other from the last back, so pdf.js's text extraction runs on two
-// cores at once.
-// Without them (Node, tests, a browser that starts no nested worker), or when one fails, pdf.js
-// runs its worker code in this thread, as it always did; the text items are the same either way.
+// Where the caller lends a pdf.js worker of its own (the report worker's nested worker), pdf.js's
+// worker code (parsing, fonts, text extraction) runs there, on the machine's other core, and only
+// its API and the layout run here. Without one (Node, tests, a browser that starts no nested
+// worker), or when it fails, pdf.js runs its worker code in this thread, as it always did: the text
+// items are the same either way.
 import { readFailure, type ReadResult } from './readResult';
 import { bodyFontSize, joinAcrossPages, layoutPage, type PdfTextItem } from './pdfLayout';
 import type { Block } from './types';
@@ -40,10 +39,10 @@ export interface PdfWorkerPort {
   removeEventListener(type: 'message' | 'error', listener: (e: Event) => void): void;
 }
 
-/** The pdf.js workers a caller lends: ready ones, or null where none can run. */
-export interface PdfWorkers {
-  ports(): Promise<readonly PdfWorkerPort[] | null>;
-  /** A worker failed during a read (its 'error' event): the caller drops them and starts afresh next time. */
+/** The pdf.js worker a caller lends: a ready one, or null where none can run. */
+export interface PdfWorkerSource {
+  port(): Promise<PdfWorkerPort | null>;
+  /** The worker failed during a read (its 'error' event): the caller drops it and starts afresh next time. */
   failed(): void;
 }
 
@@ -56,8 +55,8 @@ export interface PdfOptions {
    * `document`, which a worker has not); without, pdf.js picks its loader (files in Node).
    */
   fetchAssets?: boolean;
-  /** pdf.js workers of their own, the pages shared among them; without, pdf.js runs in this thread. */
-  workers?: PdfWorkers;
+  /** A pdf.js worker of its own; without, pdf.js runs its worker code in this thread. */
+  worker?: PdfWorkerSource;
 }
 
 interface RawItem {
@@ -139,10 +138,10 @@ async function readInThread(bytes: Uint8Array, options: PdfOptions): Promise<Pdf
 // One PDFWorker per port for the life of the port (pdf.js allows no second one on a port).
 const pdfWorkerOf = new WeakMap<PdfWorkerPort, PdfWorkerInstance>();
 
-/** Every page's text items, the pages shared among the workers; null where there are none to use. */
-async function readInWorkers(bytes: Uint8Array, options: PdfOptions): Promise<PdfTextItem[][] | ReadResult | null> {
-  const ports = (await options.workers?.ports())?.slice(0, 2);
-  if (!ports || ports.length < 2) return null;
+/** Every page's text items, pdf.js's worker code in the worker lent; null where there is none. */
+async function readInWorker(bytes: Uint8Array, options: PdfOptions): Promise<PdfTextItem[][] | ReadResult | null> {
+  const port = await options.worker?.port();
+  if (!port) return null;
   const pdfjs = await loadPdfJs(false);
   // A worker that dies answers nothing more: its 'error' event ends the read, done again here.
   let onLost = (): void => {};
@@ -150,43 +149,25 @@ async function readInWorkers(bytes: Uint8Array, options: PdfOptions): Promise<Pd
     onLost = () => reject(new WorkerLost('pdf.js worker failed'));
   });
   lost.catch(() => {});
-  for (const port of ports) port.addEventListener('error', onLost);
-  const docs: PdfDoc[] = [];
+  port.addEventListener('error', onLost);
+  let doc: PdfDoc | null = null;
   try {
-    const opened = await Promise.race([
-      Promise.all(
-        ports.map((port) => {
-          let worker = pdfWorkerOf.get(port);
-          if (!worker) {
-            worker = pdfjs.PDFWorker.create({ port: port as unknown as Worker, verbosity: 0 });
-            pdfWorkerOf.set(port, worker);
-          }
-          return open(pdfjs, bytes, options, worker);
-        }),
-      ),
-      lost,
-    ]);
-    for (const d of opened) if (isDoc(d)) docs.push(d);
-    const failure = opened.find((d) => !isDoc(d));
-    if (failure && !isDoc(failure)) return failure;
-    // The first document reads from the first page on, the second from the last page back, until
-    // they meet: each reads a run of neighbouring pages, which share most of their fonts (pdf.js
-    // loads a font once per document, and Chromium's Type3 fonts are most of the work).
-    const [front, back] = docs as [PdfDoc, PdfDoc];
-    let first = 1;
-    let last = front.numPages;
+    let worker = pdfWorkerOf.get(port);
+    if (!worker) {
+      worker = pdfjs.PDFWorker.create({ port: port as unknown as Worker, verbosity: 0 });
+      pdfWorkerOf.set(port, worker);
+    }
+    const opened = await Promise.race([open(pdfjs, bytes, options, worker), lost]);
+    if (!isDoc(opened)) return opened;
+    doc = opened;
     const pages: PdfTextItem[][] = [];
-    await Promise.race([
-      Promise.all([
-        extractPages(front, () => (first <= last ? first++ : null), pages),
-        extractPages(back, () => (first <= last ? last-- : null), pages),
-      ]),
-      lost,
-    ]);
+    let next = 1;
+    const numPages = doc.numPages;
+    await Promise.race([extractPages(doc, () => (next <= numPages ? next++ : null), pages), lost]);
     return pages;
   } finally {
-    for (const port of ports) port.removeEventListener('error', onLost);
-    await Promise.race([Promise.all(docs.map((d) => d.destroy())), lost]).catch(() => {});
+    port.removeEventListener('error', onLost);
+    if (doc) await Promise.race([doc.destroy(), lost]).catch(() => {});
   }
 }
 
@@ -196,10 +177,10 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   }
   let pages: PdfTextItem[][] | ReadResult | null = null;
   try {
-    pages = await readInWorkers(bytes, options);
+    pages = await readInWorker(bytes, options);
   } catch (e) {
     if (!(e instanceof WorkerLost)) throw e;
-    options.workers?.failed();
+    options.worker?.failed();
   }
   pages ??= await readInThread(bytes, options);
   if (!Array.isArray(pages)) return pages;

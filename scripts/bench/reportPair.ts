@@ -19,7 +19,11 @@ const dists = [path.resolve(process.env['BENCH_DIST'] ?? DIST_DIR), path.resolve
 
 const servers = await Promise.all(dists.map((d) => startServer(d, '/app/')));
 const browser = await launchBenchBrowser();
-const load = (): string => os.loadavg().map((l) => l.toFixed(2)).join(', ');
+const load = (): string =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ');
 try {
   const pages: Page[] = [];
   const workers = dists.map(() => 0);

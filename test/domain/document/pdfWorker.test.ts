@@ -21,7 +21,7 @@ afterEach(async () => {
 });
 
 /** A port to pdf.js's worker code on a thread of its own, counting the messages that come back. */
-function pdfjsThread(): { port: MessagePort; received: () => number } {
+function pdfjsThread(): { port: MessagePort; lent: PdfWorkerPort; received: () => number } {
   const { port1, port2 } = new MessageChannel();
   threads.push(
     new Worker(new URL('../../fixtures/pdfjsThread.mjs', import.meta.url), {
@@ -31,7 +31,8 @@ function pdfjsThread(): { port: MessagePort; received: () => number } {
   );
   let n = 0;
   port1.addEventListener('message', () => n++);
-  return { port: port1, received: () => n };
+  // Node's MessagePort takes the browser's messages and transfer lists; its types name its own.
+  return { port: port1, lent: port1 as unknown as PdfWorkerPort, received: () => n };
 }
 
 function lend(port: PdfWorkerPort | null): PdfWorkerSource & { failures: number } {
@@ -70,7 +71,7 @@ describe('pdf.js in a worker of its own', () => {
   it('reads the 45-page report exactly as pdf.js in this thread does', async () => {
     const bytes = benchReport();
     const thread = pdfjsThread();
-    const inWorker = await readPdf(bytes, { worker: lend(thread.port) });
+    const inWorker = await readPdf(bytes, { worker: lend(thread.lent) });
     expect(thread.received()).toBeGreaterThan(45);
     const here = await readPdf(bytes);
     expect(here.ok).toBe(true);
@@ -79,7 +80,7 @@ describe('pdf.js in a worker of its own', () => {
 
   it('reads the fixtures exactly so too, a second document on the same worker, the CMaps fetched there', async () => {
     const thread = pdfjsThread();
-    const source = lend(thread.port);
+    const source = lend(thread.lent);
     for (const [bytes, options] of [
       [fixture('chaoyang-2025-negotiation-pdf.pdf'), {}],
       [cidFontPdf(CID_REPORT), { cMapUrl: CMAPS }],

@@ -140,9 +140,10 @@ const pdfWorkerOf = new WeakMap<PdfWorkerPort, PdfWorkerInstance>();
 
 /** Every page's text items, pdf.js's worker code in the worker lent; null where there is none. */
 async function readInWorker(bytes: Uint8Array, options: PdfOptions): Promise<PdfTextItem[][] | ReadResult | null> {
-  const port = await options.worker?.port();
+  if (!options.worker) return null;
+  // pdf.js's API loads here while its worker code loads there (the first PDF only).
+  const [port, pdfjs] = await Promise.all([options.worker.port(), loadPdfJs(false)]);
   if (!port) return null;
-  const pdfjs = await loadPdfJs(false);
   // A worker that dies answers nothing more: its 'error' event ends the read, done again here.
   let onLost = (): void => {};
   const lost = new Promise<never>((_, reject) => {

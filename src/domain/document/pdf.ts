@@ -102,7 +102,6 @@ async function open(
       ...(options.fetchAssets ? { useWorkerFetch: true } : {}),
     }).promise;
   } catch (e) {
-    if (e instanceof WorkerLost) throw e;
     const name = (e as { name?: string }).name ?? '';
     if (name === 'PasswordException') return readFailure('pdf_encrypted', {});
     return readFailure('pdf_unreadable', { detail: (e as Error).message ?? String(e) });
@@ -111,13 +110,15 @@ async function open(
 
 const isDoc = (d: PdfDoc | ReadResult): d is PdfDoc => !('ok' in d);
 
-/** The text items of the pages `take()` hands out, one after another, into `pages`. */
-async function extractPages(doc: PdfDoc, take: () => number | null, pages: PdfTextItem[][]): Promise<void> {
-  for (let p = take(); p !== null; p = take()) {
+/** Every page's text items, in order. */
+async function extractPages(doc: PdfDoc): Promise<PdfTextItem[][]> {
+  const pages: PdfTextItem[][] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
     const page = await doc.getPage(p);
-    pages[p - 1] = itemsOf(await page.getTextContent());
+    pages.push(itemsOf(await page.getTextContent()));
     page.cleanup();
   }
+  return pages;
 }
 
 /** Every page's text items, in this thread. */
@@ -126,10 +127,7 @@ async function readInThread(bytes: Uint8Array, options: PdfOptions): Promise<Pdf
   const doc = await open(pdfjs, bytes, options);
   if (!isDoc(doc)) return doc;
   try {
-    const pages: PdfTextItem[][] = [];
-    let next = 1;
-    await extractPages(doc, () => (next <= doc.numPages ? next++ : null), pages);
-    return pages;
+    return await extractPages(doc);
   } finally {
     await doc.destroy();
   }
@@ -161,11 +159,7 @@ async function readInWorker(bytes: Uint8Array, options: PdfOptions): Promise<Pdf
     const opened = await Promise.race([open(pdfjs, bytes, options, worker), lost]);
     if (!isDoc(opened)) return opened;
     doc = opened;
-    const pages: PdfTextItem[][] = [];
-    let next = 1;
-    const numPages = doc.numPages;
-    await Promise.race([extractPages(doc, () => (next <= numPages ? next++ : null), pages), lost]);
-    return pages;
+    return await Promise.race([extractPages(doc), lost]);
   } finally {
     port.removeEventListener('error', onLost);
     if (doc) await Promise.race([doc.destroy(), lost]).catch(() => {});

@@ -8,7 +8,7 @@ import type { BudgetDb } from '@/db/database';
 import { commitFiles, knownRecords } from '@/db/ledger';
 import { previewDiff } from '@/db/reads';
 import { readDocumentAs, reportFormatOf } from '@/domain/document/read';
-import type { PdfOptions } from '@/domain/document/pdf';
+import type { PdfOptions, PdfWorkerSource } from '@/domain/document/pdf';
 import type { DocumentModel } from '@/domain/document/types';
 import { emptyResult, extractDocument } from '@/domain/extract';
 import { extractionBatches } from '@/domain/extract/batches';
@@ -49,6 +49,8 @@ export class ReportEngine {
   constructor(
     private readonly db: BudgetDb,
     private readonly post: (msg: FromReportWorker) => void,
+    /** A pdf.js worker of its own for the PDFs (the report worker's); without, pdf.js runs in this thread. */
+    private readonly pdfWorker?: PdfWorkerSource,
   ) {}
 
   handle(msg: ToReportWorker): Promise<void> {
@@ -56,7 +58,8 @@ export class ReportEngine {
       case 'read': {
         const f = msg.file;
         const source = { name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) };
-        return this.read(msg.id, source, pdfAssets(msg.assets));
+        const pdf = this.pdfWorker ? { ...pdfAssets(msg.assets), worker: this.pdfWorker } : pdfAssets(msg.assets);
+        return this.read(msg.id, source, pdf);
       }
       case 'check':
         return this.check(msg.id, msg.edits);

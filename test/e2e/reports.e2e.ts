@@ -1,17 +1,19 @@
 // Evaluation reports end to end on the production build: a .docx report read in the worker,
 // reviewed beside its text (every figure marked, a field scrolls to its sentence), one value
 // corrected, committed as ordinary batches and found on the record view; a PDF whose Chinese font
-// is not embedded read with the app's own CMaps (no request off origin); a scanned PDF refused.
+// is not embedded read with the app's own CMaps (no request off origin); a scanned PDF refused; a
+// long PDF read by pdf.js in a worker of its own, which ends when the read is cancelled.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { assertClean, openApp, ROOT_DIR, saveScreenshot, startEnv, type E2eEnv } from './harness.ts';
 import { CID_REPORT, cidFontPdf } from '../fixtures/cidPdf.ts';
 import { reportBlocks } from '../../scripts/bench/reportBench.ts';
 import { docxBytes } from '../../scripts/reportFixtures/writeDocx.ts';
+import { reportHtml } from '../../scripts/reportFixtures/writePdf.ts';
 
 const REPORTS = path.join(ROOT_DIR, 'test', 'fixtures', 'reports');
 const CCPIT = '中国国际贸易促进委员会北京市分会';
@@ -149,6 +151,53 @@ describe('reports', () => {
       assert.equal(await errors.locator('[data-code="pdf_no_text"]').count(), 1);
       assert.equal(await page.getByTestId('report-commit').isDisabled(), true);
       await saveScreenshot(page, 'reports-scanned');
+      assertClean(app);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a long PDF is read by pdf.js in a worker of its own; cancelling a read ends that worker, the next read starts another', async () => {
+    const printer = await env.browser.newPage();
+    const long = path.join(scratch, '部门整体支出绩效评价报告.pdf');
+    try {
+      await printer.setContent(reportHtml(reportBlocks(8)));
+      await writeFile(
+        long,
+        await printer.pdf({ format: 'A4', margin: { top: '20mm', bottom: '20mm', left: '20mm', right: '20mm' } }),
+      );
+    } finally {
+      await printer.close();
+    }
+    const app = await openApp(env.browser, env.server.url);
+    const { page } = app;
+    const pdfjs: Worker[] = [];
+    const ended = new Set<Worker>();
+    page.on('worker', (w) => {
+      if (!/pdfjs\.worker-/.test(w.url())) return;
+      pdfjs.push(w);
+      w.on('close', () => ended.add(w));
+    });
+    try {
+      await openData(page);
+      await pickReport(page, long);
+      assert.equal(await page.getByTestId('report-errors').count(), 0);
+      const blocks = Number(await page.getByTestId('report-document').getAttribute('data-block-count'));
+      assert.ok(blocks > 300, `a long report (${blocks} blocks)`);
+      assert.equal(pdfjs.length, 1, 'one pdf.js worker, started by the report worker');
+      assert.equal(ended.size, 0);
+
+      // Read it again and cancel while it is read: the report worker ends, and its pdf.js worker with it.
+      await page.getByTestId('report-input').setInputFiles(long);
+      await page.getByTestId('report-reading').getByRole('button').click();
+      const until = Date.now() + 15_000;
+      while (!ended.has(pdfjs[0]!) && Date.now() < until) await page.waitForTimeout(50);
+      assert.ok(ended.has(pdfjs[0]!), 'the pdf.js worker ended with the cancelled read');
+      assert.equal(await page.getByTestId('report-fields').count(), 0);
+
+      await pickReport(page, long);
+      assert.equal(pdfjs.length, 2, 'the next read starts a pdf.js worker of its own');
+      assert.equal(Number(await page.getByTestId('report-document').getAttribute('data-block-count')), blocks);
       assertClean(app);
     } finally {
       await app.close();

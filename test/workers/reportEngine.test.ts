@@ -97,6 +97,25 @@ describe('report engine', () => {
     expect(await listBatches(h.db)).toEqual([]);
   });
 
+  test('a PDF chosen on the page is read with the report worker’s pdf.js worker lent to the reader (none here: read in this thread)', async () => {
+    const db = freshDb();
+    const messages: FromReportWorker[] = [];
+    let asked = 0;
+    const lent = { port: async () => (asked++, null), failed: () => {} };
+    const engine = new ReportEngine(db, (m) => messages.push(structuredClone(m)), lent);
+    const name = 'chaoyang-2025-negotiation-pdf.pdf';
+    const file = new File([readFileSync(path.join(REPORTS, name))], name);
+    await engine.handle({
+      type: 'read',
+      id: 1,
+      file,
+      assets: `${path.join(process.cwd(), 'node_modules', 'pdfjs-dist')}/`,
+    });
+    expect(asked).toBe(1);
+    const read = messages.find((m) => m.type === 'read');
+    expect(read?.type === 'read' && read.check.result.records.length).toBeGreaterThan(0);
+  });
+
   test('a file that is no report format is refused with its name', async () => {
     const h = harness();
     await h.engine.read(7, { name: '报告.png', read: async () => new Uint8Array([0x89, 0x50, 0x4e, 0x47]) });

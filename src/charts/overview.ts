@@ -267,17 +267,22 @@ export function buildRanking(
     dataZoom: zoomFor('y', entries.length, visible),
     series: [series],
   };
-  const table = {
+  const keyAt = (e: RankEntry): string | null => (e.cell.records[0] ? recordKey(e.cell.records[0]) : null);
+  // Built when first read, as the heatmaps' are: the ranking is redrawn after the frame a filter
+  // change waits for, but its model is made inside it.
+  const table = (): DataTable => ({
     columns: [t('col.rank'), t('col.agency'), t('col.year'), title],
     rows: entries.map((e, i) => [i + 1, shortName(e.cell.agency), e.cell.year, num(e.value)]),
-    rowLinks: entries.map((e) => (e.cell.records[0] ? recordKey(e.cell.records[0]) : null)),
+    rowLinks: entries.map(keyAt),
     units: [
       'integer' as const,
       null,
       'integer' as const,
       metric === 'score' ? ('score' as const) : ('percent' as const),
     ],
-  };
-  const links = [entries.map((e) => (e.cell.records[0] ? recordKey(e.cell.records[0]) : null))];
-  return { option, table, empty: false, links, description, caption };
+  });
+  const links = () => [entries.map(keyAt)];
+  // Tall enough for `visible` bars (at least three), then it scrolls.
+  const height = Math.min(visible, Math.max(3, entries.length)) * 38 + 40;
+  return withLazyParts({ option, empty: false, description, caption, height }, table, links, true);
 }

@@ -22,7 +22,9 @@ import {
   shortName,
   tipHtml,
   valuesSentence,
+  withLazyParts,
   type ChartContext,
+  type DataTable,
   type ChartModel,
   type TipLine,
 } from './common';
@@ -55,29 +57,30 @@ type Line = { name: string; color: string; cells: readonly (AgencyYear | null)[]
  */
 function manyLineSeries(lines: readonly Line[]): {
   series: Array<LineSeriesOption | ScatterSeriesOption>;
-  links: (string | null)[][];
+  links: () => (string | null)[][];
 } {
   // One series per colour: each agency keeps its own colour (palette.ts), lines of a colour share it.
-  const groups = new Map<string, { data: Array<[number, number | null]>; links: (string | null)[] }>();
+  // The record behind each point is kept as its cell, and made a key only when links are read.
+  const groups = new Map<string, { data: Array<[number, number | null]>; cells: (AgencyYear | null)[] }>();
   const lone = {
     data: [] as Array<{ value: [number, number]; itemStyle: { color: string } }>,
-    links: [] as (string | null)[],
+    cells: [] as (AgencyYear | null)[],
   };
   for (const line of lines) {
     let g = groups.get(line.color);
-    if (!g) groups.set(line.color, (g = { data: [], links: [] }));
+    if (!g) groups.set(line.color, (g = { data: [], cells: [] }));
     const vs = line.values;
     vs.forEach((v, x) => {
       g.data.push([x, v]);
-      g.links.push(v === null ? null : keyOf(line.cells[x]!));
+      g.cells.push(v === null ? null : (line.cells[x] ?? null));
       if (v !== null && vs[x - 1] == null && vs[x + 1] == null) {
         lone.data.push({ value: [x, v], itemStyle: { color: line.color } });
-        lone.links.push(keyOf(line.cells[x]!));
+        lone.cells.push(line.cells[x] ?? null);
       }
     });
     // The gap that ends this line before the next one starts.
     g.data.push([vs.length - 1, null]);
-    g.links.push(null);
+    g.cells.push(null);
   }
   const used = [...groups].map(([color, g]) => ({ ...g, color }));
   const series: Array<LineSeriesOption | ScatterSeriesOption> = used.map((g, k) => ({
@@ -92,7 +95,7 @@ function manyLineSeries(lines: readonly Line[]): {
     lineStyle: { width: 1.5 },
     emphasis: { disabled: true },
   }));
-  const links = used.map((g) => g.links);
+  const cells = used.map((g) => g.cells);
   if (lone.data.length > 0) {
     series.push({
       type: 'scatter',
@@ -102,9 +105,9 @@ function manyLineSeries(lines: readonly Line[]): {
       symbolSize: 8,
       emphasis: { disabled: true },
     });
-    links.push(lone.links);
+    cells.push(lone.cells);
   }
-  return { series, links };
+  return { series, links: () => cells.map((cs) => cs.map((c) => (c ? keyOf(c) : null))) };
 }
 
 /** Lines a tooltip lists at most (the highest values); the rest are counted. */
@@ -287,14 +290,16 @@ export function buildTrend(
   };
 
   const unit = metric === 'score' ? ('score' as const) : ('percent' as const);
-  const tableOut = {
+  // The table and the links are built when first read (the table shown, a point clicked): a
+  // record key for every point of every line on each filter change is most of this builder's time.
+  const tableOut = (): DataTable => ({
     columns: [t('col.agency'), ...years.map(String)],
     rows: shown.map((r) => [r.name, ...r.cells.map((c) => (c ? num(pick(c)) : null))]),
     cellLinks: shown.map((r) => [null, ...r.cells.map((c) => (c && pick(c) !== null ? keyOf(c) : null))]),
     units: [null, ...years.map(() => unit)],
-  };
-  const links = grouped ? grouped.links : shown.map((r) => r.cells.map((c) => (c ? keyOf(c) : null)));
-  return { option, table: tableOut, empty: false, links, description, caption };
+  });
+  const links = grouped ? grouped.links : () => shown.map((r) => r.cells.map((c) => (c ? keyOf(c) : null)));
+  return withLazyParts({ option, empty: false, description, caption }, tableOut, links, true);
 }
 
 function keyOf(c: AgencyYear): string | null {

@@ -88,6 +88,40 @@ describe.each([1, 3, 10, 150])('%i agencies', (n) => {
     // The caption under the chart does not repeat the values the description reads out.
     expect(heat.caption).not.toContain('数值');
   });
+
+  test('the per-record chart shows a window of ten rows, scrolling, says so, and writes the values it names', () => {
+    const rows = n * 6;
+    if (rows > 10) {
+      expect(bars.caption).toContain(`共 ${rows} 条`);
+      const zoom = (bars.option as Loose).dataZoom;
+      expect(zoom[0]).toMatchObject({ type: 'slider', yAxisIndex: 0, start: 0 });
+      expect(zoom[0].end).toBe(Math.max(1, Math.round((10 / rows) * 100)));
+      expect(bars.height).toBe(10 * 56 + 110);
+    }
+    // The rate's extremes (or each value, for a few) are written as percentages.
+    expect(bars.description).toMatch(rows > 12 ? /最高 .+ \d+\.\d\d%，最低 .+ \d+\.\d\d%/ : /\d+\.\d\d%/);
+  });
+
+  test('the ranking asks for the height of its bars (three to twelve, then it scrolls)', () => {
+    expect(ranking.height).toBe(Math.min(12, Math.max(3, n)) * 38 + 40);
+    if (n > 12) expect((ranking.option as Loose).dataZoom[0].yAxisIndex).toBe(0);
+  });
+
+  test('trend, ranking and per-record models say they link to records without building the links', () => {
+    const all = buildExecutionTrend(table, years, ranked, 90, ctx);
+    for (const m of [all, ranking, bars]) {
+      expect(m.linked).toBe(true);
+      // Getters, read when the table is shown or a point is clicked (not on every filter change).
+      expect(typeof Object.getOwnPropertyDescriptor(m, 'links')?.get).toBe('function');
+      expect(typeof Object.getOwnPropertyDescriptor(m, 'table')?.get).toBe('function');
+    }
+    // Read, they are the same as ever: every point of every line leads to its record.
+    expect(all.table.rows).toHaveLength(n);
+    const links = all.links.flat().filter((k) => k !== null);
+    expect(links.length).toBeGreaterThanOrEqual(n * 6);
+    expect(ranking.table.rowLinks).toHaveLength(n);
+    expect(ranking.links[0]).toEqual(ranking.table.rowLinks);
+  });
 });
 
 describe('reference lines and single years', () => {

@@ -14,6 +14,7 @@
 // --against DIR  the bureau scenarios on another build as well (e.g. main's: `git worktree add` it
 //            and `npx vite build --outDir DIR` there), the builds taking turns block by block;
 //            prints both and the ratios (--rounds N blocks each, 3 by default)
+// --reloads-only  with --bureau / --against: only the reloads (the app's start)
 // --report   only the 40-page report read and extracted in the worker (scripts/bench/reportBench.ts)
 // BENCH_DIST=dir serves another build, e.g. `npx vite build --minify false --outDir /tmp/dist-plain`
 // so that CPU profiles name the functions.
@@ -170,7 +171,14 @@ try {
         bytes: manifest.records.bytes,
         main: s.main,
         workers,
+        // The first records import of a profiled run: the page's profile (no worker exists yet).
+        ...(profile && records.length === 0 ? { profileDir: path.join(RESULTS_DIR, 'profiles') } : {}),
       });
+      if (rec.profile) {
+        log(`  import ${path.basename(manifest.records.file)}: ${describe(rec)}; page CPU, self time:`);
+        for (const p of rec.profile.main.slice(0, 12))
+          log(`    ${String(p.ms).padStart(8)} ms ${String(p.share).padStart(5)} %  ${p.fn}`);
+      }
       records.push(rec);
       if (freshPage) {
         await s.page.reload({ waitUntil: 'load' });
@@ -263,6 +271,7 @@ try {
       changes: against ? 10 : FILTER_CHANGES,
       rounds,
       log,
+      reloadsOnly: args.has('--reloads-only'),
       dists: [path.resolve(process.env['BENCH_DIST'] ?? DIST_DIR), ...(against ? [path.resolve(against)] : [])],
       ...(profile ? { profileDir: path.join(RESULTS_DIR, 'profiles') } : {}),
     });

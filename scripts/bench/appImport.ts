@@ -121,8 +121,10 @@ export async function importFile(page: Page, opts: ImportOptions): Promise<Impor
   await steadyHeap(opts.main);
   const sampler = new HeapSampler(opts.main);
   sampler.worker = worker;
-  if (opts.profileDir && worker) {
-    await startProfile(worker);
+  // Without a worker yet (the page's first import), the page alone is profiled.
+  const profiledWorker = opts.profileDir ? worker : null;
+  if (opts.profileDir) {
+    if (profiledWorker) await startProfile(profiledWorker);
     await startProfile(opts.main);
   }
 
@@ -146,13 +148,13 @@ export async function importFile(page: Page, opts: ImportOptions): Promise<Impor
   await waitForMark(page, MARK_COMMITTED, nCommitted + 1, timeout);
 
   let profile: ImportRun['profile'];
-  if (opts.profileDir && worker) {
-    const [wp, mp] = await Promise.all([stopProfile(worker), stopProfile(opts.main)]);
+  if (opts.profileDir) {
+    const [wp, mp] = await Promise.all([profiledWorker ? stopProfile(profiledWorker) : null, stopProfile(opts.main)]);
     mkdirSync(opts.profileDir, { recursive: true });
     const base = path.basename(opts.file, '.csv');
-    writeFileSync(path.join(opts.profileDir, `${base}-worker.cpuprofile`), JSON.stringify(wp));
+    if (wp) writeFileSync(path.join(opts.profileDir, `${base}-worker.cpuprofile`), JSON.stringify(wp));
     writeFileSync(path.join(opts.profileDir, `${base}-main.cpuprofile`), JSON.stringify(mp));
-    profile = { worker: selfTimes(wp), main: selfTimes(mp) };
+    profile = { worker: wp ? selfTimes(wp) : [], main: selfTimes(mp) };
   }
 
   const s1 = await benchState(page);

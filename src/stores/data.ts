@@ -12,6 +12,7 @@ import {
   KINDS,
   type FindingRow,
   type FundLine,
+  type ColumnChunk,
   type IndicatorRow,
   type Issue,
   type Kind,
@@ -19,7 +20,7 @@ import {
   type RowOf,
 } from '@/domain/types';
 import { openDb, type BudgetDb } from '@/db/database';
-import { activeIds } from '@/db/current';
+import { readStart, activeSignatures as readSignatures, type StartRead } from '@/db/startRead';
 import { ensureBuiltin } from '@/db/builtin';
 import {
   listBatches,
@@ -31,7 +32,7 @@ import {
   loadWarnings,
 } from '@/db/ledger';
 import { loadDamage, type Damage } from '@/db/damage';
-import { appendLevel1Rows, tableRecordKeys } from '@/domain/level1';
+import { appendLevel1Rows, tableRecordKeys, type Level1Table } from '@/domain/level1';
 import { appendRows } from '@/domain/columns';
 import { problem, problemOf, type Problem } from '@/domain/issues';
 
@@ -68,10 +69,10 @@ const mark = (name: string): void => void globalThis.performance?.mark?.(name);
 /** Rows made from stored columns per task: twenty thousand records at once held the page for 60–90 ms. */
 const ROWS_PER_TASK = 4000;
 
-/** The current rows of a kind, made into objects a slice per task so the page stays responsive. */
-async function currentRowsInSlices<K extends Kind>(db: BudgetDb, kind: K): Promise<RowOf[K][]> {
+/** Rows of stored chunks made into objects, a slice per task so the page stays responsive. */
+async function rowsInSlices<K extends Kind>(chunks: readonly ColumnChunk[]): Promise<RowOf[K][]> {
   const out: RowOf[K][] = [];
-  for (const chunk of await loadCurrentChunks(db, kind)) {
+  for (const chunk of chunks) {
     for (let from = 0; from < chunk.length; from += ROWS_PER_TASK) {
       await nextTask();
       appendRows(chunk, from, Math.min(chunk.length, from + ROWS_PER_TASK), out);
@@ -80,12 +81,17 @@ async function currentRowsInSlices<K extends Kind>(db: BudgetDb, kind: K): Promi
   return out;
 }
 
+/** The current rows of a kind, made into objects a slice per task. */
+async function currentRowsInSlices<K extends Kind>(db: BudgetDb, kind: K): Promise<RowOf[K][]> {
+  return rowsInSlices<K>(await loadCurrentChunks(db, kind));
+}
+
 /** Level-1 summaries made into objects per task: eighty thousand at once held the page for 250–400 ms after a commit. */
 const SUMMARIES_PER_TASK = 10_000;
 
 /** The level-1 summaries of the current indicator rows, made into objects a slice per task. */
-async function level1InSlices(db: BudgetDb): Promise<Level1Summary[]> {
-  const table = await level1Table(db);
+async function level1InSlices(db: BudgetDb, stored: Level1Table | null = null): Promise<Level1Summary[]> {
+  const table = stored ?? (await level1Table(db));
   const keys = tableRecordKeys(table);
   const out: Level1Summary[] = [];
   for (let from = 0; from < table.length; from += SUMMARIES_PER_TASK) {
@@ -146,7 +152,8 @@ export const useDataStore = defineStore('data', () => {
   /** The reload started last (a commit's catchUp waits for it: it may be reading the commit's rows). */
   let latestReload: Promise<void> = Promise.resolve();
 
-  async function readKinds(kinds: readonly Kind[]): Promise<void> {
+  /** Reads `kinds` (or takes them from the start's read, which has every kind) and hands them to the views. */
+  async function readKinds(kinds: readonly Kind[], start?: StartRead): Promise<void> {
     if (!db) return;
     const seq = ++loadSeq;
     status.value = status.value === 'ready' ? 'ready' : 'loading';
@@ -156,13 +163,23 @@ export const useDataStore = defineStore('data', () => {
       // level-1 summaries the charts need are kept up to date in the database with every change,
       // and one record's rows are read when its view opens (indicatorsFor). Findings likewise
       // (findingsFor): a change of them only bumps `version`, so an open record view reads again.
-      const [r, f, l, w, batches] = await Promise.all([
-        kinds.includes('records') ? currentRowsInSlices(db, 'records') : null,
-        kinds.includes('funds') ? loadCurrent(db, 'funds') : null,
-        kinds.includes('indicators') ? level1InSlices(db) : null,
-        loadWarnings(db),
-        listBatches(db),
-      ]);
+      const [r, f, l, w, batches] = await Promise.all(
+        start
+          ? ([
+              rowsInSlices<'records'>(start.recordChunks),
+              start.funds,
+              level1InSlices(db, start.level1),
+              start.warnings,
+              start.batches,
+            ] as const)
+          : ([
+              kinds.includes('records') ? currentRowsInSlices(db, 'records') : null,
+              kinds.includes('funds') ? loadCurrent(db, 'funds') : null,
+              kinds.includes('indicators') ? level1InSlices(db) : null,
+              loadWarnings(db),
+              listBatches(db),
+            ] as const),
+      );
       mark(DATA_MARKS.read);
       // Let the charts render in a task of their own, not in the one that built the row objects.
       await nextTask();
@@ -188,14 +205,12 @@ export const useDataStore = defineStore('data', () => {
     }
   }
 
-  /** The active batch ids of each kind: they decide its current data. */
-  async function activeSignatures(current: BudgetDb): Promise<Record<Kind, string>> {
-    const ids = await Promise.all(KINDS.map((k) => activeIds(current, k)));
-    return Object.fromEntries(KINDS.map((k, i) => [k, ids[i]!.join(',')])) as Record<Kind, string>;
-  }
+  /** The app's first read (start): the ids it read are what later changes are compared with. */
+  let firstRead: Promise<void> = Promise.resolve();
 
   /** Marks the kinds whose active batches changed as stale, and reads them again. */
-  function follow(next: Record<Kind, string>): Promise<void> {
+  async function follow(next: Record<Kind, string>): Promise<void> {
+    await firstRead;
     for (const k of KINDS) if (next[k] !== signatures[k] || status.value !== 'ready') stale.add(k);
     signatures = next;
     // A reload still running is replaced by this one, which reads its kinds too (still stale).
@@ -213,7 +228,7 @@ export const useDataStore = defineStore('data', () => {
     const seq = ++catchUpSeq;
     catchingUp.value = true;
     try {
-      await follow(await activeSignatures(db));
+      await follow(await readSignatures(db));
       // A reload the database's change notice started meanwhile reads the commit's rows too.
       while (reloading.value) await latestReload;
     } catch (e) {
@@ -228,19 +243,39 @@ export const useDataStore = defineStore('data', () => {
   async function start(database: BudgetDb = openDb()): Promise<void> {
     if (db) return;
     db = database;
+    const current = db;
     status.value = 'loading';
+    // What the views show first is read together with the open, in one transaction, without
+    // waiting for the check for the built-in dataset (a reload finds it loaded). On a first start,
+    // when that check has just written the built-in dataset, this read is dropped and made again.
+    const early = readStart(current).then(
+      (read) => ({ read }),
+      () => null,
+    );
+    let wroteBuiltin: boolean;
     try {
-      await ensureBuiltin(db);
+      wroteBuiltin = await ensureBuiltin(current);
     } catch (e) {
       error.value = loadProblem(e);
       status.value = 'error';
       return;
     }
     mark(DATA_MARKS.opened);
-    const current = db;
+    firstRead = (async () => {
+      try {
+        const read = (wroteBuiltin ? null : await early)?.read ?? (await readStart(current));
+        if (db !== current) return;
+        signatures = read.signatures;
+        await readKinds(KINDS, read);
+      } catch (e) {
+        if (db !== current) return;
+        error.value = loadProblem(e);
+        status.value = 'error';
+      }
+    })();
     // The active batch ids of each kind decide its current data: reload a kind whenever its ids
-    // change (a commit, a rollback, here or in another tab).
-    subscription = watchQuery(() => activeSignatures(current), {
+    // change (a commit, a rollback, here or in another tab) from those the first read saw.
+    subscription = watchQuery(() => readSignatures(current), {
       next: (next) => void follow(next),
       error: (e: unknown) => {
         error.value = loadProblem(e);
@@ -265,6 +300,7 @@ export const useDataStore = defineStore('data', () => {
     damaged.value = markRaw([]);
     db?.close();
     db = null;
+    firstRead = Promise.resolve();
     signatures = { records: '', funds: '', indicators: '', findings: '' };
     stale.clear();
     status.value = 'idle';

@@ -21,6 +21,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { printTrace, summarizeTrace, TRACE_CATEGORIES, type TraceEvent } from './bench/traceSummary';
 import type { Browser, Page } from 'playwright-core';
 import { DIST_DIR, startServer } from '../test/e2e/harness';
 import { importFile, openDataPage, type ImportRun } from './bench/appImport';
@@ -165,6 +166,9 @@ try {
     const set: ImportSet = { file: f.file, rows: f.rows, bytes: f.bytes, runs: [] };
     for (let i = 0; i < runs; i++) {
       const s = await freshDataPage(browser);
+      // --trace: a Chromium trace of the first records import (what the page's long tasks held).
+      const tracing = args.has('--trace') && records.length === 0;
+      if (tracing) await browser.startTracing(s.page, { categories: TRACE_CATEGORIES });
       const rec = await importFile(s.page, {
         file: fileOf(manifest.records),
         rows: manifest.records.rows,
@@ -174,6 +178,19 @@ try {
         // The first records import of a profiled run: the page's profile (no worker exists yet).
         ...(profile && records.length === 0 ? { profileDir: path.join(RESULTS_DIR, 'profiles') } : {}),
       });
+      if (tracing) {
+        const buf = await browser.stopTracing();
+        mkdirSync(path.join(RESULTS_DIR, 'profiles'), { recursive: true });
+        writeFileSync(path.join(RESULTS_DIR, 'profiles', 'records-import.trace.json'), buf);
+        const trace = JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+        const events = Array.isArray(trace) ? trace : trace.traceEvents;
+        printTrace(
+          summarizeTrace(events, { from: 'import:file-chosen', longMs: 30 }),
+          log,
+          'records import (trace)',
+          20,
+        );
+      }
       if (rec.profile) {
         log(`  import ${path.basename(manifest.records.file)}: ${describe(rec)}; page CPU, self time:`);
         for (const p of rec.profile.main.slice(0, 12))

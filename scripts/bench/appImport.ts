@@ -147,6 +147,14 @@ export async function importFile(page: Page, opts: ImportOptions): Promise<Impor
   await commit.click();
   await waitForMark(page, MARK_COMMITTED, nCommitted + 1, timeout);
 
+  const s1 = await benchState(page);
+  const chosenAt = s1.marks.filter((m) => m.name === MARK_CHOSEN)[nChosen]!.t;
+  const parsedAt = s1.marks.filter((m) => m.name === MARK_PARSED)[nParsed]!.t;
+  const committedAt = s1.marks.filter((m) => m.name === MARK_COMMITTED)[nCommitted]!.t;
+  const shownAt = await page.evaluate(() => (window as unknown as PreviewWindow).__previewShown);
+  const clickAt = s1.clicks.filter((c) => c.t >= parsedAt).at(0)?.t ?? parsedAt;
+  const settledAt = await waitQuiet(page, committedAt, 1000, 60_000);
+  // The profiles run on until the page is quiet: the dashboard's reading after the commit is in them.
   let profile: ImportRun['profile'];
   if (opts.profileDir) {
     const [wp, mp] = await Promise.all([profiledWorker ? stopProfile(profiledWorker) : null, stopProfile(opts.main)]);
@@ -157,13 +165,6 @@ export async function importFile(page: Page, opts: ImportOptions): Promise<Impor
     profile = { worker: wp ? selfTimes(wp) : [], main: selfTimes(mp) };
   }
 
-  const s1 = await benchState(page);
-  const chosenAt = s1.marks.filter((m) => m.name === MARK_CHOSEN)[nChosen]!.t;
-  const parsedAt = s1.marks.filter((m) => m.name === MARK_PARSED)[nParsed]!.t;
-  const committedAt = s1.marks.filter((m) => m.name === MARK_COMMITTED)[nCommitted]!.t;
-  const shownAt = await page.evaluate(() => (window as unknown as PreviewWindow).__previewShown);
-  const clickAt = s1.clicks.filter((c) => c.t >= parsedAt).at(0)?.t ?? parsedAt;
-  const settledAt = await waitQuiet(page, committedAt, 1000, 60_000);
   await sampler.stop();
   const s2 = await benchState(page);
   const during = s2.longTasks.filter((l) => l.t + l.d > chosenAt && l.t < committedAt);

@@ -35,6 +35,7 @@ import { loadDamage, type Damage } from '@/db/damage';
 import { appendLevel1Rows, tableRecordKeys, type Level1Table } from '@/domain/level1';
 import { appendRows } from '@/domain/columns';
 import { problem, problemOf, type Problem } from '@/domain/issues';
+import { afterNextPaint } from '@/scheduling';
 
 /**
  * A failure to load the data, as a code and parameters: the built-in data's or the database's
@@ -144,13 +145,19 @@ export const useDataStore = defineStore('data', () => {
    * Reads the current data of `kinds` (all by default) again; the others stay. Warnings are read
    * with any kind: they follow every batch.
    */
-  function reload(kinds: readonly Kind[] = KINDS): Promise<void> {
-    const running = readKinds(kinds);
+  function reload(kinds: readonly Kind[] = KINDS, start?: StartRead): Promise<void> {
+    const running = readKinds(kinds, start);
     latestReload = running;
+    latestKinds = new Set(kinds);
+    void running.finally(() => {
+      if (latestReload === running) latestKinds = null;
+    });
     return running;
   }
   /** The reload started last (a commit's catchUp waits for it: it may be reading the commit's rows). */
   let latestReload: Promise<void> = Promise.resolve();
+  /** The kinds the reload started last reads, while it runs. */
+  let latestKinds: Set<Kind> | null = null;
 
   /** Reads `kinds` (or takes them from the start's read, which has every kind) and hands them to the views. */
   async function readKinds(kinds: readonly Kind[], start?: StartRead): Promise<void> {
@@ -168,7 +175,10 @@ export const useDataStore = defineStore('data', () => {
           ? ([
               rowsInSlices<'records'>(start.recordChunks),
               start.funds,
-              level1InSlices(db, start.level1),
+              // At the start, the level-1 summaries are made into objects after the first view
+              // is painted (below): the overview does not show them, and at a million indicator
+              // rows they are eighty thousand objects, a dozen tasks before the first chart.
+              null,
               start.warnings,
               start.batches,
             ] as const)
@@ -194,9 +204,19 @@ export const useDataStore = defineStore('data', () => {
       dataVersion.value = newest ? { id: newest.id, fileName: newest.fileName, createdAt: newest.createdAt } : null;
       error.value = null;
       status.value = 'ready';
-      reloading.value = false;
       version.value++;
       mark(DATA_MARKS.ready);
+      if (start) {
+        // The summaries of the same read, once the views have painted: until then the data is
+        // not `current` (a view that needs them knows they are coming). Not a new version: the
+        // rows are those already read, and the views' colours and caches stay as they are.
+        await afterNextPaint();
+        if (seq !== loadSeq || !db) return;
+        const summaries = await level1InSlices(db, start.level1);
+        if (seq !== loadSeq) return;
+        level1.value = markRaw(summaries);
+      }
+      reloading.value = false;
     } catch (e) {
       if (seq !== loadSeq) return;
       error.value = loadProblem(e);
@@ -211,10 +231,21 @@ export const useDataStore = defineStore('data', () => {
   /** Marks the kinds whose active batches changed as stale, and reads them again. */
   async function follow(next: Record<Kind, string>): Promise<void> {
     await firstRead;
-    for (const k of KINDS) if (next[k] !== signatures[k] || status.value !== 'ready') stale.add(k);
+    let changed = false;
+    for (const k of KINDS)
+      if (next[k] !== signatures[k] || status.value !== 'ready') {
+        stale.add(k);
+        changed = true;
+      }
     signatures = next;
+    if (stale.size === 0) return;
+    // Nothing changed since the running reload started (the change notice and a commit's catchUp
+    // both report the same commit): it reads what is stale already. Starting another would read,
+    // check and build the rows twice, the first result thrown away.
+    const running = latestKinds;
+    if (!changed && running && [...stale].every((k) => running.has(k))) return latestReload;
     // A reload still running is replaced by this one, which reads its kinds too (still stale).
-    return stale.size > 0 ? reload([...stale]) : Promise.resolve();
+    return reload([...stale]);
   }
 
   let catchUpSeq = 0;
@@ -266,7 +297,7 @@ export const useDataStore = defineStore('data', () => {
         const read = (wroteBuiltin ? null : await early)?.read ?? (await readStart(current));
         if (db !== current) return;
         signatures = read.signatures;
-        await readKinds(KINDS, read);
+        await reload(KINDS, read);
       } catch (e) {
         if (db !== current) return;
         error.value = loadProblem(e);

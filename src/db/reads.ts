@@ -18,12 +18,13 @@ import { activeWithSha, batchInfo } from './batchRows';
 import { recordKeysOf, shareRecords } from './chunkOps';
 import { keyHashes, RowKeySet } from './rowKeySet';
 import { unpackIssues } from './compact';
-import { activeIds, currentOf, type CurrentState } from './current';
+import { activeIds, currentOf, type CurrentState, type Pause } from './current';
 import type { BatchInfo, BudgetDb, StoredBatch } from './database';
 import { batchRecordKeys, currentRowsOf } from './recordRows';
 
-export async function loadCurrentChunks(db: BudgetDb, kind: Kind): Promise<ColumnChunk[]> {
-  return (await currentOf(db, kind)).entries.map((e) => e.chunk);
+/** The current chunks of a kind; `pause` (outside a transaction only) lets other tasks run between reading and checking them. */
+export async function loadCurrentChunks(db: BudgetDb, kind: Kind, pause?: Pause): Promise<ColumnChunk[]> {
+  return (await currentOf(db, kind, pause)).entries.map((e) => e.chunk);
 }
 
 /** The current rows of a kind: the newest active version of each key. */

@@ -84,7 +84,7 @@ async function rowsInSlices<K extends Kind>(chunks: readonly ColumnChunk[]): Pro
 
 /** The current rows of a kind, made into objects a slice per task. */
 async function currentRowsInSlices<K extends Kind>(db: BudgetDb, kind: K): Promise<RowOf[K][]> {
-  return rowsInSlices<K>(await loadCurrentChunks(db, kind));
+  return rowsInSlices<K>(await loadCurrentChunks(db, kind, nextTask));
 }
 
 /** Level-1 summaries made into objects per task: eighty thousand at once held the page for 250–400 ms after a commit. */

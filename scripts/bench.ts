@@ -191,8 +191,9 @@ try {
           20,
         );
       }
+      log(`  import ${path.basename(manifest.records.file)} (setup): ${describe(rec)}`);
       if (rec.profile) {
-        log(`  import ${path.basename(manifest.records.file)}: ${describe(rec)}; page CPU, self time:`);
+        log('  page CPU, self time:');
         for (const p of rec.profile.main.slice(0, 12))
           log(`    ${String(p.ms).padStart(8)} ms ${String(p.share).padStart(5)} %  ${p.fn}`);
       }

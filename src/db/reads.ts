@@ -176,3 +176,15 @@ export async function previewDiff(db: BudgetDb, parsed: ParsedFile, limit: numbe
   preview.newKeys = rows - preview.supersededCount;
   return preview;
 }
+
+/** Rows of the active batches of a kind, as committed (rows a newer batch replaced included). */
+export async function activeRows(db: BudgetDb, kind: Kind): Promise<number> {
+  const ids = new Set(await activeIds(db, kind));
+  const batches = await db.batches.where('[kind+state]').equals([kind, 'active']).toArray();
+  return batches.reduce((n, b) => (ids.has(b.id) ? n + b.rows : n), 0);
+}
+
+/** Reads the current state of a kind into the cache (current.ts), ahead of a preview that needs it. */
+export async function currentState(db: BudgetDb, kind: Kind): Promise<void> {
+  await currentOf(db, kind);
+}

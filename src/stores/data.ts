@@ -5,7 +5,7 @@
 // record objects as they are (building them again held the page for about 100 ms after a commit).
 import { isQuotaError, watchQuery, type Watch } from '@/db/live';
 import { defineStore } from 'pinia';
-import { computed, markRaw, ref, shallowRef, watch } from 'vue';
+import { computed, customRef, markRaw, ref, shallowRef, watch } from 'vue';
 import { agencyOptions, distinctProjects, distinctYears, type Level1Summary } from '@/domain/aggregate';
 import { recordKey } from '@/domain/keys';
 import {
@@ -35,7 +35,7 @@ import { loadDamage, type Damage } from '@/db/damage';
 import { appendLevel1Rows, tableRecordKeys, type Level1Table } from '@/domain/level1';
 import { appendRows } from '@/domain/columns';
 import { problem, problemOf, type Problem } from '@/domain/issues';
-import { afterNextPaint } from '@/scheduling';
+import { whenIdle } from '@/scheduling';
 
 /**
  * A failure to load the data, as a code and parameters: the built-in data's or the database's
@@ -87,6 +87,9 @@ async function currentRowsInSlices<K extends Kind>(db: BudgetDb, kind: K): Promi
   return rowsInSlices<K>(await loadCurrentChunks(db, kind, nextTask));
 }
 
+/** At the start, the level-1 summaries are made into objects when the page is idle, or after this long. */
+const LEVEL1_IDLE_MS = 1000;
+
 /** Level-1 summaries made into objects per task: eighty thousand at once held the page for 250–400 ms after a commit. */
 const SUMMARIES_PER_TASK = 10_000;
 
@@ -105,7 +108,22 @@ async function level1InSlices(db: BudgetDb, stored: Level1Table | null = null): 
 export const useDataStore = defineStore('data', () => {
   const records = shallowRef<readonly PerfRecord[]>(markRaw([]));
   const funds = shallowRef<readonly FundLine[]>(markRaw([]));
-  const level1 = shallowRef<readonly Level1Summary[]>(markRaw([]));
+  /** Called when a view reads the level-1 summaries while the start still defers them (below). */
+  let hurryLevel1: (() => void) | null = null;
+  // A shallow ref whose reading also says that a view wants the summaries now: at the start they
+  // wait for the page to be idle unless a view that shows them (scores, compare) is open.
+  let level1Value: readonly Level1Summary[] = markRaw([]);
+  const level1 = customRef<readonly Level1Summary[]>((track, trigger) => ({
+    get() {
+      track();
+      hurryLevel1?.();
+      return level1Value;
+    },
+    set(v) {
+      level1Value = v;
+      trigger();
+    },
+  }));
   const warnings = shallowRef<readonly Issue[]>(markRaw([]));
   const dataVersion = shallowRef<DataVersion | null>(null);
   /** Active batches whose stored rows failed their checks: left out of the data above, named in a notice. */
@@ -207,10 +225,18 @@ export const useDataStore = defineStore('data', () => {
       version.value++;
       mark(DATA_MARKS.ready);
       if (start) {
-        // The summaries of the same read, once the views have painted: until then the data is
+        // The summaries of the same read, once the page is idle (the first view's charts drawn:
+        // made sooner, their tasks came between the charts' and delayed them): until then the data is
         // not `current` (a view that needs them knows they are coming). Not a new version: the
         // rows are those already read, and the views' colours and caches stay as they are.
-        await afterNextPaint();
+        await new Promise<void>((resolve) => {
+          const cancel = whenIdle(() => hurryLevel1?.(), LEVEL1_IDLE_MS);
+          hurryLevel1 = () => {
+            hurryLevel1 = null;
+            cancel();
+            resolve();
+          };
+        });
         if (seq !== loadSeq || !db) return;
         const summaries = await level1InSlices(db, start.level1);
         if (seq !== loadSeq) return;

@@ -62,6 +62,29 @@ export class ChunkBuilder<K extends Kind> {
     if (c.length === this.chunkRows) this.flush();
   }
 
+  /** Appends every row of a chunk of the same kind (another builder's), as pushValues would each. */
+  pushChunk(chunk: ColumnChunk): void {
+    let from = 0;
+    while (from < chunk.length) {
+      const c = this.current;
+      const i = c.length;
+      if (i === 0) this.presize();
+      const n = Math.min(chunk.length - from, this.chunkRows - i);
+      for (let k = 0; k < this.textNames.length; k++) {
+        const src = chunk.text[this.textNames[k]!]!;
+        const dst = this.textCols[k]!;
+        for (let j = 0; j < n; j++) dst[i + j] = src[from + j]!;
+      }
+      for (let k = 0; k < this.numNames.length; k++) {
+        const src = chunk.num[this.numNames[k]!]!;
+        this.numCols[k]!.set(src.subarray(from, from + n), i);
+      }
+      c.length = i + n;
+      from += n;
+      if (c.length === this.chunkRows) this.flush();
+    }
+  }
+
   /**
    * Gives the text columns of a new chunk their full length up front (filled, so they stay
    * packed arrays): growing them row by row copies each several times, and the copies are garbage.

@@ -59,11 +59,55 @@ export interface PartState {
   errors: { items: Issue[]; count: number };
   /** In push order: every `once` warning, and the others up to MAX_ISSUES; `count` counts all. */
   warnings: { kept: PartWarning[]; count: number };
-  chunks: ColumnChunk[];
+  /** The valid rows, text columns as each column's distinct values and a code per row (packChunk). */
+  chunks: PackedChunk[];
   /** Per valid row (in chunk order): its key's hash and its row. */
   hashes: Float64Array;
   rowNumbers: Int32Array;
   sums: ReturnType<IndicatorSums['state']>;
+}
+
+/**
+ * A chunk whose text columns are each a list of distinct values and a code per row: posted from
+ * a worker, a column of a million cells would arrive as a million strings of their own (each cell
+ * repeated across rows shares one string here).
+ */
+export interface PackedChunk {
+  kind: Kind;
+  length: number;
+  num: Record<string, Float64Array>;
+  text: Record<string, { values: string[]; codes: Int32Array }>;
+}
+
+export function packChunk(c: ColumnChunk): PackedChunk {
+  const text: PackedChunk['text'] = {};
+  for (const [name, column] of Object.entries(c.text)) {
+    const ids = new Map<string, number>();
+    const values: string[] = [];
+    const codes = new Int32Array(c.length);
+    for (let i = 0; i < c.length; i++) {
+      const v = column[i]!;
+      let id = ids.get(v);
+      if (id === undefined) {
+        id = values.length;
+        values.push(v);
+        ids.set(v, id);
+      }
+      codes[i] = id;
+    }
+    text[name] = { values, codes };
+  }
+  return { kind: c.kind, length: c.length, num: c.num, text };
+}
+
+export function unpackChunk(c: PackedChunk): ColumnChunk {
+  const text: Record<string, string[]> = {};
+  for (const [name, { values, codes }] of Object.entries(c.text)) {
+    const column = new Array<string>(c.length);
+    for (let i = 0; i < c.length; i++) column[i] = values[codes[i]!]!;
+    text[name] = column;
+  }
+  return { kind: c.kind, length: c.length, num: c.num, text };
 }
 
 /** A warning of a part, at its position `at` among the part's warnings. */
@@ -388,7 +432,7 @@ export class FileSession {
       dataRows: this.dataRows,
       errors: { items: this.errors.items, count: this.errors.count },
       warnings: { kept: this.partWarnings ?? [], count: this.warnings.count },
-      chunks: this.builder?.finish() ?? [],
+      chunks: (this.builder?.finish() ?? []).map(packChunk),
       hashes: this.keyHashes.values(),
       rowNumbers: Int32Array.from(this.validRowNumbers),
       sums: this.sums.state(),
@@ -425,8 +469,9 @@ export class FileSession {
       this.validRowNumbers.push(p.rowNumbers[i]! + records);
     }
     const builder = this.builder;
-    if (builder !== null) for (const c of p.chunks) builder.pushChunk(c);
-    if (this.kind === 'indicators') this.sums.absorb(p.sums, records, p.chunks, p.rowNumbers);
+    const chunks = p.chunks.map(unpackChunk);
+    if (builder !== null) for (const c of chunks) builder.pushChunk(c);
+    if (this.kind === 'indicators') this.sums.absorb(p.sums, records, chunks, p.rowNumbers);
   }
 
   finish(encoding: ParsedFile['encoding']): Partial<ParsedFile> {

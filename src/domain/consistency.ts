@@ -2,7 +2,8 @@
 // carries the record key so it can be kept with the record after commit.
 import { executionRateExact, gradeFromScore, round2 } from './derive';
 import { recordKey } from './keys';
-import type { ColumnChunk, IndicatorRow, PerfRecord, Scope } from './types';
+import type { PackedChunk } from './columns';
+import type { IndicatorRow, PerfRecord, Scope } from './types';
 import type { Issue, IssueCode, ParamsOf } from './issues';
 
 /** Amounts in the reports are written to 0.01 万元; sums of rounded parts may drift by a few of those. */
@@ -137,65 +138,51 @@ export class IndicatorSums {
     }
   }
 
-  /** The trees by record key (FileSession.partState): plain data a worker can post. */
-  state(): Map<string, RecordTree> {
-    return this.trees;
-  }
-
   /**
-   * Takes in the sums of the next part of a file (`state()` of another IndicatorSums, its rows
-   * counted from 1 after the `records` before it; `chunks` its valid rows): afterwards the sums
-   * are those of reading both parts in order. A record in both parts has the later part's rows
-   * added again here, row by row, so that its sums add up in the same order.
+   * Adds the rows of column chunks (a later part of the file, FileSession.absorb), row `i` at
+   * spreadsheet row rowNumbers[i] + `records`, in order: as if `add` had been called for each as it
+   * was read.
    */
-  absorb(
-    other: Map<string, RecordTree>,
-    records: number,
-    chunks: readonly ColumnChunk[],
-    rowNumbers: Int32Array,
-  ): void {
-    const shared = new Set<string>();
-    for (const [rk, tree] of other) {
-      if (this.trees.has(rk)) {
-        shared.add(rk);
-        continue;
-      }
-      tree.firstRow += records;
-      for (const l1 of tree.level1.values()) {
-        if (l1.ownRow !== null) l1.ownRow += records;
-        for (const l2 of l1.children.values()) if (l2.ownRow !== null) l2.ownRow += records;
-      }
-      this.trees.set(rk, tree);
-    }
-    this.lastKey = this.lastTree = this.lastL1 = this.lastL2 = null;
-    if (shared.size === 0) return;
+  addChunks(chunks: readonly PackedChunk[], rowNumbers: Int32Array, records: number): void {
     const row = { level1: '', level2: '', level3: '', score: null as number | null };
     let index = 0;
-    let agency: string | undefined;
-    let year = NaN;
-    let scope: string | undefined;
-    let project: string | undefined;
-    let rk = '';
     for (const c of chunks) {
       const t = c.text;
-      const n = c.num;
+      const agency = t.agency!;
+      const scope = t.scope!;
+      const project = t.project!;
+      const level1 = t.level1!;
+      const level2 = t.level2!;
+      const level3 = t.level3!;
+      const years = c.num.year!;
+      const scores = c.num.score!;
+      // The record key is made again only where it changes (by the cells' codes).
+      let a = -1;
+      let y = NaN;
+      let s = -1;
+      let p = -1;
+      let rk = '';
       for (let i = 0; i < c.length; i++, index++) {
-        const a = t.agency![i]!;
-        const y = n.year![i]!;
-        const s = t.scope![i]!;
-        const p = t.project![i]!;
-        if (a !== agency || y !== year || s !== scope || p !== project) {
-          agency = a;
-          year = y;
-          scope = s;
-          project = p;
-          rk = recordKey({ agency: a, year: y, scope: s as Scope, project: p });
+        const ai = agency.codes[i]!;
+        const yi = years[i]!;
+        const si = scope.codes[i]!;
+        const pi = project.codes[i]!;
+        if (ai !== a || yi !== y || si !== s || pi !== p) {
+          a = ai;
+          y = yi;
+          s = si;
+          p = pi;
+          rk = recordKey({
+            agency: agency.values[ai]!,
+            year: yi,
+            scope: scope.values[si] as Scope,
+            project: project.values[pi]!,
+          });
         }
-        if (!shared.has(rk)) continue;
-        row.level1 = t.level1![i]!;
-        row.level2 = t.level2![i]!;
-        row.level3 = t.level3![i]!;
-        const score = n.score![i]!;
+        row.level1 = level1.values[level1.codes[i]!]!;
+        row.level2 = level2.values[level2.codes[i]!]!;
+        row.level3 = level3.values[level3.codes[i]!]!;
+        const score = scores[i]!;
         row.score = Number.isNaN(score) ? null : score;
         this.add(rk, row as IndicatorRow, rowNumbers[index]! + records);
       }

@@ -1,7 +1,7 @@
 // The state of reading one file (FileSession): header, rows, issues and the bookkeeping across
 // rows (duplicate keys, references to records, indicator sums). parseFile feeds it the records.
 import { spanCells } from './csvStream';
-import { ChunkBuilder } from './columns';
+import { ChunkBuilder, packChunk, type PackedChunk } from './columns';
 import { IndicatorSums, recordWarnings } from './consistency';
 import { KeyHashes } from './duplicates';
 import { hash53After, hash53Seed } from './hash';
@@ -13,7 +13,6 @@ import { RowReader, type OnceKey } from './rowReader';
 import {
   CHUNK_ROWS,
   MAX_ISSUES,
-  type ColumnChunk,
   type AnyRow,
   type Delimiter,
   type HeaderMapping,
@@ -64,50 +63,6 @@ export interface PartState {
   /** Per valid row (in chunk order): its key's hash and its row. */
   hashes: Float64Array;
   rowNumbers: Int32Array;
-  sums: ReturnType<IndicatorSums['state']>;
-}
-
-/**
- * A chunk whose text columns are each a list of distinct values and a code per row: posted from
- * a worker, a column of a million cells would arrive as a million strings of their own (each cell
- * repeated across rows shares one string here).
- */
-export interface PackedChunk {
-  kind: Kind;
-  length: number;
-  num: Record<string, Float64Array>;
-  text: Record<string, { values: string[]; codes: Int32Array }>;
-}
-
-export function packChunk(c: ColumnChunk): PackedChunk {
-  const text: PackedChunk['text'] = {};
-  for (const [name, column] of Object.entries(c.text)) {
-    const ids = new Map<string, number>();
-    const values: string[] = [];
-    const codes = new Int32Array(c.length);
-    for (let i = 0; i < c.length; i++) {
-      const v = column[i]!;
-      let id = ids.get(v);
-      if (id === undefined) {
-        id = values.length;
-        values.push(v);
-        ids.set(v, id);
-      }
-      codes[i] = id;
-    }
-    text[name] = { values, codes };
-  }
-  return { kind: c.kind, length: c.length, num: c.num, text };
-}
-
-export function unpackChunk(c: PackedChunk): ColumnChunk {
-  const text: Record<string, string[]> = {};
-  for (const [name, { values, codes }] of Object.entries(c.text)) {
-    const column = new Array<string>(c.length);
-    for (let i = 0; i < c.length; i++) column[i] = values[codes[i]!]!;
-    text[name] = column;
-  }
-  return { kind: c.kind, length: c.length, num: c.num, text };
 }
 
 /** A warning of a part, at its position `at` among the part's warnings. */
@@ -337,7 +292,8 @@ export class FileSession {
       l.level2 = v[S.level2!] as string;
       l.level3 = v[S.level3!] as string;
       l.score = v[S.score!] as number | null;
-      this.sums.add(rk, l as IndicatorRow, row);
+      // A later part's rows are added to the sums by the session that takes it in (absorb).
+      if (this.partWarnings === null) this.sums.add(rk, l as IndicatorRow, row);
       hash = hash53After(this.seed, l.level1, l.level2, l.level3);
     } else if (kind === 'funds') {
       hash = hash53After(this.seed, v[S.category!] as string, v[S.item!] as string);
@@ -435,7 +391,6 @@ export class FileSession {
       chunks: (this.builder?.finish() ?? []).map(packChunk),
       hashes: this.keyHashes.values(),
       rowNumbers: Int32Array.from(this.validRowNumbers),
-      sums: this.sums.state(),
     };
   }
 
@@ -469,9 +424,9 @@ export class FileSession {
       this.validRowNumbers.push(p.rowNumbers[i]! + records);
     }
     const builder = this.builder;
-    const chunks = p.chunks.map(unpackChunk);
-    if (builder !== null) for (const c of chunks) builder.pushChunk(c);
-    if (this.kind === 'indicators') this.sums.absorb(p.sums, records, chunks, p.rowNumbers);
+    if (builder !== null) for (const c of p.chunks) builder.pushPacked(c);
+    // The indicator sums of a part are added up here, row by row, in the order of the file.
+    if (this.kind === 'indicators') this.sums.addChunks(p.chunks, p.rowNumbers, records);
   }
 
   finish(encoding: ParsedFile['encoding']): Partial<ParsedFile> {

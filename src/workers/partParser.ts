@@ -119,8 +119,9 @@ export class PartParser {
   }
 }
 
-/** The parse worker, where this thread can start workers. */
+/** The parse worker, where this thread can start workers and the machine has a second core for it. */
 export function startParseWorker(): PartPort | null {
   if (typeof Worker === 'undefined') return null;
+  if (typeof navigator !== 'undefined' && (navigator.hardwareConcurrency ?? 2) < 2) return null;
   return new Worker(new URL('./parse.worker.ts', import.meta.url), { type: 'module' }) as unknown as PartPort;
 }

@@ -1,7 +1,7 @@
 // Imports a file through the app's real upload path: setInputFiles on the data page's file input,
 // wait for the preview, press commit, wait for the commit; read the app's performance marks
 // (import:file-chosen, import:parsed, import:committed), main-thread long tasks, and the JS heap
-// of the page and the import worker.
+// of the page and the import worker (with its parse worker).
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -22,6 +22,8 @@ export const MARK_PARSED = 'import:parsed';
 export const MARK_COMMITTED = 'import:committed';
 /** The import worker's script, as the build names it (assets/import.worker-HASH.js). */
 const WORKER_URL_PART = 'import.worker';
+/** The import worker's parse worker (assets/parse.worker-HASH.js), started by its warm-up; its heap counts as the worker's. */
+const PARSE_WORKER_URL_PART = 'parse.worker';
 
 export interface ImportRun {
   file: string;
@@ -119,8 +121,14 @@ export async function importFile(page: Page, opts: ImportOptions): Promise<Impor
     (await opts.workers.find(WORKER_URL_PART)).length > 0 ? await opts.workers.waitFor(WORKER_URL_PART, 0) : null;
   if (worker) await steadyHeap(worker);
   await steadyHeap(opts.main);
+  const parseWorker =
+    (await opts.workers.find(PARSE_WORKER_URL_PART)).length > 0
+      ? await opts.workers.waitFor(PARSE_WORKER_URL_PART, 0)
+      : null;
+  if (parseWorker) await steadyHeap(parseWorker);
   const sampler = new HeapSampler(opts.main);
   sampler.worker = worker;
+  sampler.parseWorker = parseWorker;
   // Without a worker yet (the page's first import), the page alone is profiled.
   const profiledWorker = opts.profileDir ? worker : null;
   if (opts.profileDir) {
@@ -169,7 +177,11 @@ export async function importFile(page: Page, opts: ImportOptions): Promise<Impor
   const s2 = await benchState(page);
   const during = s2.longTasks.filter((l) => l.t + l.d > chosenAt && l.t < committedAt);
   const after = s2.longTasks.filter((l) => l.t + l.d > committedAt);
-  const [steadyMain, steadyWorker] = await Promise.all([steadyHeap(opts.main), steadyHeap(worker)]);
+  const [steadyMain, steadyWorker, steadyParse] = await Promise.all([
+    steadyHeap(opts.main),
+    steadyHeap(worker),
+    steadyHeap(parseWorker),
+  ]);
   return {
     file: path.basename(opts.file),
     rows: opts.rows,
@@ -191,7 +203,7 @@ export async function importFile(page: Page, opts: ImportOptions): Promise<Impor
       peakTotalMb: mbOf(sampler.peakTotal),
       peakBackingMb: mbOf(sampler.peakBacking),
       steadyMainMb: mbOf(steadyMain?.usedSize),
-      steadyWorkerMb: mbOf(steadyWorker?.usedSize),
+      steadyWorkerMb: mbOf((steadyWorker?.usedSize ?? 0) + (steadyParse?.usedSize ?? 0)),
       samples: sampler.samples,
     },
     ...(profile ? { profile } : {}),

@@ -240,6 +240,8 @@ export class HeapSampler {
   private running = true;
   private readonly done: Promise<void>;
   worker: TargetSession | null = null;
+  /** The import worker's own worker that parses half of a big file (parse.worker.ts): counted with it. */
+  parseWorker: TargetSession | null = null;
 
   constructor(
     private readonly main: TargetSession,
@@ -247,13 +249,16 @@ export class HeapSampler {
   ) {
     this.done = (async () => {
       while (this.running) {
-        const [m, w] = await Promise.all([heapOf(this.main), heapOf(this.worker)]);
+        const [m, w, p] = await Promise.all([heapOf(this.main), heapOf(this.worker), heapOf(this.parseWorker)]);
         const mu = m?.usedSize ?? 0;
-        const wu = w?.usedSize ?? 0;
+        const wu = (w?.usedSize ?? 0) + (p?.usedSize ?? 0);
         this.peakMain = Math.max(this.peakMain, mu);
         this.peakWorker = Math.max(this.peakWorker, wu);
         this.peakTotal = Math.max(this.peakTotal, mu + wu);
-        this.peakBacking = Math.max(this.peakBacking, (m?.backingStorageSize ?? 0) + (w?.backingStorageSize ?? 0));
+        this.peakBacking = Math.max(
+          this.peakBacking,
+          (m?.backingStorageSize ?? 0) + (w?.backingStorageSize ?? 0) + (p?.backingStorageSize ?? 0),
+        );
         this.samples++;
         await sleep(everyMs);
       }

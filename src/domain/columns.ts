@@ -10,6 +10,39 @@ export function emptyChunk(kind: Kind, capacity: number): ColumnChunk {
   return { kind, length: 0, text, num };
 }
 
+/**
+ * A chunk whose text columns are each a list of distinct values and a code per row: posted from
+ * a worker, a column of a million cells would arrive as a million strings of their own (each cell
+ * repeated across rows shares one string here).
+ */
+export interface PackedChunk {
+  kind: Kind;
+  length: number;
+  num: Record<string, Float64Array>;
+  text: Record<string, { values: string[]; codes: Int32Array }>;
+}
+
+export function packChunk(c: ColumnChunk): PackedChunk {
+  const text: PackedChunk['text'] = {};
+  for (const [name, column] of Object.entries(c.text)) {
+    const ids = new Map<string, number>();
+    const values: string[] = [];
+    const codes = new Int32Array(c.length);
+    for (let i = 0; i < c.length; i++) {
+      const v = column[i]!;
+      let id = ids.get(v);
+      if (id === undefined) {
+        id = values.length;
+        values.push(v);
+        ids.set(v, id);
+      }
+      codes[i] = id;
+    }
+    text[name] = { values, codes };
+  }
+  return { kind: c.kind, length: c.length, num: c.num, text };
+}
+
 /** Appends rows into column chunks of at most `chunkRows` rows. */
 export class ChunkBuilder<K extends Kind> {
   readonly chunks: ColumnChunk[] = [];
@@ -60,6 +93,29 @@ export class ChunkBuilder<K extends Kind> {
     }
     c.length = i + 1;
     if (c.length === this.chunkRows) this.flush();
+  }
+
+  /** Appends every row of a packed chunk of the same kind (packChunk), as pushValues would each. */
+  pushPacked(chunk: PackedChunk): void {
+    let from = 0;
+    while (from < chunk.length) {
+      const c = this.current;
+      const i = c.length;
+      if (i === 0) this.presize();
+      const n = Math.min(chunk.length - from, this.chunkRows - i);
+      for (let k = 0; k < this.textNames.length; k++) {
+        const { values, codes } = chunk.text[this.textNames[k]!]!;
+        const dst = this.textCols[k]!;
+        for (let j = 0; j < n; j++) dst[i + j] = values[codes[from + j]!]!;
+      }
+      for (let k = 0; k < this.numNames.length; k++) {
+        const src = chunk.num[this.numNames[k]!]!;
+        this.numCols[k]!.set(src.subarray(from, from + n), i);
+      }
+      c.length = i + n;
+      from += n;
+      if (c.length === this.chunkRows) this.flush();
+    }
   }
 
   /**

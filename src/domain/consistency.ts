@@ -2,7 +2,8 @@
 // carries the record key so it can be kept with the record after commit.
 import { executionRateExact, gradeFromScore, round2 } from './derive';
 import { recordKey } from './keys';
-import type { IndicatorRow, PerfRecord } from './types';
+import type { PackedChunk } from './columns';
+import type { IndicatorRow, PerfRecord, Scope } from './types';
 import type { Issue, IssueCode, ParamsOf } from './issues';
 
 /** Amounts in the reports are written to 0.01 万元; sums of rounded parts may drift by a few of those. */
@@ -134,6 +135,57 @@ export class IndicatorSums {
     if (r.score !== null) {
       l2.childSum += r.score;
       l2.childCount++;
+    }
+  }
+
+  /**
+   * Adds the rows of column chunks (a later part of the file, FileSession.absorb), row `i` at
+   * spreadsheet row rowNumbers[i] + `records`, in order: as if `add` had been called for each as it
+   * was read.
+   */
+  addChunks(chunks: readonly PackedChunk[], rowNumbers: Int32Array, records: number): void {
+    const row = { level1: '', level2: '', level3: '', score: null as number | null };
+    let index = 0;
+    for (const c of chunks) {
+      const t = c.text;
+      const agency = t.agency!;
+      const scope = t.scope!;
+      const project = t.project!;
+      const level1 = t.level1!;
+      const level2 = t.level2!;
+      const level3 = t.level3!;
+      const years = c.num.year!;
+      const scores = c.num.score!;
+      // The record key is made again only where it changes (by the cells' codes).
+      let a = -1;
+      let y = NaN;
+      let s = -1;
+      let p = -1;
+      let rk = '';
+      for (let i = 0; i < c.length; i++, index++) {
+        const ai = agency.codes[i]!;
+        const yi = years[i]!;
+        const si = scope.codes[i]!;
+        const pi = project.codes[i]!;
+        if (ai !== a || yi !== y || si !== s || pi !== p) {
+          a = ai;
+          y = yi;
+          s = si;
+          p = pi;
+          rk = recordKey({
+            agency: agency.values[ai]!,
+            year: yi,
+            scope: scope.values[si] as Scope,
+            project: project.values[pi]!,
+          });
+        }
+        row.level1 = level1.values[level1.codes[i]!]!;
+        row.level2 = level2.values[level2.codes[i]!]!;
+        row.level3 = level3.values[level3.codes[i]!]!;
+        const score = scores[i]!;
+        row.score = Number.isNaN(score) ? null : score;
+        this.add(rk, row as IndicatorRow, rowNumbers[index]! + records);
+      }
     }
   }
 

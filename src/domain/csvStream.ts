@@ -113,6 +113,19 @@ export class CsvRecordSplitter {
     this.dc = delimiter.charCodeAt(0);
   }
 
+  /** Records passed on so far (the row number of the last one). */
+  get rows(): number {
+    return this.row;
+  }
+
+  /**
+   * Whether the text pushed so far ends at the end of a record, nothing of the next one held back:
+   * a splitter started afresh here (its rows counted on from `rows`) reads the rest as this one would.
+   */
+  get atRecordEnd(): boolean {
+    return this.carry === '';
+  }
+
   push(piece: string): void {
     let text = this.carry + piece;
     // A CR at the very end may be half of a CRLF split across pieces: keep it for the next piece.

@@ -437,3 +437,39 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (onlyWhitespace(body)) return { ok: true, text: '', encoding };
   return { ok: true, text: new TextDecoder(labelOf(encoding), { ignoreBOM: true }).decode(body), encoding };
 }
+
+/** Where the text of a file lies in its bytes: after a UTF-8 BOM, before a DOS end-of-file mark. */
+export function textBounds(bytes: Uint8Array): { from: number; to: number } {
+  const from = startsWith(bytes, BOM_UTF8) ? BOM_UTF8.length : 0;
+  return { from, to: Math.max(from, textEnd(bytes)) };
+}
+
+/**
+ * bytes[from, to) decoded as UTF-8 `pieceBytes` at a time, strictly (EncodingMismatch on bytes
+ * that are not), with no BOM taken off: a part of a file that an optimistic decoder would read
+ * (parseFile's split into parts, which start at a line break).
+ */
+export function* utf8Range(
+  bytes: Uint8Array,
+  from: number,
+  to: number,
+  pieceBytes = DEFAULT_PIECE_BYTES,
+): Generator<string> {
+  const size = Number.isInteger(pieceBytes) && pieceBytes > 0 ? pieceBytes : DEFAULT_PIECE_BYTES;
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  let piece: string;
+  for (let off = from; off < to; off += size) {
+    try {
+      piece = decoder.decode(bytes.subarray(off, Math.min(to, off + size)), { stream: true });
+    } catch {
+      throw new EncodingMismatch();
+    }
+    if (piece !== '') yield piece;
+  }
+  try {
+    piece = decoder.decode();
+  } catch {
+    throw new EncodingMismatch();
+  }
+  if (piece !== '') yield piece;
+}

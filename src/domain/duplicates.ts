@@ -17,6 +17,11 @@ export class KeyHashes {
     this.hashes[this.n++] = hash;
   }
 
+  /** The hashes pushed, in order (a copy). */
+  values(): Float64Array {
+    return this.hashes.slice(0, this.n);
+  }
+
   get length(): number {
     return this.n;
   }

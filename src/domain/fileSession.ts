@@ -1,7 +1,7 @@
 // The state of reading one file (FileSession): header, rows, issues and the bookkeeping across
 // rows (duplicate keys, references to records, indicator sums). parseFile feeds it the records.
 import { spanCells } from './csvStream';
-import { ChunkBuilder } from './columns';
+import { ChunkBuilder, packChunk, type PackedChunk } from './columns';
 import { IndicatorSums, recordWarnings } from './consistency';
 import { KeyHashes } from './duplicates';
 import { hash53After, hash53Seed } from './hash';
@@ -9,9 +9,10 @@ import { mapHeaders } from './headers';
 import { recordKey, rowKey } from './keys';
 import { IssueList, sortIssues } from './issueList';
 import { issue, quoteCell, type Issue } from './issues';
-import { RowReader } from './rowReader';
+import { RowReader, type OnceKey } from './rowReader';
 import {
   CHUNK_ROWS,
+  MAX_ISSUES,
   type AnyRow,
   type Delimiter,
   type HeaderMapping,
@@ -42,6 +43,33 @@ export interface ParseOptions {
    * line (the fast path). Both give the same rows and issues; tests hold them to it.
    */
   readInPlace?: boolean;
+}
+
+/**
+ * What a session reading a later part of a file (FileSession.part, parseFile's split) hands the
+ * session of the part before it, which takes it in with `absorb`: its rows counted from 1 after
+ * the split, everything it found in its own rows, and what the checks across rows need. Plain data
+ * (a worker posts it).
+ */
+export interface PartState {
+  /** Records the part's splitter passed on (blank ones included): the row count of the part. */
+  records: number;
+  dataRows: number;
+  errors: { items: Issue[]; count: number };
+  /** In push order: every `once` warning, and the others up to MAX_ISSUES; `count` counts all. */
+  warnings: { kept: PartWarning[]; count: number };
+  /** The valid rows, text columns as each column's distinct values and a code per row (packChunk). */
+  chunks: PackedChunk[];
+  /** Per valid row (in chunk order): its key's hash and its row. */
+  hashes: Float64Array;
+  rowNumbers: Int32Array;
+}
+
+/** A warning of a part, at its position `at` among the part's warnings. */
+export interface PartWarning {
+  at: number;
+  issue: Issue;
+  once: OnceKey | null;
 }
 
 /** The column a repeated key is reported in: the last field of the kind's key a reader looks at. */
@@ -77,7 +105,29 @@ export class FileSession {
    */
   replacements = false;
 
+  /**
+   * Called once the header is read and mapped to a kind (not for a header with errors); parseFile
+   * starts reading a later part of the file from here.
+   */
+  onHeader: ((cells: readonly string[], row: number) => void) | null = null;
+  /** A session of a later part (FileSession.part): its warnings kept as PartState needs them. */
+  private partWarnings: PartWarning[] | null = null;
+  private partKeptPlain = 0;
+
   constructor(private readonly opts: ParseOptions) {}
+
+  /**
+   * A session for a part of a file after its header (parseFile's split): the header (cells and
+   * row, as the session of the first part read them) is taken as read, without its warnings, and
+   * the part's rows count from 1. `partState` then gives what `absorb` takes in.
+   */
+  static part(opts: ParseOptions, delimiter: Delimiter, header: string[], headerRow: number): FileSession {
+    const s = new FileSession(opts);
+    s.delimiter = delimiter;
+    s.partWarnings = [];
+    s.header(header, headerRow, false);
+    return s;
+  }
 
   /**
    * A record whose quotes do not pair up (`unclosed`) or that has text after a closing quote:
@@ -154,12 +204,14 @@ export class FileSession {
 
   /** The warnings of the cells of the row just read. */
   private takeWarnings(reader: RowReader<Kind>): void {
-    this.warnings.pushAll(reader.warnings);
+    if (this.partWarnings === null) this.warnings.pushAll(reader.warnings);
+    else for (let i = 0; i < reader.warnings.length; i++) this.warn(reader.warnings[i]!, reader.warningsOnce[i]!);
     reader.warnings.length = 0;
+    reader.warningsOnce.length = 0;
   }
 
   /** `row` is 1 unless blank lines precede the header: issues name the row a spreadsheet shows. */
-  private header(cells: string[], row: number): void {
+  private header(cells: string[], row: number, announce = true): void {
     this.headerDone = true;
     const mapped = mapHeaders(cells, row);
     this.headers = mapped.headers;
@@ -172,10 +224,27 @@ export class FileSession {
     this.reader = new RowReader(mapped.kind, mapped.headers);
     this.values = this.reader.newValues();
     this.builder = new ChunkBuilder(mapped.kind, this.opts.chunkRows ?? CHUNK_ROWS);
+    if (!announce) return;
     for (const h of mapped.headers) {
       if (h.field === null && h.written.trim() !== '') {
         this.warnings.push(issue('unknown_column', { column: h.written }, row, h.written));
       }
+    }
+    this.onHeader?.(cells, row);
+  }
+
+  /** A row's warning: in a part's session, kept as PartState says. */
+  private warn(w: Issue, once: OnceKey | null): void {
+    const kept = this.partWarnings;
+    if (kept === null) {
+      this.warnings.push(w);
+      return;
+    }
+    const at = this.warnings.count++;
+    if (once !== null) kept.push({ at, issue: w, once });
+    else if (this.partKeptPlain < MAX_ISSUES) {
+      this.partKeptPlain++;
+      kept.push({ at, issue: w, once: null });
     }
   }
 
@@ -215,7 +284,7 @@ export class FileSession {
     }
     let hash: number;
     if (kind === 'records') {
-      this.warnings.pushAll(recordWarnings(reader.toRow(v) as PerfRecord, row, this.columnOf));
+      for (const w of recordWarnings(reader.toRow(v) as PerfRecord, row, this.columnOf)) this.warn(w, null);
       hash = hash53After(this.seed);
     } else if (kind === 'indicators') {
       const l = this.levels;
@@ -223,7 +292,8 @@ export class FileSession {
       l.level2 = v[S.level2!] as string;
       l.level3 = v[S.level3!] as string;
       l.score = v[S.score!] as number | null;
-      this.sums.add(rk, l as IndicatorRow, row);
+      // A later part's rows are added to the sums by the session that takes it in (absorb).
+      if (this.partWarnings === null) this.sums.add(rk, l as IndicatorRow, row);
       hash = hash53After(this.seed, l.level1, l.level2, l.level3);
     } else if (kind === 'funds') {
       hash = hash53After(this.seed, v[S.category!] as string, v[S.item!] as string);
@@ -309,6 +379,54 @@ export class FileSession {
       project: quoteCell(value.project),
     };
     this.errors.push(issue('missing_record', params, row, this.columnOf('agency')));
+  }
+
+  /** What a part's session found (FileSession.part), for the session of the part before it. */
+  partState(records: number): PartState {
+    return {
+      records,
+      dataRows: this.dataRows,
+      errors: { items: this.errors.items, count: this.errors.count },
+      warnings: { kept: this.partWarnings ?? [], count: this.warnings.count },
+      chunks: (this.builder?.finish() ?? []).map(packChunk),
+      hashes: this.keyHashes.values(),
+      rowNumbers: Int32Array.from(this.validRowNumbers),
+    };
+  }
+
+  /**
+   * Takes in the next part of the file, read by a session of its own (FileSession.part) from the
+   * record after the last one this session read, `records` records so far: afterwards this
+   * session is as if it had read that part itself. Its rows move on by `records`; its warnings
+   * given once per cell are left out where this session gave them already.
+   */
+  absorb(p: PartState, records: number): void {
+    const shift = (e: Issue): Issue => (e.row === null ? e : { ...e, row: e.row + records });
+    this.dataRows += p.dataRows;
+    for (const e of p.errors.items) this.errors.push(shift(e));
+    this.errors.count += p.errors.count - p.errors.items.length;
+    const reader = this.reader;
+    const kept = p.warnings.kept;
+    let next = 0;
+    for (let at = 0; at < p.warnings.count; at++) {
+      const k = kept[next];
+      if (k === undefined || k.at !== at) {
+        // A warning past MAX_ISSUES of its part: past them here too, counted only.
+        this.warnings.count++;
+        continue;
+      }
+      next++;
+      if (k.once !== null && reader !== null && reader.onceWarned(k.once.column, k.once.raw)) continue;
+      this.warnings.push(shift(k.issue));
+    }
+    for (let i = 0; i < p.hashes.length; i++) {
+      this.keyHashes.push(p.hashes[i]!);
+      this.validRowNumbers.push(p.rowNumbers[i]! + records);
+    }
+    const builder = this.builder;
+    if (builder !== null) for (const c of p.chunks) builder.pushPacked(c);
+    // The indicator sums of a part are added up here, row by row, in the order of the file.
+    if (this.kind === 'indicators') this.sums.addChunks(p.chunks, p.rowNumbers, records);
   }
 
   finish(encoding: ParsedFile['encoding']): Partial<ParsedFile> {

@@ -8,15 +8,17 @@ import {
   createOptimisticDecoder,
   DEFAULT_PIECE_BYTES,
   EncodingMismatch,
+  textBounds,
+  utf8Range,
   type StreamDecoder,
 } from './decode';
-import { FileSession, type KnownRecord, type ParseOptions } from './fileSession';
+import { FileSession, type KnownRecord, type ParseOptions, type PartState } from './fileSession';
 import { issue, issueAt } from './issues';
 import { sha256Hex } from './hash';
 import { recordKey } from './keys';
-import type { ParsedFile } from './types';
+import type { Delimiter, Encoding, ParsedFile } from './types';
 
-export type { KnownRecord, ParseOptions } from './fileSession';
+export type { KnownRecord, ParseOptions, PartState } from './fileSession';
 
 /**
  * Resolves on a new macrotask. A resolved promise would only run microtasks, and a worker's
@@ -80,6 +82,14 @@ export interface FileParseOptions extends ParseOptions {
    * every file; test/domain/oneParser.test.ts checks.
    */
   reference?: boolean;
+  /**
+   * Reads the later part of a big UTF-8 file at the same time (a second worker): see readSplit.
+   * Without it, or for a file below `splitMinBytes` (SPLIT_MIN_BYTES), the file is read in one part.
+   */
+  secondPart?: PartReader;
+  splitMinBytes?: number;
+  /** Where in the text the split is looked for, as a share of it (0.5; tests move it). */
+  splitAt?: number;
 }
 
 export async function parseFile(bytes: Uint8Array, fileName: string, opts: FileParseOptions = {}): Promise<ParsedFile> {
@@ -98,6 +108,8 @@ export async function parseFile(bytes: Uint8Array, fileName: string, opts: FileP
   const optimistic = opts.reference ? null : createOptimisticDecoder(bytes);
   if (optimistic?.ok) {
     try {
+      const split = opts.secondPart ? splitPoint(bytes, opts) : null;
+      if (split !== null) return base(await readSplit(bytes, optimistic.encoding, split, opts.secondPart!, opts));
       return base(await readText(bytes, optimistic, opts));
     } catch (e) {
       if (!(e instanceof EncodingMismatch)) throw e;
@@ -108,63 +120,254 @@ export async function parseFile(bytes: Uint8Array, fileName: string, opts: FileP
   return base(await readText(bytes, decoder, opts));
 }
 
+/** Text pieces in order → records → the session: the header line found first, then every record. */
+class TextReader {
+  readonly session: FileSession;
+  splitter: CsvRecordSplitter | null = null;
+  /** Text read before the header line is complete: the delimiter is detected on the whole line. */
+  private head = '';
+  private blankEnd = 0;
+
+  constructor(private readonly opts: FileParseOptions) {
+    this.session = new FileSession(opts);
+  }
+
+  private start(line: string): CsvRecordSplitter {
+    const delimiter = detectDelimiter(line);
+    this.session.delimiter = delimiter;
+    return splitterFor(this.session, delimiter, this.opts);
+  }
+
+  feed(piece: string): void {
+    const session = this.session;
+    // Bytes that were not text of the encoding (or a � in the file itself): rows holding one are errors.
+    if (!session.replacements && piece.indexOf('\uFFFD') !== -1) session.replacements = true;
+    if (this.splitter === null) {
+      this.head += piece;
+      // The header line ends only at a line break: a piece without one cannot complete it (and
+      // scanning the whole head again for each piece of a 10 MB header line would be quadratic).
+      const breaks = /[\r\n]/.test(piece);
+      const head = this.head;
+      const line = breaks ? firstContentLine(this.blankEnd === 0 ? head : head.slice(this.blankEnd), false) : null;
+      if (line !== null) {
+        this.splitter = this.start(line);
+        this.head = '';
+        this.splitter.push(head);
+      } else if (breaks) {
+        // No header yet: every complete line so far is blank, so the next look starts after them
+        // (50,000 blank lines before the header are otherwise scanned again for every piece).
+        this.blankEnd = Math.max(this.blankEnd, head.lastIndexOf('\n') + 1);
+      }
+    } else this.splitter.push(piece);
+  }
+
+  end(): void {
+    if (this.splitter === null && this.head !== '') {
+      this.splitter = this.start(firstContentLine(this.head, true) ?? '');
+      this.splitter.push(this.head);
+    }
+    this.splitter?.end();
+  }
+}
+
+function splitterFor(session: FileSession, delimiter: Delimiter, opts: FileParseOptions): CsvRecordSplitter {
+  return new CsvRecordSplitter(
+    delimiter,
+    (cells, row) => session.record(cells, row),
+    (row, cell, unclosed) => session.quoteError(row, cell, unclosed),
+    opts.readInPlace === false || opts.reference
+      ? null
+      : (text, starts, ends, count, row) => session.spans(text, starts, ends, count, row),
+  );
+}
+
+/**
+ * Feeds `pieces` to `feed`, reporting progress (`done` bytes before them, `pieceBytes` per piece,
+ * `total` in all) and letting the event loop run between pieces so that a cancel reaches the signal.
+ */
+async function feedPieces(
+  pieces: Iterable<string>,
+  feed: (piece: string) => void,
+  opts: FileParseOptions,
+  progress: (bytes: number) => void,
+): Promise<void> {
+  const pieceBytes = opts.pieceBytes ?? DEFAULT_PIECE_BYTES;
+  for (const piece of pieces) {
+    if (opts.signal?.aborted) throw new ParseCancelled();
+    feed(piece);
+    progress(pieceBytes);
+    await nextTask();
+  }
+}
+
 /** Splits the decoded text into records and reads every one of them. */
 async function readText(
   bytes: Uint8Array,
   decoder: Extract<StreamDecoder, { ok: true }>,
   opts: FileParseOptions,
 ): Promise<Partial<ParsedFile>> {
-  const session = new FileSession(opts);
-  let splitter: CsvRecordSplitter | null = null;
+  const reader = new TextReader(opts);
   let consumed = 0;
-  const pieceBytes = opts.pieceBytes ?? DEFAULT_PIECE_BYTES;
-  // Text read before the header line is complete: the delimiter is detected on the whole line.
-  let head = '';
-  let blankEnd = 0;
-  const start = (line: string): CsvRecordSplitter => {
-    const delimiter = detectDelimiter(line);
-    session.delimiter = delimiter;
-    return new CsvRecordSplitter(
-      delimiter,
-      (cells, row) => session.record(cells, row),
-      (row, cell, unclosed) => session.quoteError(row, cell, unclosed),
-      opts.readInPlace === false || opts.reference
-        ? null
-        : (text, starts, ends, count, row) => session.spans(text, starts, ends, count, row),
-    );
-  };
-  for (const piece of decoder.pieces(pieceBytes)) {
-    if (opts.signal?.aborted) throw new ParseCancelled();
-    // Bytes that were not text of the encoding (or a � in the file itself): rows holding one are errors.
-    if (!session.replacements && piece.indexOf('\uFFFD') !== -1) session.replacements = true;
-    if (splitter === null) {
-      head += piece;
-      // The header line ends only at a line break: a piece without one cannot complete it (and
-      // scanning the whole head again for each piece of a 10 MB header line would be quadratic).
-      const breaks = /[\r\n]/.test(piece);
-      const line = breaks ? firstContentLine(blankEnd === 0 ? head : head.slice(blankEnd), false) : null;
-      if (line !== null) {
-        splitter = start(line);
-        splitter.push(head);
-        head = '';
-      } else if (breaks) {
-        // No header yet: every complete line so far is blank, so the next look starts after them
-        // (50,000 blank lines before the header are otherwise scanned again for every piece).
-        blankEnd = Math.max(blankEnd, head.lastIndexOf('\n') + 1);
-      }
-    } else splitter.push(piece);
-    consumed += pieceBytes;
-    opts.onProgress?.(Math.min(1, consumed / bytes.length));
-    // Let the event loop run between pieces so that a cancel message reaches the signal.
-    await nextTask();
-  }
-  if (splitter === null && head !== '') {
-    splitter = start(firstContentLine(head, true) ?? '');
-    splitter.push(head);
-  }
-  splitter?.end();
+  await feedPieces(
+    decoder.pieces(opts.pieceBytes ?? DEFAULT_PIECE_BYTES),
+    (p) => reader.feed(p),
+    opts,
+    (n) => {
+      consumed += n;
+      opts.onProgress?.(Math.min(1, consumed / bytes.length));
+    },
+  );
+  reader.end();
   opts.onProgress?.(1);
-  return session.finish(decoder.encoding);
+  return reader.session.finish(decoder.encoding);
+}
+
+/**
+ * Files below this are read in one part: the second part's fixed cost (its worker reading its slice,
+ * the stored records posted to it, its rows posted back and taken in) outweighs half the parse of a
+ * 12 MB file (100,000 rows: a loss in 2 of 4 runs on the shared machine), not of a 119 MB one.
+ */
+export const SPLIT_MIN_BYTES = 32 * 1024 * 1024;
+
+/**
+ * What the reader of a later part of a file needs: the file's bytes [start, end) (`start` just
+ * after a line break, `end` where the text ends) and the header as the first part read it.
+ */
+export interface PartRequest {
+  start: number;
+  end: number;
+  delimiter: Delimiter;
+  header: string[];
+  headerRow: number;
+}
+
+/**
+ * Reads a later part of the file elsewhere (a second worker: readPart there), reporting bytes read
+ * as it goes; rejects when it cannot (the part is then read here, after the first).
+ */
+export type PartReader = (
+  req: PartRequest,
+  onBytes: (bytes: number) => void,
+  signal: AbortSignal,
+) => Promise<PartState>;
+
+/**
+ * A UTF-8 file read in two parts at once, split at the first line break after its middle: this
+ * thread reads the first part, `second` the rest, and the first part's session takes in what the
+ * second found (FileSession.absorb) when the first part ends at the end of a record, as it does
+ * unless the line break is inside a quoted cell. Otherwise, or when the second part fails, the
+ * rest is read here after the first part, as if there had been no split. Either way the result is
+ * that of reading the file in one go (test/domain/splitParse.test.ts).
+ */
+async function readSplit(
+  bytes: Uint8Array,
+  encoding: Encoding,
+  at: { from: number; start: number; end: number },
+  second: PartReader,
+  opts: FileParseOptions,
+): Promise<Partial<ParsedFile>> {
+  const reader = new TextReader(opts);
+  const session = reader.session;
+  const pieceBytes = opts.pieceBytes ?? DEFAULT_PIECE_BYTES;
+  const stop = new AbortController();
+  const cancel = () => stop.abort();
+  opts.signal?.addEventListener('abort', cancel);
+  let first = 0;
+  let later = 0;
+  const progress = () => opts.onProgress?.(Math.min(1, (first + later) / bytes.length));
+  let part: Promise<PartState> | null = null;
+  session.onHeader = (cells, headerRow) => {
+    const req = { start: at.start, end: at.end, delimiter: session.delimiter!, header: [...cells], headerRow };
+    part = second(
+      req,
+      (n) => {
+        later = n;
+        progress();
+      },
+      stop.signal,
+    );
+    part.catch(() => undefined);
+  };
+  try {
+    await feedPieces(
+      utf8Range(bytes, at.from, at.start, pieceBytes),
+      (p) => reader.feed(p),
+      opts,
+      (n) => {
+        first += n;
+        progress();
+      },
+    );
+    session.onHeader = null;
+    const splitter = reader.splitter;
+    let state: PartState | null = null;
+    if (part !== null && splitter !== null && splitter.atRecordEnd) {
+      try {
+        state = await (part as Promise<PartState>);
+      } catch {
+        if (opts.signal?.aborted) throw new ParseCancelled();
+      }
+    }
+    if (state !== null && splitter !== null) session.absorb(state, splitter.rows);
+    else {
+      stop.abort();
+      later = 0;
+      first = at.start;
+      await feedPieces(
+        utf8Range(bytes, at.start, at.end, pieceBytes),
+        (p) => reader.feed(p),
+        opts,
+        (n) => {
+          first += n;
+          progress();
+        },
+      );
+    }
+  } finally {
+    opts.signal?.removeEventListener('abort', cancel);
+    stop.abort();
+  }
+  reader.end();
+  opts.onProgress?.(1);
+  return session.finish(encoding);
+}
+
+/**
+ * A later part of a file, for readSplit in another thread: `bytes` are the file's bytes
+ * [req.start, req.end), UTF-8 (EncodingMismatch otherwise), read after the header of `req` as
+ * their own session (FileSession.part); rows count from 1 at req.start.
+ */
+export async function readPart(
+  bytes: Uint8Array,
+  req: Omit<PartRequest, 'start' | 'end'>,
+  opts: ParseOptions & { onBytes?(bytes: number): void } = {},
+): Promise<PartState> {
+  const session = FileSession.part(opts, req.delimiter, req.header, req.headerRow);
+  const splitter = splitterFor(session, req.delimiter, opts);
+  let done = 0;
+  await feedPieces(
+    utf8Range(bytes, 0, bytes.length, opts.pieceBytes ?? DEFAULT_PIECE_BYTES),
+    (piece) => {
+      if (!session.replacements && piece.indexOf('\uFFFD') !== -1) session.replacements = true;
+      splitter.push(piece);
+    },
+    opts,
+    (n) => {
+      done = Math.min(bytes.length, done + n);
+      opts.onBytes?.(done);
+    },
+  );
+  splitter.end();
+  return session.partState(splitter.rows);
+}
+
+/** Where readSplit splits a file, or null to read it in one part. */
+function splitPoint(bytes: Uint8Array, opts: FileParseOptions): { from: number; start: number; end: number } | null {
+  const { from, to } = textBounds(bytes);
+  if (to - from < (opts.splitMinBytes ?? SPLIT_MIN_BYTES)) return null;
+  const lf = bytes.indexOf(10, from + Math.floor((to - from) * (opts.splitAt ?? 0.5)));
+  if (lf === -1 || lf + 1 >= to) return null;
+  return { from, start: lf + 1, end: to };
 }
 
 /** The records of a parsed records file, to validate the indicator and fund files of the same upload. */

@@ -43,6 +43,19 @@ interface ColumnReader {
   plainNumber: boolean;
   /** The cache again, keyed by the cell's characters in the line (readSpans): no string per cell. */
   spans: SpanCache;
+  /** Its position in the reader's columns (onceWarned). */
+  k: number;
+  /**
+   * Cells past the cache's limit whose `once` warning was given: a cell is warned of once
+   * whether its value is cached or not, so the warnings do not depend on what the cache holds.
+   */
+  onceRaw: Set<string>;
+}
+
+/** The cell a `once` warning was given for: the reader's column (its position) and the cell's text. */
+export interface OnceKey {
+  column: number;
+  raw: string;
 }
 
 /** Distinct cell texts remembered per column; past this, cells are parsed each time. */
@@ -82,6 +95,8 @@ export class RowReader<K extends Kind> {
    * read; the caller takes them after each row and empties the array.
    */
   readonly warnings: Issue[] = [];
+  /** Per warning in `warnings`: the cell it was given for when it is given once per cell, else null. */
+  readonly warningsOnce: Array<OnceKey | null> = [];
   /** SCHEMA[kind]'s field names: the slots of a values array. */
   readonly fields: readonly string[];
   /** The slot of each field, by name. */
@@ -112,6 +127,8 @@ export class RowReader<K extends Kind> {
         lastValue: null,
         plainNumber: spec.type === 'number' && spec.name !== 'agency',
         spans: new SpanCache(),
+        k: this.columns.length,
+        onceRaw: new Set(),
       });
       this.writtenOf[spec.name] = h.written;
     }
@@ -204,12 +221,25 @@ export class RowReader<K extends Kind> {
     return this.complete(values, row, errors) && ok;
   }
 
+  /** Whether the `once` warning of cell `raw` in column `column` (OnceKey) has been given. */
+  onceWarned(column: number, raw: string): boolean {
+    const c = this.columns[column];
+    if (c === undefined) return false;
+    const cached = c.cache.get(raw);
+    if (cached !== undefined) return cached.ok && cached.warning?.given === true;
+    return c.onceRaw.has(raw);
+  }
+
   /** The value of a cell not equal to the column's previous one: from the cache, or parsed. */
   private lookUp(c: ColumnReader, raw: string): ValueResult<string | number> {
     let value = c.cache.get(raw);
     if (value === undefined) {
       value = ownText(readCell(this.kind, c.spec, raw, c.scale));
       if (c.cache.size < CACHE_LIMIT) c.cache.set(raw, value);
+      else if (value.ok && value.warning?.once) {
+        if (c.onceRaw.has(raw)) value.warning.given = true;
+        else c.onceRaw.add(raw);
+      }
     }
     c.lastRaw = raw;
     c.lastValue = value;
@@ -231,6 +261,7 @@ export class RowReader<K extends Kind> {
     const w = value.warning;
     if (w !== undefined && !w.given) {
       this.warnings.push({ row, column: c.written, code: w.code, params: w.params } as Issue);
+      this.warningsOnce.push(w.once ? { column: c.k, raw: c.lastRaw! } : null);
       if (w.once) w.given = true;
     }
     if (value.value !== null) values[c.slot] = value.value;

@@ -5,6 +5,7 @@
 import { openDb } from '@/db/database';
 import { FileHasher, startHashWorker } from './hasher';
 import { ImportEngine } from './importEngine';
+import { PartParser, startParseWorker } from './partParser';
 import type { FromWorker, ToWorker } from './protocol';
 
 interface WorkerScope {
@@ -15,6 +16,7 @@ interface WorkerScope {
 const scope = self as unknown as WorkerScope;
 const engine = new ImportEngine(openDb(), (msg) => scope.postMessage(msg), {
   hasher: new FileHasher(startHashWorker),
+  parts: new PartParser(startParseWorker),
 });
 
 scope.onmessage = (e) => {

@@ -34,6 +34,7 @@ import { formsPreview } from './formsPreview';
 import { rollbackPreview } from './rollbackPreview';
 import { warmUp } from './warmUp';
 import type { FileHasher } from './hasher';
+import type { PartParser } from './partParser';
 
 /** A file to import: an upload's source, and what the hash worker reads its bytes from (hasher.ts). */
 export interface SourceFile extends UploadSource {
@@ -95,6 +96,8 @@ export interface EngineOptions {
   readers?: ExtractOptions['readers'];
   /** Works out the files' SHA-256 beside the parse; without it, the parse does so itself. */
   hasher?: FileHasher;
+  /** Reads the later half of a big CSV file in a second worker (partParser.ts); without, one part. */
+  parts?: PartParser;
 }
 
 /**
@@ -176,6 +179,7 @@ export class ImportEngine {
     if (this.warming) return;
     this.warming = new AbortController();
     this.options.hasher?.start();
+    this.options.parts?.start();
     await warmUp(this.db, this.warming.signal).catch(() => undefined);
   }
 
@@ -233,6 +237,8 @@ export class ImportEngine {
       knownRecords: knownRecords(this.db),
       // Every CSV file's digest worked out beside its parse (hasher.ts).
       sha256Of: (i) => this.digestOf(files[i]!),
+      // A big CSV file's later half read beside its first (partParser.ts).
+      secondPartOf: (i, known) => this.options.parts?.reader(files[i]!.blob, known),
       onProgress: (p) => {
         // Each file's start is shown, but a folder of forms gives a few reports per file: the
         // page needs a few a second.

@@ -210,3 +210,21 @@ describe('RowReader: funds', () => {
     ]);
   });
 });
+
+describe('RowReader: a name normalised is warned of once per cell', () => {
+  it('also past the cells a column caches, whatever comes between', () => {
+    const reader = readerFor('indicators', '单位名称,年度,评价类型,项目名称,一级指标,二级指标,三级指标,分值,得分');
+    const line = (i: number) => `甲单位,2024,部门整体,,产出,数量指标,培训  ${i},1,1`;
+    // 5,000 distinct cells (more than a column caches), then each of them again, in another order.
+    const order = [...Array.from({ length: 5000 }, (_, i) => i), ...Array.from({ length: 5000 }, (_, i) => 4999 - i)];
+    const warned = new Map<number, number>();
+    order.forEach((i, n) => {
+      reader.read(line(i).split(','), n + 2, []);
+      for (const w of reader.warnings) if (w.code === 'name_normalized') warned.set(i, (warned.get(i) ?? 0) + 1);
+      reader.warnings.length = 0;
+      reader.warningsOnce.length = 0;
+    });
+    expect(warned.size).toBe(5000);
+    expect([...warned.values()].every((n) => n === 1)).toBe(true);
+  });
+});

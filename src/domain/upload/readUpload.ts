@@ -256,11 +256,13 @@ export async function readUpload(sources: readonly UploadSource[], opts: UploadO
         const bytes = await (p === firstCsv && early ? early : bytesOf(p.source));
         if (p === firstCsv) early = null;
         const sha256 = opts.sha256Of?.(p.source);
+        const secondPart = opts.secondPartOf?.(p.source, known);
         const parsed = await parseFile(bytes, src.name, {
           signal,
           knownRecords: known,
           onProgress: (f) => report(p.source, f),
           ...(sha256 ? { sha256 } : {}),
+          ...(secondPart ? { secondPart } : {}),
         });
         doneBytes += src.size;
         position++;

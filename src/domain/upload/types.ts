@@ -3,6 +3,7 @@
 // one kind of rows of the upload's self-evaluation forms).
 import type { ExtractOptions } from '@/domain/extract';
 import type { KnownRecord } from '@/domain/fileSession';
+import type { PartReader } from '@/domain/parseFile';
 import type { ParsedFile } from '@/domain/types';
 
 /** A file to read, whether picked by a person (a File) or fetched (published data), or read from disk (the CLI). */
@@ -38,6 +39,11 @@ export interface UploadOptions {
   readers?: ExtractOptions['readers'];
   /** A CSV file's SHA-256 (hex), when worked out elsewhere (the app's hash worker); without, from its bytes. */
   sha256Of?(source: number): Promise<string>;
+  /**
+   * A reader of the later part of a big CSV file elsewhere (the app's parse worker: parseFile's
+   * `secondPart`), given the records its rows are checked against; without, one part.
+   */
+  secondPartOf?(source: number, knownRecords: ReadonlyMap<string, KnownRecord>): PartReader | undefined;
 }
 
 /** One batch of the upload: its rows, and the source it came from (the index of the file as chosen). */

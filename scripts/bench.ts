@@ -14,14 +14,12 @@
 // --against DIR  the bureau scenarios on another build as well (e.g. main's: `git worktree add` it
 //            and `npx vite build --outDir DIR` there), the builds taking turns block by block;
 //            prints both and the ratios (--rounds N blocks each, 3 by default)
-// --reloads-only  with --bureau / --against: only the reloads (the app's start)
 // --report   only the 40-page report read and extracted in the worker (scripts/bench/reportBench.ts)
 // BENCH_DIST=dir serves another build, e.g. `npx vite build --minify false --outDir /tmp/dist-plain`
 // so that CPU profiles name the functions.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { printTrace, summarizeTrace, TRACE_CATEGORIES, type TraceEvent } from './bench/traceSummary';
 import type { Browser, Page } from 'playwright-core';
 import { DIST_DIR, startServer } from '../test/e2e/harness';
 import { importFile, openDataPage, type ImportRun } from './bench/appImport';
@@ -166,37 +164,13 @@ try {
     const set: ImportSet = { file: f.file, rows: f.rows, bytes: f.bytes, runs: [] };
     for (let i = 0; i < runs; i++) {
       const s = await freshDataPage(browser);
-      // --trace: a Chromium trace of the first records import (what the page's long tasks held).
-      const tracing = args.has('--trace') && records.length === 0;
-      if (tracing) await browser.startTracing(s.page, { categories: TRACE_CATEGORIES });
       const rec = await importFile(s.page, {
         file: fileOf(manifest.records),
         rows: manifest.records.rows,
         bytes: manifest.records.bytes,
         main: s.main,
         workers,
-        // The first records import of a profiled run: the page's profile (no worker exists yet).
-        ...(profile && records.length === 0 ? { profileDir: path.join(RESULTS_DIR, 'profiles') } : {}),
       });
-      if (tracing) {
-        const buf = await browser.stopTracing();
-        mkdirSync(path.join(RESULTS_DIR, 'profiles'), { recursive: true });
-        writeFileSync(path.join(RESULTS_DIR, 'profiles', 'records-import.trace.json'), buf);
-        const trace = JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
-        const events = Array.isArray(trace) ? trace : trace.traceEvents;
-        printTrace(
-          summarizeTrace(events, { from: 'import:file-chosen', longMs: 30 }),
-          log,
-          'records import (trace)',
-          20,
-        );
-      }
-      log(`  import ${path.basename(manifest.records.file)} (setup): ${describe(rec)}`);
-      if (rec.profile) {
-        log('  page CPU, self time:');
-        for (const p of rec.profile.main.slice(0, 12))
-          log(`    ${String(p.ms).padStart(8)} ms ${String(p.share).padStart(5)} %  ${p.fn}`);
-      }
       records.push(rec);
       if (freshPage) {
         await s.page.reload({ waitUntil: 'load' });
@@ -289,7 +263,6 @@ try {
       changes: against ? 10 : FILTER_CHANGES,
       rounds,
       log,
-      reloadsOnly: args.has('--reloads-only'),
       dists: [path.resolve(process.env['BENCH_DIST'] ?? DIST_DIR), ...(against ? [path.resolve(against)] : [])],
       ...(profile ? { profileDir: path.join(RESULTS_DIR, 'profiles') } : {}),
     });

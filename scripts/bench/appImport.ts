@@ -155,6 +155,16 @@ export async function importFile(page: Page, opts: ImportOptions): Promise<Impor
   await commit.click();
   await waitForMark(page, MARK_COMMITTED, nCommitted + 1, timeout);
 
+  let profile: ImportRun['profile'];
+  if (opts.profileDir && worker) {
+    const [wp, mp] = await Promise.all([stopProfile(worker), stopProfile(opts.main)]);
+    mkdirSync(opts.profileDir, { recursive: true });
+    const base = path.basename(opts.file, '.csv');
+    writeFileSync(path.join(opts.profileDir, `${base}-worker.cpuprofile`), JSON.stringify(wp));
+    writeFileSync(path.join(opts.profileDir, `${base}-main.cpuprofile`), JSON.stringify(mp));
+    profile = { worker: selfTimes(wp), main: selfTimes(mp) };
+  }
+
   const s1 = await benchState(page);
   const chosenAt = s1.marks.filter((m) => m.name === MARK_CHOSEN)[nChosen]!.t;
   const parsedAt = s1.marks.filter((m) => m.name === MARK_PARSED)[nParsed]!.t;
@@ -162,17 +172,6 @@ export async function importFile(page: Page, opts: ImportOptions): Promise<Impor
   const shownAt = await page.evaluate(() => (window as unknown as PreviewWindow).__previewShown);
   const clickAt = s1.clicks.filter((c) => c.t >= parsedAt).at(0)?.t ?? parsedAt;
   const settledAt = await waitQuiet(page, committedAt, 1000, 60_000);
-  // The profiles run on until the page is quiet: the dashboard's reading after the commit is in them.
-  let profile: ImportRun['profile'];
-  if (opts.profileDir) {
-    const [wp, mp] = await Promise.all([profiledWorker ? stopProfile(profiledWorker) : null, stopProfile(opts.main)]);
-    mkdirSync(opts.profileDir, { recursive: true });
-    const base = path.basename(opts.file, '.csv');
-    if (wp) writeFileSync(path.join(opts.profileDir, `${base}-worker.cpuprofile`), JSON.stringify(wp));
-    writeFileSync(path.join(opts.profileDir, `${base}-main.cpuprofile`), JSON.stringify(mp));
-    profile = { worker: wp ? selfTimes(wp) : [], main: selfTimes(mp) };
-  }
-
   await sampler.stop();
   const s2 = await benchState(page);
   const during = s2.longTasks.filter((l) => l.t + l.d > chosenAt && l.t < committedAt);

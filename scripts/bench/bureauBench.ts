@@ -160,8 +160,6 @@ export async function bureauBench(
     dists?: readonly string[];
     rounds?: number;
     profileDir?: string;
-    /** Only the reloads (`--reloads-only`: the app's start, quicker to repeat). */
-    reloadsOnly?: boolean;
   },
 ): Promise<BureauBench[]> {
   const dists = opts.dists && opts.dists.length > 0 ? opts.dists : [DIST_DIR];
@@ -187,7 +185,7 @@ export async function bureauBench(
         )),
       );
     });
-    for (const view of opts.reloadsOnly ? [] : VIEWS)
+    for (const view of VIEWS)
       await each(`${view} filter changes`, async (s, r) => {
         // The first build's first block profiled (the bare replays in it run in their own
         // script, echarts-bare.js, so the summary tells them apart).
@@ -202,7 +200,6 @@ export async function bureauBench(
         s.filters.set(view, [...(s.filters.get(view) ?? []), ...runs.runs]);
       });
     await each('warnings and compare', async (s) => {
-      if (opts.reloadsOnly) return;
       await s.page.goto(`${s.url}#/overview`, { waitUntil: 'load' });
       await waitChartsSettled(s.page, 0, 500, 60_000);
       // Each opening's CPU time runs to the end of its trailing work (150 ms later).

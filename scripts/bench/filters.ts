@@ -14,8 +14,6 @@
 // --block     changes per page load (10); builds take turns block by block
 // --top       keep the default top-N lines instead of pressing "show all"; --agencies 0 selects none (all)
 // --reloads N  the overview reloaded N times per build first (builds in turns)
-// --profile-reload  with --reloads: a CPU profile of the first build's first reload
-//             (bench-results/profiles/reload-1m-main.cpuprofile)
 // --browser-profile DIR  the browser profile holding the imported data (default /tmp/filterbench-profile)
 // Each change is followed by the same options drawn by bare ECharts (bare.ts): the ratio is printed.
 import { createServer } from 'node:http';
@@ -267,21 +265,8 @@ try {
       for (const [di] of DISTS.entries()) {
         await page.goto(`${ORIGIN}${baseOf(di)}#/overview`, { waitUntil: 'load' });
         await settle(0, 800);
-        // --profile-reload: a CPU profile of the first build's first reload (the session outlives it).
-        const cdp = flag('profile-reload') && round === 0 && di === 0 ? await context.newCDPSession(page) : null;
-        if (cdp) {
-          await cdp.send('Profiler.enable');
-          await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-          await cdp.send('Profiler.start');
-        }
         await page.reload({ waitUntil: 'load' });
         await settle(0, 1000);
-        if (cdp) {
-          const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
-          mkdirSync('bench-results/profiles', { recursive: true });
-          writeFileSync('bench-results/profiles/reload-1m-main.cpuprofile', JSON.stringify(profile));
-          await cdp.detach();
-        }
         const { last, marks } = await page.evaluate((n) => {
           const all = performance.getEntriesByName(n);
           return { last: all.at(-1)?.startTime ?? NaN, marks: all.length };

@@ -95,22 +95,14 @@ export function entryOf(s: StoredChunk): CurrentEntry {
 }
 
 /**
- * Lets the page's other tasks run (the caller's: a timer). Only for reads outside a transaction
- * and a live query, which a wait for anything but the database would end or blind.
- */
-export type Pause = () => Promise<void>;
-
-/**
  * A batch's stored chunks in order, as entries, every chunk checked (damage.ts): a damaged batch
  * gives none (and is recorded as damaged).
  */
-export async function batchEntries(db: BudgetDb, batchId: number, pause?: Pause): Promise<CurrentEntry[]> {
+export async function batchEntries(db: BudgetDb, batchId: number): Promise<CurrentEntry[]> {
   const [batch, stored] = await Promise.all([
     db.batches.get(batchId),
     db.chunks.where('[batchId+seq]').between([batchId, Dexie.minKey], [batchId, Dexie.maxKey]).toArray(),
   ]);
-  // The chunks' checks in a task of their own, not in the one that received (deserialised) them.
-  if (pause) await pause();
   if (!batch || checkBatch(db, batch, stored)) return [];
   return stored.map(entryOf);
 }
@@ -154,16 +146,16 @@ export function dedupe(kind: Kind, raw: readonly CurrentEntry[]): { entries: Cur
 /**
  * The current state of a kind. Works inside or outside a transaction (and inside a liveQuery);
  * outside one it also records a disjointness it discovered, so the next page load takes the fast
- * path. The chunks returned are shared with the cache: treat them as read-only. `pause`: see Pause.
+ * path. The chunks returned are shared with the cache: treat them as read-only.
  */
-export async function currentOf(db: BudgetDb, kind: Kind, pause?: Pause): Promise<CurrentState> {
+export async function currentOf(db: BudgetDb, kind: Kind): Promise<CurrentState> {
   const ids = await activeIds(db, kind);
   const stamp = stampOf(ids);
   const cache = cacheOf(db);
   const cached = cache.get(kind);
   if (cached && cached.stamp === stamp) return cached;
 
-  const read = await Promise.all(ids.map((id) => batchEntries(db, id, pause)));
+  const read = await Promise.all(ids.map((id) => batchEntries(db, id)));
   const raw = read.flat();
   // A batch found damaged while reading gives no entries: the state is that of the others.
   const usable = (await damagedIds(db)).size === 0 ? ids : await activeIds(db, kind);

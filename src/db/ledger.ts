@@ -34,8 +34,6 @@ import type { BatchInfo, BatchOrigin, BudgetDb, StoredBatch } from './database';
 export type { BatchInfo, BatchOrigin, BatchState } from './database';
 export { batchInfo } from './batchRows';
 export {
-  activeRows,
-  currentState,
   loadCurrent,
   loadCurrentChunks,
   loadFindingsFor,

@@ -18,13 +18,12 @@ import { activeWithSha, batchInfo } from './batchRows';
 import { recordKeysOf, shareRecords } from './chunkOps';
 import { keyHashes, RowKeySet } from './rowKeySet';
 import { unpackIssues } from './compact';
-import { activeIds, currentOf, type CurrentState, type Pause } from './current';
+import { activeIds, currentOf, type CurrentState } from './current';
 import type { BatchInfo, BudgetDb, StoredBatch } from './database';
 import { batchRecordKeys, currentRowsOf } from './recordRows';
 
-/** The current chunks of a kind; `pause` (outside a transaction only) lets other tasks run between reading and checking them. */
-export async function loadCurrentChunks(db: BudgetDb, kind: Kind, pause?: Pause): Promise<ColumnChunk[]> {
-  return (await currentOf(db, kind, pause)).entries.map((e) => e.chunk);
+export async function loadCurrentChunks(db: BudgetDb, kind: Kind): Promise<ColumnChunk[]> {
+  return (await currentOf(db, kind)).entries.map((e) => e.chunk);
 }
 
 /** The current rows of a kind: the newest active version of each key. */
@@ -175,16 +174,4 @@ export async function previewDiff(db: BudgetDb, parsed: ParsedFile, limit: numbe
   }
   preview.newKeys = rows - preview.supersededCount;
   return preview;
-}
-
-/** Rows of the active batches of a kind, as committed (rows a newer batch replaced included). */
-export async function activeRows(db: BudgetDb, kind: Kind): Promise<number> {
-  const ids = new Set(await activeIds(db, kind));
-  const batches = await db.batches.where('[kind+state]').equals([kind, 'active']).toArray();
-  return batches.reduce((n, b) => (ids.has(b.id) ? n + b.rows : n), 0);
-}
-
-/** Reads the current state of a kind into the cache (current.ts), ahead of a preview that needs it. */
-export async function currentState(db: BudgetDb, kind: Kind): Promise<void> {
-  await currentOf(db, kind);
 }

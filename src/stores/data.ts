@@ -5,14 +5,13 @@
 // record objects as they are (building them again held the page for about 100 ms after a commit).
 import { isQuotaError, watchQuery, type Watch } from '@/db/live';
 import { defineStore } from 'pinia';
-import { computed, customRef, markRaw, ref, shallowRef, watch } from 'vue';
+import { computed, markRaw, ref, shallowRef, watch } from 'vue';
 import { agencyOptions, distinctProjects, distinctYears, type Level1Summary } from '@/domain/aggregate';
 import { recordKey } from '@/domain/keys';
 import {
   KINDS,
   type FindingRow,
   type FundLine,
-  type ColumnChunk,
   type IndicatorRow,
   type Issue,
   type Kind,
@@ -20,7 +19,7 @@ import {
   type RowOf,
 } from '@/domain/types';
 import { openDb, type BudgetDb } from '@/db/database';
-import { readStart, activeSignatures as readSignatures, type StartRead } from '@/db/startRead';
+import { activeIds } from '@/db/current';
 import { ensureBuiltin } from '@/db/builtin';
 import {
   listBatches,
@@ -32,10 +31,9 @@ import {
   loadWarnings,
 } from '@/db/ledger';
 import { loadDamage, type Damage } from '@/db/damage';
-import { appendLevel1Rows, tableRecordKeys, type Level1Table } from '@/domain/level1';
+import { appendLevel1Rows, tableRecordKeys } from '@/domain/level1';
 import { appendRows } from '@/domain/columns';
 import { problem, problemOf, type Problem } from '@/domain/issues';
-import { whenIdle } from '@/scheduling';
 
 /**
  * A failure to load the data, as a code and parameters: the built-in data's or the database's
@@ -70,10 +68,10 @@ const mark = (name: string): void => void globalThis.performance?.mark?.(name);
 /** Rows made from stored columns per task: twenty thousand records at once held the page for 60–90 ms. */
 const ROWS_PER_TASK = 4000;
 
-/** Rows of stored chunks made into objects, a slice per task so the page stays responsive. */
-async function rowsInSlices<K extends Kind>(chunks: readonly ColumnChunk[]): Promise<RowOf[K][]> {
+/** The current rows of a kind, made into objects a slice per task so the page stays responsive. */
+async function currentRowsInSlices<K extends Kind>(db: BudgetDb, kind: K): Promise<RowOf[K][]> {
   const out: RowOf[K][] = [];
-  for (const chunk of chunks) {
+  for (const chunk of await loadCurrentChunks(db, kind)) {
     for (let from = 0; from < chunk.length; from += ROWS_PER_TASK) {
       await nextTask();
       appendRows(chunk, from, Math.min(chunk.length, from + ROWS_PER_TASK), out);
@@ -82,20 +80,12 @@ async function rowsInSlices<K extends Kind>(chunks: readonly ColumnChunk[]): Pro
   return out;
 }
 
-/** The current rows of a kind, made into objects a slice per task. */
-async function currentRowsInSlices<K extends Kind>(db: BudgetDb, kind: K): Promise<RowOf[K][]> {
-  return rowsInSlices<K>(await loadCurrentChunks(db, kind, nextTask));
-}
-
-/** At the start, the level-1 summaries are made into objects when the page is idle, or after this long. */
-const LEVEL1_IDLE_MS = 1000;
-
 /** Level-1 summaries made into objects per task: eighty thousand at once held the page for 250–400 ms after a commit. */
 const SUMMARIES_PER_TASK = 10_000;
 
 /** The level-1 summaries of the current indicator rows, made into objects a slice per task. */
-async function level1InSlices(db: BudgetDb, stored: Level1Table | null = null): Promise<Level1Summary[]> {
-  const table = stored ?? (await level1Table(db));
+async function level1InSlices(db: BudgetDb): Promise<Level1Summary[]> {
+  const table = await level1Table(db);
   const keys = tableRecordKeys(table);
   const out: Level1Summary[] = [];
   for (let from = 0; from < table.length; from += SUMMARIES_PER_TASK) {
@@ -108,22 +98,7 @@ async function level1InSlices(db: BudgetDb, stored: Level1Table | null = null): 
 export const useDataStore = defineStore('data', () => {
   const records = shallowRef<readonly PerfRecord[]>(markRaw([]));
   const funds = shallowRef<readonly FundLine[]>(markRaw([]));
-  /** Called when a view reads the level-1 summaries while the start still defers them (below). */
-  let hurryLevel1: (() => void) | null = null;
-  // A shallow ref whose reading also says that a view wants the summaries now: at the start they
-  // wait for the page to be idle unless a view that shows them (scores, compare) is open.
-  let level1Value: readonly Level1Summary[] = markRaw([]);
-  const level1 = customRef<readonly Level1Summary[]>((track, trigger) => ({
-    get() {
-      track();
-      hurryLevel1?.();
-      return level1Value;
-    },
-    set(v) {
-      level1Value = v;
-      trigger();
-    },
-  }));
+  const level1 = shallowRef<readonly Level1Summary[]>(markRaw([]));
   const warnings = shallowRef<readonly Issue[]>(markRaw([]));
   const dataVersion = shallowRef<DataVersion | null>(null);
   /** Active batches whose stored rows failed their checks: left out of the data above, named in a notice. */
@@ -163,22 +138,15 @@ export const useDataStore = defineStore('data', () => {
    * Reads the current data of `kinds` (all by default) again; the others stay. Warnings are read
    * with any kind: they follow every batch.
    */
-  function reload(kinds: readonly Kind[] = KINDS, start?: StartRead): Promise<void> {
-    const running = readKinds(kinds, start);
+  function reload(kinds: readonly Kind[] = KINDS): Promise<void> {
+    const running = readKinds(kinds);
     latestReload = running;
-    latestKinds = new Set(kinds);
-    void running.finally(() => {
-      if (latestReload === running) latestKinds = null;
-    });
     return running;
   }
   /** The reload started last (a commit's catchUp waits for it: it may be reading the commit's rows). */
   let latestReload: Promise<void> = Promise.resolve();
-  /** The kinds the reload started last reads, while it runs. */
-  let latestKinds: Set<Kind> | null = null;
 
-  /** Reads `kinds` (or takes them from the start's read, which has every kind) and hands them to the views. */
-  async function readKinds(kinds: readonly Kind[], start?: StartRead): Promise<void> {
+  async function readKinds(kinds: readonly Kind[]): Promise<void> {
     if (!db) return;
     const seq = ++loadSeq;
     status.value = status.value === 'ready' ? 'ready' : 'loading';
@@ -188,26 +156,13 @@ export const useDataStore = defineStore('data', () => {
       // level-1 summaries the charts need are kept up to date in the database with every change,
       // and one record's rows are read when its view opens (indicatorsFor). Findings likewise
       // (findingsFor): a change of them only bumps `version`, so an open record view reads again.
-      const [r, f, l, w, batches] = await Promise.all(
-        start
-          ? ([
-              rowsInSlices<'records'>(start.recordChunks),
-              start.funds,
-              // At the start, the level-1 summaries are made into objects after the first view
-              // is painted (below): the overview does not show them, and at a million indicator
-              // rows they are eighty thousand objects, a dozen tasks before the first chart.
-              null,
-              start.warnings,
-              start.batches,
-            ] as const)
-          : ([
-              kinds.includes('records') ? currentRowsInSlices(db, 'records') : null,
-              kinds.includes('funds') ? loadCurrent(db, 'funds') : null,
-              kinds.includes('indicators') ? level1InSlices(db) : null,
-              loadWarnings(db),
-              listBatches(db),
-            ] as const),
-      );
+      const [r, f, l, w, batches] = await Promise.all([
+        kinds.includes('records') ? currentRowsInSlices(db, 'records') : null,
+        kinds.includes('funds') ? loadCurrent(db, 'funds') : null,
+        kinds.includes('indicators') ? level1InSlices(db) : null,
+        loadWarnings(db),
+        listBatches(db),
+      ]);
       mark(DATA_MARKS.read);
       // Let the charts render in a task of their own, not in the one that built the row objects.
       await nextTask();
@@ -222,27 +177,9 @@ export const useDataStore = defineStore('data', () => {
       dataVersion.value = newest ? { id: newest.id, fileName: newest.fileName, createdAt: newest.createdAt } : null;
       error.value = null;
       status.value = 'ready';
+      reloading.value = false;
       version.value++;
       mark(DATA_MARKS.ready);
-      if (start) {
-        // The summaries of the same read, once the page is idle (the first view's charts drawn:
-        // made sooner, their tasks came between the charts' and delayed them): until then the data is
-        // not `current` (a view that needs them knows they are coming). Not a new version: the
-        // rows are those already read, and the views' colours and caches stay as they are.
-        await new Promise<void>((resolve) => {
-          const cancel = whenIdle(() => hurryLevel1?.(), LEVEL1_IDLE_MS);
-          hurryLevel1 = () => {
-            hurryLevel1 = null;
-            cancel();
-            resolve();
-          };
-        });
-        if (seq !== loadSeq || !db) return;
-        const summaries = await level1InSlices(db, start.level1);
-        if (seq !== loadSeq) return;
-        level1.value = markRaw(summaries);
-      }
-      reloading.value = false;
     } catch (e) {
       if (seq !== loadSeq) return;
       error.value = loadProblem(e);
@@ -251,27 +188,18 @@ export const useDataStore = defineStore('data', () => {
     }
   }
 
-  /** The app's first read (start): the ids it read are what later changes are compared with. */
-  let firstRead: Promise<void> = Promise.resolve();
+  /** The active batch ids of each kind: they decide its current data. */
+  async function activeSignatures(current: BudgetDb): Promise<Record<Kind, string>> {
+    const ids = await Promise.all(KINDS.map((k) => activeIds(current, k)));
+    return Object.fromEntries(KINDS.map((k, i) => [k, ids[i]!.join(',')])) as Record<Kind, string>;
+  }
 
   /** Marks the kinds whose active batches changed as stale, and reads them again. */
-  async function follow(next: Record<Kind, string>): Promise<void> {
-    await firstRead;
-    let changed = false;
-    for (const k of KINDS)
-      if (next[k] !== signatures[k] || status.value !== 'ready') {
-        stale.add(k);
-        changed = true;
-      }
+  function follow(next: Record<Kind, string>): Promise<void> {
+    for (const k of KINDS) if (next[k] !== signatures[k] || status.value !== 'ready') stale.add(k);
     signatures = next;
-    if (stale.size === 0) return;
-    // Nothing changed since the running reload started (the change notice and a commit's catchUp
-    // both report the same commit): it reads what is stale already. Starting another would read,
-    // check and build the rows twice, the first result thrown away.
-    const running = latestKinds;
-    if (!changed && running && [...stale].every((k) => running.has(k))) return latestReload;
     // A reload still running is replaced by this one, which reads its kinds too (still stale).
-    return reload([...stale]);
+    return stale.size > 0 ? reload([...stale]) : Promise.resolve();
   }
 
   let catchUpSeq = 0;
@@ -285,7 +213,7 @@ export const useDataStore = defineStore('data', () => {
     const seq = ++catchUpSeq;
     catchingUp.value = true;
     try {
-      await follow(await readSignatures(db));
+      await follow(await activeSignatures(db));
       // A reload the database's change notice started meanwhile reads the commit's rows too.
       while (reloading.value) await latestReload;
     } catch (e) {
@@ -300,39 +228,19 @@ export const useDataStore = defineStore('data', () => {
   async function start(database: BudgetDb = openDb()): Promise<void> {
     if (db) return;
     db = database;
-    const current = db;
     status.value = 'loading';
-    // What the views show first is read together with the open, in one transaction, without
-    // waiting for the check for the built-in dataset (a reload finds it loaded). On a first start,
-    // when that check has just written the built-in dataset, this read is dropped and made again.
-    const early = readStart(current).then(
-      (read) => ({ read }),
-      () => null,
-    );
-    let wroteBuiltin: boolean;
     try {
-      wroteBuiltin = await ensureBuiltin(current);
+      await ensureBuiltin(db);
     } catch (e) {
       error.value = loadProblem(e);
       status.value = 'error';
       return;
     }
     mark(DATA_MARKS.opened);
-    firstRead = (async () => {
-      try {
-        const read = (wroteBuiltin ? null : await early)?.read ?? (await readStart(current));
-        if (db !== current) return;
-        signatures = read.signatures;
-        await reload(KINDS, read);
-      } catch (e) {
-        if (db !== current) return;
-        error.value = loadProblem(e);
-        status.value = 'error';
-      }
-    })();
+    const current = db;
     // The active batch ids of each kind decide its current data: reload a kind whenever its ids
-    // change (a commit, a rollback, here or in another tab) from those the first read saw.
-    subscription = watchQuery(() => readSignatures(current), {
+    // change (a commit, a rollback, here or in another tab).
+    subscription = watchQuery(() => activeSignatures(current), {
       next: (next) => void follow(next),
       error: (e: unknown) => {
         error.value = loadProblem(e);
@@ -357,7 +265,6 @@ export const useDataStore = defineStore('data', () => {
     damaged.value = markRaw([]);
     db?.close();
     db = null;
-    firstRead = Promise.resolve();
     signatures = { records: '', funds: '', indicators: '', findings: '' };
     stale.clear();
     status.value = 'idle';

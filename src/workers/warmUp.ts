@@ -5,7 +5,7 @@
 // small file of each kind, so that its code is compiled rather than interpreted when the real
 // file comes. A file of a thousand rows is read in a few milliseconds by compiled code; by
 // interpreted code, with the database still to open, it took most of a third of a second.
-import { activeRows, currentState, knownRecords } from '@/db/ledger';
+import { knownRecords } from '@/db/ledger';
 import type { BudgetDb } from '@/db/database';
 import { toCsv } from '@/domain/exportCsv';
 import { recordKey } from '@/domain/keys';
@@ -30,22 +30,6 @@ export function warmUpFile<K extends Kind>(kind: K, rows: number): Uint8Array {
   return new TextEncoder().encode(toCsv(kind, list));
 }
 
-/** Active rows of a kind up to which the warm-up reads its current state ahead of the first preview. */
-export const PRIME_ROWS = 50_000;
-
-/**
- * Reads the current state of the other kinds (what a file's preview compares its rows with) when
- * it is small: the first upload's preview then finds it cached instead of reading and checking
- * the stored chunks in front of the analyst. A large state (a million indicator rows) is left to
- * the upload that needs it, so that opening the data page does not hold it in the worker.
- */
-async function primeSmallStates(db: BudgetDb, signal?: AbortSignal): Promise<void> {
-  for (const kind of KINDS) {
-    if (kind === 'records' || signal?.aborted) continue;
-    if ((await activeRows(db, kind)) <= PRIME_ROWS) await currentState(db, kind);
-  }
-}
-
 /**
  * Reads the stored records (the current-state cache then holds them for the first upload) and
  * parses a warm-up file of each kind, keeping nothing of it. Returns the kinds read without error
@@ -53,7 +37,6 @@ async function primeSmallStates(db: BudgetDb, signal?: AbortSignal): Promise<voi
  */
 export async function warmUp(db: BudgetDb, signal?: AbortSignal): Promise<Kind[]> {
   await knownRecords(db);
-  await primeSmallStates(db, signal);
   const template = TEMPLATE_ROWS.records;
   const known = new Map<string, KnownRecord>([[recordKey(template), { score: template.score }]]);
   const clean: Kind[] = [];

@@ -61,7 +61,7 @@ describe('data store', () => {
   test('first start loads the built-in dataset: six records of three agencies, level-1 summaries, warnings', async () => {
     const store = useDataStore();
     await store.start(db);
-    await until(() => store.current);
+    await until(() => store.status === 'ready');
     expect(store.records).toHaveLength(6);
     expect(store.agencyGroups.flatMap((g) => g.agencies.map((a) => a.short)).sort()).toEqual(
       ['北京市贸促会', '朝阳区投促中心', '渝中区招商局'].sort(),
@@ -171,20 +171,6 @@ describe('data store', () => {
     ]);
   });
 
-  test('at the start the views get the records first, then the level-1 summaries of the same read, in the same version', async () => {
-    const store = useDataStore();
-    await store.start(db);
-    await until(() => store.status === 'ready');
-    // The records are there; the summaries follow after the first paint, and until then the data
-    // is not current (a view needing them waits rather than saying they are missing).
-    expect(store.records).toHaveLength(6);
-    const version = store.version;
-    if (store.level1.length === 0) expect(store.current).toBe(false);
-    await until(() => store.current);
-    expect(store.level1.length).toBeGreaterThan(0);
-    expect(store.version).toBe(version);
-  });
-
   test('rows are kept out of deep reactivity', async () => {
     const store = useDataStore();
     await store.start(db);
@@ -216,7 +202,7 @@ describe('data store', () => {
     clearReads();
     const store = useDataStore();
     await store.start(db);
-    await until(() => store.current);
+    await until(() => store.status === 'ready');
     expect(indicatorChunksRead).toBe(0);
     expect(kindsRead()).toEqual(['funds', 'records']);
 
@@ -237,26 +223,10 @@ describe('data store', () => {
     expect((await store.indicatorsFor(key)).map((r) => r.level1).at(-1)).toBe('新增指标');
   });
 
-  test("a commit this page made is read once, though both its catchUp and the database's change notice report it", async () => {
-    const store = useDataStore();
-    await store.start(db);
-    await until(() => store.current && store.records.length === 6);
-    clearReads();
-    const v = store.version;
-    const rec = `${HEADER}\n"${HOSTILE}",测试市,2023,部门整体,,100,80,70\n`;
-    await commitFile(db, await parseFile(new TextEncoder().encode(rec), 'r.csv'));
-    // The page's own commit: catchUp at once, and the change notice a moment later.
-    await store.catchUp();
-    await until(() => store.current && store.version > v);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(store.records).toHaveLength(7);
-    expect(kindsRead()).toEqual(['records']);
-  });
-
   test('an indicator commit reads the level-1 summaries again and leaves the records as they were', async () => {
     const store = useDataStore();
     await store.start(db);
-    await until(() => store.current && store.records.length === 6);
+    await until(() => store.status === 'ready' && store.records.length === 6);
     const records = store.records;
     const funds = store.funds;
     const level1 = store.level1;

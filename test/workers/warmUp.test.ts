@@ -3,8 +3,6 @@
 // warm-up, or in the middle of one, gets exactly the preview it gets without.
 import 'fake-indexeddb/auto';
 import { describe, expect, test } from 'vitest';
-import { cachedState } from '@/db/current';
-import { BudgetDb } from '@/db/database';
 import { listBatches } from '@/db/ledger';
 import { parseFile } from '@/domain/parseFile';
 import { KINDS } from '@/domain/types';
@@ -48,19 +46,5 @@ describe('warmUp', () => {
     await warming;
     expect(during.last('parsed').files).toEqual(expected);
     expect(during.messages.map((m) => m.type).filter((t) => t !== 'progress')).toEqual(['parsed']);
-  });
-
-  test("reads the small current state of the other kinds ahead of the first preview (this worker's cache)", async () => {
-    const h = harness();
-    await h.engine.handle({ type: 'parse', uploadId: 1, files: upload() });
-    await h.engine.handle({ type: 'commit', uploadId: 1 });
-    expect(h.last('committed')).toBeTruthy();
-    // A new worker on the same database: nothing cached until it warms up.
-    const fresh = new BudgetDb(h.db.name);
-    expect(cachedState(fresh, 'indicators')).toBeUndefined();
-    await warmUp(fresh);
-    expect(cachedState(fresh, 'indicators')?.entries.reduce((n, e) => n + e.chunk.length, 0)).toBe(2);
-    expect(cachedState(fresh, 'funds')?.entries).toEqual([]);
-    fresh.close();
   });
 });

@@ -404,24 +404,8 @@ export function createOptimisticDecoder(bytes: Uint8Array): StreamDecoder | null
   // first piece saves decoding that piece twice; a later bad slice still ends in EncodingMismatch.
   if (!bom && !utf8Prefix(body.subarray(0, SAMPLE_BYTES))) return null;
   if (onlyWhitespace(body)) return null;
-  function* pieces(pieceBytes = DEFAULT_PIECE_BYTES): Generator<string> {
-    const size = Number.isInteger(pieceBytes) && pieceBytes > 0 ? pieceBytes : DEFAULT_PIECE_BYTES;
-    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-    let piece: string;
-    for (let off = 0; off < body.length; off += size) {
-      try {
-        piece = decoder.decode(body.subarray(off, off + size), { stream: true });
-      } catch {
-        throw new EncodingMismatch();
-      }
-      if (piece !== '') yield piece;
-    }
-    try {
-      piece = decoder.decode();
-    } catch {
-      throw new EncodingMismatch();
-    }
-    if (piece !== '') yield piece;
+  function pieces(pieceBytes = DEFAULT_PIECE_BYTES): Generator<string> {
+    return utf8Range(body, 0, body.length, pieceBytes);
   }
   return { ok: true, encoding: bom ? 'utf-8-bom' : 'utf-8', pieces };
 }

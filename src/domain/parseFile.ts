@@ -288,9 +288,10 @@ async function readSplit(
     );
     part.catch(() => undefined);
   };
-  try {
-    await feedPieces(
-      utf8Range(bytes, at.from, at.start, pieceBytes),
+  // This worker's own reading of bytes[from, to): the first part, or the rest when the second is dropped.
+  const readHere = (from: number, to: number) =>
+    feedPieces(
+      utf8Range(bytes, from, to, pieceBytes),
       (p) => reader.feed(p),
       opts,
       (n) => {
@@ -298,6 +299,8 @@ async function readSplit(
         progress();
       },
     );
+  try {
+    await readHere(at.from, at.start);
     session.onHeader = null;
     const splitter = reader.splitter;
     let state: PartState | null = null;
@@ -313,15 +316,7 @@ async function readSplit(
       stop.abort();
       later = 0;
       first = at.start;
-      await feedPieces(
-        utf8Range(bytes, at.start, at.end, pieceBytes),
-        (p) => reader.feed(p),
-        opts,
-        (n) => {
-          first += n;
-          progress();
-        },
-      );
+      await readHere(at.start, at.end);
     }
   } finally {
     opts.signal?.removeEventListener('abort', cancel);

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { recordKey } from '@/domain/keys';
 import type { KnownRecord } from '@/domain/parseFile';
+import type { ParsedFile } from '@/domain/types';
 import { SCHEMA } from '@/domain/schema';
 import { encodeLegacy } from '../../scripts/fixtures/legacyEncode';
 
@@ -122,3 +123,9 @@ export type FileShape = {
   pieceBytes: number;
   gbk: boolean;
 };
+
+/** Everything a parse answers but its digest (computed the same way by every path). */
+export function answer(p: ParsedFile): Omit<ParsedFile, 'sha256'> {
+  const { sha256: _, ...rest } = p;
+  return rest;
+}

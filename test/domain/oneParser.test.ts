@@ -8,14 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '@/domain/parseFile';
-import type { ParsedFile } from '@/domain/types';
-import { bytesOf, COLUMNS, fileArb, KNOWN, type FileShape } from './indicatorFiles';
-
-/** Everything a parse answers but its digest (computed the same way by both). */
-function answer(p: ParsedFile): Omit<ParsedFile, 'sha256'> {
-  const { sha256: _, ...rest } = p;
-  return rest;
-}
+import { answer, bytesOf, COLUMNS, fileArb, KNOWN, type FileShape } from './indicatorFiles';
 
 describe('one parser: the fast paths answer what the reference path answers', () => {
   it('on generated indicator files, for any cut into pieces', async () => {

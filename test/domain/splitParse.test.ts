@@ -9,10 +9,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recordKey } from '@/domain/keys';
 import { parseFile, readPart, ParseCancelled, type PartReader, type PartState } from '@/domain/parseFile';
-import type { ParsedFile } from '@/domain/types';
 import { MAX_ISSUES } from '@/domain/types';
 import { malformedCorpus } from '../../scripts/fixtures/malformedCorpus';
-import { bytesOf, COLUMNS, fileArb, KNOWN } from './indicatorFiles';
+import { answer, bytesOf, COLUMNS, fileArb, KNOWN } from './indicatorFiles';
 
 type Mode = 'direct' | 'posted' | 'fails';
 
@@ -29,11 +28,6 @@ function partReader(
     const state = await readPart(bytes.subarray(req.start, req.end), req, { ...opts, onBytes, signal });
     return mode === 'posted' ? (structuredClone(state) as PartState) : state;
   };
-}
-
-function answer(p: ParsedFile): Omit<ParsedFile, 'sha256'> {
-  const { sha256: _, ...rest } = p;
-  return rest;
 }
 
 describe('a file read in two parts answers what the reference path answers', () => {

@@ -43,6 +43,22 @@ export function packChunk(c: ColumnChunk): PackedChunk {
   return { kind: c.kind, length: c.length, num: c.num, text };
 }
 
+const blankRuns = new Map<number, string[]>();
+
+/** `n` empty strings, the same array each time (concat copies it in one go). */
+function blanks(n: number): string[] {
+  let run = blankRuns.get(n);
+  if (run === undefined) {
+    run = [];
+    for (let k = 0; k < n; k++) run.push('');
+    blankRuns.set(n, run);
+  }
+  return run;
+}
+
+/** Rows a chunk's columns have room for at first (then four times as many, up to the chunk's size). */
+const FIRST_CAPACITY = 1024;
+
 /** Appends rows into column chunks of at most `chunkRows` rows. */
 export class ChunkBuilder<K extends Kind> {
   readonly chunks: ColumnChunk[] = [];
@@ -66,7 +82,7 @@ export class ChunkBuilder<K extends Kind> {
     const slotOf = (name: string) => this.fieldNames.indexOf(name);
     this.textSlots = this.textNames.map(slotOf);
     this.numSlots = this.numNames.map(slotOf);
-    this.current = emptyChunk(kind, chunkRows);
+    this.current = emptyChunk(kind, 0);
     this.bindColumns();
   }
 
@@ -80,7 +96,7 @@ export class ChunkBuilder<K extends Kind> {
   pushValues(values: readonly unknown[]): void {
     const c = this.current;
     const i = c.length;
-    if (i === 0) this.presize();
+    if (i === this.capacity) this.makeRoom(i + 1);
     const textCols = this.textCols;
     const numCols = this.numCols;
     for (let k = 0; k < textCols.length; k++) {
@@ -101,8 +117,8 @@ export class ChunkBuilder<K extends Kind> {
     while (from < chunk.length) {
       const c = this.current;
       const i = c.length;
-      if (i === 0) this.presize();
       const n = Math.min(chunk.length - from, this.chunkRows - i);
+      this.makeRoom(i + n);
       for (let k = 0; k < this.textNames.length; k++) {
         const { values, codes } = chunk.text[this.textNames[k]!]!;
         const dst = this.textCols[k]!;
@@ -118,24 +134,33 @@ export class ChunkBuilder<K extends Kind> {
     }
   }
 
+  /** Rows the current chunk's columns have room for. */
+  private capacity = 0;
+
   /**
-   * Gives the text columns of a new chunk their full length up front (filled, so they stay
-   * packed arrays): growing them row by row copies each several times, and the copies are garbage.
-   * flush cuts them to the rows held.
+   * Gives the current chunk's columns room for `rows` rows (at most chunkRows), growing them four
+   * times over at a time from FIRST_CAPACITY: a small file's chunk stays small, and a big one's
+   * columns are copied a few times, not once per row. Text columns are filled (so that they stay
+   * packed arrays); flush cuts both to the rows held.
    */
-  private presize(): void {
-    const n = this.chunkRows;
-    if (n > 1_000_000) return;
-    if (this.blankColumn === null) {
-      this.blankColumn = [];
-      for (let k = 0; k < n; k++) this.blankColumn.push('');
+  private makeRoom(rows: number): void {
+    if (rows <= this.capacity) return;
+    let cap = Math.max(this.capacity, FIRST_CAPACITY);
+    while (cap < rows) cap *= 4;
+    cap = Math.min(cap, Math.max(rows, this.chunkRows));
+    const c = this.current;
+    for (const f of this.numNames) {
+      const grown = new Float64Array(cap).fill(NaN);
+      grown.set((c.num[f] as Float64Array).subarray(0, c.length));
+      c.num[f] = grown;
     }
-    for (const f of this.textNames) this.current.text[f] = this.blankColumn.slice();
+    for (const f of this.textNames) {
+      const col = c.text[f]!;
+      c.text[f] = col.concat(blanks(cap - col.length));
+    }
+    this.capacity = cap;
     this.bindColumns();
   }
-
-  /** chunkRows empty strings, copied (one fast copy) for each text column of a new chunk. */
-  private blankColumn: string[] | null = null;
 
   private textCols: string[][] = [];
   private numCols: Float64Array[] = [];
@@ -159,7 +184,8 @@ export class ChunkBuilder<K extends Kind> {
     for (const f of this.numNames) c.num[f] = (c.num[f] as Float64Array).slice(0, c.length);
     for (const f of this.textNames) if (c.text[f]!.length > c.length) c.text[f]!.length = c.length;
     this.chunks.push(c);
-    this.current = emptyChunk(this.kind, this.chunkRows);
+    this.current = emptyChunk(this.kind, 0);
+    this.capacity = 0;
     this.bindColumns();
   }
 

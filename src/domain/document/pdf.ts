@@ -110,15 +110,20 @@ async function open(
 
 const isDoc = (d: PdfDoc | ReadResult): d is PdfDoc => !('ok' in d);
 
-/** Every page's text items, in order. */
+/**
+ * Every page's text items, in order. All pages are asked for at once: pdf.js's worker then goes
+ * from one page to the next without waiting for this thread to take each answer in.
+ */
 async function extractPages(doc: PdfDoc): Promise<PdfTextItem[][]> {
-  const pages: PdfTextItem[][] = [];
-  for (let p = 1; p <= doc.numPages; p++) {
+  const one = async (p: number): Promise<PdfTextItem[]> => {
     const page = await doc.getPage(p);
-    pages.push(itemsOf(await page.getTextContent()));
-    page.cleanup();
-  }
-  return pages;
+    try {
+      return itemsOf(await page.getTextContent());
+    } finally {
+      page.cleanup();
+    }
+  };
+  return Promise.all(Array.from({ length: doc.numPages }, (_, i) => one(i + 1)));
 }
 
 /** Every page's text items, in this thread. */

@@ -377,23 +377,21 @@ describe('import', () => {
       await writeFile(file, lines.join(''));
       const before = await storedCounts(page);
 
-      // From before the upload: the worst timer lag on the main thread, and every progress value shown.
+      // From before the upload: the worst timer lag on the main thread.
       await page.evaluate(() => {
-        const w = window as unknown as { __lag: number; __progress: number[] };
+        const w = window as unknown as { __lag: number };
         w.__lag = 0;
-        w.__progress = [];
         let last = performance.now();
         setInterval(() => {
           const now = performance.now();
           w.__lag = Math.max(w.__lag, now - last - 20);
           last = now;
-          const bar = document.querySelector('.import-progress progress');
-          if (bar !== null) w.__progress.push(Number(bar.getAttribute('value')));
         }, 20);
       });
       await page.getByTestId('file-input').setInputFiles(file);
       await page.locator('.import-progress progress').waitFor();
-      // Progress moves before the parse ends (how soon depends on the machine's load, so wait for it).
+      // Progress moves before the parse ends, shown between 0 and 100 (how soon depends on the
+      // machine's load, so wait for it).
       await page.waitForFunction(
         () => {
           const v = Number(document.querySelector('.import-progress progress')?.getAttribute('value'));
@@ -402,16 +400,9 @@ describe('import', () => {
         null,
         { timeout: 60_000, polling: 10 },
       );
-      const seen = await page.evaluate(() => {
-        const w = window as unknown as { __lag: number; __progress: number[] };
-        return { lag: w.__lag, progress: w.__progress };
-      });
-      // The main thread keeps its timers on time while the workers parse.
-      assert.ok(seen.lag < 250, `main thread blocked for ${seen.lag} ms during parsing`);
-      assert.ok(
-        seen.progress.some((v) => v > 0 && v < 100),
-        `progress shown: ${seen.progress.join(' ')}`,
-      );
+      // The main thread kept its timers on time while the workers parsed.
+      const lag = await page.evaluate(() => (window as unknown as { __lag: number }).__lag);
+      assert.ok(lag < 250, `main thread blocked for ${lag} ms during parsing`);
       await saveScreenshot(page, 'import-progress');
       await page.getByTestId('cancel-parse').click();
       await page.getByText('已取消，没有写入任何数据。').waitFor();

@@ -2,11 +2,12 @@
 import { numericFields, SCHEMA, textFields } from './schema';
 import type { ColumnChunk, Kind, RowOf } from './types';
 
-export function emptyChunk(kind: Kind, capacity: number): ColumnChunk {
+/** A chunk with no rows and no room yet (ChunkBuilder.makeRoom gives its columns their length). */
+function emptyChunk(kind: Kind): ColumnChunk {
   const text: Record<string, string[]> = {};
   const num: Record<string, Float64Array> = {};
   for (const f of textFields(kind)) text[f] = [];
-  for (const f of numericFields(kind)) num[f] = new Float64Array(capacity).fill(NaN);
+  for (const f of numericFields(kind)) num[f] = new Float64Array(0);
   return { kind, length: 0, text, num };
 }
 
@@ -82,7 +83,7 @@ export class ChunkBuilder<K extends Kind> {
     const slotOf = (name: string) => this.fieldNames.indexOf(name);
     this.textSlots = this.textNames.map(slotOf);
     this.numSlots = this.numNames.map(slotOf);
-    this.current = emptyChunk(kind, 0);
+    this.current = emptyChunk(kind);
     this.bindColumns();
   }
 
@@ -147,7 +148,7 @@ export class ChunkBuilder<K extends Kind> {
     if (rows <= this.capacity) return;
     let cap = Math.max(this.capacity, FIRST_CAPACITY);
     while (cap < rows) cap *= 4;
-    cap = Math.min(cap, Math.max(rows, this.chunkRows));
+    cap = Math.min(cap, this.chunkRows);
     const c = this.current;
     for (const f of this.numNames) {
       const grown = new Float64Array(cap).fill(NaN);
@@ -184,7 +185,7 @@ export class ChunkBuilder<K extends Kind> {
     for (const f of this.numNames) c.num[f] = (c.num[f] as Float64Array).slice(0, c.length);
     for (const f of this.textNames) if (c.text[f]!.length > c.length) c.text[f]!.length = c.length;
     this.chunks.push(c);
-    this.current = emptyChunk(this.kind, 0);
+    this.current = emptyChunk(this.kind);
     this.capacity = 0;
     this.bindColumns();
   }

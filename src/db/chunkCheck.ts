@@ -8,6 +8,7 @@ import type { Problem } from '@/domain/issues';
 import { numericFields, SCHEMA, textFields } from '@/domain/schema';
 import { GRADES, type Kind } from '@/domain/types';
 import type { StoredChunk } from './database';
+import { runSteps, type Steps } from '@/domain/steps';
 import { isDictColumn, type StoredTextColumn } from './textCodec';
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -24,6 +25,49 @@ function mixString(h: number, s: string): number {
   return h;
 }
 
+function mixNumbers(h: number, col: Float64Array): number {
+  const words = new Uint32Array(col.buffer, col.byteOffset, col.length * 2);
+  h = mix(h, words.length);
+  for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i]!, FNV_PRIME);
+  return h;
+}
+
+function mixText(h: number, col: StoredTextColumn): number {
+  if (isDictColumn(col)) {
+    h = mix(h, col.dict.length);
+    for (const s of col.dict) h = mixString(h, s);
+    const codes = col.codes;
+    for (let i = 0; i < codes.length; i++) h = Math.imul(h ^ codes[i]!, FNV_PRIME);
+    return h;
+  }
+  h = mix(h, -1);
+  for (const s of col) h = mixString(h, s);
+  return h;
+}
+
+/** chunkChecksum a column per step. */
+function* checksumSteps(
+  kind: Kind,
+  length: number,
+  text: Readonly<Record<string, StoredTextColumn>>,
+  num: Readonly<Record<string, Float64Array>>,
+): Steps<number> {
+  let h = mix(FNV_OFFSET, length);
+  for (const f of numericFields(kind)) {
+    const col = num[f];
+    if (!col) continue;
+    h = mixNumbers(h, col);
+    yield;
+  }
+  for (const f of textFields(kind)) {
+    const col = text[f];
+    if (!col) continue;
+    h = mixText(h, col);
+    yield;
+  }
+  return h >>> 0;
+}
+
 /**
  * The checksum of a chunk as stored: its length, every numeric column's bytes and every text
  * column as stored (dictionary and codes, or plain strings), in the schema's order. 32 bits: a
@@ -35,28 +79,7 @@ export function chunkChecksum(
   text: Readonly<Record<string, StoredTextColumn>>,
   num: Readonly<Record<string, Float64Array>>,
 ): number {
-  let h = mix(FNV_OFFSET, length);
-  for (const f of numericFields(kind)) {
-    const col = num[f];
-    if (!col) continue;
-    const words = new Uint32Array(col.buffer, col.byteOffset, col.length * 2);
-    h = mix(h, words.length);
-    for (let i = 0; i < words.length; i++) h = Math.imul(h ^ words[i]!, FNV_PRIME);
-  }
-  for (const f of textFields(kind)) {
-    const col = text[f];
-    if (!col) continue;
-    if (isDictColumn(col)) {
-      h = mix(h, col.dict.length);
-      for (const s of col.dict) h = mixString(h, s);
-      const codes = col.codes;
-      for (let i = 0; i < codes.length; i++) h = Math.imul(h ^ codes[i]!, FNV_PRIME);
-    } else {
-      h = mix(h, -1);
-      for (const s of col) h = mixString(h, s);
-    }
-  }
-  return h >>> 0;
+  return runSteps(checksumSteps(kind, length, text, num));
 }
 
 /** Where a chunk is damaged: the storage code (src/domain/codes/storage.ts) and the column, if one. */
@@ -120,9 +143,9 @@ function numberFault(kind: Kind, field: string, col: unknown, length: number): C
  * What is wrong with a stored chunk of a batch of `kind`, or null when it can be trusted: its kind
  * and length, every column of the kind present, as long as the chunk and of the right type,
  * dictionary codes in range, enumerations among the contract's values, numbers finite, years
- * whole, and the checksum written at commit (when there is one).
+ * whole, and the checksum written at commit (when there is one). A column per step.
  */
-export function chunkFault(stored: StoredChunk, kind: Kind): ChunkFault | null {
+export function* chunkFaultSteps(stored: StoredChunk, kind: Kind): Steps<ChunkFault | null> {
   const { length } = stored;
   if (stored.kind !== kind || !Number.isInteger(length) || length < 0 || length > MAX_CHUNK_ROWS)
     return { code: 'chunk_header', field: null };
@@ -131,14 +154,21 @@ export function chunkFault(stored: StoredChunk, kind: Kind): ChunkFault | null {
   for (const f of textFields(kind)) {
     const fault = textFault(f, Object.prototype.hasOwnProperty.call(text, f) ? text[f] : undefined, length);
     if (fault) return fault;
+    yield;
   }
   for (const f of numericFields(kind)) {
     const fault = numberFault(kind, f, Object.prototype.hasOwnProperty.call(num, f) ? num[f] : undefined, length);
     if (fault) return fault;
+    yield;
   }
-  if (stored.sum !== undefined && stored.sum !== chunkChecksum(kind, length, stored.text, stored.num))
+  if (stored.sum !== undefined && stored.sum !== (yield* checksumSteps(kind, length, stored.text, stored.num)))
     return { code: 'chunk_checksum', field: null };
   return null;
+}
+
+/** chunkFaultSteps, all at once. */
+export function chunkFault(stored: StoredChunk, kind: Kind): ChunkFault | null {
+  return runSteps(chunkFaultSteps(stored, kind));
 }
 
 /** The problem a fault of chunk `seq` of batch `id` (of file `file`) means, for the page. */

@@ -12,7 +12,8 @@ import type { OrderedChunk } from '@/domain/level1';
 import type { ColumnChunk, Kind } from '@/domain/types';
 import { selectRows } from './chunkOps';
 import { keyHashes, RowKeySet } from './rowKeySet';
-import { checkBatch, damagedIds } from './damage';
+import { runSteps, runStepsInSlices } from '@/domain/steps';
+import { checkBatchSteps, damagedIds } from './damage';
 import type { BudgetDb, StoredChunk } from './database';
 import { decodeTextColumns } from './textCodec';
 
@@ -95,16 +96,33 @@ export function entryOf(s: StoredChunk): CurrentEntry {
 }
 
 /**
- * A batch's stored chunks in order, as entries, every chunk checked (damage.ts): a damaged batch
- * gives none (and is recorded as damaged).
+ * Waits for the page's next task. Given by a caller on the main thread (outside any transaction or
+ * liveQuery, where waiting on anything but IndexedDB would end them), so that checking and decoding
+ * a large batch leaves the page responsive.
  */
-export async function batchEntries(db: BudgetDb, batchId: number): Promise<CurrentEntry[]> {
+export type Pause = () => Promise<void>;
+
+/**
+ * A batch's stored chunks in order, as entries, every chunk checked (damage.ts): a damaged batch
+ * gives none (and is recorded as damaged). With `pause`, the checks run a slice per task and each
+ * chunk is decoded in a task of its own.
+ */
+export async function batchEntries(db: BudgetDb, batchId: number, pause?: Pause): Promise<CurrentEntry[]> {
   const [batch, stored] = await Promise.all([
     db.batches.get(batchId),
     db.chunks.where('[batchId+seq]').between([batchId, Dexie.minKey], [batchId, Dexie.maxKey]).toArray(),
   ]);
-  if (!batch || checkBatch(db, batch, stored)) return [];
-  return stored.map(entryOf);
+  if (!batch) return [];
+  if (!pause) return runSteps(checkBatchSteps(db, batch, stored)) ? [] : stored.map(entryOf);
+  // Not in the task that took the rows from IndexedDB (reading them back is work of its own).
+  await pause();
+  if (await runStepsInSlices(checkBatchSteps(db, batch, stored), pause)) return [];
+  const out: CurrentEntry[] = [];
+  for (const s of stored) {
+    await pause();
+    out.push(entryOf(s));
+  }
+  return out;
 }
 
 export async function batchChunks(db: BudgetDb, batchId: number): Promise<ColumnChunk[]> {
@@ -148,14 +166,14 @@ export function dedupe(kind: Kind, raw: readonly CurrentEntry[]): { entries: Cur
  * outside one it also records a disjointness it discovered, so the next page load takes the fast
  * path. The chunks returned are shared with the cache: treat them as read-only.
  */
-export async function currentOf(db: BudgetDb, kind: Kind): Promise<CurrentState> {
+export async function currentOf(db: BudgetDb, kind: Kind, pause?: Pause): Promise<CurrentState> {
   const ids = await activeIds(db, kind);
   const stamp = stampOf(ids);
   const cache = cacheOf(db);
   const cached = cache.get(kind);
   if (cached && cached.stamp === stamp) return cached;
 
-  const read = await Promise.all(ids.map((id) => batchEntries(db, id)));
+  const read = await Promise.all(ids.map((id) => batchEntries(db, id, pause)));
   const raw = read.flat();
   // A batch found damaged while reading gives no entries: the state is that of the others.
   const usable = (await damagedIds(db)).size === 0 ? ids : await activeIds(db, kind);

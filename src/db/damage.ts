@@ -7,7 +7,8 @@
 import Dexie from 'dexie';
 import type { Problem } from '@/domain/issues';
 import type { Kind } from '@/domain/types';
-import { chunkFault, faultProblem } from './chunkCheck';
+import { runSteps, type Steps } from '@/domain/steps';
+import { chunkFault, chunkFaultSteps, faultProblem } from './chunkCheck';
 import type { BudgetDb, StoredBatch, StoredChunk } from './database';
 
 /** A damaged batch: which, of what kind, and why (a storage code with its parameters). */
@@ -96,14 +97,14 @@ async function clearDamage(db: BudgetDb, batchId: number): Promise<void> {
 }
 
 /** The damage of a chunk of `batch`, recorded, or null when it can be trusted (checked once per connection). */
-export function checkChunk(
+function* checkChunkSteps(
   db: BudgetDb,
   stored: StoredChunk,
   batch: Pick<StoredBatch, 'id' | 'kind' | 'fileName'>,
-): Damage | null {
+): Steps<Damage | null> {
   const r = registry(db);
   if (r.verified.has(stored.id)) return null;
-  const fault = chunkFault(stored, batch.kind);
+  const fault = yield* chunkFaultSteps(stored, batch.kind);
   if (fault === null) {
     r.verified.add(stored.id);
     return null;
@@ -117,6 +118,14 @@ export function checkChunk(
   };
   recordDamage(db, damage);
   return damage;
+}
+
+export function checkChunk(
+  db: BudgetDb,
+  stored: StoredChunk,
+  batch: Pick<StoredBatch, 'id' | 'kind' | 'fileName'>,
+): Damage | null {
+  return runSteps(checkChunkSteps(db, stored, batch));
 }
 
 /**
@@ -146,12 +155,17 @@ export async function trustedChunks(
 
 /**
  * The damage of a whole batch whose stored chunks (in seq order) are `stored`: a damaged chunk, or
- * chunks missing (positions not 0, 1, 2 …, or fewer rows than the batch holds). Recorded.
+ * chunks missing (positions not 0, 1, 2 …, or fewer rows than the batch holds). Recorded. A
+ * column of a chunk per step (runStepsInSlices on the page).
  */
-export function checkBatch(db: BudgetDb, batch: StoredBatch, stored: readonly StoredChunk[]): Damage | null {
+export function* checkBatchSteps(
+  db: BudgetDb,
+  batch: StoredBatch,
+  stored: readonly StoredChunk[],
+): Steps<Damage | null> {
   let rows = 0;
   for (const [seq, s] of stored.entries()) {
-    const damage = checkChunk(db, s, batch);
+    const damage = yield* checkChunkSteps(db, s, batch);
     if (damage) return damage;
     if (s.seq !== seq) return missing(db, batch, rows);
     rows += s.length;

@@ -18,12 +18,13 @@ import { activeWithSha, batchInfo } from './batchRows';
 import { recordKeysOf, shareRecords } from './chunkOps';
 import { keyHashes, RowKeySet } from './rowKeySet';
 import { unpackIssues } from './compact';
-import { activeIds, currentOf, type CurrentState } from './current';
+import { activeIds, currentOf, type CurrentState, type Pause } from './current';
 import type { BatchInfo, BudgetDb, StoredBatch } from './database';
 import { batchRecordKeys, currentRowsOf } from './recordRows';
 
-export async function loadCurrentChunks(db: BudgetDb, kind: Kind): Promise<ColumnChunk[]> {
-  return (await currentOf(db, kind)).entries.map((e) => e.chunk);
+/** With `pause` (see current.ts), a large batch is checked and decoded over several tasks. */
+export async function loadCurrentChunks(db: BudgetDb, kind: Kind, pause?: Pause): Promise<ColumnChunk[]> {
+  return (await currentOf(db, kind, pause)).entries.map((e) => e.chunk);
 }
 
 /** The current rows of a kind: the newest active version of each key. */

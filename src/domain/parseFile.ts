@@ -16,25 +16,10 @@ import { FileSession, type KnownRecord, type ParseOptions, type PartState } from
 import { issue, issueAt } from './issues';
 import { sha256Hex } from './hash';
 import { recordKey } from './keys';
+import { nextTask } from './steps';
 import type { Delimiter, Encoding, ParsedFile } from './types';
 
 export type { KnownRecord, ParseOptions, PartState } from './fileSession';
-
-/**
- * Resolves on a new macrotask. A resolved promise would only run microtasks, and a worker's
- * incoming messages (cancel) wait for a macrotask; setTimeout is clamped to 4 ms when nested.
- */
-export function nextTask(): Promise<void> {
-  if (typeof MessageChannel === 'undefined') return new Promise((resolve) => setTimeout(resolve, 0));
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
-}
 
 export class ParseCancelled extends Error {
   constructor() {

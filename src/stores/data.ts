@@ -10,6 +10,7 @@ import { agencyOptions, distinctProjects, distinctYears, type Level1Summary } fr
 import { recordKey } from '@/domain/keys';
 import {
   KINDS,
+  type ColumnChunk,
   type FindingRow,
   type FundLine,
   type IndicatorRow,
@@ -33,6 +34,7 @@ import {
 import { loadDamage, type Damage } from '@/db/damage';
 import { appendLevel1Rows, tableRecordKeys } from '@/domain/level1';
 import { appendRows } from '@/domain/columns';
+import { nextTask, runStepsInSlices, type Steps } from '@/domain/steps';
 import { problem, problemOf, type Problem } from '@/domain/issues';
 
 /**
@@ -54,10 +56,6 @@ export interface DataVersion {
   createdAt: number;
 }
 
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /**
  * Marked on `performance` as the data loads (read by the benchmark, which says where a reload's
  * time goes): the database opened and checked, the stored rows read, the values handed to the views.
@@ -65,33 +63,46 @@ function nextTask(): Promise<void> {
 export const DATA_MARKS = { opened: 'data:opened', read: 'data:read', ready: 'data:ready' } as const;
 const mark = (name: string): void => void globalThis.performance?.mark?.(name);
 
-/** Rows made from stored columns per task: twenty thousand records at once held the page for 60–90 ms. */
-const ROWS_PER_TASK = 4000;
+/** Rows made from stored columns at a time, until a task has run for SLICE_MS. */
+const ROWS_PER_STEP = 500;
+/**
+ * How long one task of a reload may run: twenty thousand records made at once held the page for
+ * 60–90 ms, and four thousand at a time still for 55 ms with the garbage collection they caused.
+ */
+const SLICE_MS = 12;
 
 /** The current rows of a kind, made into objects a slice per task so the page stays responsive. */
 async function currentRowsInSlices<K extends Kind>(db: BudgetDb, kind: K): Promise<RowOf[K][]> {
   const out: RowOf[K][] = [];
-  for (const chunk of await loadCurrentChunks(db, kind)) {
-    for (let from = 0; from < chunk.length; from += ROWS_PER_TASK) {
-      await nextTask();
-      appendRows(chunk, from, Math.min(chunk.length, from + ROWS_PER_TASK), out);
-    }
-  }
+  const steps = function* (chunks: readonly ColumnChunk[]): Steps<void> {
+    for (const chunk of chunks)
+      for (let from = 0; from < chunk.length; from += ROWS_PER_STEP) {
+        appendRows(chunk, from, Math.min(chunk.length, from + ROWS_PER_STEP), out);
+        yield;
+      }
+  };
+  const chunks = await loadCurrentChunks(db, kind, nextTask);
+  await nextTask();
+  await runStepsInSlices(steps(chunks), nextTask, SLICE_MS);
   return out;
 }
 
-/** Level-1 summaries made into objects per task: eighty thousand at once held the page for 250–400 ms after a commit. */
-const SUMMARIES_PER_TASK = 10_000;
+/** Level-1 summaries made into objects at a time (eighty thousand at once held the page for 250–400 ms). */
+const SUMMARIES_PER_STEP = 2000;
 
 /** The level-1 summaries of the current indicator rows, made into objects a slice per task. */
 async function level1InSlices(db: BudgetDb): Promise<Level1Summary[]> {
   const table = await level1Table(db);
   const keys = tableRecordKeys(table);
   const out: Level1Summary[] = [];
-  for (let from = 0; from < table.length; from += SUMMARIES_PER_TASK) {
-    await nextTask();
-    appendLevel1Rows(table, keys, from, Math.min(table.length, from + SUMMARIES_PER_TASK), out);
-  }
+  const steps = function* (): Steps<void> {
+    for (let from = 0; from < table.length; from += SUMMARIES_PER_STEP) {
+      appendLevel1Rows(table, keys, from, Math.min(table.length, from + SUMMARIES_PER_STEP), out);
+      yield;
+    }
+  };
+  await nextTask();
+  await runStepsInSlices(steps(), nextTask, SLICE_MS);
   return out;
 }
 

@@ -2,6 +2,7 @@
 // so that it runs (and is tested) in Node against fake-indexeddb; import.worker.ts only wires it to
 // `self`. It holds the parsed files of the current upload: their rows stay here, on the worker
 // side, and only a preview summary goes to the page.
+import { nextTask } from '@/domain/steps';
 import { dbErrorText } from '@/db/live';
 import { chunkRow } from '@/domain/columns';
 import { ParseCancelled } from '@/domain/parseFile';
@@ -114,11 +115,6 @@ function problemOf(
   if (coded) return coded.problem;
   if (code !== 'read_failed' && isQuotaError(err)) return problem('quota', {});
   return problem(code, { detail: dbErrorText(err) });
-}
-
-/** Resolves on a new task: between slices of an export, messages for the worker get through. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 export class ImportEngine {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BudgetDb, LATEST_VERSION } from '@/db/database';
 import { checkStoredData, damageWritten, loadDamage } from '@/db/damage';
 import { commitFile, listBatches, loadCurrent, rollbackBatch } from '@/db/ledger';
+import { loadCurrentChunks } from '@/db/reads';
 import { isDictColumn } from '@/db/textCodec';
 import { IssueError, issueErrorIn } from '@/domain/issues';
 import { recordKey } from '@/domain/keys';
@@ -139,7 +140,7 @@ describe('damaged chunks', () => {
   const num = (c: Record<string, unknown>) => c.num as Record<string, Float64Array>;
   const text = (c: Record<string, unknown>) => c.text as Record<string, unknown>;
 
-  it.each([
+  const HARMS: Array<[string, (c: Record<string, unknown>) => void, string, string | undefined]> = [
     ['a length that is no row count', (c: Record<string, unknown>) => (c.length = -1), 'chunk_header', undefined],
     ['a length not its columns’', (c: Record<string, unknown>) => (c.length = 3), 'chunk_column', 'agency'],
     [
@@ -177,7 +178,9 @@ describe('damaged chunks', () => {
       'chunk_checksum',
       undefined,
     ],
-  ])(
+  ];
+
+  it.each(HARMS)(
     '%s: the batch is named damaged and left out, the other batch keeps working',
     async (_label, harm, code, field) => {
       const { d, id, close } = await damaged(harm);
@@ -205,6 +208,34 @@ describe('damaged chunks', () => {
       }
     },
   );
+
+  it.each(HARMS)('%s: read a slice per task, as the page reads, the same is found', async (_label, harm, code) => {
+    const { d, id, close } = await damaged(harm);
+    try {
+      let pauses = 0;
+      const pause = async () => void pauses++;
+      const chunks = await loadCurrentChunks(d, 'records', pause);
+      expect(chunks.flatMap((c) => c.text.agency)).toEqual(['乙']);
+      expect(pauses).toBeGreaterThan(0);
+      await damageWritten(d);
+      expect((await loadDamage(d)).map((x) => [x.batchId, x.problem.code])).toEqual([[id, code]]);
+    } finally {
+      close();
+    }
+  });
+
+  it('an undamaged database read a slice per task gives every row, a task for each chunk', async () => {
+    const { d, close } = await damaged(() => undefined);
+    try {
+      let pauses = 0;
+      const chunks = await loadCurrentChunks(d, 'records', async () => void pauses++);
+      expect(chunks.flatMap((c) => c.text.agency).sort()).toEqual(['乙', '甲', '甲', '甲', '甲']);
+      // Before each batch's check and before each chunk's decoding, at least.
+      expect(pauses).toBeGreaterThanOrEqual(4);
+    } finally {
+      close();
+    }
+  });
 
   it('an undamaged database is found whole', async () => {
     const { d, close } = await damaged(() => undefined);

@@ -81,6 +81,10 @@ describe('the data page in English', () => {
       await page
         .locator('details.file-section')
         .evaluateAll((els) => els.forEach((e) => ((e as HTMLDetailsElement).open = true)));
+      // A header mapping is drawn once its section is opened.
+      await page.waitForFunction(
+        () => document.querySelectorAll('.header-map').length === document.querySelectorAll('details.headers').length,
+      );
       await saveScreenshot(page, 'import-english-preview');
 
       assert.deepEqual(await chineseOutsideData(page, 'main'), []);

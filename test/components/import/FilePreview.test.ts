@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // One file's preview: facts, identical notice, errors, and file text rendered as text.
-import { describe, expect, test } from 'vitest';
-import { mount } from '@vue/test-utils';
+import { describe, expect, test, vi } from 'vitest';
+import { mount, type VueWrapper } from '@vue/test-utils';
 import { createAppI18n } from '@/i18n';
 import FilePreview from '@/components/import/FilePreview.vue';
 import type { FilePreview as Preview } from '@/workers/protocol';
@@ -64,14 +64,29 @@ function preview(over: Partial<Preview> = {}): Preview {
   };
 }
 
-const mountPreview = (p: Preview) =>
-  mount(FilePreview, { props: { preview: p }, global: { plugins: [createAppI18n('zh-CN')] }, attachTo: document.body });
+const mountPreview = (p: Preview, lang: 'zh-CN' | 'en' = 'zh-CN') =>
+  mount(FilePreview, { props: { preview: p }, global: { plugins: [createAppI18n(lang)] }, attachTo: document.body });
+
+/** The sample rows are drawn after the preview's first paint. */
+async function sampleShown(w: VueWrapper): Promise<void> {
+  await vi.waitFor(() => expect(w.find('.sample-rows').exists()).toBe(true));
+}
+
+/** The header mapping is drawn once its section is opened. */
+async function openHeaders(w: VueWrapper): Promise<void> {
+  const details = w.get('details.file-section').element as HTMLDetailsElement;
+  expect(w.find('.header-map').exists()).toBe(false);
+  details.open = true;
+  details.dispatchEvent(new Event('toggle'));
+  await vi.waitFor(() => expect(w.find('.header-map').exists()).toBe(true));
+}
 
 describe('FilePreview', () => {
-  test('shows kind, encoding, delimiter, rows and size, and the header mapping with units', () => {
+  test('shows kind, encoding, delimiter, rows and size, and the header mapping with units once opened', async () => {
     const w = mountPreview(preview());
     const facts = w.findAll('.file-facts > div').map((d) => `${d.get('dt').text()}=${d.get('dd').text()}`);
     expect(facts).toEqual(['类型=评价记录', '编码=GBK / GB18030', '分隔符=分号', '数据行=1', '大小=2.0 KB']);
+    await openHeaders(w);
     const mapping = w
       .findAll('.header-map tbody tr')
       .map((tr) => tr.findAll('td').map((td) => td.text().replace(/\s+/g, ' ')));
@@ -84,8 +99,9 @@ describe('FilePreview', () => {
     w.unmount();
   });
 
-  test('file text is shown as written and never becomes markup', () => {
+  test('file text is shown as written and never becomes markup', async () => {
     const w = mountPreview(preview());
+    await sampleShown(w);
     const sample = w.get('.sample-rows');
     expect(sample.text()).toContain(HOSTILE);
     expect(sample.text()).toContain('<script>window.__pwned=2</script>');
@@ -125,9 +141,10 @@ describe('FilePreview', () => {
     bad.unmount();
   });
 
-  test('in English: the kind, labels instead of field names, formatted values, and Chinese data marked as such', () => {
+  test('in English: the kind, labels instead of field names, formatted values, and Chinese data marked as such', async () => {
     const p = preview({ sample: [{ ...row, agency: '北京市测试中心', execution_rate: 62.2, grade: '良' }] });
-    const w = mount(FilePreview, { props: { preview: p }, global: { plugins: [createAppI18n('en')] } });
+    const w = mountPreview(p, 'en');
+    await sampleShown(w);
     const facts = w.findAll('.file-facts > div').map((d) => `${d.get('dt').text()}=${d.get('dd').text()}`);
     expect(facts).toEqual([
       'Kind=Records',
@@ -149,6 +166,7 @@ describe('FilePreview', () => {
     expect(byHead.Agency!.attributes('lang')).toBe('zh');
     expect(byHead.Year!.attributes('lang')).toBeUndefined();
     // The headers as written in the file are data: marked Chinese, and the only Chinese there is.
+    await openHeaders(w);
     const mapping = w.get('.header-map');
     expect(mapping.findAll('[lang="zh"]').map((e) => e.text())).toEqual(['单位名称', '预算数（元）', '元', '联系人']);
     w.unmount();

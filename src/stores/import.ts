@@ -11,7 +11,16 @@ import { groupUploads, type UploadEntry } from '@/db/uploads';
 import { loadDamage, type Damage } from '@/db/damage';
 import { reloadBuiltin as reloadBuiltinDb } from '@/db/builtin';
 import { IssueError, problem, problemOf, type Problem } from '@/domain/issues';
-import type { FilePreview, FormsPreview, FromWorker, NamedBytes, PublishOutcome, ToWorker } from '@/workers/protocol';
+import {
+  FILES_PER_MESSAGE,
+  type FilePreview,
+  type FormsPreview,
+  type FromWorker,
+  type NamedBytes,
+  type PublishOutcome,
+  type ToWorker,
+} from '@/workers/protocol';
+import { nextTask } from '@/domain/steps';
 import type { RollbackPreview } from '@/workers/rollbackPreview';
 import { useDataStore } from './data';
 
@@ -314,11 +323,21 @@ export const useImportStore = defineStore('import', () => {
     cancelled.value = false;
     progress.value = { fileIndex: 0, fileCount: files.length, fileName: files[0]!.name, fraction: 0, overall: 0 };
     phase.value = 'parsing';
-    const year = formYear.value;
-    ensureWorker().postMessage({
+    void send(ensureWorker(), uploadId, [...files], formYear.value);
+  }
+
+  /** The files to the worker, FILES_PER_MESSAGE per task; stops if the upload is replaced or cancelled. */
+  async function send(to: WorkerLike, id: number, files: File[], year: number | null): Promise<void> {
+    const last = Math.floor((files.length - 1) / FILES_PER_MESSAGE) * FILES_PER_MESSAGE;
+    for (let from = 0; from < last; from += FILES_PER_MESSAGE) {
+      to.postMessage({ type: 'files', uploadId: id, files: files.slice(from, from + FILES_PER_MESSAGE) });
+      await nextTask();
+      if (uploadId !== id || worker !== to || cancelling === id) return;
+    }
+    to.postMessage({
       type: 'parse',
-      uploadId,
-      files: [...files],
+      uploadId: id,
+      files: files.slice(last),
       ...(year === null ? {} : { formYear: year }),
     });
   }

@@ -131,8 +131,11 @@ export class ImportEngine {
 
   handle(msg: ToWorker): Promise<void> {
     switch (msg.type) {
+      case 'files':
+        this.receive(msg.uploadId, msg.files);
+        return Promise.resolve();
       case 'parse':
-        return this.parse(msg.uploadId, msg.files.map(fromFile), msg.formYear);
+        return this.parse(msg.uploadId, this.take(msg.uploadId, msg.files), msg.formYear);
       case 'cancel':
         this.cancel(msg.uploadId);
         return Promise.resolve();
@@ -154,6 +157,21 @@ export class ImportEngine {
       case 'warm':
         return this.warm();
     }
+  }
+
+  /** Files of an upload received ahead of its 'parse' message. */
+  private incoming: { id: number; files: SourceFile[] } | null = null;
+
+  private receive(uploadId: number, files: readonly File[]): void {
+    if (this.incoming?.id !== uploadId) this.incoming = { id: uploadId, files: [] };
+    for (const f of files) this.incoming.files.push(fromFile(f));
+  }
+
+  /** The upload's files: those received ahead, then the last ones. */
+  private take(uploadId: number, last: readonly File[]): SourceFile[] {
+    const ahead = this.incoming?.id === uploadId ? this.incoming.files : [];
+    this.incoming = null;
+    return [...ahead, ...last.map(fromFile)];
   }
 
   /** Each file's SHA-256, worked out once (publish needs it before parsing, the parse too). */
@@ -292,7 +310,11 @@ export class ImportEngine {
   }
 
   cancel(uploadId: number): void {
-    if (this.parsing?.id === uploadId) this.parsing.controller.abort();
+    if (this.incoming?.id === uploadId) {
+      // Cancelled while its files were still arriving: nothing was parsed yet.
+      this.incoming = null;
+      this.post({ type: 'cancelled', uploadId });
+    } else if (this.parsing?.id === uploadId) this.parsing.controller.abort();
     else if (this.upload?.id === uploadId) this.discard(uploadId);
   }
 

@@ -135,6 +135,59 @@ describe('upload, preview, commit', () => {
   });
 });
 
+describe('many files at once', () => {
+  /** `n` small records files, one agency each. */
+  const manyFiles = (n: number) =>
+    Array.from(
+      { length: n },
+      (_, i) =>
+        new File(
+          [
+            `单位名称,年度,评价类型,项目名称,全年预算数（万元）\n单位${String(i).padStart(2, '0')},2023,部门整体,,${i + 1}\n`,
+          ],
+          `r${String(i).padStart(2, '0')}.csv`,
+          { type: 'text/csv' },
+        ),
+    );
+
+  test('go to the worker twenty per message, a message per task, and are previewed in the order chosen', async () => {
+    const store = useImportStore();
+    store.choose(manyFiles(45));
+    await until(() => store.phase === 'preview', 'preview');
+    const sent = workers[0]!.received as Array<{ type: string; files?: File[] }>;
+    expect(sent.map((m) => [m.type, m.files?.length])).toEqual([
+      ['files', 20],
+      ['files', 20],
+      ['parse', 5],
+    ]);
+    expect(store.previews.map((p) => p.fileName)).toEqual(manyFiles(45).map((f) => f.name));
+    expect(store.totals).toEqual({ rows: 45, errors: 0, warnings: 0 });
+  });
+
+  test('twenty files go in the parse message alone', async () => {
+    const store = useImportStore();
+    store.choose(manyFiles(20));
+    await until(() => store.phase === 'preview', 'preview');
+    expect(workers[0]!.received.map((m) => m.type)).toEqual(['parse']);
+    expect(store.previews).toHaveLength(20);
+  });
+
+  test('cancelled while its files are still being sent: the rest is not sent, nothing is parsed or written', async () => {
+    const store = useImportStore();
+    store.choose(manyFiles(45));
+    store.cancel();
+    expect(store.phase).toBe('idle');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(workers[0]!.received.map((m) => m.type)).toEqual(['files', 'cancel']);
+    expect(store.previews).toEqual([]);
+    // The worker is fine for the next upload.
+    store.choose(manyFiles(3));
+    await until(() => store.phase === 'preview', 'preview after cancel');
+    expect(store.previews.map((p) => p.fileName)).toEqual(['r00.csv', 'r01.csv', 'r02.csv']);
+    expect(await listBatches(db)).toEqual([]);
+  });
+});
+
 describe('history, export, published data', () => {
   test('rollback through the store restores what the batch replaced', async () => {
     const store = useImportStore();

@@ -4,7 +4,13 @@
 import { onScopeDispose, shallowRef, watch, type Ref } from 'vue';
 import { afterNextPaint } from '@/scheduling';
 
-export function useGrowingCount(total: () => number, first = 40, step = 60): Readonly<Ref<number>> {
+/** `restartOn`: when what it returns changes (a new list), the count starts again from `first`. */
+export function useGrowingCount(
+  total: () => number,
+  first = 40,
+  step = 60,
+  restartOn?: () => unknown,
+): Readonly<Ref<number>> {
   const shown = shallowRef(Math.min(first, total()));
   let growing = false;
   let stopped = false;
@@ -22,6 +28,11 @@ export function useGrowingCount(total: () => number, first = 40, step = 60): Rea
     if (shown.value > n) shown.value = n;
     void grow();
   });
+  if (restartOn)
+    watch(restartOn, () => {
+      shown.value = Math.min(first, total());
+      void grow();
+    });
   void grow();
   onScopeDispose(() => (stopped = true));
   return shown;

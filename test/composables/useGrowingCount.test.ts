@@ -34,6 +34,19 @@ describe('a count that grows a step per paint up to the list', () => {
     scope.stop();
   });
 
+  test('starts again from the first items when a new list comes', async () => {
+    const scope = effectScope();
+    const list = ref({ id: 1 });
+    const shown = scope.run(() => useGrowingCount(() => 3, 0, 1, () => list.value))!;
+    expect(shown.value).toBe(0);
+    await vi.waitFor(() => expect(shown.value).toBe(3));
+    list.value = { id: 2 };
+    await nextTick();
+    expect(shown.value).toBe(0);
+    await vi.waitFor(() => expect(shown.value).toBe(3));
+    scope.stop();
+  });
+
   test('stops growing once its scope is gone', async () => {
     const scope = effectScope();
     const shown = scope.run(() => useGrowingCount(() => 100, 10, 10))!;

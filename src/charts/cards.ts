@@ -4,7 +4,7 @@
 // in the department's figure; a weighted rate is no sum; averages of departments and of projects
 // are kept apart). With the previous year's records, each card says how it changed.
 import { gradeEntries, totals } from '@/domain/aggregate';
-import { scopeBreakdown, scopeParts, scopeRates, scoreMeans, type ScopeBreakdown } from '@/domain/breakdown';
+import { scopeFigures, type ScopeBreakdown, type ScopeFigures } from '@/domain/breakdown';
 import type { PerfRecord } from '@/domain/types';
 import {
   amountUnitFor,
@@ -81,25 +81,18 @@ export function buildCards(
 ): CardModel[] {
   const { t, lang } = ctx;
   const prev = previous && previous.length > 0 ? previous : null;
-  const parts = scopeParts(records);
-  const prevParts = prev ? scopeParts(prev) : [];
-  const budget = scopeBreakdown(records, (r) => r.budget, parts);
-  const expenditure = scopeBreakdown(records, (r) => r.expenditure, parts);
-  const carryover = scopeBreakdown(records, (r) => r.carryover, parts);
-  const rates = scopeRates(records, parts);
-  const prevRates = prev ? scopeRates(prev, prevParts) : null;
+  const now = scopeFigures(records);
+  const before = prev ? scopeFigures(prev) : null;
+  const { budget, expenditure, carryover, rates } = now;
+  const prevRates = before?.rates ?? null;
   // The carryover rate over the same records the headline counts (department-years, project-only years).
-  const carryBase = scopeBreakdown(records, (r) => (r.carryover === null ? null : r.budget), parts);
-  const carryRate =
-    carryover.total !== null && carryBase.total !== null && carryBase.total > 0
-      ? (carryover.total / carryBase.total) * 100
+  const rateOf = (f: ScopeFigures): number | null =>
+    f.carryover.total !== null && f.carryoverBase.total !== null && f.carryoverBase.total > 0
+      ? (f.carryover.total / f.carryoverBase.total) * 100
       : null;
-  const prevCarry = prev ? scopeBreakdown(prev, (r) => r.carryover, prevParts) : null;
-  const prevCarryBase = prev ? scopeBreakdown(prev, (r) => (r.carryover === null ? null : r.budget), prevParts) : null;
-  const prevCarryRate =
-    prevCarry?.total != null && prevCarryBase?.total != null && prevCarryBase.total > 0
-      ? (prevCarry.total / prevCarryBase.total) * 100
-      : null;
+  const carryRate = rateOf(now);
+  const prevCarry = before?.carryover ?? null;
+  const prevCarryRate = before ? rateOf(before) : null;
 
   const rateLines: string[] = [];
   if (budget.counts.department > 0)
@@ -107,8 +100,8 @@ export function buildCards(
   if (budget.counts.projectsOnly > 0)
     rateLines.push(t('overview.projOnlyLine', { value: formatPercent(rates.projectsOnly, lang) }));
 
-  const means = scoreMeans(records);
-  const prevMeans = prev ? scoreMeans(prev) : null;
+  const means = now.means;
+  const prevMeans = before?.means ?? null;
   // Department and project scores come from different rules: the headline is the departments'
   // mean when there are any, and the projects' mean is beside it, never mixed in.
   const lead = means.department.n > 0 ? 'department' : 'project';
@@ -126,8 +119,8 @@ export function buildCards(
   const sep = lang === 'zh-CN' ? ' ' : ' · ';
 
   const cards: CardModel[] = [
-    amountCard('budget', budget, prev ? scopeBreakdown(prev, (r) => r.budget, prevParts) : null, ctx),
-    amountCard('expenditure', expenditure, prev ? scopeBreakdown(prev, (r) => r.expenditure, prevParts) : null, ctx),
+    amountCard('budget', budget, before?.budget ?? null, ctx),
+    amountCard('expenditure', expenditure, before?.expenditure ?? null, ctx),
     {
       id: 'rate',
       label: t('overview.rate'),

@@ -17,10 +17,6 @@ export interface ScopeBreakdown {
   counts: { department: number; projectsOnly: number; projectsInside: number };
 }
 
-function add(a: number | null, v: number | null): number | null {
-  return v === null || Number.isNaN(v) ? a : (a ?? 0) + v;
-}
-
 export type ScopePart = 'department' | 'projectsOnly' | 'projectsInside';
 
 /** Which part of the headline each record falls in. */
@@ -39,56 +35,77 @@ export function scopeParts(records: readonly PerfRecord[]): ScopePart[] {
   );
 }
 
-/** `parts`: scopeParts(records), when several breakdowns of the same records are made. */
-export function scopeBreakdown(
-  records: readonly PerfRecord[],
-  pick: (r: PerfRecord) => number | null,
-  parts: readonly ScopePart[] = scopeParts(records),
-): ScopeBreakdown {
-  const sums = {
-    department: null as number | null,
-    projectsOnly: null as number | null,
-    projectsInside: null as number | null,
-  };
+/** One amount's sums per part, as it is being added up. */
+class PartSums {
+  department: number | null = null;
+  projectsOnly: number | null = null;
+  projectsInside: number | null = null;
+
+  add(part: ScopePart, v: number | null): void {
+    if (v === null || Number.isNaN(v)) return;
+    this[part] = (this[part] ?? 0) + v;
+  }
+
+  breakdown(counts: ScopeBreakdown['counts']): ScopeBreakdown {
+    const { department, projectsOnly, projectsInside } = this;
+    const total = department === null && projectsOnly === null ? null : (department ?? 0) + (projectsOnly ?? 0);
+    return { total, department, projectsOnly, projectsInside, counts: { ...counts } };
+  }
+}
+
+/** Every figure the headline cards show of a set of records. */
+export interface ScopeFigures {
+  budget: ScopeBreakdown;
+  expenditure: ScopeBreakdown;
+  carryover: ScopeBreakdown;
+  /** The budget of the records with a carryover figure: the carryover rate's base. */
+  carryoverBase: ScopeBreakdown;
+  /** Σexpenditure ÷ Σbudget of each part (records with both), as the headline rate is weighted. */
+  rates: Record<'all' | 'department' | 'projectsOnly', number | null>;
+  /** Mean score of department records and of project records, kept apart (a project's score is not a department's). */
+  means: Record<'department' | 'project', { mean: number | null; n: number }>;
+}
+
+/**
+ * The cards' figures in one pass over the records (after scopeParts' own): they are worked out on
+ * every filter change and at start, over tens of thousands of records.
+ */
+export function scopeFigures(records: readonly PerfRecord[]): ScopeFigures {
+  const parts = scopeParts(records);
   const counts = { department: 0, projectsOnly: 0, projectsInside: 0 };
-  records.forEach((r, i) => {
+  const budget = new PartSums();
+  const expenditure = new PartSums();
+  const carryover = new PartSums();
+  const base = new PartSums();
+  const weighed = { all: [0, 0], department: [0, 0], projectsOnly: [0, 0] };
+  const scores = { department: { sum: 0, n: 0 }, project: { sum: 0, n: 0 } };
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i]!;
     const part = parts[i]!;
     counts[part]++;
-    sums[part] = add(sums[part], pick(r));
-  });
-  const total =
-    sums.department === null && sums.projectsOnly === null ? null : (sums.department ?? 0) + (sums.projectsOnly ?? 0);
-  return { total, ...sums, counts };
-}
-
-/** Σexpenditure ÷ Σbudget of each part (records with both), as the headline rate is weighted. */
-export function scopeRates(
-  records: readonly PerfRecord[],
-  parts: readonly ScopePart[] = scopeParts(records),
-): Record<'all' | 'department' | 'projectsOnly', number | null> {
-  const acc = { all: [0, 0], department: [0, 0], projectsOnly: [0, 0] };
-  records.forEach((r, i) => {
-    const part = parts[i]!;
-    if (part === 'projectsInside' || r.budget === null || r.expenditure === null) return;
-    for (const k of ['all', part] as const) {
-      acc[k][0]! += r.budget;
-      acc[k][1]! += r.expenditure;
+    budget.add(part, r.budget);
+    expenditure.add(part, r.expenditure);
+    carryover.add(part, r.carryover);
+    if (r.carryover !== null) base.add(part, r.budget);
+    if (part !== 'projectsInside' && r.budget !== null && r.expenditure !== null) {
+      weighed.all[0]! += r.budget;
+      weighed.all[1]! += r.expenditure;
+      weighed[part][0]! += r.budget;
+      weighed[part][1]! += r.expenditure;
     }
-  });
-  const rate = ([b, e]: number[]): number | null => (b! > 0 ? (e! / b!) * 100 : null);
-  return { all: rate(acc.all), department: rate(acc.department), projectsOnly: rate(acc.projectsOnly) };
-}
-
-/** Mean score of department records and of project records, kept apart (a project's score is not a department's). */
-export function scoreMeans(
-  records: readonly PerfRecord[],
-): Record<'department' | 'project', { mean: number | null; n: number }> {
-  const acc = { department: { sum: 0, n: 0 }, project: { sum: 0, n: 0 } };
-  for (const r of records) {
-    if (r.score === null || Number.isNaN(r.score)) continue;
-    acc[r.scope].sum += r.score;
-    acc[r.scope].n++;
+    if (r.score !== null && !Number.isNaN(r.score)) {
+      scores[r.scope].sum += r.score;
+      scores[r.scope].n++;
+    }
   }
-  const out = (a: { sum: number; n: number }) => ({ mean: a.n > 0 ? a.sum / a.n : null, n: a.n });
-  return { department: out(acc.department), project: out(acc.project) };
+  const rate = ([b, e]: number[]): number | null => (b! > 0 ? (e! / b!) * 100 : null);
+  const mean = (a: { sum: number; n: number }) => ({ mean: a.n > 0 ? a.sum / a.n : null, n: a.n });
+  return {
+    budget: budget.breakdown(counts),
+    expenditure: expenditure.breakdown(counts),
+    carryover: carryover.breakdown(counts),
+    carryoverBase: base.breakdown(counts),
+    rates: { all: rate(weighed.all), department: rate(weighed.department), projectsOnly: rate(weighed.projectsOnly) },
+    means: { department: mean(scores.department), project: mean(scores.project) },
+  };
 }

@@ -37,7 +37,14 @@ describe('a count that grows a step per paint up to the list', () => {
   test('starts again from the first items when a new list comes', async () => {
     const scope = effectScope();
     const list = ref({ id: 1 });
-    const shown = scope.run(() => useGrowingCount(() => 3, 0, 1, () => list.value))!;
+    const shown = scope.run(() =>
+      useGrowingCount(
+        () => 3,
+        0,
+        1,
+        () => list.value,
+      ),
+    )!;
     expect(shown.value).toBe(0);
     await vi.waitFor(() => expect(shown.value).toBe(3));
     list.value = { id: 2 };

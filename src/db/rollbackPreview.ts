@@ -4,7 +4,7 @@
 // asking, not from the counts kept at commit time (a later batch may have replaced rows since).
 // An upload's batches are rolled back together: a row of one that another of them replaced
 // leaves with it, and only batches outside the upload give versions back.
-import { chunkRow } from '@/domain/columns';
+import { rowMaker } from '@/domain/columns';
 import { rowKey } from '@/domain/keys';
 import { KINDS, type AnyRow, type Kind } from '@/domain/types';
 import { activeIds, batchChunks, currentOf } from './current';
@@ -34,8 +34,9 @@ async function kindEffect(db: BudgetDb, kind: Kind, ids: ReadonlySet<number>, li
   const mine = new Map<string, AnyRow>();
   for (const e of (await currentOf(db, kind)).entries) {
     if (!ids.has(e.batchId)) continue;
+    const make = rowMaker(e.chunk);
     for (let i = 0; i < e.chunk.length; i++) {
-      const row = chunkRow(e.chunk, i);
+      const row = make(i);
       mine.set(rowKey(kind, row), row);
     }
   }
@@ -45,8 +46,9 @@ async function kindEffect(db: BudgetDb, kind: Kind, ids: ReadonlySet<number>, li
   for (const id of earlier) {
     if (back.size === mine.size) break;
     for (const chunk of await batchChunks(db, id)) {
+      const make = rowMaker(chunk);
       for (let i = 0; i < chunk.length; i++) {
-        const row = chunkRow(chunk, i);
+        const row = make(i);
         const key = rowKey(kind, row);
         if (mine.has(key) && !back.has(key)) back.set(key, row);
       }

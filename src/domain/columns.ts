@@ -1,6 +1,7 @@
 // Conversion between row objects and column chunks (see ColumnChunk in types.ts).
 import { numericFields, SCHEMA, textFields } from './schema';
 import type { ColumnChunk, Kind, RowOf } from './types';
+import { ROW_MAKERS, type RowMaker } from './rowMakers';
 
 /** A chunk with no rows and no room yet (ChunkBuilder.makeRoom gives its columns their length). */
 function emptyChunk(kind: Kind): ColumnChunk {
@@ -202,31 +203,14 @@ export function rowsToChunks<K extends Kind>(kind: K, rows: readonly RowOf[K][],
   return b.finish();
 }
 
-/** A chunk's columns as lists, read once per chunk rather than once per row. */
-interface ColumnLists {
-  text: Array<[string, readonly string[]]>;
-  num: Array<[string, Float64Array]>;
-}
-
-function columnLists(chunk: ColumnChunk): ColumnLists {
-  return { text: Object.entries(chunk.text), num: Object.entries(chunk.num) };
-}
-
-function rowOf<K extends Kind>(cols: ColumnLists, i: number): RowOf[K] {
-  const o: Record<string, unknown> = {};
-  for (const [f, col] of cols.text) o[f] = col[i] ?? '';
-  for (const [f, col] of cols.num) {
-    const v = col[i];
-    o[f] = v === undefined || Number.isNaN(v) ? null : v;
-  }
-  // Derived text columns hold '' for "no value" where the type is an enumeration.
-  if (o.grade === '') o.grade = null;
-  return o as unknown as RowOf[K];
+/** The maker of a chunk's rows (rowMakers.ts): its columns looked up once, each row one literal. */
+export function rowMaker<K extends Kind>(chunk: ColumnChunk): RowMaker<K> {
+  return (ROW_MAKERS[chunk.kind] as (c: ColumnChunk) => RowMaker<K>)(chunk);
 }
 
 /** Reads row `i` of a chunk back as an object; NaN becomes null. */
 export function chunkRow<K extends Kind>(chunk: ColumnChunk, i: number): RowOf[K] {
-  return rowOf<K>(columnLists(chunk), i);
+  return rowMaker<K>(chunk)(i);
 }
 
 export function chunksToRows<K extends Kind>(chunks: readonly ColumnChunk[]): RowOf[K][] {
@@ -237,6 +221,6 @@ export function chunksToRows<K extends Kind>(chunks: readonly ColumnChunk[]): Ro
 
 /** Appends rows [from, to) of a chunk to `out` as objects (chunkRow's), for reading a chunk in slices. */
 export function appendRows<K extends Kind>(chunk: ColumnChunk, from: number, to: number, out: RowOf[K][]): void {
-  const cols = columnLists(chunk);
-  for (let i = from; i < to; i++) out.push(rowOf<K>(cols, i));
+  const make = rowMaker<K>(chunk);
+  for (let i = from; i < to; i++) out.push(make(i));
 }

@@ -1,7 +1,8 @@
 // Conversion between row objects and column chunks (see ColumnChunk in types.ts).
 import { numericFields, SCHEMA, textFields } from './schema';
 import type { ColumnChunk, Kind, RowOf } from './types';
-import { ROW_MAKERS, type RowMaker } from './rowMakers';
+import type { RowMaker } from './rowCells';
+import { ROW_MAKERS } from './rowMakers';
 
 /** A chunk with no rows and no room yet (ChunkBuilder.makeRoom gives its columns their length). */
 function emptyChunk(kind: Kind): ColumnChunk {

@@ -5,27 +5,8 @@
 // has the same fixed shape. Made field by field with computed keys (o[name] = value), an object of
 // more than a dozen fields becomes a hash table in V8: about ten times slower to make, and several
 // times slower to read in every filter and roll-up over tens of thousands of records.
+import { num, text, textOrNull, type RowMaker } from './rowCells';
 import type { ColumnChunk, Kind, RowOf } from './types';
-
-type Text = readonly string[] | undefined;
-type Num = Float64Array | undefined;
-
-const text = (col: Text, i: number): string => (col === undefined ? '' : (col[i] ?? ''));
-
-// Derived text columns hold '' for "no value" where the type is an enumeration (the grade).
-const textOrNull = (col: Text, i: number): string | null => {
-  const v = text(col, i);
-  return v === '' ? null : v;
-};
-
-// NaN (no value) becomes null.
-const num = (col: Num, i: number): number | null => {
-  const v = col === undefined ? undefined : col[i];
-  return v === undefined || v !== v ? null : v;
-};
-
-/** Row `i` of the chunk the maker was made for. */
-export type RowMaker<K extends Kind> = (i: number) => RowOf[K];
 
 function records(c: ColumnChunk): RowMaker<'records'> {
   const t0 = c.text['agency'];

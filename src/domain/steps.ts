@@ -21,6 +21,14 @@ export function nextTask(): Promise<void> {
 /** Work that yields between its steps and returns a T. */
 export type Steps<T> = Generator<void, T, void>;
 
+/** `each(from, to)` over [0, length) in ranges of `size`, a step per range. */
+export function* rangeSteps(length: number, size: number, each: (from: number, to: number) => void): Steps<void> {
+  for (let from = 0; from < length; from += size) {
+    each(from, Math.min(length, from + size));
+    yield;
+  }
+}
+
 /** Runs every step now. */
 export function runSteps<T>(steps: Steps<T>): T {
   for (;;) {

@@ -34,7 +34,7 @@ import {
 import { loadDamage, type Damage } from '@/db/damage';
 import { appendLevel1Rows, tableRecordKeys } from '@/domain/level1';
 import { appendRows } from '@/domain/columns';
-import { nextTask, runStepsInSlices, type Steps } from '@/domain/steps';
+import { nextTask, rangeSteps, runStepsInSlices, type Steps } from '@/domain/steps';
 import { problem, problemOf, type Problem } from '@/domain/issues';
 
 /**
@@ -76,10 +76,7 @@ async function currentRowsInSlices<K extends Kind>(db: BudgetDb, kind: K): Promi
   const out: RowOf[K][] = [];
   const steps = function* (chunks: readonly ColumnChunk[]): Steps<void> {
     for (const chunk of chunks)
-      for (let from = 0; from < chunk.length; from += ROWS_PER_STEP) {
-        appendRows(chunk, from, Math.min(chunk.length, from + ROWS_PER_STEP), out);
-        yield;
-      }
+      yield* rangeSteps(chunk.length, ROWS_PER_STEP, (from, to) => appendRows(chunk, from, to, out));
   };
   const chunks = await loadCurrentChunks(db, kind, nextTask);
   await nextTask();
@@ -95,14 +92,11 @@ async function level1InSlices(db: BudgetDb): Promise<Level1Summary[]> {
   const table = await level1Table(db);
   const keys = tableRecordKeys(table);
   const out: Level1Summary[] = [];
-  const steps = function* (): Steps<void> {
-    for (let from = 0; from < table.length; from += SUMMARIES_PER_STEP) {
-      appendLevel1Rows(table, keys, from, Math.min(table.length, from + SUMMARIES_PER_STEP), out);
-      yield;
-    }
-  };
+  const steps = rangeSteps(table.length, SUMMARIES_PER_STEP, (from, to) =>
+    appendLevel1Rows(table, keys, from, to, out),
+  );
   await nextTask();
-  await runStepsInSlices(steps(), nextTask, SLICE_MS);
+  await runStepsInSlices(steps, nextTask, SLICE_MS);
   return out;
 }
 

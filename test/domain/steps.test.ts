@@ -1,7 +1,7 @@
 // Work written once as steps, run at once or a slice per task: the same result either way, and
 // the pauses come when a slice has used its time.
 import { describe, expect, it } from 'vitest';
-import { nextTask, runSteps, runStepsInSlices, type Steps } from '@/domain/steps';
+import { nextTask, rangeSteps, runSteps, runStepsInSlices, type Steps } from '@/domain/steps';
 
 function* sumSteps(values: readonly number[], log: string[]): Steps<number> {
   let total = 0;
@@ -40,6 +40,20 @@ describe('steps', () => {
     );
     expect(result).toBe(6);
     expect(log).not.toContain('pause');
+  });
+
+  it('rangeSteps covers the whole length in ranges of the size, a step each', () => {
+    const ranges: Array<[number, number]> = [];
+    const steps = rangeSteps(10, 4, (from, to) => ranges.push([from, to]));
+    let n = 0;
+    while (!steps.next().done) n++;
+    expect(ranges).toEqual([
+      [0, 4],
+      [4, 8],
+      [8, 10],
+    ]);
+    expect(n).toBe(3);
+    expect([...rangeSteps(0, 4, () => ranges.push([-1, -1]))]).toEqual([]);
   });
 
   it('nextTask resolves after the current task (a timer set before it has not necessarily run, microtasks have)', async () => {

@@ -13,6 +13,7 @@ import {
   startProfile,
   steadyHeap,
   stopProfile,
+  tasksIn,
   type TargetSession,
   type WorkerSessions,
 } from './browser';
@@ -174,8 +175,8 @@ export async function importFile(page: Page, opts: ImportOptions): Promise<Impor
   const settledAt = await waitQuiet(page, committedAt, 1000, 60_000);
   await sampler.stop();
   const s2 = await benchState(page);
-  const during = s2.longTasks.filter((l) => l.t + l.d > chosenAt && l.t < committedAt);
-  const after = s2.longTasks.filter((l) => l.t + l.d > committedAt);
+  const during = tasksIn(s2.longTasks, chosenAt, committedAt);
+  const after = tasksIn(s2.longTasks, committedAt);
   const [steadyMain, steadyWorker, steadyParse] = await Promise.all([
     steadyHeap(opts.main),
     steadyHeap(worker),

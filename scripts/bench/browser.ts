@@ -49,6 +49,18 @@ export interface BenchWindow {
   clicks: Array<{ t: number; text: string }>;
 }
 
+export type LongTask = BenchWindow['longTasks'][number];
+
+/** The long tasks that overlap (from, to), page clock. */
+export function tasksIn(tasks: readonly LongTask[], from: number, to = Infinity): LongTask[] {
+  return tasks.filter((l) => l.t + l.d > from && l.t < to);
+}
+
+/** The longest of the long tasks that overlap (from, to); 0 when none. */
+export function longestIn(tasks: readonly LongTask[], from: number, to = Infinity): number {
+  return Math.max(0, ...tasksIn(tasks, from, to).map((l) => l.d));
+}
+
 /**
  * A fresh context (empty storage) with the marks collector installed, the app's origin only (and
  * bare ECharts for the baseline, bare.ts, served on it).

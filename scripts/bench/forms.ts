@@ -14,7 +14,14 @@ import { toXlsx } from '../../src/domain/workbook/write';
 import { chaoyangOptions, nationalProjectForm } from '../fixtures/formLayouts';
 import { writeSheets } from '../fixtures/sheetWriter';
 import { importFile, openDataPage, waitQuiet, type ImportRun } from './appImport';
-import { benchState, newBenchContext, openPageSession, type TargetSession, type WorkerSessions } from './browser';
+import {
+  benchState,
+  longestIn,
+  newBenchContext,
+  openPageSession,
+  type TargetSession,
+  type WorkerSessions,
+} from './browser';
 import { DATA_DIR, ensureBenchData } from './generate';
 import { fmtMs, summarize, type Summary } from './stats';
 
@@ -133,13 +140,11 @@ async function dropForms(
   // Main-thread long tasks, as the CSV imports report them: chosen → committed, then until quiet.
   await waitQuiet(page, committed, 1000, 30_000);
   const tasks = (await benchState(page)).longTasks;
-  const longest = (from: number, to: number) =>
-    Math.max(0, ...tasks.filter((l) => l.t + l.d > from && l.t < to).map((l) => l.d));
   return {
     previewMs: parsed - chosen,
     commitMs: committed - clicked,
-    longestTaskMs: longest(chosen, committed),
-    afterCommitLongestTaskMs: longest(committed, Infinity),
+    longestTaskMs: longestIn(tasks, chosen, committed),
+    afterCommitLongestTaskMs: longestIn(tasks, committed),
   };
 }
 

@@ -15,7 +15,7 @@ import { FIXTURES } from '../reportFixtures/fixtures';
 import type { SpecBlock } from '../reportFixtures/spec';
 import { docxBytes } from '../reportFixtures/writeDocx';
 import { reportHtml } from '../reportFixtures/writePdf';
-import { launchBenchBrowser } from './browser';
+import { benchState, INIT_SCRIPT, launchBenchBrowser, longestIn } from './browser';
 import { ROOT_DIR } from './generate';
 import { fmtMs, summarize, type Summary } from './stats';
 
@@ -91,10 +91,8 @@ async function writeReports(browser: Browser): Promise<{ pdf: string; docx: stri
 async function timeFile(browser: Browser, appUrl: string, file: string, runs: number): Promise<ReportRun[]> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, serviceWorkers: 'block' });
   try {
-    // Main-thread long tasks, as the CSV imports report them.
-    await context.addInitScript(
-      `window.__longTasks = []; new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push({ t: e.startTime, d: e.duration }); }).observe({ type: 'longtask', buffered: true });`,
-    );
+    // The benchmark's collector of marks and main-thread long tasks, as the CSV imports have it.
+    await context.addInitScript(INIT_SCRIPT);
     const page = await context.newPage();
     await page.goto(`${appUrl}#/data`, { waitUntil: 'load' });
     await page.getByTestId('report-input').waitFor({ state: 'attached', timeout: 30_000 });
@@ -110,10 +108,10 @@ async function timeFile(browser: Browser, appUrl: string, file: string, runs: nu
       })()`)) as Omit<ReportRun, 'longestTaskMs'>;
       // Whatever the review still does after it is drawn (a layout, the other pane) counts too.
       await new Promise((r) => setTimeout(r, 500));
-      const longestTaskMs = (await page.evaluate(`(() => {
-        const chosen = performance.getEntriesByName('report:chosen', 'mark')[0]?.startTime ?? 0;
-        return Math.max(0, ...window.__longTasks.filter((l) => l.t + l.d > chosen).map((l) => l.d));
-      })()`)) as number;
+      const chosen = (await page.evaluate(
+        `performance.getEntriesByName('report:chosen', 'mark')[0]?.startTime ?? 0`,
+      )) as number;
+      const longestTaskMs = longestIn((await benchState(page)).longTasks, chosen);
       const run: ReportRun = { ...timing, longestTaskMs };
       if (i > 0) out.push(run);
       await page.getByTestId('report-discard').click();

@@ -10,6 +10,7 @@ import { summarize, type Summary } from './stats';
 import {
   benchState,
   CpuClock,
+  longestIn,
   selfTimes,
   sleep,
   startProfile,
@@ -221,7 +222,7 @@ export async function filterRuns(
     await sleep(150);
     const c1 = await cpu?.now();
     const s = await benchState(page);
-    const tasks = s.longTasks.filter((l) => l.t + l.d > r.t0 && l.t < r.t0 + r.ms).map((l) => l.d);
+    const longestTaskMs = longestIn(s.longTasks, r.t0, r.t0 + r.ms);
     // Then the floor: the options this change gave the charts, drawn by bare ECharts.
     const bare = await replayOnBare(page, r.t0, cpu);
     await sleep(100);
@@ -229,7 +230,7 @@ export async function filterRuns(
       change: c.label,
       ms: r.ms,
       chartsMs: r.chartsMs,
-      longestTaskMs: Math.max(0, ...tasks),
+      longestTaskMs,
       bare,
       ...(c0 && c1 ? { cpu: CpuClock.since(c0, c1) } : {}),
     });

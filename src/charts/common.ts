@@ -2,6 +2,7 @@
 // (ECharts renders tooltip strings as HTML), the base option (no animation, aria description)
 // and helpers for long category axes.
 import type { ComposeOption } from 'echarts/core';
+import type { RowWindow } from './rowWindow';
 import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type {
   AriaComponentOption,
@@ -91,6 +92,8 @@ export interface ChartModel {
   caption: string;
   /** The height the chart needs to show its rows whole, in pixels, when it depends on the data. */
   height?: number;
+  /** A heatmap of more rows than it shows: its cells given a window of rows at a time (rowWindow.ts). */
+  rowWindow?: RowWindow;
 }
 
 /**
@@ -374,22 +377,52 @@ export function valuesSentence(
   items: readonly ValueItem[],
   format: (v: number) => string = String,
 ): string {
-  if (items.length === 0) return '';
-  const text = (i: ValueItem): string => i.text ?? format(i.value);
+  return valuesSentenceOf(
+    ctx,
+    items.length,
+    (i) => items[i]!.value,
+    (i) => items[i]!.label,
+    (i) => items[i]!.text ?? format(items[i]!.value),
+  );
+}
+
+/**
+ * valuesSentence over `n` values read by index: a chart of thousands of cells makes no item, label
+ * or text for the values the sentence does not name.
+ */
+export function valuesSentenceOf(
+  ctx: ChartContext,
+  n: number,
+  valueAt: (i: number) => number,
+  labelAt: (i: number) => string,
+  textAt: (i: number) => string,
+): string {
+  if (n === 0) return '';
   const sep = ctx.lang === 'zh-CN' ? '、' : '; ';
-  if (items.length <= LISTED_VALUES)
-    return ctx.t('chart.values', { items: items.map((i) => `${i.label} ${text(i)}`).join(sep) });
-  const sorted = [...items].sort((a, b) => b.value - a.value);
-  const hi = sorted[0]!;
-  const lo = sorted.at(-1)!;
-  const mid = sorted[Math.floor((sorted.length - 1) / 2)]!;
+  if (n <= LISTED_VALUES)
+    return ctx.t('chart.values', {
+      items: Array.from({ length: n }, (_, i) => `${labelAt(i)} ${textAt(i)}`).join(sep),
+    });
+  // The highest is the first of the highest values, the lowest the last of the lowest (as a
+  // stable sort from high to low would place them); the median is the middle of that order.
+  const values = new Float64Array(n);
+  let hi = 0;
+  let lo = 0;
+  for (let i = 0; i < n; i++) {
+    const v = valueAt(i);
+    values[i] = v;
+    if (v > values[hi]!) hi = i;
+    if (v <= values[lo]!) lo = i;
+  }
+  const median = values.slice().sort()[n - 1 - Math.floor((n - 1) / 2)]!;
+  const mid = values.indexOf(median);
   return ctx.t('chart.extremes', {
-    n: items.length,
-    maxName: hi.label,
-    max: text(hi),
-    minName: lo.label,
-    min: text(lo),
-    median: text(mid),
+    n,
+    maxName: labelAt(hi),
+    max: textAt(hi),
+    minName: labelAt(lo),
+    min: textAt(lo),
+    median: textAt(mid),
   });
 }
 

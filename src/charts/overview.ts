@@ -4,6 +4,7 @@ import type { VisualMapComponentOption } from 'echarts/components';
 import type { AgencyYear, AgencyYearTable } from '@/domain/aggregate';
 import { formatPercent, formatScore, yearSpanText } from '@/i18n/format';
 import { recordKey } from '@/domain/keys';
+import { rowStarts } from './rowWindow';
 import {
   asParams,
   BANDS,
@@ -17,6 +18,7 @@ import {
   shortName,
   tipHtml,
   valuesSentence,
+  valuesSentenceOf,
   wrappedLabel,
   zoomFor,
   type ChartContext,
@@ -129,10 +131,12 @@ export function buildHeatmap(
     t('chart.heatmapDesc', { metric: title, years: yearSpanText(years[0], years.at(-1)), n: agencies.length }),
     [title],
     scrolls ? t('chart.rowsShown', { shown: HEATMAP_ROWS, total: agencies.length }) : '',
-    valuesSentence(
+    valuesSentenceOf(
       ctx,
-      cells.map((c, i) => ({ label: `${names[data[i]![1]]} ${c.year}`, value: pick(c) as number })),
-      (v) => fmt(metric, v),
+      cells.length,
+      (i) => pick(cells[i]!) as number,
+      (i) => `${names[data[i]![1]]} ${cells[i]!.year}`,
+      (i) => fmt(metric, pick(cells[i]!)),
     ),
   );
   const option = {
@@ -195,7 +199,10 @@ export function buildHeatmap(
     units: [null, ...years.map(() => unit)],
   });
   const links = () => [cells.map((c) => (c.records[0] ? recordKey(c.records[0]) : null))];
-  return withLazyParts({ option, empty: false, description, caption }, tableOut, links, true);
+  const rowWindow = scrolls
+    ? { rows: agencies.length, visible: HEATMAP_ROWS, start: rowStarts(data, agencies.length, (d) => d[1]) }
+    : undefined;
+  return withLazyParts({ option, empty: false, description, caption, rowWindow }, tableOut, links, true);
 }
 
 export interface RankEntry {

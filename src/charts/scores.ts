@@ -27,6 +27,7 @@ import {
   type ValueItem,
 } from './common';
 import { disputedNote, hollow, isDisputed } from './disputed';
+import { rowStarts } from './rowWindow';
 
 const VISIBLE_ROWS = 12;
 
@@ -159,7 +160,19 @@ export function buildLevel1Rates(
     rowLinks: rows.map((r) => recordKey(r)),
     units: [null, ...cols.map(() => 'percent' as const)],
   };
-  return { option, table, empty: false, links: [points.map((p) => recordKey(p.record))], description, caption };
+  const rowWindow =
+    rows.length > VISIBLE_ROWS
+      ? { rows: rows.length, visible: VISIBLE_ROWS, start: rowStarts(data, rows.length, (d) => d[1]) }
+      : undefined;
+  return {
+    option,
+    table,
+    empty: false,
+    links: [points.map((p) => recordKey(p.record))],
+    description,
+    caption,
+    rowWindow,
+  };
 }
 
 /** Points per series above which the scatter is drawn in ECharts' large mode. */

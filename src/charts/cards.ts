@@ -3,7 +3,7 @@
 // up to the headline or the card says why not (a project inside a department-year is counted once,
 // in the department's figure; a weighted rate is no sum; averages of departments and of projects
 // are kept apart). With the previous year's records, each card says how it changed.
-import { gradeEntries, totals } from '@/domain/aggregate';
+import { gradeEntries } from '@/domain/aggregate';
 import { scopeFigures, type ScopeBreakdown, type ScopeFigures } from '@/domain/breakdown';
 import type { PerfRecord } from '@/domain/types';
 import {
@@ -114,8 +114,7 @@ export function buildCards(
       t(`overview.scoreOther.${other}`, { value: formatScore(means[other].mean, lang), n: means[other].n }),
     );
 
-  const all = totals(records);
-  const graded = gradeEntries(all.grades);
+  const graded = gradeEntries(now.grades);
   const sep = lang === 'zh-CN' ? ' ' : ' · ';
 
   const cards: CardModel[] = [
@@ -152,13 +151,13 @@ export function buildCards(
     {
       id: 'grades',
       label: t('overview.grades'),
-      value: formatInteger(all.count, lang),
+      value: formatInteger(now.count, lang),
       lines: [
         graded.map(([g, n]) => `${gradeWord(g, ctx)} ${formatInteger(n, lang)}`).join(sep),
-        t('overview.gradeNone', { n: all.grades.none }),
+        t('overview.gradeNone', { n: now.grades.none }),
       ],
       notes: [t('overview.gradesNote')],
-      check: { headline: all.count, parts: [...graded.map(([, n]) => n), all.grades.none], addsUp: true },
+      check: { headline: now.count, parts: [...graded.map(([, n]) => n), now.grades.none], addsUp: true },
     },
   ];
   return cards;

@@ -46,9 +46,19 @@ export function canonicalAgency(written: string): string {
   return findAgency(written)?.name ?? written.trim();
 }
 
+/** Short names asked for so far: the charts ask for each agency's on every redraw. */
+const shortNames = new Map<string, string>();
+const SHORT_NAMES_KEPT = 20_000;
+
 /** The short name to show: a known agency's short name, else the stored name. */
 export function agencyShortName(name: string): string {
-  return findAgency(name)?.short ?? name;
+  let short = shortNames.get(name);
+  if (short === undefined) {
+    if (shortNames.size >= SHORT_NAMES_KEPT) shortNames.clear();
+    short = findAgency(name)?.short ?? name;
+    shortNames.set(name, short);
+  }
+  return short;
 }
 
 /** The region of a known agency, or '' when the registry does not know it. */

@@ -3,6 +3,7 @@
 // counts that record, which already contains its projects' money; an agency-year with project
 // records only counts those. The projects inside a department-year are reported apart, as what
 // the headline does not count twice.
+import type { GradeCounts } from './aggregate';
 import type { PerfRecord } from './types';
 
 export interface ScopeBreakdown {
@@ -64,6 +65,9 @@ export interface ScopeFigures {
   rates: Record<'all' | 'department' | 'projectsOnly', number | null>;
   /** Mean score of department records and of project records, kept apart (a project's score is not a department's). */
   means: Record<'department' | 'project', { mean: number | null; n: number }>;
+  /** Records by grade (none: without one), and in all. */
+  grades: GradeCounts;
+  count: number;
 }
 
 /**
@@ -79,10 +83,12 @@ export function scopeFigures(records: readonly PerfRecord[]): ScopeFigures {
   const base = new PartSums();
   const weighed = { all: [0, 0], department: [0, 0], projectsOnly: [0, 0] };
   const scores = { department: { sum: 0, n: 0 }, project: { sum: 0, n: 0 } };
+  const grades: GradeCounts = { 优: 0, 良: 0, 中: 0, 差: 0, none: 0 };
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     const part = parts[i]!;
     counts[part]++;
+    grades[r.grade ?? 'none']++;
     budget.add(part, r.budget);
     expenditure.add(part, r.expenditure);
     carryover.add(part, r.carryover);
@@ -107,5 +113,7 @@ export function scopeFigures(records: readonly PerfRecord[]): ScopeFigures {
     carryoverBase: base.breakdown(counts),
     rates: { all: rate(weighed.all), department: rate(weighed.department), projectsOnly: rate(weighed.projectsOnly) },
     means: { department: mean(scores.department), project: mean(scores.project) },
+    grades,
+    count: records.length,
   };
 }

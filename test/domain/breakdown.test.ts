@@ -80,10 +80,18 @@ describe('scopeFigures', () => {
     expect(f.means).toEqual({ department: { mean: 90, n: 1 }, project: { mean: 75, n: 2 } });
   });
 
+  test('records are counted by grade, those without one apart', () => {
+    const graded = RECORDS.map((r, i) => ({ ...r, grade: (['优', '良', null, '良', '差'] as const)[i]! }));
+    const f = scopeFigures(graded);
+    expect(f.grades).toEqual({ 优: 1, 良: 2, 中: 0, 差: 1, none: 1 });
+    expect(f.count).toBe(5);
+  });
+
   test('no records: nothing to show, not zero', () => {
     const f = scopeFigures([]);
     expect(f.budget.total).toBeNull();
     expect(f.rates.all).toBeNull();
     expect(f.means.department).toEqual({ mean: null, n: 0 });
+    expect(f.count).toBe(0);
   });
 });

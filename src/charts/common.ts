@@ -94,6 +94,8 @@ export interface ChartModel {
   height?: number;
   /** A heatmap of more rows than it shows: its cells given a window of rows at a time (rowWindow.ts). */
   rowWindow?: RowWindow;
+  /** Nothing drawn yet because the data it needs is still being read (not: there is none). */
+  loading?: boolean;
 }
 
 /**
@@ -310,6 +312,12 @@ export function zoomFor(axis: 'x' | 'y', count: number, visible: number): DataZo
     },
     { type: 'inside', ...index, start: 0, end, zoomOnMouseWheel: false, moveOnMouseWheel: true },
   ];
+}
+
+/** A chart whose data is still being read: it says so, and not that there is nothing to draw. */
+export function loadingModel(ctx: ChartContext, what: string): ChartModel {
+  const description = `${what}${ctx.lang === 'zh-CN' ? '' : ' '}${ctx.t('chart.loading')}`;
+  return { ...emptyModel(ctx, what), description, caption: description, loading: true };
 }
 
 export function emptyModel(ctx: ChartContext, what: string): ChartModel {

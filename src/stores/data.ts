@@ -5,7 +5,7 @@
 // record objects as they are (building them again held the page for about 100 ms after a commit).
 import { isQuotaError, watchQuery, type Watch } from '@/db/live';
 import { defineStore } from 'pinia';
-import { computed, markRaw, ref, shallowRef, watch } from 'vue';
+import { computed, markRaw, ref, shallowRef, watch, type Ref } from 'vue';
 import { agencyOptions, distinctProjects, distinctYears, type Level1Summary } from '@/domain/aggregate';
 import { recordKey } from '@/domain/keys';
 import {
@@ -32,7 +32,8 @@ import {
   loadWarnings,
 } from '@/db/ledger';
 import { loadDamage, type Damage } from '@/db/damage';
-import { appendLevel1Rows, tableRecordKeys } from '@/domain/level1';
+import { appendLevel1Rows, tableRecordKeys, type Level1Table } from '@/domain/level1';
+import { afterNextPaint } from '@/scheduling';
 import { appendRows } from '@/domain/columns';
 import { nextTask, rangeSteps, runStepsInSlices, type Steps } from '@/domain/steps';
 import { problem, problemOf, type Problem } from '@/domain/issues';
@@ -87,9 +88,8 @@ async function currentRowsInSlices<K extends Kind>(db: BudgetDb, kind: K): Promi
 /** Level-1 summaries made into objects at a time (eighty thousand at once held the page for 250–400 ms). */
 const SUMMARIES_PER_STEP = 2000;
 
-/** The level-1 summaries of the current indicator rows, made into objects a slice per task. */
-async function level1InSlices(db: BudgetDb): Promise<Level1Summary[]> {
-  const table = await level1Table(db);
+/** Level-1 summaries made into objects a slice per task. */
+async function level1InSlices(table: Level1Table): Promise<Level1Summary[]> {
   const keys = tableRecordKeys(table);
   const out: Level1Summary[] = [];
   const steps = rangeSteps(table.length, SUMMARIES_PER_STEP, (from, to) =>
@@ -100,10 +100,32 @@ async function level1InSlices(db: BudgetDb): Promise<Level1Summary[]> {
   return out;
 }
 
+/** Resolves once `source` holds a value `done` accepts (at once if it does already). */
+function once<T>(source: Ref<T>, done: (value: T) => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const stopWatch = watch(
+      source,
+      (value) => {
+        if (!done(value)) return;
+        queueMicrotask(() => stopWatch());
+        resolve();
+      },
+      { immediate: true },
+    );
+  });
+}
+
 export const useDataStore = defineStore('data', () => {
   const records = shallowRef<readonly PerfRecord[]>(markRaw([]));
   const funds = shallowRef<readonly FundLine[]>(markRaw([]));
   const level1 = shallowRef<readonly Level1Summary[]>(markRaw([]));
+  /**
+   * Whether `level1` holds the summaries of the current indicator rows. They are made into
+   * objects after the views have drawn what was read with them (makeLevel1); until then the views
+   * that show them (scores, compare) say they are still reading.
+   */
+  const level1Ready = ref(false);
+  let level1Seq = 0;
   const warnings = shallowRef<readonly Issue[]>(markRaw([]));
   const dataVersion = shallowRef<DataVersion | null>(null);
   /** Active batches whose stored rows failed their checks: left out of the data above, named in a notice. */
@@ -164,7 +186,7 @@ export const useDataStore = defineStore('data', () => {
       const [r, f, l, w, batches] = await Promise.all([
         kinds.includes('records') ? currentRowsInSlices(db, 'records') : null,
         kinds.includes('funds') ? loadCurrent(db, 'funds') : null,
-        kinds.includes('indicators') ? level1InSlices(db) : null,
+        kinds.includes('indicators') ? level1Table(db) : null,
         loadWarnings(db),
         listBatches(db),
       ]);
@@ -176,7 +198,7 @@ export const useDataStore = defineStore('data', () => {
       for (const k of kinds) stale.delete(k);
       if (r) records.value = markRaw(r);
       if (f) funds.value = markRaw(f);
-      if (l) level1.value = markRaw(l);
+      if (l) void makeLevel1(l);
       warnings.value = markRaw(w);
       const newest = batches.find((b) => b.state === 'active');
       dataVersion.value = newest ? { id: newest.id, fileName: newest.fileName, createdAt: newest.createdAt } : null;
@@ -191,6 +213,26 @@ export const useDataStore = defineStore('data', () => {
       status.value = 'error';
       reloading.value = false;
     }
+  }
+
+  /**
+   * The level-1 summaries as objects, after the next paint: only the scores and compare views
+   * read them, and making eighty thousand of them (and collecting the garbage) delayed the
+   * overview's first draw by ≈ 35 ms at a million stored rows. A later table replaces this one.
+   */
+  async function makeLevel1(table: Level1Table): Promise<void> {
+    const seq = ++level1Seq;
+    level1Ready.value = false;
+    await afterNextPaint();
+    const rows = await level1InSlices(table);
+    if (seq !== level1Seq) return;
+    level1.value = markRaw(rows);
+    level1Ready.value = true;
+  }
+
+  /** Resolves once `level1` holds the current summaries. */
+  function level1Loaded(): Promise<void> {
+    return once(level1Ready, (ready) => ready);
   }
 
   /** The active batch ids of each kind: they decide its current data. */
@@ -275,21 +317,14 @@ export const useDataStore = defineStore('data', () => {
     status.value = 'idle';
     reloading.value = false;
     catchingUp.value = false;
+    // A table still being made into objects is not this database's any more.
+    level1Seq++;
+    level1Ready.value = false;
   }
 
   /** Resolves once the data has been read (or failed to): what the views show is there. */
   function loaded(): Promise<void> {
-    return new Promise((resolve) => {
-      const stopWatch = watch(
-        status,
-        (s) => {
-          if (s !== 'ready' && s !== 'error') return;
-          queueMicrotask(() => stopWatch());
-          resolve();
-        },
-        { immediate: true },
-      );
-    });
+    return once(status, (s) => s === 'ready' || s === 'error');
   }
 
   /** Every indicator row of one record (the record view's tree). */
@@ -316,6 +351,8 @@ export const useDataStore = defineStore('data', () => {
     records,
     funds,
     level1,
+    level1Ready,
+    level1Loaded,
     warnings,
     dataVersion,
     damaged,

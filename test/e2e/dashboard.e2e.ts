@@ -399,9 +399,40 @@ test('compare: two records side by side, kept in the URL', async () => {
     assert.match(table, /评价得分\s+95\.18 分\s+85\.99 分/);
     await expectCharts(page, 1);
     await saveScreenshot(page, 'dashboard-compare');
+    const levelRows = await page.locator('.compare-table tbody tr').count();
     await page.reload();
     await page.locator('.compare-table').waitFor({ timeout: 15_000 });
     assert.match(await page.locator('.compare-table').innerText(), /95\.18 分/);
+    // The level-1 rows too: the table waits for the summaries made after the first draw.
+    assert.equal(await page.locator('.compare-table tbody tr').count(), levelRows);
+    assertClean(app);
+  } finally {
+    await app.close();
+  }
+});
+
+test('opened straight on the scores view, the level-1 chart never says there is nothing to draw', async () => {
+  const app = await openApp(env.browser, `${env.server.url}#/scores`);
+  const { page } = app;
+  try {
+    await expectCharts(page, 3);
+    // Every empty-panel text the page shows from its start, reloaded: the level-1 summaries are
+    // made after the first draw, and the chart waiting for them says it is reading.
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __emptyTexts: string[] }).__emptyTexts = seen;
+      new MutationObserver(() => {
+        for (const p of document.querySelectorAll('.chart-panel p.empty')) seen.push(p.textContent ?? '');
+      }).observe(document, { subtree: true, childList: true, characterData: true });
+    });
+    await page.reload();
+    await expectCharts(page, 3);
+    const texts = await page.evaluate(() => (window as unknown as { __emptyTexts: string[] }).__emptyTexts);
+    assert.ok(!texts.some((s) => s.includes('没有可画的数据')), `an empty panel was shown: ${texts.join(' | ')}`);
+    assert.ok(
+      texts.every((s) => s.includes('正在读取数据')),
+      texts.join(' | '),
+    );
     assertClean(app);
   } finally {
     await app.close();

@@ -60,9 +60,21 @@ const HEADER = '单位名称,地区,年度,评价类型,项目名称,全年预�
 describe('data store', () => {
   test('first start loads the built-in dataset: six records of three agencies, level-1 summaries, warnings', async () => {
     const store = useDataStore();
+    // The summaries are made after the records are handed to the views, and not claimed before.
+    let readyWithRecords: boolean | null = null;
+    watch(
+      () => store.status,
+      (s) => {
+        if (s === 'ready') readyWithRecords ??= store.level1Ready;
+      },
+      { flush: 'sync' },
+    );
     await store.start(db);
     await until(() => store.status === 'ready');
+    expect(readyWithRecords).toBe(false);
     expect(store.records).toHaveLength(6);
+    await store.level1Loaded();
+    expect(store.level1Ready).toBe(true);
     expect(store.agencyGroups.flatMap((g) => g.agencies.map((a) => a.short)).sort()).toEqual(
       ['北京市贸促会', '朝阳区投促中心', '渝中区招商局'].sort(),
     );
@@ -175,6 +187,7 @@ describe('data store', () => {
     const store = useDataStore();
     await store.start(db);
     await until(() => store.status === 'ready');
+    await store.level1Loaded();
     // markRaw sets __v_skip: Vue never wraps these arrays in proxies.
     expect((store.records as unknown as { __v_skip?: boolean }).__v_skip).toBe(true);
     expect((store.level1 as unknown as { __v_skip?: boolean }).__v_skip).toBe(true);
@@ -203,6 +216,7 @@ describe('data store', () => {
     const store = useDataStore();
     await store.start(db);
     await until(() => store.status === 'ready');
+    await store.level1Loaded();
     expect(indicatorChunksRead).toBe(0);
     expect(kindsRead()).toEqual(['funds', 'records']);
 
@@ -227,6 +241,7 @@ describe('data store', () => {
     const store = useDataStore();
     await store.start(db);
     await until(() => store.status === 'ready' && store.records.length === 6);
+    await store.level1Loaded();
     const records = store.records;
     const funds = store.funds;
     const level1 = store.level1;
@@ -238,6 +253,9 @@ describe('data store', () => {
     const parsed = await parseFile(new TextEncoder().encode(csv), 'i.csv', { knownRecords: await knownRecords(db) });
     const { batch } = await commitFile(db, parsed);
     await until(() => store.version > v);
+    // Until the new summaries are made, the old ones are not claimed as current.
+    expect(store.level1Ready).toBe(false);
+    await store.level1Loaded();
     expect(store.level1).not.toBe(level1);
     expect(store.level1.some((s) => s.level1 === '新增指标')).toBe(true);
     expect(store.records).toBe(records);
@@ -255,6 +273,7 @@ describe('data store', () => {
     const v3 = store.version;
     await rollbackBatch(db, batch.id);
     await until(() => store.version > v3);
+    await store.level1Loaded();
     expect(store.level1).toEqual(level1);
     expect(store.records).toHaveLength(7);
   });

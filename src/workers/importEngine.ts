@@ -323,6 +323,24 @@ export class ImportEngine {
     this.post({ type: 'discarded', uploadId });
   }
 
+  /**
+   * Settles once the keys of records just committed are made (warmRecordKeys); resolved at once
+   * when none are being made.
+   */
+  recordKeysReady: Promise<void> = Promise.resolve();
+
+  /**
+   * The next file after a records commit (the indicators of those records, as analysts upload
+   * them) is checked against the records committed: their keys are made now, while the analyst
+   * picks it, instead of after it is chosen (≈ 40–70 ms for 20,000 records).
+   */
+  private warmRecordKeys(): void {
+    this.recordKeysReady = knownRecords(this.db).then(
+      () => undefined,
+      () => undefined,
+    );
+  }
+
   /** Commits every file of the parsed upload, all or nothing. */
   async commit(uploadId: number): Promise<void> {
     const upload = this.upload;
@@ -350,6 +368,7 @@ export class ImportEngine {
       const results = await commitFiles(this.db, parsed, 'upload', `upload-${uploadId}-${Date.now()}`);
       this.upload = null;
       this.post({ type: 'committed', uploadId, results });
+      if (parsed.some((p) => p.kind === 'records')) this.warmRecordKeys();
     } catch (err) {
       failure = problemOf(err, 'commit_failed');
     } finally {

@@ -4,7 +4,7 @@ import type { VisualMapComponentOption } from 'echarts/components';
 import type { AgencyYear, AgencyYearTable } from '@/domain/aggregate';
 import { formatPercent, formatScore, yearSpanText } from '@/i18n/format';
 import { recordKey } from '@/domain/keys';
-import { rowStarts } from './rowWindow';
+import { heatmapWindow } from './rowWindow';
 import {
   asParams,
   BANDS,
@@ -199,9 +199,7 @@ export function buildHeatmap(
     units: [null, ...years.map(() => unit)],
   });
   const links = () => [cells.map((c) => (c.records[0] ? recordKey(c.records[0]) : null))];
-  const rowWindow = scrolls
-    ? { rows: agencies.length, visible: HEATMAP_ROWS, start: rowStarts(data, agencies.length, (d) => d[1]) }
-    : undefined;
+  const rowWindow = heatmapWindow(data, agencies.length, HEATMAP_ROWS);
   return withLazyParts({ option, empty: false, description, caption, rowWindow }, tableOut, links, true);
 }
 

@@ -34,6 +34,18 @@ export function rowStarts<T>(items: readonly T[], rows: number, rowOf: (item: T)
   return start;
 }
 
+/**
+ * The window of a heatmap whose cells ([x, row, value]) are in row order, when it has more rows
+ * than it shows; none when it shows them all.
+ */
+export function heatmapWindow(
+  cells: ReadonlyArray<readonly [number, number, number]>,
+  rows: number,
+  visible: number,
+): RowWindow | undefined {
+  return rows > visible ? { rows, visible, start: rowStarts(cells, rows, (d) => d[1]) } : undefined;
+}
+
 /** The rows shown for a scroll bar at [startPct, endPct] percent of the axis. */
 export function shownRows(win: RowWindow, startPct: number, endPct: number): { from: number; to: number } {
   const from = Math.max(0, Math.min(win.rows, Math.floor((startPct / 100) * win.rows)));
@@ -67,22 +79,21 @@ export function zoomOf(option: ChartOption): { start: number; end: number } {
 
 /** The items of the rows in `range`, of the option's first series. */
 export function windowData(option: ChartOption, win: RowWindow, range: RowRange): unknown[] {
-  const data = firstSeriesData(option);
-  return data.slice(win.start[range.from]!, win.start[range.to]!);
+  const data = (seriesOf(option)[0] as { data?: unknown } | undefined)?.data;
+  return Array.isArray(data) ? data.slice(win.start[range.from]!, win.start[range.to]!) : [];
 }
 
 /** The option with its first series given only the items of the rows in `range`. */
 export function windowedOption(option: ChartOption, win: RowWindow, range: RowRange): ChartOption {
-  const series = Array.isArray(option.series) ? option.series : option.series ? [option.series] : [];
-  const [first, ...rest] = series;
+  const [first, ...rest] = seriesOf(option);
   if (!first) return option;
   return { ...option, series: [{ ...first, data: windowData(option, win, range) }, ...rest] } as ChartOption;
 }
 
-function firstSeriesData(option: ChartOption): readonly unknown[] {
-  const series = Array.isArray(option.series) ? option.series[0] : option.series;
-  const data = (series as { data?: unknown } | undefined)?.data;
-  return Array.isArray(data) ? data : [];
+/** An option's series as a list (ECharts takes one series or several). */
+function seriesOf(option: ChartOption): unknown[] {
+  const series = option.series;
+  return Array.isArray(series) ? series : series ? [series] : [];
 }
 
 /**

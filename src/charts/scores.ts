@@ -27,7 +27,7 @@ import {
   type ValueItem,
 } from './common';
 import { disputedNote, hollow, isDisputed } from './disputed';
-import { rowStarts } from './rowWindow';
+import { heatmapWindow } from './rowWindow';
 
 const VISIBLE_ROWS = 12;
 
@@ -160,10 +160,7 @@ export function buildLevel1Rates(
     rowLinks: rows.map((r) => recordKey(r)),
     units: [null, ...cols.map(() => 'percent' as const)],
   };
-  const rowWindow =
-    rows.length > VISIBLE_ROWS
-      ? { rows: rows.length, visible: VISIBLE_ROWS, start: rowStarts(data, rows.length, (d) => d[1]) }
-      : undefined;
+  const rowWindow = heatmapWindow(data, rows.length, VISIBLE_ROWS);
   return {
     option,
     table,

@@ -5,7 +5,8 @@
 // record objects as they are (building them again held the page for about 100 ms after a commit).
 import { isQuotaError, watchQuery, type Watch } from '@/db/live';
 import { defineStore } from 'pinia';
-import { computed, markRaw, ref, shallowRef, watch, type Ref } from 'vue';
+import { until } from '@vueuse/core';
+import { computed, markRaw, ref, shallowRef } from 'vue';
 import { agencyOptions, distinctProjects, distinctYears, type Level1Summary } from '@/domain/aggregate';
 import { recordKey } from '@/domain/keys';
 import {
@@ -88,31 +89,15 @@ async function currentRowsInSlices<K extends Kind>(db: BudgetDb, kind: K): Promi
 /** Level-1 summaries made into objects at a time (eighty thousand at once held the page for 250–400 ms). */
 const SUMMARIES_PER_STEP = 2000;
 
-/** Level-1 summaries made into objects a slice per task. */
+/** Level-1 summaries made into objects a slice per task (its caller waits for a paint first). */
 async function level1InSlices(table: Level1Table): Promise<Level1Summary[]> {
   const keys = tableRecordKeys(table);
   const out: Level1Summary[] = [];
   const steps = rangeSteps(table.length, SUMMARIES_PER_STEP, (from, to) =>
     appendLevel1Rows(table, keys, from, to, out),
   );
-  await nextTask();
   await runStepsInSlices(steps, nextTask, SLICE_MS);
   return out;
-}
-
-/** Resolves once `source` holds a value `done` accepts (at once if it does already). */
-function once<T>(source: Ref<T>, done: (value: T) => boolean): Promise<void> {
-  return new Promise((resolve) => {
-    const stopWatch = watch(
-      source,
-      (value) => {
-        if (!done(value)) return;
-        queueMicrotask(() => stopWatch());
-        resolve();
-      },
-      { immediate: true },
-    );
-  });
 }
 
 export const useDataStore = defineStore('data', () => {
@@ -143,6 +128,8 @@ export const useDataStore = defineStore('data', () => {
    * say that a record is not there (right after a commit the data follows a moment later).
    */
   const current = computed(() => status.value === 'ready' && !reloading.value && !catchingUp.value);
+  /** The data is being read and nothing of it is there yet: a view with nothing to show says it is reading. */
+  const firstReading = computed(() => status.value === 'loading' && records.value.length === 0);
 
   let db: BudgetDb | null = null;
   let subscription: Watch | null = null;
@@ -232,7 +219,9 @@ export const useDataStore = defineStore('data', () => {
 
   /** Resolves once `level1` holds the current summaries. */
   function level1Loaded(): Promise<void> {
-    return once(level1Ready, (ready) => ready);
+    return until(level1Ready)
+      .toBe(true, { flush: 'pre' })
+      .then(() => undefined);
   }
 
   /** The active batch ids of each kind: they decide its current data. */
@@ -324,7 +313,9 @@ export const useDataStore = defineStore('data', () => {
 
   /** Resolves once the data has been read (or failed to): what the views show is there. */
   function loaded(): Promise<void> {
-    return once(status, (s) => s === 'ready' || s === 'error');
+    return until(status)
+      .toMatch((s) => s === 'ready' || s === 'error', { flush: 'pre' })
+      .then(() => undefined);
   }
 
   /** Every indicator row of one record (the record view's tree). */
@@ -360,6 +351,7 @@ export const useDataStore = defineStore('data', () => {
     error,
     version,
     current,
+    firstReading,
     catchUp,
     byKey,
     agencyGroups,

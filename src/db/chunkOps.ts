@@ -1,59 +1,17 @@
 // Operations on column chunks that the ledger needs: record keys straight from the columns, picking
 // rows, splitting. Working on the columns avoids building a million row objects.
-import { recordKey } from '@/domain/keys';
-import type { ColumnChunk, Scope } from '@/domain/types';
-
-function textColumn(chunk: ColumnChunk, field: string): string[] {
-  return chunk.text[field] ?? [];
-}
+import { forEachRecordRun, recordRuns } from '@/domain/recordRuns';
+import type { ColumnChunk } from '@/domain/types';
 
 /** The record key of every row of the chunk (keys.ts recordKey). */
 export function recordKeysOf(chunk: ColumnChunk): string[] {
-  const agency = textColumn(chunk, 'agency');
-  const scope = textColumn(chunk, 'scope');
-  const project = textColumn(chunk, 'project');
-  const year = chunk.num.year ?? new Float64Array(0);
+  const { starts, keys } = recordRuns(chunk);
   const out: string[] = new Array(chunk.length);
-  for (let i = 0; i < chunk.length; i++) {
-    out[i] = recordKey({
-      agency: agency[i] ?? '',
-      year: year[i] ?? NaN,
-      scope: (scope[i] ?? '') as Scope,
-      project: project[i] ?? '',
-    });
+  for (let r = 0; r < keys.length; r++) {
+    const end = starts[r + 1] ?? chunk.length;
+    for (let i = starts[r]!; i < end; i++) out[i] = keys[r]!;
   }
   return out;
-}
-
-/**
- * Calls `visit` with the record key of each run of rows that share a record. Files list a
- * record's rows together, so a million indicator rows are some twenty thousand runs: the key
- * string is built once per run, and telling runs apart costs four comparisons per row.
- */
-function forEachRecordRun(chunks: readonly ColumnChunk[], visit: (key: string) => boolean | void): void {
-  for (const chunk of chunks) {
-    const agency = textColumn(chunk, 'agency');
-    const scope = textColumn(chunk, 'scope');
-    const project = textColumn(chunk, 'project');
-    const year = chunk.num.year ?? new Float64Array(0);
-    for (let i = 0; i < chunk.length; i++) {
-      if (
-        i > 0 &&
-        year[i] === year[i - 1] &&
-        agency[i] === agency[i - 1] &&
-        project[i] === project[i - 1] &&
-        scope[i] === scope[i - 1]
-      )
-        continue;
-      const key = recordKey({
-        agency: agency[i] ?? '',
-        year: year[i] ?? NaN,
-        scope: (scope[i] ?? '') as Scope,
-        project: project[i] ?? '',
-      });
-      if (visit(key) === false) return;
-    }
-  }
 }
 
 /**
@@ -78,11 +36,7 @@ export function shareRecords(a: readonly ColumnChunk[], b: readonly ColumnChunk[
 
 /** The distinct record keys of a chunk's rows, in order of first appearance. */
 export function distinctRecordKeys(chunk: ColumnChunk): string[] {
-  const keys = new Set<string>();
-  forEachRecordRun([chunk], (k) => {
-    keys.add(k);
-  });
-  return [...keys];
+  return [...new Set(recordRuns(chunk).keys)];
 }
 
 /** Which rows of `chunk` belong to a record that `accept` takes, and how many. */
@@ -90,34 +44,15 @@ export function rowsOfRecords(
   chunk: ColumnChunk,
   accept: (recordKey: string) => boolean,
 ): { keep: Uint8Array; count: number } {
-  const agency = textColumn(chunk, 'agency');
-  const scope = textColumn(chunk, 'scope');
-  const project = textColumn(chunk, 'project');
-  const year = chunk.num.year ?? new Float64Array(0);
+  const { starts, keys } = recordRuns(chunk);
   const keep = new Uint8Array(chunk.length);
   let count = 0;
-  let taking = false;
-  for (let i = 0; i < chunk.length; i++) {
-    if (
-      i === 0 ||
-      year[i] !== year[i - 1] ||
-      agency[i] !== agency[i - 1] ||
-      project[i] !== project[i - 1] ||
-      scope[i] !== scope[i - 1]
-    ) {
-      taking = accept(
-        recordKey({
-          agency: agency[i] ?? '',
-          year: year[i] ?? NaN,
-          scope: (scope[i] ?? '') as Scope,
-          project: project[i] ?? '',
-        }),
-      );
-    }
-    if (taking) {
-      keep[i] = 1;
-      count++;
-    }
+  for (let r = 0; r < keys.length; r++) {
+    if (!accept(keys[r]!)) continue;
+    const start = starts[r]!;
+    const end = starts[r + 1] ?? chunk.length;
+    keep.fill(1, start, end);
+    count += end - start;
   }
   return { keep, count };
 }

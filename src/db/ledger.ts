@@ -10,7 +10,7 @@ import {
   type ParsedFile,
 } from '@/domain/types';
 import { IssueError, problem } from '@/domain/issues';
-import { recordKeysOf, shareRecords, storableChunks } from './chunkOps';
+import { shareRecords, storableChunks } from './chunkOps';
 import { chunkRecordKeys, encodedText, fileLevel1, storedChecksum } from './commitPrep';
 import { keyHashes, RowKeySet } from './rowKeySet';
 import { packHeaders, packIssues, unpackHeaders, unpackIssues } from './compact';
@@ -29,6 +29,7 @@ import {
 import { level1AfterCommit, level1AfterStateChange, storedLevel1, storeLevel1 } from './level1Store';
 import { activeWithSha, batchInfo, damagedWithSha } from './batchRows';
 import { recordParams } from './dependents';
+import { knownRecords } from './reads';
 import type { BatchInfo, BatchOrigin, BudgetDb, StoredBatch } from './database';
 
 export type { BatchInfo, BatchOrigin, BatchState } from './database';
@@ -88,19 +89,6 @@ function supersedeScan(
   return { superseded, entries, shared: true };
 }
 
-/** The record keys of a current state of the records, worked out once per state. */
-const recordKeySets = new WeakMap<CurrentState, Set<string>>();
-
-function recordKeySet(records: CurrentState): Set<string> {
-  let keys = recordKeySets.get(records);
-  if (!keys) {
-    keys = new Set();
-    for (const e of records.entries) for (const k of recordKeysOf(e.chunk)) keys.add(k);
-    recordKeySets.set(records, keys);
-  }
-  return keys;
-}
-
 /**
  * Inside the commit's transaction: the records the indicator or fund rows of `chunks` belong to
  * must be stored now, not only when the file was checked. Between the preview and the commit a
@@ -108,7 +96,8 @@ function recordKeySet(records: CurrentState): Set<string> {
  * with no record. Refused with the number of missing records and the first of them.
  */
 async function checkReferences(db: BudgetDb, file: string, chunks: readonly ColumnChunk[]): Promise<void> {
-  const known = recordKeySet(await currentOf(db, 'records'));
+  // The same map of the current records the file was checked against (made once per state).
+  const known = await knownRecords(db);
   const missing = new Set<string>();
   for (const c of chunks) for (const k of chunkRecordKeys(c)) if (!known.has(k)) missing.add(k);
   if (missing.size === 0) return;

@@ -1,5 +1,6 @@
 // Conversion between row objects and column chunks (see ColumnChunk in types.ts).
 import { numericFields, SCHEMA, textFields } from './schema';
+import { RecordRunsWriter } from './recordRuns';
 import type { ColumnChunk, Kind, RowOf } from './types';
 import type { RowMaker } from './rowCells';
 import { ROW_MAKERS } from './rowMakers';
@@ -74,6 +75,7 @@ export class ChunkBuilder<K extends Kind> {
   /** For pushValues: the SCHEMA slot of each text and numeric column. */
   private readonly textSlots: number[];
   private readonly numSlots: number[];
+  private readonly runs = new RecordRunsWriter();
 
   constructor(
     readonly kind: K,
@@ -95,11 +97,15 @@ export class ChunkBuilder<K extends Kind> {
     this.pushValues(this.fieldNames.map((f) => r[f]));
   }
 
-  /** Appends a row given as values in SCHEMA order (RowReader.readValues): no lookups by name. */
-  pushValues(values: readonly unknown[]): void {
+  /**
+   * Appends a row given as values in SCHEMA order (RowReader.readValues): no lookups by name. With
+   * the row's record key, the chunk's record runs are noted on the way (recordRuns.ts).
+   */
+  pushValues(values: readonly unknown[], recordKey?: string): void {
     const c = this.current;
     const i = c.length;
     if (i === this.capacity) this.makeRoom(i + 1);
+    this.runs.row(i, recordKey);
     const textCols = this.textCols;
     const numCols = this.numCols;
     for (let k = 0; k < textCols.length; k++) {
@@ -118,6 +124,7 @@ export class ChunkBuilder<K extends Kind> {
   pushPacked(chunk: PackedChunk): void {
     let from = 0;
     while (from < chunk.length) {
+      this.runs.lose();
       const c = this.current;
       const i = c.length;
       const n = Math.min(chunk.length - from, this.chunkRows - i);
@@ -186,6 +193,7 @@ export class ChunkBuilder<K extends Kind> {
     // Trim the columns to the rows actually held.
     for (const f of this.numNames) c.num[f] = (c.num[f] as Float64Array).slice(0, c.length);
     for (const f of this.textNames) if (c.text[f]!.length > c.length) c.text[f]!.length = c.length;
+    this.runs.finish(c);
     this.chunks.push(c);
     this.current = emptyChunk(this.kind);
     this.capacity = 0;

@@ -2,7 +2,8 @@
 // rows (duplicate keys, references to records, indicator sums). parseFile feeds it the records.
 import { spanCells } from './csvStream';
 import { ChunkBuilder, packChunk, type PackedChunk } from './columns';
-import { IndicatorSums, recordWarnings } from './consistency';
+import { recordWarnings } from './consistency';
+import { IndicatorSums } from './indicatorSums';
 import { KeyHashes } from './duplicates';
 import { hash53After, hash53Seed } from './hash';
 import { mapHeaders } from './headers';
@@ -302,7 +303,7 @@ export class FileSession {
     }
     this.validRowNumbers.push(row);
     this.keyHashes.push(hash);
-    this.builder!.pushValues(v);
+    this.builder!.pushValues(v, rk);
   }
 
   /** Reused for every row: most rows have no error, and a fresh array per row is garbage. */

@@ -5,6 +5,7 @@
 // row objects, and the result is itself column-wise (a Level1Table), so the database can store it
 // and replace the summaries of some records without recomputing the others.
 import { recordKey } from './keys';
+import { recordRuns } from './recordRuns';
 import type { ColumnChunk, RecordKeyFields, Scope } from './types';
 
 /** Level-1 summary of a record's indicators: weight and score as the report gives or as their parts add up. */
@@ -167,27 +168,22 @@ export class Level1Builder {
     const weight = c.num.weight ?? nanColumn(n);
     const score = c.num.score ?? nanColumn(n);
     const rows = oc.rows;
-    // Files list a record's rows together: the record key is built once per run of rows, and a
-    // group is looked up only when the level-1 name changes within the run. Accumulators are
-    // held in locals: this loop runs once per stored row.
+    // A record's key is looked up once per run of its rows (recordRuns), and a group only when the
+    // level-1 name changes within the run. Accumulators are held in locals: this loop runs once
+    // per stored row.
+    const runs = recordRuns(c);
     const { n2, weight2, score2, weight3, score3, hasOwn, ownWeight, ownScore } = this;
+    let run = 0;
+    let nextRun = 0;
     let rec = -1;
     let group = -1;
     let groupLevel1 = '';
     for (let i = 0; i < n; i++) {
-      if (
-        i === 0 ||
-        year[i] !== year[i - 1] ||
-        agency[i] !== agency[i - 1] ||
-        project[i] !== project[i - 1] ||
-        scope[i] !== scope[i - 1]
-      ) {
-        const a = agency[i] ?? '';
-        const y = year[i]!;
-        const s = scope[i] ?? '';
-        const p = project[i] ?? '';
-        const key = recordKey({ agency: a, year: y, scope: s as Scope, project: p });
-        rec = only && !only(key) ? -1 : this.out.recordOf(key, a, y, s, p);
+      if (i === nextRun) {
+        const key = runs.keys[run]!;
+        nextRun = runs.starts[++run] ?? n;
+        rec =
+          only && !only(key) ? -1 : this.out.recordOf(key, agency[i] ?? '', year[i]!, scope[i] ?? '', project[i] ?? '');
         group = -1;
       }
       if (rec < 0) continue;

@@ -17,35 +17,45 @@ const NONE = -1;
 /** Past this many children, a node's children are found through a Map instead of one by one. */
 const LINEAR_CHILDREN = 16;
 
-/** `a` with room for twice as many entries, the new ones `fill`. */
-function doubled<T extends Int32Array | Float64Array>(a: T, fill: number): T {
-  const out = new (a.constructor as new (n: number) => T)(a.length * 2);
+/** The room typed node arrays start with, and how many times over they grow when full. */
+const FIRST_ROOM = 1024;
+const GROWTH = 4;
+
+function grownInt(a: Int32Array, fill: number): Int32Array<ArrayBuffer> {
+  const out = new Int32Array(a.length * GROWTH);
   out.set(a);
-  out.fill(fill, a.length);
+  if (fill !== 0) out.fill(fill, a.length);
+  return out;
+}
+
+function grownFloat(a: Float64Array, fill: number): Float64Array<ArrayBuffer> {
+  const out = new Float64Array(a.length * GROWTH);
+  out.set(a);
+  if (fill !== 0) out.fill(fill, a.length);
   return out;
 }
 
 /**
  * Nodes of one level, numbered in the order first seen: a name, the score of the node's own row
  * (NaN: no own row, or one without a score), the sum and count of its children's scores, and its
- * parent. Typed arrays, grown by doubling: a file of short records makes a node for about every row.
+ * parent. Typed arrays, grown four times over when full: a file of short records makes a node for about every row.
  */
 class Nodes {
   length = 0;
   readonly name: string[] = [];
-  parent = new Int32Array(64);
-  own = new Float64Array(64).fill(NaN);
-  ownRow = new Int32Array(64).fill(NONE);
-  childSum = new Float64Array(64);
-  childCount = new Int32Array(64);
+  parent = new Int32Array(FIRST_ROOM);
+  own = new Float64Array(FIRST_ROOM).fill(NaN);
+  ownRow = new Int32Array(FIRST_ROOM).fill(NONE);
+  childSum = new Float64Array(FIRST_ROOM);
+  childCount = new Int32Array(FIRST_ROOM);
 
   make(name: string, parent: number): number {
     if (this.length === this.parent.length) {
-      this.parent = doubled(this.parent, 0);
-      this.own = doubled(this.own, NaN);
-      this.ownRow = doubled(this.ownRow, NONE);
-      this.childSum = doubled(this.childSum, 0);
-      this.childCount = doubled(this.childCount, 0);
+      this.parent = grownInt(this.parent, 0);
+      this.own = grownFloat(this.own, NaN);
+      this.ownRow = grownInt(this.ownRow, NONE);
+      this.childSum = grownFloat(this.childSum, 0);
+      this.childCount = grownInt(this.childCount, 0);
     }
     const id = this.length++;
     this.name.push(name);
@@ -60,10 +70,10 @@ class Nodes {
  */
 class Children {
   private parents = 0;
-  first = new Int32Array(64).fill(NONE);
-  last = new Int32Array(64).fill(NONE);
-  count = new Int32Array(64);
-  next = new Int32Array(64).fill(NONE);
+  first = new Int32Array(FIRST_ROOM).fill(NONE);
+  last = new Int32Array(FIRST_ROOM).fill(NONE);
+  count = new Int32Array(FIRST_ROOM);
+  next = new Int32Array(FIRST_ROOM).fill(NONE);
   private readonly index = new Map<number, Map<string, number>>();
 
   /** indexed: whether `find` is asked of these lists (else no index is made). */
@@ -71,9 +81,9 @@ class Children {
 
   parentMade(): void {
     if (this.parents === this.first.length) {
-      this.first = doubled(this.first, NONE);
-      this.last = doubled(this.last, NONE);
-      this.count = doubled(this.count, 0);
+      this.first = grownInt(this.first, NONE);
+      this.last = grownInt(this.last, NONE);
+      this.count = grownInt(this.count, 0);
     }
     this.parents++;
   }
@@ -86,7 +96,7 @@ class Children {
   }
 
   add(names: readonly string[], parent: number, child: number): void {
-    while (child >= this.next.length) this.next = doubled(this.next, NONE);
+    while (child >= this.next.length) this.next = grownInt(this.next, NONE);
     const last = this.last[parent]!;
     if (last === NONE) this.first[parent] = child;
     else this.next[last] = child;

@@ -11,6 +11,7 @@ import {
   Level1Builder,
   level1Rows,
   level1TableOf,
+  mergeByPosition,
   mergeLevel1,
   tableRecordKeys,
   type Level1Summary,
@@ -191,6 +192,39 @@ describe('level-1 summaries, column-wise', () => {
       { numRuns: 200 },
     );
   }, 120_000);
+
+  it('of a new batch after the stored ones: the same table as merged summary by summary', () => {
+    fc.assert(
+      fc.property(
+        fc.array(rowArb, { maxLength: 60 }),
+        fc.array(rowArb, { maxLength: 60 }),
+        fc.subarray(['甲单位', '乙单位']),
+        fc.integer({ min: 1, max: 7 }),
+        (stored, batch, agencies, chunkRows) => {
+          // The batch's records are those of `agencies`; each is replaced by the batch's rows.
+          const rows = batch.filter((r) => agencies.includes(r.agency));
+          const keys = new Set(rows.map(recordKey));
+          const old = tableOf(rowsToChunks('indicators', stored, chunkRows));
+          const b = new Level1Builder();
+          rowsToChunks('indicators', rows, chunkRows).forEach((chunk, seq) =>
+            b.add({ chunk, major: 2, minorBase: seq * 100, rows: null }),
+          );
+          const fresh = b.finish();
+          const replaced = (k: string) => keys.has(k);
+          const oldKeys = tableRecordKeys(old);
+          const byPosition = mergeByPosition(
+            old,
+            oldKeys,
+            oldKeys.map((k) => !replaced(k)),
+            fresh,
+            tableRecordKeys(fresh),
+          );
+          expect(mergeLevel1(old, replaced, fresh)).toEqual(byPosition);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
 
   it('of nothing are nothing, and merging nothing changes nothing', () => {
     expect(level1Rows(emptyLevel1())).toEqual([]);

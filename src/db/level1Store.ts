@@ -5,14 +5,8 @@
 // rows were summarised: a stored value whose stamp is not the current one (data written by an
 // older version of the app) is never used, and is recomputed on reading.
 import Dexie from 'dexie';
-import {
-  emptyLevel1,
-  Level1Builder,
-  level1Rows,
-  mergeLevel1,
-  type Level1Summary,
-  type Level1Table,
-} from '@/domain/level1';
+import { emptyLevel1, Level1Builder, level1Rows, type Level1Summary, type Level1Table } from '@/domain/level1';
+import { mergeLevel1 } from '@/domain/level1Merge';
 import {
   activeIds,
   cachedState,

@@ -11,12 +11,11 @@ import {
   Level1Builder,
   level1Rows,
   level1TableOf,
-  mergeByPosition,
-  mergeLevel1,
   tableRecordKeys,
   type Level1Summary,
   type Level1Table,
 } from '@/domain/level1';
+import { mergeByPosition, mergeLevel1 } from '@/domain/level1Merge';
 import { knownRecordsOf, parseFile } from '@/domain/parseFile';
 import type { ColumnChunk, IndicatorRow, Scope } from '@/domain/types';
 

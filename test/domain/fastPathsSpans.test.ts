@@ -157,6 +157,25 @@ describe('KeyHashes', () => {
     for (let i = 0; i < 3000; i++) unique.push(i * 1024);
     expect(unique.groups()).toEqual([]);
   });
+
+  it('finds the same groups past the size where hashes are sorted out into partitions first', () => {
+    // Repeats near and far apart, and hashes equal in their low 32 bits but not above (one slot,
+    // one partition, not the same hash): grouped as a Map of every hash groups them.
+    const hashes = Array.from({ length: 150_000 }, (_, i) => hash53Parts([`key ${i}`]));
+    for (let i = 0; i < 40; i++) hashes.push(hashes[(i * 7919) % 150_000]!);
+    for (let i = 0; i < 40; i++) hashes.push(2 ** 33 * (i + 1) + 12345, 12345 + 2 ** 40 * i);
+    hashes.push(hashes[149_999]!, hashes[0]!, hashes[0]!);
+    const k = new KeyHashes();
+    for (const h of hashes) k.push(h);
+    const byHash = new Map<number, number[]>();
+    hashes.forEach((h, i) => byHash.set(h, [...(byHash.get(h) ?? []), i]));
+    const expected = [...byHash.values()].filter((g) => g.length > 1);
+    expect(expected.length).toBeGreaterThan(40);
+    expect(k.groups()).toEqual(expected);
+    const unique = new KeyHashes();
+    for (let i = 0; i < 100_000; i++) unique.push(hashes[i]!);
+    expect(unique.groups()).toEqual([]);
+  });
 });
 
 describe('createOptimisticDecoder', () => {

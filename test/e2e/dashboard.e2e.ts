@@ -465,3 +465,49 @@ test('usable on a 1024×768 tablet and printable without navigation', async () =
     await app.close();
   }
 });
+
+/** WCAG contrast ratio of two `rgb(r, g, b)` colours. */
+function contrast(a: string, b: string): number {
+  const lum = (c: string): number => {
+    const [r, g, bl] = (c.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((x) => Number(x) / 255);
+    const lin = (v: number) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(bl!);
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
+
+test('keyboard focus on the dark header is a ring of at least 3:1 against it', async () => {
+  const app = await openApp(env.browser, `${env.server.url}#/overview`);
+  const { page } = app;
+  try {
+    await expectCharts(page, 3);
+    const header = await page.locator('.app-header').evaluate((h) => getComputedStyle(h).backgroundColor);
+    // The header's controls in tab order: the skip link comes first, then the views, then the languages.
+    const seen: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      await page.keyboard.press('Tab');
+      const ring = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || !el.closest('.app-header')) return null;
+        const s = getComputedStyle(el);
+        return {
+          text: el.textContent?.trim() ?? '',
+          style: s.outlineStyle,
+          width: s.outlineWidth,
+          color: s.outlineColor,
+        };
+      });
+      if (ring === null) continue;
+      seen.push(ring.text);
+      assert.equal(ring.style, 'solid', `${ring.text}: no focus ring`);
+      assert.ok(parseFloat(ring.width) >= 2, `${ring.text}: ring ${ring.width} wide`);
+      const ratio = contrast(ring.color, header);
+      assert.ok(ratio >= 3, `${ring.text}: ring ${ring.color} on ${header} is ${ratio.toFixed(2)}:1`);
+    }
+    assert.ok(seen.includes('总览') && seen.includes('English'), `header controls reached: ${seen.join(', ')}`);
+    assertClean(app);
+  } finally {
+    await app.close();
+  }
+});

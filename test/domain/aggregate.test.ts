@@ -18,8 +18,6 @@ import {
   rankYear,
   recordRate,
   searchAgencies,
-  totals,
-  totalsByScope,
   weightedRate,
   yearSpan,
 } from '@/domain/aggregate';
@@ -69,30 +67,11 @@ describe('filterRecords', () => {
   });
 });
 
-describe('totals', () => {
+describe('rates', () => {
   test('weighted execution rate is Σexpenditure ÷ Σbudget over records with both', () => {
     const dept = RECORDS.filter((r) => r.scope === 'department');
     // CCPIT 2022 and Chaoyang 2023; CCPIT 2021 has neither figure and is left out.
     expect(weightedRate(dept)).toBeCloseTo(((5169.65 + 1581.89) / (5333.85 + 1581.89)) * 100, 10);
-  });
-
-  test('department and project totals are kept apart', () => {
-    const t = totalsByScope(RECORDS);
-    expect(t.department.budget).toBeCloseTo(6915.74, 6);
-    expect(t.project.budget).toBeCloseTo(90 + 112.33 + 281.28, 6);
-    expect(t.department.count).toBe(3);
-    expect(t.department.carryover).toBeCloseTo(172.89, 6);
-    expect(t.all.grades).toEqual({ 优: 3, 良: 1, 中: 0, 差: 0, none: 2 });
-    expect(t.all.scored).toBe(4);
-    expect(t.all.averageScore).toBeCloseTo((100 + 95.18 + 85.99 + 100) / 4, 10);
-  });
-
-  test('sums over records that lack the figure are missing, not zero', () => {
-    const t = totals(RECORDS.filter((r) => r.year === 2021));
-    expect(t.budget).toBeNull();
-    expect(t.executionRate).toBeNull();
-    expect(t.averageScore).toBeNull();
-    expect(t.count).toBe(1);
   });
 
   test('a record without a stated rate gets expenditure ÷ budget', () => {

@@ -38,7 +38,8 @@ function grownFloat(a: Float64Array, fill: number): Float64Array<ArrayBuffer> {
 /**
  * Nodes of one level, numbered in the order first seen: a name, the score of the node's own row
  * (NaN: no own row, or one without a score), the sum and count of its children's scores, and its
- * parent. Typed arrays, grown four times over when full: a file of short records makes a node for about every row.
+ * parent. Typed arrays, grown four times over when full: a file of short records makes a node for
+ * about every row.
  */
 class Nodes {
   length = 0;

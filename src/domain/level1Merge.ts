@@ -26,7 +26,7 @@ export function mergeLevel1(
     (old.length === 0 || fresh.length === 0 || before(old, old.length - 1, fresh, 0)) &&
     freshKeys.every((k) => replaced(k))
   )
-    return appended(old, keepOld, fresh);
+    return appended(old, oldKeys, keepOld, fresh, freshKeys);
   return mergeByPosition(old, oldKeys, keepOld, fresh, freshKeys);
 }
 
@@ -60,20 +60,17 @@ export function mergeByPosition(
 /**
  * mergeByPosition when every summary of `fresh` comes after those of `old` and no record of
  * `fresh` is kept from `old`: the kept summaries of `old`, then those of `fresh`, copied column by
- * column. Records and names are numbered in order of first use, as TableWriter numbers them.
+ * column. A TableWriter numbers the records and names in order of first use, as the merge by
+ * position does, but is asked once per record and name of each table rather than per summary.
  */
-function appended(old: Level1Table, keepOld: readonly boolean[], fresh: Level1Table): Level1Table {
-  const agency: string[] = [];
-  const year: number[] = [];
-  const scope: string[] = [];
-  const project: string[] = [];
-  const names: string[] = [];
-  const nameSlot = new Map<string, number>();
-  const nameOf = (n: string): number => {
-    let i = nameSlot.get(n);
-    if (i === undefined) nameSlot.set(n, (i = names.push(n) - 1));
-    return i;
-  };
+function appended(
+  old: Level1Table,
+  oldKeys: readonly string[],
+  keepOld: readonly boolean[],
+  fresh: Level1Table,
+  freshKeys: readonly string[],
+): Level1Table {
+  const out = new TableWriter();
   let kept = 0;
   for (let i = 0; i < old.length; i++) if (keepOld[old.record[i]!]) kept++;
   const n = kept + fresh.length;
@@ -83,22 +80,17 @@ function appended(old: Level1Table, keepOld: readonly boolean[], fresh: Level1Ta
   const score = new Float64Array(n);
   const major = new Float64Array(n);
   const minor = new Float64Array(n);
-  const copyFrom = (t: Level1Table, keep: readonly boolean[] | null, from: number): number => {
+  const copyFrom = (t: Level1Table, keys: readonly string[], keep: readonly boolean[] | null, from: number): number => {
     const recordOut = new Int32Array(t.agency.length).fill(-1);
     const nameOut = new Int32Array(t.names.length).fill(-1);
     let at = from;
     for (let i = 0; i < t.length; i++) {
       const r = t.record[i]!;
       if (keep && !keep[r]) continue;
-      if (recordOut[r] === -1) {
-        recordOut[r] = agency.length;
-        agency.push(t.agency[r]!);
-        year.push(t.year[r]!);
-        scope.push(t.scope[r]!);
-        project.push(t.project[r]!);
-      }
+      if (recordOut[r] === -1)
+        recordOut[r] = out.recordOf(keys[r]!, t.agency[r]!, t.year[r]!, t.scope[r]!, t.project[r]!);
       const nm = t.name[i]!;
-      if (nameOut[nm] === -1) nameOut[nm] = nameOf(t.names[nm]!);
+      if (nameOut[nm] === -1) nameOut[nm] = out.nameOf(t.names[nm]!);
       record[at] = recordOut[r]!;
       name[at] = nameOut[nm]!;
       weight[at] = t.weight[i]!;
@@ -109,19 +101,7 @@ function appended(old: Level1Table, keepOld: readonly boolean[], fresh: Level1Ta
     }
     return at;
   };
-  copyFrom(fresh, null, copyFrom(old, keepOld, 0));
-  return {
-    length: n,
-    agency,
-    year: Float64Array.from(year),
-    scope,
-    project,
-    names,
-    record,
-    name,
-    weight,
-    score,
-    major,
-    minor,
-  };
+  copyFrom(fresh, freshKeys, null, copyFrom(old, oldKeys, keepOld, 0));
+  // The writer holds the records and names; the summaries are the columns filled here.
+  return { ...out.finish(), length: n, record, name, weight, score, major, minor };
 }

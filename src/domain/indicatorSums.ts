@@ -6,6 +6,7 @@
 // map per node: a file of short records makes about one level-2 node per row, and a million
 // objects that live to the end of the parse cost the garbage collector more than the sums cost.
 import { round2 } from './derive';
+import { grownFloat, grownInt } from './grow';
 import { recordKey } from './keys';
 import type { PackedChunk } from './columns';
 import type { IndicatorRow, Scope } from './types';
@@ -17,23 +18,8 @@ const NONE = -1;
 /** Past this many children, a node's children are found through a Map instead of one by one. */
 const LINEAR_CHILDREN = 16;
 
-/** The room typed node arrays start with, and how many times over they grow when full. */
+/** The room typed node arrays start with (they grow as grow.ts says). */
 const FIRST_ROOM = 1024;
-const GROWTH = 4;
-
-function grownInt(a: Int32Array, fill: number): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(a.length * GROWTH);
-  out.set(a);
-  if (fill !== 0) out.fill(fill, a.length);
-  return out;
-}
-
-function grownFloat(a: Float64Array, fill: number): Float64Array<ArrayBuffer> {
-  const out = new Float64Array(a.length * GROWTH);
-  out.set(a);
-  if (fill !== 0) out.fill(fill, a.length);
-  return out;
-}
 
 /**
  * Nodes of one level, numbered in the order first seen: a name, the score of the node's own row

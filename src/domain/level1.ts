@@ -4,6 +4,7 @@
 // missing. Working on the columns summarises a million stored rows without building a million
 // row objects, and the result is itself column-wise (a Level1Table), so the database can store it
 // and replace the summaries of some records without recomputing the others.
+import { grownFloat, grownInt, GROWTH } from './grow';
 import { recordKey } from './keys';
 import { recordRuns } from './recordRuns';
 import type { ColumnChunk, RecordKeyFields, Scope } from './types';
@@ -130,29 +131,39 @@ export function emptyLevel1(): Level1Table {
   return new TableWriter().finish();
 }
 
+/** Room the builder's group columns start with; they grow as grow.ts says. */
+const FIRST_GROUPS = 1024;
+
 /**
  * Summarises indicator rows chunk by chunk. Rows must be given in the order of the current data
  * (a summary's position is that of its first row), but a record's rows may be spread over chunks.
  */
 export class Level1Builder {
   private readonly out = new TableWriter();
-  /** Each record's first group, and each group's next group of the same record (-1: none). */
-  private readonly recFirst: number[] = [];
-  private readonly gNext: number[] = [];
-  // Per group, in order of creation. Sums start at 0 and become NaN with any missing part, which
-  // is exactly "a sum with any missing part is missing".
-  private readonly gRecord: number[] = [];
-  private readonly gName: number[] = [];
-  private readonly gMajor: number[] = [];
-  private readonly gMinor: number[] = [];
-  private readonly hasOwn: boolean[] = [];
-  private readonly ownWeight: number[] = [];
-  private readonly ownScore: number[] = [];
-  private readonly n2: number[] = [];
-  private readonly weight2: number[] = [];
-  private readonly score2: number[] = [];
-  private readonly weight3: number[] = [];
-  private readonly score3: number[] = [];
+  /** Each record's first group (-1: none yet), by record number. */
+  private recFirst = new Int32Array(FIRST_GROUPS).fill(-1);
+  // Per group, in order of creation, in typed columns: a file of short records makes about one
+  // group per row. Sums start at 0 and become NaN with any missing part, which is exactly "a sum
+  // with any missing part is missing".
+  private groups = 0;
+  /** The next group of the same record (-1: none). */
+  private gNext = new Int32Array(FIRST_GROUPS);
+  private gRecord = new Int32Array(FIRST_GROUPS);
+  private gName = new Int32Array(FIRST_GROUPS);
+  private gMajor = new Float64Array(FIRST_GROUPS);
+  private gMinor = new Float64Array(FIRST_GROUPS);
+  /** 1 once the group's own level-1 row is seen. */
+  private hasOwn = new Uint8Array(FIRST_GROUPS);
+  private ownWeight = new Float64Array(FIRST_GROUPS);
+  private ownScore = new Float64Array(FIRST_GROUPS);
+  private n2 = new Int32Array(FIRST_GROUPS);
+  private weight2 = new Float64Array(FIRST_GROUPS);
+  private score2 = new Float64Array(FIRST_GROUPS);
+  private weight3 = new Float64Array(FIRST_GROUPS);
+  private score3 = new Float64Array(FIRST_GROUPS);
+  /** The level-1 names met last, with their numbers: a file has a handful. */
+  private lastNames: string[] = [];
+  private lastNameIds: number[] = [];
 
   /** Adds the rows of a chunk; with `only`, just the rows of the records it accepts. */
   add(oc: OrderedChunk, only?: (recordKey: string) => boolean): void {
@@ -169,10 +180,8 @@ export class Level1Builder {
     const score = c.num.score ?? nanColumn(n);
     const rows = oc.rows;
     // A record's key is looked up once per run of its rows (recordRuns), and a group only when the
-    // level-1 name changes within the run. Accumulators are held in locals: this loop runs once
-    // per stored row.
+    // level-1 name changes within the run. This loop runs once per stored row.
     const runs = recordRuns(c);
-    const { n2, weight2, score2, weight3, score3, hasOwn, ownWeight, ownScore } = this;
     let run = 0;
     let nextRun = 0;
     let rec = -1;
@@ -192,69 +201,102 @@ export class Level1Builder {
         group = this.groupOf(rec, l1, oc.major, oc.minorBase + (rows ? rows[i]! : i));
         groupLevel1 = l1;
       }
+      // Read after groupOf, which may have grown the columns.
       if (level3[i]) {
-        weight3[group]! += weight[i]!;
-        score3[group]! += score[i]!;
+        this.weight3[group] = this.weight3[group]! + weight[i]!;
+        this.score3[group] = this.score3[group]! + score[i]!;
       } else if (level2[i]) {
-        n2[group]!++;
-        weight2[group]! += weight[i]!;
-        score2[group]! += score[i]!;
-      } else if (!hasOwn[group]) {
-        hasOwn[group] = true;
-        ownWeight[group] = weight[i]!;
-        ownScore[group] = score[i]!;
+        this.n2[group] = this.n2[group]! + 1;
+        this.weight2[group] = this.weight2[group]! + weight[i]!;
+        this.score2[group] = this.score2[group]! + score[i]!;
+      } else if (this.hasOwn[group] === 0) {
+        this.hasOwn[group] = 1;
+        this.ownWeight[group] = weight[i]!;
+        this.ownScore[group] = score[i]!;
       }
     }
   }
 
+  private nameOf(level1: string): number {
+    const names = this.lastNames;
+    for (let k = 0; k < names.length; k++) if (names[k] === level1) return this.lastNameIds[k]!;
+    const id = this.out.nameOf(level1);
+    // Kept to a few: a file with hundreds of level-1 names goes to the writer's Map instead.
+    if (names.length < 8) {
+      names.push(level1);
+      this.lastNameIds.push(id);
+    }
+    return id;
+  }
+
   private groupOf(rec: number, level1: string, major: number, minor: number): number {
-    const name = this.out.nameOf(level1);
+    const name = this.nameOf(level1);
+    if (rec >= this.recFirst.length) this.recFirst = grownInt(this.recFirst, -1, rec + 1);
     // A record has a handful of level-1 groups: follow its chain rather than hash a key.
-    let g = this.recFirst[rec] ?? -1;
+    let g = this.recFirst[rec]!;
     let last = -1;
     while (g >= 0 && this.gName[g] !== name) {
       last = g;
       g = this.gNext[g]!;
     }
-    if (g < 0) {
-      g = this.gRecord.length;
-      if (last >= 0) this.gNext[last] = g;
-      else this.recFirst[rec] = g;
-      this.gNext.push(-1);
-      this.gRecord.push(rec);
-      this.gName.push(name);
-      this.gMajor.push(major);
-      this.gMinor.push(minor);
-      this.hasOwn.push(false);
-      this.ownWeight.push(NaN);
-      this.ownScore.push(NaN);
-      this.n2.push(0);
-      this.weight2.push(0);
-      this.score2.push(0);
-      this.weight3.push(0);
-      this.score3.push(0);
-    }
+    if (g >= 0) return g;
+    g = this.groups++;
+    if (g === this.gNext.length) this.grow();
+    if (last >= 0) this.gNext[last] = g;
+    else this.recFirst[rec] = g;
+    this.gNext[g] = -1;
+    this.gRecord[g] = rec;
+    this.gName[g] = name;
+    this.gMajor[g] = major;
+    this.gMinor[g] = minor;
     return g;
   }
 
+  private grow(): void {
+    this.gNext = grownInt(this.gNext, 0);
+    this.gRecord = grownInt(this.gRecord, 0);
+    this.gName = grownInt(this.gName, 0);
+    this.gMajor = grownFloat(this.gMajor, 0);
+    this.gMinor = grownFloat(this.gMinor, 0);
+    const hasOwn = new Uint8Array(this.hasOwn.length * GROWTH);
+    hasOwn.set(this.hasOwn);
+    this.hasOwn = hasOwn;
+    this.ownWeight = grownFloat(this.ownWeight, 0);
+    this.ownScore = grownFloat(this.ownScore, 0);
+    this.n2 = grownInt(this.n2, 0);
+    this.weight2 = grownFloat(this.weight2, 0);
+    this.score2 = grownFloat(this.score2, 0);
+    this.weight3 = grownFloat(this.weight3, 0);
+    this.score3 = grownFloat(this.score3, 0);
+  }
+
   finish(): Level1Table {
-    for (let g = 0; g < this.gRecord.length; g++) {
-      let weight: number;
-      let score: number;
-      if (this.hasOwn[g]) {
-        weight = this.ownWeight[g]!;
-        score = this.ownScore[g]!;
+    const n = this.groups;
+    const weight = new Float64Array(n);
+    const score = new Float64Array(n);
+    for (let g = 0; g < n; g++) {
+      if (this.hasOwn[g] === 1) {
+        weight[g] = this.ownWeight[g]!;
+        score[g] = this.ownScore[g]!;
       } else if (this.n2[g]! > 0) {
-        weight = this.weight2[g]!;
-        score = this.score2[g]!;
+        weight[g] = this.weight2[g]!;
+        score[g] = this.score2[g]!;
       } else {
         // A group without its own row and without level-2 rows has only level-3 rows.
-        weight = this.weight3[g]!;
-        score = this.score3[g]!;
+        weight[g] = this.weight3[g]!;
+        score[g] = this.score3[g]!;
       }
-      this.out.push(this.gRecord[g]!, this.gName[g]!, weight, score, this.gMajor[g]!, this.gMinor[g]!);
     }
-    return this.out.finish();
+    return {
+      ...this.out.finish(),
+      length: n,
+      record: Uint32Array.from(this.gRecord.subarray(0, n)),
+      name: Uint32Array.from(this.gName.subarray(0, n)),
+      weight,
+      score,
+      major: this.gMajor.slice(0, n),
+      minor: this.gMinor.slice(0, n),
+    };
   }
 }
 

@@ -129,6 +129,50 @@ describe('level-1 summaries, column-wise', () => {
     );
   });
 
+  it("equal the plain rule past the builder's first room: thousands of records, a dozen level-1 names", () => {
+    // More groups and records than the typed columns start with, and more names than are kept
+    // at hand, so that every column grows and names are found through the writer's Map too.
+    const names = Array.from({ length: 12 }, (_, k) => `一级${k}`);
+    const rows: IndicatorRow[] = [];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let r = 0; r < 2500; r++) {
+      for (let k = 0; k < 1 + Math.floor(next() * 4); k++) {
+        const level1 = names[Math.floor(next() * names.length)]!;
+        const level2 = next() < 0.5 ? '' : '数量指标';
+        rows.push({
+          agency: `单位${r % 97}`,
+          year: 2020 + (r % 5),
+          scope: 'project',
+          project: `项目${r}`,
+          level1,
+          level2,
+          level3: level2 !== '' && next() < 0.5 ? '完成率' : '',
+          weight: next() < 0.05 ? null : Math.round(next() * 1000) / 100,
+          score: Math.round(next() * 1000) / 100,
+          target: '',
+          actual: '',
+          note: '',
+          source: '',
+          evidence: '',
+        });
+      }
+    }
+    const chunks = rowsToChunks('indicators', rows, 777);
+    const table = tableOf(chunks);
+    expect(table.length).toBeGreaterThan(4 * 1024);
+    expect(level1Rows(table)).toEqual(oracle(rows));
+    // Each summary stands where its first row does.
+    const firstRow = new Map<string, number>();
+    rows.forEach((r, i) => {
+      const k = JSON.stringify([recordKey(r), r.level1]);
+      if (!firstRow.has(k)) firstRow.set(k, i);
+    });
+    const keys = tableRecordKeys(table);
+    for (let i = 0; i < table.length; i++)
+      expect(table.minor[i]).toBe(firstRow.get(JSON.stringify([keys[table.record[i]!], table.names[table.name[i]!]])));
+  });
+
   it('take a level-1 row as given, else add level-2 rows, else level-3 rows; a missing part makes the sum missing', () => {
     const base = {
       agency: '甲单位',

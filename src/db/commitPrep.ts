@@ -64,12 +64,15 @@ function pendingLevel1(chunks: readonly ColumnChunk[]): Level1Table {
   return table;
 }
 
+/** Works out ahead what committing this storable chunk will need of it alone. */
+export function prepareChunk(chunk: ColumnChunk): void {
+  encodedText(chunk);
+  storedChecksum(chunk);
+  chunkRecordKeys(chunk);
+}
+
 /** Works out ahead what committing these storable chunks of a file of `kind` will need. */
 export function prepareCommit(kind: Kind, chunks: readonly ColumnChunk[]): void {
-  for (const c of chunks) {
-    encodedText(c);
-    storedChecksum(c);
-    chunkRecordKeys(c);
-  }
+  for (const c of chunks) prepareChunk(c);
   if (kind === 'indicators') pendingLevel1(chunks);
 }

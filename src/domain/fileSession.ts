@@ -15,6 +15,7 @@ import {
   CHUNK_ROWS,
   MAX_ISSUES,
   type AnyRow,
+  type ColumnChunk,
   type Delimiter,
   type HeaderMapping,
   type IndicatorRow,
@@ -401,6 +402,11 @@ export class FileSession {
    * session is as if it had read that part itself. Its rows move on by `records`; its warnings
    * given once per cell are left out where this session gave them already.
    */
+  /** The chunks of rows finished so far (full ones: the last, still filling, is not among them). */
+  get finishedChunks(): readonly ColumnChunk[] {
+    return this.builder?.chunks ?? [];
+  }
+
   absorb(p: PartState, records: number): void {
     const shift = (e: Issue): Issue => (e.row === null ? e : { ...e, row: e.row + records });
     this.dataRows += p.dataRows;

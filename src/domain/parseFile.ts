@@ -17,7 +17,7 @@ import { issue, issueAt } from './issues';
 import { sha256Hex } from './hash';
 import { recordKey } from './keys';
 import { nextTask } from './steps';
-import type { Delimiter, Encoding, ParsedFile } from './types';
+import type { ColumnChunk, Delimiter, Encoding, ParsedFile } from './types';
 
 export type { KnownRecord, ParseOptions, PartState } from './fileSession';
 
@@ -75,6 +75,13 @@ export interface FileParseOptions extends ParseOptions {
   splitMinBytes?: number;
   /** Where in the text the split is looked for, as a share of it (0.5; tests move it). */
   splitAt?: number;
+  /**
+   * Work for this thread while it waits for the second part: given each chunk of rows the first
+   * part has finished, one per task, until the second part's answer is in (the app prepares their
+   * commit, commitPrep.ts). The chunks are those the parsed file will hold; nothing here may
+   * change them.
+   */
+  whileWaiting?: (chunk: ColumnChunk) => void;
 }
 
 export async function parseFile(bytes: Uint8Array, fileName: string, opts: FileParseOptions = {}): Promise<ParsedFile> {
@@ -291,7 +298,7 @@ async function readSplit(
     let state: PartState | null = null;
     if (part !== null && splitter !== null && splitter.atRecordEnd) {
       try {
-        state = await (part as Promise<PartState>);
+        state = await busyUntil(part as Promise<PartState>, session.finishedChunks, opts.whileWaiting);
       } catch {
         if (opts.signal?.aborted) throw new ParseCancelled();
       }
@@ -310,6 +317,29 @@ async function readSplit(
   reader.end();
   opts.onProgress?.(1);
   return session.finish(encoding);
+}
+
+/**
+ * Awaits `pending`, meanwhile giving `work` each of `chunks` in a task of its own, and none once
+ * `pending` has settled: the answer is taken in as soon as it comes.
+ */
+async function busyUntil<T>(
+  pending: Promise<T>,
+  chunks: readonly ColumnChunk[],
+  work: ((chunk: ColumnChunk) => void) | undefined,
+): Promise<T> {
+  if (work === undefined) return pending;
+  let settled = false;
+  const mark = () => {
+    settled = true;
+  };
+  pending.then(mark, mark);
+  for (const chunk of chunks) {
+    await nextTask();
+    if (settled) break;
+    work(chunk);
+  }
+  return pending;
 }
 
 /**

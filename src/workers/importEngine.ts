@@ -14,7 +14,7 @@ import type { BudgetDb } from '@/db/database';
 import { commitFiles, knownRecords, listBatches, previewDiff } from '@/db/ledger';
 import { ensureBuiltin } from '@/db/builtin';
 import { storableChunks } from '@/db/chunkOps';
-import { prepareCommit } from '@/db/commitPrep';
+import { prepareChunk, prepareCommit } from '@/db/commitPrep';
 import { checkStoredData } from '@/db/damage';
 import { exportBlobs, exportWorkbook } from '@/db/exportAll';
 import { sha256Hex } from '@/domain/hash';
@@ -253,6 +253,8 @@ export class ImportEngine {
       sha256Of: (i) => this.digestOf(files[i]!),
       // A big CSV file's later half read beside its first (partParser.ts).
       secondPartOf: (i, known) => this.options.parts?.reader(files[i]!.blob, known),
+      // Waiting on that half, this thread prepares the commit of the rows it has read (commitPrep.ts).
+      whileWaiting: prepareChunk,
       onProgress: (p) => {
         // Each file's start is shown, but a folder of forms gives a few reports per file: the
         // page needs a few a second.

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { recordKey } from '@/domain/keys';
 import { parseFile, readPart, ParseCancelled, type PartReader, type PartState } from '@/domain/parseFile';
-import { MAX_ISSUES } from '@/domain/types';
+import { MAX_ISSUES, type ColumnChunk } from '@/domain/types';
 import { malformedCorpus } from '../../scripts/fixtures/malformedCorpus';
 import { answer, bytesOf, COLUMNS, fileArb, KNOWN } from './indicatorFiles';
 
@@ -154,6 +154,37 @@ describe('a file read in two parts answers what the reference path answers', () 
     const one = { parts: 0 };
     await parseFile(bytes, 'f.csv', { knownRecords: KNOWN, secondPart: partReader(bytes, 'direct', {}, one) });
     expect(one.parts).toBe(0);
+  });
+
+  it("while the second part is read, hands the first part's finished chunks over for work, one per task, until it answers", async () => {
+    const bytes = bigFile(2000, (i) => `甲单位,2023,部门整体,,产出,数量指标,培训${i},1,1,,,`);
+    const given: ColumnChunk[] = [];
+    let answerNow = () => {};
+    const gate = new Promise<void>((resolve) => (answerNow = resolve));
+    const seen = { parts: 0 };
+    const reader: PartReader = async (req, onBytes, signal) => {
+      const state = await partReader(bytes, 'direct', { knownRecords: KNOWN }, seen)(req, onBytes, signal);
+      await gate;
+      return state;
+    };
+    const p = await parseFile(bytes, 'f.csv', {
+      knownRecords: KNOWN,
+      secondPart: reader,
+      splitMinBytes: 1,
+      chunkRows: 100,
+      whileWaiting: (chunk) => {
+        given.push(chunk);
+        if (given.length === 3) answerNow();
+      },
+    });
+    // The part answered during the third chunk's task: no fourth was given.
+    expect(given).toHaveLength(3);
+    // The very chunks the file holds, first to third, each full.
+    given.forEach((c, i) => expect(c).toBe(p.chunks[i]));
+    expect(given.map((c) => c.length)).toEqual([100, 100, 100]);
+    expect(seen.parts).toBe(1);
+    const reference = await parseFile(bytes, 'f.csv', { knownRecords: KNOWN, reference: true, chunkRows: 100 });
+    expect(answer(p)).toEqual(answer(reference));
   });
 
   it('a cancel stops both parts', async () => {

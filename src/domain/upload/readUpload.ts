@@ -264,6 +264,7 @@ export async function readUpload(sources: readonly UploadSource[], opts: UploadO
           onProgress: (f) => report(p.source, f),
           ...(sha256 ? { sha256 } : {}),
           ...(secondPart ? { secondPart } : {}),
+          ...(opts.whileWaiting ? { whileWaiting: opts.whileWaiting } : {}),
         });
         doneBytes += src.size;
         position++;

@@ -4,7 +4,7 @@
 import type { ExtractOptions } from '@/domain/extract';
 import type { KnownRecord } from '@/domain/fileSession';
 import type { PartReader } from '@/domain/parseFile';
-import type { ParsedFile } from '@/domain/types';
+import type { ColumnChunk, ParsedFile } from '@/domain/types';
 
 /** A file to read, whether picked by a person (a File) or fetched (published data), or read from disk (the CLI). */
 export interface UploadSource {
@@ -44,6 +44,8 @@ export interface UploadOptions {
    * `secondPart`), given the records its rows are checked against; without, one part.
    */
   secondPartOf?(source: number, knownRecords: ReadonlyMap<string, KnownRecord>): PartReader | undefined;
+  /** Work for this thread while a big CSV file's later part is read elsewhere (parseFile's `whileWaiting`). */
+  whileWaiting?(chunk: ColumnChunk): void;
 }
 
 /** One batch of the upload: its rows, and the source it came from (the index of the file as chosen). */

@@ -190,7 +190,8 @@ export class Level1Builder {
     for (let i = 0; i < n; i++) {
       if (i === nextRun) {
         const key = runs.keys[run]!;
-        nextRun = runs.starts[++run] ?? n;
+        // Not read past the runs' end: a read out of bounds throws the optimised loop away.
+        nextRun = ++run < runs.starts.length ? runs.starts[run]! : n;
         rec =
           only && !only(key) ? -1 : this.out.recordOf(key, agency[i] ?? '', year[i]!, scope[i] ?? '', project[i] ?? '');
         group = -1;

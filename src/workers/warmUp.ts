@@ -5,6 +5,7 @@
 // small file of each kind, so that its code is compiled rather than interpreted when the real
 // file comes. A file of a thousand rows is read in a few milliseconds by compiled code; by
 // interpreted code, with the database still to open, it took most of a third of a second.
+import { prepareCommit } from '@/db/commitPrep';
 import { knownRecords } from '@/db/ledger';
 import type { BudgetDb } from '@/db/database';
 import { toCsv } from '@/domain/exportCsv';
@@ -44,6 +45,8 @@ export async function warmUp(db: BudgetDb, signal?: AbortSignal): Promise<Kind[]
     if (signal?.aborted) break;
     const parsed = await parseFile(warmUpFile(kind, WARM_ROWS), `warm-up-${kind}.csv`, { knownRecords: known });
     if (parsed.errorCount === 0 && parsed.kind === kind) clean.push(kind);
+    // What the commit prepares during the preview, compiled too (its chunks are dropped with it).
+    if (parsed.kind !== null) prepareCommit(parsed.kind, parsed.chunks);
   }
   return clean;
 }

@@ -117,10 +117,10 @@ describe('reports', () => {
       assert.match(await scoreEvidence.innerText(), /93\.2/);
       assert.match(await scoreEvidence.getByTestId('evidence-corrected').innerText(), /复核后更正/);
       assert.match(await page.locator('.record-view td.evidence-cell[data-field="budget"]').innerText(), /5,?571/);
-      // The findings, the problems first.
-      const kinds = await page
-        .locator('[data-testid="record-findings"] [data-finding-kind]')
-        .evaluateAll((els) => els.map((e) => e.getAttribute('data-finding-kind')));
+      // The findings, the problems first (read with the record's indicators, after its figures).
+      const findings = page.locator('[data-testid="record-findings"] [data-finding-kind]');
+      await findings.first().waitFor();
+      const kinds = await findings.evaluateAll((els) => els.map((e) => e.getAttribute('data-finding-kind')));
       assert.equal(kinds[0], 'problem');
       assert.ok(kinds.includes('recommendation'));
       await saveScreenshot(page, 'reports-record-view');

@@ -161,9 +161,6 @@ export class Level1Builder {
   private score2 = new Float64Array(FIRST_GROUPS);
   private weight3 = new Float64Array(FIRST_GROUPS);
   private score3 = new Float64Array(FIRST_GROUPS);
-  /** The level-1 names met last, with their numbers: a file has a handful. */
-  private lastNames: string[] = [];
-  private lastNameIds: number[] = [];
 
   /** Adds the rows of a chunk; with `only`, just the rows of the records it accepts. */
   add(oc: OrderedChunk, only?: (recordKey: string) => boolean): void {
@@ -218,20 +215,8 @@ export class Level1Builder {
     }
   }
 
-  private nameOf(level1: string): number {
-    const names = this.lastNames;
-    for (let k = 0; k < names.length; k++) if (names[k] === level1) return this.lastNameIds[k]!;
-    const id = this.out.nameOf(level1);
-    // Kept to a few: a file with hundreds of level-1 names goes to the writer's Map instead.
-    if (names.length < 8) {
-      names.push(level1);
-      this.lastNameIds.push(id);
-    }
-    return id;
-  }
-
   private groupOf(rec: number, level1: string, major: number, minor: number): number {
-    const name = this.nameOf(level1);
+    const name = this.out.nameOf(level1);
     if (rec >= this.recFirst.length) this.recFirst = grownInt(this.recFirst, -1, rec + 1);
     // A record has a handful of level-1 groups: follow its chain rather than hash a key.
     let g = this.recFirst[rec]!;

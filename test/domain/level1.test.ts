@@ -130,8 +130,8 @@ describe('level-1 summaries, column-wise', () => {
   });
 
   it("equal the plain rule past the builder's first room: thousands of records, a dozen level-1 names", () => {
-    // More groups and records than the typed columns start with, and more names than are kept
-    // at hand, so that every column grows and names are found through the writer's Map too.
+    // More groups and records than the typed columns start with, so that every column grows,
+    // and a dozen names interleaved within records.
     const names = Array.from({ length: 12 }, (_, k) => `一级${k}`);
     const rows: IndicatorRow[] = [];
     let seed = 7;

@@ -3,20 +3,17 @@
 // garbage collector never walks, and each entry is a store rather than a push.
 
 /** How many times over a full array grows. */
-export const GROWTH = 4;
+const GROWTH = 4;
 
-/** `a` with GROWTH times its room (at least `min`), the new room filled with `fill`. */
-export function grownInt(a: Int32Array, fill: number, min = 0): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(Math.max(a.length * GROWTH, min));
-  out.set(a);
-  if (fill !== 0) out.fill(fill, a.length);
-  return out;
-}
+type Growable = Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer> | Uint8Array<ArrayBuffer>;
 
-/** `a` with GROWTH times its room (at least `min`), the new room filled with `fill`. */
-export function grownFloat(a: Float64Array, fill: number, min = 0): Float64Array<ArrayBuffer> {
-  const out = new Float64Array(Math.max(a.length * GROWTH, min));
-  out.set(a);
+/**
+ * `a` with GROWTH times its room (at least `min`), of the same type, the new room filled with
+ * `fill`. Made through `a`'s own constructor: an array grows a few times in all, never per entry.
+ */
+export function grown<T extends Growable>(a: T, fill = 0, min = 0): T {
+  const out = new (a.constructor as new (length: number) => T)(Math.max(a.length * GROWTH, min));
+  (out as Growable).set(a as never);
   if (fill !== 0) out.fill(fill, a.length);
   return out;
 }

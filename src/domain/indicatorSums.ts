@@ -6,7 +6,7 @@
 // map per node: a file of short records makes about one level-2 node per row, and a million
 // objects that live to the end of the parse cost the garbage collector more than the sums cost.
 import { round2 } from './derive';
-import { grownFloat, grownInt } from './grow';
+import { grown } from './grow';
 import { recordKey } from './keys';
 import type { PackedChunk } from './columns';
 import type { IndicatorRow, Scope } from './types';
@@ -38,11 +38,11 @@ class Nodes {
 
   make(name: string, parent: number): number {
     if (this.length === this.parent.length) {
-      this.parent = grownInt(this.parent, 0);
-      this.own = grownFloat(this.own, NaN);
-      this.ownRow = grownInt(this.ownRow, NONE);
-      this.childSum = grownFloat(this.childSum, 0);
-      this.childCount = grownInt(this.childCount, 0);
+      this.parent = grown(this.parent);
+      this.own = grown(this.own, NaN);
+      this.ownRow = grown(this.ownRow, NONE);
+      this.childSum = grown(this.childSum);
+      this.childCount = grown(this.childCount);
     }
     const id = this.length++;
     this.name.push(name);
@@ -68,9 +68,9 @@ class Children {
 
   parentMade(): void {
     if (this.parents === this.first.length) {
-      this.first = grownInt(this.first, NONE);
-      this.last = grownInt(this.last, NONE);
-      this.count = grownInt(this.count, 0);
+      this.first = grown(this.first, NONE);
+      this.last = grown(this.last, NONE);
+      this.count = grown(this.count);
     }
     this.parents++;
   }
@@ -83,7 +83,7 @@ class Children {
   }
 
   add(names: readonly string[], parent: number, child: number): void {
-    while (child >= this.next.length) this.next = grownInt(this.next, NONE);
+    while (child >= this.next.length) this.next = grown(this.next, NONE);
     const last = this.last[parent]!;
     if (last === NONE) this.first[parent] = child;
     else this.next[last] = child;

@@ -4,7 +4,7 @@
 // missing. Working on the columns summarises a million stored rows without building a million
 // row objects, and the result is itself column-wise (a Level1Table), so the database can store it
 // and replace the summaries of some records without recomputing the others.
-import { grownFloat, grownInt, GROWTH } from './grow';
+import { grown } from './grow';
 import { recordKey } from './keys';
 import { recordRuns } from './recordRuns';
 import type { ColumnChunk, RecordKeyFields, Scope } from './types';
@@ -217,7 +217,7 @@ export class Level1Builder {
 
   private groupOf(rec: number, level1: string, major: number, minor: number): number {
     const name = this.out.nameOf(level1);
-    if (rec >= this.recFirst.length) this.recFirst = grownInt(this.recFirst, -1, rec + 1);
+    if (rec >= this.recFirst.length) this.recFirst = grown(this.recFirst, -1, rec + 1);
     // A record has a handful of level-1 groups: follow its chain rather than hash a key.
     let g = this.recFirst[rec]!;
     let last = -1;
@@ -239,21 +239,19 @@ export class Level1Builder {
   }
 
   private grow(): void {
-    this.gNext = grownInt(this.gNext, 0);
-    this.gRecord = grownInt(this.gRecord, 0);
-    this.gName = grownInt(this.gName, 0);
-    this.gMajor = grownFloat(this.gMajor, 0);
-    this.gMinor = grownFloat(this.gMinor, 0);
-    const hasOwn = new Uint8Array(this.hasOwn.length * GROWTH);
-    hasOwn.set(this.hasOwn);
-    this.hasOwn = hasOwn;
-    this.ownWeight = grownFloat(this.ownWeight, 0);
-    this.ownScore = grownFloat(this.ownScore, 0);
-    this.n2 = grownInt(this.n2, 0);
-    this.weight2 = grownFloat(this.weight2, 0);
-    this.score2 = grownFloat(this.score2, 0);
-    this.weight3 = grownFloat(this.weight3, 0);
-    this.score3 = grownFloat(this.score3, 0);
+    this.gNext = grown(this.gNext);
+    this.gRecord = grown(this.gRecord);
+    this.gName = grown(this.gName);
+    this.gMajor = grown(this.gMajor);
+    this.gMinor = grown(this.gMinor);
+    this.hasOwn = grown(this.hasOwn);
+    this.ownWeight = grown(this.ownWeight);
+    this.ownScore = grown(this.ownScore);
+    this.n2 = grown(this.n2);
+    this.weight2 = grown(this.weight2);
+    this.score2 = grown(this.score2);
+    this.weight3 = grown(this.weight3);
+    this.score3 = grown(this.score3);
   }
 
   finish(): Level1Table {

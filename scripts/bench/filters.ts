@@ -8,7 +8,11 @@
 //
 // --dist      the build to serve (default dist/); `npx vite build --minify false --outDir DIR` names
 //             functions in the profile
-// --profile   CPU profile of the first agency count's changes: self and total time per function
+// --profile   CPU profile of the first agency count's changes: self and total time per function,
+//             over the whole run (/tmp/filterbench.cpuprofile) and while the changes were timed
+//             (/tmp/filterbench-timed.cpuprofile)
+// --trace     a trace of the first agency count's changes: the main thread's self time per event
+//             (script, style, layout, paint) while the changes were timed, per change
 // --setup     import the data again (a fresh profile)
 // --metrics   main-thread task, script, layout and style time per change (DevTools metrics)
 // --block     changes per page load (10); builds take turns block by block
@@ -25,6 +29,8 @@ import { loadBareECharts, replayOnBare, serveBareECharts } from './bare';
 import { CpuClock, INIT_SCRIPT, selfTimes, sleep, type CpuProfile } from './browser';
 import { appStartMarks, CHARTS_FINISHED, filterChanges, phaseText } from './dashboard';
 import { agencyNames, DATA_DIR, ensureBenchData } from './generate';
+import { appShareMs, traceWithinChanges, withinChanges, type TimedChange } from './profileWindows';
+import { TRACE_CATEGORIES, type TraceEvent } from './traceSummary';
 import { fmtMs, summarize } from './stats';
 
 const argv = process.argv.slice(2);
@@ -162,6 +168,9 @@ async function settle(since: number, quietMs: number): Promise<void> {
 }
 
 const profiles: CpuProfile[] = [];
+/** The same blocks' profiles, cut down to the timed changes (profileWindows.ts). */
+const windowed: CpuProfile[] = [];
+let windowedChanges = 0;
 
 /** Profiles of several blocks as one: their nodes side by side, their samples one after another. */
 function mergeProfiles(list: CpuProfile[]): CpuProfile {
@@ -295,6 +304,9 @@ try {
       shown: '',
     }));
     const cdp = flag('profile') && ci === 0 ? await context.newCDPSession(page) : null;
+    const tracer = flag('trace') && ci === 0 ? await context.newCDPSession(page) : null;
+    const traced = new Map<string, number>();
+    let tracedChanges = 0;
     for (let b = 0; b * BLOCK < RUNS; b++) {
       for (const [di] of DISTS.entries()) {
         const res = results[di]!;
@@ -311,7 +323,15 @@ try {
         };
         if (perf) await perf.send('Performance.enable');
         const m0 = await metrics();
+        const timed: TimedChange[] = [];
+        const events: TraceEvent[] = [];
+        const collect = (e: { value: object[] }): void => void events.push(...(e.value as TraceEvent[]));
+        if (tracer && di === 0) {
+          tracer.on('Tracing.dataCollected', collect);
+          await tracer.send('Tracing.start', { categories: TRACE_CATEGORIES.join(','), transferMode: 'ReportEvents' });
+        }
         if (cdp && di === 0) {
+          await page.evaluate('window.__bench.spinBeforeChange = true');
           await cdp.send('Profiler.enable');
           await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
           await cdp.send('Profiler.start');
@@ -344,6 +364,7 @@ try {
             );
             console.log(`  ${c.label} ${Math.round(r.ms)}: ${xs.join(' ')}`);
           }
+          timed.push(r);
           await sleep(150);
           const c1 = await clock.now();
           const bare = await replayOnBare(page, r.t0, clock);
@@ -368,9 +389,29 @@ try {
           );
           await perf.detach();
         }
+        if (tracer && di === 0) {
+          const complete = new Promise<void>((r) => tracer.once('Tracing.tracingComplete', () => r()));
+          await tracer.send('Tracing.end');
+          await complete;
+          tracer.off('Tracing.dataCollected', collect);
+          writeFileSync('/tmp/filterbench-trace.json', JSON.stringify({ traceEvents: events, changes: timed }));
+          const cut = traceWithinChanges(events, timed);
+          if (cut) {
+            for (const [k, v] of cut) traced.set(k, (traced.get(k) ?? 0) + v);
+            tracedChanges += timed.length;
+          } else console.log("  (this block's trace does not mark every change: left out)");
+        }
         if (cdp && di === 0) {
           const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
           profiles.push(profile);
+          const cut = withinChanges(profile, timed);
+          if (cut) {
+            windowed.push(cut);
+            windowedChanges += timed.length;
+          } else
+            console.log(
+              "  (too few of this block's changes were found in its profile: left out of the timed-window tables)",
+            );
         }
       }
     }
@@ -384,6 +425,14 @@ try {
       );
       console.log(`  ${res.lines.join(' ')}`);
     }
+    if (tracedChanges > 0)
+      console.log(
+        `  while timed, main thread per change (${tracedChanges} changes): ${[...traced]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 16)
+          .map(([k, v]) => `${k} ${(v / tracedChanges).toFixed(2)}`)
+          .join(', ')}`,
+      );
     if (profiles.length > 0) {
       const merged = mergeProfiles(profiles.splice(0));
       writeFileSync('/tmp/filterbench.cpuprofile', JSON.stringify(merged));
@@ -391,6 +440,20 @@ try {
       for (const f of selfTimes(merged, 30))
         console.log(`    ${String(f.ms).padStart(8)} ms ${String(f.share).padStart(5)} %  ${f.fn}`);
       console.log('  total time:');
+      for (const f of totalTimes(merged, 45)) console.log(`    ${String(f.ms).padStart(8)} ms  ${f.fn}`);
+    }
+    if (windowed.length > 0) {
+      // Only what ran while the changes were timed: the app's share of the ratio.
+      const merged = mergeProfiles(windowed.splice(0));
+      writeFileSync('/tmp/filterbench-timed.cpuprofile', JSON.stringify(merged));
+      console.log(
+        `  while timed, the app's own work (outside setOption): ${(appShareMs(merged) / windowedChanges).toFixed(2)} ms per change (${windowedChanges} changes)`,
+      );
+      windowedChanges = 0;
+      console.log('  while timed, self time:');
+      for (const f of selfTimes(merged, 30))
+        console.log(`    ${String(f.ms).padStart(8)} ms ${String(f.share).padStart(5)} %  ${f.fn}`);
+      console.log('  while timed, total time:');
       for (const f of totalTimes(merged, 45)) console.log(`    ${String(f.ms).padStart(8)} ms  ${f.fn}`);
     }
   }

@@ -25,19 +25,15 @@ export function useChartContext(): ComputedRef<ChartContext> {
   const colors = computed(() => colorsOf(data.records));
   return computed(() => {
     const lang = locale.value as Lang;
-    // Builders ask for the same fixed texts (axis names, series names) on every filter change:
-    // those without parameters are translated once per language.
-    const fixed = new Map<string, string>();
-    // Reading `lang` here makes every option that uses the context depend on the language.
+    // Reading `lang` here makes every option that uses the context depend on the language. Fixed
+    // texts (axis names, series names) come from the translator's own cache (i18n/fixedTexts.ts).
     return {
       lang,
       colors: colors.value,
       t: (key: string, params?: Record<string, unknown>) => {
         // A count `n` chooses the plural form (messages written 'one | many').
         if (params) return typeof params.n === 'number' ? t(key, params, params.n) : t(key, params);
-        let s = fixed.get(key);
-        if (s === undefined) fixed.set(key, (s = t(key, {})));
-        return s;
+        return t(key);
       },
     };
   });

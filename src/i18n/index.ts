@@ -1,5 +1,6 @@
 // vue-i18n set-up: zh-CN by default; the user's choice is remembered in this browser.
 import { createI18n } from 'vue-i18n';
+import { withFixedTexts } from './fixedTexts';
 import { DATETIME_FORMATS, NUMBER_FORMATS } from './format';
 import { LOCALES, messages, type Locale } from './messages';
 
@@ -16,7 +17,7 @@ function initialLocale(): Locale {
 }
 
 export function createAppI18n(locale: Locale = initialLocale()) {
-  return createI18n({
+  const i18n = createI18n({
     legacy: false,
     locale,
     fallbackLocale: 'zh-CN',
@@ -26,6 +27,8 @@ export function createAppI18n(locale: Locale = initialLocale()) {
     missingWarn: false,
     fallbackWarn: false,
   });
+  withFixedTexts(i18n.global);
+  return i18n;
 }
 
 export function rememberLocale(locale: Locale): void {

@@ -4,7 +4,7 @@ import { gradeFromScore, executionRate } from './derive';
 import { unneutralize } from './exportCsv';
 import { normalizeName } from './normalize';
 import { EXTRA_KEY_FIELDS, SCHEMA, type FieldSpec } from './schema';
-import { plainDecimal, sameAt, SpanCache } from './spanCells';
+import { plainCell, sameAt, SpanCache, type PlainRead } from './spanCells';
 import type { HeaderMapping, Kind, RowOf } from './types';
 import { quoteCell, type Issue } from './issues';
 import {
@@ -18,7 +18,6 @@ import {
   parseNumber,
   parsePercent,
   parseScope,
-  POINTS_MAX,
   type ValueResult,
 } from './values';
 
@@ -39,8 +38,9 @@ interface ColumnReader {
    * comparing with the last cell is cheaper than hashing the cell for the cache. */
   lastRaw: string | null;
   lastValue: ValueResult<string | number> | null;
-  /** A 'number' column: a plain decimal in it (readSpans) is read in place, see plainDecimal. */
-  plainNumber: boolean;
+  /** A number, amount (in 万元) or percent column: a plain decimal in it (readSpans) is read in
+   * place, see plainCell. */
+  plain: PlainRead;
   /** The cache again, keyed by the cell's characters in the line (readSpans): no string per cell. */
   spans: SpanCache;
   /** Its position in the reader's columns (onceWarned). */
@@ -56,6 +56,13 @@ interface ColumnReader {
 export interface OnceKey {
   column: number;
   raw: string;
+}
+
+/** How a column's plain cells are read in place: amounts only in 万元 (a header unit scales them). */
+function plainRead(spec: FieldSpec, scale: number): PlainRead {
+  if (spec.type === 'number') return 'number';
+  if (spec.type === 'amount') return scale === 1 ? 'amount' : null;
+  return spec.type === 'percent' ? 'percent' : null;
 }
 
 /** Distinct cell texts remembered per column; past this, cells are parsed each time. */
@@ -125,7 +132,7 @@ export class RowReader<K extends Kind> {
         cache: new Map(),
         lastRaw: null,
         lastValue: null,
-        plainNumber: spec.type === 'number' && spec.name !== 'agency',
+        plain: plainRead(spec, h.scale),
         spans: new SpanCache(),
         k: this.columns.length,
         onceRaw: new Set(),
@@ -175,8 +182,8 @@ export class RowReader<K extends Kind> {
    * readValues for a record given as cell spans of `text`: cell `i` of the record is
    * text.slice(starts[i], ends[i]). A cell equal to the same column's cell in the previous record
    * (the record key, the level names) is recognised in place, so no string is made for it; other
-   * known cells are found by their characters (SpanCache), and a plain decimal in a number column
-   * is read directly (plainDecimal). Values and issues are exactly those of readValues.
+   * known cells are found by their characters (SpanCache), and a plain decimal in a number, amount
+   * or percent column is read directly (plainCell). Values and issues are exactly those of readValues.
    */
   readSpans(
     text: string,
@@ -194,9 +201,9 @@ export class RowReader<K extends Kind> {
       const c = columns[k]!;
       const start = starts[c.index]!;
       const end = ends[c.index]!;
-      if (c.plainNumber) {
-        const x = plainDecimal(text, start, end);
-        if (x >= 0 && x <= POINTS_MAX) {
+      if (c.plain !== null) {
+        const x = plainCell(c.plain, text, start, end);
+        if (x >= 0) {
           values[c.slot] = x;
           continue;
         }

@@ -1,6 +1,6 @@
 // Reading cells where they lie in a line of the file (RowReader.readSpans): comparing, looking up
 // and parsing a span of the line's text without cutting a string out of it for every cell.
-import type { ValueResult } from './values';
+import { PERCENT_MAX, POINTS_MAX, type ValueResult } from './values';
 
 /** Distinct cells remembered per column (RowReader's CACHE_LIMIT). */
 const SPAN_LIMIT = 4096;
@@ -76,4 +76,36 @@ export function plainDecimal(text: string, start: number, end: number): number {
   }
   if (digits > 15) return -1;
   return dot === -1 ? int : int / POW10[end - dot - 1]!;
+}
+
+/** How a column's cells may be read in place (plainCell); null: every cell through its parser. */
+export type PlainRead = 'number' | 'amount' | 'percent' | null;
+
+/** Below 2^33 a double is within 5e-7 of the decimal it was read from: see plainCell. */
+const AMOUNT_EXACT = 2 ** 33;
+
+/**
+ * A cell of a number, amount or percent column read in place (a plain decimal, a percent with
+ * its `%`), or -1 when it must go through the column's parser: outside the column's range, or
+ * anything but ASCII digits and one dot. What it gives is what the parser gives for the cell. An
+ * amount (its header in 万元) is rounded to six decimals by parseAmount; one with at most six
+ * that is below 2^33 is its own rounding, as its double is nearer its decimal than 5e-7.
+ */
+export function plainCell(read: PlainRead, text: string, start: number, end: number): number {
+  if (read === 'percent' && end > start && text.charCodeAt(end - 1) === 37) end--;
+  const x = plainDecimal(text, start, end);
+  if (x < 0) return -1;
+  switch (read) {
+    case 'number':
+      return x <= POINTS_MAX ? x : -1;
+    case 'percent':
+      return x <= PERCENT_MAX ? x : -1;
+    case 'amount': {
+      if (x >= AMOUNT_EXACT) return -1;
+      const dot = text.indexOf('.', start);
+      return dot === -1 || dot >= end || end - dot - 1 <= 6 ? x : -1;
+    }
+    default:
+      return -1;
+  }
 }

@@ -92,20 +92,16 @@ const AMOUNT_EXACT = 2 ** 33;
  * that is below 2^33 is its own rounding, as its double is nearer its decimal than 5e-7.
  */
 export function plainCell(read: PlainRead, text: string, start: number, end: number): number {
+  // Scores and weights first: a million indicator rows hold two each.
+  if (read === 'number') {
+    const n = plainDecimal(text, start, end);
+    return n <= POINTS_MAX ? n : -1;
+  }
   if (read === 'percent' && end > start && text.charCodeAt(end - 1) === 37) end--;
   const x = plainDecimal(text, start, end);
   if (x < 0) return -1;
-  switch (read) {
-    case 'number':
-      return x <= POINTS_MAX ? x : -1;
-    case 'percent':
-      return x <= PERCENT_MAX ? x : -1;
-    case 'amount': {
-      if (x >= AMOUNT_EXACT) return -1;
-      const dot = text.indexOf('.', start);
-      return dot === -1 || dot >= end || end - dot - 1 <= 6 ? x : -1;
-    }
-    default:
-      return -1;
-  }
+  if (read === 'percent') return x <= PERCENT_MAX ? x : -1;
+  if (read !== 'amount' || x >= AMOUNT_EXACT) return -1;
+  const dot = text.indexOf('.', start);
+  return dot === -1 || dot >= end || end - dot - 1 <= 6 ? x : -1;
 }

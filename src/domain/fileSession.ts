@@ -42,7 +42,8 @@ export interface ParseOptions {
   chunkRows?: number;
   /**
    * false: every record goes through PapaParse's cells instead of being read where it lies in the
-   * line (the fast path). Both give the same rows and issues; tests hold them to it.
+   * line (the fast path), and every cell through its parser (RowReader.inPlace). Both give the same
+   * rows and issues; tests hold them to it.
    */
   readInPlace?: boolean;
 }
@@ -224,6 +225,7 @@ export class FileSession {
     }
     this.kind = mapped.kind;
     this.reader = new RowReader(mapped.kind, mapped.headers);
+    this.reader.inPlace = this.opts.readInPlace !== false;
     this.values = this.reader.newValues();
     this.builder = new ChunkBuilder(mapped.kind, this.opts.chunkRows ?? CHUNK_ROWS);
     if (!announce) return;

@@ -121,7 +121,7 @@ class TextReader {
   private blankEnd = 0;
 
   constructor(private readonly opts: FileParseOptions) {
-    this.session = new FileSession(opts);
+    this.session = new FileSession(opts.reference ? { ...opts, readInPlace: false } : opts);
   }
 
   private start(line: string): CsvRecordSplitter {

@@ -104,6 +104,12 @@ export class RowReader<K extends Kind> {
   readonly warnings: Issue[] = [];
   /** Per warning in `warnings`: the cell it was given for when it is given once per cell, else null. */
   readonly warningsOnce: Array<OnceKey | null> = [];
+  /**
+   * Whether readValues reads a plain decimal of a number, amount or percent column in place
+   * (plainCell) as readSpans does: cells a CSV record's quotes or a workbook hand over as strings.
+   * Off for the reference path, which parses every cell.
+   */
+  inPlace = true;
   /** SCHEMA[kind]'s field names: the slots of a values array. */
   readonly fields: readonly string[];
   /** The slot of each field, by name. */
@@ -169,9 +175,17 @@ export class RowReader<K extends Kind> {
     for (let i = 0; i < blank.length; i++) values[i] = blank[i];
     let ok = true;
     const columns = this.columns;
+    const inPlace = this.inPlace;
     for (let k = 0; k < columns.length; k++) {
       const c = columns[k]!;
       const raw = cells[c.index] ?? '';
+      if (inPlace && c.plain !== null) {
+        const x = plainCell(c.plain, raw, 0, raw.length);
+        if (x >= 0) {
+          values[c.slot] = x;
+          continue;
+        }
+      }
       const value = raw === c.lastRaw ? c.lastValue! : this.lookUp(c, raw);
       if (!this.keep(c, value, row, errors, values)) ok = false;
     }

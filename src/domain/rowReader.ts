@@ -179,13 +179,7 @@ export class RowReader<K extends Kind> {
     for (let k = 0; k < columns.length; k++) {
       const c = columns[k]!;
       const raw = cells[c.index] ?? '';
-      if (inPlace && c.plain !== null) {
-        const x = plainCell(c.plain, raw, 0, raw.length);
-        if (x >= 0) {
-          values[c.slot] = x;
-          continue;
-        }
-      }
+      if (inPlace && this.placed(c, raw, 0, raw.length, values)) continue;
       const value = raw === c.lastRaw ? c.lastValue! : this.lookUp(c, raw);
       if (!this.keep(c, value, row, errors, values)) ok = false;
     }
@@ -215,13 +209,7 @@ export class RowReader<K extends Kind> {
       const c = columns[k]!;
       const start = starts[c.index]!;
       const end = ends[c.index]!;
-      if (c.plain !== null) {
-        const x = plainCell(c.plain, text, start, end);
-        if (x >= 0) {
-          values[c.slot] = x;
-          continue;
-        }
-      }
+      if (this.placed(c, text, start, end, values)) continue;
       const last = c.lastRaw;
       let value: ValueResult<string | number>;
       if (last !== null && last.length === end - start && sameAt(text, start, last)) value = c.lastValue!;
@@ -240,6 +228,18 @@ export class RowReader<K extends Kind> {
       if (!this.keep(c, value, row, errors, values)) ok = false;
     }
     return this.complete(values, row, errors) && ok;
+  }
+
+  /**
+   * A plain decimal of a number, amount or percent column (text.slice(start, end)) put in its slot
+   * as its parser would read it (plainCell); false when the cell must be parsed.
+   */
+  private placed(c: ColumnReader, text: string, start: number, end: number, values: unknown[]): boolean {
+    if (c.plain === null) return false;
+    const x = plainCell(c.plain, text, start, end);
+    if (x < 0) return false;
+    values[c.slot] = x;
+    return true;
   }
 
   /** Whether the `once` warning of cell `raw` in column `column` (OnceKey) has been given. */

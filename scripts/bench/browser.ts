@@ -303,6 +303,14 @@ export interface CpuProfile {
   endTime: number;
 }
 
+/** A profile's nodes by id, and each node's parent (the profile lists children only). */
+export function profileTree(profile: CpuProfile): { byId: Map<number, ProfileNode>; parent: Map<number, number> } {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  return { byId, parent };
+}
+
 export async function startProfile(session: TargetSession): Promise<void> {
   await session.send('Profiler.enable');
   await session.send('Profiler.setSamplingInterval', { interval: 200 });

@@ -26,7 +26,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_PATH, DIST_DIR, VIEWPORTS } from '../../test/e2e/harness';
 import { loadBareECharts, replayOnBare, serveBareECharts } from './bare';
-import { CpuClock, INIT_SCRIPT, selfTimes, sleep, type CpuProfile } from './browser';
+import { CpuClock, INIT_SCRIPT, profileTree, selfTimes, sleep, type CpuProfile } from './browser';
 import { appStartMarks, CHARTS_FINISHED, filterChanges, phaseText } from './dashboard';
 import { agencyNames, DATA_DIR, ensureBenchData } from './generate';
 import { appShareMs, traceWithinChanges, withinChanges, type TimedChange } from './profileWindows';
@@ -201,9 +201,7 @@ function mergeProfiles(list: CpuProfile[]): CpuProfile {
 
 /** Total (inclusive) time per function: each sample counts once for every function on its stack. */
 function totalTimes(profile: CpuProfile, top: number): Array<{ fn: string; ms: number }> {
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const { byId, parent } = profileTree(profile);
   const totals = new Map<string, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];

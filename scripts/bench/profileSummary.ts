@@ -9,7 +9,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CpuProfile } from './browser';
+import { profileTree, type CpuProfile } from './browser';
 
 /** Module starts per bundle file (line numbers, 1-based, sorted), read once. */
 const bundles = new Map<string, { lines: number[]; names: string[] } | null>();
@@ -83,9 +83,7 @@ export function summarizeProfile(
 ): ProfileSummary {
   const per = opts.per ?? 1;
   const top = opts.top ?? 30;
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const { byId, parent } = profileTree(profile);
   const self = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];

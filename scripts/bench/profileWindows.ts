@@ -2,7 +2,7 @@
 // event to the frame it was timed to. The profile's clock is not the page's, so each change is
 // found by the 1 ms spin (`b.spinMark`, browser.ts) run just before its clock started: the last
 // sample in the spin is the change's start.
-import type { CpuProfile } from './browser';
+import { profileTree, type CpuProfile } from './browser';
 import { summarizeTrace, type TraceEvent } from './traceSummary';
 
 export interface TimedChange {
@@ -22,9 +22,7 @@ const CHANGE = 'b.filterChange';
 export function withinChanges(profile: CpuProfile, changes: readonly TimedChange[]): CpuProfile | null {
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const { byId, parent } = profileTree(profile);
   const nameOf = (id: number): string => byId.get(id)?.callFrame.functionName ?? '';
   // In the spin, or (once the optimiser has inlined it) in its clock read within filterChange.
   const inSpin = (id: number | undefined): boolean => {
@@ -106,9 +104,7 @@ export function traceWithinChanges(
  * the part of the ratio the bare baseline does not have. Idle time and the spins are left out.
  */
 export function appShareMs(profile: CpuProfile): number {
-  const parent = new Map<number, number>();
-  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const { byId, parent } = profileTree(profile);
   const outside = new Map<number, boolean>();
   const isOutside = (id: number): boolean => {
     const known = outside.get(id);

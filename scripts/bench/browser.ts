@@ -32,8 +32,9 @@ export const INIT_SCRIPT = `(() => {
     // While profiling (filters.ts --profile), a 1 ms spin just before the clock starts marks the
     // change in the profile, whose clock is not the page's.
     if (b.spinBeforeChange) b.spinMark();
-    // A mark, so that a trace (filters.ts --trace) finds the change on its own clock.
-    const t0 = performance.mark('bench:change').startTime;
+    // While tracing (filters.ts --trace), a mark, so that the trace finds the change on its own
+    // clock; otherwise nothing the app's figure would carry.
+    const t0 = b.markChanges ? performance.mark('bench:change').startTime : performance.now();
     if (el instanceof HTMLSelectElement) el.value = value; else el.checked = true;
     el.dispatchEvent(new Event('change', { bubbles: true }));
     const deadline = t0 + 10000;

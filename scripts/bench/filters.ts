@@ -12,7 +12,8 @@
 //             over the whole run (/tmp/filterbench.cpuprofile) and while the changes were timed
 //             (/tmp/filterbench-timed.cpuprofile)
 // --trace     a trace of the first agency count's changes: the main thread's self time per event
-//             (script, style, layout, paint) while the changes were timed, per change
+//             (script, style, layout, paint) while the changes were timed, per change (the last
+//             block's trace in /tmp/filterbench-trace.json)
 // --setup     import the data again (a fresh profile)
 // --metrics   main-thread task, script, layout and style time per change (DevTools metrics)
 // --block     changes per page load (10); builds take turns block by block
@@ -325,6 +326,7 @@ try {
         const events: TraceEvent[] = [];
         const collect = (e: { value: object[] }): void => void events.push(...(e.value as TraceEvent[]));
         if (tracer && di === 0) {
+          await page.evaluate('window.__bench.markChanges = true');
           tracer.on('Tracing.dataCollected', collect);
           await tracer.send('Tracing.start', { categories: TRACE_CATEGORIES.join(','), transferMode: 'ReportEvents' });
         }

@@ -25,6 +25,28 @@ export function detectDelimiter(firstLine: string): Delimiter {
   return best;
 }
 
+/**
+ * The delimiter of a file whose text starts with `head`: that of its first content line holding
+ * any candidate (a title above the header, `2023年度汇总表`, may hold none), among the first
+ * `maxLines`; a comma when none does.
+ */
+export function detectDelimiterOfHead(head: string, maxLines: number): Delimiter {
+  for (const line of contentLines(head, maxLines)) if (/[,\t;]/.test(line)) return detectDelimiter(line);
+  return ',';
+}
+
+/** The first `max` lines of `text` holding more than white space (lines end outside quotes). */
+export function contentLines(text: string, max: number): string[] {
+  const out: string[] = [];
+  let rest = text;
+  while (out.length < max && rest !== '') {
+    const line = firstLineOf(rest);
+    if (line.trim() !== '') out.push(line);
+    rest = rest.slice(line.length + 1);
+  }
+  return out;
+}
+
 /** The first line of a text, up to the first line break outside quotes. */
 export function firstLineOf(text: string): string {
   let inQuotes = false;

@@ -1,5 +1,6 @@
 // The state of reading one file (FileSession): header, rows, issues and the bookkeeping across
 // rows (duplicate keys, references to records, indicator sums). parseFile feeds it the records.
+import { applyStatedUnit, isLineAboveHeader, MAX_LINES_ABOVE, unitAbove, type LineAbove } from './aboveHeader';
 import { spanCells } from './csvStream';
 import { ChunkBuilder, packChunk, type PackedChunk } from './columns';
 import { recordWarnings } from './consistency';
@@ -94,6 +95,10 @@ export class FileSession {
   private builder: ChunkBuilder<Kind> | null = null;
   private headerDone = false;
   private headerFailed = false;
+  /** Lines before the header (a title, a note of the unit): not imported, but their unit is applied. */
+  private above: LineAbove[] = [];
+  /** Set when the reader of a sheet gave the lines above its header (`linesAbove`) and says so itself. */
+  private aboveGiven = false;
   private dataRows = 0;
   /** Hash of each valid row's key, checked for duplicates once the whole file is read. */
   private readonly keyHashes = new KeyHashes();
@@ -112,7 +117,7 @@ export class FileSession {
    * Called once the header is read and mapped to a kind (not for a header with errors); parseFile
    * starts reading a later part of the file from here.
    */
-  onHeader: ((cells: readonly string[], row: number) => void) | null = null;
+  onHeader: ((cells: readonly string[], row: number, above: readonly LineAbove[]) => void) | null = null;
   /** A session of a later part (FileSession.part): its warnings kept as PartState needs them. */
   private partWarnings: PartWarning[] | null = null;
   private partKeptPlain = 0;
@@ -124,12 +129,25 @@ export class FileSession {
    * row, as the session of the first part read them) is taken as read, without its warnings, and
    * the part's rows count from 1. `partState` then gives what `absorb` takes in.
    */
-  static part(opts: ParseOptions, delimiter: Delimiter, header: string[], headerRow: number): FileSession {
+  static part(
+    opts: ParseOptions,
+    delimiter: Delimiter,
+    header: string[],
+    headerRow: number,
+    above: readonly LineAbove[] = [],
+  ): FileSession {
     const s = new FileSession(opts);
     s.delimiter = delimiter;
     s.partWarnings = [];
+    s.above = [...above];
     s.header(header, headerRow, false);
     return s;
+  }
+
+  /** The rows a sheet has above its header, given before the header (the sheet's reader warns of them). */
+  linesAbove(lines: readonly LineAbove[]): void {
+    this.above.push(...lines);
+    this.aboveGiven = true;
   }
 
   /**
@@ -152,7 +170,10 @@ export class FileSession {
       return;
     }
     if (!this.headerDone) {
-      this.header(cells, row);
+      if (this.aboveGiven || !isLineAboveHeader(cells)) this.header(cells, row);
+      // Too many such lines: the first of them is reported as a header that fits no kind.
+      else if (this.above.length === MAX_LINES_ABOVE) this.header([...this.above[0]!.cells], this.above[0]!.row);
+      else this.above.push({ row, cells });
       return;
     }
     this.dataRows++;
@@ -224,17 +245,27 @@ export class FileSession {
       return;
     }
     this.kind = mapped.kind;
-    this.reader = new RowReader(mapped.kind, mapped.headers);
+    if (this.above.length > 0) {
+      const stated = unitAbove(this.above, row);
+      if (stated.error) this.errors.push(stated.error);
+      else if (stated.unit) {
+        const applied = applyStatedUnit(mapped.kind, mapped.headers, stated.unit, row);
+        this.headers = applied.headers;
+        if (announce && applied.warning) this.warnings.push(applied.warning);
+      }
+      if (announce && !this.aboveGiven) this.warnings.push(issue('lines_above_header', { row }, row));
+    }
+    this.reader = new RowReader(mapped.kind, this.headers);
     this.reader.inPlace = this.opts.readInPlace !== false;
     this.values = this.reader.newValues();
     this.builder = new ChunkBuilder(mapped.kind, this.opts.chunkRows ?? CHUNK_ROWS);
     if (!announce) return;
-    for (const h of mapped.headers) {
+    for (const h of this.headers) {
       if (h.field === null && h.written.trim() !== '') {
         this.warnings.push(issue('unknown_column', { column: h.written }, row, h.written));
       }
     }
-    this.onHeader?.(cells, row);
+    this.onHeader?.(cells, row, this.above);
   }
 
   /** A row's warning: in a part's session, kept as PartState says. */
@@ -439,6 +470,8 @@ export class FileSession {
   }
 
   finish(encoding: ParsedFile['encoding']): Partial<ParsedFile> {
+    // Only lines that may stand above a header, and no header: the first is a header of no kind.
+    if (!this.headerDone && this.above.length > 0) this.header([...this.above[0]!.cells], this.above[0]!.row);
     if (!this.headerFailed) {
       if (!this.headerDone) this.errors.push(issue('empty_file', {}));
       else if (this.dataRows === 0) this.errors.push(issue('no_rows', {}));

@@ -32,6 +32,11 @@ const AMOUNT_UNITS: ReadonlyMap<string, number> = new Map([
   ['千元', 0.1],
 ]);
 const PERCENT_UNITS: ReadonlySet<string> = new Set(['%', '百分比', '百分点']);
+/** The multiplier to 万元 of an amount unit (`元`, `万元`, `千元`, `亿元`), or undefined. */
+export function amountUnitScale(unit: string): number | undefined {
+  return AMOUNT_UNITS.get(unit);
+}
+
 /** The amount units, as an issue lists them. */
 const AMOUNT_UNIT_NAMES = [...AMOUNT_UNITS.keys()].join('\n');
 

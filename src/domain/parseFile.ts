@@ -2,7 +2,8 @@
 // row, then the checks across rows (duplicate keys, references, sums). Streams through the file
 // piece by piece so that a 100 MB file never exists as one string.
 import { chunkRow } from './columns';
-import { CsvRecordSplitter, detectDelimiter, firstContentLine } from './csvStream';
+import { MAX_LINES_ABOVE, type LineAbove } from './aboveHeader';
+import { contentLines, CsvRecordSplitter, detectDelimiter, detectDelimiterOfHead, firstContentLine } from './csvStream';
 import {
   createDecoder,
   createOptimisticDecoder,
@@ -124,10 +125,21 @@ class TextReader {
     this.session = new FileSession(opts.reference ? { ...opts, readInPlace: false } : opts);
   }
 
-  private start(line: string): CsvRecordSplitter {
-    const delimiter = detectDelimiter(line);
+  private start(delimiter: Delimiter): CsvRecordSplitter {
     this.session.delimiter = delimiter;
     return splitterFor(this.session, delimiter, this.opts);
+  }
+
+  /**
+   * The delimiter, from the first content line when it holds a candidate. A line without one (a
+   * title above the header) leaves it to the next complete lines; null while they are not all in.
+   */
+  private delimiterOf(line: string, text: string, atEnd: boolean): Delimiter | null {
+    if (/[,\t;]/.test(line)) return detectDelimiter(line);
+    const complete = atEnd ? text : text.slice(0, Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1);
+    const lines = contentLines(complete, MAX_LINES_ABOVE + 1);
+    if (!atEnd && lines.length <= MAX_LINES_ABOVE && !lines.some((l) => /[,\t;]/.test(l))) return null;
+    return detectDelimiterOfHead(complete, MAX_LINES_ABOVE + 1);
   }
 
   feed(piece: string): void {
@@ -140,12 +152,14 @@ class TextReader {
       // scanning the whole head again for each piece of a 10 MB header line would be quadratic).
       const breaks = /[\r\n]/.test(piece);
       const head = this.head;
-      const line = breaks ? firstContentLine(this.blankEnd === 0 ? head : head.slice(this.blankEnd), false) : null;
-      if (line !== null) {
-        this.splitter = this.start(line);
+      const text = this.blankEnd === 0 ? head : head.slice(this.blankEnd);
+      const line = breaks ? firstContentLine(text, false) : null;
+      const delimiter = line === null ? null : this.delimiterOf(line, text, false);
+      if (delimiter !== null) {
+        this.splitter = this.start(delimiter);
         this.head = '';
         this.splitter.push(head);
-      } else if (breaks) {
+      } else if (breaks && line === null) {
         // No header yet: every complete line so far is blank, so the next look starts after them
         // (50,000 blank lines before the header are otherwise scanned again for every piece).
         this.blankEnd = Math.max(this.blankEnd, head.lastIndexOf('\n') + 1);
@@ -155,7 +169,7 @@ class TextReader {
 
   end(): void {
     if (this.splitter === null && this.head !== '') {
-      this.splitter = this.start(firstContentLine(this.head, true) ?? '');
+      this.splitter = this.start(this.delimiterOf(firstContentLine(this.head, true) ?? '', this.head, true)!);
       this.splitter.push(this.head);
     }
     this.splitter?.end();
@@ -231,6 +245,8 @@ export interface PartRequest {
   delimiter: Delimiter;
   header: string[];
   headerRow: number;
+  /** The lines above the header (their unit of amounts applies to the part's rows too). */
+  above?: LineAbove[];
 }
 
 /**
@@ -268,8 +284,9 @@ async function readSplit(
   let later = 0;
   const progress = () => opts.onProgress?.(Math.min(1, (first + later) / bytes.length));
   let part: Promise<PartState> | null = null;
-  session.onHeader = (cells, headerRow) => {
-    const req = { start: at.start, end: at.end, delimiter: session.delimiter!, header: [...cells], headerRow };
+  session.onHeader = (cells, headerRow, above) => {
+    const header = [...cells];
+    const req = { start: at.start, end: at.end, delimiter: session.delimiter!, header, headerRow, above: [...above] };
     part = second(
       req,
       (n) => {
@@ -352,7 +369,7 @@ export async function readPart(
   req: Omit<PartRequest, 'start' | 'end'>,
   opts: ParseOptions & { onBytes?(bytes: number): void } = {},
 ): Promise<PartState> {
-  const session = FileSession.part(opts, req.delimiter, req.header, req.headerRow);
+  const session = FileSession.part(opts, req.delimiter, req.header, req.headerRow, req.above);
   const splitter = splitterFor(session, req.delimiter, opts);
   let done = 0;
   await feedPieces(

@@ -18,6 +18,12 @@ export const HEADER_ISSUES = {
   amount_unit: { column: 'text', unit: 'text', accepted: 'list' },
   /** A percent column's bracketed unit is none of `accepted`. */
   percent_unit: { column: 'text', unit: 'text', accepted: 'list' },
+  /** Warning: amount columns without a unit of their own (`columns`) read in the `unit` stated on row `row` above the header. */
+  amount_unit_stated: { unit: 'text', row: 'integer', columns: 'list' },
+  /** The lines above the header state two different units of amounts. */
+  stated_units_differ: { first: 'text', firstRow: 'integer', second: 'text', secondRow: 'integer' },
+  /** Warning: the header is on row `row`; the lines above it (a title, a unit) are not imported. */
+  lines_above_header: { row: 'integer' },
   /** Warning: a column of no field, ignored. */
   unknown_column: { column: 'text' },
 } as const satisfies IssueSpec;

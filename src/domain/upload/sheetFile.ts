@@ -46,6 +46,7 @@ export async function parseSheetFile(
   },
 ): Promise<ParsedFile> {
   const session = new FileSession({ knownRecords: opts.knownRecords });
+  session.linesAbove(t.above);
   session.record(t.headerCells, t.headerRow);
   for (let i = 0; i < t.rows.length; i++) {
     const r = t.rows[i]!;

@@ -1,7 +1,8 @@
 // A quick look at a file's header row, to parse the files of one upload in the right order
 // (records before the indicators and funds that refer to them) before any file is fully read.
 // The full parse decides everything for real; a wrong guess here only costs a re-ordering.
-import { detectDelimiter, firstLineOf } from '@/domain/csvStream';
+import { isLineAboveHeader, MAX_LINES_ABOVE } from '@/domain/aboveHeader';
+import { contentLines, detectDelimiterOfHead } from '@/domain/csvStream';
 import { mapHeaders } from '@/domain/headers';
 import type { Kind } from '@/domain/types';
 import Papa from 'papaparse';
@@ -23,10 +24,12 @@ export function sniffKind(bytes: Uint8Array): Kind | null {
   const text = decodeHead(bytes)
     .replace(/^\uFEFF/, '')
     .replace(/^\s+/, '');
-  const line = firstLineOf(text);
-  if (line.trim() === '') return null;
-  const parsed = Papa.parse<string[]>(line, { delimiter: detectDelimiter(line), header: false });
-  const cells = parsed.data[0];
-  if (!cells) return null;
-  return mapHeaders(cells).kind;
+  const delimiter = detectDelimiterOfHead(text, MAX_LINES_ABOVE + 1);
+  // The header is the first line that cannot stand above one (a title, a note of the unit).
+  for (const line of contentLines(text, MAX_LINES_ABOVE + 1)) {
+    const cells = Papa.parse<string[]>(line, { delimiter, header: false }).data[0];
+    if (!cells) return null;
+    if (!isLineAboveHeader(cells)) return mapHeaders(cells).kind;
+  }
+  return null;
 }

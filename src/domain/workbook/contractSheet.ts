@@ -32,6 +32,8 @@ export interface ContractSheet {
   /** The header cells as written, from column A; a merged header's text on its first column. */
   headerCells: string[];
   headers: HeaderMapping[];
+  /** The rows above the header with text (a title, a note of the unit of amounts), for their unit. */
+  above: ContractSheetRow[];
   rows: ContractSheetRow[];
   /** How the sheet was read (merged data cells, formulas without a value, …), each at its sheet cell. */
   warnings: Issue[];
@@ -98,6 +100,19 @@ interface Header {
   cells: string[];
   kind: Kind;
   headers: HeaderMapping[];
+  above: ContractSheetRow[];
+}
+
+/** The held rows above `row` that hold text, as their cells' texts. */
+function rowsAbove(held: readonly HeldRow[], row: number): ContractSheetRow[] {
+  const out: ContractSheetRow[] = [];
+  for (const h of held) {
+    if (h.row >= row) break;
+    // Array.from, not map: a held row's cells are sparse, and map keeps the holes.
+    const cells = Array.from(h.cells, (c) => (c?.text ?? '').trim());
+    if (cells.some((c) => c !== '')) out.push({ row: h.row, cells });
+  }
+  return out;
 }
 
 /** The first held row (of the first HEADER_SEARCH_ROWS) whose cells fit a kind with all its required columns. */
@@ -125,7 +140,7 @@ function findHeader(held: readonly HeldRow[], merges: readonly CellRange[]): Hea
     // Data starts below a header merged over several rows.
     let bottom = h.row;
     for (const m of merges) if (m.top === h.row) bottom = Math.max(bottom, m.bottom);
-    return { row: h.row, bottom, cells, kind: mapped.kind, headers: mapped.headers };
+    return { row: h.row, bottom, cells, kind: mapped.kind, headers: mapped.headers, above: rowsAbove(held, h.row) };
   }
   return null;
 }
@@ -287,6 +302,7 @@ export async function readContractSheet(sheet: WorkbookSheet, opts: ReadSheetOpt
       headerRow: h.row,
       headerCells: h.cells,
       headers: h.headers,
+      above: h.above,
       rows: data.rows,
       warnings,
     },

@@ -9,6 +9,10 @@ export const headerMessages: AreaMessages<'headers'> = {
     duplicate_columns: '列“{first}”和“{second}”都对应 {field}，请只保留一列',
     amount_unit: '列“{column}”的单位“{unit}”无法识别：金额列的单位应为 {accepted}',
     percent_unit: '列“{column}”的单位“{unit}”无法识别：百分比列的单位应为 {accepted}',
+    amount_unit_stated: '第 {row} 行注明金额单位为“{unit}”，以下各列按此单位换算为万元：{columns}',
+    stated_units_differ:
+      '表头上方注明了两种金额单位：第 {firstRow} 行为“{first}”，第 {secondRow} 行为“{second}”，无法确定金额的单位',
+    lines_above_header: '表头在第 {row} 行，上方各行（标题、单位说明等）未导入',
     unknown_column: '未识别的列“{column}”，导入时忽略',
   },
   en: {
@@ -19,6 +23,12 @@ export const headerMessages: AreaMessages<'headers'> = {
     duplicate_columns: 'Columns “{first}” and “{second}” both map to {field}: keep only one.',
     amount_unit: 'Column “{column}” has an unknown unit “{unit}”: the unit of an amount column must be {accepted}.',
     percent_unit: 'Column “{column}” has an unknown unit “{unit}”: the unit of a percent column must be {accepted}.',
+    amount_unit_stated:
+      'Row {row} states the unit of amounts as “{unit}”: these columns are read in it and converted to CNY 10k: {columns}',
+    stated_units_differ:
+      'The lines above the header state two units of amounts, “{first}” on row {firstRow} and “{second}” on row {secondRow}: the unit of the amounts is unclear.',
+    lines_above_header:
+      'The header is on row {row}; the lines above it (a title, a note of the unit) are not imported.',
     unknown_column: 'Column “{column}” is not recognised and is ignored.',
   },
 };

@@ -24,6 +24,11 @@ export const FORM_ISSUES = {
   /** A form's indicator (or funds line) scored above its 分值 (at import, the rows' error score_above_weight). */
   form_score_above_weight: { item: 'text', score: 'score', weight: 'score' },
   self_score_differs: { stated: 'score', total: 'score' },
+  /**
+   * The form states two amount units (`unit`, nearest the funds block, is used; `other` is the
+   * farther statement, where the issue points).
+   */
+  amount_unit_conflict: { unit: 'text', other: 'text' },
   /** A figure's cell whose text is no number: read as empty. */
   value_unreadable: { text: 'text', item: 'text' },
   /** A findings cell that still holds the form's instructions. */

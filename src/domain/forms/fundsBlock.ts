@@ -3,18 +3,11 @@
 // row per money line: the total (年度资金总额 / 总额), the sources (当年财政拨款, 上年结转资金,
 // 其他资金, 财政资金, 单位资金, …) and, in department forms, 基本支出 and 项目支出.
 import type { TableCell } from '@/domain/document/types';
+import { amountUnit, type AmountUnit } from './amountUnit';
 import { cellsByColumn, headerColumns, lastCol, type BlockColumn, type FormRow } from './formRows';
-import {
-  BLOCK_STARTS,
-  cleanName,
-  FUND_COLUMNS,
-  FUND_ROWS,
-  INDICATOR_COLUMNS,
-  labelKey,
-  META_LABELS,
-  unitScale,
-} from './labels';
+import { BLOCK_STARTS, cleanName, FUND_COLUMNS, FUND_ROWS, INDICATOR_COLUMNS, labelKey, META_LABELS } from './labels';
 import type { FundColumn, FundRow } from './labels';
+import type { FormParagraph } from './metaFacts';
 
 /** One money line of the block: its label and the cell under each column. */
 export interface FundsLine {
@@ -30,6 +23,8 @@ export interface FundsBlock {
   columns: BlockColumn<FundColumn>[];
   /** Multiplier to 万元 of the block's amounts (1 unless the form says 元 or 亿元). */
   scale: number;
+  /** Where the form states that unit, and a statement of another unit if there is one. */
+  unit: AmountUnit;
   lines: FundsLine[];
   /** Indexes (into the form's rows) of the header and of the last row of the block. */
   first: number;
@@ -71,19 +66,8 @@ function itemName(text: string): string {
     .replace(/[:：]+$/, '');
 }
 
-/** The scale the header or a note above it names (`项目资金（元）`, `金额单位：元`), nearest first. */
-function scaleOf(rows: readonly FormRow[], header: number): number {
-  for (let i = header; i >= 0; i--) {
-    for (const cell of rows[i]!.cells) {
-      const s = labelKey(cell.text).scale ?? unitScale(cell.text);
-      if (s !== null) return s;
-    }
-  }
-  return 1;
-}
-
-/** The funds block of a form's rows, or null when it has none. */
-export function findFundsBlock(rows: readonly FormRow[]): FundsBlock | null {
+/** The funds block of a form's rows, or null when it has none; `paragraphs` (above a Word table) may state its unit. */
+export function findFundsBlock(rows: readonly FormRow[], paragraphs: readonly FormParagraph[] = []): FundsBlock | null {
   for (let i = 0; i < rows.length; i++) {
     const columns = headerColumns(rows[i]!, FUND_COLUMNS);
     if (!isHeader(columns)) continue;
@@ -111,7 +95,8 @@ export function findFundsBlock(rows: readonly FormRow[]): FundsBlock | null {
         lines.push({ kind, item: itemName(label.text), label, row, cells: byField });
       });
     }
-    return { columns, scale: scaleOf(rows, i), lines, first: i, last };
+    const unit = amountUnit(rows, i, paragraphs);
+    return { columns, scale: unit.scale, unit, lines, first: i, last };
   }
   return null;
 }

@@ -29,6 +29,13 @@ export const FORM_ISSUES = {
    * farther statement, where the issue points).
    */
   amount_unit_conflict: { unit: 'text', other: 'text' },
+  /**
+   * A value of the funds block or the indicator table under a header (`header`, as written) that
+   * names no column the reader knows, or a second value under one column: not read.
+   */
+  form_cell_unplaced: { text: 'text', header: 'text' },
+  /** A value of the funds block or the indicator table in a column without a header: not read. */
+  form_cell_unheaded: { text: 'text' },
   /** A figure's cell whose text is no number: read as empty. */
   value_unreadable: { text: 'text', item: 'text' },
   /** A findings cell that still holds the form's instructions. */

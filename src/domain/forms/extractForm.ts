@@ -140,6 +140,11 @@ export function extractForm(rows: readonly FormRow[], ctx: FormContext): FormRea
       { location: conflict.location },
     );
   }
+  for (const { cell, row, header } of [...(funds?.unread ?? []), ...(table?.unread ?? [])]) {
+    const at = { location: cellLocation(row.table, cell, header) };
+    if (header === '') log.warn('form_cell_unheaded', { text: quoteCell(cell.text) }, at);
+    else log.warn('form_cell_unplaced', { text: quoteCell(cell.text), header: quoteCell(header) }, at);
+  }
   if (funds) readFunds(funds, record, fundLines, indicators, log, ctx.source);
   else log.warn('no_funds_block', {});
   if (table) readIndicators(table, record, indicators, log, ctx.source);

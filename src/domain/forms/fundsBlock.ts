@@ -4,7 +4,9 @@
 // 其他资金, 财政资金, 单位资金, …) and, in department forms, 基本支出 and 项目支出.
 import type { TableCell } from '@/domain/document/types';
 import { amountUnit, type AmountUnit } from './amountUnit';
-import { cellsByColumn, headerColumns, lastCol, type BlockColumn, type FormRow } from './formRows';
+import { cellsByColumn, lastCol, type BlockColumn, type FormRow } from './formRows';
+import { headerBand } from './headerBand';
+import { UnreadCells, type UnreadCell } from './unreadCells';
 import { BLOCK_STARTS, cleanName, FUND_COLUMNS, FUND_ROWS, INDICATOR_COLUMNS, labelKey, META_LABELS } from './labels';
 import type { FundColumn, FundRow } from './labels';
 import type { FormParagraph } from './metaFacts';
@@ -26,6 +28,8 @@ export interface FundsBlock {
   /** Where the form states that unit, and a statement of another unit if there is one. */
   unit: AmountUnit;
   lines: FundsLine[];
+  /** Values under no column of the block (the first of each grid column). */
+  unread: UnreadCell[];
   /** Indexes (into the form's rows) of the header and of the last row of the block. */
   first: number;
   last: number;
@@ -69,12 +73,14 @@ function itemName(text: string): string {
 /** The funds block of a form's rows, or null when it has none; `paragraphs` (above a Word table) may state its unit. */
 export function findFundsBlock(rows: readonly FormRow[], paragraphs: readonly FormParagraph[] = []): FundsBlock | null {
   for (let i = 0; i < rows.length; i++) {
-    const columns = headerColumns(rows[i]!, FUND_COLUMNS);
+    const header = headerBand(rows, i, FUND_COLUMNS);
+    const { columns } = header;
     if (!isHeader(columns)) continue;
     const valueFrom = Math.min(...columns.map((c) => c.c0));
     const lines: FundsLine[] = [];
-    let last = i;
-    for (let j = i + 1; j < rows.length && j <= i + MAX_LINES; j++) {
+    const unread = new UnreadCells(header.leaves);
+    let last = i + header.height - 1;
+    for (let j = i + header.height; j < rows.length && j < i + header.height + MAX_LINES; j++) {
       const row = rows[j]!;
       const labels = row.cells.filter((c) => isLabel(c) && (c.col < valueFrom || isInlineLabel(c.text)));
       const first = labels[0];
@@ -89,14 +95,19 @@ export function findFundsBlock(rows: readonly FormRow[], paragraphs: readonly Fo
       labels.forEach((label, k) => {
         const next = labels[k + 1];
         const inSegment = row.cells.filter((c) => c.col > lastCol(label) && (next === undefined || c.col < next.col));
-        const { byField } = cellsByColumn(inSegment, columns, label.col < valueFrom ? valueFrom : lastCol(label) + 1);
+        const { byField, unplaced } = cellsByColumn(
+          inSegment,
+          columns,
+          label.col < valueFrom ? valueFrom : lastCol(label) + 1,
+        );
         const kind = FUND_ROWS.get(labelKey(label.text).key) ?? 'source';
         if (kind === 'subheader') return;
+        unread.add(row, unplaced);
         lines.push({ kind, item: itemName(label.text), label, row, cells: byField });
       });
     }
-    const unit = amountUnit(rows, i, paragraphs);
-    return { columns, scale: unit.scale, unit, lines, first: i, last };
+    const unit = amountUnit(rows, i, paragraphs, header.height);
+    return { columns, scale: unit.scale, unit, lines, unread: unread.cells, first: i, last };
   }
   return null;
 }

@@ -184,6 +184,11 @@ export const BLOCK_STARTS: ReadonlySet<string> = new Set(
   ].map((s) => labelKey(s).key),
 );
 
+/** Labels of a department form's tasks block (年度主要任务: 任务名称 | 主要内容 | 预算数 | 执行数): its money is no fund line. */
+export const TASK_LABELS: ReadonlySet<string> = new Set(
+  ['年度主要任务', '主要任务', '任务名称', '任务', '重点任务', '主要内容'].map((s) => labelKey(s).key),
+);
+
 export type FormScope = 'project' | 'department';
 
 /** The scope a form's title names: 项目支出绩效自评表 or 部门（单位）整体支出绩效自评表. */

@@ -1,9 +1,11 @@
 // Figures of a form cell: the typed value of a spreadsheet cell when it has one (never re-parsed
 // from its display text), else the cell's text read by the contract's value rules (thousands
 // separators, full-width digits, `90万元`, `96.92%`, `8分`; `—`, `/`, `无` and blank mean none).
-// A form's figure is what the form shows: a typed value is kept to the decimals its cell displays
-// (a formula's 0.98931719… shown as 98.93% is 98.93), so that a form read as .xlsx gives the
-// figures the same form gives as .docx, and the figures its evidence quotes.
+// A form's rate or score is what the form shows: a typed value is kept to the decimals its cell
+// displays (a formula's 0.98931719… shown as 98.93% is 98.93), so that a form read as .xlsx gives
+// the figures the same form gives as .docx, and the figures its evidence quotes. Amounts keep
+// their exact value: a column shown without decimals (#,##0) would otherwise lose up to 0.5 of its
+// unit, which for a small project in 万元 is a real sum.
 import type { TableCell } from '@/domain/document/types';
 import { isPercentFormat, percentPoints } from '@/domain/workbook/numberFormat';
 import { isEmptyMarker, parseAmount, parseNumber, parsePercent } from '@/domain/values';
@@ -43,7 +45,7 @@ export function amountOf(cell: TableCell | undefined, scale: number): CellFigure
   if (!cell) return NONE;
   if (typeof cell.value === 'number') {
     if (cell.value < 0) return { value: null, bad: true };
-    return { value: round6(asShown(cell.value, cell) * scale), bad: false };
+    return { value: round6(cell.value * scale), bad: false };
   }
   if (isEmptyMarker(cell.text)) return NONE;
   return fromText(parseAmount(cell.text, scale));

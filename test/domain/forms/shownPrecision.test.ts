@@ -50,7 +50,7 @@ describe('a form’s figures are what the form shows', () => {
     expect(toCsv('records', sheet.records).split(/\r?\n/)[1]).toContain(',98.93%,');
   });
 
-  it('the cell’s shown decimals, whatever its format; a text that is no plain number keeps the value', () => {
+  it('a rate or score to the cell’s shown decimals, whatever its format; a text that is no plain number keeps the value', () => {
     const cell = (value: number, text: string, format = '0.00') => ({
       text,
       value,
@@ -62,7 +62,9 @@ describe('a form’s figures are what the form shows', () => {
     });
     expect(percentOf(cell(0.9893171904210808, '98.9%', '0.0%')).value).toBe(98.9);
     expect(numberOf(cell(2.675, '2.68')).value).toBe(2.68);
-    expect(amountOf(cell(1135800.4, '¥1,135,800', '¥#,##0'), 0.0001).value).toBe(113.58);
+    // Amounts keep their exact value, whatever their cells show.
+    expect(amountOf(cell(1135800.4, '¥1,135,800', '¥#,##0'), 0.0001).value).toBe(113.58004);
+    expect(amountOf(cell(2.4, '2', '#,##0'), 1).value).toBe(2.4);
     expect(amountOf(cell(281.28, '281.28'), 1).value).toBe(281.28);
     expect(numberOf(cell(123456789012, '1.23457E+11', 'General')).value).toBe(123456789012);
   });

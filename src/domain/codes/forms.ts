@@ -24,6 +24,18 @@ export const FORM_ISSUES = {
   /** A form's indicator (or funds line) scored above its 分值 (at import, the rows' error score_above_weight). */
   form_score_above_weight: { item: 'text', score: 'score', weight: 'score' },
   self_score_differs: { stated: 'score', total: 'score' },
+  /**
+   * The form states two amount units (`unit`, nearest the funds block, is used; `other` is the
+   * farther statement, where the issue points).
+   */
+  amount_unit_conflict: { unit: 'text', other: 'text' },
+  /**
+   * A value of the funds block or the indicator table under a header (`header`, as written) that
+   * names no column the reader knows, or a second value under one column: not read.
+   */
+  form_cell_unplaced: { text: 'text', header: 'text' },
+  /** A value of the funds block or the indicator table in a column without a header: not read. */
+  form_cell_unheaded: { text: 'text' },
   /** A figure's cell whose text is no number: read as empty. */
   value_unreadable: { text: 'text', item: 'text' },
   /** A findings cell that still holds the form's instructions. */

@@ -5,6 +5,7 @@ import { executionRate, gradeFromScore } from '@/domain/derive';
 import type { TableCell } from '@/domain/document/types';
 import type { ExtractIssue, ExtractLayout, EvidenceItem } from '@/domain/extract/types';
 import type { FindingKind, FindingRow, FundLine, IndicatorRow, PerfRecord, Scope } from '@/domain/types';
+import { quoteCell } from '@/domain/issues';
 import { blankRow } from '@/domain/rowReader';
 import { parseGrade } from '@/domain/values';
 import { amountOf, numberOf, percentOf, type CellFigure } from './cellValues';
@@ -79,7 +80,7 @@ function firstFact(facts: readonly MetaFact[], label: MetaLabel): MetaFact | und
 export function extractForm(rows: readonly FormRow[], ctx: FormContext): FormRead {
   const log = new FormLog();
   const heading = formHeading(rows, ctx.paragraphs ?? []);
-  const funds = findFundsBlock(rows);
+  const funds = findFundsBlock(rows, ctx.paragraphs);
   const table = findIndicatorTable(rows, funds ? funds.last + 1 : 0) ?? findIndicatorTable(rows);
   const inBlocks = blockRows(funds, table);
   const facts = metaFacts(rows.filter((_, i) => !inBlocks.has(i)));
@@ -131,6 +132,19 @@ export function extractForm(rows: readonly FormRow[], ctx: FormContext): FormRea
 
   const indicators: IndicatorRow[] = [];
   const fundLines: FundLine[] = [];
+  if (funds?.unit.conflict && funds.unit.stated) {
+    const { stated, conflict } = funds.unit;
+    log.warn(
+      'amount_unit_conflict',
+      { unit: quoteCell(stated.text), other: quoteCell(conflict.text) },
+      { location: conflict.location },
+    );
+  }
+  for (const { cell, row, header } of [...(funds?.unread ?? []), ...(table?.unread ?? [])]) {
+    const at = { location: cellLocation(row.table, cell, header) };
+    if (header === '') log.warn('form_cell_unheaded', { text: quoteCell(cell.text) }, at);
+    else log.warn('form_cell_unplaced', { text: quoteCell(cell.text), header: quoteCell(header) }, at);
+  }
   if (funds) readFunds(funds, record, fundLines, indicators, log, ctx.source);
   else log.warn('no_funds_block', {});
   if (table) readIndicators(table, record, indicators, log, ctx.source);

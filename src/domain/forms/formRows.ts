@@ -55,7 +55,8 @@ export function headerColumns<T>(row: FormRow, lookup: ReadonlyMap<string, T>): 
 /**
  * The cell of each column in a row. A cell goes to the column it overlaps most (the leftmost of
  * equals): Word tables often do not align value cells exactly under their header. Cells left of
- * `fromCol` (the row's label) take part in no column.
+ * `fromCol` (the row's label) take part in no column; a cell with text under no column, or under
+ * one that already has its cell, is `unplaced`.
  */
 export function cellsByColumn<T>(
   cells: readonly TableCell[],
@@ -75,9 +76,8 @@ export function cellsByColumn<T>(
         bestOverlap = overlap;
       }
     }
-    if (best === null) {
-      if (cell.text.trim() !== '') unplaced.push(cell);
-    } else if (!byField.has(best.field)) byField.set(best.field, cell);
+    if (best !== null && !byField.has(best.field)) byField.set(best.field, cell);
+    else if (cell.text.trim() !== '') unplaced.push(cell);
   }
   return { byField, unplaced };
 }

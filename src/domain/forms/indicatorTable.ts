@@ -4,6 +4,8 @@
 // down or left blank under the one above, and the total row (总分 / 合计).
 import type { TableCell } from '@/domain/document/types';
 import { cellsByColumn, headerColumns, lastCol, mergedFromAbove, type BlockColumn, type FormRow } from './formRows';
+import { headerBand } from './headerBand';
+import { UnreadCells, type UnreadCell } from './unreadCells';
 import { BLOCK_STARTS, cleanName, INDICATOR_COLUMNS, labelKey, META_LABELS, type IndicatorColumn } from './labels';
 
 export interface IndicatorLine {
@@ -24,6 +26,8 @@ export interface IndicatorTable {
   lines: IndicatorLine[];
   /** The 总分 / 合计 row's cells under 分值 and 得分, when the table has one. */
   total: { row: FormRow; label: TableCell; weight?: TableCell; score?: TableCell } | null;
+  /** Values under no column of the table (the first of each grid column). */
+  unread: UnreadCell[];
   /** True when the table names indicators without levels (指标名称 only). */
   flat: boolean;
   first: number;
@@ -35,15 +39,6 @@ const LEVELS = ['level1', 'level2', 'level3'] as const;
 function isHeader(columns: readonly BlockColumn<IndicatorColumn>[]): boolean {
   const fields = new Set(columns.map((c) => c.field));
   return (fields.has('level1') || fields.has('name')) && fields.size >= 3;
-}
-
-/** The header row's bottom: data starts below header cells merged over two rows. */
-function headerBottom(row: FormRow, columns: readonly BlockColumn<IndicatorColumn>[]): number {
-  let bottom = row.row;
-  for (const cell of row.cells) {
-    if (columns.some((c) => c.c0 === cell.col)) bottom = Math.max(bottom, cell.row + cell.rowSpan - 1);
-  }
-  return bottom;
 }
 
 function text(cell: TableCell | undefined): string {
@@ -70,9 +65,9 @@ function ends(row: FormRow): boolean {
 /** The indicator table of a form's rows (searched from `from`), or null when it has none. */
 export function findIndicatorTable(rows: readonly FormRow[], from = 0): IndicatorTable | null {
   for (let i = from; i < rows.length; i++) {
-    const columns = headerColumns(rows[i]!, INDICATOR_COLUMNS);
+    const header = headerBand(rows, i, INDICATOR_COLUMNS);
+    const { columns } = header;
     if (!isHeader(columns)) continue;
-    const bottom = headerBottom(rows[i]!, columns);
     const firstCol = Math.min(...columns.map((c) => c.c0));
     const levelCol = new Map(
       columns.filter((c) => (LEVELS as readonly string[]).includes(c.field)).map((c) => [c.field, c]),
@@ -81,25 +76,26 @@ export function findIndicatorTable(rows: readonly FormRow[], from = 0): Indicato
     const lines: IndicatorLine[] = [];
     let total: IndicatorTable['total'] = null;
     const carry = { level1: '', level2: '' };
-    let last = i;
-    for (let j = i + 1; j < rows.length; j++) {
+    const unread = new UnreadCells(header.leaves);
+    let last = i + header.height - 1;
+    for (let j = i + header.height; j < rows.length; j++) {
       const row = rows[j]!;
-      if (row.row <= bottom && row.table === rows[i]!.table) continue;
       const firstText = row.cells.find((c) => c.text.trim() !== '');
       if (firstText && META_LABELS.get(labelKey(firstText.text).key) === 'total') {
-        const { byField } = cellsByColumn(row.cells, columns, lastCol(firstText) + 1);
+        const { byField, unplaced } = cellsByColumn(row.cells, columns, lastCol(firstText) + 1);
+        unread.add(row, unplaced);
         total = { row, label: firstText, weight: byField.get('weight'), score: byField.get('score') };
         last = j;
         break;
       }
       if (ends(row)) break;
       if (isHeader(headerColumns(row, INDICATOR_COLUMNS))) break;
-      const { byField } = cellsByColumn(row.cells, columns, firstCol);
+      const { byField, unplaced } = cellsByColumn(row.cells, columns, firstCol);
       // Level names merged down over several rows read in each of them.
       for (const [field, col] of levelCol) {
         if (!byField.has(field)) {
           const above = mergedFromAbove(row, col.c0);
-          if (above && above.row > rows[i]!.row) byField.set(field, above);
+          if (above && (row.table !== rows[i]!.table || above.row > header.bottom)) byField.set(field, above);
         }
       }
       const names = {
@@ -111,6 +107,7 @@ export function findIndicatorTable(rows: readonly FormRow[], from = 0): Indicato
         (f) => text(byField.get(f as IndicatorColumn)) !== '',
       );
       if (names.level1 === '' && names.level2 === '' && names.level3 === '' && !hasFigures) continue;
+      unread.add(row, unplaced);
       last = j;
       // A level left blank under the one above is the one above (the form's visual convention).
       if (names.level1 !== '') {
@@ -131,7 +128,7 @@ export function findIndicatorTable(rows: readonly FormRow[], from = 0): Indicato
         note: byField.get('note')?.text.trim() ?? '',
       });
     }
-    return { columns, lines, total, flat, first: i, last };
+    return { columns, lines, total, unread: unread.cells, flat, first: i, last };
   }
   return null;
 }

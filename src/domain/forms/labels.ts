@@ -86,6 +86,16 @@ export const FUND_ROWS = table<FundRow>({
 export type IndicatorColumn =
   'level1' | 'level2' | 'level3' | 'name' | 'nature' | 'target' | 'unit' | 'actual' | 'weight' | 'score' | 'note';
 
+const INDICATOR_NOTES = [
+  '偏差原因分析及改进措施',
+  '未完成原因分析',
+  '偏差原因分析',
+  '原因分析',
+  '未完成原因和改进措施',
+  '偏差原因及改进措施',
+  '备注',
+];
+
 /** Column labels of the indicator table (绩效指标). */
 export const INDICATOR_COLUMNS = table<IndicatorColumn>({
   level1: ['一级指标'],
@@ -98,16 +108,34 @@ export const INDICATOR_COLUMNS = table<IndicatorColumn>({
   actual: ['实际完成值', '完成值', '全年实际值', '实际值', '全年完成值', '实际完成情况值'],
   weight: ['分值', '权重', '指标权重', '标准分', '指标分值'],
   score: ['得分', '自评得分', '指标得分', '评价得分'],
-  note: [
-    '偏差原因分析及改进措施',
-    '未完成原因分析',
-    '偏差原因分析',
-    '原因分析',
-    '未完成原因和改进措施',
-    '偏差原因及改进措施',
-    '备注',
-  ],
+  note: INDICATOR_NOTES,
 });
+
+/**
+ * Headers of columns that explain rather than report (原因, 得分计算方法, 评分标准): what stands under
+ * them is no figure the form is read for, so a block that has no column for them leaves them unread
+ * without saying so.
+ */
+const COMMENT_HEADERS: ReadonlySet<string> = new Set(
+  [
+    ...INDICATOR_NOTES,
+    '原因',
+    '说明',
+    '情况说明',
+    '得分计算方法',
+    '计算方法',
+    '评分标准',
+    '评分方法',
+    '评分规则',
+    '指标解释',
+    '指标说明',
+  ].map((s) => labelKey(s).key),
+);
+
+/** True for a header of a column of comments (see COMMENT_HEADERS). */
+export function isCommentHeader(text: string): boolean {
+  return COMMENT_HEADERS.has(labelKey(text).key);
+}
 
 export type MetaLabel =
   | 'project'
@@ -154,6 +182,11 @@ export const BLOCK_STARTS: ReadonlySet<string> = new Set(
     '项目负责人',
     '财务负责人',
   ].map((s) => labelKey(s).key),
+);
+
+/** Labels of a department form's tasks block (年度主要任务: 任务名称 | 主要内容 | 预算数 | 执行数): its money is no fund line. */
+export const TASK_LABELS: ReadonlySet<string> = new Set(
+  ['年度主要任务', '主要任务', '任务名称', '任务', '重点任务', '主要内容'].map((s) => labelKey(s).key),
 );
 
 export type FormScope = 'project' | 'department';

@@ -18,6 +18,9 @@ export const formMessages: AreaMessages<'forms'> = {
     weight_sum_mismatch: '各项指标分值合计 {sum} 与总分栏的分值 {total} 不一致',
     form_score_above_weight: '“{item}”的得分 {score} 超过其分值 {weight}',
     self_score_differs: '“自评得分” {stated} 与总分 {total} 不一致：采用总分',
+    amount_unit_conflict: '金额单位前后不一致：按最靠近资金栏的“{unit}”读取，另有“{other}”，请核对',
+    form_cell_unplaced: '“{text}”（表头“{header}”）对应不到自评表的任何一栏，未读取：请核对表头',
+    form_cell_unheaded: '“{text}”所在的栏没有表头，未读取：请核对表头',
     value_unreadable: '“{item}”的“{text}”不是有效的数值，按空值读取',
     template_hint: '“{label}”栏仍是填表说明，未作为评价发现导入',
     year_from_upload: '自评表没有写明年度，采用上传时填写的 {year} 年',
@@ -48,6 +51,11 @@ export const formMessages: AreaMessages<'forms'> = {
     form_score_above_weight: 'The score {score} of “{item}” is above its weight {weight}.',
     self_score_differs:
       'The self-assessed score, {stated}, differs from the total score {total}: the total score is used.',
+    amount_unit_conflict:
+      'The form states two amount units: amounts are read in the one nearest the funds block, “{unit}”; the form also says “{other}”. Check which is right.',
+    form_cell_unplaced:
+      '“{text}” (under the header “{header}”) matches no column of the form; it was not read. Check the header.',
+    form_cell_unheaded: '“{text}” stands in a column without a header; it was not read. Check the header.',
     value_unreadable: '“{text}” for “{item}” is not a valid number; it is read as empty.',
     template_hint: 'The “{label}” cell still holds the form’s instructions; it is not imported as a finding.',
     year_from_upload: 'The form states no year; the year given for the upload, {year}, is used.',

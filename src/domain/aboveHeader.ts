@@ -5,9 +5,9 @@
 // 万元, ten thousand times too large, with nothing to see.
 import { amountUnitScale, fieldOfLabel } from './headers';
 import { issue, type Issue } from './issues';
-import { normalizeLabel } from './normalize';
 import { SCHEMA } from './schema';
 import { KINDS, type HeaderMapping, type Kind } from './types';
+import { unitNotesIn } from './unitNote';
 
 /** Lines a CSV file may have above its header (a workbook looks at its first 10 rows likewise). */
 export const MAX_LINES_ABOVE = 9;
@@ -33,10 +33,6 @@ export function isLineAboveHeader(cells: readonly string[]): boolean {
   return true;
 }
 
-// `单位` followed by a unit and then no further Chinese character: `填报单位：元宝山区` names an
-// agency, not a unit. Longest units first, so that `万元` is not read as `元`.
-const STATED = /单位[:：]?(万元|千元|亿元|元)(?![\u3400-\u9fff])/g;
-
 export interface StatedUnit {
   /** The unit as the table names it: 元, 万元, 千元 or 亿元. */
   unit: string;
@@ -44,16 +40,6 @@ export interface StatedUnit {
   scale: number;
   /** The spreadsheet row of the line that states it. */
   row: number;
-}
-
-/** The units a line's cells state, in order (usually none or one). */
-function unitsIn(cells: readonly string[]): string[] {
-  const out: string[] = [];
-  for (const cell of cells) {
-    if (cell.indexOf('单位') === -1) continue;
-    for (const m of normalizeLabel(cell).matchAll(STATED)) out.push(m[1]!);
-  }
-  return out;
 }
 
 /** What the lines above a header say of the unit of amounts. */
@@ -66,7 +52,7 @@ export type UnitAbove = { unit: StatedUnit | null; error: Issue | null };
 export function unitAbove(lines: readonly LineAbove[], headerRow: number): UnitAbove {
   let found: StatedUnit | null = null;
   for (const line of lines) {
-    for (const unit of unitsIn(line.cells)) {
+    for (const unit of line.cells.flatMap(unitNotesIn)) {
       const scale = amountUnitScale(unit);
       if (scale === undefined) continue;
       if (found === null) found = { unit, scale, row: line.row };

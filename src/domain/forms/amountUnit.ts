@@ -2,7 +2,7 @@
 // `年初预算数（万元）`), in a note cell or caption row above the funds block (`单位：元`), or in a
 // paragraph above a Word form's table (`金额单位：元`, `填报单位：某局　金额单位：元`). The nearest
 // statement wins; statements that disagree are kept so the reader can say so.
-import { normalizeLabel } from '@/domain/normalize';
+import { unitNotesIn } from '@/domain/unitNote';
 import { cellLocation, type FormRow } from './formRows';
 import { labelKey, unitScale } from './labels';
 import type { FormParagraph } from './metaFacts';
@@ -23,14 +23,12 @@ export interface AmountUnit {
   conflict: UnitStatement | null;
 }
 
-const UNIT_NOTE = /单位:(万元|亿元|千元|元)(?![\u3400-\u9fffa-z0-9])/;
-
 /** The unit a text states, or null: a bracket in a label, a cell that is a unit, or a `单位：元` note inside a longer text. */
 export function statedScale(text: string): number | null {
   const s = labelKey(text).scale ?? unitScale(text);
   if (s !== null) return s;
-  const note = UNIT_NOTE.exec(normalizeLabel(text));
-  return note ? unitScale(note[1]!) : null;
+  const note = unitNotesIn(text)[0];
+  return note === undefined ? null : unitScale(note);
 }
 
 /** The unit of the amounts of a block whose header is `rows[header]`: the header, the rows above it, then the paragraphs above the table. */

@@ -3,10 +3,8 @@
 // 调整后预算数, 分值 / 权重), add units and markers in brackets (（万元）, （A）, （10分）,
 // （盖章）), prefix 其中：, break labels over lines (年度\n指标值). Every label is compared in one
 // normalised form (labelKey) and looked up in the tables below.
+import { amountUnitScale } from '@/domain/headers';
 import { normalizeLabel } from '@/domain/normalize';
-
-/** Amount units as multipliers to 万元. */
-const UNITS: Readonly<Record<string, number>> = { 万元: 1, 元: 0.0001, 亿元: 10000, 千元: 0.1 };
 
 export interface LabelKey {
   /** The compared form: half-width, no spaces, no brackets, no 其中 / enumerator / trailing colon. */
@@ -18,7 +16,7 @@ export interface LabelKey {
 /** The unit scale a text names (`万元`, `单位：元`, `金额单位:元`), or null. */
 export function unitScale(text: string): number | null {
   const t = normalizeLabel(text).replace(/^(金额)?单位[:：]?/, '');
-  return Object.prototype.hasOwnProperty.call(UNITS, t) ? UNITS[t]! : null;
+  return amountUnitScale(t) ?? null;
 }
 
 /** Compares labels: `其中：当年财政拨款` → `当年财政拨款`, `年初预算数（A）` → `年初预算数`, `项目资金（万元）` → `项目资金` with scale 1. */

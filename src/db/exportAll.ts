@@ -1,13 +1,17 @@
 // Export of the current data as the three files of the data contract, through the one CSV writer,
-// or as one workbook.
+// or as one workbook. Rows whose record is no longer current (a rollback of the records left them
+// behind; they stay stored, out of the views) are left out and counted: written, they would make
+// the export a batch that cannot be imported again (its rows name records it does not hold).
 // A million rows make a 120 MB file: it is written a slice of rows at a time into the parts of a
 // Blob (in the import worker, so the page never holds the text and never waits for it), with the
 // share of rows written reported as it goes.
 import { appendRows } from '@/domain/columns';
 import { CSV_BOM, CSV_EOL } from '@/domain/csvWrite';
 import { headerLine, rowLine } from '@/domain/exportCsv';
-import { KINDS, type Kind, type RowOf } from '@/domain/types';
-import { currentOf } from './current';
+import { recordKey } from '@/domain/keys';
+import { recordRuns } from '@/domain/recordRuns';
+import { KINDS, type ColumnChunk, type Kind, type RowOf } from '@/domain/types';
+import { currentOf, type CurrentState } from './current';
 import { toXlsx, type RowsByKind } from '@/domain/workbook/write';
 import { loadCurrent } from './reads';
 import type { BudgetDb } from './database';
@@ -21,47 +25,94 @@ export interface ExportProgress {
   total: number;
 }
 
+/** Rows left out of an export, by kind: rows of records that are no longer current. */
+export type LeftOut = Record<Kind, number>;
+
+function noneLeftOut(): LeftOut {
+  return { records: 0, indicators: 0, funds: 0, findings: 0 };
+}
+
+/** The keys of the current records. */
+function currentRecords(records: CurrentState): Set<string> {
+  const keys = new Set<string>();
+  for (const { chunk } of records.entries) for (const k of recordRuns(chunk).keys) keys.add(k);
+  return keys;
+}
+
+/** The row ranges [from, to) of `chunk` whose record is current (every row of a records chunk). */
+function keptRanges(kind: Kind, chunk: ColumnChunk, records: ReadonlySet<string>): [number, number][] {
+  if (kind === 'records') return [[0, chunk.length]];
+  const { starts, keys } = recordRuns(chunk);
+  const out: [number, number][] = [];
+  for (let r = 0; r < keys.length; r++) {
+    if (!records.has(keys[r]!)) continue;
+    const from = starts[r]!;
+    const to = starts[r + 1] ?? chunk.length;
+    const last = out[out.length - 1];
+    if (last && last[1] === from) last[1] = to;
+    else out.push([from, to]);
+  }
+  return out;
+}
+
+/** The current state of each kind, the current records' keys, and the rows the export writes. */
+async function exportPlan(db: BudgetDb) {
+  const states = await Promise.all(KINDS.map((k) => currentOf(db, k)));
+  const records = currentRecords(states[0]!);
+  const leftOut = noneLeftOut();
+  let rows = 0;
+  const ranges = KINDS.map((kind, i) =>
+    states[i]!.entries.map(({ chunk }) => {
+      const kept = keptRanges(kind, chunk, records);
+      const n = kept.reduce((sum, [from, to]) => sum + to - from, 0);
+      rows += n;
+      leftOut[kind] += chunk.length - n;
+      return { chunk, kept };
+    }),
+  );
+  return { ranges, rows, leftOut, records };
+}
+
 /**
- * The text of each kind's current rows, in parts (BOM and header first, then slices of rows), and
- * the number of rows. `onSlice` is called after each slice and may wait (to let other work run).
+ * The text of each kind's current rows, in parts (BOM and header first, then slices of rows), the
+ * number of rows written and those left out. `onSlice` is called after each slice and may wait.
  */
 async function exportParts(
   db: BudgetDb,
+  onStart: (rows: number) => void,
   onSlice: (rows: number) => Promise<void> | void,
-): Promise<{ parts: Record<Kind, string[]>; rows: number }> {
-  const states = await Promise.all(KINDS.map((k) => currentOf(db, k)));
+): Promise<{ parts: Record<Kind, string[]>; leftOut: LeftOut }> {
+  const plan = await exportPlan(db);
+  onStart(plan.rows);
   const parts = {} as Record<Kind, string[]>;
-  let rows = 0;
   for (const [i, kind] of KINDS.entries()) {
     const out = [CSV_BOM + headerLine(kind) + CSV_EOL];
-    for (const { chunk } of states[i]!.entries) {
-      for (let from = 0; from < chunk.length; from += SLICE_ROWS) {
-        const to = Math.min(chunk.length, from + SLICE_ROWS);
-        const slice: RowOf[Kind][] = [];
-        appendRows(chunk, from, to, slice);
-        out.push(slice.map((r) => rowLine(kind, r) + CSV_EOL).join(''));
-        rows += to - from;
-        await onSlice(to - from);
+    for (const { chunk, kept } of plan.ranges[i]!) {
+      for (const [start, end] of kept) {
+        for (let from = start; from < end; from += SLICE_ROWS) {
+          const to = Math.min(end, from + SLICE_ROWS);
+          const slice: RowOf[Kind][] = [];
+          appendRows(chunk, from, to, slice);
+          out.push(slice.map((r) => rowLine(kind, r) + CSV_EOL).join(''));
+          await onSlice(to - from);
+        }
       }
     }
     parts[kind] = out;
   }
-  return { parts, rows };
+  return { parts, leftOut: plan.leftOut };
 }
 
-/** CSV text of each kind's current rows; importing the three into an empty database reproduces them. */
-export async function exportAll(db: BudgetDb): Promise<Record<Kind, string>> {
-  const { parts } = await exportParts(db, () => undefined);
-  const out = {} as Record<Kind, string>;
-  for (const kind of KINDS) out[kind] = parts[kind].join('');
-  return out;
-}
-
-/** The rows an export will write (for its progress). */
-async function exportRows(db: BudgetDb): Promise<number> {
-  let n = 0;
-  for (const kind of KINDS) for (const e of (await currentOf(db, kind)).entries) n += e.chunk.length;
-  return n;
+/** CSV text of each kind's current rows; importing the four into an empty database reproduces them. */
+export async function exportAll(db: BudgetDb): Promise<{ files: Record<Kind, string>; leftOut: LeftOut }> {
+  const { parts, leftOut } = await exportParts(
+    db,
+    () => undefined,
+    () => undefined,
+  );
+  const files = {} as Record<Kind, string>;
+  for (const kind of KINDS) files[kind] = parts[kind].join('');
+  return { files, leftOut };
 }
 
 /**
@@ -72,33 +123,48 @@ export async function exportBlobs(
   db: BudgetDb,
   progress: (p: ExportProgress) => void = () => undefined,
   pause: () => Promise<void> = () => Promise.resolve(),
-): Promise<Record<Kind, Blob>> {
-  const total = await exportRows(db);
+): Promise<{ files: Record<Kind, Blob>; leftOut: LeftOut }> {
   let done = 0;
-  progress({ done, total });
-  const { parts } = await exportParts(db, async (rows) => {
-    done += rows;
-    progress({ done, total });
-    await pause();
-  });
-  const out = {} as Record<Kind, Blob>;
-  for (const kind of KINDS) out[kind] = new Blob(parts[kind], { type: 'text/csv;charset=utf-8' });
-  return out;
+  let total = 0;
+  const { parts, leftOut } = await exportParts(
+    db,
+    (rows) => {
+      total = rows;
+      progress({ done, total });
+    },
+    async (rows) => {
+      done += rows;
+      progress({ done, total });
+      await pause();
+    },
+  );
+  const files = {} as Record<Kind, Blob>;
+  for (const kind of KINDS) files[kind] = new Blob(parts[kind], { type: 'text/csv;charset=utf-8' });
+  return { files, leftOut };
 }
 
 /**
  * 导出 Excel: the current rows as one .xlsx, a sheet per kind (src/domain/workbook/write.ts);
  * importing it into an empty database reproduces them. `onProgress` gets the fraction of kinds read.
  */
-export async function exportWorkbook(db: BudgetDb, onProgress?: (fraction: number) => void): Promise<Blob> {
+export async function exportWorkbook(
+  db: BudgetDb,
+  onProgress?: (fraction: number) => void,
+): Promise<{ blob: Blob; leftOut: LeftOut }> {
+  const { records } = await exportPlan(db);
+  const leftOut = noneLeftOut();
   const tables: { -readonly [K in Kind]?: readonly RowOf[K][] } = {};
   for (const [i, kind] of KINDS.entries()) {
-    (tables as Record<Kind, unknown>)[kind] = await loadCurrent(db, kind);
+    const rows = await loadCurrent(db, kind);
+    const kept = kind === 'records' ? rows : rows.filter((r) => records.has(recordKey(r)));
+    leftOut[kind] = rows.length - kept.length;
+    (tables as Record<Kind, unknown>)[kind] = kept;
     onProgress?.((i + 1) / (KINDS.length + 1));
   }
   const bytes = toXlsx(tables as RowsByKind);
   onProgress?.(1);
-  return new Blob([bytes as Uint8Array<ArrayBuffer>], {
+  const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], {
     type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   });
+  return { blob, leftOut };
 }

@@ -195,6 +195,8 @@ export const importEn: ImportMessages = {
       exportingXlsx: 'Exporting Excel ({percent}%)…',
       exportedXlsx: 'Exported an Excel workbook (a sheet per kind of data, ready to import again):',
       exported: 'Exported the current data as 4 files:',
+      exportLeftOut:
+        '{n} row was not exported: its evaluation record was rolled back and is not in the current data (indicators {indicators}, fund lines {funds}, findings {findings}). The exported files import as they are. | {n} rows were not exported: their evaluation records were rolled back and are not in the current data (indicators {indicators}, fund lines {funds}, findings {findings}). The exported files import as they are.',
       exportHint:
         'Import the 4 files in another browser, or put them in the deployment’s data/ folder to publish them for leaders.',
       rolledBackDone: 'Batch #{id} “{name}” was rolled back.',

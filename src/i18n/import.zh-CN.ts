@@ -174,6 +174,8 @@ export const importZhCN = {
       exportingXlsx: '正在导出 Excel（{percent}%）…',
       exportedXlsx: '已导出 Excel 工作簿（每类数据一张工作表，可直接重新导入）：',
       exported: '已导出当前数据，共 4 个文件：',
+      exportLeftOut:
+        '有 {n} 行未导出：它们所属的评价记录已回滚，不在当前数据中（绩效指标 {indicators} 行、资金明细 {funds} 行、评价发现 {findings} 行）。导出的文件可原样重新导入。',
       exportHint: '导出的 4 个文件可在另一台浏览器导入，或放到部署目录的 data/ 文件夹发布给领导查看。',
       rolledBackDone: '已回滚批次 #{id}“{name}”。',
       origins: { builtin: '内置', upload: '上传', published: '发布' },

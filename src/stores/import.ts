@@ -9,6 +9,7 @@ import { openDb, type BudgetDb } from '@/db/database';
 import { listBatches, rollbackBatches, type BatchInfo, type CommitResult } from '@/db/ledger';
 import { groupUploads, type UploadEntry } from '@/db/uploads';
 import { loadDamage, type Damage } from '@/db/damage';
+import type { LeftOut } from '@/db/exportAll';
 import { reloadBuiltin as reloadBuiltinDb } from '@/db/builtin';
 import { IssueError, problem, problemOf, type Problem } from '@/domain/issues';
 import {
@@ -220,7 +221,7 @@ export const useImportStore = defineStore('import', () => {
         exportProgress.value = { done: msg.done, total: msg.total };
         return;
       case 'exported':
-        settle(msg.uploadId, msg.files);
+        settle(msg.uploadId, { files: msg.files, leftOut: msg.leftOut });
         return;
       case 'verified':
         damaged.value = markRaw(msg.damaged);
@@ -230,7 +231,7 @@ export const useImportStore = defineStore('import', () => {
         xlsxProgress.value = msg.fraction;
         return;
       case 'exportedXlsx':
-        settle(msg.uploadId, msg.blob);
+        settle(msg.uploadId, { blob: msg.blob, leftOut: msg.leftOut });
         return;
       case 'rollbackPreview':
         settle(msg.uploadId, msg.preview);
@@ -462,14 +463,20 @@ export const useImportStore = defineStore('import', () => {
     }
   }
 
-  /** The current data as the contract's four files, built in the worker as Blobs, with progress. */
-  async function exportAll(): Promise<Record<Kind, Blob>> {
+  /**
+   * The current data as the contract's four files, built in the worker as Blobs, with progress,
+   * and the rows left out (of records no longer current).
+   */
+  async function exportAll(): Promise<{ files: Record<Kind, Blob>; leftOut: LeftOut }> {
     exporting.value = true;
     exportProgress.value = null;
     try {
-      const files = await request<Record<Kind, Blob>>((id) => ({ type: 'export', uploadId: id }));
-      exported.value = markRaw(files);
-      return files;
+      const done = await request<{ files: Record<Kind, Blob>; leftOut: LeftOut }>((id) => ({
+        type: 'export',
+        uploadId: id,
+      }));
+      exported.value = markRaw(done.files);
+      return done;
     } finally {
       exporting.value = false;
       exportProgress.value = null;
@@ -477,11 +484,11 @@ export const useImportStore = defineStore('import', () => {
   }
 
   /** 导出 Excel: the current data as one .xlsx workbook, a sheet per kind, built in the worker. */
-  async function exportXlsx(): Promise<Blob> {
+  async function exportXlsx(): Promise<{ blob: Blob; leftOut: LeftOut }> {
     exporting.value = true;
     xlsxProgress.value = 0;
     try {
-      return await request<Blob>((id) => ({ type: 'exportXlsx', uploadId: id }));
+      return await request<{ blob: Blob; leftOut: LeftOut }>((id) => ({ type: 'exportXlsx', uploadId: id }));
     } finally {
       exporting.value = false;
       xlsxProgress.value = null;

@@ -438,8 +438,8 @@ export class ImportEngine {
   async exportXlsx(requestId: number): Promise<void> {
     try {
       const progress = (fraction: number) => this.post({ type: 'xlsxProgress', uploadId: requestId, fraction });
-      const blob = await exportWorkbook(this.db, progress);
-      this.post({ type: 'exportedXlsx', uploadId: requestId, blob });
+      const { blob, leftOut } = await exportWorkbook(this.db, progress);
+      this.post({ type: 'exportedXlsx', uploadId: requestId, blob, leftOut });
     } catch (err) {
       this.post({ type: 'failed', uploadId: requestId, stage: 'export', problem: problemOf(err, 'export_failed') });
     }
@@ -453,8 +453,8 @@ export class ImportEngine {
     try {
       const progress = ({ done, total }: { done: number; total: number }) =>
         this.post({ type: 'exportProgress', uploadId: requestId, done, total });
-      const files = await exportBlobs(this.db, progress, nextTask);
-      this.post({ type: 'exported', uploadId: requestId, files });
+      const { files, leftOut } = await exportBlobs(this.db, progress, nextTask);
+      this.post({ type: 'exported', uploadId: requestId, files, leftOut });
     } catch (err) {
       this.post({ type: 'failed', uploadId: requestId, stage: 'export', problem: problemOf(err, 'export_failed') });
     }

@@ -20,6 +20,7 @@ import {
 import type { Problem } from '@/domain/issues';
 import type { BatchInfo, BatchOrigin, CommitResult } from '@/db/ledger';
 import type { Damage } from '@/db/damage';
+import type { LeftOut } from '@/db/exportAll';
 import type { RollbackPreview } from './rollbackPreview';
 
 /** Files per message when an upload is sent to the worker ('files', then 'parse'). */
@@ -196,12 +197,12 @@ export type FromWorker =
   | { type: 'published'; uploadId: number; outcomes: PublishOutcome[] }
   /** Rows of the export written so far, of `total`. */
   | { type: 'exportProgress'; uploadId: number; done: number; total: number }
-  /** The three files as Blobs, built in the worker (a Blob crosses by reference, not as text). */
-  | { type: 'exported'; uploadId: number; files: Record<Kind, Blob> }
+  /** The four files as Blobs, built in the worker (a Blob crosses by reference, not as text), and the rows left out. */
+  | { type: 'exported'; uploadId: number; files: Record<Kind, Blob>; leftOut: LeftOut }
   | { type: 'verified'; uploadId: number; damaged: Damage[] }
   /** Progress of an Excel export: the fraction of the workbook built. */
   | { type: 'xlsxProgress'; uploadId: number; fraction: number }
-  | { type: 'exportedXlsx'; uploadId: number; blob: Blob }
+  | { type: 'exportedXlsx'; uploadId: number; blob: Blob; leftOut: LeftOut }
   | { type: 'rollbackPreview'; uploadId: number; preview: RollbackPreview | null }
   | {
       type: 'failed';

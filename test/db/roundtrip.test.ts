@@ -70,7 +70,7 @@ describe('export → import', () => {
       ),
     );
 
-    const files = await exportAll(source);
+    const { files } = await exportAll(source);
     for (const kind of KINDS) expect(files[kind].startsWith('\uFEFF')).toBe(true);
     const target = db();
     await importExport(target, files);
@@ -78,11 +78,38 @@ describe('export → import', () => {
     expect(before.records.length).toBe(builtinRecords.length + 1);
     expect(await currentOfAll(target)).toEqual(before);
     // Exporting the imported copy gives the same bytes.
-    expect(await exportAll(target)).toEqual(files);
+    expect((await exportAll(target)).files).toEqual(files);
+  });
+
+  it('leaves out, and counts, the rows of records a rollback took away, so the export imports again', async () => {
+    const source = db();
+    await ensureBuiltin(source, async () => readBuiltinFiles());
+    const kept = record({ agency: '甲单位', project: '' });
+    const gone = record({ agency: '丙单位', project: '' });
+    const upload = await commitFile(source, await parseRows('records', [gone]));
+    const known = knownRecordsOf(await parseRows('records', [kept, gone]));
+    await commitFile(source, await parseRows('records', [kept]));
+    const rows = [indicator({ agency: '甲单位', level1: '决策' }), indicator({ agency: '丙单位', level1: '决策' })];
+    await commitFile(source, await parseRows('indicators', rows, 'i.csv', { knownRecords: known }));
+    if (upload.status !== 'committed') throw new Error('not committed');
+    await rollbackBatch(source, upload.batch.id);
+
+    const { files, leftOut } = await exportAll(source);
+    expect(leftOut).toEqual({ records: 0, indicators: 1, funds: 0, findings: 0 });
+    expect(files.indicators).toContain('甲单位');
+    expect(files.indicators).not.toContain('丙单位');
+    const target = db();
+    await importExport(target, files);
+    const before = await currentOfAll(source);
+    const current = new Set(before.records.map(recordKey));
+    expect(await currentOfAll(target)).toEqual({
+      ...before,
+      indicators: before.indicators.filter((r) => current.has(recordKey(r))),
+    });
   });
 
   it('writes a header-only file for a kind with no rows', async () => {
-    const files = await exportAll(db());
+    const { files } = await exportAll(db());
     for (const kind of KINDS) expect(files[kind]).toBe(toCsv(kind, []));
   });
 });
@@ -278,7 +305,7 @@ describe('property: export → import', () => {
         try {
           await importExport(d, files);
           expect(await currentOfAll(d)).toEqual(data);
-          expect(await exportAll(d)).toEqual(files);
+          expect((await exportAll(d)).files).toEqual(files);
         } finally {
           await d.delete();
         }

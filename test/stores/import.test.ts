@@ -259,8 +259,9 @@ describe('history, export, published data', () => {
       (p) => p && seen.push(p),
       { flush: 'sync' },
     );
-    const files = await store.exportAll();
+    const { files, leftOut } = await store.exportAll();
     stop();
+    expect(leftOut).toEqual({ records: 0, indicators: 0, funds: 0, findings: 0 });
     expect(Object.keys(files).sort()).toEqual(['findings', 'funds', 'indicators', 'records']);
     expect(files.records).toBeInstanceOf(Blob);
     expect(files.records.type).toBe('text/csv;charset=utf-8');
@@ -392,7 +393,7 @@ describe('forms and Excel', () => {
   test('导出 Excel gives one workbook of the current data', async () => {
     const store = useImportStore();
     store.connect(db);
-    const blob = await store.exportXlsx();
+    const { blob } = await store.exportXlsx();
     expect(store.exporting).toBe(false);
     expect(store.exportProgress).toBeNull();
     const bytes = new Uint8Array(await blob.arrayBuffer());

@@ -29,11 +29,11 @@ export const REPORT_ISSUES = {
   parts_sum_mismatch: { field: 'field', sum: 'amount', total: 'amount' },
   /** A heading names level-1 indicator `heading`, but its items (`level2`) belong to `level1`, which is used. */
   level1_heading_mismatch: { heading: 'text', level2: 'text', level1: 'text' },
-  /** No agency could be identified in the report's title or text. */
+  /** No agency could be identified in the report's title or text (an error: that part gives no rows). */
   agency_not_found: {},
   /** The agency is not in the registry; stored as written. */
   agency_unknown: { agency: 'text' },
-  /** No fiscal year could be identified for the record. */
+  /** No fiscal year could be identified for the record (an error: that part gives no rows, never year 0). */
   year_not_found: {},
   /** The same indicator appears twice; the second is kept apart as `renamed`. */
   indicator_repeated: { name: 'text', renamed: 'text' },

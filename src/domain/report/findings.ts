@@ -5,6 +5,7 @@
 import type { FindingKind } from '@/domain/types';
 import type { DraftFinding } from './draft';
 import { compact } from './levels';
+import { matchable } from './numbers';
 import type { Heading, OutlineItem, OutlinePara } from './outline';
 
 const KINDS: ReadonlyArray<readonly [FindingKind, RegExp]> = [
@@ -48,11 +49,12 @@ const CAPTION = /(?:表|情况表|统计表)$/;
 
 /** The points of one paragraph: its enumeration's items, or its sentences. */
 export function pointsOf(text: string): { text: string; quote: string }[] {
-  const starts = [...text.matchAll(ENUMERATION)].map((m) => ({ at: m.index!, marker: m[0] }));
+  // Markers are found half-width (`（１）` is `（1）`); the points are cut from the text as written.
+  const starts = [...matchable(text).matchAll(ENUMERATION)].map((m) => ({ at: m.index, marker: m[0] }));
   if (starts.length >= 1 && starts[0]!.at === 0) {
     return starts.map((s, i) => {
       const quote = text.slice(s.at, starts[i + 1]?.at ?? text.length).trim();
-      const body = quote.replace(LEADING_MARKER, '');
+      const body = quote.slice(LEADING_MARKER.exec(matchable(quote))?.[0].length ?? 0);
       return { text: body.replace(/[；;，,]$/, '。').trim(), quote };
     });
   }
@@ -68,7 +70,7 @@ export function pointsOf(text: string): { text: string; quote: string }[] {
 }
 
 function isNoise(p: OutlinePara, agencyNames: readonly string[]): boolean {
-  const t = p.text.trim();
+  const t = matchable(p.text.trim());
   if (NOT_A_POINT.test(compact(t)) || DATE.test(t)) return true;
   if (!/[。；，]/.test(t) && (CAPTION.test(t) || agencyNames.some((a) => compact(t) === a))) return true;
   return false;

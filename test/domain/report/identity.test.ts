@@ -95,7 +95,17 @@ describe('records of a report', () => {
         (w) => w.code,
       ),
     ).toContain('agency_unknown');
-    expect(extract('绩效评价报告\n全年预算数10万元。\n').warnings.map((w) => w.code)).toContain('agency_not_found');
+  });
+
+  it('gives no record, and an error, when no agency or no year is found', () => {
+    const noAgency = extract('绩效评价报告\n2023年全年预算数10万元。\n');
+    expect(noAgency.errors.map((e) => e.code)).toEqual(['agency_not_found']);
+    expect(noAgency.records).toEqual([]);
+    const noYear = extract(
+      '某某县农业农村局高标准农田建设项目绩效评价报告\n全年预算数10万元。\n二、存在的问题\n资金拨付滞后。\n',
+    );
+    expect(noYear.errors.map((e) => e.code)).toEqual(['year_not_found']);
+    expect([...noYear.records, ...noYear.findings]).toEqual([]);
   });
 });
 

@@ -29,6 +29,8 @@ export const REPORT_ISSUES = {
   parts_sum_mismatch: { field: 'field', sum: 'amount', total: 'amount' },
   /** A heading names level-1 indicator `heading`, but its items (`level2`) belong to `level1`, which is used. */
   level1_heading_mismatch: { heading: 'text', level2: 'text', level1: 'text' },
+  /** A labelled figure whose digits cannot be read for sure (`预算数100，90万元`: commas that group no thousands); not read. */
+  figure_unclear: { text: 'text' },
   /** No agency could be identified in the report's title or text (an error: that part gives no rows). */
   agency_not_found: {},
   /** The agency is not in the registry; stored as written. */

@@ -16,6 +16,7 @@ export const reportMessages: AreaMessages<'report'> = {
     score_rate_mismatch: '指标得分率写作 {stated}，而得分 ÷ 分值 = {score} ÷ {weight} = {computed}',
     parts_sum_mismatch: '{field}的各资金来源合计 {sum}，与所写总额 {total}不一致',
     level1_heading_mismatch: '标题写作一级指标“{heading}”，但其中的“{level2}”属于“{level1}”；已按“{level1}”录入',
+    figure_unclear: '“{text}”中的数字无法确定如何读取（逗号不是千位分隔），未读取，请核对原文',
     agency_not_found: '未能从标题或正文中识别出单位名称，无法生成记录',
     agency_unknown: '单位“{agency}”不在单位名录中，按原文保存',
     year_not_found: '未能识别评价年度，无法生成记录',
@@ -39,6 +40,8 @@ export const reportMessages: AreaMessages<'report'> = {
     parts_sum_mismatch: 'The fund sources of {field} add up to {sum}, not to the stated total {total}.',
     level1_heading_mismatch:
       'The heading names level-1 indicator “{heading}”, but “{level2}” belongs to “{level1}”; recorded under “{level1}”.',
+    figure_unclear:
+      'The figure in “{text}” cannot be read for sure (its commas do not separate thousands); it was not read, check the text.',
     agency_not_found: 'No agency could be identified in the title or the text, so no record can be made.',
     agency_unknown: 'The agency “{agency}” is not in the registry; stored as written.',
     year_not_found: 'The fiscal year could not be identified, so no record can be made.',

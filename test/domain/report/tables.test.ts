@@ -128,6 +128,17 @@ describe('money tables', () => {
     });
   });
 
+  it('reads cells grouped by full-width commas, with or without their unit', () => {
+    const r = extract(
+      `${TITLE}单位：元\n` +
+        txtTable([
+          ['项目', '全年预算数', '全年执行数'],
+          ['合计', '１，５００，０００', '１，３５０，０００．００元'],
+        ]),
+    );
+    expect(r.records[0]).toMatchObject({ budget: 150, expenditure: 135 });
+  });
+
   it('reads line items, skipping subtotals, and checks the total', () => {
     const r = extract(
       TITLE +

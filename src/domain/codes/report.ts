@@ -39,6 +39,8 @@ export const REPORT_ISSUES = {
   year_not_found: {},
   /** The same indicator appears twice; the second is kept apart as `renamed`. */
   indicator_repeated: { name: 'text', renamed: 'text' },
+  /** The document does not read as an evaluation report (no report title, no words of an evaluation): nothing is extracted. */
+  not_a_report: {},
   /** Nothing that looks like an evaluation report's figures was found. */
   nothing_found: {},
 } as const satisfies IssueSpec;

@@ -17,6 +17,7 @@ import { readTable } from './tables';
 import { matchable } from './numbers';
 import { warning } from './warn';
 import { fillEvidenceColumn } from '@/domain/extract/fillEvidence';
+import { emptyResult } from '@/domain/extract/result';
 
 interface Segment {
   titles: OutlinePara[];
@@ -107,9 +108,23 @@ function newRecord(
   return { ...base, figures: new Map(), indicators: [], funds: [], splits: [], totals: [], findings: [], warnings: [] };
 }
 
+// What only an evaluation report speaks of: its kind of evaluation and its verdict.
+const EVALUATION_WORDS = /绩效(?:评价|自评|评估|目标|指标)|(?:评价|自评)(?:结论|得分|等级)/;
+
+/** Whether a document reads as an evaluation report: a report's title, or the words of one anywhere. */
+function readsAsReport(items: readonly OutlineItem[]): boolean {
+  return items.some((it) =>
+    it.type === 'paragraph'
+      ? isReportTitle(it.text) || EVALUATION_WORDS.test(it.text)
+      : it.block.grid.some((row) => row.some((c) => c !== null && EVALUATION_WORDS.test(compact(c.text)))),
+  );
+}
+
 export function extractReport(doc: DocumentModel, fileName: string): ExtractResult {
   const reading = new Reading();
   const items = outline(doc.blocks, isReportTitle);
+  // A notice, a letter, a plan: not read as a report, whatever figures and names it holds.
+  if (!readsAsReport(items)) return { ...emptyResult(fileName, doc.format), errors: [warning('not_a_report', {})] };
   const drafts: DraftRecord[] = [];
   const warnings: ExtractIssue[] = [];
   const errors: ExtractIssue[] = [];

@@ -21,6 +21,7 @@ export const reportMessages: AreaMessages<'report'> = {
     agency_unknown: '单位“{agency}”不在单位名录中，按原文保存',
     year_not_found: '未能识别评价年度，无法生成记录',
     indicator_repeated: '指标“{name}”出现两次，第二次另存为“{renamed}”',
+    not_a_report: '该文档不是绩效评价报告（没有评价报告的标题，也没有评价的内容），未提取任何数据',
     nothing_found: '没有找到绩效评价报告中的数据（预算、支出、得分、指标或评价发现）',
   },
   en: {
@@ -46,6 +47,8 @@ export const reportMessages: AreaMessages<'report'> = {
     agency_unknown: 'The agency “{agency}” is not in the registry; stored as written.',
     year_not_found: 'The fiscal year could not be identified, so no record can be made.',
     indicator_repeated: 'The indicator “{name}” appears twice; the second is kept as “{renamed}”.',
+    not_a_report:
+      'This document is not a performance evaluation report (no report title, nothing of an evaluation); nothing was extracted.',
     nothing_found: 'Nothing of an evaluation report was found (budget, spending, score, indicators or findings).',
   },
 };

@@ -109,6 +109,22 @@ describe('records of a report', () => {
   });
 });
 
+describe('a document that is no evaluation report', () => {
+  it('gives an error and no rows for a notice, whatever names and figures it holds', () => {
+    const r = extract(
+      '关于召开2024年度工作会议的通知\n各科室：\n定于2024年1月10日上午9时在三楼会议室召开年度工作会议，请准时参加。\n北京市朝阳区投资促进服务中心\n',
+    );
+    expect(r.errors.map((e) => e.code)).toEqual(['not_a_report']);
+    expect([...r.records, ...r.indicators, ...r.funds, ...r.findings]).toEqual([]);
+  });
+
+  it('reads a report without a title line by the words of its evaluation', () => {
+    const r = extract('北京市朝阳区投资促进服务中心2024年度绩效自评情况\n全年预算数100万元，全年执行数90万元。\n');
+    expect(r.errors).toEqual([]);
+    expect(r.records[0]).toMatchObject({ year: 2024, budget: 100, expenditure: 90 });
+  });
+});
+
 describe('a cover that names what the title does not', () => {
   it('takes the project, the agency and the evaluating firm from the cover’s labelled lines', () => {
     const r = extract(

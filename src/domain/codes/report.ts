@@ -31,6 +31,8 @@ export const REPORT_ISSUES = {
   level1_heading_mismatch: { heading: 'text', level2: 'text', level1: 'text' },
   /** A labelled figure whose digits cannot be read for sure (`预算数100，90万元`: commas that group no thousands); not read. */
   figure_unclear: { text: 'text' },
+  /** A paragraph of a findings section of several kinds (`section`, e.g. 存在的问题及建议) that no lead-in says is a problem or a recommendation: not read. */
+  finding_kind_unclear: { section: 'text' },
   /** No agency could be identified in the report's title or text (an error: that part gives no rows). */
   agency_not_found: {},
   /** The agency is not in the registry; stored as written. */

@@ -226,7 +226,7 @@ export function extractReport(doc: DocumentModel, fileName: string): ExtractResu
       addFigure(record, 'evaluator', reading.statement('自评', '自评', selfTitle.location));
     for (const p of paras) if (!segment.titles.includes(p)) applyLevel1Sentences(reading, p, record, level1Headings);
     const names = [String(agency.value), String(agency.text)].map(compact).filter(Boolean);
-    record.findings.push(...readFindings(segment.items, names));
+    record.findings.push(...readFindings(segment.items, names, record.warnings));
   }
   const out = rowsOf(mergeDrafts(drafts.filter((d) => d.agency.value !== '' && d.year.value !== 0)));
   const all = [...warnings, ...out.warnings];

@@ -5,7 +5,10 @@
 import type { FindingKind } from '@/domain/types';
 import type { DraftFinding } from './draft';
 import { compact } from './levels';
+import { quoteCell } from '@/domain/issues';
+import type { ExtractIssue } from '@/domain/extract/types';
 import { matchable } from './numbers';
+import { warning } from './warn';
 import type { Heading, OutlineItem, OutlinePara } from './outline';
 
 const KINDS: ReadonlyArray<readonly [FindingKind, RegExp]> = [
@@ -19,21 +22,32 @@ const KINDS: ReadonlyArray<readonly [FindingKind, RegExp]> = [
   ['conclusion', /(?:评价|自评)结论|总体评价|综合评价|评价得分情况|评价总结|评价结果/],
 ];
 
-/** The kind a heading announces, or null when it announces none or several (`主要经验及做法、存在的问题和建议`). */
-export function kindOfHeading(title: string): FindingKind | null {
+/** The kinds a heading names (`存在的问题及建议`: problem and recommendation). */
+function kindsOf(title: string): FindingKind[] {
   const t = compact(title);
-  if (/其他需要说明/.test(t)) return null;
-  const kinds = KINDS.filter(([, re]) => re.test(t)).map(([k]) => k);
-  if (kinds.length === 1) return kinds[0]!;
-  // 综合评价情况及评价结论 is one kind named twice; 问题及原因分析和建议 names two.
-  return null;
+  if (/其他需要说明/.test(t)) return [];
+  return KINDS.filter(([, re]) => re.test(t)).map(([k]) => k);
 }
 
-/** The finding section a block stands in: the innermost heading that announces a kind. */
-function sectionOf(path: readonly Heading[]): { kind: FindingKind; depth: number; heading: Heading } | null {
+/** The kind a heading announces, or null when it announces none or several (`主要经验及做法、存在的问题和建议`). */
+export function kindOfHeading(title: string): FindingKind | null {
+  const kinds = kindsOf(title);
+  // 综合评价情况及评价结论 is one kind named twice; 问题及原因分析和建议 names two.
+  return kinds.length === 1 ? kinds[0]! : null;
+}
+
+interface Section {
+  /** null: a section of several kinds (`存在的问题及建议`), each paragraph's lead-in says which. */
+  kind: FindingKind | null;
+  depth: number;
+  heading: Heading;
+}
+
+/** The finding section a block stands in: the innermost heading that announces one kind or several. */
+function sectionOf(path: readonly Heading[]): Section | null {
   for (let i = path.length - 1; i >= 0; i--) {
-    const kind = kindOfHeading(path[i]!.title);
-    if (kind) return { kind, depth: i, heading: path[i]! };
+    const kinds = kindsOf(path[i]!.title);
+    if (kinds.length > 0) return { kind: kinds.length === 1 ? kinds[0]! : null, depth: i, heading: path[i]! };
   }
   return null;
 }
@@ -69,6 +83,17 @@ export function pointsOf(text: string): { text: string; quote: string }[] {
     .map((s) => ({ text: s, quote: s }));
 }
 
+// A paragraph that opens by naming its kind: `存在的问题：一是…`, `（二）下一步建议：…`, `主要问题`.
+const LEAD_IN = new RegExp(`^\\s*(?:${MARKER})?\\s*([^：:，,。；;]{2,12}?)\\s*(?:[：:]\\s*|$)`);
+
+/** The kind a paragraph's lead-in names, and where its body starts; null when it names none. */
+export function leadInOf(text: string): { kind: FindingKind; body: number } | null {
+  const m = LEAD_IN.exec(matchable(text));
+  if (!m) return null;
+  const kind = kindOfHeading(m[1]!);
+  return kind ? { kind, body: m[0].length } : null;
+}
+
 function isNoise(p: OutlinePara, agencyNames: readonly string[]): boolean {
   const t = matchable(p.text.trim());
   if (NOT_A_POINT.test(compact(t)) || DATE.test(t)) return true;
@@ -76,39 +101,71 @@ function isNoise(p: OutlinePara, agencyNames: readonly string[]): boolean {
   return false;
 }
 
+/** A finding of `kind` read from `text` (a paragraph's body from `from`), one per point, each quoted as written. */
+function pointsAsFindings(
+  kind: FindingKind,
+  text: string,
+  from: number,
+  where: { location: string; section: string },
+): DraftFinding[] {
+  const body = text.slice(from).trim();
+  if (!body) return [];
+  if (kind === 'conclusion') return [{ kind, text: body, quote: body, ...where }];
+  return pointsOf(body).map((point) => ({ kind, text: point.text, quote: point.quote, ...where }));
+}
+
 /**
  * The findings of a record's part of the report. `agencyNames` are texts that alone on a line are
- * a signature, not a point.
+ * a signature, not a point. A section of several kinds (`存在的问题及建议`) takes each paragraph's
+ * kind from its lead-in (`存在的问题：`, `建议：`) or the last one before it; a paragraph there
+ * that no lead-in gives a kind is named in `warnings`, not guessed.
  */
-export function readFindings(items: readonly OutlineItem[], agencyNames: readonly string[]): DraftFinding[] {
+export function readFindings(
+  items: readonly OutlineItem[],
+  agencyNames: readonly string[],
+  warnings: ExtractIssue[] = [],
+): DraftFinding[] {
   const out: DraftFinding[] = [];
   let current: { finding: DraftFinding; depth: number } | null = null;
+  // The kind the last lead-in of the section named.
+  let lead: { kind: FindingKind; section: Heading } | null = null;
+  const unclear = (item: OutlinePara, section: Heading): void => {
+    warnings.push(warning('finding_kind_unclear', { section: quoteCell(section.title) }, { location: item.location }));
+  };
   for (const item of items) {
     if (item.type !== 'paragraph') continue;
     const section = sectionOf(item.path);
     if (!section) {
       current = null;
+      lead = null;
       continue;
     }
+    if (lead && lead.section !== section.heading) lead = null;
     const sectionName = section.heading.text;
+    const where = { location: item.location, section: sectionName };
     if (item.heading) {
       // The section's own heading opens it; a numbered heading below it is one point.
       if (item.path.length - 1 === section.depth) {
         current = null;
+        lead = null;
         continue;
       }
       if (section.kind === 'conclusion' && SUMMARY.test(compact(item.heading.title))) {
         current = null;
         continue;
       }
+      const kind = lead?.kind ?? section.kind;
+      if (kind === null) {
+        unclear(item, section.heading);
+        continue;
+      }
       const finding: DraftFinding = {
-        kind: section.kind,
+        kind,
         text: item.heading.title.replace(/[，,]$/, ''),
         quote: item.heading.text.slice(item.heading.text.indexOf(item.heading.title)),
-        location: item.location,
-        section: sectionName,
+        ...where,
       };
-      if (section.kind !== 'conclusion') {
+      if (kind !== 'conclusion') {
         out.push(finding);
         current = { finding, depth: item.path.length - 1 };
       }
@@ -121,24 +178,22 @@ export function readFindings(items: readonly OutlineItem[], agencyNames: readonl
       // Only what the conclusion says itself, or under 评价得分情况 / 评价总结; not the indicator sections inside it.
       const inner = item.path[item.path.length - 1];
       if (inner !== section.heading && !SUMMARY.test(compact(inner?.title ?? ''))) continue;
-      out.push({
-        kind: 'conclusion',
-        text: item.text,
-        quote: item.text,
-        location: item.location,
-        section: sectionName,
-      });
+      out.push({ kind: 'conclusion', text: item.text, quote: item.text, ...where });
       continue;
     }
-    for (const point of pointsOf(item.text)) {
-      out.push({
-        kind: section.kind,
-        text: point.text,
-        quote: point.quote,
-        location: item.location,
-        section: sectionName,
-      });
+    // `建议：…` under 存在的问题 speaks of recommendations; a section of several kinds takes any lead-in.
+    const leadIn = leadInOf(item.text);
+    const takes = leadIn && (section.kind === null || leadIn.kind === 'problem' || leadIn.kind === 'recommendation');
+    if (takes) {
+      lead = { kind: leadIn.kind, section: section.heading };
+      current = null;
     }
+    const kind = lead?.kind ?? section.kind;
+    if (kind === null) {
+      unclear(item, section.heading);
+      continue;
+    }
+    out.push(...pointsAsFindings(kind, item.text, takes ? leadIn.body : 0, where));
   }
   return out;
 }

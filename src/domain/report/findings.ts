@@ -7,6 +7,7 @@ import type { DraftFinding } from './draft';
 import { compact } from './levels';
 import { quoteCell } from '@/domain/issues';
 import type { ExtractIssue } from '@/domain/extract/types';
+import { isRowLine } from '@/domain/document/txtRows';
 import { matchable } from './numbers';
 import { warning } from './warn';
 import type { Heading, OutlineItem, OutlinePara } from './outline';
@@ -97,6 +98,8 @@ export function leadInOf(text: string): { kind: FindingKind; body: number } | nu
 function isNoise(p: OutlinePara, agencyNames: readonly string[]): boolean {
   const t = matchable(p.text.trim());
   if (NOT_A_POINT.test(compact(t)) || DATE.test(t)) return true;
+  // A table's row that was not read as one (`产出\t20\t19.00`) is no point of the report.
+  if (isRowLine(t)) return true;
   if (!/[。；，]/.test(t) && (CAPTION.test(t) || agencyNames.some((a) => compact(t) === a))) return true;
   return false;
 }

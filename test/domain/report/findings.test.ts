@@ -155,3 +155,12 @@ describe('problems and recommendations written in one section', () => {
     });
   });
 });
+
+describe('table rows among findings', () => {
+  it('takes no line of cells for a finding, even one not read as a table', () => {
+    const r = extract(
+      '重庆市渝中区招商投资促进局2019年招商引资专项经费绩效评价报告\n三、评价结论\n项目综合得分为92.50分。\n合计\t100\t92.50\n',
+    );
+    expect(r.findings.map((f) => f.text)).toEqual(['项目综合得分为92.50分。']);
+  });
+});

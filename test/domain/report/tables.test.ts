@@ -139,6 +139,23 @@ describe('money tables', () => {
     expect(r.records[0]).toMatchObject({ budget: 150, expenditure: 135 });
   });
 
+  it('reads a table written one row per line under the conclusion as indicators, none of its rows as findings', () => {
+    for (const sep of ['\t', '        ']) {
+      const row = (...cells: string[]) =>
+        cells
+          .map((c) => c.padEnd(sep === '\t' ? 0 : 8, ' '))
+          .join(sep)
+          .trimEnd();
+      const r = extract(
+        `${TITLE}三、评价结论\n项目综合得分为92.50分。\n` +
+          [row('一级指标', '分值', '得分'), row('产出', '20', '19.00'), row('合计', '100', '92.50')].join('\n') +
+          '\n',
+      );
+      expect(r.indicators.map((i) => [i.level1, i.weight, i.score])).toEqual([['产出', 20, 19]]);
+      expect(r.findings.map((f) => f.text)).toEqual(['项目综合得分为92.50分。']);
+    }
+  });
+
   it('reads line items, skipping subtotals, and checks the total', () => {
     const r = extract(
       TITLE +

@@ -29,7 +29,7 @@ export const REPORT_ISSUES = {
   parts_sum_mismatch: { field: 'field', sum: 'amount', total: 'amount' },
   /** A heading names level-1 indicator `heading`, but its items (`level2`) belong to `level1`, which is used. */
   level1_heading_mismatch: { heading: 'text', level2: 'text', level1: 'text' },
-  /** A labelled figure whose digits cannot be read for sure (`预算数100，90万元`: commas that group no thousands); not read. */
+  /** A labelled figure or a table's figure cell whose digits cannot be read for sure (`预算数100，90万元`, `1,2812.8`: commas that group no thousands); not read. */
   figure_unclear: { text: 'text' },
   /** A paragraph of a findings section of several kinds (`section`, e.g. 存在的问题及建议) that no lead-in says is a problem or a recommendation: not read. */
   finding_kind_unclear: { section: 'text' },

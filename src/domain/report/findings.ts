@@ -175,6 +175,18 @@ export function readFindings(
       continue;
     }
     if (isNoise(item, agencyNames)) continue;
+    // `建议：` under 存在的问题 speaks of recommendations; a section of several kinds takes any lead-in.
+    // A lead-in ends the point above it: it is no part of that point's body.
+    const leadIn = section.kind === 'conclusion' ? null : leadInOf(item.text);
+    const takes =
+      leadIn &&
+      (section.kind === null ||
+        (leadIn.kind !== (lead?.kind ?? section.kind) &&
+          (leadIn.kind === 'problem' || leadIn.kind === 'recommendation')));
+    if (takes) {
+      lead = { kind: leadIn.kind, section: section.heading };
+      current = null;
+    }
     // Body of a point that has a heading of its own.
     if (current && item.path.length - 1 >= current.depth) continue;
     if (section.kind === 'conclusion') {
@@ -184,19 +196,13 @@ export function readFindings(
       out.push({ kind: 'conclusion', text: item.text, quote: item.text, ...where });
       continue;
     }
-    // `建议：…` under 存在的问题 speaks of recommendations; a section of several kinds takes any lead-in.
-    const leadIn = leadInOf(item.text);
-    const takes = leadIn && (section.kind === null || leadIn.kind === 'problem' || leadIn.kind === 'recommendation');
-    if (takes) {
-      lead = { kind: leadIn.kind, section: section.heading };
-      current = null;
-    }
     const kind = lead?.kind ?? section.kind;
     if (kind === null) {
       unclear(item, section.heading);
       continue;
     }
-    out.push(...pointsAsFindings(kind, item.text, takes ? leadIn.body : 0, where));
+    // The lead-in is no part of the point, whether it changes the kind or repeats it (`存在的问题：资金…`).
+    out.push(...pointsAsFindings(kind, item.text, leadIn && (takes || leadIn.kind === kind) ? leadIn.body : 0, where));
   }
   return out;
 }

@@ -139,6 +139,22 @@ describe('problems and recommendations written in one section', () => {
     ]);
   });
 
+  it('ends a numbered point at the next lead-in, whose points are of its kind', () => {
+    expect(
+      kinds(
+        '三、存在的问题及建议\n存在的问题：\n1.资金拨付滞后。\n拨付时间晚于计划两个月。\n建议：\n1.加快资金拨付。\n2.规范档案管理。\n',
+      ),
+    ).toEqual([
+      ['problem', '资金拨付滞后'],
+      ['recommendation', '加快资金拨付'],
+      ['recommendation', '规范档案管理'],
+    ]);
+  });
+
+  it('drops a lead-in that repeats its section’s kind from the point', () => {
+    expect(kinds('三、存在的问题\n存在的问题：资金拨付滞后。\n')).toEqual([['problem', '资金拨付滞后。']]);
+  });
+
   it('reads a recommendation led in under a heading of problems as a recommendation', () => {
     expect(kinds('三、存在的问题\n资金拨付滞后。\n改进建议：加强资金管理。\n')).toEqual([
       ['problem', '资金拨付滞后。'],

@@ -87,12 +87,16 @@ export function pointsOf(text: string): { text: string; quote: string }[] {
 // A paragraph that opens by naming its kind: `存在的问题：一是…`, `（二）下一步建议：…`, `主要问题`.
 const LEAD_IN = new RegExp(`^\\s*(?:${MARKER})?\\s*([^：:，,。；;]{2,12}?)\\s*(?:[：:]\\s*|$)`);
 
-/** The kind a paragraph's lead-in names, and where its body starts; null when it names none. */
-export function leadInOf(text: string): { kind: FindingKind; body: number } | null {
+/**
+ * The kind a paragraph's lead-in names, and where its body starts; null when it names none.
+ * `labelled`: the lead-in is a bare label before a colon (`建议：`), not a numbered item or a line of its own.
+ */
+export function leadInOf(text: string): { kind: FindingKind; body: number; labelled: boolean } | null {
   const m = LEAD_IN.exec(matchable(text));
   if (!m) return null;
   const kind = kindOfHeading(m[1]!);
-  return kind ? { kind, body: m[0].length } : null;
+  const labelled = /[：:]\s*$/.test(m[0]) && !LEADING_MARKER.test(matchable(text));
+  return kind ? { kind, body: m[0].length, labelled } : null;
 }
 
 function isNoise(p: OutlinePara, agencyNames: readonly string[]): boolean {
@@ -175,34 +179,51 @@ export function readFindings(
       continue;
     }
     if (isNoise(item, agencyNames)) continue;
-    // `建议：` under 存在的问题 speaks of recommendations; a section of several kinds takes any lead-in.
-    // A lead-in ends the point above it: it is no part of that point's body.
-    const leadIn = section.kind === 'conclusion' ? null : leadInOf(item.text);
-    const takes =
-      leadIn &&
-      (section.kind === null ||
-        (leadIn.kind !== (lead?.kind ?? section.kind) &&
-          (leadIn.kind === 'problem' || leadIn.kind === 'recommendation')));
-    if (takes) {
-      lead = { kind: leadIn.kind, section: section.heading };
-      current = null;
-    }
-    // Body of a point that has a heading of its own.
-    if (current && item.path.length - 1 >= current.depth) continue;
+    const inPoint = (): boolean => current !== null && item.path.length - 1 >= current.depth;
     if (section.kind === 'conclusion') {
+      // Body of a point that has a heading of its own.
+      if (inPoint()) continue;
       // Only what the conclusion says itself, or under 评价得分情况 / 评价总结; not the indicator sections inside it.
       const inner = item.path[item.path.length - 1];
       if (inner !== section.heading && !SUMMARY.test(compact(inner?.title ?? ''))) continue;
       out.push({ kind: 'conclusion', text: item.text, quote: item.text, ...where });
       continue;
     }
-    const kind = lead?.kind ?? section.kind;
-    if (kind === null) {
-      unclear(item, section.heading);
-      continue;
+    for (const part of leadInParts(item.text)) {
+      // `建议：` under 存在的问题 speaks of recommendations; a section of several kinds takes any lead-in.
+      // A lead-in ends the point above it: it is no part of that point's body.
+      const leadIn = leadInOf(part);
+      const takes =
+        leadIn &&
+        (section.kind === null ||
+          (leadIn.kind !== (lead?.kind ?? section.kind) &&
+            (leadIn.kind === 'problem' || leadIn.kind === 'recommendation')));
+      if (takes) {
+        lead = { kind: leadIn.kind, section: section.heading };
+        current = null;
+      }
+      if (inPoint()) continue;
+      const kind = lead?.kind ?? section.kind;
+      if (kind === null) {
+        unclear(item, section.heading);
+        break;
+      }
+      // The lead-in is no part of the point, whether it changes the kind or repeats it (`存在的问题：资金…`).
+      out.push(...pointsAsFindings(kind, part, leadIn && (takes || leadIn.kind === kind) ? leadIn.body : 0, where));
     }
-    // The lead-in is no part of the point, whether it changes the kind or repeats it (`存在的问题：资金…`).
-    out.push(...pointsAsFindings(kind, item.text, leadIn && (takes || leadIn.kind === kind) ? leadIn.body : 0, where));
   }
   return out;
+}
+
+/**
+ * A paragraph cut where a lead-in follows a sentence's end (`存在的问题：一是…。建议：一是…`),
+ * each part as written; the whole paragraph when it holds none.
+ */
+export function leadInParts(text: string): string[] {
+  const cuts = [0];
+  for (const m of text.matchAll(/[。；;]\s*/g)) {
+    const at = m.index + m[0].length;
+    if (at < text.length && leadInOf(text.slice(at))?.labelled) cuts.push(at);
+  }
+  return cuts.map((c, i) => text.slice(c, cuts[i + 1] ?? text.length));
 }

@@ -151,6 +151,14 @@ describe('problems and recommendations written in one section', () => {
     ]);
   });
 
+  it('reads problems and recommendations led in within one paragraph', () => {
+    expect(kinds('三、存在的问题及建议\n存在的问题：一是资金拨付滞后；二是档案不全。建议：一是加快拨付。\n')).toEqual([
+      ['problem', '资金拨付滞后。'],
+      ['problem', '档案不全。'],
+      ['recommendation', '加快拨付。'],
+    ]);
+  });
+
   it('drops a lead-in that repeats its section’s kind from the point', () => {
     expect(kinds('三、存在的问题\n存在的问题：资金拨付滞后。\n')).toEqual([['problem', '资金拨付滞后。']]);
   });

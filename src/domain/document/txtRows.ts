@@ -42,8 +42,9 @@ const FIGURE = /^\D{0,2}[\d\uff10-\uff19][\d\uff10-\uff19.,，．]*\D{0,3}$/;
  * Whether a line reads as a table row: two cells or more, short; cells that read as words of a
  * sentence (`一是…；  二是…`) only next to a figure, as a note beside its score.
  */
-function rowOf(line: string): { cells: Cell[]; tabbed: boolean } | null {
-  if (line.startsWith('\t') || line.trim() === '') return null;
+function rowOf(line: string, inTabbedTable = false): { cells: Cell[]; tabbed: boolean } | null {
+  // A tab-led line opens a table of one cell per line (./txt); within a tabbed table, its first cell is blank (merged).
+  if ((line.startsWith('\t') && !inTabbedTable) || line.trim() === '') return null;
   const row = cellsOf(line);
   const filled = row.cells.filter((c) => c.text !== '');
   if (filled.length < 2 || filled.some((c) => c.text.length > 40)) return null;
@@ -84,7 +85,7 @@ function aligned(cells: readonly Cell[], header: readonly Cell[]): string[] | nu
 export function lineTable(lines: readonly string[], start: number): { rows: string[][]; next: number } | null {
   const run: { cells: Cell[]; tabbed: boolean }[] = [];
   for (let i = start; i < lines.length; i++) {
-    const row = rowOf(lines[i]!);
+    const row = rowOf(lines[i]!, run[0]?.tabbed === true);
     if (!row || (run.length > 0 && row.tabbed !== run[0]!.tabbed)) break;
     run.push(row);
   }

@@ -65,6 +65,16 @@ describe('txt reader', () => {
     ]);
   });
 
+  it('keeps a blank first cell of a tabbed row (a level merged down) in its column', () => {
+    const doc = read(utf8('一级指标\t三级指标\t分值\n产出指标\t活动次数\t35\n\t活动质量\t5\n'));
+    expect(doc.blocks.map((b) => b.type)).toEqual(['table']);
+    expect(grid(doc.blocks[0] as Table)).toEqual([
+      ['一级指标', '三级指标', '分值'],
+      ['产出指标', '活动次数', '35'],
+      ['', '活动质量', '5'],
+    ]);
+  });
+
   it('puts the cells of a space-aligned table under the header’s columns, a blank cell left blank', () => {
     const doc = read(
       utf8(

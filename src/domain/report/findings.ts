@@ -1,7 +1,9 @@
 // What a report concludes in words: the problems found (存在的问题), the recommendations (建议,
 // 改进措施), the lessons (主要经验及做法), the outcomes (主要成效) and the conclusion (评价结论),
 // one point per row, as the report makes them: a numbered sub-heading is one point; otherwise
-// `一是…二是…` or `（1）…（2）…` are the points; otherwise each sentence is one.
+// `一是…二是…` or `（1）…（2）…` are the points; otherwise each sentence is one. A section that
+// names several kinds (存在的问题及建议) takes each paragraph's kind from its lead-in (存在的问题：…,
+// 建议：…). A line of table cells is never a point.
 import type { FindingKind } from '@/domain/types';
 import type { DraftFinding } from './draft';
 import { compact } from './levels';

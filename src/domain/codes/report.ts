@@ -33,6 +33,8 @@ export const REPORT_ISSUES = {
   figure_unclear: { text: 'text' },
   /** A paragraph of a findings section of several kinds (`section`, e.g. 存在的问题及建议) that no lead-in says is a problem or a recommendation: not read. */
   finding_kind_unclear: { section: 'text' },
+  /** A line of table cells with figures (`text`) that could not be read as a table's row (its cells not under their columns for sure): not read. */
+  table_row_unread: { text: 'text' },
   /** No agency could be identified in the report's title or text (an error: that part gives no rows). */
   agency_not_found: {},
   /** The agency is not in the registry; stored as written. */

@@ -73,6 +73,13 @@ export function readTxt(bytes: Uint8Array): ReadResult {
     const perLine = lineTable(lines, i);
     if (perLine) {
       blocks.push({ type: 'table', grid: gridOfTexts(perLine.rows), at: { table: ++table, line: i + 1 } });
+      for (const u of perLine.unread)
+        blocks.push({
+          type: 'paragraph',
+          text: lines[u]!.trim(),
+          heading: 0,
+          at: { paragraph: ++paragraph, line: u + 1 },
+        });
       i = perLine.next;
       continue;
     }

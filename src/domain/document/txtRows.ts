@@ -35,8 +35,8 @@ function cellsOf(line: string): { cells: Cell[]; tabbed: boolean } {
   return { cells: tabbed ? cells : cells.filter((c) => c.text !== ''), tabbed };
 }
 
-// A cell that holds a figure (`19.00`, `96.90%`, `≥6次`), full-width digits included.
-const FIGURE = /^\D{0,2}[\d\uff10-\uff19][\d\uff10-\uff19.,，．]*\D{0,3}$/;
+// A cell that holds a figure (`19.00`, `96.90%`, `≥6次`), full-width digits included; not `表1`.
+const FIGURE = /^[≥≤<>＜＞=＝约]?\s*[\d\uff10-\uff19][\d\uff10-\uff19.,，．]*\s*[^\s\d\uff10-\uff19]{0,3}$/;
 
 /**
  * Whether a line reads as a table row: two cells or more, short; cells that read as words of a
@@ -79,10 +79,15 @@ function aligned(cells: readonly Cell[], header: readonly Cell[]): string[] | nu
 }
 
 /**
- * The table written one row per line from lines[start], or null: its rows of cell texts and the
- * first line after it. A line before it with fewer cells (`表2\t一级指标评分表`) is its caption, not a row.
+ * The table written one row per line from lines[start], or null: its rows of cell texts, the
+ * lines of rows whose cells cannot be put under its columns for sure (`unread`, left to be read
+ * as paragraphs, so that they are named rather than misplaced), and the first line after it. A
+ * line before it with fewer cells (`表2\t一级指标评分表`) is its caption, not a row.
  */
-export function lineTable(lines: readonly string[], start: number): { rows: string[][]; next: number } | null {
+export function lineTable(
+  lines: readonly string[],
+  start: number,
+): { rows: string[][]; unread: number[]; next: number } | null {
   const run: { cells: Cell[]; tabbed: boolean }[] = [];
   for (let i = start; i < lines.length; i++) {
     const row = rowOf(lines[i]!, run[0]?.tabbed === true);
@@ -94,11 +99,18 @@ export function lineTable(lines: readonly string[], start: number): { rows: stri
   if (run.length > 2 && run[0]!.cells.length < run[1]!.cells.length) return null;
   const header = run[0]!;
   const rows: string[][] = [header.cells.map((c) => c.text)];
-  for (const row of run.slice(1)) {
+  const unread: number[] = [];
+  run.slice(1).forEach((row, k) => {
     const texts = row.tabbed ? row.cells.map((c) => c.text) : aligned(row.cells, header.cells);
-    if (!texts) break;
-    rows.push(texts);
-  }
+    if (texts) rows.push(texts);
+    else unread.push(start + 1 + k);
+  });
   if (rows.length < 2) return null;
-  return { rows, next: start + rows.length };
+  return { rows, unread, next: start + run.length };
+}
+
+/** Whether a line reads as a table row with a figure in it: a row of a table that was not read. */
+export function isFigureRow(line: string): boolean {
+  const row = rowOf(line);
+  return row !== null && row.cells.some((c) => FIGURE.test(c.text));
 }

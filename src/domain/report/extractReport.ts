@@ -18,6 +18,8 @@ import { matchable } from './numbers';
 import { warning } from './warn';
 import { fillEvidenceColumn } from '@/domain/extract/fillEvidence';
 import { emptyResult } from '@/domain/extract/result';
+import { isFigureRow } from '@/domain/document/txtRows';
+import { quoteCell } from '@/domain/issues';
 
 interface Segment {
   titles: OutlinePara[];
@@ -203,6 +205,12 @@ export function extractReport(doc: DocumentModel, fileName: string): ExtractResu
         continue;
       }
       if (segment.titles.includes(it)) continue;
+      // A table's row that could not be read as one (its cells not under their columns for sure): named, not read.
+      if (isFigureRow(it.text)) {
+        const params = { text: quoteCell(it.text) };
+        record.warnings.push(warning('table_row_unread', params, { location: it.location, kind: 'records' }));
+        continue;
+      }
       // In a department's report, `1.招商引资专项经费：全年预算数…` speaks of that project.
       const named = record.scope.value === 'department' ? projectLead(it.text) : null;
       const target = named ? projectRecord(reading.statement(named, named, it.location)) : record;

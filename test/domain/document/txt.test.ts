@@ -88,10 +88,19 @@ describe('txt reader', () => {
     ]);
   });
 
-  it('ends a space-aligned table at a row whose cells cannot be put under its columns for sure', () => {
-    const doc = read(utf8('一级指标        分值      得分\n产出指标        20        20\n效益指标  3 0      30\n'));
+  it('leaves a row whose cells cannot be put under the columns for sure out of the table, as a paragraph', () => {
+    const doc = read(
+      utf8(
+        '一级指标        分值      得分\n产出指标        20        20\n效益指标  3 0      30\n满意度指标      5         5\n',
+      ),
+    );
     expect(doc.blocks.map((b) => b.type)).toEqual(['table', 'paragraph']);
-    expect(grid(doc.blocks[0] as Table)).toHaveLength(2);
+    expect(grid(doc.blocks[0] as Table)).toEqual([
+      ['一级指标', '分值', '得分'],
+      ['产出指标', '20', '20'],
+      ['满意度指标', '5', '5'],
+    ]);
+    expect(doc.blocks[1]).toMatchObject({ text: '效益指标  3 0      30', at: { line: 3 } });
   });
 
   it('reads lines of sentences spaced apart as paragraphs, not as a table', () => {

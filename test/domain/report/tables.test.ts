@@ -156,6 +156,17 @@ describe('money tables', () => {
     }
   });
 
+  it('names a row whose figures cannot be put under the columns, and reads none of it', () => {
+    const r = extract(
+      `${TITLE}三、评价结论\n一级指标        分值      得分\n产出            20        19\n效益  3 0      27.5\n`,
+    );
+    expect(r.indicators.map((i) => [i.level1, i.weight, i.score])).toEqual([['产出', 20, 19]]);
+    expect(r.warnings.filter((w) => w.code === 'table_row_unread')).toMatchObject([
+      { params: { text: '效益  3 0      27.5' }, location: '第3段' },
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+
   it('names a cell whose commas group no thousands and reads nothing from it', () => {
     const r = extract(
       `${TITLE}单位：万元\n` +

@@ -29,14 +29,22 @@ export const REPORT_ISSUES = {
   parts_sum_mismatch: { field: 'field', sum: 'amount', total: 'amount' },
   /** A heading names level-1 indicator `heading`, but its items (`level2`) belong to `level1`, which is used. */
   level1_heading_mismatch: { heading: 'text', level2: 'text', level1: 'text' },
-  /** No agency could be identified in the report's title or text. */
+  /** A labelled figure or a table's figure cell whose digits cannot be read for sure (`预算数100，90万元`, `1,2812.8`: commas that group no thousands); not read. */
+  figure_unclear: { text: 'text' },
+  /** A paragraph of a findings section of several kinds (`section`, e.g. 存在的问题及建议) that no lead-in says is a problem or a recommendation: not read. */
+  finding_kind_unclear: { section: 'text' },
+  /** A line of table cells with figures (`text`) that could not be read as a table's row (its cells not under their columns for sure): not read. */
+  table_row_unread: { text: 'text' },
+  /** No agency could be identified in the report's title or text (an error: that part gives no rows). */
   agency_not_found: {},
   /** The agency is not in the registry; stored as written. */
   agency_unknown: { agency: 'text' },
-  /** No fiscal year could be identified for the record. */
+  /** No fiscal year could be identified for the record (an error: that part gives no rows, never year 0). */
   year_not_found: {},
   /** The same indicator appears twice; the second is kept apart as `renamed`. */
   indicator_repeated: { name: 'text', renamed: 'text' },
+  /** The document does not read as an evaluation report (no report title, no words of an evaluation): nothing is extracted. */
+  not_a_report: {},
   /** Nothing that looks like an evaluation report's figures was found. */
   nothing_found: {},
 } as const satisfies IssueSpec;

@@ -1,10 +1,12 @@
 // Plain-text reports (.txt), UTF-8 or GB18030 (detected, never asked). Each non-blank line is a
 // paragraph. Tables come flattened the way Word's "save as text" and the seed reports write them:
 // every cell on a line of its own that starts with a tab (a cell's further lines follow without
-// one), a blank line after each row, and the table over at the first line that is neither.
+// one), a blank line after each row, and the table over at the first line that is neither; or one
+// row per line, the cells split by tabs or aligned by spaces (./txtRows).
 import { decodeBytes } from '@/domain/decode';
 import { readFailure, type ReadResult } from './readResult';
 import { gridOfTexts } from './cells';
+import { lineTable } from './txtRows';
 import type { Block } from './types';
 
 // Word bookmarks that some converters print into the text (`[bookmark: _GoBack]`): not the report's words.
@@ -67,6 +69,19 @@ export function readTxt(bytes: Uint8Array): ReadResult {
         i = Math.max(next, i + 1);
         continue;
       }
+    }
+    const perLine = lineTable(lines, i);
+    if (perLine) {
+      blocks.push({ type: 'table', grid: gridOfTexts(perLine.rows), at: { table: ++table, line: i + 1 } });
+      for (const u of perLine.unread)
+        blocks.push({
+          type: 'paragraph',
+          text: lines[u]!.trim(),
+          heading: 0,
+          at: { paragraph: ++paragraph, line: u + 1 },
+        });
+      i = perLine.next;
+      continue;
     }
     const text = line.trim();
     if (text !== '') blocks.push({ type: 'paragraph', text, heading: 0, at: { paragraph: ++paragraph, line: i + 1 } });

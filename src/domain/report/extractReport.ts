@@ -14,8 +14,12 @@ import { applyLevel1Sentences, level1Heading, readProseIndicators } from './pros
 import { coreOf } from './levels';
 import { rowsOf } from './rows';
 import { readTable } from './tables';
+import { matchable } from './numbers';
 import { warning } from './warn';
 import { fillEvidenceColumn } from '@/domain/extract/fillEvidence';
+import { emptyResult } from '@/domain/extract/result';
+import { isFigureRow } from '@/domain/document/txtRows';
+import { quoteCell } from '@/domain/issues';
 
 interface Segment {
   titles: OutlinePara[];
@@ -59,7 +63,7 @@ function sourceOf(titles: readonly OutlinePara[], agency: Statement | null, year
   if (!title) return '';
   const agencyName = agency ? String(agency.value) : '';
   const named = agency && (title.includes(String(agency.text)) || title.includes(agencyName));
-  const dated = /(?:19|20)\d{2}\s*年/.test(title);
+  const dated = /(?:19|20)\d{2}\s*年/.test(matchable(title));
   if (!named && agency) title = `${agencyName}${year && !dated ? `${year.value}年度` : ''}${title}`;
   else if (!dated && year) title = `${title}（${year.value}年度）`;
   return title;
@@ -93,9 +97,11 @@ const PROJECT_LEAD =
 
 /** The project a numbered paragraph of a department's report is about, when it starts by naming one. */
 function projectLead(text: string): string | null {
-  const m = PROJECT_LEAD.exec(text);
+  const m = PROJECT_LEAD.exec(matchable(text));
   if (!m || /情况|支出|预算|绩效|执行|部门|整体/.test(m[1]!)) return null;
-  return m[1]!;
+  // The name as written (`１．` and `1.` number it alike; its own letters stay as they are).
+  const at = m.index + m[0].indexOf(m[1]!);
+  return text.slice(at, at + m[1]!.length);
 }
 
 function newRecord(
@@ -104,11 +110,26 @@ function newRecord(
   return { ...base, figures: new Map(), indicators: [], funds: [], splits: [], totals: [], findings: [], warnings: [] };
 }
 
+// What only an evaluation report speaks of: its kind of evaluation and its verdict.
+const EVALUATION_WORDS = /绩效(?:评价|自评|评估|目标|指标)|(?:评价|自评)(?:结论|得分|等级)/;
+
+/** Whether a document reads as an evaluation report: a report's title, or the words of one anywhere. */
+function readsAsReport(items: readonly OutlineItem[]): boolean {
+  return items.some((it) =>
+    it.type === 'paragraph'
+      ? isReportTitle(it.text) || EVALUATION_WORDS.test(it.text)
+      : it.block.grid.some((row) => row.some((c) => c !== null && EVALUATION_WORDS.test(compact(c.text)))),
+  );
+}
+
 export function extractReport(doc: DocumentModel, fileName: string): ExtractResult {
   const reading = new Reading();
   const items = outline(doc.blocks, isReportTitle);
+  // A notice, a letter, a plan: not read as a report, whatever figures and names it holds.
+  if (!readsAsReport(items)) return { ...emptyResult(fileName, doc.format), errors: [warning('not_a_report', {})] };
   const drafts: DraftRecord[] = [];
   const warnings: ExtractIssue[] = [];
+  const errors: ExtractIssue[] = [];
   let inherited: { agency: Statement | null; known: boolean; year: Statement | null } = {
     agency: null,
     known: false,
@@ -136,12 +157,14 @@ export function extractReport(doc: DocumentModel, fileName: string): ExtractResu
         if (p.heading) preamble.push({ text: p.text, location: p.location });
       }
     }
+    // A part whose agency or year is not known gives no rows (they would be keyed to nobody, or to year 0): an error says why.
+    const titleAt = { location: segment.titles[0]?.location ?? segment.items[0]?.location ?? '' };
     const agency = id.agency ?? reading.statement('', '', '');
-    if (!id.agency) warnings.push(warning('agency_not_found', {}));
+    if (!id.agency) errors.push(warning('agency_not_found', {}, titleAt));
     else if (!id.known)
       warnings.push(warning('agency_unknown', { agency: String(id.agency.value) }, { location: id.agency.location }));
     const year = id.year ?? reading.statement(0, '', '');
-    if (!id.year) warnings.push(warning('year_not_found', {}));
+    if (!id.year) errors.push(warning('year_not_found', {}, titleAt));
     inherited = { agency: id.agency, known: id.known, year: id.year };
     const source = sourceOf(segment.titles, id.agency, id.year);
     const record = newRecord({ agency, year, scope: id.scope, project: id.project, region: id.region, source });
@@ -182,6 +205,12 @@ export function extractReport(doc: DocumentModel, fileName: string): ExtractResu
         continue;
       }
       if (segment.titles.includes(it)) continue;
+      // A table's row that could not be read as one (its cells not under their columns for sure): named, not read.
+      if (isFigureRow(it.text)) {
+        const params = { text: quoteCell(it.text) };
+        record.warnings.push(warning('table_row_unread', params, { location: it.location, kind: 'records' }));
+        continue;
+      }
       // In a department's report, `1.招商引资专项经费：全年预算数…` speaks of that project.
       const named = record.scope.value === 'department' ? projectLead(it.text) : null;
       const target = named ? projectRecord(reading.statement(named, named, it.location)) : record;
@@ -205,9 +234,9 @@ export function extractReport(doc: DocumentModel, fileName: string): ExtractResu
       addFigure(record, 'evaluator', reading.statement('自评', '自评', selfTitle.location));
     for (const p of paras) if (!segment.titles.includes(p)) applyLevel1Sentences(reading, p, record, level1Headings);
     const names = [String(agency.value), String(agency.text)].map(compact).filter(Boolean);
-    record.findings.push(...readFindings(segment.items, names));
+    record.findings.push(...readFindings(segment.items, names, record.warnings));
   }
-  const out = rowsOf(mergeDrafts(drafts));
+  const out = rowsOf(mergeDrafts(drafts.filter((d) => d.agency.value !== '' && d.year.value !== 0)));
   const all = [...warnings, ...out.warnings];
   const found =
     out.records.some((r) => [r.budget, r.expenditure, r.score, r.execution_rate].some((v) => v !== null)) ||
@@ -226,6 +255,6 @@ export function extractReport(doc: DocumentModel, fileName: string): ExtractResu
     findings: out.findings,
     evidence: out.evidence,
     warnings: all,
-    errors: [],
+    errors,
   };
 }

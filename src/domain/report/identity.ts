@@ -5,6 +5,7 @@ import { KNOWN_AGENCIES, agencyRegion, canonicalAgency, findAgency } from '@/dom
 import { normalizeLabel } from '@/domain/normalize';
 import type { Scope } from '@/domain/types';
 import type { Reading, Statement } from './draft';
+import { matchable } from './numbers';
 
 /** A report's (or a part's) title: `…绩效评价报告`, `…绩效自评报告（2024年度）`. */
 export function isReportTitle(text: string): boolean {
@@ -56,7 +57,8 @@ export function knownAgencyIn(text: string): (FoundAgency & { at: number }) | nu
 
 /** An agency not in the registry, as a title names it before its year or project, or as the text introduces it. */
 export function unknownAgencyIn(text: string, title: boolean): FoundAgency | null {
-  const t = text.replace(/\s+/g, '');
+  // Matched half-width (a year in full-width digits ends the name too); the name itself has no digits to change.
+  const t = matchable(text.replace(/\s+/g, ''));
   const m = title
     ? (AGENCY_BEFORE_MARK.exec(t) ?? AGENCY_BEFORE_TEXT.exec(t))
     : (INTRODUCED_AGENCY.exec(t) ?? ROLE_AGENCY.exec(t));
@@ -66,18 +68,25 @@ export function unknownAgencyIn(text: string, title: boolean): FoundAgency | nul
 
 const YEAR = /((?:19|20)\d{2})\s*年/g;
 
-/** The year a title names (`2019年`, `（2024年度）`). */
+/** The year a title names (`2019年`, `（2024年度）`, `２０１９年`), with its text as written. */
 export function yearIn(text: string): { year: number; text: string } | null {
   YEAR.lastIndex = 0;
-  const m = YEAR.exec(text);
-  return m ? { year: Number(m[1]), text: m[0] } : null;
+  const m = YEAR.exec(matchable(text));
+  return m ? { year: Number(m[1]), text: text.slice(m.index, m.index + m[0].length) } : null;
+}
+
+/** Where `year` is named in the text (`2024年`, `２０２４年`), as written; null when it is not. */
+export function yearMention(text: string, year: number): string | null {
+  for (const m of matchable(text).matchAll(YEAR))
+    if (Number(m[1]) === year) return text.slice(m.index, m.index + m[0].length);
+  return null;
 }
 
 /** The year the body speaks of most (`2024年批复…`, `2024年度…`), when the title names none. */
 export function mostNamedYear(texts: readonly string[]): number | null {
   const counts = new Map<number, number>();
   for (const t of texts)
-    for (const m of t.matchAll(YEAR)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+    for (const m of matchable(t).matchAll(YEAR)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   let best: number | null = null;
   for (const [y, n] of counts)
     if (best === null || n > counts.get(best)! || (n === counts.get(best)! && y < best)) best = y;
@@ -100,9 +109,10 @@ const TITLE_TAIL = /(?:财政)?(?:支出)?(?:绩效)?(?:评价|自评|评估)?�
 export function projectIn(title: string, agency: string | null): string {
   const quoted = QUOTED.exec(title);
   if (quoted) return quoted[1]!.trim();
-  let t = title.replace(/\s+/g, '');
+  // Half-width, so that a year in full-width digits (`２０１９年`) is cut off like any other.
+  let t = matchable(title.replace(/\s+/g, ''));
   if (agency) {
-    const at = t.indexOf(agency);
+    const at = t.indexOf(matchable(agency));
     if (at >= 0) t = t.slice(at + agency.length);
   }
   t = t
@@ -222,8 +232,8 @@ export function identify(
   }
   if (!year) {
     const named = mostNamedYear(context.map((c) => c.text));
-    const src = named === null ? undefined : context.find((c) => c.text.includes(`${named}年`));
-    if (named !== null && src) year = reading.statement(named, `${named}年`, src.location);
+    const src = named === null ? undefined : context.find((c) => yearMention(c.text, named) !== null);
+    if (named !== null && src) year = reading.statement(named, yearMention(src.text, named)!, src.location);
     else if (inherited.year) year = inherited.year;
   }
   const scope = scopeOf(titleText);

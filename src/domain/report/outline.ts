@@ -3,6 +3,7 @@
 // `1.`, `（1）`, `第四部分`, Word's heading styles) and not always in the same order, so a
 // numbering's depth is the order in which the report first nests it, not a fixed rank.
 import type { Block, BlockLocation, Paragraph, Table } from '@/domain/document/types';
+import { matchable } from './numbers';
 
 export interface Heading {
   /** The heading's text without its number (`存在的问题`). */
@@ -48,10 +49,11 @@ const NUMBERINGS: ReadonlyArray<readonly [string, RegExp]> = [
   ['circled', /^[①②③④⑤⑥⑦⑧⑨⑩]\s*/],
 ];
 
-/** The numbering a text starts with and the rest of it, or null. */
+/** The numbering a text starts with (`1.` and `１．` alike) and the rest of it as written, or null. */
 export function numberingOf(text: string): { style: string; rest: string } | null {
+  const plain = matchable(text);
   for (const [style, re] of NUMBERINGS) {
-    const m = re.exec(text);
+    const m = re.exec(plain);
     if (m) return { style, rest: text.slice(m[0].length) };
   }
   return null;

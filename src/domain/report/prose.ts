@@ -5,6 +5,8 @@
 import { addFigure, type DraftRecord, type Reading, type RecordField, type Statement } from './draft';
 import { BLOCKING_PREFIXES, CHANGE_WORDS, GRADE_BEFORE_WORD, GRADE_LABELS, GRADE_OF, LABEL_RULES } from './labels';
 import { figureAt, matchable, type Figure } from './numbers';
+import { quoteCell } from '@/domain/issues';
+import { warning } from './warn';
 
 const LABELS = new RegExp(LABEL_RULES.map((r) => r.label).join('|'), 'g');
 const RULE_OF = new Map(LABEL_RULES.map((r) => [r.label, r]));
@@ -61,6 +63,33 @@ export function labelledFigures(original: string): ProseFigure[] {
     LABELS.lastIndex = figure.end;
   }
   return splitsOfBudget(out, text);
+}
+
+// Digits run together with commas or points up to a unit: what a labelled figure was written as.
+const DIGIT_RUN = /^\d[\d.,，]*\d/;
+
+/**
+ * Labelled figures that cannot be read for sure: digits and commas that are no thousands groups,
+ * up to a unit (`预算数100，90万元`, `执行数1,2684.9万元`). Each is the text from the label to the
+ * unit, as written; nothing is read from it.
+ */
+export function unclearFigures(original: string): { text: string; start: number }[] {
+  const text = matchable(original);
+  const out: { text: string; start: number }[] = [];
+  LABELS.lastIndex = 0;
+  for (let m = LABELS.exec(text); m; m = LABELS.exec(text)) {
+    const start = m.index;
+    const from = start + m[0].length + FILLER.exec(text.slice(start + m[0].length))![0].length;
+    const run = DIGIT_RUN.exec(text.slice(from));
+    if (!run || !/[,，]/.test(run[0])) continue;
+    const runEnd = from + run[0].length;
+    const after = /^(?:万元|亿元|千元|元|万|亿|%|分)/.exec(text.slice(runEnd));
+    // Only a run that ends at a unit was meant as one figure; one that reads whole is clear.
+    if (!after || (figureAt(text, from)?.end ?? 0) >= runEnd) continue;
+    out.push({ text: original.slice(start, runEnd + after[0].length), start });
+    LABELS.lastIndex = runEnd;
+  }
+  return out;
 }
 
 /**
@@ -154,6 +183,8 @@ export function readProse(
       }
     }
   }
+  for (const unclear of unclearFigures(text))
+    record.warnings.push(warning('figure_unclear', { text: quoteCell(unclear.text) }, { location, kind: 'records' }));
   const grade = statedGrade(text);
   if (grade) addFigure(record, 'grade', reading.statement(grade.grade, grade.text, location));
 }

@@ -9,7 +9,7 @@ import type { OutlinePara } from './outline';
 import { warning } from './warn';
 
 const LEVEL1_HEADING = /^(?:项目)?(产出|效益|效果|满意度|管理|成本|决策|过程)(?:指标|情况)?$/;
-const ITEM = /^\d{1,2}\s*[、.．]\s*([^：:]{2,60}?)[：:](.+)$/;
+const ITEM = /^\d{1,2}\s*[、.．]\s*([^：:]{2,60}?)[：:](.+)$/d;
 const VERBS = /^(?:应|实际)?(?:完成|达到|参加|制作|开展|举办|实现|组织|召开)*/;
 const QUANTITY = /(\d[\d.,，\-~～]*\s*[^\d，。；、\s]{0,4}?(?:以上|以下|左右)?)$/;
 
@@ -87,7 +87,9 @@ export function readProseIndicators(reading: Reading, p: OutlinePara, record: Dr
   if (readListedIndicators(reading, p, record)) return;
   const l1 = level1Heading(p);
   if (!l1 || p.heading) return;
-  const item = ITEM.exec(p.text);
+  // Numbered half-width or full-width (`１、`); the name and body are read as written.
+  const numbered = ITEM.exec(matchable(p.text));
+  const item = numbered?.indices ? ([1, 2] as const).map((g) => p.text.slice(...numbered.indices![g]!)) : null;
   const push = (level2: Statement | null, level3: Statement, target: string, actual: string, quote: string): void => {
     let name = l1.name;
     let how: 'read' | 'derived' = 'read';
@@ -123,8 +125,8 @@ export function readProseIndicators(reading: Reading, p: OutlinePara, record: Dr
     record.indicators.push(ind);
   };
   if (item) {
-    const name = clean(item[1]!);
-    const ta = targetsAndActuals(item[2]!);
+    const name = clean(item[0]!);
+    const ta = targetsAndActuals(item[1]!);
     if (!ta) return;
     const isL2 = isLevel2Name(name);
     const level2 = isL2 ? reading.statement(name, name, p.location) : null;

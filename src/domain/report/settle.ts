@@ -5,7 +5,7 @@
 // report's own figures contradict gives way to the rate they give, marked derived and disputed.
 import type { ExtractIssue } from '@/domain/extract/types';
 import type { DraftRecord, RecordField, Statement } from './draft';
-import { sameFigure } from './numbers';
+import { matchable, sameFigure } from './numbers';
 import { warning } from './warn';
 
 export interface Settled {
@@ -19,7 +19,7 @@ type Values = Partial<Record<RecordField, number>>;
 
 /** How far a stated rate may be from its exact value: half a unit of its last written decimal (`99%` ± 0.5, `98.93%` ± 0.005). */
 export function roundingOf(text: string): number {
-  const numbers = text.match(/\d+(?:\.(\d+))?/g) ?? [];
+  const numbers = matchable(text).match(/\d+(?:\.(\d+))?/g) ?? [];
   const last = numbers[numbers.length - 1] ?? '';
   const decimals = last.includes('.') ? last.split('.')[1]!.length : 0;
   return 0.5 * 10 ** -decimals + 1e-6;

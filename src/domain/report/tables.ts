@@ -3,7 +3,8 @@
 // fund line items (预算金额 / 合同签订金额 / 支出金额), tables of projects (one record each). A
 // table may hold several blocks, each under its own header row (the national form does): the
 // header is found again wherever a row reads as one.
-import { cellFigure } from './numbers';
+import { cellFigure, matchable } from './numbers';
+import { quoteCell } from '@/domain/issues';
 import {
   addFigure,
   type DraftIndicator,
@@ -116,6 +117,9 @@ function headerOf(row: readonly (TableCell | null)[]): { columns: (Column | null
   return { columns, scale };
 }
 
+// A cell of digits and commas (and its unit) that is still no figure.
+const UNCLEAR_CELL = /^\d[\d.,，\s]*[,，][\d.,，\s]*\d(?:万元|元|亿元|%|分)?$/;
+
 const TOTAL = /^(?:合计|总计|总分|得分合计|综合得分|年度资金总额|资金总额|总额)$/;
 const SUBTOTAL = /^小计$/;
 
@@ -183,7 +187,15 @@ export function readTable(t: OutlineTable, ctx: TableContext): void {
       const cell = text(role);
       if (!cell) return null;
       const f = cellFigure(cell.text);
-      if (!f) return null;
+      if (!f) {
+        // Digits and commas that group no thousands (`1,2684.9`): named, not read.
+        const where = at(cell.col);
+        if (UNCLEAR_CELL.test(matchable(cell.text).trim()) && !ctx.record.warnings.some((w) => w.location === where))
+          ctx.record.warnings.push(
+            warning('figure_unclear', { text: quoteCell(cell.text) }, { location: where, kind: 'records' }),
+          );
+        return null;
+      }
       if (amount && f.unit !== 'amount' && f.unit !== 'none') return null;
       if (
         (role === 'execution_rate' || role === 'rate' || role === 'carryover_rate') &&

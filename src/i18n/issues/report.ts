@@ -16,10 +16,14 @@ export const reportMessages: AreaMessages<'report'> = {
     score_rate_mismatch: '指标得分率写作 {stated}，而得分 ÷ 分值 = {score} ÷ {weight} = {computed}',
     parts_sum_mismatch: '{field}的各资金来源合计 {sum}，与所写总额 {total}不一致',
     level1_heading_mismatch: '标题写作一级指标“{heading}”，但其中的“{level2}”属于“{level1}”；已按“{level1}”录入',
-    agency_not_found: '未能从标题或正文中识别出单位名称',
+    figure_unclear: '“{text}”中的数字无法确定如何读取（逗号不是千位分隔），未读取，请核对原文',
+    finding_kind_unclear: '“{section}”一节中的这一段未写明是问题还是建议等，未读取，请核对原文',
+    table_row_unread: '表格的这一行无法确定各数字所在的列（“{text}”），未读取，请核对原文',
+    agency_not_found: '未能从标题或正文中识别出单位名称，无法生成记录',
     agency_unknown: '单位“{agency}”不在单位名录中，按原文保存',
-    year_not_found: '未能识别评价年度',
+    year_not_found: '未能识别评价年度，无法生成记录',
     indicator_repeated: '指标“{name}”出现两次，第二次另存为“{renamed}”',
+    not_a_report: '该文档不是绩效评价报告（没有评价报告的标题，也没有评价的内容），未提取任何数据',
     nothing_found: '没有找到绩效评价报告中的数据（预算、支出、得分、指标或评价发现）',
   },
   en: {
@@ -39,10 +43,18 @@ export const reportMessages: AreaMessages<'report'> = {
     parts_sum_mismatch: 'The fund sources of {field} add up to {sum}, not to the stated total {total}.',
     level1_heading_mismatch:
       'The heading names level-1 indicator “{heading}”, but “{level2}” belongs to “{level1}”; recorded under “{level1}”.',
-    agency_not_found: 'No agency could be identified in the title or the text.',
+    figure_unclear:
+      'The figure in “{text}” cannot be read for sure (its commas do not separate thousands); it was not read, check the text.',
+    finding_kind_unclear:
+      'This paragraph of section “{section}” does not say whether it is a problem, a recommendation or another kind of finding; it was not read, check the text.',
+    table_row_unread:
+      'The figures of this table row cannot be put under their columns for sure (“{text}”); it was not read, check the text.',
+    agency_not_found: 'No agency could be identified in the title or the text, so no record can be made.',
     agency_unknown: 'The agency “{agency}” is not in the registry; stored as written.',
-    year_not_found: 'The fiscal year could not be identified.',
+    year_not_found: 'The fiscal year could not be identified, so no record can be made.',
     indicator_repeated: 'The indicator “{name}” appears twice; the second is kept as “{renamed}”.',
+    not_a_report:
+      'This document is not a performance evaluation report (no report title, nothing of an evaluation); nothing was extracted.',
     nothing_found: 'Nothing of an evaluation report was found (budget, spending, score, indicators or findings).',
   },
 };

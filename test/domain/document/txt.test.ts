@@ -50,6 +50,64 @@ describe('txt reader', () => {
     expect(doc.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
   });
 
+  const grid = (t: Table) => t.grid.map((row) => row.map((c) => c?.text));
+
+  it('reads a table written one row per line, cells split by tabs, its caption kept as a paragraph', () => {
+    const doc = read(
+      utf8('表2\t一级指标评分表\n序号\t一级指标\t分值\t得分\n1\t产出\t20\t19.00\n合计\t\t100\t92.50\n正文。\n'),
+    );
+    expect(doc.blocks.map((b) => b.type)).toEqual(['paragraph', 'table', 'paragraph']);
+    expect(doc.blocks[1]!.at).toEqual({ table: 1, line: 2 });
+    expect(grid(doc.blocks[1] as Table)).toEqual([
+      ['序号', '一级指标', '分值', '得分'],
+      ['1', '产出', '20', '19.00'],
+      ['合计', '', '100', '92.50'],
+    ]);
+  });
+
+  it('keeps a blank first cell of a tabbed row (a level merged down) in its column', () => {
+    const doc = read(utf8('一级指标\t三级指标\t分值\n产出指标\t活动次数\t35\n\t活动质量\t5\n'));
+    expect(doc.blocks.map((b) => b.type)).toEqual(['table']);
+    expect(grid(doc.blocks[0] as Table)).toEqual([
+      ['一级指标', '三级指标', '分值'],
+      ['产出指标', '活动次数', '35'],
+      ['', '活动质量', '5'],
+    ]);
+  });
+
+  it('puts the cells of a space-aligned table under the header’s columns, a blank cell left blank', () => {
+    const doc = read(
+      utf8(
+        '一级指标        分值      得分      备注\n满意度指标      5         5\n合计                      100       满分\n',
+      ),
+    );
+    expect(grid(doc.blocks[0] as Table)).toEqual([
+      ['一级指标', '分值', '得分', '备注'],
+      ['满意度指标', '5', '5', ''],
+      ['合计', '', '100', '满分'],
+    ]);
+  });
+
+  it('leaves a row whose cells cannot be put under the columns for sure out of the table, as a paragraph', () => {
+    const doc = read(
+      utf8(
+        '一级指标        分值      得分\n产出指标        20        20\n效益指标  3 0      30\n满意度指标      5         5\n',
+      ),
+    );
+    expect(doc.blocks.map((b) => b.type)).toEqual(['table', 'paragraph']);
+    expect(grid(doc.blocks[0] as Table)).toEqual([
+      ['一级指标', '分值', '得分'],
+      ['产出指标', '20', '20'],
+      ['满意度指标', '5', '5'],
+    ]);
+    expect(doc.blocks[1]).toMatchObject({ text: '效益指标  3 0      30', at: { line: 3 } });
+  });
+
+  it('reads lines of sentences spaced apart as paragraphs, not as a table', () => {
+    const doc = read(utf8('一是资金拨付滞后；  二是档案管理不规范。\n三是绩效目标不细化；  四是监控不到位。\n'));
+    expect(doc.blocks.map((b) => b.type)).toEqual(['paragraph', 'paragraph']);
+  });
+
   it('leaves out the bookmarks converters print', () => {
     expect((read(utf8('[bookmark: _GoBack]表1  绩效指标设定情况\n')).blocks[0] as { text: string }).text).toBe(
       '表1  绩效指标设定情况',

@@ -101,3 +101,90 @@ describe('findings of a report', () => {
     ).toBe('一是提早规划。活动方案提前下达。');
   });
 });
+
+describe('problems and recommendations written in one section', () => {
+  const TITLE = '重庆市渝中区招商投资促进局2019年招商引资专项经费绩效评价报告\n';
+  const kinds = (text: string) => extract(TITLE + text).findings.map((f) => [f.kind, f.text]);
+
+  it('takes each paragraph’s kind from its lead-in and one finding per point', () => {
+    const r = extract(
+      TITLE +
+        '三、存在的问题及建议\n存在的问题：一是重大项目偏少；二是优质项目储备不足。\n建议：一是提高专项经费预算；二是建立优质项目储备库。\n',
+    );
+    expect(r.findings.map((f) => [f.kind, f.seq, f.text])).toEqual([
+      ['problem', 1, '重大项目偏少。'],
+      ['problem', 2, '优质项目储备不足。'],
+      ['recommendation', 1, '提高专项经费预算。'],
+      ['recommendation', 2, '建立优质项目储备库。'],
+    ]);
+    const quotes = r.evidence.filter((e) => e.kind === 'findings' && e.field === 'text').map((e) => e.text);
+    expect(quotes).toEqual([
+      '一是重大项目偏少；',
+      '二是优质项目储备不足。',
+      '一是提高专项经费预算；',
+      '二是建立优质项目储备库。',
+    ]);
+    expect(r.warnings.map((w) => w.code)).not.toContain('finding_kind_unclear');
+  });
+
+  it('keeps a lead-in on a line of its own for the paragraphs after it', () => {
+    expect(
+      kinds(
+        '四、问题及改进建议\n主要问题\n一是资金拨付滞后。\n二是档案管理不规范。\n（一）下一步建议：加强资金管理。\n',
+      ),
+    ).toEqual([
+      ['problem', '资金拨付滞后。'],
+      ['problem', '档案管理不规范。'],
+      ['recommendation', '加强资金管理。'],
+    ]);
+  });
+
+  it('ends a numbered point at the next lead-in, whose points are of its kind', () => {
+    expect(
+      kinds(
+        '三、存在的问题及建议\n存在的问题：\n1.资金拨付滞后。\n拨付时间晚于计划两个月。\n建议：\n1.加快资金拨付。\n2.规范档案管理。\n',
+      ),
+    ).toEqual([
+      ['problem', '资金拨付滞后'],
+      ['recommendation', '加快资金拨付'],
+      ['recommendation', '规范档案管理'],
+    ]);
+  });
+
+  it('reads problems and recommendations led in within one paragraph', () => {
+    expect(kinds('三、存在的问题及建议\n存在的问题：一是资金拨付滞后；二是档案不全。建议：一是加快拨付。\n')).toEqual([
+      ['problem', '资金拨付滞后。'],
+      ['problem', '档案不全。'],
+      ['recommendation', '加快拨付。'],
+    ]);
+  });
+
+  it('drops a lead-in that repeats its section’s kind from the point', () => {
+    expect(kinds('三、存在的问题\n存在的问题：资金拨付滞后。\n')).toEqual([['problem', '资金拨付滞后。']]);
+  });
+
+  it('reads a recommendation led in under a heading of problems as a recommendation', () => {
+    expect(kinds('三、存在的问题\n资金拨付滞后。\n改进建议：加强资金管理。\n')).toEqual([
+      ['problem', '资金拨付滞后。'],
+      ['recommendation', '加强资金管理。'],
+    ]);
+  });
+
+  it('names a paragraph no lead-in gives a kind, and reads nothing from it', () => {
+    const r = extract(TITLE + '三、存在的问题及建议\n资金拨付滞后，应加强资金管理。\n');
+    expect(r.findings).toEqual([]);
+    expect(r.warnings.find((w) => w.code === 'finding_kind_unclear')).toMatchObject({
+      params: { section: '存在的问题及建议' },
+      location: '第3段',
+    });
+  });
+});
+
+describe('table rows among findings', () => {
+  it('takes no line of cells for a finding, even one not read as a table', () => {
+    const r = extract(
+      '重庆市渝中区招商投资促进局2019年招商引资专项经费绩效评价报告\n三、评价结论\n项目综合得分为92.50分。\n合计\t100\t92.50\n',
+    );
+    expect(r.findings.map((f) => f.text)).toEqual(['项目综合得分为92.50分。']);
+  });
+});

@@ -95,7 +95,33 @@ describe('records of a report', () => {
         (w) => w.code,
       ),
     ).toContain('agency_unknown');
-    expect(extract('绩效评价报告\n全年预算数10万元。\n').warnings.map((w) => w.code)).toContain('agency_not_found');
+  });
+
+  it('gives no record, and an error, when no agency or no year is found', () => {
+    const noAgency = extract('绩效评价报告\n2023年全年预算数10万元。\n');
+    expect(noAgency.errors.map((e) => e.code)).toEqual(['agency_not_found']);
+    expect(noAgency.records).toEqual([]);
+    const noYear = extract(
+      '某某县农业农村局高标准农田建设项目绩效评价报告\n全年预算数10万元。\n二、存在的问题\n资金拨付滞后。\n',
+    );
+    expect(noYear.errors.map((e) => e.code)).toEqual(['year_not_found']);
+    expect([...noYear.records, ...noYear.findings]).toEqual([]);
+  });
+});
+
+describe('a document that is no evaluation report', () => {
+  it('gives an error and no rows for a notice, whatever names and figures it holds', () => {
+    const r = extract(
+      '关于召开2024年度工作会议的通知\n各科室：\n定于2024年1月10日上午9时在三楼会议室召开年度工作会议，请准时参加。\n北京市朝阳区投资促进服务中心\n',
+    );
+    expect(r.errors.map((e) => e.code)).toEqual(['not_a_report']);
+    expect([...r.records, ...r.indicators, ...r.funds, ...r.findings]).toEqual([]);
+  });
+
+  it('reads a report without a title line by the words of its evaluation', () => {
+    const r = extract('北京市朝阳区投资促进服务中心2024年度绩效自评情况\n全年预算数100万元，全年执行数90万元。\n');
+    expect(r.errors).toEqual([]);
+    expect(r.records[0]).toMatchObject({ year: 2024, budget: 100, expenditure: 90 });
   });
 });
 

@@ -1,6 +1,6 @@
 // Labelled figures in running text: one sentence in, the figure (or nothing) out.
 import { describe, expect, it } from 'vitest';
-import { evaluatorIn, labelledFigures, splitsAfter, statedGrade } from '@/domain/report/prose';
+import { evaluatorIn, labelledFigures, splitsAfter, statedGrade, unclearFigures } from '@/domain/report/prose';
 
 const figures = (s: string) => labelledFigures(s).map((f) => [f.field, f.figure.value, f.text]);
 
@@ -36,6 +36,26 @@ describe('labelled figures', () => {
       ['expenditure', 251.3, '实际支出251.3万'],
     ]);
     expect(figures('全年预算数5万人次')).toEqual([]);
+  });
+
+  it('reads a full-width or half-width comma between groups of three digits as a thousands separator', () => {
+    expect(figures('全年预算数１，２８１．２８万元，全年执行数１，２６８．４９万元。')).toEqual([
+      ['budget', 1281.28, '全年预算数１，２８１．２８万元'],
+      ['expenditure', 1268.49, '全年执行数１，２６８．４９万元'],
+    ]);
+    expect(figures('项目实际支出１，２３４，５００元。')).toEqual([
+      ['expenditure', 123.45, '实际支出１，２３４，５００元'],
+    ]);
+    expect(figures('全年预算数12，800万元。')).toEqual([['budget', 12800, '全年预算数12，800万元']]);
+  });
+
+  it('reads nothing from digits whose commas group no thousands, and names them', () => {
+    expect(figures('全年预算数100，90万元，全年执行数1,2684.9万元。')).toEqual([]);
+    expect(unclearFigures('全年预算数100，90万元，全年执行数1,2684.9万元。').map((u) => u.text)).toEqual([
+      '全年预算数100，90万元',
+      '全年执行数1,2684.9万元',
+    ]);
+    expect(unclearFigures('全年预算数１，２８１．２８万元，执行数90万元，预算数100，执行数90万元。')).toEqual([]);
   });
 
   it('takes an approved budget that no adjustment followed as the initial budget', () => {

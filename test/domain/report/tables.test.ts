@@ -128,6 +128,59 @@ describe('money tables', () => {
     });
   });
 
+  it('reads cells grouped by full-width commas, with or without their unit', () => {
+    const r = extract(
+      `${TITLE}单位：元\n` +
+        txtTable([
+          ['项目', '全年预算数', '全年执行数'],
+          ['合计', '１，５００，０００', '１，３５０，０００．００元'],
+        ]),
+    );
+    expect(r.records[0]).toMatchObject({ budget: 150, expenditure: 135 });
+  });
+
+  it('reads a table written one row per line under the conclusion as indicators, none of its rows as findings', () => {
+    for (const sep of ['\t', '        ']) {
+      const row = (...cells: string[]) =>
+        cells
+          .map((c) => c.padEnd(sep === '\t' ? 0 : 8, ' '))
+          .join(sep)
+          .trimEnd();
+      const r = extract(
+        `${TITLE}三、评价结论\n项目综合得分为92.50分。\n` +
+          [row('一级指标', '分值', '得分'), row('产出', '20', '19.00'), row('合计', '100', '92.50')].join('\n') +
+          '\n',
+      );
+      expect(r.indicators.map((i) => [i.level1, i.weight, i.score])).toEqual([['产出', 20, 19]]);
+      expect(r.findings.map((f) => f.text)).toEqual(['项目综合得分为92.50分。']);
+    }
+  });
+
+  it('names a row whose figures cannot be put under the columns, and reads none of it', () => {
+    const r = extract(
+      `${TITLE}三、评价结论\n一级指标        分值      得分\n产出            20        19\n效益  3 0      27.5\n`,
+    );
+    expect(r.indicators.map((i) => [i.level1, i.weight, i.score])).toEqual([['产出', 20, 19]]);
+    expect(r.warnings.filter((w) => w.code === 'table_row_unread')).toMatchObject([
+      { params: { text: '效益  3 0      27.5' }, location: '第3段' },
+    ]);
+    expect(r.findings).toEqual([]);
+  });
+
+  it('names a cell whose commas group no thousands and reads nothing from it', () => {
+    const r = extract(
+      `${TITLE}单位：万元\n` +
+        txtTable([
+          ['项目', '全年预算数', '全年执行数'],
+          ['合计', '1,2812.8', '1,268.49'],
+        ]),
+    );
+    expect(r.records[0]).toMatchObject({ budget: null, expenditure: 1268.49 });
+    expect(r.warnings.filter((w) => w.code === 'figure_unclear')).toMatchObject([
+      { params: { text: '1,2812.8' }, location: '表1 第2行 全年预算数' },
+    ]);
+  });
+
   it('reads line items, skipping subtotals, and checks the total', () => {
     const r = extract(
       TITLE +

@@ -6,7 +6,7 @@ import { recordWarnings } from './consistency';
 import { IndicatorSums } from './indicatorSums';
 import { KeyHashes } from './duplicates';
 import { hash53After, hash53Seed } from './hash';
-import { mapHeaders } from './headers';
+import { mapHeaders, type SubHeader } from './headers';
 import { recordKey, rowKey } from './keys';
 import { IssueList, sortIssues } from './issueList';
 import { issue, quoteCell, type Issue } from './issues';
@@ -46,6 +46,8 @@ export interface ParseOptions {
    * rows and issues; tests hold them to it.
    */
   readInPlace?: boolean;
+  /** For a workbook's header over two rows: per column, its own header and its groups (mapHeaders). */
+  subHeaders?: readonly (SubHeader | undefined)[];
 }
 
 /**
@@ -216,7 +218,7 @@ export class FileSession {
   /** `row` is 1 unless blank lines precede the header: issues name the row a spreadsheet shows. */
   private header(cells: string[], row: number, announce = true): void {
     this.headerDone = true;
-    const mapped = mapHeaders(cells, row);
+    const mapped = mapHeaders(cells, row, this.opts.subHeaders);
     this.headers = mapped.headers;
     if (mapped.errors.length > 0 || mapped.kind === null) {
       this.headerFailed = true;

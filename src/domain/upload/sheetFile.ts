@@ -29,8 +29,14 @@ export async function sheetSha(workbookSha: string, sheet: string, kind: string)
 
 function placed(issues: readonly Issue[], t: ContractSheet): Issue[] {
   return issues.map((i) => {
-    // An issue names its column as quoteCell writes the header (cut short, hidden characters shown).
-    const index = i.column === null ? -1 : t.headerCells.findIndex((c) => quoteCell(c) === i.column);
+    // An issue names its column as quoteCell writes the header (cut short, hidden characters
+    // shown); a column with no header, by its position.
+    const index =
+      i.code === 'column_without_header'
+        ? i.params.position - 1
+        : i.column === null
+          ? -1
+          : t.headerCells.findIndex((c) => quoteCell(c) === i.column);
     return sheetIssue(i, t.sheet, index < 0 ? null : index + 1, t.headerCells);
   });
 }

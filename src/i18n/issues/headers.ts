@@ -10,6 +10,8 @@ export const headerMessages: AreaMessages<'headers'> = {
     amount_unit: '列“{column}”的单位“{unit}”无法识别：金额列的单位应为 {accepted}',
     percent_unit: '列“{column}”的单位“{unit}”无法识别：百分比列的单位应为 {accepted}',
     unknown_column: '未识别的列“{column}”，导入时忽略',
+    column_without_header:
+      '第 {position} 列（{letter} 列）没有表头，却从这一行起有数据（如“{value}”），导入时忽略。请填写表头，或删除这一列',
   },
   en: {
     unknown_headers:
@@ -20,5 +22,7 @@ export const headerMessages: AreaMessages<'headers'> = {
     amount_unit: 'Column “{column}” has an unknown unit “{unit}”: the unit of an amount column must be {accepted}.',
     percent_unit: 'Column “{column}” has an unknown unit “{unit}”: the unit of a percent column must be {accepted}.',
     unknown_column: 'Column “{column}” is not recognised and is ignored.',
+    column_without_header:
+      'Column {position} ({letter}) has no header but holds data from this row on (e.g. “{value}”); it is ignored. Give it a header or delete the column.',
   },
 };

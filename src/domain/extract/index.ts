@@ -18,6 +18,7 @@ import type { Workbook, WorkbookSheet } from '@/domain/workbook/types';
 import { sheetTable } from '@/domain/workbook/sheetTable';
 import { IssueError, problem, type Problem } from '@/domain/issues';
 import { workbookTables } from '@/domain/workbook/contractSheet';
+import { misnamedContent } from '@/domain/fileContent';
 import { emptyResult } from './result';
 import type { ExtractIssue, ExtractResult } from './types';
 
@@ -140,6 +141,9 @@ export async function extractFile(
   const format = documentFormat(bytes, fileName);
   if (format === null) {
     const ext = /\.([^./\\]+)$/.exec(fileName)?.[1] ?? '';
+    // An empty file, or a text file renamed .xlsx, is said to be so: its format is no mystery.
+    const misnamed = misnamedContent(bytes, fileName);
+    if (misnamed !== null) return failed(fileName, ext, misnamed);
     return failed(fileName, ext, problem('unsupported_format', { format: ext === '' ? fileName : `.${ext}` }));
   }
   if (format === 'xlsx' || format === 'xls' || format === 'ods' || format === 'et')

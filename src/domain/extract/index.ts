@@ -70,12 +70,15 @@ export function extractDocument(doc: DocumentModel, fileName: string, opts: Form
 /** A sheet of more cells than this is data, not a form someone fills in: it is not read as one. */
 export const FORM_MAX_CELLS = 200_000;
 
-/** The sheet as a table, or null when it is too big to be a form (or its reader refuses it). */
+/**
+ * The sheet as a table, or null when it is too big to be a form (or its reader refuses it). A
+ * damaged file is no sheet that is not a form: that is thrown on (workbook_damaged).
+ */
 async function formTable(sheet: WorkbookSheet) {
   try {
     return await sheetTable(sheet, FORM_MAX_CELLS);
   } catch (e) {
-    if (e instanceof IssueError) return null;
+    if (e instanceof IssueError && e.problem.code !== 'workbook_damaged') return null;
     throw e;
   }
 }
@@ -124,10 +127,25 @@ async function extractWorkbook(bytes: Uint8Array, fileName: string, opts: FormOp
   const read = await readWorkbook(bytes, fileName);
   const format = workbookFormat(bytes, fileName) ?? 'xlsx';
   if (!read.ok) return failed(fileName, format, read);
-  const { result, warnings } = await workbookForms(read.workbook, fileName, opts);
+  try {
+    return await extractSheets(read.workbook, fileName, format, opts);
+  } catch (e) {
+    // A sheet that cannot be read (a damaged part, too many cells) fails the file, said why.
+    if (e instanceof IssueError) return failed(fileName, format, e.problem);
+    throw e;
+  }
+}
+
+async function extractSheets(
+  workbook: Workbook,
+  fileName: string,
+  format: string,
+  opts: FormOptions,
+): Promise<ExtractResult> {
+  const { result, warnings } = await workbookForms(workbook, fileName, opts);
   if (result !== null) return result;
   // A workbook of the contract's tables is data to validate and import, not a form to extract.
-  if ((await workbookTables(read.workbook)).sheets.length > 0)
+  if ((await workbookTables(workbook)).sheets.length > 0)
     return { ...emptyResult(fileName, format, 'contract_tables'), warnings };
   return { ...emptyResult(fileName, format), warnings, errors: [problem('not_a_form', {})] };
 }

@@ -6,6 +6,8 @@ export const workbookMessages: AreaMessages<'workbook'> = {
     not_a_workbook: '不是可读取的工作簿：应为 .xlsx、.xls、.ods 或 WPS .et 文件',
     workbook_encrypted: '工作簿设有打开密码，无法读取：请去掉密码后保存再上传',
     workbook_unreadable: '工作簿无法读取（文件可能已损坏）：{detail}',
+    workbook_damaged:
+      '工作簿已损坏：其中的“{part}”与文件记录的校验值或大小不符，或无法解压（文件可能在传输、拷贝或保存时受损）。请重新导出，或从原始来源再取一份',
     workbook_too_large: '工作簿过大：共 {cells} 个单元格，超过上限 {limit}；请拆分后上传',
     workbook_no_tables:
       '工作簿中没有可导入的工作表：没有一个工作表的表头符合评价记录、绩效指标、资金明细或评价发现，也没有识别出绩效自评表',
@@ -24,6 +26,8 @@ export const workbookMessages: AreaMessages<'workbook'> = {
     workbook_encrypted:
       'The workbook is password-protected and cannot be read: remove the password, save it and upload it again.',
     workbook_unreadable: 'The workbook cannot be read (the file may be damaged): {detail}',
+    workbook_damaged:
+      'The workbook is damaged: its part “{part}” does not match the checksum or size the file records, or cannot be inflated (it was damaged in transfer, copying or saving). Export it again, or get another copy from its source.',
     workbook_too_large:
       'The workbook is too large: {cells} cells, more than the limit of {limit}. Split it and upload the parts.',
     workbook_no_tables:

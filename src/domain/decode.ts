@@ -2,15 +2,21 @@
 // GBK (GB18030 is its superset), "CSV UTF-8" with a BOM, and other tools write UTF-8 without one;
 // the contract says detect, never ask. Detection goes by evidence, not by which decoder happens
 // not to fail: a UTF-8 file with one stray byte (a Latin-1 character, a file cut in the middle of
-// a character, one row pasted from a GBK file) still decodes as GB18030 without error, as mojibake.
-// So:
-// - a file that is valid UTF-8 is UTF-8;
-// - a file most of whose multi-byte sequences are valid UTF-8 is UTF-8, and its few bad bytes
-//   become the replacement character �, which makes each row holding one an error (fileSession);
-// - GB18030 only when the bytes fit it (or all but a few, which become �) and read as Chinese
-//   (GB2312's characters and punctuation, which is what GBK text is made of), and UTF-8 does not;
-// - Big5, Shift_JIS, UTF-16, UTF-32 and Windows-1252 are named and refused, anything else refused.
+// a character, one row pasted from a GBK file) still decodes as GB18030 without error, as mojibake;
+// and a GBK file whose Chinese happens to be valid UTF-8 (about 930 common characters have two
+// bytes that are also a UTF-8 sequence: 医院 → "ҽԺ") decodes as UTF-8 without error, as mojibake.
+// So each reading is weighed by what it reads as (Utf8Reading, GbEvidence):
+// - a file that is valid UTF-8 and reads as text (Chinese, punctuation and signs, words of one
+//   script) is UTF-8: nearly every UTF-8 file, told in one native pass (plainUtf8);
+// - GB18030 when most of what UTF-8 reads is odd (letters of mixed or foreign scripts, controls)
+//   or invalid, and the bytes fit GB18030 (or all but a few, which become �) and read as Chinese
+//   (GB2312's characters and punctuation, which is what GBK text is made of), more of it than
+//   UTF-8 reads as text (gbOverUtf8);
+// - otherwise UTF-8 when it is valid or most of its multi-byte sequences are, its few bad bytes
+//   becoming the replacement character �, which makes each row holding one an error (fileSession);
+// - Big5, Shift_JIS, EUC-KR, UTF-16, UTF-32 and Windows-1252 are named and refused, anything else refused.
 // Binary files renamed .csv are refused up front. A DOS end-of-file mark (0x1A) at the end is dropped.
+// The fast path for big files (createOptimisticDecoder) judges its 64 KiB sample by the same rules.
 import type { Encoding } from './types';
 import { problem, type Problem } from './issues';
 
@@ -136,62 +142,181 @@ function fits(label: string, bytes: Uint8Array, sliceBytes = DEFAULT_PIECE_BYTES
   }
 }
 
-/** Multi-byte sequences that are valid UTF-8, and byte sequences that are not. */
-export interface Utf8Evidence {
-  valid: number;
+/**
+ * What the UTF-8 reading of bytes says of them, in characters above ASCII: `text` is what a
+ * Chinese bureau writes (Chinese, kana and Hangul, Tibetan, Mongolian and Yi, punctuation and
+ * symbols such as · × ° ± ½ ˉ ≥ ①, and words of Latin, Greek, Cyrillic or Arabic letters, see
+ * TextJudge); `odd` is what no such text holds, and what GBK bytes look like read as UTF-8
+ * (医院 → "ҽԺ", 潜山 → "Ǳɽ", 余场 → "�ೡ"): C1 controls, IPA, Armenian, Hebrew, the scripts of
+ * South and South-East Asia, private use, unassigned code points, and words that mix scripts;
+ * `invalid` counts byte sequences that are not UTF-8 (each a � of the decoder, a literal � too).
+ */
+export interface Utf8Reading {
+  text: number;
+  odd: number;
   invalid: number;
 }
 
-/** Counts the valid UTF-8 multi-byte characters and the invalid sequences (the WHATWG decoder's rules). */
-export function utf8Evidence(bytes: Uint8Array): Utf8Evidence {
-  let valid = 0;
-  let invalid = 0;
-  const n = bytes.length;
-  let i = 0;
-  while (i < n) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
+// What a character above ASCII is to TextJudge: a letter of a script, a combining mark (part of
+// the word it follows, of no script of its own), a symbol (text by itself) or odd by itself.
+const LATIN = 1;
+const GREEK = 2;
+const CYRILLIC = 3;
+const ARABIC = 4;
+/** Letters of scripts a Chinese bureau's table never holds (IPA, Armenian, Hebrew, Syriac, …). */
+const FOREIGN = 5;
+const MARK = 0;
+const SYMBOL = -1;
+const ODD = -2;
+
+/** What a code point U+0080–U+07FF is (see LATIN … ODD). */
+function twoByteClass(c: number): number {
+  if (c < 0xa0) return ODD; // C1 controls
+  if (c < 0xc0 || c === 0xd7 || c === 0xf7) return SYMBOL; // Latin-1's punctuation and signs, × ÷
+  if (c < 0x250) return LATIN;
+  if (c < 0x2b0) return FOREIGN; // IPA
+  if (c < 0x300) return c === 0x2c7 || (c >= 0x2c9 && c <= 0x2cb) || c === 0x2d9 ? SYMBOL : ODD; // ˇ ˉ ˊ ˋ ˙
+  if (c < 0x370) return MARK;
+  if (c < 0x386 || c === 0x387 || c === 0x38b || c === 0x38d || c === 0x3a2) return ODD; // signs, unassigned
+  if (c < 0x3cf) return GREEK;
+  if (c < 0x400) return FOREIGN; // archaic Greek, Coptic
+  if (c < 0x530) return c >= 0x460 && c <= 0x489 ? FOREIGN : CYRILLIC; // historic Cyrillic apart
+  if ((c >= 0x600 && c < 0x700) || (c >= 0x750 && c < 0x780)) return ARABIC;
+  return FOREIGN; // Armenian, Hebrew, Syriac, Thaana, NKo
+}
+
+/** Whether a Greek letter is one of the 24 without marks, which stand alone as signs (α, β, Ω). */
+function plainGreek(c: number): boolean {
+  return (c >= 0x391 && c <= 0x3a9) || (c >= 0x3b1 && c <= 0x3c9);
+}
+
+/**
+ * Whether a character of three bytes (U+0800–U+FFFF, not a surrogate) is odd: the scripts of South
+ * and South-East Asia, the Caucasus, Africa and the Americas, polytonic Greek, Glagolitic, Latin
+ * Extended-C/D, private use. Chinese, its punctuation and radicals, kana, bopomofo, Hangul,
+ * Tibetan, Mongolian, Yi, symbols and full-width forms are text.
+ */
+function oddThreeByte(c: number): boolean {
+  return (
+    (c >= 0x800 && c < 0xf00) ||
+    (c >= 0x1000 && c < 0x1800) ||
+    (c >= 0x18b0 && c < 0x1e00) ||
+    (c >= 0x1f00 && c < 0x2000) ||
+    (c >= 0x2c00 && c < 0x2e00) ||
+    (c >= 0xa4d0 && c < 0xac00) ||
+    (c >= 0xd7b0 && c < 0xd800) ||
+    (c >= 0xe000 && c < 0xf900)
+  );
+}
+
+/**
+ * Counts a UTF-8 reading's characters as Utf8Reading says, fed the text in pieces. Letters are
+ * judged by the word they are in (a run of letters, ASCII ones included, with their combining
+ * marks): a word whose letters above ASCII are of one script is text when that script is Latin and
+ * the word holds an ASCII letter too (Café, Müller, Nguyễn, pinyin such as lǚyóu), Greek (a word,
+ * or one of the plain letters used as signs: α, β, Ω), or Cyrillic or Arabic of two letters or
+ * more (Иванов); otherwise its letters above ASCII are odd. A GBK character whose two bytes happen
+ * to be UTF-8 is one letter of the script its first byte picks (C4–C9 Latin Extended, CA–CB IPA,
+ * CE–CF Greek, D0–D4 Cyrillic, D4–D5 Armenian, D6–D7 Hebrew, …), so Chinese words of two
+ * characters or more read as letters of mixed scripts, and one character alone as one letter with
+ * no ASCII one beside it.
+ */
+class TextJudge {
+  text = 0;
+  odd = 0;
+  invalid = 0;
+  // The word being read: its ASCII letters, its letters above ASCII, their script (0 none yet, -1
+  // mixed), and its first letter above ASCII.
+  private ascii = 0;
+  private letters = 0;
+  private script = 0;
+  private first = 0;
+
+  private endWord(): void {
+    if (this.letters > 0) {
+      const s = this.script;
+      const ok =
+        (s === LATIN && this.ascii > 0) ||
+        (s === GREEK && (this.letters >= 2 || plainGreek(this.first))) ||
+        ((s === CYRILLIC || s === ARABIC) && this.letters >= 2);
+      if (ok) this.text += this.letters;
+      else this.odd += this.letters;
     }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) lo = 0xa0;
-      else if (b === 0xed) hi = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) lo = 0x90;
-      else if (b === 0xf4) hi = 0x8f;
-    } else {
-      invalid++;
-      i++;
-      continue;
-    }
-    let j = i + 1;
-    let ok = true;
-    for (let k = 0; k < need; k++, j++) {
-      const c = j < n ? bytes[j]! : -1;
-      if (c < lo || c > hi) {
-        ok = false;
-        break;
+    this.ascii = 0;
+    this.letters = 0;
+    this.script = 0;
+  }
+
+  private letter(c: number, script: number): void {
+    if (this.letters++ === 0) this.first = c;
+    if (script === MARK) return;
+    if (this.script === 0) this.script = script;
+    else if (this.script !== script) this.script = -1;
+  }
+
+  push(s: string): void {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) {
+        if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) this.ascii++;
+        else if (this.ascii + this.letters > 0) this.endWord();
+        continue;
       }
-      lo = 0x80;
-      hi = 0xbf;
-    }
-    if (ok) {
-      valid++;
-      i = j;
-    } else {
-      // A maximal subpart is one error, as the decoder counts it: resume at the offending byte.
-      invalid++;
-      i = Math.max(i + 1, j);
+      const k = c < 0x800 ? twoByteClass(c) : c >= 0x1e00 && c < 0x1f00 ? LATIN : SYMBOL;
+      if (k > MARK || (k === MARK && this.ascii + this.letters > 0)) {
+        this.letter(c, k);
+        continue;
+      }
+      this.endWord();
+      if (k === MARK || k === ODD)
+        this.odd++; // a combining mark with no letter before it too
+      else if (c < 0x800) this.text++;
+      else if (c === 0xfffd) this.invalid++;
+      else if (c >= 0xd800 && c < 0xdc00) {
+        this.text++; // a character beyond U+FFFF: CJK Extension B and later, emoji
+        i++;
+      } else if (oddThreeByte(c)) this.odd++;
+      else this.text++;
     }
   }
-  return { valid, invalid };
+
+  end(): Utf8Reading {
+    this.endWord();
+    return { text: this.text, odd: this.odd, invalid: this.invalid };
+  }
+}
+
+/** Characters that TextJudge may count as odd; a UTF-8 text with none of them is all text. */
+const MAYBE_ODD =
+  /[\u0080-\u009f\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02c6\u02c8\u02cc-\u02d8\u02da-\u0eff\u1000-\u17ff\u18b0-\u1fff\u2c00-\u2dff\ua4d0-\uabff\ud7b0-\ud7ff\ue000-\uf8ff]/;
+
+/** The UTF-8 reading of `bytes`, counted (see Utf8Reading). */
+export function utf8Reading(bytes: Uint8Array, sliceBytes = DEFAULT_PIECE_BYTES): Utf8Reading {
+  const judge = new TextJudge();
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  for (let off = 0; off < bytes.length; off += sliceBytes) {
+    judge.push(decoder.decode(bytes.subarray(off, off + sliceBytes), { stream: true }));
+  }
+  judge.push(decoder.decode());
+  return judge.end();
+}
+
+/**
+ * Whether `bytes` are valid UTF-8 with nothing odd in them (see Utf8Reading), as nearly every
+ * UTF-8 file is: one pass of the native decoder and a native search of its text, slice by slice,
+ * so that only the rare file with letters above U+007F is counted character by character.
+ */
+function plainUtf8(bytes: Uint8Array, sliceBytes = DEFAULT_PIECE_BYTES): boolean {
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  try {
+    for (let off = 0; off < bytes.length; off += sliceBytes) {
+      if (MAYBE_ODD.test(decoder.decode(bytes.subarray(off, off + sliceBytes), { stream: true }))) return false;
+    }
+    decoder.decode();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -312,24 +437,39 @@ function legacy(encoding: string): DecodeFailure {
 
 const UNKNOWN_ENCODING: DecodeFailure = { ok: false, problem: problem('unknown_encoding', {}) };
 
+/** Whether GB18030 reads `g`'s bytes as Chinese text and fits them: all, or all but a few bytes (a file cut in a character). */
+function fitsAsChinese(g: GbEvidence, body: Uint8Array): boolean {
+  return readsAsChinese(g) && (g.invalid === 0 ? fits('gb18030', body) : g.invalid <= Math.max(1, g.typical / 20));
+}
+
+/**
+ * Whether the GB18030 reading (`g`) tells more of the text than the UTF-8 one (`u`): most of what
+ * UTF-8 reads is odd or invalid, and GB18030 reads more characters as GB2312's Chinese than UTF-8
+ * reads as text. A GBK file that is valid UTF-8 (its Chinese characters all among the ~930 whose
+ * two bytes are also a UTF-8 sequence) reads as letters of mixed scripts, odd; a UTF-8 file with
+ * Chinese in it reads as text, and the three bytes of each of its characters are no GB2312 pair.
+ */
+function gbOverUtf8(u: Utf8Reading, g: GbEvidence): boolean {
+  return u.odd + u.invalid > u.text && g.typical > u.text;
+}
+
 /** The encoding of `body` (bytes without a BOM), by evidence (see the top of this file). */
 function detectBody(body: Uint8Array): Detection {
   const utf8: Detection = { ok: true, encoding: 'utf-8', body };
-  if (fits('utf-8', body)) return utf8;
-  const u = utf8Evidence(body);
-  if (u.valid >= u.invalid) return utf8;
+  if (plainUtf8(body)) return utf8;
+  const u = utf8Reading(body);
   const g = gbEvidence(body);
-  const gb: Detection = { ok: true, encoding: 'gb18030', body };
-  if (readsAsChinese(g) && readsAsKorean(g) && fits('euc-kr', body)) return legacy('EUC-KR');
-  // All of it GB18030, or all but a few bytes (a file cut in the middle of a character).
-  if (readsAsChinese(g) && (g.invalid === 0 ? fits('gb18030', body) : g.invalid <= Math.max(1, g.typical / 20)))
-    return gb;
+  if (gbOverUtf8(u, g) && fitsAsChinese(g, body)) {
+    return readsAsKorean(g) && fits('euc-kr', body) ? legacy('EUC-KR') : { ok: true, encoding: 'gb18030', body };
+  }
+  // Valid UTF-8, or mostly: its few bad bytes become � (a stray byte, one row pasted from GBK).
+  if (u.invalid === 0 || u.text + u.odd >= u.invalid) return utf8;
   // Accented letters between ASCII ones often happen to fit Big5 as well: Latin-1 first.
   if (latinShaped(body)) return legacy('Windows-1252');
   if (fits('big5', body)) return legacy('Big5');
   if (readsAsJapanese(body) && fits('shift_jis', body)) return legacy('Shift_JIS');
   // Some UTF-8, and nothing that fits better: each row with bad bytes is named.
-  if (u.valid > 0) return utf8;
+  if (u.text + u.odd > 0) return utf8;
   return UNKNOWN_ENCODING;
 }
 
@@ -371,14 +511,28 @@ export function createDecoder(bytes: Uint8Array): StreamDecoder {
   return { ok: true, encoding, pieces };
 }
 
-/** Whether `sample`, the start of a file, is valid UTF-8; a character cut off at its end is not held against it. */
-function utf8Prefix(sample: Uint8Array): boolean {
+/**
+ * Whether the start of `body` reads as UTF-8: valid (a character cut off at the end of the sample
+ * is not held against it) and, when it holds letters above ASCII, judged UTF-8 as detectBody
+ * judges a whole file, on the sample up to its last byte below 0x30 (a line break, a comma: ASCII
+ * in UTF-8 and no part of a GB18030 character, so no character of either encoding is cut). A GBK file with English headers and Chinese values that happen to be valid
+ * UTF-8 shows itself here as it does to detectBody.
+ */
+function utf8Sample(body: Uint8Array): boolean {
+  const sample = body.subarray(0, SAMPLE_BYTES);
+  let text: string;
   try {
-    new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(sample, { stream: true });
-    return true;
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(sample, { stream: true });
   } catch {
     return false;
   }
+  if (!MAYBE_ODD.test(text)) return true;
+  let end = sample.length;
+  if (end < body.length) {
+    while (end > 0 && sample[end - 1]! >= 0x30) end--;
+  }
+  const judged = detectBody(sample.subarray(0, end));
+  return judged.ok && judged.encoding === 'utf-8';
 }
 
 /** Thrown by an optimistic decoder's pieces when a later slice is not valid UTF-8 after all. */
@@ -391,8 +545,8 @@ export class EncodingMismatch extends Error {
 
 /**
  * The fast path for big files: checking a whole file as UTF-8 and then decoding it again costs a
- * second pass over every byte (a quarter to half a second per 100 MB). When the first 64 KiB are
- * valid UTF-8 (or the file has a BOM), this decoder assumes valid UTF-8 and checks the rest while
+ * second pass over every byte (a quarter to half a second per 100 MB). When the first 64 KiB read
+ * as UTF-8 (utf8Sample), or the file has a BOM, this decoder assumes valid UTF-8 and checks the rest while
  * it decodes, strictly; a slice that turns out invalid makes `pieces()` throw EncodingMismatch, and
  * the caller starts again with createDecoder, which weighs the evidence. Returns null when the
  * first slice already says that createDecoder must decide.
@@ -400,9 +554,10 @@ export class EncodingMismatch extends Error {
 export function createOptimisticDecoder(bytes: Uint8Array): StreamDecoder | null {
   if (refuse(bytes) !== null) return null;
   const { body, bom } = bodyOf(bytes);
-  // A GBK file shows itself in its first line (Chinese headers): checking a sample rather than the
-  // first piece saves decoding that piece twice; a later bad slice still ends in EncodingMismatch.
-  if (!bom && !utf8Prefix(body.subarray(0, SAMPLE_BYTES))) return null;
+  // A GBK file shows itself in its first rows (its headers, or its first Chinese values that are
+  // invalid UTF-8 or read as odd letters): checking a sample rather than the first piece saves
+  // decoding that piece twice; a later bad slice still ends in EncodingMismatch.
+  if (!bom && !utf8Sample(body)) return null;
   if (onlyWhitespace(body)) return null;
   function pieces(pieceBytes = DEFAULT_PIECE_BYTES): Generator<string> {
     return utf8Range(body, 0, body.length, pieceBytes);

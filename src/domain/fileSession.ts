@@ -7,11 +7,12 @@ import { recordWarnings } from './consistency';
 import { IndicatorSums } from './indicatorSums';
 import { KeyHashes } from './duplicates';
 import { hash53After, hash53Seed } from './hash';
-import { mapHeaders } from './headers';
+import { mapHeaders, type SubHeader } from './headers';
 import { recordKey, rowKey } from './keys';
 import { IssueList, sortIssues } from './issueList';
 import { issue, quoteCell, type Issue } from './issues';
 import { RowReader, type OnceKey } from './rowReader';
+import { columnLetters } from './workbook/address';
 import {
   CHUNK_ROWS,
   MAX_ISSUES,
@@ -47,6 +48,8 @@ export interface ParseOptions {
    * rows and issues; tests hold them to it.
    */
   readInPlace?: boolean;
+  /** For a workbook's header over two rows: per column, its own header and its groups (mapHeaders). */
+  subHeaders?: readonly (SubHeader | undefined)[];
 }
 
 /**
@@ -67,6 +70,15 @@ export interface PartState {
   /** Per valid row (in chunk order): its key's hash and its row. */
   hashes: Float64Array;
   rowNumbers: Int32Array;
+  /** The columns without a header that hold a value in the part: the first such value of each. */
+  headerless: HeaderlessValue[];
+}
+
+/** The first value in a column whose header is blank (0-based `index`), and its row. */
+export interface HeaderlessValue {
+  index: number;
+  row: number;
+  value: string;
 }
 
 /** A warning of a part, at its position `at` among the part's warnings. */
@@ -106,6 +118,12 @@ export class FileSession {
   private readonly validRowNumbers: number[] = [];
   private readonly sums = new IndicatorSums();
   private readonly malformedRows = new Set<number>();
+  /**
+   * Columns whose header is blank, watched for a value until one shows (null once none is left):
+   * data there would be dropped without a word (warned of at the end, column_without_header).
+   */
+  private headerless: number[] | null = null;
+  private readonly headerlessFound: HeaderlessValue[] = [];
   /**
    * Set when the decoded text holds a replacement character (bytes that were not text of the
    * file's encoding, see decode.ts): from then on every record is searched for one, and a cell
@@ -177,6 +195,7 @@ export class FileSession {
       return;
     }
     this.dataRows++;
+    if (this.headerless !== null) this.watchHeaderless((i) => cells[i], row);
     if (this.malformedRows.has(row)) return;
     this.row(cells, row);
   }
@@ -216,6 +235,8 @@ export class FileSession {
       return;
     }
     this.dataRows++;
+    if (this.headerless !== null)
+      this.watchHeaderless((i) => (ends[i]! > starts[i]! ? text.slice(starts[i], ends[i]) : undefined), row);
     if (this.malformedRows.size !== 0 && this.malformedRows.has(row)) return;
     const localErrors = this.rowErrors;
     if (localErrors.length !== 0) localErrors.length = 0;
@@ -237,7 +258,7 @@ export class FileSession {
   /** `row` is 1 unless blank lines precede the header: issues name the row a spreadsheet shows. */
   private header(cells: string[], row: number, announce = true): void {
     this.headerDone = true;
-    const mapped = mapHeaders(cells, row);
+    const mapped = mapHeaders(cells, row, this.opts.subHeaders);
     this.headers = mapped.headers;
     if (mapped.errors.length > 0 || mapped.kind === null) {
       this.headerFailed = true;
@@ -255,6 +276,8 @@ export class FileSession {
       }
       if (announce && !this.aboveGiven) this.warnings.push(issue('lines_above_header', { row }, row));
     }
+    const blank = this.headers.filter((h) => h.written === '').map((h) => h.index);
+    this.headerless = blank.length > 0 ? blank : null;
     this.reader = new RowReader(mapped.kind, this.headers);
     this.reader.inPlace = this.opts.readInPlace !== false;
     this.values = this.reader.newValues();
@@ -266,6 +289,19 @@ export class FileSession {
       }
     }
     this.onHeader?.(cells, row, this.above);
+  }
+
+  /** Notes the first value of each watched column without a header (`cell(i)`: the row's cell i, if any). */
+  private watchHeaderless(cell: (i: number) => string | undefined, row: number): void {
+    const watched = this.headerless!;
+    for (let k = watched.length - 1; k >= 0; k--) {
+      const index = watched[k]!;
+      const value = cell(index);
+      if (value === undefined || value.trim() === '') continue;
+      this.headerlessFound.push({ index, row, value });
+      watched.splice(k, 1);
+    }
+    if (watched.length === 0) this.headerless = null;
   }
 
   /** A row's warning: in a part's session, kept as PartState says. */
@@ -426,6 +462,7 @@ export class FileSession {
       chunks: (this.builder?.finish() ?? []).map(packChunk),
       hashes: this.keyHashes.values(),
       rowNumbers: Int32Array.from(this.validRowNumbers),
+      headerless: this.headerlessFound,
     };
   }
 
@@ -465,6 +502,14 @@ export class FileSession {
     }
     const builder = this.builder;
     if (builder !== null) for (const c of p.chunks) builder.pushPacked(c);
+    // A headerless column's first value, unless this session's rows hold an earlier one.
+    for (const h of p.headerless) {
+      const at = this.headerless?.indexOf(h.index) ?? -1;
+      if (at < 0) continue;
+      this.headerlessFound.push({ ...h, row: h.row + records });
+      this.headerless!.splice(at, 1);
+      if (this.headerless!.length === 0) this.headerless = null;
+    }
     // The indicator sums of a part are added up here, row by row, in the order of the file.
     if (this.kind === 'indicators') this.sums.addChunks(p.chunks, p.rowNumbers, records);
   }
@@ -478,6 +523,10 @@ export class FileSession {
     }
     const chunks = this.builder?.finish() ?? [];
     if (this.kind !== null) this.duplicateErrors(this.kind);
+    for (const h of this.headerlessFound) {
+      const params = { position: h.index + 1, letter: columnLetters(h.index + 1), value: quoteCell(h.value) };
+      this.warnings.push(issue('column_without_header', params, h.row));
+    }
     if (this.kind === 'indicators') {
       const known = this.opts.knownRecords;
       const recordScore = (rk: string): number | null | undefined => known?.get(rk)?.score;

@@ -59,6 +59,29 @@ const LOOKUP: Readonly<Record<Kind, ReadonlyMap<string, FieldSpec>>> = (() => {
   return out;
 })();
 
+/**
+ * A column of a header over two rows (a workbook's, contractSheet.ts): shown as its group and its
+ * own header (`资金情况（元）/全年预算数`), matched by its own header (`label`). An amount column
+ * whose own header names no unit takes the unit of the nearest group that names one: `（元）` over
+ * 全年预算数 and 全年执行数 says both are in yuan. A group's brackets that name no money (`（2023年）`,
+ * `（一）`) are a note, not a unit.
+ */
+export interface SubHeader {
+  label: string;
+  /** The group headers above it, outermost first. */
+  groups: readonly string[];
+}
+
+/** The money unit a sub-header's groups give it (see SubHeader), or ''. */
+function groupUnit(sub: SubHeader | undefined): string {
+  if (sub === undefined) return '';
+  for (let i = sub.groups.length - 1; i >= 0; i--) {
+    const unit = split(sub.groups[i]!).unit;
+    if (unit.endsWith('元')) return unit;
+  }
+  return '';
+}
+
 interface SplitLabel {
   /** Compared form of the whole header. */
   full: string;
@@ -109,7 +132,12 @@ function settleSharedLabels(kind: Kind, headers: HeaderMapping[], parts: readonl
   }
 }
 
-function attempt(kind: Kind, cells: readonly string[], parts: readonly SplitLabel[]): Attempt {
+function attempt(
+  kind: Kind,
+  cells: readonly string[],
+  parts: readonly SplitLabel[],
+  groupUnits: readonly string[],
+): Attempt {
   const lookup = LOOKUP[kind];
   const headers: HeaderMapping[] = [];
   const unitErrors: Issue[] = [];
@@ -120,7 +148,8 @@ function attempt(kind: Kind, cells: readonly string[], parts: readonly SplitLabe
     // The whole label first: brackets can be part of a name as well as a unit.
     const whole = lookup.get(part.full);
     const spec = whole ?? lookup.get(part.base);
-    const unit = whole ? '' : part.unit;
+    let unit = whole ? '' : part.unit;
+    if (unit === '' && spec?.type === 'amount') unit = groupUnits[index] ?? '';
     let scale = 1;
     if (spec?.type === 'amount' && unit !== '') {
       const s = AMOUNT_UNITS.get(unit);
@@ -189,11 +218,13 @@ function unknownHeaders(cells: readonly string[], row: number): Issue {
  * Maps a header row (on spreadsheet row `row`) to a kind and to fields. Unknown columns get
  * `field: null` (the caller warns that they are ignored). `errors` report a header row that fits
  * no kind, required columns that are missing, two columns for one field, and units that cannot
- * be understood, each of them.
+ * be understood, each of them. `subs` gives, for the columns of a header over two rows, what each
+ * is matched by (SubHeader); `cells` are then the headers as shown.
  */
-export function mapHeaders(cells: string[], row = 1): HeaderResult {
-  const parts = cells.map(split);
-  const attempts = KINDS.map((kind) => attempt(kind, cells, parts));
+export function mapHeaders(cells: string[], row = 1, subs?: readonly (SubHeader | undefined)[]): HeaderResult {
+  const parts = cells.map((cell, i) => split(subs?.[i]?.label ?? cell));
+  const units = subs ? cells.map((_, i) => groupUnit(subs[i])) : [];
+  const attempts = KINDS.map((kind) => attempt(kind, cells, parts, units));
   // The kind that matches the most columns wins even when it lacks a required column: a funds
   // file without its 明细 column must be reported as such, not read as records because the
   // record columns happen to be complete.

@@ -307,6 +307,10 @@ export class RowReader<K extends Kind> {
       const refused = this.writtenOf.project !== undefined && errors.some((e) => e.row === row && e.column === column);
       if (!refused) errors.push({ row, column, code: 'project_required', params: {} });
       ok = false;
+    } else if (v[S.scope!] === 'department' && typeof v[S.project!] === 'string' && v[S.project!] !== '') {
+      const project = quoteCell(v[S.project!] as string);
+      errors.push({ row, column: this.writtenOf.project ?? null, code: 'project_on_department', params: { project } });
+      ok = false;
     }
     if (this.kind === 'indicators') {
       const weight = v[S.weight!] as number | null;

@@ -288,6 +288,7 @@ describe('parseFile: errors of the contract', () => {
     ['year', { ...ok, 年度: '' }, '年度', 'required'],
     ['scope', { ...ok, 评价类型: ' ' }, '评价类型', 'required'],
     ['project of a project row', { ...ok, 评价类型: '项目' }, '项目名称', 'project_required'],
+    ['project name on a department row', { ...ok, 项目名称: '多余项目名' }, '项目名称', 'project_on_department'],
     ['year before 1990', { ...ok, 年度: '1989' }, '年度', 'integer_range'],
     ['year after 2100', { ...ok, 年度: '2101' }, '年度', 'integer_range'],
     ['year that is not a number', { ...ok, 年度: '二〇二三' }, '年度', 'integer_invalid'],

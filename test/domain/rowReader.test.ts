@@ -114,6 +114,24 @@ describe('RowReader: records', () => {
     expect(read(reader, '某单位,,2023,部门整体,,,,,,,').errors).toEqual([]);
   });
 
+  it('refuses a project name on a department row, naming the row, the project column and the name', () => {
+    const { value, errors } = read(reader, '某单位,,2023,部门整体,多余项目名,,,,,,', 6);
+    expect(value).toBeNull();
+    expect(errors).toEqual([
+      { row: 6, column: '项目名称', code: 'project_on_department', params: { project: '多余项目名' } },
+    ]);
+    // An empty marker is no name.
+    for (const empty of ['—', '-', '/', '无'])
+      expect(read(reader, `某单位,,2023,部门整体,${empty},,,,,,`).errors).toEqual([]);
+  });
+
+  it('refuses a project name on a department indicator row too: it would point at no department record', () => {
+    const r = readerFor('indicators', '单位名称,年度,评价类型,项目名称,一级指标');
+    expect(brief(read(r, '某单位,2023,department,宣传活动,产出', 3).errors)).toEqual([
+      [3, '项目名称', 'project_on_department'],
+    ]);
+  });
+
   it('names the scope column when the file has no project column', () => {
     const r = readerFor('records', '单位名称,年度,评价类型');
     expect(brief(read(r, '某单位,2023,project', 5).errors)).toEqual([[5, '评价类型', 'project_required']]);

@@ -5,7 +5,8 @@ import { issue, type IssueParams, type ParamRole } from '@/domain/issues';
 import { ISSUE_ROLES } from '@/i18n/issues';
 import { issueLine, issueWhere, problemText } from '@/i18n/issueText';
 import { LOCALES } from '@/i18n/messages';
-import { hasCjk } from '@/i18n/words';
+import { hasCjk, kindWord } from '@/i18n/words';
+import { KINDS } from '@/domain/types';
 import { wordsFor } from './words';
 
 /** A plain value of each role; text is ASCII so that English sentences must come out CJK-free. */
@@ -41,6 +42,17 @@ describe.each(LOCALES)('every code rendered in %s', (locale) => {
     expect(text).not.toContain('words.');
     expect(text.trim()).not.toBe('');
     if (locale === 'en') expect(hasCjk(text), text).toBe(false);
+  });
+});
+
+describe('messages that list what a workbook sheet may be', () => {
+  // Every kind is read from a sheet (findings too): the messages of a sheet or workbook of no kind name them all.
+  test.each(LOCALES)('name every kind in %s', (locale) => {
+    const w = wordsFor(locale);
+    for (const code of ['workbook_no_tables', 'sheet_no_kind']) {
+      const text = problemText({ code, params: sampleParams(code) }, w).toLowerCase();
+      for (const kind of KINDS) expect(text, `${code}: ${kind}`).toContain(kindWord(kind, w).toLowerCase());
+    }
   });
 });
 

@@ -4,6 +4,17 @@ import type { IssueSpec } from '@/domain/issues';
 export const FILE_ISSUES = {
   /** No bytes, or only white space. */
   empty_file: {},
+  /**
+   * A file named as a workbook, Word document or PDF (`extension`, as written) that holds text:
+   * renamed, most likely from .csv or .txt.
+   */
+  extension_mismatch_text: { extension: 'text' },
+  /** A file named as a workbook (or document) that is a web page: what some systems export as ".xls". */
+  extension_mismatch_html: { extension: 'text' },
+  /** A file named as a workbook, Word document or PDF whose bytes are none of them, nor text. */
+  extension_mismatch: { extension: 'text' },
+  /** Warning: a file named as a workbook or document that holds text, read as a CSV file. */
+  read_as_csv: { extension: 'text' },
   /** A header row and no data row. */
   no_rows: {},
   /** Binary content (NUL bytes, control characters). */

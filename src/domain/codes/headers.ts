@@ -26,6 +26,11 @@ export const HEADER_ISSUES = {
   lines_above_header: { row: 'integer' },
   /** Warning: a column of no field, ignored. */
   unknown_column: { column: 'text' },
+  /**
+   * Warning: a column whose header is blank holds data (first at the issue's row, `value`): it is
+   * ignored, as a column of no field; named by its position and its letter as a spreadsheet shows it.
+   */
+  column_without_header: { position: 'integer', letter: 'text', value: 'text' },
 } as const satisfies IssueSpec;
 
 declare module '@/domain/issues' {

@@ -6,6 +6,11 @@ export const ROW_ISSUES = {
   required: { kind: 'kind', field: 'field' },
   /** A project row without a project name. */
   project_required: {},
+  /**
+   * A department row with a project name: the project is part of the key, and a department
+   * record has none, so the rows of that department that leave it empty would not find this one.
+   */
+  project_on_department: { project: 'text' },
   /** An indicator's score above its weight. */
   score_above_weight: { score: 'score', weight: 'score' },
   /** A record's total score above the maximum. */

@@ -9,6 +9,11 @@ export const WORKBOOK_ISSUES = {
   workbook_encrypted: {},
   /** A workbook the reader fails on (damaged); `detail` is the reader's own text. */
   workbook_unreadable: { detail: 'text' },
+  /**
+   * A part of an .xlsx package (`part`, its path in the zip) whose bytes do not inflate, or not to
+   * the size or CRC-32 the zip gives: the file was damaged in transfer, copying or saving.
+   */
+  workbook_damaged: { part: 'text' },
   /** More grid positions than the reader holds. */
   workbook_too_large: { cells: 'count', limit: 'count' },
   /** No sheet of the workbook fits a kind of data, and it holds no self-evaluation form. */

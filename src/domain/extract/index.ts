@@ -18,6 +18,7 @@ import type { Workbook, WorkbookSheet } from '@/domain/workbook/types';
 import { sheetTable } from '@/domain/workbook/sheetTable';
 import { IssueError, problem, type Problem } from '@/domain/issues';
 import { workbookTables } from '@/domain/workbook/contractSheet';
+import { misnamedContent } from '@/domain/fileContent';
 import { emptyResult } from './result';
 import type { ExtractIssue, ExtractResult } from './types';
 
@@ -69,12 +70,15 @@ export function extractDocument(doc: DocumentModel, fileName: string, opts: Form
 /** A sheet of more cells than this is data, not a form someone fills in: it is not read as one. */
 export const FORM_MAX_CELLS = 200_000;
 
-/** The sheet as a table, or null when it is too big to be a form (or its reader refuses it). */
+/**
+ * The sheet as a table, or null when it is too big to be a form (or its reader refuses it). A
+ * damaged file is no sheet that is not a form: that is thrown on (workbook_damaged).
+ */
 async function formTable(sheet: WorkbookSheet) {
   try {
     return await sheetTable(sheet, FORM_MAX_CELLS);
   } catch (e) {
-    if (e instanceof IssueError) return null;
+    if (e instanceof IssueError && e.problem.code !== 'workbook_damaged') return null;
     throw e;
   }
 }
@@ -123,10 +127,25 @@ async function extractWorkbook(bytes: Uint8Array, fileName: string, opts: FormOp
   const read = await readWorkbook(bytes, fileName);
   const format = workbookFormat(bytes, fileName) ?? 'xlsx';
   if (!read.ok) return failed(fileName, format, read);
-  const { result, warnings } = await workbookForms(read.workbook, fileName, opts);
+  try {
+    return await extractSheets(read.workbook, fileName, format, opts);
+  } catch (e) {
+    // A sheet that cannot be read (a damaged part, too many cells) fails the file, said why.
+    if (e instanceof IssueError) return failed(fileName, format, e.problem);
+    throw e;
+  }
+}
+
+async function extractSheets(
+  workbook: Workbook,
+  fileName: string,
+  format: string,
+  opts: FormOptions,
+): Promise<ExtractResult> {
+  const { result, warnings } = await workbookForms(workbook, fileName, opts);
   if (result !== null) return result;
   // A workbook of the contract's tables is data to validate and import, not a form to extract.
-  if ((await workbookTables(read.workbook)).sheets.length > 0)
+  if ((await workbookTables(workbook)).sheets.length > 0)
     return { ...emptyResult(fileName, format, 'contract_tables'), warnings };
   return { ...emptyResult(fileName, format), warnings, errors: [problem('not_a_form', {})] };
 }
@@ -140,6 +159,9 @@ export async function extractFile(
   const format = documentFormat(bytes, fileName);
   if (format === null) {
     const ext = /\.([^./\\]+)$/.exec(fileName)?.[1] ?? '';
+    // An empty file, or a text file renamed .xlsx, is said to be so: its format is no mystery.
+    const misnamed = misnamedContent(bytes, fileName);
+    if (misnamed !== null) return failed(fileName, ext, misnamed);
     return failed(fileName, ext, problem('unsupported_format', { format: ext === '' ? fileName : `.${ext}` }));
   }
   if (format === 'xlsx' || format === 'xls' || format === 'ods' || format === 'et')

@@ -16,6 +16,7 @@ import { readContractSheet, type ContractSheet } from '@/domain/workbook/contrac
 import { workbookFormat } from '@/domain/workbook/format';
 import { readWorkbook } from '@/domain/workbook/read';
 import type { Workbook, WorkbookFormat } from '@/domain/workbook/types';
+import { misnamedContent } from '@/domain/fileContent';
 import { sniffKind } from './sniff';
 import { FormsBatch, type FormFile } from './formsFile';
 import { parseSheetFile } from './sheetFile';
@@ -39,7 +40,7 @@ export interface UploadRead {
 
 /** A part waiting to be parsed, with the kind it will be (a CSV's guessed from its header). */
 type Pending =
-  | { type: 'csv'; source: number; kind: Kind | null }
+  | { type: 'csv'; source: number; kind: Kind | null; misnamed: Problem | null }
   | { type: 'sheet'; source: number; kind: Kind; sheet: ContractSheet; base: SheetBase; extra: Issue[] }
   | { type: 'forms'; source: number; kind: Kind }
   | { type: 'failed'; source: number; parsed: ParsedFile };
@@ -145,7 +146,17 @@ export async function readUpload(sources: readonly UploadSource[], opts: UploadO
     const head = small ? small.subarray(0, HEAD_BYTES) : await src.head(HEAD_BYTES);
     const format = workbookFormat(head, src.name);
     if (format === null && !(opts.forms && isDocx(head, src.name))) {
-      pending.push({ type: 'csv', source, kind: sniffKind(head) });
+      // Named .xlsx, .docx or .pdf and none of them: text is read as a CSV file (and said so),
+      // anything else refused for what it is.
+      const misnamed = misnamedContent(head, src.name);
+      if (misnamed !== null && misnamed.code !== 'empty_file' && misnamed.code !== 'extension_mismatch_text') {
+        const sha = await sha256Hex(small ?? (await src.read()));
+        pending.push({ type: 'failed', source, parsed: failedFile(src.name, sha, src.size, [fromProblem(misnamed)]) });
+        ahead.delete(source);
+        continue;
+      }
+      const renamed = misnamed?.code === 'extension_mismatch_text' ? misnamed : null;
+      pending.push({ type: 'csv', source, kind: sniffKind(head), misnamed: renamed });
       // Read again when its turn comes: many CSV files are not held at once.
       ahead.delete(source);
       continue;
@@ -268,7 +279,10 @@ export async function readUpload(sources: readonly UploadSource[], opts: UploadO
         });
         doneBytes += src.size;
         position++;
-        return parsed;
+        if (p.misnamed === null) return parsed;
+        const { extension } = p.misnamed.params as { extension: string };
+        const said = issue('read_as_csv', { extension });
+        return { ...parsed, warnings: [said, ...parsed.warnings], warningCount: parsed.warningCount + 1 };
       }
     }
   };

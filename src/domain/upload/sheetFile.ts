@@ -4,7 +4,7 @@
 import { FileSession, type KnownRecord } from '@/domain/fileSession';
 import { sha256Hex } from '@/domain/hash';
 import { sortIssues } from '@/domain/issueList';
-import type { Issue } from '@/domain/issues';
+import { quoteCell, type Issue } from '@/domain/issues';
 import { ParseCancelled } from '@/domain/parseFile';
 import { nextTask } from '@/domain/steps';
 import type { ParsedFile } from '@/domain/types';
@@ -29,7 +29,14 @@ export async function sheetSha(workbookSha: string, sheet: string, kind: string)
 
 function placed(issues: readonly Issue[], t: ContractSheet): Issue[] {
   return issues.map((i) => {
-    const index = i.column === null ? -1 : t.headerCells.indexOf(i.column);
+    // An issue names its column as quoteCell writes the header (cut short, hidden characters
+    // shown); a column with no header, by its position.
+    const index =
+      i.code === 'column_without_header'
+        ? i.params.position - 1
+        : i.column === null
+          ? -1
+          : t.headerCells.findIndex((c) => quoteCell(c) === i.column);
     return sheetIssue(i, t.sheet, index < 0 ? null : index + 1, t.headerCells);
   });
 }
@@ -45,7 +52,7 @@ export async function parseSheetFile(
     extra?: readonly Issue[];
   },
 ): Promise<ParsedFile> {
-  const session = new FileSession({ knownRecords: opts.knownRecords });
+  const session = new FileSession({ knownRecords: opts.knownRecords, subHeaders: t.subHeaders ?? undefined });
   session.linesAbove(t.above);
   session.record(t.headerCells, t.headerRow);
   for (let i = 0; i < t.rows.length; i++) {

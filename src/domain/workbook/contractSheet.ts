@@ -4,7 +4,7 @@
 // each row with its sheet row number, so that issues name `记录!C7` and the header as written.
 // The rows are read as the sheet's reader visits them; only the first rows are held while the
 // header row is looked for.
-import { mapHeaders, REQUIRED_COLUMNS } from '@/domain/headers';
+import { mapHeaders, REQUIRED_COLUMNS, type SubHeader } from '@/domain/headers';
 import { issue, type Issue } from '@/domain/issues';
 import { SCHEMA, type FieldSpec } from '@/domain/schema';
 import type { HeaderMapping, Kind } from '@/domain/types';
@@ -13,6 +13,7 @@ import { cellAddress, columnLetters } from './address';
 import { cellInput, looksLikeBareFraction } from './typedCell';
 import type { CellRange, ReadSheetOptions, SheetCell, SheetScan, Workbook, WorkbookSheet } from './types';
 import { parseRange } from './xlsxSheet';
+import { oneRowHeader, twoRowHeader, type HeaderCells } from './sheetHeader';
 
 /** Rows searched for the header row: a title or a note may stand above it. */
 export const HEADER_SEARCH_ROWS = 10;
@@ -29,8 +30,13 @@ export interface ContractSheet {
   kind: Kind;
   /** Sheet row of the header (1 unless a title stands above it). */
   headerRow: number;
-  /** The header cells as written, from column A; a merged header's text on its first column. */
+  /**
+   * The header cells as written, from column A; a merged header's text on its first column, a
+   * column under a group as the group and its own header (`资金情况（元）/全年预算数`).
+   */
   headerCells: string[];
+  /** For a header over two rows: per column, what it is matched by (mapHeaders' `subs`). */
+  subHeaders: (SubHeader | undefined)[] | null;
   headers: HeaderMapping[];
   /** The rows above the header with text (a title, a note of the unit of amounts), for their unit. */
   above: ContractSheetRow[];
@@ -87,17 +93,7 @@ function fitsKind(headers: readonly HeaderMapping[], kind: Kind): boolean {
   return REQUIRED_COLUMNS[kind].every((f) => present.has(f));
 }
 
-/** The merge covering (row, col) other than at its top-left corner. */
-function coverOf(merges: readonly CellRange[], row: number, col: number): CellRange | undefined {
-  return merges.find(
-    (m) => m.top <= row && row <= m.bottom && m.left <= col && col <= m.right && (m.top !== row || m.left !== col),
-  );
-}
-
-interface Header {
-  row: number;
-  bottom: number;
-  cells: string[];
+interface Header extends HeaderCells {
   kind: Kind;
   headers: HeaderMapping[];
   above: ContractSheetRow[];
@@ -115,7 +111,10 @@ function rowsAbove(held: readonly HeldRow[], row: number): ContractSheetRow[] {
   return out;
 }
 
-/** The first held row (of the first HEADER_SEARCH_ROWS) whose cells fit a kind with all its required columns. */
+/**
+ * The first held row (of the first HEADER_SEARCH_ROWS) that heads a kind with all its required
+ * columns: with the row below when the two are one header (sheetHeader.ts), else alone.
+ */
 function findHeader(held: readonly HeldRow[], merges: readonly CellRange[]): Header | null {
   const byRow = new Map(held.map((h) => [h.row, h.cells]));
   let cols = 0;
@@ -123,26 +122,25 @@ function findHeader(held: readonly HeldRow[], merges: readonly CellRange[]): Hea
   for (const m of merges) if (m.top <= HEADER_SEARCH_ROWS) cols = Math.max(cols, m.right);
   for (const h of held) {
     if (h.row > HEADER_SEARCH_ROWS) break;
-    const cells: string[] = [];
-    for (let c = 1; c <= cols; c++) {
-      const cover = coverOf(merges, h.row, c);
-      // A cell merged down names each row it covers; one merged across names its first column only.
-      const text = cover
-        ? cover.left === c
-          ? (byRow.get(cover.top)?.[c - 1]?.text ?? '')
-          : ''
-        : (h.cells[c - 1]?.text ?? '');
-      cells.push(text.trim());
+    for (const candidate of [twoRowHeader(byRow, merges, h.row, cols), oneRowHeader(byRow, merges, h.row, cols)]) {
+      if (candidate === null || candidate.cells.filter((c) => c !== '').length < 2) continue;
+      const mapped = mapHeaders(candidate.cells, h.row, candidate.subs ?? undefined);
+      if (mapped.kind === null || !fitsKind(mapped.headers, mapped.kind)) continue;
+      return { ...candidate, kind: mapped.kind, headers: mapped.headers, above: rowsAbove(held, h.row) };
     }
-    if (cells.filter((c) => c !== '').length < 2) continue;
-    const mapped = mapHeaders(cells);
-    if (mapped.kind === null || !fitsKind(mapped.headers, mapped.kind)) continue;
-    // Data starts below a header merged over several rows.
-    let bottom = h.row;
-    for (const m of merges) if (m.top === h.row) bottom = Math.max(bottom, m.bottom);
-    return { row: h.row, bottom, cells, kind: mapped.kind, headers: mapped.headers, above: rowsAbove(held, h.row) };
   }
   return null;
+}
+
+/** Whether two readings of a sheet found the same header (the merges change nothing then). */
+function sameHeader(a: Header | null, b: Header | null): boolean {
+  if (a === null || b === null) return a === b;
+  return (
+    a.row === b.row &&
+    a.bottom === b.bottom &&
+    a.kind === b.kind &&
+    JSON.stringify([a.cells, a.subs]) === JSON.stringify([b.cells, b.subs])
+  );
 }
 
 function specsByColumn(kind: Kind, headers: readonly HeaderMapping[]): (FieldSpec | undefined)[] {
@@ -225,12 +223,9 @@ function rangeText(m: CellRange): string {
   return `${cellAddress(m.top, m.left)}:${cellAddress(m.bottom, m.right)}`;
 }
 
-/** A merge that reaches into a header row from above, or down from it: it decides what that header reads. */
-function touchesHeader(m: CellRange, row: number): boolean {
-  return m.bottom > m.top && m.top <= row && row <= m.bottom;
-}
-
 interface Pass {
+  /** The rows the header was looked for in. */
+  held: HeldRow[];
   header: Header | null;
   data: DataRows | null;
   seenText: boolean;
@@ -266,21 +261,20 @@ async function readPass(sheet: WorkbookSheet, merges: readonly CellRange[], opts
     (data as DataRows).visit(row, cells);
   }, opts);
   if (!decided) decide();
-  return { header, data, seenText, scan };
+  return { held, header, data, seenText, scan };
 }
 
 /**
  * Reads one sheet as a contract table: its rows when a header row within the first rows fits a
  * kind. The rows are read as they come; the merged ranges, which a file lists after its cells,
- * are applied at the end. A header merged over two rows is read once more with them known.
+ * are applied at the end. When they change the header (cells merged down, a group over two rows,
+ * see sheetHeader.ts), the sheet is read once more with them known.
  */
 export async function readContractSheet(sheet: WorkbookSheet, opts: ReadSheetOptions = {}): Promise<SheetRead> {
   let pass = await readPass(sheet, [], opts);
   const merges = pass.scan.merges;
-  const headerMerged = pass.header
-    ? merges.some((m) => touchesHeader(m, pass.header!.row))
-    : merges.some((m) => m.bottom > m.top && m.top <= HEADER_SEARCH_ROWS);
-  if (headerMerged) pass = await readPass(sheet, merges, opts);
+  if (merges.length > 0 && !sameHeader(findHeader(pass.held, merges), pass.header))
+    pass = await readPass(sheet, merges, opts);
   const { header: h, data, seenText, scan } = pass;
   if (h === null || data === null) return { status: seenText ? 'no_kind' : 'empty' };
   data.finish(merges);
@@ -301,6 +295,7 @@ export async function readContractSheet(sheet: WorkbookSheet, opts: ReadSheetOpt
       kind: h.kind,
       headerRow: h.row,
       headerCells: h.cells,
+      subHeaders: h.subs,
       headers: h.headers,
       above: h.above,
       rows: data.rows,

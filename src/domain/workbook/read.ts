@@ -4,7 +4,7 @@
 // `.et`, `.ods` and `.xlsb` go to SheetJS (sheetjsReader.ts). Never throws for bad bytes.
 import { NotXlsx, readXlsxPackage, type XlsxPackage } from './xlsxPackage';
 import { SheetScanner, type SheetContext } from './xlsxSheet';
-import { streamEntry } from './zip';
+import { streamEntry, ZipDamaged } from './zip';
 import { workbookFormat } from './format';
 import { isSimpleFormat, NumberText } from './numberText';
 import { loadSheetJS } from './sheetjs';
@@ -32,6 +32,7 @@ function xlsxSheets(bytes: Uint8Array, pkg: XlsxPackage, ctx: SheetContext): Wor
           );
         } catch (e) {
           if (e instanceof IssueError) throw e;
+          if (e instanceof ZipDamaged) throw new IssueError(problem('workbook_damaged', { part: e.entry }));
           const detail = e instanceof Error ? e.message : String(e);
           throw new IssueError(problem('workbook_unreadable', { detail: detail.slice(0, 200) }));
         }
@@ -48,6 +49,7 @@ async function readXlsx(bytes: Uint8Array, maxCells: number): Promise<ReadWorkbo
     pkg = readXlsxPackage(bytes);
   } catch (e) {
     if (e instanceof NotXlsx) return null;
+    if (e instanceof ZipDamaged) return { ok: false, code: 'workbook_damaged', params: { part: e.entry } };
     const detail = e instanceof Error ? e.message : String(e);
     return { ok: false, code: 'workbook_unreadable', params: { detail: detail.slice(0, 200) } };
   }

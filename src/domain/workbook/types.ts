@@ -50,7 +50,7 @@ export interface WorkbookSheet {
   /**
    * Visits the sheet's rows, top to bottom, as they are read (an .xlsx sheet is inflated and
    * scanned piece by piece, never held whole). Rejects with an IssueError (workbook_too_large,
-   * workbook_unreadable) for a sheet that turns out not to be readable.
+   * workbook_damaged, workbook_unreadable) for a sheet that turns out not to be readable.
    */
   read(visit: RowVisitor, opts?: ReadSheetOptions): Promise<SheetScan>;
 }
@@ -63,7 +63,7 @@ export interface Workbook {
 /** Why bytes could not be read as a workbook (codes of src/domain/codes/workbook.ts). */
 export type WorkbookError = Extract<
   Problem,
-  { code: 'not_a_workbook' | 'workbook_encrypted' | 'workbook_unreadable' | 'workbook_too_large' }
+  { code: 'not_a_workbook' | 'workbook_encrypted' | 'workbook_unreadable' | 'workbook_damaged' | 'workbook_too_large' }
 >;
 
 export type ReadWorkbookResult = { ok: true; workbook: Workbook } | ({ ok: false } & WorkbookError);

@@ -12,6 +12,8 @@ export interface ZipEntry {
   size: number;
   /** Offset of the entry's local header. */
   headerOffset: number;
+  /** The CRC-32 of the entry's bytes, as the central directory gives it. */
+  crc: number;
 }
 
 export class ZipError extends Error {
@@ -19,6 +21,58 @@ export class ZipError extends Error {
     super(reason);
     this.name = 'ZipError';
   }
+}
+
+/** An entry whose bytes do not inflate, or not to the size or CRC-32 the zip gives: the file is damaged. */
+export class ZipDamaged extends ZipError {
+  constructor(
+    readonly entry: string,
+    reason: string,
+  ) {
+    super(`${reason}: ${entry}`);
+    this.name = 'ZipDamaged';
+  }
+}
+
+let crcTable: Int32Array | null = null;
+
+function crc32(bytes: Uint8Array): number {
+  let t = crcTable;
+  if (t === null) {
+    t = crcTable = new Int32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      t[n] = c;
+    }
+  }
+  let c = -1;
+  for (let i = 0; i < bytes.length; i++) c = t[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+/**
+ * Entries up to this size have their CRC-32 checked (a few milliseconds per megabyte in
+ * JavaScript): the parts of a package and the sheets of forms. A bigger one (a sheet of data)
+ * is checked by its inflating and its size only, so that a big import pays nothing for it.
+ */
+const CRC_MAX_BYTES = 1 << 20;
+
+/** Throws ZipDamaged when inflated (or stored) bytes are not what the zip says of them. */
+function checkInflated(e: ZipEntry, out: Uint8Array): Uint8Array {
+  if (out.length !== e.size) throw new ZipDamaged(e.name, 'size');
+  if (out.length <= CRC_MAX_BYTES && crc32(out) !== e.crc) throw new ZipDamaged(e.name, 'CRC-32');
+  return out;
+}
+
+function inflateAtOnce(e: ZipEntry, data: Uint8Array): Uint8Array {
+  let out: Uint8Array;
+  try {
+    out = inflateSync(data, { out: new Uint8Array(e.size) });
+  } catch {
+    throw new ZipDamaged(e.name, 'inflate');
+  }
+  return checkInflated(e, out);
 }
 
 function u16(b: Uint8Array, i: number): number {
@@ -55,8 +109,9 @@ export function zipEntries(bytes: Uint8Array): Map<string, ZipEntry> {
     const extraLen = u16(bytes, at + 30);
     const commentLen = u16(bytes, at + 32);
     const headerOffset = u32(bytes, at + 42);
+    const crc = u32(bytes, at + 16);
     const name = utf8.decode(bytes.subarray(at + 46, at + 46 + nameLen));
-    out.set(name, { name, method, compressedSize, size, headerOffset });
+    out.set(name, { name, method, compressedSize, size, headerOffset, crc });
     at += 46 + nameLen + extraLen + commentLen;
   }
   return out;
@@ -79,7 +134,7 @@ function checkMethod(e: ZipEntry): void {
 export function entryBytes(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   checkMethod(e);
   const data = dataOf(bytes, e);
-  return e.method === 0 ? data : inflateSync(data, { out: new Uint8Array(e.size) });
+  return e.method === 0 ? checkInflated(e, data) : inflateAtOnce(e, data);
 }
 
 function nativeInflate(): boolean {
@@ -116,6 +171,8 @@ export async function streamEntry(
   checkMethod(e);
   const data = dataOf(bytes, e);
   if (e.method === 0) {
+    if (data.length <= CRC_MAX_BYTES) checkInflated(e, data);
+    else if (data.length !== e.size) throw new ZipDamaged(e.name, 'size');
     for (let i = 0; i < data.length && !stop(); i += FEED_BYTES) {
       onPiece(data.subarray(i, Math.min(data.length, i + FEED_BYTES)));
       await onProgress?.(Math.min(1, (i + FEED_BYTES) / Math.max(1, data.length)));
@@ -124,23 +181,31 @@ export async function streamEntry(
   }
   // A small entry (a form's sheet) at once: a stream's set-up costs more than its inflation.
   if (e.size > 0 && e.size <= SMALL_ENTRY_BYTES) {
-    onPiece(inflateSync(data, { out: new Uint8Array(e.size) }));
+    onPiece(inflateAtOnce(e, data));
     await onProgress?.(1);
     return;
   }
+  let out = 0;
+  const counted = (piece: Uint8Array) => {
+    out += piece.length;
+    onPiece(piece);
+  };
   if (nativeInflate()) {
     const input = new Blob([data as Uint8Array<ArrayBuffer>]).stream();
     const reader = input.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-    let out = 0;
     let reported = 0;
     for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      out += value.length;
-      onPiece(value);
+      let read: ReadableStreamReadResult<Uint8Array>;
+      try {
+        read = await reader.read();
+      } catch {
+        throw new ZipDamaged(e.name, 'inflate');
+      }
+      if (read.done) break;
+      counted(read.value);
       if (stop()) {
         await reader.cancel();
-        break;
+        return;
       }
       // The browser hands out pieces of tens of kilobytes: progress every megabyte is enough.
       if (out - reported >= FEED_BYTES) {
@@ -148,13 +213,23 @@ export async function streamEntry(
         await onProgress?.(Math.min(1, out / Math.max(1, e.size)));
       }
     }
-    return;
+  } else {
+    const inflater = new Inflate((chunk) => counted(chunk));
+    const push = (piece: Uint8Array, last: boolean) => {
+      try {
+        inflater.push(piece, last);
+      } catch {
+        throw new ZipDamaged(e.name, 'inflate');
+      }
+    };
+    for (let i = 0; i < data.length; i += FEED_BYTES) {
+      if (stop()) return;
+      const end = Math.min(data.length, i + FEED_BYTES);
+      push(data.subarray(i, end), end === data.length);
+      await onProgress?.(end / data.length);
+    }
+    if (data.length === 0) push(new Uint8Array(0), true);
   }
-  const inflater = new Inflate((chunk) => onPiece(chunk));
-  for (let i = 0; i < data.length && !stop(); i += FEED_BYTES) {
-    const end = Math.min(data.length, i + FEED_BYTES);
-    inflater.push(data.subarray(i, end), end === data.length);
-    await onProgress?.(end / data.length);
-  }
-  if (data.length === 0) inflater.push(new Uint8Array(0), true);
+  // Inflated whole: the size the zip gives, or the file is damaged.
+  if (out !== e.size) throw new ZipDamaged(e.name, 'size');
 }

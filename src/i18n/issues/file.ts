@@ -7,6 +7,13 @@ const SAVE_AS_EN = 'save it as CSV (UTF-8 or GBK) in Excel or WPS, then import i
 export const fileMessages: AreaMessages<'file'> = {
   'zh-CN': {
     empty_file: '文件是空的：没有可导入的数据',
+    extension_mismatch_text:
+      '文件的扩展名是 {extension}，但内容是纯文本，不是 {extension} 文件：可能是改了扩展名的 CSV 或文本文件。请用原来的扩展名（.csv 或 .txt）上传，或在 Excel/WPS 中打开后另存为 {extension}',
+    extension_mismatch_html:
+      '文件的扩展名是 {extension}，但内容是网页（HTML），不是 {extension} 文件（有些系统这样导出表格）：请在 Excel 或 WPS 中打开它，另存为 .xlsx 后再上传',
+    extension_mismatch:
+      '文件的扩展名是 {extension}，但内容不是 {extension} 文件，也不是文本：文件可能已损坏，或被改了扩展名。请从原始来源重新导出或获取',
+    read_as_csv: '文件的扩展名是 {extension}，但内容是纯文本：已按 CSV 文件读取',
     no_rows: '没有可导入的数据行：只有表头',
     not_text: `不是文本文件：${SAVE_AS_ZH}`,
     xlsx_file: `这是 Excel 工作簿（.xlsx）或其他压缩文件，不是 CSV 文本文件：${SAVE_AS_ZH}`,
@@ -24,6 +31,13 @@ export const fileMessages: AreaMessages<'file'> = {
   },
   en: {
     empty_file: 'The file is empty: there is nothing to import.',
+    extension_mismatch_text:
+      'The file is named {extension} but holds plain text, not a {extension} file: a CSV or text file renamed, most likely. Upload it under its own extension (.csv or .txt), or open it in Excel or WPS and save it as {extension}.',
+    extension_mismatch_html:
+      'The file is named {extension} but is a web page (HTML), not a {extension} file (some systems export tables this way): open it in Excel or WPS, save it as .xlsx and upload that.',
+    extension_mismatch:
+      'The file is named {extension} but is neither a {extension} file nor text: it may be damaged or renamed. Export it again or get another copy from its source.',
+    read_as_csv: 'The file is named {extension} but holds plain text: it was read as a CSV file.',
     no_rows: 'No data rows to import: the file has only a header.',
     not_text: `Not a text file: ${SAVE_AS_EN}`,
     xlsx_file: `This is an Excel workbook (.xlsx) or another zip file, not a CSV text file: ${SAVE_AS_EN}`,

@@ -14,6 +14,8 @@ export const headerMessages: AreaMessages<'headers'> = {
       '表头上方注明了两种金额单位：第 {firstRow} 行为“{first}”，第 {secondRow} 行为“{second}”，无法确定金额的单位',
     lines_above_header: '表头在第 {row} 行，上方各行（标题、单位说明等）未导入',
     unknown_column: '未识别的列“{column}”，导入时忽略',
+    column_without_header:
+      '第 {position} 列（{letter} 列）没有表头，却从这一行起有数据（如“{value}”），导入时忽略。请填写表头，或删除这一列',
   },
   en: {
     unknown_headers:
@@ -30,5 +32,7 @@ export const headerMessages: AreaMessages<'headers'> = {
     lines_above_header:
       'The header is on row {row}; the lines above it (a title, a note of the unit) are not imported.',
     unknown_column: 'Column “{column}” is not recognised and is ignored.',
+    column_without_header:
+      'Column {position} ({letter}) has no header but holds data from this row on (e.g. “{value}”); it is ignored. Give it a header or delete the column.',
   },
 };

@@ -5,6 +5,8 @@ export const rowMessages: AreaMessages<'rows'> = {
   'zh-CN': {
     required: '缺少必填值：{field}',
     project_required: '评价类型为项目时必须填写项目名称',
+    project_on_department:
+      '部门整体的行不应填写项目名称（这里是“{project}”）：项目名称是记录键的一部分，部门整体记录没有项目名称。请清空这个单元格，或把评价类型改为项目',
     score_above_weight: '得分 {score} 超过分值 {weight}',
     score_range: '总分 {score} 超过 {max}',
     duplicate_key: '与第 {firstRow} 行重复：同一{kind}在一个文件中只能出现一次',
@@ -13,6 +15,8 @@ export const rowMessages: AreaMessages<'rows'> = {
   en: {
     required: 'A required value is missing: {field}',
     project_required: 'A project row needs a project name.',
+    project_on_department:
+      'A department row has no project name (here "{project}"): the project is part of the record key, and a department record has none. Clear the cell, or make the row a project row.',
     score_above_weight: 'The score {score} exceeds the weight {weight}.',
     score_range: 'The total score {score} exceeds {max}.',
     duplicate_key: 'Repeats row {firstRow}: the same {kind} may appear only once in a file.',

@@ -118,7 +118,7 @@ describe('contractSheet', () => {
     ).toEqual([['记录!E2', '全年预算数（万元）']]);
   });
 
-  it('finds the header below a title; a merged header names its first column; a two-row header merged down', async () => {
+  it('finds the header below a title; a merged header names its first column; a two-row header merged down, its unit row read as the unit', async () => {
     const read = await table(
       sheet('S', [
         [{ text: '2023年评价记录', colSpan: 8 }],
@@ -140,7 +140,7 @@ describe('contractSheet', () => {
       '年度',
       '评价类型',
       '项目名称',
-      '全年预算数',
+      '全年预算数（万元）',
       '',
       '备注',
     ]);

@@ -51,7 +51,7 @@ export interface SheetParse {
 }
 
 export function parseSheet(sheet: ContractSheet, knownRecords?: ReadonlyMap<string, KnownRecord>): SheetParse {
-  const session = new FileSession({ knownRecords });
+  const session = new FileSession({ knownRecords, subHeaders: sheet.subHeaders ?? undefined });
   session.linesAbove(sheet.above);
   session.record(sheet.headerCells, sheet.headerRow);
   for (const r of sheet.rows) session.record(r.cells, r.row);

@@ -4,7 +4,7 @@
 // in the department's figure; a weighted rate is no sum; averages of departments and of projects
 // are kept apart). With the previous year's records, each card says how it changed.
 import { gradeEntries } from '@/domain/aggregate';
-import { scopeFigures, type ScopeBreakdown, type ScopeFigures } from '@/domain/breakdown';
+import { scopeFigures, type ScopeBreakdown } from '@/domain/breakdown';
 import type { PerfRecord } from '@/domain/types';
 import {
   amountUnitFor,
@@ -85,14 +85,9 @@ export function buildCards(
   const before = prev ? scopeFigures(prev) : null;
   const { budget, expenditure, carryover, rates } = now;
   const prevRates = before?.rates ?? null;
-  // The carryover rate over the same records the headline counts (department-years, project-only years).
-  const rateOf = (f: ScopeFigures): number | null =>
-    f.carryover.total !== null && f.carryoverBase.total !== null && f.carryoverBase.total > 0
-      ? (f.carryover.total / f.carryoverBase.total) * 100
-      : null;
-  const carryRate = rateOf(now);
+  const carryRate = now.carryoverRate;
   const prevCarry = before?.carryover ?? null;
-  const prevCarryRate = before ? rateOf(before) : null;
+  const prevCarryRate = before?.carryoverRate ?? null;
 
   const rateLines: string[] = [];
   if (budget.counts.department > 0)

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildCards } from '@/charts/cards';
-import { RECORDS } from './fixtures';
+import { RECORDS, record } from './fixtures';
 import { en, manyAgencies, zh } from './helpers';
 
 /** Every card: its sub-lines add up to the headline, or it says why they do not. */
@@ -41,6 +41,18 @@ describe('overview cards', () => {
     expect(budget.label).toBe('预算总额（亿元）');
     for (const l of budget.lines) expect(l).not.toMatch(/万元|亿元/);
     expect(buildCards(big, en).find((c) => c.id === 'budget')!.label).toBe('Total budget (CNY 100M)');
+  });
+
+  test('the carryover card rates only records with both carryover and budget', () => {
+    const base = { region: '', project: '', scope: 'department' as const };
+    const recs = [
+      record({ ...base, agency: '甲单位', year: 2023, budget: 2000, carryover: 50 }),
+      record({ ...base, agency: '乙单位', year: 2023, budget: 400, carryover: 90 }),
+      record({ ...base, agency: '丙单位', year: 2023, carryover: 500 }),
+    ];
+    const card = buildCards(recs, zh).find((c) => c.id === 'carryover')!;
+    // 140 ÷ 2,400, not 640 ÷ 2,400 = 26.67%.
+    expect(card.notes).toContain('结转结余率 5.83%（结转结余 ÷ 预算数）');
   });
 
   test('department and project scores are averaged apart', () => {

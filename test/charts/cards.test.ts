@@ -3,9 +3,16 @@ import { buildCards } from '@/charts/cards';
 import { RECORDS, record } from './fixtures';
 import { en, manyAgencies, zh } from './helpers';
 
-/** Every card: its sub-lines add up to the headline, or it says why they do not. */
+/** The figure a shown line ends with, in hundredths: '部门整体 6,915.74' → 691574. */
+const shownCents = (s: string): number => Math.round(Number(/([\d,]+\.\d\d)$/.exec(s)![1]!.replace(/,/g, '')) * 100);
+
+/** Every card: its sub-lines add up to the headline, as shown, or it says why they do not. */
 function checkCards(cards: ReturnType<typeof buildCards>): void {
   for (const c of cards) {
+    if (['budget', 'expenditure', 'carryover'].includes(c.id) && c.lines.length > 0) {
+      const sum = c.lines.reduce((a, l) => a + shownCents(l), 0);
+      expect([c.id, sum]).toEqual([c.id, shownCents(c.value)]);
+    }
     if (c.check.addsUp) {
       const sum = c.check.parts.reduce((a, b) => a + b, 0);
       expect([c.id, Math.round(sum * 100) / 100]).toEqual([c.id, Math.round((c.check.headline ?? 0) * 100) / 100]);
@@ -41,6 +48,17 @@ describe('overview cards', () => {
     expect(budget.label).toBe('预算总额（亿元）');
     for (const l of budget.lines) expect(l).not.toMatch(/万元|亿元/);
     expect(buildCards(big, en).find((c) => c.id === 'budget')!.label).toBe('Total budget (CNY 100M)');
+  });
+
+  test('the sub-lines shown add up to the headline shown: 46.41 + 0.29 is no 46.71', () => {
+    const base = { region: '', year: 2023 };
+    const recs = [
+      record({ ...base, agency: '甲单位', scope: 'department', project: '', budget: 46.414, carryover: 46.414 }),
+      record({ ...base, agency: '乙单位', scope: 'project', project: 'q', budget: 0.294, carryover: 0.294 }),
+    ];
+    const card = buildCards(recs, zh).find((c) => c.id === 'carryover')!;
+    expect([card.value, card.lines]).toEqual(['46.71', ['部门整体 46.42', '仅有项目的单位 0.29']]);
+    expect(card.check).toMatchObject({ headline: 46.71, parts: [46.42, 0.29] });
   });
 
   test('the carryover card rates only records with both carryover and budget', () => {

@@ -1,5 +1,6 @@
 // Rounding the parts of a total so that, as shown, they add up to the total as shown: rounded
 // one by one, 46.414 + 0.294 gives 46.41 + 0.29 = 46.70 under a headline of 46.71.
+import { round2 } from './derive';
 
 /** x × 100 without the binary noise of the product (0.29 × 100 = 28.999999999999996). */
 function centsOf(x: number): number {
@@ -12,7 +13,8 @@ function centsOf(x: number): number {
  * the largest remainders (the earlier part on a tie). Returns the rounded total and parts.
  */
 export function apportion2(total: number, parts: readonly number[]): { total: number; parts: number[] } {
-  const target = Math.round(centsOf(total));
+  // The total as fixed2 shows it (round2), so that the headline and its parts are one rounding.
+  const target = Math.round(round2(total) * 100);
   const cents = parts.map(centsOf);
   const floors = cents.map(Math.floor);
   let left = target - floors.reduce((a, b) => a + b, 0);

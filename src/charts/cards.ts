@@ -154,6 +154,7 @@ export function buildCards(
       lines: [
         graded.map(([g, n]) => `${gradeWord(g, ctx)} ${formatInteger(n, lang)}`).join(sep),
         t('overview.gradeNone', { n: now.grades.none }),
+        t('overview.gradeNoScore', { n: now.unscored }),
       ],
       notes: [t('overview.gradesNote')],
       check: { headline: now.count, parts: [...graded.map(([, n]) => n), now.grades.none], addsUp: true },

@@ -70,6 +70,8 @@ export interface ScopeFigures {
   means: Record<'department' | 'project', { mean: number | null; n: number }>;
   /** Records by grade (none: without one), and in all. */
   grades: GradeCounts;
+  /** Records without a score, whatever their grade (a report may give a grade and no score). */
+  unscored: number;
   count: number;
 }
 
@@ -87,6 +89,7 @@ export function scopeFigures(records: readonly PerfRecord[]): ScopeFigures {
   const weighed = { all: [0, 0], department: [0, 0], projectsOnly: [0, 0] };
   const scores = { department: { sum: 0, n: 0 }, project: { sum: 0, n: 0 } };
   const grades: GradeCounts = { 优: 0, 良: 0, 中: 0, 差: 0, none: 0 };
+  let unscored = 0;
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     const part = parts[i]!;
@@ -108,7 +111,7 @@ export function scopeFigures(records: readonly PerfRecord[]): ScopeFigures {
     if (r.score !== null && !Number.isNaN(r.score)) {
       scores[r.scope].sum += r.score;
       scores[r.scope].n++;
-    }
+    } else unscored++;
   }
   const rate = ([b, e]: number[]): number | null => (b! > 0 ? (e! / b!) * 100 : null);
   const mean = (a: { sum: number; n: number }) => ({ mean: a.n > 0 ? a.sum / a.n : null, n: a.n });
@@ -120,6 +123,7 @@ export function scopeFigures(records: readonly PerfRecord[]): ScopeFigures {
     rates: { all: rate(weighed.all), department: rate(weighed.department), projectsOnly: rate(weighed.projectsOnly) },
     means: { department: mean(scores.department), project: mean(scores.project) },
     grades,
+    unscored,
     count: records.length,
   };
 }

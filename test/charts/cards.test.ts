@@ -73,6 +73,21 @@ describe('overview cards', () => {
     expect(card.notes).toContain('结转结余率 5.83%（结转结余 ÷ 预算数）');
   });
 
+  test('the grades card counts the records without a score, graded or not', () => {
+    const base = { region: '', year: 2023, scope: 'department' as const, project: '' };
+    const recs = [
+      record({ ...base, agency: '甲单位', score: 92, grade: '优' }),
+      record({ ...base, agency: '乙单位', grade: '良' }),
+      record({ ...base, agency: '丙单位' }),
+      record({ ...base, agency: '丁单位' }),
+    ];
+    const card = buildCards(recs, zh).find((c) => c.id === 'grades')!;
+    expect(card.value).toBe('4');
+    // 优 1 + 良 1 + 2 without a grade = 4 records; 3 of them have no score.
+    expect(card.lines).toEqual(['优 1 良 1 中 0 差 0', '无等级 2', '无得分 3']);
+    checkCards([card]);
+  });
+
   test('department and project scores are averaged apart', () => {
     const score = buildCards(RECORDS, zh).find((c) => c.id === 'score')!;
     // CCPIT 2022 is the only scored department record; the projects' mean is beside it.

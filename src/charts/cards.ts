@@ -4,10 +4,12 @@
 // in the department's figure; a weighted rate is no sum; averages of departments and of projects
 // are kept apart). With the previous year's records, each card says how it changed.
 import { gradeEntries } from '@/domain/aggregate';
-import { scopeFigures, type ScopeBreakdown, type ScopeFigures } from '@/domain/breakdown';
+import { apportion2 } from '@/domain/apportion';
+import { scopeFigures, type ScopeBreakdown } from '@/domain/breakdown';
 import type { PerfRecord } from '@/domain/types';
 import {
   amountUnitFor,
+  fixed2,
   formatAmountChange,
   formatAmountValue,
   formatInteger,
@@ -16,6 +18,7 @@ import {
   formatScore,
   formatScoreChange,
   inUnit,
+  MISSING,
   unitWord,
   withUnit,
 } from '@/i18n/format';
@@ -47,29 +50,30 @@ function amountCard(
   const { t, lang } = ctx;
   const unit = amountUnitFor([b.total, b.department, b.projectsOnly]);
   const v = (x: number | null) => formatAmountValue(x, lang, unit);
-  const lines: string[] = [];
-  const parts: number[] = [];
-  if (b.counts.department > 0) {
-    lines.push(t('overview.deptLine', { value: v(b.department) }));
-    if (b.department !== null) parts.push(inUnit(b.department, unit));
-  }
-  if (b.counts.projectsOnly > 0) {
-    lines.push(t('overview.projOnlyLine', { value: v(b.projectsOnly) }));
-    if (b.projectsOnly !== null) parts.push(inUnit(b.projectsOnly, unit));
-  }
+  // The sub-lines shown are rounded together so that they add up to the headline shown.
+  const shown = (['department', 'projectsOnly'] as const).filter((k) => b.counts[k] > 0);
+  const known = shown.filter((k) => b[k] !== null);
+  const rounded = apportion2(
+    b.total === null ? 0 : inUnit(b.total, unit),
+    known.map((k) => inUnit(b[k]!, unit)),
+  );
+  const partOf = new Map(known.map((k, i) => [k, rounded.parts[i]!]));
+  const lineKey = { department: 'overview.deptLine', projectsOnly: 'overview.projOnlyLine' } as const;
+  const lines = shown.map((k) => t(lineKey[k], { value: partOf.has(k) ? fixed2(partOf.get(k)!, lang) : MISSING }));
+  const parts = [...partOf.values()];
   const notes = [...extraNotes];
   if (b.counts.projectsInside > 0)
     notes.push(t('overview.insideNote', { n: b.counts.projectsInside, value: v(b.projectsInside) }));
   return {
     id,
     label: withUnit(t(`overview.${id}`), unitWord(unit, lang), lang),
-    value: v(b.total),
+    value: b.total === null ? MISSING : fixed2(rounded.total, lang),
     lines,
     notes,
     ...(prev && prev.total !== null && b.total !== null
       ? { change: t('overview.change', { value: formatAmountChange(prev.total, b.total, lang, unit) }) }
       : {}),
-    check: { headline: b.total === null ? null : inUnit(b.total, unit), parts, addsUp: true },
+    check: { headline: b.total === null ? null : rounded.total, parts, addsUp: true },
   };
 }
 
@@ -85,14 +89,9 @@ export function buildCards(
   const before = prev ? scopeFigures(prev) : null;
   const { budget, expenditure, carryover, rates } = now;
   const prevRates = before?.rates ?? null;
-  // The carryover rate over the same records the headline counts (department-years, project-only years).
-  const rateOf = (f: ScopeFigures): number | null =>
-    f.carryover.total !== null && f.carryoverBase.total !== null && f.carryoverBase.total > 0
-      ? (f.carryover.total / f.carryoverBase.total) * 100
-      : null;
-  const carryRate = rateOf(now);
+  const carryRate = now.carryoverRate;
   const prevCarry = before?.carryover ?? null;
-  const prevCarryRate = before ? rateOf(before) : null;
+  const prevCarryRate = before?.carryoverRate ?? null;
 
   const rateLines: string[] = [];
   if (budget.counts.department > 0)
@@ -155,6 +154,7 @@ export function buildCards(
       lines: [
         graded.map(([g, n]) => `${gradeWord(g, ctx)} ${formatInteger(n, lang)}`).join(sep),
         t('overview.gradeNone', { n: now.grades.none }),
+        t('overview.gradeNoScore', { n: now.unscored }),
       ],
       notes: [t('overview.gradesNote')],
       check: { headline: now.count, parts: [...graded.map(([, n]) => n), now.grades.none], addsUp: true },

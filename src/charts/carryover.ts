@@ -1,7 +1,7 @@
 // Carryover amounts per agency and year, as grouped bars; a year without the figure is a gap.
 import type { BarSeriesOption } from 'echarts/charts';
 import type { AgencyYearTable } from '@/domain/aggregate';
-import { formatAxisNumber, unitWord, withUnit, yearSpanText } from '@/i18n/format';
+import { fixed2, unitWord, withUnit, yearSpanText } from '@/i18n/format';
 import { recordKey } from '@/domain/keys';
 import {
   amountAxis,
@@ -47,7 +47,8 @@ export function buildCarryoverAmount(
     label: {
       show: rows.length <= 4,
       position: 'top',
-      formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? formatAxisNumber(p.value, ctx.lang) : ''),
+      // A figure, in the axis's unit, with two decimals (the axis ticks may stay short).
+      formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? fixed2(p.value, ctx.lang) : ''),
     },
     labelLayout: HIDE_OVERLAP,
   }));

@@ -4,6 +4,7 @@
 // (whole numbers for ranks and years), each column's unit in its header (预算执行率（%）), not in
 // the cells.
 import { csvDocument, csvLine, csvText } from '@/domain/csvWrite';
+import { round2 } from '@/domain/derive';
 import { unitWord, withUnit, type Lang } from '@/i18n/format';
 import type { ColumnUnit, DataTable } from './common';
 
@@ -12,7 +13,7 @@ function cell(v: string | number | null, unit: ColumnUnit | null | undefined): s
   if (typeof v === 'string') return csvText(v);
   if (!Number.isFinite(v)) return '';
   // A negative number is a number, not a formula: never neutralised (and it holds nothing to quote).
-  return unit === 'integer' ? String(Math.round(v)) : v.toFixed(2);
+  return unit === 'integer' ? String(Math.round(v)) : round2(v).toFixed(2);
 }
 
 function unitText(unit: ColumnUnit | null | undefined, lang: Lang): string | null {

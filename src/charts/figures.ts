@@ -3,6 +3,7 @@
 // how it changed (rates in percentage points, amounts in 万元 and per cent, scores in points).
 import { agencyShortName } from '@/domain/agencies';
 import { recordCarryoverRate, recordRate } from '@/domain/aggregate';
+import { isDerived } from '@/domain/evidenceColumn';
 import type { PerfRecord } from '@/domain/types';
 import {
   bracketed,
@@ -72,7 +73,10 @@ export function figureRows(r: PerfRecord, ctx: ChartContext, previous?: PerfReco
       label: t('field.execution_rate'),
       value: formatPercent(rate, lang),
       numeric: true,
-      ...(r.execution_rate === null && rate !== null ? { derived: t('record.derivedRate') } : {}),
+      // Stored derived by the importer when the file does not state it: the evidence says so.
+      ...(rate !== null && (r.execution_rate === null || isDerived('records', r.evidence, 'execution_rate'))
+        ? { derived: t('record.derivedRate') }
+        : {}),
       ...pointChange(rate, p ? recordRate(p) : null),
     },
     amount('budget_basic'),

@@ -55,9 +55,9 @@ function pieces(metric: HeatMetric, ctx: ChartContext): VisualMapComponentOption
   if (metric === 'score') {
     return {
       ...common,
+      // Half-open bands on the value itself, as gradeFromScore draws them: 89.995 is 良.
       pieces: BANDS.map((b) => ({
-        min: b.min,
-        max: b.grade === '优' ? 1000 : b.max - 1e-9,
+        ...(b.grade === '优' ? { gte: b.min } : b.grade === '差' ? { lt: b.max } : { gte: b.min, lt: b.max }),
         label: ctx.t(`grade.band.${b.key}`),
         color: darker(b.color),
       })),
@@ -66,10 +66,10 @@ function pieces(metric: HeatMetric, ctx: ChartContext): VisualMapComponentOption
   return {
     ...common,
     pieces: [
-      { min: 100, max: 1e9, label: '≥100%', color: '#2e9e6b' },
-      { min: 90, max: 100 - 1e-9, label: '90%–100%', color: '#9fd4a8' },
-      { min: 80, max: 90 - 1e-9, label: '80%–90%', color: '#f3c969' },
-      { min: -1e9, max: 80 - 1e-9, label: '<80%', color: '#e07b6a' },
+      { gte: 100, label: '≥100%', color: '#2e9e6b' },
+      { gte: 90, lt: 100, label: '90%–100%', color: '#9fd4a8' },
+      { gte: 80, lt: 90, label: '80%–90%', color: '#f3c969' },
+      { lt: 80, label: '<80%', color: '#e07b6a' },
     ],
   };
 }
@@ -106,8 +106,9 @@ export function buildHeatmap(
       const cell = row?.get(y);
       const v = cell ? pick(cell) : null;
       // Only cells with the figure: an empty cell means "no record with this figure", not 0.
+      // The value itself, so that its colour is its band (89.995 is 良, though written 90.00).
       if (cell && v !== null) {
-        data.push([xi, yi, num(v) as number]);
+        data.push([xi, yi, v]);
         cells.push(cell);
       }
     });

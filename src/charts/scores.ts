@@ -76,7 +76,8 @@ export function buildLevel1Rates(
     cols.forEach((c, xi) => {
       const d = m?.get(c);
       if (d && d.rate !== null) {
-        data.push([xi, yi, num(d.rate) as number]);
+        // The rate itself, coloured by its band; the label writes it to two decimals.
+        data.push([xi, yi, d.rate]);
         points.push({ record: r, d, col: xi });
         items.push({ label: `${labels[yi]} ${colLabels[xi]}`, value: d.rate, text: formatPercent(d.rate, ctx.lang) });
       }
@@ -145,10 +146,10 @@ export function buildLevel1Rates(
       itemWidth: 14,
       itemHeight: 10,
       pieces: [
-        { min: 90, max: 1e9, label: '≥90%', color: '#5fb883' },
-        { min: 80, max: 90 - 1e-9, label: '80%–90%', color: '#8db7e3' },
-        { min: 60, max: 80 - 1e-9, label: '60%–80%', color: '#f0c45c' },
-        { min: -1e9, max: 60 - 1e-9, label: '<60%', color: '#e07b6a' },
+        { gte: 90, label: '≥90%', color: '#5fb883' },
+        { gte: 80, lt: 90, label: '80%–90%', color: '#8db7e3' },
+        { gte: 60, lt: 80, label: '60%–80%', color: '#f0c45c' },
+        { lt: 60, label: '<60%', color: '#e07b6a' },
       ],
     },
     dataZoom: zoomFor('y', rows.length, VISIBLE_ROWS),

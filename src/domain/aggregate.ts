@@ -2,6 +2,7 @@
 // share, level-1 indicator summaries and the indicator tree. Missing stays missing: a sum over
 // records none of which has the value is null, not 0.
 import { agencyRegion, agencyShortName } from './agencies';
+import { scopeParts } from './breakdown';
 import { rowsToChunks } from './columns';
 import { executionRateExact } from './derive';
 import { level1Rows, level1TableOf, type Level1Summary } from './level1';
@@ -242,15 +243,18 @@ export function yearSpan(
 
 /**
  * Agencies in display order: largest total budget first (the ones that matter most when only
- * the top N fit on a chart), then by short name. Agencies without any budget come last.
+ * the top N fit on a chart), then by short name. Agencies without any budget come last. Each
+ * agency-year counts once, as the headline cards count it (scopeParts): a project inside a
+ * department-year is already in the department's budget.
  */
 export function rankAgencies(records: readonly PerfRecord[]): string[] {
   const budget = new Map<string, number>();
-  for (const r of records) {
+  const parts = scopeParts(records);
+  records.forEach((r, i) => {
     const prev = budget.get(r.agency) ?? -1;
-    if (r.budget !== null) budget.set(r.agency, Math.max(prev, 0) + r.budget);
+    if (r.budget !== null && parts[i] !== 'projectsInside') budget.set(r.agency, Math.max(prev, 0) + r.budget);
     else if (!budget.has(r.agency)) budget.set(r.agency, -1);
-  }
+  });
   return [...budget.keys()].sort((a, b) => {
     const d = (budget.get(b) ?? -1) - (budget.get(a) ?? -1);
     return d !== 0 ? d : compareZh(agencyShortName(a), agencyShortName(b));

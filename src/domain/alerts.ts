@@ -1,6 +1,6 @@
 // 结果应用: the records a leader should act on, against thresholds the leader sets: an execution
 // rate below the line, a carryover rate above the limit, a score below 80 (amber) or 60 (red), a
-// score that fell by more than N points from the same record a year before. Codes and figures
+// score that fell by more than N points from the same record's previous scored year. Codes and figures
 // only; src/i18n writes them as sentences.
 import { recordCarryoverRate, recordRate } from './aggregate';
 import type { PerfRecord } from './types';
@@ -53,25 +53,28 @@ const LEVEL_ORDER: Record<AlertLevel, number> = { red: 0, amber: 1, green: 2 };
 
 const lineOf = (r: PerfRecord): string => `${r.agency}\u001f${r.scope}\u001f${r.project}`;
 
-/** Each record with its alerts, worst first (red, amber, green), then by agency, year and project. */
-export function recordAlerts(records: readonly PerfRecord[], th: AlertThresholds): AlertRow[] {
-  // The previous year of each record's line (same agency, scope and project) that has a score.
-  const lines = new Map<string, PerfRecord[]>();
-  for (const r of records) {
+/**
+ * Each record of `records` with its alerts, worst first (red, amber, green), then by agency, year
+ * and project. A fall is measured from the previous scored year of the same line (agency, scope,
+ * project) in `history`, all the records: a year filter lists fewer records, but 2021 is still the
+ * year before 2022.
+ */
+export function recordAlerts(
+  records: readonly PerfRecord[],
+  th: AlertThresholds,
+  history: readonly PerfRecord[] = records,
+): AlertRow[] {
+  // Each line's scored records, by year.
+  const scored = new Map<string, PerfRecord[]>();
+  for (const r of history) {
+    if (r.score === null) continue;
     const k = lineOf(r);
-    const list = lines.get(k);
+    const list = scored.get(k);
     if (list) list.push(r);
-    else lines.set(k, [r]);
+    else scored.set(k, [r]);
   }
-  const previous = new Map<PerfRecord, PerfRecord>();
-  for (const list of lines.values()) {
-    list.sort((a, b) => a.year - b.year);
-    let last: PerfRecord | null = null;
-    for (const r of list) {
-      if (last) previous.set(r, last);
-      if (r.score !== null) last = r;
-    }
-  }
+  for (const list of scored.values()) list.sort((a, b) => a.year - b.year);
+  const previousOf = (r: PerfRecord): PerfRecord | undefined => scored.get(lineOf(r))?.findLast((p) => p.year < r.year);
   const rows = records.map((r): AlertRow => {
     const alerts: Alert[] = [];
     const rate = recordRate(r);
@@ -92,7 +95,7 @@ export function recordAlerts(records: readonly PerfRecord[], th: AlertThresholds
         value: r.score,
         limit: r.score < th.scoreRed ? th.scoreRed : th.scoreAmber,
       });
-    const p = previous.get(r);
+    const p = previousOf(r);
     const change = p && r.score !== null && p.score !== null ? r.score - p.score : null;
     if (p && change !== null && -change > th.fall)
       alerts.push({

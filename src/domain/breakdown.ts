@@ -59,14 +59,19 @@ export interface ScopeFigures {
   budget: ScopeBreakdown;
   expenditure: ScopeBreakdown;
   carryover: ScopeBreakdown;
-  /** The budget of the records with a carryover figure: the carryover rate's base. */
-  carryoverBase: ScopeBreakdown;
+  /**
+   * Σcarryover ÷ Σbudget over the counted records with both: a record's carryover without its
+   * budget would raise the rate with nothing in its base.
+   */
+  carryoverRate: number | null;
   /** Σexpenditure ÷ Σbudget of each part (records with both), as the headline rate is weighted. */
   rates: Record<'all' | 'department' | 'projectsOnly', number | null>;
   /** Mean score of department records and of project records, kept apart (a project's score is not a department's). */
   means: Record<'department' | 'project', { mean: number | null; n: number }>;
   /** Records by grade (none: without one), and in all. */
   grades: GradeCounts;
+  /** Records without a score, whatever their grade (a report may give a grade and no score). */
+  unscored: number;
   count: number;
 }
 
@@ -80,10 +85,11 @@ export function scopeFigures(records: readonly PerfRecord[]): ScopeFigures {
   const budget = new PartSums();
   const expenditure = new PartSums();
   const carryover = new PartSums();
-  const base = new PartSums();
+  const carried = [0, 0];
   const weighed = { all: [0, 0], department: [0, 0], projectsOnly: [0, 0] };
   const scores = { department: { sum: 0, n: 0 }, project: { sum: 0, n: 0 } };
   const grades: GradeCounts = { 优: 0, 良: 0, 中: 0, 差: 0, none: 0 };
+  let unscored = 0;
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     const part = parts[i]!;
@@ -92,7 +98,10 @@ export function scopeFigures(records: readonly PerfRecord[]): ScopeFigures {
     budget.add(part, r.budget);
     expenditure.add(part, r.expenditure);
     carryover.add(part, r.carryover);
-    if (r.carryover !== null) base.add(part, r.budget);
+    if (part !== 'projectsInside' && r.budget !== null && r.carryover !== null) {
+      carried[0]! += r.budget;
+      carried[1]! += r.carryover;
+    }
     if (part !== 'projectsInside' && r.budget !== null && r.expenditure !== null) {
       weighed.all[0]! += r.budget;
       weighed.all[1]! += r.expenditure;
@@ -102,7 +111,7 @@ export function scopeFigures(records: readonly PerfRecord[]): ScopeFigures {
     if (r.score !== null && !Number.isNaN(r.score)) {
       scores[r.scope].sum += r.score;
       scores[r.scope].n++;
-    }
+    } else unscored++;
   }
   const rate = ([b, e]: number[]): number | null => (b! > 0 ? (e! / b!) * 100 : null);
   const mean = (a: { sum: number; n: number }) => ({ mean: a.n > 0 ? a.sum / a.n : null, n: a.n });
@@ -110,10 +119,11 @@ export function scopeFigures(records: readonly PerfRecord[]): ScopeFigures {
     budget: budget.breakdown(counts),
     expenditure: expenditure.breakdown(counts),
     carryover: carryover.breakdown(counts),
-    carryoverBase: base.breakdown(counts),
+    carryoverRate: rate(carried),
     rates: { all: rate(weighed.all), department: rate(weighed.department), projectsOnly: rate(weighed.projectsOnly) },
     means: { department: mean(scores.department), project: mean(scores.project) },
     grades,
+    unscored,
     count: records.length,
   };
 }

@@ -178,3 +178,24 @@ export function disputedFields(kind: Kind, evidence: string): Set<string> {
   for (const e of readEvidence(kind, evidence)) if (e.disputed && e.disputed.length > 0) out.add(e.field);
   return out;
 }
+
+/** Whether the evidence says the row's `field` was worked out, not read (a rate the file does not state). */
+export function isDerived(kind: Kind, evidence: string, field: string): boolean {
+  if (!evidence.includes(DERIVED)) return false;
+  return readEvidence(kind, evidence).some((e) => e.field === field && e.derived === true);
+}
+
+let derivedRateLine: string | null = null;
+
+/**
+ * `evidence` with the execution rate marked as derived, for a record whose file does not state
+ * it (the importer stores 执行数 ÷ 预算数): kept in the row, the mark survives an export and its
+ * import, where the rate comes back as a stated figure. An entry the evidence has for the rate
+ * already (a form's, from the cell it rests on) is left as it is.
+ */
+export function withDerivedRate(evidence: string): string {
+  derivedRateLine ??= writeEvidence('records', [{ field: 'execution_rate', location: '', text: '', derived: true }]);
+  if (evidence === '') return derivedRateLine;
+  if (readEvidence('records', evidence).some((e) => e.field === 'execution_rate')) return evidence;
+  return `${evidence}\n${derivedRateLine}`;
+}

@@ -1,6 +1,7 @@
 // Turns one CSV record into a typed row of its kind, reporting each bad cell by row and column.
 import { canonicalAgency, agencyRegion } from './agencies';
 import { gradeFromScore, executionRate } from './derive';
+import { withDerivedRate } from './evidenceColumn';
 import { unneutralize } from './exportCsv';
 import { normalizeName } from './normalize';
 import { EXTRA_KEY_FIELDS, SCHEMA, type FieldSpec } from './schema';
@@ -334,8 +335,12 @@ export class RowReader<K extends Kind> {
       }
       if (!ok) return false;
       if (v[S.region!] === '') v[S.region!] = agencyRegion(String(v[S.agency!]));
-      if (v[S.execution_rate!] === null)
-        v[S.execution_rate!] = executionRate(v[S.budget!] as number | null, v[S.expenditure!] as number | null);
+      if (v[S.execution_rate!] === null) {
+        const rate = executionRate(v[S.budget!] as number | null, v[S.expenditure!] as number | null);
+        v[S.execution_rate!] = rate;
+        // Stored with the row, the rate is a figure like any other: the evidence says it was derived.
+        if (rate !== null) v[S.evidence!] = withDerivedRate(v[S.evidence!] as string);
+      }
       if (v[S.grade!] === null) v[S.grade!] = gradeFromScore(v[S.score!] as number | null);
     }
     return ok;

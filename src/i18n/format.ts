@@ -5,6 +5,8 @@
 // `datetimeFormats` (so a template's `n()`/`d()` and the chart builders write the same), and read
 // here for code that runs without Vue (option builders, CSV, tests).
 
+import { round2 } from '@/domain/derive';
+
 export type Lang = 'zh-CN' | 'en';
 
 export const MISSING = '—';
@@ -57,9 +59,13 @@ function isMissing(v: number | null | undefined): v is null | undefined {
   return v === null || v === undefined || Number.isNaN(v);
 }
 
-/** Two decimals with thousands separators: 5333.85 → '5,333.85'; a value that rounds to zero has no sign. */
+/**
+ * Two decimals with thousands separators: 5333.85 → '5,333.85'; a value that rounds to zero has no
+ * sign. Rounded by round2 first, so 86.545 is 86.55 however its double falls (Intl would round the
+ * binary value, 86.5449…).
+ */
 export function fixed2(v: number, lang: Lang = 'zh-CN'): string {
-  const s = numberFormat(lang, 'fixed2').format(v);
+  const s = numberFormat(lang, 'fixed2').format(round2(v));
   return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
 }
 

@@ -1,11 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { buildCards } from '@/charts/cards';
-import { RECORDS } from './fixtures';
+import { RECORDS, record } from './fixtures';
 import { en, manyAgencies, zh } from './helpers';
 
-/** Every card: its sub-lines add up to the headline, or it says why they do not. */
+/** The figure a shown line ends with, in hundredths: '部门整体 6,915.74' → 691574. */
+const shownCents = (s: string): number => Math.round(Number(/([\d,]+\.\d\d)$/.exec(s)![1]!.replace(/,/g, '')) * 100);
+
+/** Every card: its sub-lines add up to the headline, as shown, or it says why they do not. */
 function checkCards(cards: ReturnType<typeof buildCards>): void {
   for (const c of cards) {
+    if (['budget', 'expenditure', 'carryover'].includes(c.id) && c.lines.length > 0) {
+      const sum = c.lines.reduce((a, l) => a + shownCents(l), 0);
+      expect([c.id, sum]).toEqual([c.id, shownCents(c.value)]);
+    }
     if (c.check.addsUp) {
       const sum = c.check.parts.reduce((a, b) => a + b, 0);
       expect([c.id, Math.round(sum * 100) / 100]).toEqual([c.id, Math.round((c.check.headline ?? 0) * 100) / 100]);
@@ -41,6 +48,44 @@ describe('overview cards', () => {
     expect(budget.label).toBe('预算总额（亿元）');
     for (const l of budget.lines) expect(l).not.toMatch(/万元|亿元/);
     expect(buildCards(big, en).find((c) => c.id === 'budget')!.label).toBe('Total budget (CNY 100M)');
+  });
+
+  test('the sub-lines shown add up to the headline shown: 46.41 + 0.29 is no 46.71', () => {
+    const base = { region: '', year: 2023 };
+    const recs = [
+      record({ ...base, agency: '甲单位', scope: 'department', project: '', budget: 46.414, carryover: 46.414 }),
+      record({ ...base, agency: '乙单位', scope: 'project', project: 'q', budget: 0.294, carryover: 0.294 }),
+    ];
+    const card = buildCards(recs, zh).find((c) => c.id === 'carryover')!;
+    expect([card.value, card.lines]).toEqual(['46.71', ['部门整体 46.42', '仅有项目的单位 0.29']]);
+    expect(card.check).toMatchObject({ headline: 46.71, parts: [46.42, 0.29] });
+  });
+
+  test('the carryover card rates only records with both carryover and budget', () => {
+    const base = { region: '', project: '', scope: 'department' as const };
+    const recs = [
+      record({ ...base, agency: '甲单位', year: 2023, budget: 2000, carryover: 50 }),
+      record({ ...base, agency: '乙单位', year: 2023, budget: 400, carryover: 90 }),
+      record({ ...base, agency: '丙单位', year: 2023, carryover: 500 }),
+    ];
+    const card = buildCards(recs, zh).find((c) => c.id === 'carryover')!;
+    // 140 ÷ 2,400, not 640 ÷ 2,400 = 26.67%.
+    expect(card.notes).toContain('结转结余率 5.83%（结转结余 ÷ 预算数）');
+  });
+
+  test('the grades card counts the records without a score, graded or not', () => {
+    const base = { region: '', year: 2023, scope: 'department' as const, project: '' };
+    const recs = [
+      record({ ...base, agency: '甲单位', score: 92, grade: '优' }),
+      record({ ...base, agency: '乙单位', grade: '良' }),
+      record({ ...base, agency: '丙单位' }),
+      record({ ...base, agency: '丁单位' }),
+    ];
+    const card = buildCards(recs, zh).find((c) => c.id === 'grades')!;
+    expect(card.value).toBe('4');
+    // 优 1 + 良 1 + 2 without a grade = 4 records; 3 of them have no score.
+    expect(card.lines).toEqual(['优 1 良 1 中 0 差 0', '无等级 2', '无得分 3']);
+    checkCards([card]);
   });
 
   test('department and project scores are averaged apart', () => {

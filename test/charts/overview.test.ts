@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { buildHeatmap, buildRanking } from '@/charts/overview';
 import { agencyYears, rankAgencies, rankLatestPerAgency, rankYear, yearSpan } from '@/domain/aggregate';
-import { CCPIT, CHAOYANG, HOSTILE, hostileRecords, RECORDS } from './fixtures';
+import { round2 } from '@/domain/derive';
+import { CCPIT, CHAOYANG, HOSTILE, hostileRecords, RECORDS, record } from './fixtures';
 import { commonChecks, seriesOf, tooltip, zh, type Loose } from './helpers';
 
 const table = agencyYears(RECORDS);
@@ -15,8 +16,9 @@ describe('heatmaps', () => {
     const o = m.option as Loose;
     expect(o.yAxis.data).toEqual(['北京市贸促会', '朝阳区投促中心', '渝中区招商局']);
     expect(o.xAxis.data).toEqual(['2019', '2020', '2021', '2022', '2023', '2024']);
-    // [yearIndex, agencyIndex, value]; CCPIT 2021 (carryover only) has no cell.
-    expect(seriesOf(m)[0].data).toEqual([
+    // [yearIndex, agencyIndex, value] (the value itself, here to the two decimals shown); CCPIT 2021
+    // (carryover only) has no cell.
+    expect(seriesOf(m)[0].data.map(([x, y, v]: number[]) => [x, y, round2(v!)])).toEqual([
       [3, 0, 96.92],
       [4, 1, 100],
       [5, 1, 100],
@@ -74,6 +76,49 @@ describe('heatmaps', () => {
     expect(m.table.rows[29]).toEqual(['单位29', 99]);
     expect(m.links[0]).toHaveLength(30);
     expect(m.table.cellLinks?.[0]?.[1]).toBe(m.links[0]![0]);
+  });
+
+  test('each cell is coloured by the band of its value and labelled with two decimals', () => {
+    const scores = [89.995, 79.999, 59.995, 90, 80];
+    const recs = scores.map((score, i) =>
+      record({ agency: `单位${i}`, region: '', year: 2022, scope: 'department', project: '', score }),
+    );
+    const m = buildHeatmap(agencyYears(recs), [2022], rankAgencies(recs), 'score', zh);
+    const opt = m.option as Loose;
+    const pieces = opt.visualMap.pieces as Array<{ gte?: number; lt?: number; label: string }>;
+    const bandOf = (v: number) =>
+      pieces.filter((p) => (p.gte === undefined || v >= p.gte) && (p.lt === undefined || v < p.lt)).map((p) => p.label);
+    const label = seriesOf(m)[0].label.formatter as (p: { value: unknown }) => string;
+    const cells = (seriesOf(m)[0].data as number[][]).map((d) => [bandOf(d[2]!), label({ value: d })]);
+    expect(cells).toEqual(
+      [
+        ['良', '90.00'],
+        ['中', '80.00'],
+        ['差', '60.00'],
+        ['优', '90.00'],
+        ['良', '80.00'],
+      ].map(([grade, text]) => [[pieces.find((p) => p.label.startsWith(grade!))!.label], text]),
+    );
+    // Execution rates: 99.999% is in 90%–100%, though written 100.00%.
+    const rates = [
+      record({
+        agency: '甲',
+        region: '',
+        year: 2022,
+        scope: 'department',
+        project: '',
+        budget: 100,
+        expenditure: 99.999,
+      }),
+    ];
+    const r = buildHeatmap(agencyYears(rates), [2022], ['甲'], 'executionRate', zh);
+    const ratePieces = (r.option as Loose).visualMap.pieces as Array<{ gte?: number; lt?: number; label: string }>;
+    const v = (seriesOf(r)[0].data as number[][])[0]![2]!;
+    expect(
+      ratePieces
+        .filter((p) => (p.gte === undefined || v >= p.gte) && (p.lt === undefined || v < p.lt))
+        .map((p) => p.label),
+    ).toEqual(['90%–100%']);
   });
 
   test('hostile names are escaped in tooltips', () => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { buildBasicProject, buildBudgetExpenditure, buildInitialAdjusted } from '@/charts/records';
 import { buildCarryoverAmount } from '@/charts/carryover';
 import { agencyYears, rankAgencies, yearSpan } from '@/domain/aggregate';
-import { HOSTILE, hostileRecords, RECORDS } from './fixtures';
+import { HOSTILE, hostileRecords, RECORDS, record } from './fixtures';
 import { commonChecks, manyAgencies, seriesOf, tooltip, zh, type Loose } from './helpers';
 import { MANY_SERIES } from '@/charts/common';
 
@@ -73,6 +73,16 @@ describe('carryover amount', () => {
     expect(seriesOf(m)[0].data).toEqual([null, null, null, 172.89, null, null]);
     expect(seriesOf(m)[1].data).toEqual([12.79, null, null, null, null, null]);
     expect(tooltip(m, [{ seriesIndex: 0, dataIndex: 3 }])).toContain('172.89 万元');
+  });
+  test('bar labels are figures with two decimals: 1.20, 0.00, 100.00', () => {
+    const recs = [1.2, 0, 100].map((carryover, i) =>
+      record({ agency: `单位${i}`, region: '', year: 2022, scope: 'department', project: '', budget: 200, carryover }),
+    );
+    const m = buildCarryoverAmount(agencyYears(recs), yearSpan(recs), rankAgencies(recs), zh);
+    const labels = seriesOf(m).map((s) =>
+      (s.label.formatter as (p: { value: unknown }) => string)({ value: s.data[0] }),
+    );
+    expect(labels).toEqual(['1.20', '0.00', '100.00']);
   });
   test('above MANY_SERIES agencies, no legend; each agency still named in the description', () => {
     const recs = manyAgencies(MANY_SERIES + 5, [2022, 2023]);

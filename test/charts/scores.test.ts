@@ -4,6 +4,7 @@ import { buildCompare, compareTable } from '@/charts/compare';
 import { buildFundLines } from '@/charts/funds';
 import { figureRows } from '@/charts/figures';
 import { level1Summaries } from '@/domain/aggregate';
+import { round2 } from '@/domain/derive';
 import { CCPIT, FUNDS, HOSTILE, hostileRecords, INDICATORS, RECORDS } from './fixtures';
 import { commonChecks, en, manyAgencies, seriesOf, tooltip, zh, type Loose } from './helpers';
 
@@ -25,7 +26,8 @@ describe('level-1 score rates', () => {
   test('score ÷ weight per cell', () => {
     const o = m.option as Loose;
     const col = (name: string) => o.xAxis.data.indexOf(name);
-    const data: number[][] = seriesOf(m)[0].data;
+    // The rates to the two decimals their labels show.
+    const data = (seriesOf(m)[0].data as number[][]).map(([x, y, v]) => [x, y, round2(v!)]);
     // Columns are the standard dimensions: 当年预算执行情况 under 预算执行, 产出指标 under 产出.
     expect(data).toContainEqual([col('预算执行'), 1, 96.9]);
     expect(data).toContainEqual([col('效益'), 2, 74.8]);

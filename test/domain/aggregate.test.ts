@@ -23,7 +23,7 @@ import {
 } from '@/domain/aggregate';
 import { recordKey } from '@/domain/keys';
 import { compareZh } from '@/domain/collate';
-import { ADVISORY, CCPIT, CHAOYANG, EVENTS, INDICATORS, RECORDS, YUZHONG } from '../charts/fixtures';
+import { ADVISORY, CCPIT, CHAOYANG, EVENTS, INDICATORS, RECORDS, YUZHONG, record } from '../charts/fixtures';
 
 describe('filterRecords', () => {
   test('no filter keeps every record', () => {
@@ -141,6 +141,18 @@ describe('agencyYears', () => {
 describe('agency lists', () => {
   test('largest budget first', () => {
     expect(rankAgencies(RECORDS)).toEqual([CCPIT, CHAOYANG, YUZHONG]);
+  });
+  test('by the budget each agency-year counts once: projects inside a department-year are not added again', () => {
+    const at = { region: '', year: 2023 };
+    const recs = [
+      // 甲: a department of 100 whose project of 60 is part of it (160 if added twice).
+      record({ ...at, agency: '甲单位', scope: 'department', project: '', budget: 100 }),
+      record({ ...at, agency: '甲单位', scope: 'project', project: 'p', budget: 60 }),
+      // 乙: projects only, 120 in all.
+      record({ ...at, agency: '乙单位', scope: 'project', project: 'q1', budget: 70 }),
+      record({ ...at, agency: '乙单位', scope: 'project', project: 'q2', budget: 50 }),
+    ];
+    expect(rankAgencies(recs)).toEqual(['乙单位', '甲单位']);
   });
   test('search by official or short name', () => {
     expect(searchAgencies([CCPIT, CHAOYANG, YUZHONG], '贸促会')).toEqual([CCPIT]);

@@ -58,6 +58,17 @@ describe('warnings (结果应用)', () => {
     expect(rows.find((r) => r.record.year === 2022)!.scoreChange).toBe(-15);
   });
 
+  test('a year filter lists its records only, each fall still measured from the year before it', () => {
+    const all = [rec(2021, { score: 85.67 }), rec(2022, { score: 72.92 })];
+    const rows = recordAlerts(
+      all.filter((r) => r.year === 2022),
+      DEFAULT_ALERTS,
+      all,
+    );
+    expect(rows.map((r) => [r.record.year, r.level, r.scoreChange])).toEqual([[2022, 'red', 72.92 - 85.67]]);
+    expect(rows[0]!.alerts.at(-1)).toMatchObject({ code: 'scoreFall', previous: { year: 2021, value: 85.67 } });
+  });
+
   test('thresholds from the URL: numbers in range, else the defaults', () => {
     const q: Record<string, string> = { carryover: '15', fall: 'x', scoreRed: '-3', rate: '' };
     expect(parseAlertThresholds((k) => q[k])).toEqual({ ...DEFAULT_ALERTS, carryover: 15 });

@@ -68,8 +68,17 @@ describe('scopeFigures', () => {
     });
     expect(f.expenditure).toMatchObject({ total: 159, department: 90, projectsOnly: 69, projectsInside: 20 });
     expect(f.carryover).toMatchObject({ total: 15, department: 5, projectsOnly: 10, projectsInside: null });
-    // The carryover rate's base: the budgets of the records that have a carryover figure.
-    expect(f.carryoverBase).toMatchObject({ total: 150, department: 100, projectsOnly: 50 });
+    // The carryover rate: 15 over the budgets of the records with a carryover figure (100 + 50).
+    expect(f.carryoverRate).toBeCloseTo(10);
+  });
+
+  test('the carryover rate leaves out a carryover without a budget, above and below the line', () => {
+    const noBudget = record({ ...base, agency: B, year: 2024, scope: 'department', carryover: 500 });
+    // Counting its 500 over a base without it would give 515 ÷ 150 = 343.33%.
+    expect(scopeFigures([...RECORDS, noBudget]).carryoverRate).toBeCloseTo(10);
+    // A project inside a department-year is in neither.
+    const inside = record({ ...base, agency: A, year: 2023, scope: 'project', project: 'p2', budget: 1, carryover: 1 });
+    expect(scopeFigures([...RECORDS, inside]).carryoverRate).toBeCloseTo(10);
   });
 
   test('rates are weighted by budget over records with both figures; means are kept apart by scope', () => {

@@ -97,3 +97,12 @@ describe('plural forms', () => {
     expect(translator('zh-CN')('filter.summary', { n: 1 })).toBe('当前：1 条评价记录');
   });
 });
+
+describe('fixed2 rounds as round2 does', () => {
+  test('a mean ending in 5 thousandths rounds up, whatever its double', () => {
+    expect(fixed2((86.74 + 86.35) / 2)).toBe('86.55');
+    expect(fixed2((78.57 + 82.02) / 2)).toBe('80.30');
+    expect(fixed2(1.005)).toBe('1.01');
+    expect(fixed2(-15.205)).toBe('-15.21');
+  });
+});

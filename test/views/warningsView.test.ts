@@ -75,6 +75,16 @@ describe('warnings view', () => {
     wrapper.unmount();
   });
 
+  test('under a one-year filter a fall from the year before is still red', async () => {
+    const { wrapper } = await mountView('/warnings?from=2023&to=2023');
+    expect(rows(wrapper)).toEqual([
+      ['level-red', '甲单位'],
+      ['level-amber', '乙单位'],
+    ]);
+    expect(wrapper.text()).toContain('得分较 2022 年（92.00）-17.00 分');
+    wrapper.unmount();
+  });
+
   test('thresholds come from the URL and are written back to it', async () => {
     const { wrapper, router } = await mountView('/warnings?threshold=85&carryLimit=40&fall=20');
     expect(wrapper.get('input[name="th-rate"]').element).toHaveProperty('value', '85');

@@ -2,6 +2,7 @@
 // segments (runs of text with no wide gap) → paragraphs, and tables where several lines keep
 // their segments in the same columns. Pure geometry, no pdf.js: tested with items made by hand.
 import { gridOfTexts } from './cells';
+import { columnAt, columnExtents } from './pdfColumns';
 import type { Block } from './types';
 
 /** One text item as pdf.js gives it, in page units with y growing upwards (baseline). */
@@ -129,15 +130,17 @@ function columnOf(starts: readonly number[], x: number, size: number): number {
  * continue the row above.
  */
 function tableOf(lines: readonly Line[]): string[][] {
+  const extents = columnExtents(lines.map((l) => l.segments));
   const starts = columnStarts(lines);
+  const width = extents?.length ?? starts.length;
   const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y);
   const small = Math.min(...gaps);
   const twoSizes = gaps.some((g) => g > small * 1.5);
   const rows: string[][] = [];
   lines.forEach((line, i) => {
-    const cells = Array.from({ length: starts.length }, () => '');
+    const cells = Array.from({ length: width }, () => '');
     for (const s of line.segments) {
-      const c = columnOf(starts, s.x, line.size);
+      const c = extents ? columnAt(extents, s) : columnOf(starts, s.x, line.size);
       cells[c] = cells[c] ? `${cells[c]} ${s.text}` : s.text;
     }
     const continues = i > 0 && twoSizes && gaps[i - 1]! < small * 1.2;

@@ -61,6 +61,56 @@ describe('pdf layout', () => {
     ]);
   });
 
+  it('puts centred and right-aligned cells in their columns, judged by where the columns stand over all rows', () => {
+    // Columns 72–192, 200–250, 280–340: the header centred, the names centred, the figures right-aligned.
+    const blocks = layoutPage(
+      [
+        item('三级指标', 108, 700),
+        item('分值', 213, 700),
+        item('得分', 298, 700),
+        item('资金使用合规性', 90, 675),
+        item('15', 226, 675),
+        item('13.50', 280, 675),
+        item('资料质量', 108, 650),
+        item('5', 238, 650),
+        item('4.5', 304, 650),
+        item('数量', 120, 625),
+        item('5', 238, 625),
+        item('5', 328, 625),
+      ],
+      1,
+      12,
+      { paragraph: 0, table: 0 },
+    );
+    expect((blocks[0] as Table).grid.map((row) => row.map((c) => c?.text))).toEqual([
+      ['三级指标', '分值', '得分'],
+      ['资金使用合规性', '15', '13.50'],
+      ['资料质量', '5', '4.5'],
+      ['数量', '5', '5'],
+    ]);
+  });
+
+  it('keeps a centred header over the left-aligned figures it heads, though their text does not overlap', () => {
+    const blocks = layoutPage(
+      [
+        item('三级指标', 72, 700),
+        item('分值', 238, 700),
+        item('资料质量', 72, 675),
+        item('5', 200, 675),
+        item('资金使用合规性', 72, 650),
+        item('4.5', 200, 650),
+      ],
+      1,
+      12,
+      { paragraph: 0, table: 0 },
+    );
+    expect((blocks[0] as Table).grid.map((row) => row.map((c) => c?.text))).toEqual([
+      ['三级指标', '分值'],
+      ['资料质量', '5'],
+      ['资金使用合规性', '4.5'],
+    ]);
+  });
+
   it('goes on after a line cut short by a number that did not fit, and ends at a short line that ends a sentence', () => {
     const blocks = layoutPage(
       [

@@ -8,7 +8,7 @@
 // worker), or when it fails, pdf.js runs its worker code in this thread, as it always did: the text
 // items are the same either way.
 import { readFailure, type ReadResult } from './readResult';
-import { bodyFontSize, joinAcrossPages, layoutPage, type PdfTextItem } from './pdfLayout';
+import { bodyFontSize, joinAcrossPages, layoutPage, runningLines, type PdfTextItem } from './pdfLayout';
 import type { Block } from './types';
 
 /** Fewer characters than this in the whole file: a scan, or a PDF of pictures. */
@@ -188,6 +188,9 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
   if (chars < MIN_TEXT_CHARS) return readFailure('pdf_no_text', { pages: pages.length });
   const body = bodyFontSize(pages.flat());
   const counters = { paragraph: 0, table: 0 };
-  const blocks: Block[] = joinAcrossPages(pages.flatMap((items, i) => layoutPage(items, i + 1, body, counters)));
+  const running = runningLines(pages);
+  const blocks: Block[] = joinAcrossPages(
+    pages.flatMap((items, i) => layoutPage(items, i + 1, body, counters, running)),
+  );
   return { ok: true, doc: { format: 'pdf', blocks, pages: pages.length } };
 }

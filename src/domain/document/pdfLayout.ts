@@ -3,7 +3,7 @@
 // their segments in the same columns. Pure geometry, no pdf.js: tested with items made by hand.
 import { gridOfTexts } from './cells';
 import { columnAt, columnExtents } from './pdfColumns';
-import type { Block } from './types';
+import type { Block, Table } from './types';
 
 /** One text item as pdf.js gives it, in page units with y growing upwards (baseline). */
 export interface PdfTextItem {
@@ -75,8 +75,30 @@ const isWordChar = (ch: string | undefined): boolean => ch !== undefined && /[A-
 const PAGE_NUMBER =
   /^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*\/\s*\d{1,4}$/;
 
-function toLines(items: readonly PdfTextItem[]): Line[] {
-  return groupLines(items).filter((l) => !(l.segments.length === 1 && PAGE_NUMBER.test(l.segments[0]!.text)));
+function toLines(items: readonly PdfTextItem[], running: ReadonlySet<string>): Line[] {
+  return groupLines(items).filter(
+    (l) => !(l.segments.length === 1 && PAGE_NUMBER.test(l.segments[0]!.text)) && !running.has(runningKey(l)),
+  );
+}
+
+// A line where it stands and what it says, its figures aside (a page number changes, a running
+// header or footer's place and words do not).
+const runningKey = (l: Line): string =>
+  `${Math.round(l.y)}|${l.segments.map((s) => s.text.replace(/\d+/g, '#')).join('|')}`;
+
+/**
+ * The running headers and footers of a document: the top or bottom line of a page that stands at
+ * the same place with the same words on at least two pages, half of them or more. Left in, a
+ * header of two segments would read as a table row above the table that goes on from the page before.
+ */
+export function runningLines(pages: readonly (readonly PdfTextItem[])[]): Set<string> {
+  const count = new Map<string, number>();
+  for (const items of pages) {
+    const lines = groupLines(items);
+    const outer = new Set([lines[0], lines[lines.length - 1]].flatMap((l) => (l ? [runningKey(l)] : [])));
+    for (const k of outer) count.set(k, (count.get(k) ?? 0) + 1);
+  }
+  return new Set([...count].filter(([, n]) => n >= 2 && n * 2 >= pages.length).map(([k]) => k));
 }
 
 function groupLines(items: readonly PdfTextItem[]): Line[] {
@@ -164,8 +186,14 @@ interface Counters {
  * The blocks of one page. `bodySize` is the document's most common font size: a line clearly
  * larger is a heading (levels by size), a line of two or more separated segments is a table row.
  */
-export function layoutPage(items: readonly PdfTextItem[], page: number, bodySize: number, n: Counters): Block[] {
-  const lines = toLines(items);
+export function layoutPage(
+  items: readonly PdfTextItem[],
+  page: number,
+  bodySize: number,
+  n: Counters,
+  running: ReadonlySet<string> = new Set(),
+): Block[] {
+  const lines = toLines(items, running);
   if (lines.length === 0) return [];
   const left = Math.min(...lines.map((l) => l.x));
   const right = Math.max(...lines.map((l) => l.right));
@@ -248,11 +276,14 @@ export function bodyFontSize(items: readonly PdfTextItem[]): number {
 }
 
 /**
- * A paragraph the page break cut: the last paragraph of a page that ends no sentence goes on in
- * the first paragraph of the next page (unless that one is a heading or a numbered item).
+ * What a page break cut: the last paragraph of a page that ends no sentence goes on in the first
+ * paragraph of the next page (unless that one is a heading or a numbered item); a table that ends
+ * a page goes on in a table of as many columns that starts the next, its header row, if repeated,
+ * left out. Tables after a joined one are numbered on, as a reader counts them.
  */
 export function joinAcrossPages(blocks: Block[]): Block[] {
   const out: Block[] = [];
+  let joinedTables = 0;
   for (const b of blocks) {
     const prev = out[out.length - 1];
     if (
@@ -267,7 +298,26 @@ export function joinAcrossPages(blocks: Block[]): Block[] {
       out[out.length - 1] = { ...prev, text: prev.text + b.text };
       continue;
     }
-    out.push(b);
+    if (prev?.type === 'table' && b.type === 'table' && prev.at.page !== b.at.page) {
+      const joined = joinTables(prev, b);
+      if (joined) {
+        out[out.length - 1] = joined;
+        joinedTables++;
+        continue;
+      }
+    }
+    out.push(b.type === 'table' && joinedTables > 0 ? { ...b, at: { ...b.at, table: b.at.table! - joinedTables } } : b);
   }
   return out;
+}
+
+const textsOf = (t: Table): string[][] => t.grid.map((row) => row.map((c) => c?.text ?? ''));
+
+/** The rows of `next` after those of `table`, when both have as many columns; else null. */
+function joinTables(table: Table, next: Table): Table | null {
+  const [above, below] = [textsOf(table), textsOf(next)];
+  const width = (rows: string[][]): number => rows[0]?.length ?? 0;
+  if (width(above) === 0 || width(above) !== width(below)) return null;
+  const repeated = below[0]!.join('|') === above[0]!.join('|');
+  return { ...table, grid: gridOfTexts([...above, ...below.slice(repeated ? 1 : 0)]) };
 }

@@ -3,7 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '@/domain/document/pdf';
-import { joinAcrossPages, layoutPage, unifyRadicals, type PdfTextItem } from '@/domain/document/pdfLayout';
+import {
+  joinAcrossPages,
+  layoutPage,
+  runningLines,
+  unifyRadicals,
+  type PdfTextItem,
+} from '@/domain/document/pdfLayout';
 import type { Paragraph, Table } from '@/domain/document/types';
 import { CID_REPORT, cidFontPdf } from '../../fixtures/cidPdf';
 
@@ -135,6 +141,37 @@ describe('pdf layout', () => {
     const page2 = layoutPage([item('1,350.00万元。', 72, 760), item('第 2 页', 300, 40)], 2, 12, n);
     expect(joinAcrossPages([...page1, ...page2]).map((b) => (b as Paragraph).text)).toEqual([
       '全年预算数1,350.00万元。',
+    ]);
+  });
+
+  it('goes on with a table the page break cut, past a running header, its repeated header row left out', () => {
+    const header = (p: number): PdfTextItem[] => [
+      item('某某局', 72, 800, 8),
+      item(`2019年绩效评价报告 ${p}`, 300, 800, 8),
+    ];
+    const row = (y: number, ...cells: string[]): PdfTextItem[] => cells.map((c, k) => item(c, 72 + k * 120, y));
+    const pages = [
+      [...header(1), ...row(700, '一级指标', '分值', '得分'), ...row(675, '产出指标', '20', '19')],
+      [...header(2), ...row(760, '一级指标', '分值', '得分'), ...row(735, '管理指标', '15', '15')],
+      [
+        ...header(3),
+        ...row(760, '管理指标', '10', '9'),
+        ...row(735, '合计', '45', '43'),
+        item('四、存在的问题', 72, 700),
+      ],
+    ];
+    const n = { paragraph: 0, table: 0 };
+    const running = runningLines(pages);
+    const blocks = joinAcrossPages(pages.flatMap((items, i) => layoutPage(items, i + 1, 12, n, running)));
+    expect(blocks.map((b) => (b.type === 'table' ? b.grid.map((r) => r.map((c) => c?.text)) : b.text))).toEqual([
+      [
+        ['一级指标', '分值', '得分'],
+        ['产出指标', '20', '19'],
+        ['管理指标', '15', '15'],
+        ['管理指标', '10', '9'],
+        ['合计', '45', '43'],
+      ],
+      '四、存在的问题',
     ]);
   });
 

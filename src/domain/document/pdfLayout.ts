@@ -3,6 +3,7 @@
 // their segments in the same columns. Pure geometry, no pdf.js: tested with items made by hand.
 import { gridOfTexts } from './cells';
 import { columnAt, columnExtents } from './pdfColumns';
+import { isBetweenRows, placeSpans, type TableLine } from './pdfSpans';
 import type { Block, Table } from './types';
 
 /** One text item as pdf.js gives it, in page units with y growing upwards (baseline). */
@@ -149,28 +150,39 @@ function columnOf(starts: readonly number[], x: number, size: number): number {
 /**
  * A run of lines as table rows. Where a cell's text wraps, its second line sits closer to the
  * first than one row to the next; so when the gaps come in two sizes, lines after a small gap
- * continue the row above.
+ * continue the row above. A line standing between rows (a merged cell's text) is no row: it
+ * goes to the rows it spans (./pdfSpans).
  */
 function tableOf(lines: readonly Line[]): string[][] {
   const extents = columnExtents(lines.map((l) => l.segments));
   const starts = columnStarts(lines);
   const width = extents?.length ?? starts.length;
-  const gaps = lines.slice(1).map((l, i) => lines[i]!.y - l.y);
-  const small = Math.min(...gaps);
-  const twoSizes = gaps.some((g) => g > small * 1.5);
-  const rows: string[][] = [];
-  lines.forEach((line, i) => {
+  const all: TableLine[] = lines.map((line) => {
     const cells = Array.from({ length: width }, () => '');
     for (const s of line.segments) {
       const c = extents ? columnAt(extents, s) : columnOf(starts, s.x, line.size);
       cells[c] = cells[c] ? `${cells[c]} ${s.text}` : s.text;
     }
+    return { y: line.y, cells };
+  });
+  const between = all.filter((_, i) => isBetweenRows(all, i));
+  const kept = all.filter((l) => !between.includes(l));
+  const gaps = kept.slice(1).map((l, i) => kept[i]!.y - l.y);
+  const small = Math.min(...gaps);
+  const twoSizes = gaps.some((g) => g > small * 1.5);
+  const rows: (TableLine & { ys: number[] })[] = [];
+  kept.forEach((line, i) => {
     const continues = i > 0 && twoSizes && gaps[i - 1]! < small * 1.2;
     const prev = rows[rows.length - 1];
-    if (continues && prev) cells.forEach((t, c) => t && (prev[c] = prev[c] ? `${prev[c]}\n${t}` : t));
-    else rows.push(cells);
+    if (continues && prev) {
+      line.cells.forEach((t, c) => t && (prev.cells[c] = prev.cells[c] ? `${prev.cells[c]}\n${t}` : t));
+      prev.ys.push(line.y);
+    } else rows.push({ ...line, ys: [line.y] });
   });
-  return rows;
+  // A row's middle stands for it where a merged cell is centred down rows.
+  for (const r of rows) r.y = r.ys.reduce((a, b) => a + b, 0) / r.ys.length;
+  if (between.length > 0) placeSpans(rows, between);
+  return rows.map((r) => r.cells);
 }
 
 export interface PageLayout {

@@ -144,6 +144,33 @@ describe('pdf layout', () => {
     ]);
   });
 
+  it('puts a merged level cell in the first of the rows it spans, not in the row it sits nearest', () => {
+    const row = (y: number, ...cells: string[]): PdfTextItem[] =>
+      cells.flatMap((c, k) => (c ? [item(c, [72, 200, 330][k]!, y)] : []));
+    const blocks = layoutPage(
+      [
+        ...row(700, '一级指标', '三级指标', '得分'),
+        ...row(675, '', 'a1', '5'),
+        item('产出指标', 72, 662.5), // centred down the two rows it spans
+        ...row(650, '', 'a2', '4'),
+        ...row(625, '', 'b1', '3'),
+        ...row(600, '效益指标', 'b2', '2'), // centred on the middle one of three
+        ...row(575, '', 'b3', '1'),
+      ],
+      1,
+      12,
+      { paragraph: 0, table: 0 },
+    );
+    expect((blocks[0] as Table).grid.map((r) => r.map((c) => c?.text))).toEqual([
+      ['一级指标', '三级指标', '得分'],
+      ['产出指标', 'a1', '5'],
+      ['', 'a2', '4'],
+      ['效益指标', 'b1', '3'],
+      ['', 'b2', '2'],
+      ['', 'b3', '1'],
+    ]);
+  });
+
   it('goes on with a table the page break cut, past a running header, its repeated header row left out', () => {
     const header = (p: number): PdfTextItem[] => [
       item('某某局', 72, 800, 8),

@@ -1,0 +1,75 @@
+// Merged cells of a PDF table (a 一级指标 over several rows). Its text is centred down the rows it
+// spans, so it often stands on a line of its own between two rows, or on a middle row with the
+// rows above and below it blank in that column. A reader of the grid carries a blank level cell
+// down from the row above: the text must stand in the first row of its span, not the nearest.
+
+export interface TableLine {
+  y: number;
+  cells: string[];
+}
+
+const isFigure = (t: string): boolean => /^[-+]?[\d,.]+%?$/.test(t.trim());
+
+/**
+ * A line standing between rows: its text only in columns that the lines above and below leave
+ * blank (a wrapped cell's next line continues a filled cell; a header and a row fill their columns).
+ */
+export function isBetweenRows(lines: readonly TableLine[], i: number): boolean {
+  const line = lines[i]!;
+  const [above, below] = [lines[i - 1], lines[i + 1]];
+  if (!above || !below) return false;
+  const filled = line.cells.flatMap((t, c) => (t ? [c] : []));
+  return filled.length > 0 && filled.every((c) => !above.cells[c] && !below.cells[c] && !isFigure(line.cells[c]!));
+}
+
+/**
+ * Puts each column's texts in the first row of the rows they span, where the spans can be told
+ * for sure: each text centred on a run of rows, the runs following one another from the first row. A column that holds a figure, or whose texts do not tile the rows so, is left as
+ * it stands (a between-rows text then goes on in the row above it; false returned).
+ */
+export function placeSpans(rows: TableLine[], between: readonly TableLine[]): boolean {
+  let placedAll = true;
+  const width = rows[0]?.cells.length ?? 0;
+  const pitch = rows.length > 1 ? (rows[0]!.y - rows[rows.length - 1]!.y) / (rows.length - 1) : 0;
+  for (let c = 0; c < width; c++) {
+    const floating = between.filter((l) => l.cells[c]);
+    if (floating.length === 0) continue;
+    const anchors = [
+      ...rows.flatMap((r, i) => (r.cells[c] ? [{ y: r.y, text: r.cells[c]!, row: i }] : [])),
+      ...floating.map((l) => ({ y: l.y, text: l.cells[c]!, row: -1 })),
+    ].sort((a, b) => b.y - a.y);
+    const starts = tile(rows, anchors, pitch / 4);
+    if (!starts || anchors.some((a) => isFigure(a.text))) {
+      // Not for sure: the text goes on in the row above it, as a wrapped cell would.
+      placedAll = false;
+      for (const l of floating) {
+        const above = rows.filter((r) => r.y > l.y).pop() ?? rows[0]!;
+        above.cells[c] = above.cells[c] ? `${above.cells[c]}\n${l.cells[c]}` : l.cells[c]!;
+      }
+      continue;
+    }
+    rows.forEach((r) => (r.cells[c] = ''));
+    anchors.forEach((a, k) => (rows[starts[k]!]!.cells[c] = a.text));
+  }
+  return placedAll;
+}
+
+/** The first row of each anchor's span, or null when the spans do not follow one another within `tol`. */
+function tile(
+  rows: readonly TableLine[],
+  anchors: readonly { y: number; row: number }[],
+  tol: number,
+): number[] | null {
+  const starts: number[] = [];
+  let s = 0;
+  for (const a of anchors) {
+    let end = -1;
+    for (let e = s; e < rows.length; e++)
+      if (Math.abs((rows[s]!.y + rows[e]!.y) / 2 - a.y) <= tol && (a.row < 0 || (a.row >= s && a.row <= e))) end = e;
+    if (end < 0) return null;
+    starts.push(s);
+    s = end + 1;
+  }
+  // Rows after the last span are blank in this column (a 合计 row merged across the level columns).
+  return starts;
+}

@@ -2,7 +2,7 @@
 // segments (runs of text with no wide gap) → paragraphs, and tables where several lines keep
 // their segments in the same columns. Pure geometry, no pdf.js: tested with items made by hand.
 import { gridOfTexts } from './cells';
-import { columnAt, columnExtents } from './pdfColumns';
+import { columnAt, columnExtents, type Span } from './pdfColumns';
 import { isBetweenRows, placeSpans, type TableLine } from './pdfSpans';
 import type { Block, Table } from './types';
 
@@ -229,8 +229,18 @@ export function layoutPage(
       // A table: this line and those after it with two or more segments, and a line of one
       // segment that starts in one of the table's columns with table lines after it (a wrapped cell).
       let j = i + 1;
+      // A merged cell's text, centred, starts anywhere within its column, which the lines above
+      // and below leave blank (a caption between two tables stands where a row above has text).
+      const blankIn = (l: Line | undefined, c: Span): boolean =>
+        l !== undefined && l.segments.every((s) => s.right <= c.x || s.x >= c.right);
+      const withinColumn = (l: Line): boolean =>
+        (columnExtents(lines.slice(i, j).map((t) => t.segments)) ?? []).some(
+          (c) =>
+            l.x >= c.x - l.size && l.right <= c.right + l.size && blankIn(lines[j - 1], c) && blankIn(lines[j + 1], c),
+        );
       const inColumn = (l: Line): boolean =>
-        columnStarts(lines.slice(i, j)).some((x) => Math.abs(x - l.x) <= l.size * 0.5) && l.right < right - l.size * 2;
+        (columnStarts(lines.slice(i, j)).some((x) => Math.abs(x - l.x) <= l.size * 0.5) || withinColumn(l)) &&
+        l.right < right - l.size * 2;
       while (
         j < lines.length &&
         (lines[j]!.segments.length >= 2 ||

@@ -24,8 +24,9 @@ export function isBetweenRows(lines: readonly TableLine[], i: number): boolean {
 
 /**
  * Puts each column's texts in the first row of the rows they span, where the spans can be told
- * for sure: each text centred on a run of rows, the runs following one another from the first row. A column that holds a figure, or whose texts do not tile the rows so, is left as
- * it stands (a between-rows text then goes on in the row above it; false returned).
+ * for sure: each text centred on a run of rows, the runs following one another from the first
+ * row. A column that holds a figure, or whose texts do not follow so, is left as it stands (a
+ * between-rows text then goes on in the row above it; false returned).
  */
 export function placeSpans(rows: TableLine[], between: readonly TableLine[]): boolean {
   let placedAll = true;

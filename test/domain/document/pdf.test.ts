@@ -151,7 +151,7 @@ describe('pdf layout', () => {
       [
         ...row(700, '一级指标', '三级指标', '得分'),
         ...row(675, '', 'a1', '5'),
-        item('产出指标', 72, 662.5), // centred down the two rows it spans
+        item('产出', 84, 662.5), // centred down the two rows it spans
         ...row(650, '', 'a2', '4'),
         ...row(625, '', 'b1', '3'),
         ...row(600, '效益指标', 'b2', '2'), // centred on the middle one of three
@@ -163,7 +163,7 @@ describe('pdf layout', () => {
     );
     expect((blocks[0] as Table).grid.map((r) => r.map((c) => c?.text))).toEqual([
       ['一级指标', '三级指标', '得分'],
-      ['产出指标', 'a1', '5'],
+      ['产出', 'a1', '5'],
       ['', 'a2', '4'],
       ['效益指标', 'b1', '3'],
       ['', 'b2', '2'],

@@ -77,10 +77,21 @@ const PAGE_NUMBER =
   /^[-—–\s]*\d{1,4}[-—–\s]*$|^第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*\/\s*\d{1,4}$/;
 
 function toLines(items: readonly PdfTextItem[], running: ReadonlySet<string>): Line[] {
-  return groupLines(items).filter(
-    (l) => !(l.segments.length === 1 && PAGE_NUMBER.test(l.segments[0]!.text)) && !running.has(runningKey(l)),
+  const lines = groupLines(items);
+  return lines.filter(
+    (l, i) =>
+      !(l.segments.length === 1 && PAGE_NUMBER.test(l.segments[0]!.text)) &&
+      !(running.has(runningKey(l)) && !headsTable(l, lines[i + 1])),
   );
 }
+
+// A table's header row, repeated at the top of each page the table goes on to, stands where a
+// running header does: it has the next line's columns, which a running header has not.
+const headsTable = (l: Line, next: Line | undefined): boolean =>
+  next !== undefined &&
+  l.segments.length >= 2 &&
+  next.segments.length === l.segments.length &&
+  columnExtents([l.segments, next.segments]) !== null;
 
 // A line where it stands and what it says, its figures aside (a page number changes, a running
 // header or footer's place and words do not).

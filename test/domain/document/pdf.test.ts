@@ -202,6 +202,28 @@ describe('pdf layout', () => {
     ]);
   });
 
+  it('keeps the header row of a table that starts at the top of a page and is repeated on the next', () => {
+    const row = (y: number, ...cells: string[]): PdfTextItem[] => cells.map((c, k) => item(c, 72 + k * 120, y));
+    const pages = [
+      [
+        ...row(760, '一级指标', '分值', '得分'),
+        ...row(735, '产出指标', '20', '19'),
+        ...row(710, '效益指标', '30', '28'),
+      ],
+      [...row(760, '一级指标', '分值', '得分'), ...row(735, '管理指标', '15', '15'), ...row(710, '合计', '65', '62')],
+    ];
+    const n = { paragraph: 0, table: 0 };
+    const running = runningLines(pages);
+    const [table] = joinAcrossPages(pages.flatMap((items, i) => layoutPage(items, i + 1, 12, n, running)));
+    expect((table as Table).grid.map((r) => r.map((c) => c?.text))).toEqual([
+      ['一级指标', '分值', '得分'],
+      ['产出指标', '20', '19'],
+      ['效益指标', '30', '28'],
+      ['管理指标', '15', '15'],
+      ['合计', '65', '62'],
+    ]);
+  });
+
   it('marks a clearly larger line as a heading', () => {
     const [h] = layoutPage([item('绩效评价报告', 200, 760, 22)], 1, 12, { paragraph: 0, table: 0 });
     expect((h as Paragraph).heading).toBe(1);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentModel } from '@/domain/document/types';
 import type { ExtractResult } from '@/domain/extract/types';
-import { EXECUTION_INDICATOR, extractForms } from '@/domain/forms';
-import { specTable, type SpecRow } from '../../../scripts/fixtures/formModel';
+import { EXECUTION_INDICATOR } from '@/domain/forms';
+import type { SpecRow } from '../../../scripts/fixtures/formModel';
+import { readForm } from './readForm';
 
 // A project form of 9 columns laid out as p2a–p2c of the robustness probe: its funds block and
 // indicator table with headers of one row or of two.
@@ -122,15 +122,6 @@ function indicatorsOneRow(
   return [[{ text: '绩效指标', rowSpan: 3 }, ...headers], ...INDICATORS, TOTAL];
 }
 
-function read(rows: SpecRow[], typed: boolean): ExtractResult {
-  const doc: DocumentModel = typed
-    ? { format: 'xlsx', blocks: [specTable(rows, { sheet: 'Sheet1' })] }
-    : { format: 'docx', blocks: [specTable(rows, { table: 1 })] };
-  const r = extractForms(doc, typed ? 'form.xlsx' : 'form.docx');
-  if (r === null) throw new Error('no form');
-  return r;
-}
-
 const figures = (r: ExtractResult) =>
   r.indicators.map((i) => [i.level1, i.level3, i.weight, i.score, i.target, i.actual]);
 
@@ -144,7 +135,7 @@ describe.each([
   ['a Word table', false],
 ])('headers over two rows, in %s', (_, typed) => {
   it('the funds block: 分值 / 执行率 / 得分 merged down beside a group over the money columns', () => {
-    const r = read([...TOP, ...fundsTwoRows(typed), ...indicatorsOneRow()], typed);
+    const r = readForm([...TOP, ...fundsTwoRows(typed), ...indicatorsOneRow()], typed);
     expect(r.records[0]).toMatchObject({
       budget_initial: 250,
       budget: 281.28,
@@ -156,7 +147,7 @@ describe.each([
   });
 
   it('money sub-headers that name a column only with their group (预算数 over 年初 / 全年)', () => {
-    const r = read(
+    const r = readForm(
       [...TOP, ...fundsTwoRows(typed, ['年初', '全年', '执行数'], '预算数'), ...indicatorsOneRow()],
       typed,
     );
@@ -164,18 +155,18 @@ describe.each([
   });
 
   it('the indicator table: 指标 over the three levels', () => {
-    const r = read([...TOP, ...fundsOneRow(typed), ...indicatorsLevelsTwoRows()], typed);
+    const r = readForm([...TOP, ...fundsOneRow(typed), ...indicatorsLevelsTwoRows()], typed);
     expect(figures(r).slice(1)).toEqual(EXPECTED_INDICATORS);
     expect(r.records[0]!.score).toBe(96);
   });
 
   it('the indicator table: 指标值 over 年度指标值 / 实际完成值', () => {
-    const r = read([...TOP, ...fundsOneRow(typed), ...indicatorsValuesTwoRows()], typed);
+    const r = readForm([...TOP, ...fundsOneRow(typed), ...indicatorsValuesTwoRows()], typed);
     expect(figures(r).slice(1)).toEqual(EXPECTED_INDICATORS);
   });
 
   it('both split at once', () => {
-    const r = read([...TOP, ...fundsTwoRows(typed), ...indicatorsLevelsTwoRows()], typed);
+    const r = readForm([...TOP, ...fundsTwoRows(typed), ...indicatorsLevelsTwoRows()], typed);
     expect(figures(r)).toEqual([[EXECUTION_INDICATOR, '', 10, 9.5, '', '95.00%'], ...EXPECTED_INDICATORS]);
     expect(r.records[0]).toMatchObject({ execution_rate: 95, score: 96 });
   });
@@ -193,7 +184,7 @@ describe('values under no column the reader knows are pointed out, not dropped s
       '得分',
       '偏差原因分析及改进措施',
     ];
-    const r = read([...TOP, ...fundsOneRow(true), ...indicatorsOneRow(headers)], true);
+    const r = readForm([...TOP, ...fundsOneRow(true), ...indicatorsOneRow(headers)], true);
     expect(r.indicators[1]).toMatchObject({ target: '≥10次', actual: '' });
     expect(r.warnings.filter((w) => w.code === 'form_cell_unplaced')).toEqual([
       expect.objectContaining({ params: { text: '12次', header: '完成情况' }, location: 'Sheet1!F9' }),
@@ -203,7 +194,7 @@ describe('values under no column the reader knows are pointed out, not dropped s
   it('a column without a header; a column of comments (得分计算方法) is no value', () => {
     const headers = ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '', '得分', '得分计算方法'];
     const rows = indicatorsOneRow(headers).map((row, k) => (k === 1 ? [...row.slice(0, -1), '按完成比例计分'] : row));
-    const r = read([...TOP, ...fundsOneRow(false), ...rows], false);
+    const r = readForm([...TOP, ...fundsOneRow(false), ...rows], false);
     expect(r.indicators[1]).toMatchObject({ weight: null, score: 20 });
     expect(r.warnings.filter((w) => w.code.startsWith('form_cell_'))).toEqual([
       expect.objectContaining({ code: 'form_cell_unheaded', params: { text: '20' }, location: '表1 第9行' }),

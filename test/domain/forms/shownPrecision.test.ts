@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentModel } from '@/domain/document/types';
 import { toCsv } from '@/domain/exportCsv';
-import type { ExtractResult } from '@/domain/extract/types';
-import { EXECUTION_INDICATOR, extractForms } from '@/domain/forms';
+import { EXECUTION_INDICATOR } from '@/domain/forms';
 import { amountOf, numberOf, percentOf } from '@/domain/forms/cellValues';
 import { FORM_CASES } from '../../../scripts/fixtures/formCases';
-import { specTable, type SpecRow } from '../../../scripts/fixtures/formModel';
+import type { SpecRow } from '../../../scripts/fixtures/formModel';
+import { readForm } from './readForm';
 
 /** The Chaoyang form with its 执行率 and 得分 as formulas whose cached values have many decimals. */
 function formulaForm(typed: boolean): SpecRow[] {
@@ -30,19 +29,10 @@ function formulaForm(typed: boolean): SpecRow[] {
   );
 }
 
-function read(rows: SpecRow[], typed: boolean): ExtractResult {
-  const doc: DocumentModel = typed
-    ? { format: 'xlsx', blocks: [specTable(rows, { sheet: 'Sheet1' })] }
-    : { format: 'docx', blocks: [specTable(rows, { table: 1 })] };
-  const r = extractForms(doc, typed ? 'form.xlsx' : 'form.docx');
-  if (r === null) throw new Error('no form');
-  return r;
-}
-
 describe('a form’s figures are what the form shows', () => {
   it('a formula’s rate and score are kept to the decimals their cells display, as the same form in Word reads', () => {
-    const sheet = read(formulaForm(true), true);
-    const word = read(formulaForm(false), false);
+    const sheet = readForm(formulaForm(true), true);
+    const word = readForm(formulaForm(false), false);
     for (const r of [sheet, word]) {
       expect(r.records[0]!.execution_rate).toBe(98.93);
       expect(r.indicators[0]).toMatchObject({ level1: EXECUTION_INDICATOR, weight: 10, score: 9.89 });

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentModel } from '@/domain/document/types';
-import type { ExtractResult } from '@/domain/extract/types';
-import { EXECUTION_INDICATOR, extractForms } from '@/domain/forms';
+import { EXECUTION_INDICATOR } from '@/domain/forms';
 import { FORM_CASES } from '../../../scripts/fixtures/formCases';
-import { specTable, type SpecRow } from '../../../scripts/fixtures/formModel';
+import type { SpecRow } from '../../../scripts/fixtures/formModel';
+import { readForm } from './readForm';
 
 /** A department form's 年度主要任务 block: money columns (预算数 / 执行数) that are no fund lines. */
 function tasks(typed: boolean): SpecRow[] {
@@ -31,15 +30,6 @@ function departmentWithTasks(typed: boolean, where: 'before' | 'after'): SpecRow
   return [...rows.slice(0, at), ...tasks(typed), ...rows.slice(at)];
 }
 
-function read(rows: SpecRow[], typed: boolean): ExtractResult {
-  const doc: DocumentModel = typed
-    ? { format: 'xlsx', blocks: [specTable(rows, { sheet: 'Sheet1' })] }
-    : { format: 'docx', blocks: [specTable(rows, { table: 1 })] };
-  const r = extractForms(doc, typed ? 'form.xlsx' : 'form.docx');
-  if (r === null) throw new Error('no form');
-  return r;
-}
-
 describe.each([
   ['a sheet', true],
   ['a Word table', false],
@@ -47,7 +37,7 @@ describe.each([
   it.each(['before', 'after'] as const)(
     'the tasks %s the funds block: the funds block is read by its own labels',
     (where) => {
-      const r = read(departmentWithTasks(typed, where), typed);
+      const r = readForm(departmentWithTasks(typed, where), typed);
       expect(r.records[0]).toMatchObject({
         budget_initial: 1200,
         budget: 1300,
@@ -70,7 +60,7 @@ describe.each([
     const rows = departmentWithTasks(typed, 'before').map((row) =>
       row.map((x) => (typeof x === 'string' && x === '年度资金总额' ? '资金收支' : x)),
     );
-    const r = read(rows, typed);
+    const r = readForm(rows, typed);
     expect(r.funds.map((f) => f.item)).not.toContain('对外经贸交流');
     expect(r.records[0]).toMatchObject({ budget_basic: 820, expenditure_basic: 815 });
   });

@@ -70,7 +70,7 @@ async function exportPlan(db: BudgetDb) {
       return { chunk, kept };
     }),
   );
-  return { ranges, rows, leftOut, records };
+  return { ranges, rows, leftOut };
 }
 
 /**
@@ -151,7 +151,7 @@ export async function exportWorkbook(
   db: BudgetDb,
   onProgress?: (fraction: number) => void,
 ): Promise<{ blob: Blob; leftOut: LeftOut }> {
-  const { records } = await exportPlan(db);
+  const records = currentRecords(await currentOf(db, 'records'));
   const leftOut = noneLeftOut();
   const tables: { -readonly [K in Kind]?: readonly RowOf[K][] } = {};
   for (const [i, kind] of KINDS.entries()) {

@@ -26,13 +26,12 @@ export function detectDelimiter(firstLine: string): Delimiter {
 }
 
 /**
- * The delimiter of a file whose text starts with `head`: that of its first content line holding
- * any candidate (a title above the header, `2023年度汇总表`, may hold none), among the first
- * `maxLines`; a comma when none does.
+ * The delimiter of the first of `lines` holding any candidate (a title above the header,
+ * `2023年度汇总表`, may hold none), or null when none does.
  */
-export function detectDelimiterOfHead(head: string, maxLines: number): Delimiter {
-  for (const line of contentLines(head, maxLines)) if (/[,\t;]/.test(line)) return detectDelimiter(line);
-  return ',';
+export function delimiterOfLines(lines: readonly string[]): Delimiter | null {
+  for (const line of lines) if (/[,\t;]/.test(line)) return detectDelimiter(line);
+  return null;
 }
 
 /** The first `max` lines of `text` holding more than white space (lines end outside quotes). */

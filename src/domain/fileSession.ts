@@ -190,7 +190,7 @@ export class FileSession {
     if (!this.headerDone) {
       if (this.aboveGiven || !isLineAboveHeader(cells)) this.header(cells, row);
       // Too many such lines: the first of them is reported as a header that fits no kind.
-      else if (this.above.length === MAX_LINES_ABOVE) this.header([...this.above[0]!.cells], this.above[0]!.row);
+      else if (this.above.length === MAX_LINES_ABOVE) this.firstLineAsHeader();
       else this.above.push({ row, cells });
       return;
     }
@@ -253,6 +253,12 @@ export class FileSession {
     else for (let i = 0; i < reader.warnings.length; i++) this.warn(reader.warnings[i]!, reader.warningsOnce[i]!);
     reader.warnings.length = 0;
     reader.warningsOnce.length = 0;
+  }
+
+  /** The first line held as standing above a header, read as the header after all (it fits no kind). */
+  private firstLineAsHeader(): void {
+    const first = this.above[0]!;
+    this.header([...first.cells], first.row);
   }
 
   /** `row` is 1 unless blank lines precede the header: issues name the row a spreadsheet shows. */
@@ -516,7 +522,7 @@ export class FileSession {
 
   finish(encoding: ParsedFile['encoding']): Partial<ParsedFile> {
     // Only lines that may stand above a header, and no header: the first is a header of no kind.
-    if (!this.headerDone && this.above.length > 0) this.header([...this.above[0]!.cells], this.above[0]!.row);
+    if (!this.headerDone && this.above.length > 0) this.firstLineAsHeader();
     if (!this.headerFailed) {
       if (!this.headerDone) this.errors.push(issue('empty_file', {}));
       else if (this.dataRows === 0) this.errors.push(issue('no_rows', {}));

@@ -3,7 +3,7 @@
 // piece by piece so that a 100 MB file never exists as one string.
 import { chunkRow } from './columns';
 import { MAX_LINES_ABOVE, type LineAbove } from './aboveHeader';
-import { contentLines, CsvRecordSplitter, detectDelimiter, detectDelimiterOfHead, firstContentLine } from './csvStream';
+import { contentLines, CsvRecordSplitter, delimiterOfLines, firstContentLine } from './csvStream';
 import {
   createDecoder,
   createOptimisticDecoder,
@@ -135,11 +135,13 @@ class TextReader {
    * title above the header) leaves it to the next complete lines; null while they are not all in.
    */
   private delimiterOf(line: string, text: string, atEnd: boolean): Delimiter | null {
-    if (/[,\t;]/.test(line)) return detectDelimiter(line);
+    const first = delimiterOfLines([line]);
+    if (first !== null) return first;
     const complete = atEnd ? text : text.slice(0, Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r')) + 1);
     const lines = contentLines(complete, MAX_LINES_ABOVE + 1);
-    if (!atEnd && lines.length <= MAX_LINES_ABOVE && !lines.some((l) => /[,\t;]/.test(l))) return null;
-    return detectDelimiterOfHead(complete, MAX_LINES_ABOVE + 1);
+    const found = delimiterOfLines(lines);
+    if (found !== null) return found;
+    return atEnd || lines.length > MAX_LINES_ABOVE ? ',' : null;
   }
 
   feed(piece: string): void {

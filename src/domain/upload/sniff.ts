@@ -2,7 +2,7 @@
 // (records before the indicators and funds that refer to them) before any file is fully read.
 // The full parse decides everything for real; a wrong guess here only costs a re-ordering.
 import { isLineAboveHeader, MAX_LINES_ABOVE } from '@/domain/aboveHeader';
-import { contentLines, detectDelimiterOfHead } from '@/domain/csvStream';
+import { contentLines, delimiterOfLines } from '@/domain/csvStream';
 import { mapHeaders } from '@/domain/headers';
 import type { Kind } from '@/domain/types';
 import Papa from 'papaparse';
@@ -24,9 +24,10 @@ export function sniffKind(bytes: Uint8Array): Kind | null {
   const text = decodeHead(bytes)
     .replace(/^\uFEFF/, '')
     .replace(/^\s+/, '');
-  const delimiter = detectDelimiterOfHead(text, MAX_LINES_ABOVE + 1);
+  const lines = contentLines(text, MAX_LINES_ABOVE + 1);
+  const delimiter = delimiterOfLines(lines) ?? ',';
   // The header is the first line that cannot stand above one (a title, a note of the unit).
-  for (const line of contentLines(text, MAX_LINES_ABOVE + 1)) {
+  for (const line of lines) {
     const cells = Papa.parse<string[]>(line, { delimiter, header: false }).data[0];
     if (!cells) return null;
     if (!isLineAboveHeader(cells)) return mapHeaders(cells).kind;

@@ -369,6 +369,13 @@ export function wrappedLabel(width: number, extra: Record<string, unknown> = {})
 /** Data labels that hide where they would collide (ECharts' label layout). */
 export const HIDE_OVERLAP = { hideOverlap: true } as const;
 
+/** A light backing for a data label drawn over bars or lines, so its figure stays readable there. */
+export const LABEL_BACKING: { backgroundColor: string; padding: number[]; borderRadius: number } = {
+  backgroundColor: 'rgba(255, 255, 255, 0.85)',
+  padding: [1, 3],
+  borderRadius: 2,
+};
+
 /** A chart's values as a sighted reader takes them: all for a few, else count, extremes and median. */
 export interface ValueItem {
   label: string;

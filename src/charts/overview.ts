@@ -249,7 +249,8 @@ export function buildRanking(
     metric === 'score' ? { min: 0, max: 100, interval: 20 } : roundAxis(0, Math.max(100, max), { min: 0 });
   const option = {
     ...baseOption(description),
-    grid: { ...FIXED_GRID, left: RANK_LABEL_WIDTH + 12, right: 72, top: 8, bottom: 28 },
+    // Room right of the bars for a label such as 104.62%, and past it for the scroll bar when it shows.
+    grid: { ...FIXED_GRID, left: RANK_LABEL_WIDTH + 12, right: entries.length > visible ? 92 : 72, top: 8, bottom: 28 },
     tooltip: {
       trigger: 'item' as const,
       formatter: (p: unknown) => {

@@ -13,6 +13,7 @@ import {
   emptyModel,
   FIXED_GRID,
   HIDE_OVERLAP,
+  LABEL_BACKING,
   LEGEND_BASE,
   LEGEND_SPACE,
   num,
@@ -89,6 +90,8 @@ function buildRecordBars(
           label: {
             show: true,
             position: horizontal ? 'right' : 'top',
+            // A rate's point often falls on a bar: a backing keeps its figure readable there.
+            ...LABEL_BACKING,
             formatter: (p: { value?: unknown }) =>
               formatPercent(typeof p.value === 'number' ? p.value : null, ctx.lang),
           },
@@ -131,15 +134,17 @@ function buildRecordBars(
     ...(horizontal ? { inverse: true } : {}),
     axisLabel: wrappedLabel(horizontal ? LABEL_WIDTH : rows.length > 3 ? 110 : 160),
   };
+  // Horizontal: the unit under the middle of the axis, and no name on the percent axis (its ticks
+  // say %): at the axes' ends both would fall on the scroll bar.
   const amountAxisOption = {
     type: 'value' as const,
     name: amounts.name,
     axisLabel: amounts.axisLabel,
-    ...(horizontal ? { nameLocation: 'end' as const, position: 'bottom' as const } : {}),
+    ...(horizontal ? { nameLocation: 'middle' as const, nameGap: 26, position: 'bottom' as const } : {}),
   };
   const percentAxis = {
     type: 'value' as const,
-    name: '%',
+    ...(horizontal ? {} : { name: '%' }),
     splitLine: { show: false },
     axisLabel: { formatter: (v: number) => `${v}%` },
     ...(horizontal ? { position: 'top' as const } : {}),
@@ -153,9 +158,10 @@ function buildRecordBars(
       ? {
           ...FIXED_GRID,
           left: LABEL_WIDTH + 12,
-          right: rows.length > VISIBLE_ROWS ? 40 : 24,
-          top: 48,
-          bottom: LEGEND_SPACE + 40,
+          // Room for a rate's figure right of its point, and past it for the scroll bar.
+          right: rows.length > VISIBLE_ROWS ? 88 : 64,
+          top: 36,
+          bottom: LEGEND_SPACE + 52,
         }
       : { left: 8, right: 24, top: 36, bottom: LEGEND_SPACE + 8, containLabel: true },
     tooltip: {

@@ -14,6 +14,7 @@ import {
   emptyModel,
   FIXED_GRID,
   HIDE_OVERLAP,
+  LABEL_BACKING,
   LEGEND_BASE,
   LEGEND_SPACE,
   MANY_SERIES,
@@ -192,6 +193,8 @@ export function buildTrend(
           ? {
               show: true,
               position: 'top',
+              // Lines of other agencies cross these figures: a backing keeps them readable.
+              ...LABEL_BACKING,
               formatter: (p: { value?: unknown }) => fmt(metric, typeof p.value === 'number' ? p.value : null),
             }
           : { show: false },
@@ -204,11 +207,14 @@ export function buildTrend(
 
   const lo = Math.min(...values, ...refs.map((l) => l.value));
   const hi = Math.max(...values, ...refs.map((l) => l.value));
-  // Round gridlines with 100 on one of them (the 100% line, a full score).
+  // Round gridlines with 100 on one of them (the 100% line, a full score). Carryover rates have
+  // no such line and are mostly a few percent: an axis to 100% would press every line flat.
   const axis =
     metric === 'score'
       ? roundAxis(Math.min(50, lo), 100, { max: 100 })
-      : roundAxis(Math.max(0, lo - 2), Math.max(hi + 2, 100));
+      : metric === 'carryoverRate'
+        ? roundAxis(Math.min(0, lo), Math.max(hi + 2, 10))
+        : roundAxis(Math.max(0, lo - 2), Math.max(hi + 2, 100));
 
   // Each line's latest value, as a reader of the chart would take it in.
   const latest = lines.flatMap((line) => {

@@ -166,6 +166,14 @@ export function readEvidence(kind: Kind, text: string): EvidenceEntry[] {
   return out;
 }
 
+/**
+ * Where a row's `field` was read, from its evidence; '' when the evidence does not say. A finding
+ * cites the place of its text (内容), not the agency's name that leads its evidence.
+ */
+export function placeOf(kind: Kind, evidence: string, field: string): string {
+  return readEvidence(kind, evidence).find((e) => e.field === field)?.location ?? '';
+}
+
 /** How a value was obtained, as the evidence says: read as written, derived, or corrected by the analyst. */
 export function howOf(e: EvidenceEntry): 'read' | 'derived' | 'corrected' {
   return e.corrected ? 'corrected' : e.derived ? 'derived' : 'read';

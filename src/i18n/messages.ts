@@ -19,6 +19,7 @@ const zhCN = {
     retry: '重试',
     empty: '当前没有数据。请到“数据管理”导入批次。',
     skip: '跳到主要内容',
+    print: '打印',
   },
   damage: {
     title: '部分存储的数据已损坏，未显示在图表中：',
@@ -268,6 +269,7 @@ const zhCN = {
   },
   record: {
     title: '评价详情',
+    back: '返回',
     notFound: '找不到这条评价记录（可能已被回滚）。',
     loading: '正在读取数据…',
     figures: '数据',
@@ -305,6 +307,7 @@ const en: Messages = {
     retry: 'Retry',
     empty: 'No data yet. Import a batch under “Data”.',
     skip: 'Skip to main content',
+    print: 'Print',
   },
   damage: {
     title: 'Some stored data is damaged and is left out of the charts:',
@@ -562,6 +565,7 @@ const en: Messages = {
   },
   record: {
     title: 'Record',
+    back: 'Back',
     notFound: 'This record does not exist (it may have been rolled back).',
     loading: 'Reading the data…',
     figures: 'Figures',

@@ -54,6 +54,21 @@ describe.each([1, 3, 10, 150])('%i agencies', (n) => {
     expect((heat.option as Loose).yAxis.data[0]).toMatch(/^临江区人民政府第\d+街道办事处$/);
   });
 
+  test('figures right of the bars and the axes’ names stay clear of the scroll bar', () => {
+    for (const m of [ranking, bars]) {
+      const o = m.option as Loose;
+      const zoom = (o.dataZoom as Loose[]).find((z) => z.type === 'slider');
+      if (!zoom) continue;
+      // The slider's left edge, counted from the chart's right; a label such as "104.62%" is
+      // about 55 px wide at 12 px and starts 5 px right of its bar's end (or point).
+      const sliderLeft = zoom.right + zoom.width;
+      expect(o.grid.right - sliderLeft).toBeGreaterThanOrEqual(60);
+      for (const a of [o.xAxis].flat() as Loose[]) if (a.name) expect(a.nameLocation ?? 'end').not.toBe('end');
+    }
+    const rate = seriesOf(bars).find((s) => s.type === 'line');
+    if (rate) expect(rate.label.backgroundColor).toBeTruthy();
+  });
+
   test('heatmap and ranking show every agency, scrolling, and say how many are shown', () => {
     expect((heat.option as Loose).yAxis.data).toHaveLength(n);
     expect((ranking.option as Loose).yAxis.data).toHaveLength(n);

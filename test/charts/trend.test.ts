@@ -116,6 +116,22 @@ describe('carryover rate trend', () => {
     expect(ccpit.data).toEqual([null, null, 2.89, 3.24, null, null]);
     expect(ccpit.label.show).toBe(true);
     expect(ccpit.label.formatter({ value: 3.24 })).toBe('3.24%');
+    // Other agencies' lines cross the figures: each has a backing to stay readable.
+    expect(ccpit.label.backgroundColor).toBeTruthy();
+  });
+
+  test('the axis fits rates of a few percent instead of running to 100%', () => {
+    const low = buildCarryoverRateTrend(table, years, [CCPIT, CHAOYANG], zh);
+    const y = (low.option as Loose).yAxis;
+    // 3.24% at most: gridlines every 5 points up to 10%, so the lines are not pressed flat.
+    expect([y.min, y.max, y.interval]).toEqual([0, 10, 5]);
+    const recs = manyAgencies(8, [2022, 2023]);
+    const high = buildCarryoverRateTrend(agencyYears(recs), [2022, 2023], rankAgencies(recs), zh);
+    const values = seriesOf(high).flatMap((s) => s.data as Array<number | null>);
+    const top = Math.max(...values.filter((v): v is number => v !== null));
+    const h = (high.option as Loose).yAxis;
+    expect(h.max).toBeGreaterThanOrEqual(top);
+    expect(h.max - top).toBeLessThan(h.interval + 2);
   });
 });
 

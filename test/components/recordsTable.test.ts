@@ -57,13 +57,15 @@ describe('records table', () => {
   test('sorting by a figure: largest first, again smallest first, missing values last', async () => {
     const { wrapper } = await mountTable(RECORDS);
     const budget = wrapper.findAll('thead th').find((th) => th.text().startsWith('全年预算数'))!;
+    // The unit stands once in the header; the cells hold the figures.
+    expect(budget.text()).toBe('全年预算数（万元）');
     await budget.get('button').trigger('click');
     expect(budget.attributes('aria-sort')).toBe('descending');
     const budgets = () => wrapper.findAll('tbody tr').map((tr) => tr.findAll('td')[2]!.text());
-    expect(budgets()).toEqual(['5,333.85 万元', '1,581.89 万元', '281.28 万元', '112.33 万元', '90.00 万元', '—']);
+    expect(budgets()).toEqual(['5,333.85', '1,581.89', '281.28', '112.33', '90.00', '—']);
     await budget.get('button').trigger('click');
     expect(budget.attributes('aria-sort')).toBe('ascending');
-    expect(budgets()).toEqual(['90.00 万元', '112.33 万元', '281.28 万元', '1,581.89 万元', '5,333.85 万元', '—']);
+    expect(budgets()).toEqual(['90.00', '112.33', '281.28', '1,581.89', '5,333.85', '—']);
     wrapper.unmount();
   });
 

@@ -4,6 +4,7 @@ import {
   disputedFields,
   evidenceLabel,
   howOf,
+  placeOf,
   readEvidence,
   writeEvidence,
   type EvidenceEntry,
@@ -166,5 +167,14 @@ describe('the evidence column: corrections and disputes', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('placeOf', () => {
+  it('the place of the field asked for, not of the first entry', () => {
+    const evidence = '单位名称: 第1段「北京市示例中心」\n年度: 第2段「2023年」\n内容: 第44段「目标不够细化」';
+    expect(placeOf('findings', evidence, 'text')).toBe('第44段');
+    expect(placeOf('findings', evidence, 'agency')).toBe('第1段');
+    expect(placeOf('findings', '单位名称: 第1段「北京市示例中心」', 'text')).toBe('');
   });
 });

@@ -120,6 +120,25 @@ async function cutFigures(page: Page): Promise<string[]> {
 }
 
 /**
+ * Table cells pressed so narrow that their text stands a character or two a line: a column that a
+ * wide neighbour or a stray width rule squeezed (the record view's 出处 once was).
+ */
+async function squeezedCells(page: Page): Promise<string[]> {
+  return page.$$eval('table td, table th', (els) =>
+    els
+      .filter((e) => {
+        const el = e as HTMLElement;
+        if (el.offsetParent === null) return false;
+        const text = el.innerText.trim();
+        const em = parseFloat(getComputedStyle(el).fontSize) || 13;
+        return text.length > 4 && el.clientWidth < 3.5 * em;
+      })
+      .slice(0, 3)
+      .map((e) => (e as HTMLElement).innerText.trim().slice(0, 20)),
+  );
+}
+
+/**
  * The overview's first heatmap scrolled to its end by its scroll bar, as a leader would: the
  * last agency's cells are drawn (it is given the rows around its window only), hovering one names
  * that agency, and clicking it opens that agency's record.
@@ -205,6 +224,8 @@ for (const size of SIZES) {
             const where = `${size} agencies, ${name}, ${lang}, ${vp.width}`;
             const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
             if (overflow > 0) problems.push(`${where}: page ${overflow}px wider than the window`);
+            const squeezed = await squeezedCells(page);
+            if (squeezed.length > 0) problems.push(`${where}: squeezed cells: ${squeezed.join(' | ')}`);
             if (vp.width === 1366) {
               const cut = await cutFigures(page);
               if (cut.length > 0) problems.push(`${where}: cut off: ${cut.join(' | ')}`);

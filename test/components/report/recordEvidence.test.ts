@@ -26,7 +26,13 @@ describe('record findings', () => {
         findings: [
           finding('conclusion', 1, '评价得分93.20分。'),
           finding('recommendation', 2, '加强成本核算。'),
-          finding('problem', 1, '<b>目标不够细化</b>', '内容: 第12段「目标不够细化」'),
+          // As the importer writes it: the agency's and year's places first, then the point's own.
+          finding(
+            'problem',
+            1,
+            '<b>目标不够细化</b>',
+            '单位名称: 第1段「北京市示例中心」\n年度: 第2段「2023年」\n内容: 第12段「目标不够细化」',
+          ),
           finding('recommendation', 1, '细化绩效目标。'),
           finding('outcome', 1, '服务企业200家。'),
         ],
@@ -47,7 +53,7 @@ describe('record findings', () => {
     const problem = w.find('[data-finding-kind="problem"] li');
     expect(problem.text()).toContain('<b>目标不够细化</b>');
     expect(problem.find('b').exists()).toBe(false);
-    expect(problem.text()).toContain('第12段');
+    expect(problem.find('.place').text()).toBe('第12段');
   });
 
   test('a figure’s evidence says where it was read, what it was corrected from and why, and what else the report states', async () => {

@@ -4,7 +4,8 @@
 // each reading reads as (src/domain/decode.ts); genuine UTF-8 with accented, Cyrillic or Greek
 // letters and signs beside the Chinese stays UTF-8.
 import { describe, expect, it } from 'vitest';
-import { createDecoder, createOptimisticDecoder, decodeBytes, utf8Reading } from '@/domain/decode';
+import { createDecoder, createOptimisticDecoder, decodeBytes } from '@/domain/decode';
+import { utf8Reading } from '@/domain/utf8Reading';
 import { parseFile } from '@/domain/parseFile';
 import { rowsOf } from '../fixtures/pipeline';
 import { concatBytes, encodeLegacy } from '../../scripts/fixtures/legacyEncode';
@@ -81,8 +82,8 @@ describe('GBK files whose bytes are valid UTF-8', () => {
   });
 
   it('counts the UTF-8 reading of GBK as odd letters, and real words and signs as text', () => {
-    expect(utf8Reading(gbk('潜山医院,药品'))).toEqual({ text: 0, odd: 6, invalid: 0 });
-    expect(utf8Reading(utf8('Café Иванов α ·×°± 北京'))).toEqual({ text: 14, odd: 0, invalid: 0 });
+    expect(utf8Reading(gbk('潜山医院,药品'), 4)).toEqual({ text: 0, odd: 6, invalid: 0 });
+    expect(utf8Reading(utf8('Café Иванов α ·×°± 北京'), 4)).toEqual({ text: 14, odd: 0, invalid: 0 });
   });
 });
 

@@ -20,11 +20,15 @@ function concat(...parts: Array<Uint8Array | number[]>): Uint8Array {
 
 // '北京市贸促会' in GBK, as Excel on a Chinese system writes it.
 const GBK_MAOCUHUI = hex('b1 b1 be a9 ca d0 c3 b3 b4 d9 bb e1');
-/** An ASCII records file whose first DEFAULT_PIECE_BYTES bytes are valid UTF-8 (and GB18030), then `tail`. */
-function asciiThen(tail: Uint8Array): Uint8Array {
+/**
+ * A records file whose first DEFAULT_PIECE_BYTES bytes are valid UTF-8 (and, with no `note`
+ * above ASCII, GB18030), then `tail`.
+ */
+function asciiThen(tail: Uint8Array, note = 'x'): Uint8Array {
   // One long note cell fills the first slice without adding rows.
   return concat(
     utf8('agency,year,scope,project,note\n'),
+    utf8(`TEST,2021,department,,${note}\n`),
     utf8(`TEST,2022,department,,${'a'.repeat(DEFAULT_PIECE_BYTES)}\n`),
     utf8('TEST,2023,department,,x\n'),
     tail,
@@ -53,7 +57,8 @@ describe('createOptimisticDecoder', () => {
   });
 
   it('throws EncodingMismatch from pieces() when a later slice is not UTF-8', () => {
-    const bytes = asciiThen(GBK_MAOCUHUI);
+    // UTF-8 Chinese in the first row: the sample, taken where the first Chinese is, reads as UTF-8.
+    const bytes = asciiThen(GBK_MAOCUHUI, '宣传');
     const fast = createOptimisticDecoder(bytes);
     expect(fast?.ok).toBe(true);
     if (fast?.ok) expect(() => [...fast.pieces()]).toThrow(EncodingMismatch);
@@ -65,7 +70,12 @@ describe('parseFile falls back to the full check when the optimistic decode fail
     const p = await parseFile(asciiThen(GBK_MAOCUHUI), 'late-gbk.csv');
     expect(p.encoding).toBe('gb18030');
     expect(p.errors).toEqual([]);
-    expect(rowsOf<'records'>(p).map((r) => r.agency)).toEqual(['TEST', 'TEST', '中国国际贸易促进委员会北京市分会']);
+    expect(rowsOf<'records'>(p).map((r) => r.agency)).toEqual([
+      'TEST',
+      'TEST',
+      'TEST',
+      '中国国际贸易促进委员会北京市分会',
+    ]);
   });
 
   it('reads a BOM file with an invalid byte beyond the first slice, naming the row and column of the byte', async () => {
@@ -73,9 +83,9 @@ describe('parseFile falls back to the full check when the optimistic decode fail
     const p = await parseFile(bytes, 'bad.csv');
     expect(p.kind).toBe('records');
     expect(p.encoding).toBe('utf-8-bom');
-    expect(brief(p.errors)).toEqual([[4, 'agency', 'replacement_character']]);
+    expect(brief(p.errors)).toEqual([[5, 'agency', 'replacement_character']]);
     expect(p.errors[0]!.params).toEqual({ value: '\uFFFD' });
-    expect(rowsOf<'records'>(p).map((r) => r.year)).toEqual([2022, 2023]);
+    expect(rowsOf<'records'>(p).map((r) => r.year)).toEqual([2021, 2022, 2023]);
   });
 });
 

@@ -13,12 +13,14 @@ interface Run {
   written: Map<string, string>;
 }
 
-async function run(args: string[], dir: URL = DIR): Promise<Run> {
+/** Runs the command on files of `dir`, or of `files` (name → text) when it names them. */
+async function run(args: string[], dir: URL = DIR, files: Record<string, string> = {}): Promise<Run> {
   const out: string[] = [];
   const err: string[] = [];
   const written = new Map<string, string>();
   const code = await runExtract(args, {
-    readFile: async (path) => new Uint8Array(await readFile(new URL(path, dir))),
+    readFile: async (path) =>
+      path in files ? new TextEncoder().encode(files[path]) : new Uint8Array(await readFile(new URL(path, dir))),
     writeFile: async (path, text) => {
       written.set(path, text);
     },
@@ -167,7 +169,7 @@ describe('extract CLI on evaluation reports', () => {
       how?: string;
       disputed?: unknown[];
     }>;
-    warnings: Array<{ code: string; message: string }>;
+    warnings: Array<{ code: string; message: string; params?: unknown }>;
     errors: Array<{ code: string; message: string }>;
   }
 
@@ -190,6 +192,55 @@ describe('extract CLI on evaluation reports', () => {
     ]);
     expect(line.warnings.map((w) => w.code)).toEqual(['figure_disputed', 'stated_rate_contradicted']);
     expect(line.warnings[1]!.message).toContain('预算执行率 95.50%');
+  });
+
+  // The contradicted-rate report with its years taken out: it states no evaluation year.
+  const NO_YEAR = {
+    'no-year.txt': [
+      '渝中区招商投资促进局重大招商活动经费绩效评价报告',
+      '一、项目资金情况',
+      '该项目全年预算数200.00万元，全年执行数180.00万元。',
+      '二、评价结论',
+      '项目评价得分为86.00分，评价等级为“良”。',
+    ].join('\n'),
+  };
+
+  it('a report that states no year is an error without --year, and gives no record', async () => {
+    const r = await run(['--json', 'no-year.txt'], REPORTS, NO_YEAR);
+    expect(r.code).toBe(1);
+    const line = JSON.parse(r.out[0]!) as Line;
+    expect(line.errors.map((e) => e.code)).toEqual(['year_not_found']);
+    expect(line.records).toEqual([]);
+  });
+
+  it('--year gives the year of a report that states none, said in a warning; --out writes its rows', async () => {
+    const r = await run(['--json', '--out', 'out', '--year', '2022', 'no-year.txt'], REPORTS, NO_YEAR);
+    expect(r.code).toBe(0);
+    const line = JSON.parse(r.out[0]!) as Line;
+    expect(line.errors).toEqual([]);
+    expect(line.records).toHaveLength(1);
+    expect(line.records[0]).toMatchObject({ year: 2022, budget: 200, expenditure: 180, score: 86 });
+    expect(line.warnings.map((w) => [w.code, w.params])).toEqual([['report_year_given', { year: 2022 }]]);
+    // The year was read from no text of the report: no evidence claims it was.
+    expect(line.evidence.filter((e) => e.field === 'year')).toEqual([]);
+    expect(r.written.get('out/records.csv')!.split('\r\n')[1]).toContain(',2022,');
+  });
+
+  it('--year never overrides the year a report states: the report’s is kept, and a different one named', async () => {
+    const differs = await run(['--json', '--year', '2021', 'yuzhong-2022-contradicted-rate.txt'], REPORTS);
+    const line = JSON.parse(differs.out[0]!) as Line;
+    expect(line.records.map((x) => x.year)).toEqual([2022]);
+    expect(line.warnings.filter((w) => w.code.startsWith('report_year')).map((w) => [w.code, w.params])).toEqual([
+      ['report_year_differs', { stated: 2022, given: 2021 }],
+    ]);
+    // A report of a department and its projects, each part stating 2021: named once.
+    const parts = await run(['--json', '--year', '2020', 'yuzhong-2021-department-projects.txt'], REPORTS);
+    const partsLine = JSON.parse(parts.out[0]!) as Line;
+    expect(partsLine.records.map((x) => x.year)).toEqual([2021, 2021, 2021, 2021]);
+    expect(partsLine.warnings.filter((w) => w.code === 'report_year_differs')).toHaveLength(1);
+    const same = await run(['--json', '--year', '2022', 'yuzhong-2022-contradicted-rate.txt'], REPORTS);
+    const sameLine = JSON.parse(same.out[0]!) as Line;
+    expect(sameLine.warnings.map((w) => w.code)).toEqual(['figure_disputed', 'stated_rate_contradicted']);
   });
 
   it('--out writes the four files of the contract, findings too, and validate accepts them', async () => {

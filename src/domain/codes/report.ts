@@ -41,6 +41,10 @@ export const REPORT_ISSUES = {
   agency_unknown: { agency: 'text' },
   /** No fiscal year could be identified for the record (an error: that part gives no rows, never year 0). */
   year_not_found: {},
+  /** The report states no year for the record: the year given for it (`--year`, the upload's year) is used. */
+  report_year_given: { year: 'integer' },
+  /** The report states `stated` while `given` was given for it: the report's year is kept. */
+  report_year_differs: { stated: 'integer', given: 'integer' },
   /** The same indicator appears twice; the second is kept apart as `renamed`. */
   indicator_repeated: { name: 'text', renamed: 'text' },
   /** The document does not read as an evaluation report (no report title, no words of an evaluation): nothing is extracted. */

@@ -64,7 +64,7 @@ export function extractDocument(doc: DocumentModel, fileName: string, opts: Form
     const forms = extractForms(doc, fileName, opts);
     if (forms !== null) return forms;
   }
-  return extractReport(doc, fileName);
+  return extractReport(doc, fileName, opts);
 }
 
 /** A sheet of more cells than this is data, not a form someone fills in: it is not read as one. */

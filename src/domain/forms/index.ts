@@ -15,7 +15,7 @@ export { extractForm, looksLikeForm, EXECUTION_INDICATOR } from './extractForm';
 export type { FormContext, FormRead } from './extractForm';
 
 export interface FormOptions {
-  /** The year the analyst gave for the upload, for forms that state none. */
+  /** The year the analyst gave for the upload (`--year`), for forms and reports that state none. */
   year?: number;
 }
 

@@ -122,7 +122,12 @@ function readsAsReport(items: readonly OutlineItem[]): boolean {
   );
 }
 
-export function extractReport(doc: DocumentModel, fileName: string): ExtractResult {
+export interface ReportOptions {
+  /** The year the analyst gave (`--year`, the upload's year), for the parts of a report that state none. */
+  year?: number;
+}
+
+export function extractReport(doc: DocumentModel, fileName: string, opts: ReportOptions = {}): ExtractResult {
   const reading = new Reading();
   const items = outline(doc.blocks, isReportTitle);
   // A notice, a letter, a plan: not read as a report, whatever figures and names it holds.
@@ -135,6 +140,8 @@ export function extractReport(doc: DocumentModel, fileName: string): ExtractResu
     known: false,
     year: null,
   };
+  // The report's years that differ from the one given (opts.year), each warned of once.
+  const differing = new Set<number>();
   // Headings above the first title (`第四部分 2022年度部门绩效评价情况`) speak for every part.
   const preamble: TitleSource[] = [];
   for (const segment of segmentsOf(items)) {
@@ -163,8 +170,23 @@ export function extractReport(doc: DocumentModel, fileName: string): ExtractResu
     if (!id.agency) errors.push(warning('agency_not_found', {}, titleAt));
     else if (!id.known)
       warnings.push(warning('agency_unknown', { agency: String(id.agency.value) }, { location: id.agency.location }));
-    const year = id.year ?? reading.statement(0, '', '');
-    if (!id.year) errors.push(warning('year_not_found', {}, titleAt));
+    // The report's year; else the one given (opts.year), said in a warning; else an error, and no rows.
+    let year: Statement;
+    const stated = id.year === null ? null : Number(id.year.value);
+    if (id.year !== null) year = id.year;
+    else if (opts.year !== undefined) {
+      year = reading.statement(opts.year, '', titleAt.location);
+      warnings.push(warning('report_year_given', { year: opts.year }, titleAt));
+    } else {
+      year = reading.statement(0, '', '');
+      errors.push(warning('year_not_found', {}, titleAt));
+    }
+    // The report's own year wins over the one given: said once per year, where it is first stated.
+    if (stated !== null && opts.year !== undefined && stated !== opts.year && !differing.has(stated)) {
+      differing.add(stated);
+      warnings.push(warning('report_year_differs', { stated, given: opts.year }, { location: year.location }));
+    }
+    // A year given is no statement of the report: the next part, stating none, is given it too (and warned).
     inherited = { agency: id.agency, known: id.known, year: id.year };
     const source = sourceOf(segment.titles, id.agency, id.year);
     const record = newRecord({ agency, year, scope: id.scope, project: id.project, region: id.region, source });

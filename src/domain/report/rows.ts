@@ -52,7 +52,8 @@ function keyOf(r: DraftRecord): RecordKeyFields {
 
 function keyEvidence(out: Out, kind: ExtractedKind, index: number, r: DraftRecord): void {
   evidence(out, kind, index, 'agency', r.agency);
-  evidence(out, kind, index, 'year', r.year);
+  // A year given for the report (`--year`) was read from no text: its warning report_year_given says so.
+  if (r.year.text !== '') evidence(out, kind, index, 'year', r.year);
   evidence(out, kind, index, 'scope', r.scope.statement);
   if (r.project) evidence(out, kind, index, 'project', r.project);
 }

@@ -22,6 +22,8 @@ export const reportMessages: AreaMessages<'report'> = {
     agency_not_found: '未能从标题或正文中识别出单位名称，无法生成记录',
     agency_unknown: '单位“{agency}”不在单位名录中，按原文保存',
     year_not_found: '未能识别评价年度，无法生成记录',
+    report_year_given: '报告没有写明评价年度，采用指定的 {year} 年',
+    report_year_differs: '报告写明的评价年度是 {stated} 年，与指定的 {given} 年不同：采用报告的 {stated} 年',
     indicator_repeated: '指标“{name}”出现两次，第二次另存为“{renamed}”',
     not_a_report: '该文档不是绩效评价报告（没有评价报告的标题，也没有评价的内容），未提取任何数据',
     nothing_found: '没有找到绩效评价报告中的数据（预算、支出、得分、指标或评价发现）',
@@ -52,6 +54,9 @@ export const reportMessages: AreaMessages<'report'> = {
     agency_not_found: 'No agency could be identified in the title or the text, so no record can be made.',
     agency_unknown: 'The agency “{agency}” is not in the registry; stored as written.',
     year_not_found: 'The fiscal year could not be identified, so no record can be made.',
+    report_year_given: 'The report states no evaluation year; the year given, {year}, is used.',
+    report_year_differs:
+      'The report states the year {stated}, not the year given, {given}: the report’s {stated} is kept.',
     indicator_repeated: 'The indicator “{name}” appears twice; the second is kept as “{renamed}”.',
     not_a_report:
       'This document is not a performance evaluation report (no report title, nothing of an evaluation); nothing was extracted.',

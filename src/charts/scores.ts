@@ -18,6 +18,7 @@ import {
   num,
   recordAxisLabel,
   recordLabel,
+  roundAxis,
   tipHtml,
   valuesSentence,
   wrappedLabel,
@@ -202,8 +203,10 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
     rateHi = Math.max(rateHi, rate);
     scoreLo = Math.min(scoreLo, r.score as number);
   }
-  const xMin = Math.max(0, Math.floor((rateLo - 5) / 5) * 5);
-  const xMax = Math.max(105, Math.ceil((rateHi + 2) / 5) * 5);
+  // Ticks on round numbers from the first (not 35%, 40%, 50%…), the threshold on one of them when it is round.
+  const xAxisRange = roundAxis(Math.max(0, rateLo - 3), Math.max(105, rateHi + 2));
+  const xMin = Math.max(0, xAxisRange.min);
+  const xMax = xAxisRange.max;
   const yMin = Math.max(0, Math.min(50, Math.floor((scoreLo - 5) / 10) * 10));
   // Quadrant names sit in the outer corners, where points are least likely.
   const quadrant = (x0: number, x1: number, y0: number, y1: number, key: string, position: string) => [
@@ -298,6 +301,7 @@ export function buildScoreExecution(records: readonly PerfRecord[], threshold: n
       nameGap: 24,
       min: xMin,
       max: xMax,
+      interval: xAxisRange.interval,
       axisLabel: { formatter: (v: number) => `${v}%` },
     },
     yAxis: { type: 'value' as const, name: t('metric.score'), min: yMin, max: 100 },

@@ -318,7 +318,8 @@ function refLines(lines: Array<{ value: number; label: string }>): MarkLineCompo
     silent: true,
     symbol: 'none',
     lineStyle: { type: 'dashed', color: '#555' },
-    label: { formatter: '{b}', position: 'insideEndTop' },
+    // Over the lines' last points, as often as not: backed so that it stays readable.
+    label: { formatter: '{b}', position: 'insideEndTop', ...LABEL_BACKING },
     data: lines.map((l) => ({ yAxis: l.value, name: l.label })),
   };
 }

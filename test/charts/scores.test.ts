@@ -69,6 +69,16 @@ describe('score against execution', () => {
     ]);
     expect(seriesOf(m)[0].markArea.data).toHaveLength(4);
   });
+  test('the rate axis starts on a tick of its interval, with the threshold on a gridline', () => {
+    // One record at 41.20%: the axis starts at 30%, not at 35% beside a 40% tick.
+    const scored = RECORDS.find((r) => r.score !== null && r.execution_rate !== null)!;
+    const low = buildScoreExecution([...RECORDS, { ...scored, year: 2030, execution_rate: 41.2 }], 90, zh);
+    const x = (low.option as Loose).xAxis;
+    expect(x.min % x.interval).toBe(0);
+    expect(x.max % x.interval).toBe(0);
+    expect(x.min).toBeLessThanOrEqual(41.2);
+    expect((90 - x.min) % x.interval).toBe(0);
+  });
   test('hostile names escaped', () => {
     const h = buildScoreExecution(hostileRecords(), 90, zh);
     const tip = tooltip(h, { seriesIndex: 1, dataIndex: 2 });

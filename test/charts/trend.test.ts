@@ -36,6 +36,7 @@ describe('execution trend', () => {
     const ml = seriesOf(m)[0].markLine;
     expect(ml.data.map((d: Loose) => d.yAxis)).toEqual([100, 90]);
     expect(ml.data[1].name).toBe('阈值 90.00%');
+    expect(ml.label.backgroundColor).toBeTruthy();
     const m95 = buildExecutionTrend(table, years, agencies, 95, zh);
     expect(seriesOf(m95)[0].markLine.data.map((d: Loose) => d.yAxis)).toEqual([100, 95]);
     // The axis reaches down to the threshold line even when every value is above it.

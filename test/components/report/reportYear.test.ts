@@ -3,6 +3,8 @@
 // year entered reads the report again in the (in-process) worker, which then gives its record,
 // the warning that the year was given shown, and it can be committed.
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import ReportImport from '@/components/report/ReportImport.vue';
@@ -55,6 +57,29 @@ describe('the year of a report that states none, on the review page', () => {
     expect(w.get('[data-testid="report-warnings"]').find('[data-code="report_year_given"]').exists()).toBe(true);
     expect(store.check!.result.records.map((r) => r.year)).toEqual([2022]);
     expect(w.get('[data-testid="report-commit"]').attributes('disabled')).toBeUndefined();
+    w.unmount();
+  });
+
+  test('a report of several parts, none stating its year, is asked once for all of them', async () => {
+    const db = freshDb();
+    setReportWorkerFactory(() => new InProcessReportWorker(db));
+    const app = await testApp('/data');
+    const w = mount(ReportImport, { global: { plugins: app.plugins }, attachTo: document.body });
+    const store = useReportReviewStore();
+    // A department and its projects (two titled parts), its years taken out.
+    const file = path.join(process.cwd(), 'test', 'fixtures', 'reports', 'yuzhong-2021-department-projects.txt');
+    const text = readFileSync(file, 'utf8').replace(/20\d\d年度?/g, '');
+    store.choose(new File([new TextEncoder().encode(text)], '部门和项目.txt'));
+    await until(() => store.phase === 'review', 'the review');
+    expect(store.check!.result.errors.map((e) => e.code)).toEqual(['year_not_found', 'year_not_found']);
+    expect(w.get('[data-testid="report-year-ask"] [role="alert"]').text()).toContain('报告中有 2 个部分未写明评价年度');
+
+    await w.get('[data-testid="report-year"]').setValue('2021');
+    await w.get('[data-testid="report-year-ask"]').trigger('submit');
+    await until(() => store.phase === 'review' && store.year === 2021, 'the second read');
+    expect(store.check!.result.records.map((r) => r.year)).toEqual([2021, 2021, 2021, 2021]);
+    expect(store.check!.result.warnings.filter((x) => x.code === 'report_year_given')).toHaveLength(2);
+    expect(store.errorCount).toBe(0);
     w.unmount();
   });
 });

@@ -17,6 +17,11 @@ export interface FieldSpec {
 /** The fiscal years a record may have. */
 export const YEAR_MIN = 1990;
 export const YEAR_MAX = 2100;
+
+/** A year the analyst may give for files that state none: whole, and within the years a record may have. */
+export function isPlausibleYear(n: number): boolean {
+  return Number.isInteger(n) && n >= YEAR_MIN && n <= YEAR_MAX;
+}
 /** The largest order number of a finding: far beyond the points of any report, small enough to read. */
 export const SEQ_MAX = 99_999;
 

@@ -238,10 +238,15 @@ export const importEn: ImportMessages = {
         warnings: '{n} warning | {n} warnings',
       },
       oneBatch: 'All forms are imported as one batch: if any form has an error, nothing is written.',
-      yearAsk: '{n} form states no year | {n} forms state no year; enter the year of this upload:',
+      yearAsk:
+        '{n} form states no year; enter the year of this upload: | {n} forms state no year; enter the year of this upload:',
+      yearAskReports:
+        '{n} report states no evaluation year; enter the year of this upload: | {n} reports state no evaluation year; enter the year of this upload:',
+      yearAskBoth:
+        '{n} form or report states no year; enter the year of this upload: | {n} forms and reports state no year; enter the year of this upload:',
       yearGiven: 'Forms that state no year are read as {year}.',
-      yearLabel: 'Year',
-      yearApply: 'Read with this year',
+      yearGivenReports: 'Reports that state no evaluation year are read as {year}; a year a report states is kept.',
+      yearGivenBoth: 'Forms and reports that state no year are read as {year}; a year stated is kept.',
       columns: {
         file: 'File',
         layout: 'Layout',

@@ -214,9 +214,11 @@ export const importZhCN = {
       },
       oneBatch: '全部自评表作为一个批次导入：任何一份有错误，都不会写入。',
       yearAsk: '{n} 份自评表没有写明年度，请填写本次上传的年度：',
+      yearAskReports: '{n} 份评价报告没有写明评价年度，请填写本次上传的年度：',
+      yearAskBoth: '{n} 份自评表和评价报告没有写明年度，请填写本次上传的年度：',
       yearGiven: '未写明年度的自评表按 {year} 年度读取。',
-      yearLabel: '年度',
-      yearApply: '按此年度读取',
+      yearGivenReports: '未写明评价年度的评价报告按 {year} 年度读取，报告写明的年度不变。',
+      yearGivenBoth: '未写明年度的自评表和评价报告按 {year} 年度读取，写明的年度不变。',
       columns: {
         file: '文件',
         layout: '版式',

@@ -21,6 +21,11 @@ const zhCN = {
     skip: '跳到主要内容',
     print: '打印',
   },
+  /** The year asked for files that state none (the upload's forms and reports, a report under review). */
+  yearAsk: {
+    label: '年度',
+    apply: '按此年度读取',
+  },
   damage: {
     title: '部分存储的数据已损坏，未显示在图表中：',
     toData: '到“数据管理”回滚或重新导入',
@@ -308,6 +313,10 @@ const en: Messages = {
     empty: 'No data yet. Import a batch under “Data”.',
     skip: 'Skip to main content',
     print: 'Print',
+  },
+  yearAsk: {
+    label: 'Year',
+    apply: 'Read with this year',
   },
   damage: {
     title: 'Some stored data is damaged and is left out of the charts:',

@@ -26,6 +26,9 @@ export const reportEn: typeof reportZhCN = {
     findNext: 'Next',
     findCount: '{at} of {n}',
     findNone: 'Not in the text',
+    yearAsk:
+      'The report states no evaluation year, so it gives no records; enter the year it evaluates: | {n} parts of the report state no evaluation year, so they give no records; enter the year they evaluate:',
+    yearGiven: 'Where the report states no evaluation year, {year} is used; a year it states is kept.',
     toUpload: 'Import this file with “Import files” instead',
     row: 'Row {n}',
     value: 'Value',

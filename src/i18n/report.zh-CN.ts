@@ -23,6 +23,9 @@ export const reportZhCN = {
     findNext: '下一处',
     findCount: '{at} / {n} 处',
     findNone: '原文中没有这些字',
+    yearAsk:
+      '报告未写明评价年度，无法生成记录。请填写报告评价的年度： | 报告中有 {n} 个部分未写明评价年度，无法生成这些部分的记录。请填写它们评价的年度：',
+    yearGiven: '报告未写明的评价年度按 {year} 年读取；报告写明的年度不变。',
     toUpload: '改用“导入文件”导入此文件',
     row: '第 {n} 行',
     value: '值',

@@ -22,6 +22,7 @@ import {
   type ToWorker,
 } from '@/workers/protocol';
 import { nextTask } from '@/domain/steps';
+import { isPlausibleYear } from '@/domain/schema';
 import type { RollbackPreview } from '@/workers/rollbackPreview';
 import { useDataStore } from './data';
 
@@ -297,7 +298,7 @@ export const useImportStore = defineStore('import', () => {
    * form's checks and what it supersedes depend on its year).
    */
   function setFormYear(year: number): void {
-    if (phase.value !== 'preview' || !Number.isInteger(year) || year < 1990 || year > 2100) return;
+    if (phase.value !== 'preview' || !isPlausibleYear(year)) return;
     const files = chosenFiles.value;
     worker?.postMessage({ type: 'discard', uploadId });
     formYear.value = year;

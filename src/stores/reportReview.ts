@@ -12,6 +12,7 @@ import { problem, type Problem } from '@/domain/issues';
 import type { FromReportWorker, ReportCheck, ToReportWorker } from '@/workers/reportProtocol';
 import { identityOf } from '@/workers/protocol';
 import { UPLOAD_FILE_CODES } from '@/domain/upload/misplacedReport';
+import { isPlausibleYear } from '@/domain/schema';
 import { useDataStore } from './data';
 
 /** Which row an extracted row is, for people (the preview's identity of a row). */
@@ -70,6 +71,8 @@ export const useReportReviewStore = defineStore('reportReview', () => {
   const results = shallowRef<readonly CommitResult[] | null>(null);
   /** The commit was refused (errors shown in the check). */
   const refused = ref(false);
+  /** The year the analyst gave for the parts of the report that state none (null: none given). */
+  const year = ref<number | null>(null);
 
   let worker: ReportWorkerLike | null = null;
   let id = 0;
@@ -89,6 +92,13 @@ export const useReportReviewStore = defineStore('reportReview', () => {
   const belongsToUpload = computed(
     () => check.value?.result.errors.some((e) => UPLOAD_FILE_CODES.has(e.code)) ?? false,
   );
+  /** The parts of the report that state no year: asked for, or given the analyst's year. */
+  const partsWithoutYear = computed(() => {
+    const r = original.value;
+    if (!r) return 0;
+    const code = year.value === null ? 'year_not_found' : 'report_year_given';
+    return (year.value === null ? r.errors : r.warnings).filter((x) => x.code === code).length;
+  });
   const canCommit = computed(
     () => phase.value === 'review' && errorCount.value === 0 && rowCount.value > 0 && !nothingNew.value,
   );
@@ -156,6 +166,11 @@ export const useReportReviewStore = defineStore('reportReview', () => {
       worker?.terminate();
       worker = null;
     }
+    year.value = null;
+    read(file);
+  }
+
+  function read(file: File): void {
     clear();
     id++;
     results.value = null;
@@ -166,7 +181,20 @@ export const useReportReviewStore = defineStore('reportReview', () => {
     globalThis.performance?.clearMarks?.(REPORT_MARKS.chosen);
     globalThis.performance?.clearMarks?.(REPORT_MARKS.read);
     mark(REPORT_MARKS.chosen);
-    ensureWorker().postMessage({ type: 'read', id, file, assets: assetsUrl() });
+    const given = year.value === null ? {} : { year: year.value };
+    ensureWorker().postMessage({ type: 'read', id, file, assets: assetsUrl(), ...given });
+  }
+
+  /**
+   * The year of the parts of the report under review that state none: the report is read again
+   * with it. The edits are dropped (they point at rows of the reading before); a year the report
+   * states is kept whatever is given here.
+   */
+  function setYear(next: number): void {
+    const file = chosen.value;
+    if (phase.value !== 'review' || file === null || !isPlausibleYear(next)) return;
+    year.value = next;
+    read(file);
   }
 
   function setEdits(next: readonly Edit[]): void {
@@ -227,11 +255,14 @@ export const useReportReviewStore = defineStore('reportReview', () => {
     failure,
     results,
     refused,
+    year,
+    partsWithoutYear,
     errorCount,
     rowCount,
     nothingNew,
     canCommit,
     choose,
+    setYear,
     correct,
     dropRow,
     undo,

@@ -28,6 +28,12 @@ async function replaced(db: BudgetDb, parts: readonly ParsedFile[]) {
   return { records, counts };
 }
 
+/** No year stated: none given (an error), or the upload's given (a warning); a form's codes, a report's. */
+const FORM_YEAR = new Set(['form_year_missing', 'year_from_upload']);
+const REPORT_YEAR = new Set(['year_not_found', 'report_year_given']);
+const statesNone = (f: FormFile, codes: ReadonlySet<string>): boolean =>
+  f.errors.some((e) => codes.has(e.code)) || f.warnings.some((w) => codes.has(w.code));
+
 export async function formsPreview(
   db: BudgetDb,
   files: readonly FormFile[],
@@ -59,12 +65,10 @@ export async function formsPreview(
       warnings: f.warnings,
       findings: f.findings,
       supersedes,
-      yearFromUpload: f.warnings.some((w) => w.code === 'year_from_upload'),
+      yearFromUpload: f.warnings.some((w) => w.code === 'year_from_upload' || w.code === 'report_year_given'),
     };
   });
-  const withoutYear = files.filter(
-    (f) =>
-      f.errors.some((e) => e.code === 'form_year_missing') || f.warnings.some((w) => w.code === 'year_from_upload'),
-  ).length;
-  return { files: out, year, withoutYear };
+  const reportsWithoutYear = files.filter((f) => statesNone(f, REPORT_YEAR)).length;
+  const withoutYear = reportsWithoutYear + files.filter((f) => statesNone(f, FORM_YEAR)).length;
+  return { files: out, year, withoutYear, reportsWithoutYear };
 }

@@ -125,7 +125,7 @@ export interface FormFilePreview {
   /** Findings the form states, not stored (there is no findings table yet). */
   findings: number;
   supersedes: FormSupersedes | null;
-  /** The form states no year and the upload gave it (or none was given yet: then it is an error). */
+  /** The form (or a part of the report) states no year and the upload gave it. */
   yearFromUpload: boolean;
 }
 
@@ -133,8 +133,10 @@ export interface FormsPreview {
   files: FormFilePreview[];
   /** The year given for the forms that state none; null when none was given. */
   year: number | null;
-  /** How many forms state no year. */
+  /** How many files (forms, and reports a part of which) state no year. */
   withoutYear: number;
+  /** How many of those are reports (the words for them differ). */
+  reportsWithoutYear: number;
 }
 
 /** A file fetched by the main thread (published data) rather than picked by a person. */

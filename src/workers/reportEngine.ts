@@ -59,7 +59,7 @@ export class ReportEngine {
         const f = msg.file;
         const source = { name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) };
         const pdf = this.pdfWorker ? { ...pdfAssets(msg.assets), worker: this.pdfWorker } : pdfAssets(msg.assets);
-        return this.read(msg.id, source, pdf);
+        return this.read(msg.id, source, pdf, msg.year);
       }
       case 'check':
         return this.check(msg.id, msg.edits);
@@ -71,8 +71,11 @@ export class ReportEngine {
     }
   }
 
-  /** Reads and extracts the report, holds it, and posts the document laid out for review with its check. */
-  async read(id: number, source: ReportSource, pdf: PdfOptions = {}): Promise<void> {
+  /**
+   * Reads and extracts the report, holds it, and posts the document laid out for review with its
+   * check; `year` stands in for the year of the parts that state none (never for a year stated).
+   */
+  async read(id: number, source: ReportSource, pdf: PdfOptions = {}, year?: number): Promise<void> {
     this.held = null;
     try {
       const bytes = await source.read();
@@ -92,7 +95,7 @@ export class ReportEngine {
         const read = await readDocumentAs(format, bytes, pdf);
         if (read.ok) {
           doc = read.doc;
-          result = extractDocument(doc, source.name);
+          result = extractDocument(doc, source.name, year === undefined ? {} : { year });
           if (isFormLayout(result.layout)) {
             // The form reader recognises a Word self-evaluation form: not extracted as a report here.
             doc = null;

@@ -33,8 +33,11 @@ export interface ReportCheck {
 }
 
 export type ToReportWorker =
-  /** Read and extract a report; `assets` is the URL of pdf.js's CMaps and fonts folder, ending in '/'. */
-  | { type: 'read'; id: number; file: File; assets: string }
+  /**
+   * Read and extract a report; `assets` is the URL of pdf.js's CMaps and fonts folder, ending in '/';
+   * `year`: the year the analyst gave for the parts of the report that state none.
+   */
+  | { type: 'read'; id: number; file: File; assets: string; year?: number }
   /** The held report with these edits: what it gives and what its batches meet. */
   | { type: 'check'; id: number; edits: Edit[] }
   /** Commit the held report with these edits, all kinds at once, as ordinary batches. */

@@ -2,7 +2,8 @@
 // reviewed beside its text (every figure marked, a field scrolls to its sentence), one value
 // corrected, committed as ordinary batches and found on the record view; a PDF whose Chinese font
 // is not embedded read with the app's own CMaps (no request off origin); a scanned PDF refused; a
-// long PDF read by pdf.js in a worker of its own, which ends when the read is cancelled.
+// long PDF read by pdf.js in a worker of its own, which ends when the read is cancelled; a report
+// that states no year asked for one, read again with it and committed.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -14,6 +15,7 @@ import { CID_REPORT, cidFontPdf } from '../fixtures/cidPdf.ts';
 import { reportBlocks } from '../../scripts/bench/reportBench.ts';
 import { docxBytes } from '../../scripts/reportFixtures/writeDocx.ts';
 import { reportHtml } from '../../scripts/reportFixtures/writePdf.ts';
+import { noYearDocx } from '../fixtures/noYearReport.ts';
 
 const REPORTS = path.join(ROOT_DIR, 'test', 'fixtures', 'reports');
 const CCPIT = '中国国际贸易促进委员会北京市分会';
@@ -401,6 +403,43 @@ describe('reports', () => {
       await page.getByTestId('report-to-upload').click();
       await page.getByTestId('preview').waitFor({ timeout: 60_000 });
       assert.match(await page.getByTestId('preview').innerText(), /records\.csv/);
+      assertClean(app);
+    } finally {
+      await app.close();
+    }
+  });
+
+  test('a report that states no year is asked for it; read again with the year entered, it gives its record and commits', async () => {
+    const app = await openApp(env.browser, env.server.url);
+    const { page } = app;
+    try {
+      await openData(page);
+      const file = path.join(scratch, '无年度评价报告.docx');
+      await writeFile(file, noYearDocx());
+      await pickReport(page, file);
+      const ask = page.getByTestId('report-year-ask');
+      await ask.waitFor();
+      assert.match(await ask.innerText(), /报告未写明评价年度/);
+      assert.equal(await page.getByTestId('report-errors').locator('[data-code="year_not_found"]').count(), 1);
+      assert.equal(await page.getByTestId('report-commit').isDisabled(), true);
+
+      await page.getByTestId('report-year').fill('2022');
+      await page.getByTestId('report-year-apply').click();
+      await page
+        .locator('[data-testid="report-warnings"] [data-code="report_year_given"]')
+        .waitFor({ timeout: 60_000 });
+      assert.equal(await page.getByTestId('report-errors').count(), 0);
+      assert.match(await ask.innerText(), /按 2022 年读取/);
+      // The record is of the year given (read from no text: its identity says it, no field claims a sentence).
+      assert.match(await page.locator('[data-row="records:0"]').first().innerText(), /2022/);
+      await saveScreenshot(page, 'reports-year-given');
+      await page.waitForFunction(() => {
+        const b = document.querySelector<HTMLButtonElement>('[data-testid="report-commit"]');
+        return b !== null && !b.disabled;
+      });
+      await page.getByTestId('report-commit').click();
+      await page.getByTestId('report-result').waitFor({ timeout: 60_000 });
+      await page.locator('[data-batch]').filter({ hasText: '无年度评价报告.docx' }).first().waitFor();
       assertClean(app);
     } finally {
       await app.close();

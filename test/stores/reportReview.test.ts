@@ -8,30 +8,12 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { listBatches, loadCurrent } from '@/db/ledger';
 import type { BudgetDb } from '@/db/database';
-import { ReportEngine } from '@/workers/reportEngine';
-import type { FromReportWorker, ToReportWorker } from '@/workers/reportProtocol';
-import { setReportWorkerFactory, useReportReviewStore, type ReportWorkerLike } from '@/stores/reportReview';
+import { setReportWorkerFactory, useReportReviewStore } from '@/stores/reportReview';
 import { freshDb } from '../workers/helpers';
+import { InProcessReportWorker } from '../workers/inProcessWorker';
+import { NO_YEAR_AGENCY, NO_YEAR_TEXT } from '../fixtures/noYearReport';
 
 const REPORT = path.join(process.cwd(), 'test', 'fixtures', 'reports', 'ccpit-2023-department-tables.docx');
-
-class InProcessReportWorker implements ReportWorkerLike {
-  onmessage: ((e: MessageEvent<FromReportWorker>) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  readonly received: ToReportWorker[] = [];
-  private readonly engine: ReportEngine;
-  constructor(db: BudgetDb) {
-    this.engine = new ReportEngine(db, (msg) => {
-      const copy = structuredClone(msg);
-      setTimeout(() => this.onmessage?.({ data: copy } as MessageEvent<FromReportWorker>), 0);
-    });
-  }
-  postMessage(msg: ToReportWorker): void {
-    this.received.push(msg);
-    setTimeout(() => void this.engine.handle(msg), 0);
-  }
-  terminate(): void {}
-}
 
 async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
   const end = Date.now() + ms;
@@ -99,5 +81,46 @@ describe('report review store', () => {
     store.discard();
     expect(store.phase).toBe('idle');
     expect(await listBatches(db)).toEqual([]);
+  });
+
+  test('a report that states no year asks for one; given, it is read again in the worker and gives its rows', async () => {
+    const store = useReportReviewStore();
+    const workers: InProcessReportWorker[] = [];
+    setReportWorkerFactory(() => {
+      const w = new InProcessReportWorker(db);
+      workers.push(w);
+      return w;
+    });
+    store.choose(new File([new TextEncoder().encode(NO_YEAR_TEXT)], '无年度评价报告.txt'));
+    await until(() => store.phase === 'review', 'the review');
+    expect(store.check!.result.errors.map((e) => e.code)).toEqual(['year_not_found']);
+    expect(store.partsWithoutYear).toBe(1);
+    expect(store.canCommit).toBe(false);
+
+    // Not a year a record may have: nothing is read again.
+    store.setYear(1850);
+    expect(store.phase).toBe('review');
+    expect(store.year).toBeNull();
+
+    store.setYear(2022);
+    expect(store.phase).toBe('reading');
+    await until(() => store.phase === 'review', 'the second read');
+    const reads = workers[0]!.received.filter((m) => m.type === 'read');
+    expect(reads.map((m) => (m.type === 'read' ? (m.year ?? null) : null))).toEqual([null, 2022]);
+    expect(store.year).toBe(2022);
+    expect(store.check!.result.errors).toEqual([]);
+    expect(store.check!.result.warnings.map((w) => w.code)).toEqual(['report_year_given']);
+    // Still asked (the year given can be changed): the part now read with it.
+    expect(store.partsWithoutYear).toBe(1);
+    expect(store.canCommit).toBe(true);
+    store.commit();
+    await until(() => store.results !== null, 'the commit');
+    expect((await loadCurrent(db, 'records')).map((r) => [r.agency, r.year])).toEqual([[NO_YEAR_AGENCY, 2022]]);
+
+    // The next report chosen is asked its own year.
+    store.choose(new File([new TextEncoder().encode(NO_YEAR_TEXT)], '另一份.txt'));
+    await until(() => store.phase === 'review', 'the next review');
+    expect(store.year).toBeNull();
+    expect(store.check!.result.errors.map((e) => e.code)).toEqual(['year_not_found']);
   });
 });

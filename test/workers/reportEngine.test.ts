@@ -10,6 +10,7 @@ import { readEvidence } from '@/domain/evidenceColumn';
 import { ReportEngine } from '@/workers/reportEngine';
 import type { FromReportWorker } from '@/workers/reportProtocol';
 import { freshDb } from './helpers';
+import { NO_YEAR_AGENCY, NO_YEAR_TEXT } from '../fixtures/noYearReport';
 
 const REPORTS = path.join(process.cwd(), 'test', 'fixtures', 'reports');
 const PDF = { cMapUrl: path.join(process.cwd(), 'node_modules', 'pdfjs-dist', 'cmaps') + path.sep };
@@ -141,5 +142,40 @@ describe('report engine', () => {
     await h.engine.commit(10, []);
     expect(h.last('refused').id).toBe(10);
     expect(await listBatches(h.db)).toEqual([]);
+  });
+});
+
+describe('report engine: the year of a report that states none', () => {
+  const noYear = (text: string) => new File([new TextEncoder().encode(text)], '无年度评价报告.txt');
+
+  test('without a year it gives no rows; read again with the analyst’s year it gives them, said in a warning', async () => {
+    const h = harness();
+    await h.engine.handle({ type: 'read', id: 1, file: noYear(NO_YEAR_TEXT), assets: '' });
+    const first = h.last('read').check;
+    expect(first.result.errors.map((e) => e.code)).toEqual(['year_not_found']);
+    expect(first.batches).toEqual([]);
+
+    await h.engine.handle({ type: 'read', id: 2, file: noYear(NO_YEAR_TEXT), assets: '', year: 2022 });
+    const second = h.last('read').check;
+    expect(second.result.errors).toEqual([]);
+    expect(second.result.records.map((r) => [r.agency, r.year, r.budget, r.score])).toEqual([
+      [NO_YEAR_AGENCY, 2022, 200, 86],
+    ]);
+    expect(second.result.warnings.map((w) => [w.code, w.params])).toEqual([['report_year_given', { year: 2022 }]]);
+    expect(second.batches.find((b) => b.kind === 'records')).toMatchObject({ rows: 1, errorCount: 0 });
+    await h.engine.commit(2, []);
+    expect((await loadCurrent(h.db, 'records')).map((r) => [r.agency, r.year])).toEqual([[NO_YEAR_AGENCY, 2022]]);
+  });
+
+  test('a year the report states is kept whatever year is given, and the difference named', async () => {
+    const h = harness();
+    const stated = readFileSync(path.join(REPORTS, 'yuzhong-2022-contradicted-rate.txt'));
+    const file = new File([new Uint8Array(stated)], 'yuzhong-2022-contradicted-rate.txt');
+    await h.engine.handle({ type: 'read', id: 3, file, assets: '', year: 2021 });
+    const { result } = h.last('read').check;
+    expect(result.records.map((r) => r.year)).toEqual([2022]);
+    expect(result.warnings.filter((w) => w.code.startsWith('report_year')).map((w) => [w.code, w.params])).toEqual([
+      ['report_year_differs', { stated: 2022, given: 2021 }],
+    ]);
   });
 });

@@ -29,6 +29,8 @@ export const reportEn: typeof reportZhCN = {
     yearAsk:
       'The report states no evaluation year, so it gives no records; enter the year it evaluates: | {n} parts of the report state no evaluation year, so they give no records; enter the year they evaluate:',
     yearGiven: 'Where the report states no evaluation year, {year} is used; a year it states is kept.',
+    yearClearsEdits:
+      'Reading it again with another year clears the {n} correction or removal made. | Reading it again with another year clears the {n} corrections and removals made.',
     toUpload: 'Import this file with “Import files” instead',
     row: 'Row {n}',
     value: 'Value',

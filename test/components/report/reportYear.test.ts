@@ -57,6 +57,12 @@ describe('the year of a report that states none, on the review page', () => {
     expect(w.get('[data-testid="report-warnings"]').find('[data-code="report_year_given"]').exists()).toBe(true);
     expect(store.check!.result.records.map((r) => r.year)).toEqual([2022]);
     expect(w.get('[data-testid="report-commit"]').attributes('disabled')).toBeUndefined();
+
+    // A correction made, the prompt says that another year would read the report again without it.
+    expect(w.find('[data-testid="report-year-note"]').exists()).toBe(false);
+    store.correct('records', 0, 'score', '88');
+    await until(() => store.edits.length === 1, 'the correction');
+    expect(w.get('[data-testid="report-year-note"]').text()).toContain('清除已做的 1 处更正');
     w.unmount();
   });
 

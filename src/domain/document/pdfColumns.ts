@@ -53,3 +53,22 @@ export function columnAt(columns: readonly Span[], s: Span): number {
   for (let c = 1; c < columns.length; c++) if (middle > (columns[c - 1]!.right + columns[c]!.x) / 2) col = c;
   return col;
 }
+
+/**
+ * Whether a line of two segments or more reads as a row of a table with these columns: each
+ * segment within one column's band (columns meet halfway across the gap between their texts),
+ * no two in one column. A line of prose, or a row of other columns, straddles a boundary.
+ */
+export function fitsColumns(columns: readonly Span[], segments: readonly Span[], size: number): boolean {
+  if (segments.length < 2 || segments.length > columns.length) return false;
+  const edge = (c: number): number => (columns[c - 1]!.right + columns[c]!.x) / 2;
+  let last = -1;
+  for (const s of segments) {
+    const c = columnAt(columns, s);
+    const left = c === 0 ? columns[0]!.x - size : edge(c);
+    const right = c === columns.length - 1 ? columns[c]!.right + size : edge(c + 1);
+    if (c <= last || s.x < left || s.right > right) return false;
+    last = c;
+  }
+  return true;
+}

@@ -2,9 +2,9 @@
 // segments (runs of text with no wide gap) → paragraphs, and tables where several lines keep
 // their segments in the same columns. Pure geometry, no pdf.js: tested with items made by hand.
 import { gridOfTexts } from './cells';
-import { columnAt, columnExtents, type Span } from './pdfColumns';
+import { columnAt, columnExtents, fitsColumns, type Span } from './pdfColumns';
 import { isBetweenRows, placeSpans, type TableLine } from './pdfSpans';
-import type { Block, Table } from './types';
+import type { Block, Table, TableCell } from './types';
 
 /** One text item as pdf.js gives it, in page units with y growing upwards (baseline). */
 export interface PdfTextItem {
@@ -164,8 +164,8 @@ function columnOf(starts: readonly number[], x: number, size: number): number {
  * continue the row above. A line standing between rows (a merged cell's text) is no row: it
  * goes to the rows it spans (./pdfSpans).
  */
-function tableOf(lines: readonly Line[]): string[][] {
-  const extents = columnExtents(lines.map((l) => l.segments));
+function tableOf(lines: readonly Line[], columns?: readonly Span[]): TableCell[][] {
+  const extents = columns ?? columnExtents(lines.map((l) => l.segments));
   const starts = columnStarts(lines);
   const width = extents?.length ?? starts.length;
   const all: TableLine[] = lines.map((line) => {
@@ -192,8 +192,10 @@ function tableOf(lines: readonly Line[]): string[][] {
   });
   // A row's middle stands for it where a merged cell is centred down rows.
   for (const r of rows) r.y = r.ys.reduce((a, b) => a + b, 0) / r.ys.length;
-  if (between.length > 0) placeSpans(rows, between);
-  return rows.map((r) => r.cells);
+  const guessed = between.length > 0 ? placeSpans(rows, between) : [];
+  const grid = gridOfTexts(rows.map((r) => r.cells));
+  for (const u of guessed) grid[u.row]![u.col]!.spanGuessed = true;
+  return grid;
 }
 
 export interface PageLayout {
@@ -203,6 +205,8 @@ export interface PageLayout {
 interface Counters {
   paragraph: number;
   table: number;
+  /** The columns of the table that ends the page before: a row at the top of this page in them goes on with it. */
+  openTable?: readonly Span[] | null;
 }
 
 /**
@@ -221,6 +225,8 @@ export function layoutPage(
   const left = Math.min(...lines.map((l) => l.x));
   const right = Math.max(...lines.map((l) => l.right));
   const blocks: Block[] = [];
+  // The columns of the table the lines so far end with, if they end with one.
+  let open: readonly Span[] | null = null;
   let para: { lines: Line[] } | null = null;
   const flush = (): void => {
     if (!para) return;
@@ -260,11 +266,22 @@ export function layoutPage(
         j++;
       if (j - i >= 2) {
         flush();
-        blocks.push({ type: 'table', grid: gridOfTexts(tableOf(lines.slice(i, j))), at: { table: ++n.table, page } });
+        blocks.push({ type: 'table', grid: tableOf(lines.slice(i, j)), at: { table: ++n.table, page } });
+        open = columnExtents(lines.slice(i, j).map((t) => t.segments));
         i = j;
         continue;
       }
+      // One row at the top of a page, in the columns of the table that ended the page before (its
+      // 合计, its last indicator): that table goes on here (joinAcrossPages), though one line alone is no table.
+      const above = n.openTable;
+      if (i === 0 && above && fitsColumns(above, line.segments, line.size)) {
+        blocks.push({ type: 'table', grid: tableOf([line], above), at: { table: ++n.table, page } });
+        open = above;
+        i++;
+        continue;
+      }
     }
+    open = null;
     const prev = para?.lines[para.lines.length - 1];
     const gap = prev ? prev.y - line.y : 0;
     // Where a paragraph ends. Chinese text wraps anywhere but inside a number or a Latin word, so
@@ -292,6 +309,7 @@ export function layoutPage(
     i++;
   }
   flush();
+  n.openTable = open;
   return blocks;
 }
 
@@ -344,13 +362,20 @@ export function joinAcrossPages(blocks: Block[]): Block[] {
   return out;
 }
 
-const textsOf = (t: Table): string[][] => t.grid.map((row) => row.map((c) => c?.text ?? ''));
+const rowText = (row: readonly (TableCell | null)[] | undefined): string =>
+  (row ?? []).map((c) => c?.text ?? '').join('|');
 
-/** The rows of `next` after those of `table`, when both have as many columns; else null. */
+/**
+ * The rows of `next` after those of `table`, when both have as many columns; else null. Each
+ * row brought over keeps its cells (a merged cell's mark among them) and the page it stands on.
+ */
 function joinTables(table: Table, next: Table): Table | null {
-  const [above, below] = [textsOf(table), textsOf(next)];
-  const width = (rows: string[][]): number => rows[0]?.length ?? 0;
-  if (width(above) === 0 || width(above) !== width(below)) return null;
-  const repeated = below[0]!.join('|') === above[0]!.join('|');
-  return { ...table, grid: gridOfTexts([...above, ...below.slice(repeated ? 1 : 0)]) };
+  const width = (t: Table): number => t.grid[0]?.length ?? 0;
+  if (width(table) === 0 || width(table) !== width(next)) return null;
+  const repeated = rowText(next.grid[0]) === rowText(table.grid[0]);
+  const offset = table.grid.length - (repeated ? 1 : 0);
+  const below = next.grid
+    .slice(repeated ? 1 : 0)
+    .map((row) => row.map((c) => c && { ...c, row: c.row + offset, page: c.page ?? next.at.page }));
+  return { ...table, grid: [...table.grid, ...below] };
 }

@@ -14,7 +14,7 @@ import {
   type Statement,
 } from './draft';
 import { compact, splitPath } from './levels';
-import { numberingOf, type OutlineTable } from './outline';
+import { numberingOf, rowLocation, type OutlineTable } from './outline';
 import type { TableCell } from '@/domain/document/types';
 import type { ExtractIssue } from '@/domain/extract/types';
 import { warning } from './warn';
@@ -161,6 +161,7 @@ export function readTable(t: OutlineTable, ctx: TableContext): void {
   const grid = t.block.grid;
   let headerAbove = false;
   grid.forEach((row, r) => {
+    warnGuessedSpans(t, row, r, columns, ctx.record);
     const header = headerOf(row);
     if (header) {
       // A header over two rows (预算数 over 年初 / 调整后): the lower row names what it names, the
@@ -176,8 +177,7 @@ export function readTable(t: OutlineTable, ctx: TableContext): void {
     if (!block) return;
     const texts = cellsOf(row);
     if (texts.every((x) => x.trim() === '')) return;
-    const at = (c: number): string =>
-      `${t.location} 第${r + 1}行${columns[c] ? ` ${columns[c]!.header}` : ` 第${c + 1}列`}`;
+    const at = (c: number): string => `${rowLocation(t, r)}${columns[c] ? ` ${columns[c]!.header}` : ` 第${c + 1}列`}`;
     const cols = (role: Role): number[] => columns.flatMap((c, i) => (c?.role === role ? [i] : []));
     const text = (role: Role): { text: string; col: number } | null => {
       for (const c of cols(role)) if (texts[c]?.trim()) return { text: texts[c]!.trim(), col: c };
@@ -260,6 +260,23 @@ export function readTable(t: OutlineTable, ctx: TableContext): void {
       return;
     }
     readIndicatorRow(ctx, { isTotal, num, text, at, filled, texts, cols });
+  });
+}
+
+/** A merged cell the document reader put in this row by guess (pdfSpans): named at the cell, its text still read. */
+function warnGuessedSpans(
+  t: OutlineTable,
+  row: readonly (TableCell | null)[],
+  r: number,
+  columns: readonly (Column | null)[],
+  record: DraftRecord,
+): void {
+  row.forEach((cell, c) => {
+    if (!cell?.spanGuessed) return;
+    const column = columns[c]?.header ?? String(c + 1);
+    const params = { page: cell.page ?? t.block.at.page ?? 1, row: r + 1, column };
+    const location = `${rowLocation(t, r)} ${columns[c]?.header ?? `第${c + 1}列`}`;
+    record.warnings.push(warning('merged_cell_unplaced', params, { location, kind: 'records' }));
   });
 }
 

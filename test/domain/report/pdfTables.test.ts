@@ -87,3 +87,22 @@ describe('a merged cell the PDF layout could not place', () => {
     ]);
   });
 });
+
+describe('a PDF funds table in 元', () => {
+  it('reads its amounts in 万元 when the caption’s line states the unit beside it', () => {
+    const at = [72, 200, 380, 560];
+    const line = (y: number, ...cells: string[]): PdfTextItem[] => cells.map((c, k) => item(c, at[k]!, y));
+    const r = extractPages([
+      [
+        TITLE,
+        item('表1 项目资金情况', 72, 760),
+        item('单位：元', 560, 760),
+        ...line(735, '资金来源', '全年预算数', '全年执行数', '执行率'),
+        ...line(710, '区级财政资金', '2,812,800.00', '2,684,900.00', '95.45%'),
+        ...line(685, '合计', '2,812,800.00', '2,684,900.00', '95.45%'),
+      ],
+    ]);
+    expect(r.records[0]).toMatchObject({ budget: 281.28, expenditure: 268.49, execution_rate: 95.45 });
+    expect(r.funds.map((f) => [f.item, f.budget, f.expenditure])).toEqual([['区级财政资金', 281.28, 268.49]]);
+  });
+});

@@ -163,6 +163,7 @@ export function readTable(t: OutlineTable, ctx: TableContext): void {
   const filled: Partial<Record<'level1' | 'level2', Statement | null>> = {};
   const grid = t.block.grid;
   let headerAbove = false;
+  const warnedColumns = new Set<number>();
   grid.forEach((row, r) => {
     warnGuessedSpans(t, row, r, columns, ctx.record);
     const header = headerOf(row);
@@ -269,7 +270,15 @@ export function readTable(t: OutlineTable, ctx: TableContext): void {
         addFigure(rec, 'grade', reading.statement(grade.text[0]!, grade.text, at(grade.col)));
       return;
     }
-    readIndicatorRow(ctx, { isTotal, num, text, at, filled, texts, cols });
+    const unkeyed = (c: number): void => {
+      // A PDF row under the header with its level cell blank: the merged cell above it stands in
+      // another row of its span (its text at the bottom), so no row can be keyed for sure.
+      if (t.block.at.page === undefined || warnedColumns.has(c)) return;
+      warnedColumns.add(c);
+      const params = { page: row[c]?.page ?? t.block.at.page, row: r + 1, column: columns[c]?.header ?? String(c + 1) };
+      ctx.record.warnings.push(warning('merged_cell_unplaced', params, { location: at(c), kind: 'records' }));
+    };
+    readIndicatorRow(ctx, { isTotal, num, text, at, filled, texts, cols, unkeyed });
   });
 }
 
@@ -381,6 +390,8 @@ function readIndicatorRow(
   row: RowTools & {
     isTotal: boolean;
     filled: Partial<Record<'level1' | 'level2', Statement | null>>;
+    /** Said of a row whose level cell (this column) is blank with no name above to carry. */
+    unkeyed: (col: number) => void;
     cols: (role: Role) => number[];
   },
 ): void {
@@ -426,7 +437,11 @@ function readIndicatorRow(
     if (l2) row.filled.level2 = l2;
     else l2 = row.filled.level2 ?? null;
   }
-  if (!l1) return;
+  if (!l1) {
+    const blank = row.cols('level1')[0];
+    if (blank !== undefined && row.texts.some((x) => cellFigure(x))) row.unkeyed(blank);
+    return;
+  }
   const fields: DraftIndicator['fields'] = {};
   const weight = row.num('weight');
   const score = row.num('score');

@@ -64,9 +64,10 @@ describe('a merged cell the PDF layout could not place', () => {
     ...row(575, '', 'a5', '1'),
   ];
 
-  it('is named at its cell, with its page, row and column', () => {
+  it('is named at its cell, with its page, row and column (and so are the rows above it, left without a level)', () => {
     const warnings = extractPages([page]).warnings.filter((w) => w.code === 'merged_cell_unplaced');
     expect(warnings.map((w) => [w.params, w.location])).toEqual([
+      [{ page: 1, row: 2, column: '一级指标' }, '第1页 表1 第2行 一级指标'],
       [{ page: 1, row: 4, column: '一级指标' }, '第1页 表1 第4行 一级指标'],
     ]);
   });
@@ -104,5 +105,23 @@ describe('a PDF funds table in 元', () => {
     ]);
     expect(r.records[0]).toMatchObject({ budget: 281.28, expenditure: 268.49, execution_rate: 95.45 });
     expect(r.funds.map((f) => [f.item, f.budget, f.expenditure])).toEqual([['区级财政资金', 281.28, 268.49]]);
+  });
+});
+
+describe('merged level cells whose text stands at the bottom of their rows', () => {
+  it('are named at the first row, which has no level to carry, not dropped in silence', () => {
+    const r = extractPages([
+      [
+        TITLE,
+        ...row(700, '一级指标', '三级指标', '得分'),
+        ...row(675, '', 'a1', '5'),
+        ...row(650, '产出指标', 'a2', '4'),
+        ...row(625, '', 'b1', '3'),
+        ...row(600, '效益指标', 'b2', '2'),
+      ],
+    ]);
+    expect(r.warnings.filter((w) => w.code === 'merged_cell_unplaced').map((w) => [w.params, w.location])).toEqual([
+      [{ page: 1, row: 2, column: '一级指标' }, '第1页 表1 第2行 一级指标'],
+    ]);
   });
 });

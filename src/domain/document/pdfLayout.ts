@@ -198,6 +198,70 @@ function tableOf(lines: readonly Line[], columns?: readonly Span[]): TableCell[]
   return grid;
 }
 
+/**
+ * Where the table that starts at line `i` ends: the lines after it with two or more segments,
+ * and a line of one segment that starts in one of the table's columns with table lines after it
+ * (a wrapped cell). `right` is the page's right margin.
+ */
+function tableEnd(lines: readonly Line[], i: number, right: number): number {
+  let j = i + 1;
+  // A merged cell's text, centred, starts anywhere within its column, which the lines above
+  // and below leave blank (a caption between two tables stands where a row above has text).
+  const blankIn = (l: Line | undefined, c: Span): boolean =>
+    l !== undefined && l.segments.every((s) => s.right <= c.x || s.x >= c.right);
+  const withinColumn = (l: Line): boolean =>
+    (columnExtents(lines.slice(i, j).map((t) => t.segments)) ?? []).some(
+      (c) => l.x >= c.x - l.size && l.right <= c.right + l.size && blankIn(lines[j - 1], c) && blankIn(lines[j + 1], c),
+    );
+  const inColumn = (l: Line): boolean =>
+    (columnStarts(lines.slice(i, j)).some((x) => Math.abs(x - l.x) <= l.size * 0.5) || withinColumn(l)) &&
+    l.right < right - l.size * 2;
+  while (
+    j < lines.length &&
+    (lines[j]!.segments.length >= 2 ||
+      (j + 1 < lines.length && lines[j + 1]!.segments.length >= 2 && inColumn(lines[j]!)))
+  )
+    j++;
+  return j;
+}
+
+/**
+ * How many of a page's first lines go on with a table of these columns: lines in its columns, one
+ * of them at least a row (two segments or more); a line of one segment only as close to the line
+ * before or after it as a wrapped cell's lines are (a caption or the text after the table stands apart).
+ */
+function continuedRun(lines: readonly Line[], columns: readonly Span[]): number {
+  let end = 0;
+  let rows = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
+    if (!fitsColumns(columns, l.segments, l.size)) break;
+    if (l.segments.length < 2) {
+      const near = (o: Line | undefined): boolean => o !== undefined && Math.abs(o.y - l.y) <= l.size * 1.5;
+      if (!near(lines[k - 1]) && !(k === 0 && near(lines[1]))) break;
+    } else rows++;
+    end = k + 1;
+  }
+  // Nothing but lines of one segment: no row.
+  return rows > 0 ? end : 0;
+}
+
+/**
+ * The rows of a run that goes on with a table (continuedRun): each line of two segments or more
+ * a row, each line of one segment a wrapped cell's line of the row nearest it (above or below:
+ * a middle-aligned row's other cells stand between its wrapped cell's lines).
+ */
+function rowsOfRun(lines: readonly Line[], columns: readonly Span[]): TableCell[][] {
+  const rows = lines.filter((l) => l.segments.length >= 2);
+  const cells = rows.map(() => columns.map(() => [] as string[]));
+  for (const l of lines) {
+    let r = 0;
+    rows.forEach((row, k) => Math.abs(row.y - l.y) < Math.abs(rows[r]!.y - l.y) && (r = k));
+    for (const s of l.segments) cells[r]![columnAt(columns, s)]!.push(s.text);
+  }
+  return gridOfTexts(cells.map((row) => row.map((texts) => texts.join('\n'))));
+}
+
 export interface PageLayout {
   blocks: Block[];
 }
@@ -242,42 +306,24 @@ export function layoutPage(
   };
   for (let i = 0; i < lines.length;) {
     const line = lines[i]!;
+    // The rows at the top of a page that go on with the table ending the page before, where they
+    // are no table by the rule below: one row alone (its 合计, its last indicator), or a row whose
+    // wrapped cell's first line stands above the row's other cells.
+    const above = i === 0 ? n.openTable : null;
+    const run = above ? continuedRun(lines, above) : 0;
+    if (above && run > 0 && (line.segments.length < 2 || tableEnd(lines, 0, right) < Math.max(2, run))) {
+      blocks.push({ type: 'table', grid: rowsOfRun(lines.slice(0, run), above), at: { table: ++n.table, page } });
+      open = above;
+      i = run;
+      continue;
+    }
     if (line.segments.length >= 2) {
-      // A table: this line and those after it with two or more segments, and a line of one
-      // segment that starts in one of the table's columns with table lines after it (a wrapped cell).
-      let j = i + 1;
-      // A merged cell's text, centred, starts anywhere within its column, which the lines above
-      // and below leave blank (a caption between two tables stands where a row above has text).
-      const blankIn = (l: Line | undefined, c: Span): boolean =>
-        l !== undefined && l.segments.every((s) => s.right <= c.x || s.x >= c.right);
-      const withinColumn = (l: Line): boolean =>
-        (columnExtents(lines.slice(i, j).map((t) => t.segments)) ?? []).some(
-          (c) =>
-            l.x >= c.x - l.size && l.right <= c.right + l.size && blankIn(lines[j - 1], c) && blankIn(lines[j + 1], c),
-        );
-      const inColumn = (l: Line): boolean =>
-        (columnStarts(lines.slice(i, j)).some((x) => Math.abs(x - l.x) <= l.size * 0.5) || withinColumn(l)) &&
-        l.right < right - l.size * 2;
-      while (
-        j < lines.length &&
-        (lines[j]!.segments.length >= 2 ||
-          (j + 1 < lines.length && lines[j + 1]!.segments.length >= 2 && inColumn(lines[j]!)))
-      )
-        j++;
+      const j = tableEnd(lines, i, right);
       if (j - i >= 2) {
         flush();
         blocks.push({ type: 'table', grid: tableOf(lines.slice(i, j)), at: { table: ++n.table, page } });
         open = columnExtents(lines.slice(i, j).map((t) => t.segments));
         i = j;
-        continue;
-      }
-      // One row at the top of a page, in the columns of the table that ended the page before (its
-      // 合计, its last indicator): that table goes on here (joinAcrossPages), though one line alone is no table.
-      const above = n.openTable;
-      if (i === 0 && above && fitsColumns(above, line.segments, line.size)) {
-        blocks.push({ type: 'table', grid: tableOf([line], above), at: { table: ++n.table, page } });
-        open = above;
-        i++;
         continue;
       }
     }

@@ -256,11 +256,39 @@ describe('pdf layout', () => {
     expect(table.grid[3]!.map((c) => c?.row)).toEqual([4, 4, 4]);
   });
 
+  it('goes on with rows at the top of a page where a wrapped cell’s lines stand above and below the row’s other cells', () => {
+    const row = (y: number, ...cells: string[]): PdfTextItem[] =>
+      cells.flatMap((c, k) => (c ? [item(c, [72, 200, 330][k]!, y)] : []));
+    const pages = [
+      [...row(735, '一级指标', '三级指标', '得分'), ...row(710, '产出指标', '活动次数', '19')],
+      [
+        ...row(766, '', '服务对象满意'),
+        ...row(760, '效益指标', '', '28'),
+        ...row(754, '', '度指标'),
+        ...row(730, '合计', '', '47'),
+        item('四、存在的问题', 72, 700),
+      ],
+    ];
+    const n = { paragraph: 0, table: 0 };
+    const blocks = joinAcrossPages(pages.flatMap((items, i) => layoutPage(items, i + 1, 12, n)));
+    expect(blocks.map((b) => (b.type === 'table' ? b.grid.map((r) => r.map((c) => c?.text)) : b.text))).toEqual([
+      [
+        ['一级指标', '三级指标', '得分'],
+        ['产出指标', '活动次数', '19'],
+        ['效益指标', '服务对象满意\n度指标', '28'],
+        ['合计', '', '47'],
+      ],
+      '四、存在的问题',
+    ]);
+    // The wrapped cell's last line, blank above and below in its column, is no merged cell.
+    expect((blocks[0] as Table).grid.flat().some((c) => c?.spanGuessed)).toBe(false);
+  });
+
   it('leaves a line of two segments at the top of a page as text when it does not stand in the columns above', () => {
     const row = (y: number, ...cells: string[]): PdfTextItem[] => cells.map((c, k) => item(c, [72, 200, 330][k]!, y));
     const pages = [
       [...row(735, '一级指标', '分值', '得分'), ...row(710, '产出指标', '20', '19')],
-      [item('说明', 72, 760), item('本表得分按百分制计算，满分一百', 130, 760)],
+      [item('说明', 72, 760), item('本表得分按百分制计算，满分为一百分制', 150, 760)],
     ];
     const n = { paragraph: 0, table: 0 };
     const blocks = joinAcrossPages(pages.flatMap((items, i) => layoutPage(items, i + 1, 12, n)));

@@ -35,6 +35,12 @@ export const REPORT_ISSUES = {
   finding_kind_unclear: { section: 'text' },
   /** A line of table cells with figures (`text`) that could not be read as a table's row (its cells not under their columns for sure): not read. */
   table_row_unread: { text: 'text' },
+  /**
+   * A merged cell of a PDF table (a 一级指标 over several rows) whose rows cannot be told for sure,
+   * at table row `row` on page `page`, under `column` (its header as written, or its number): its
+   * text put in the row above where it stands, or a row under the header left without its level.
+   */
+  merged_cell_unplaced: { page: 'integer', row: 'integer', column: 'text' },
   /** No agency could be identified in the report's title or text (an error: that part gives no rows). */
   agency_not_found: {},
   /** The agency is not in the registry; stored as written. */

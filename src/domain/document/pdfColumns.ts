@@ -53,3 +53,22 @@ export function columnAt(columns: readonly Span[], s: Span): number {
   for (let c = 1; c < columns.length; c++) if (middle > (columns[c - 1]!.right + columns[c]!.x) / 2) col = c;
   return col;
 }
+
+/**
+ * Whether a line's segments stand in a table with these columns: each in one column, reaching
+ * into no other column's text (a wrapped cell's longer line may pass its column's widest text
+ * above, not its neighbour's) nor out of the table; no two in one column. A line of prose, or a
+ * row of other columns, reaches across.
+ */
+export function fitsColumns(columns: readonly Span[], segments: readonly Span[], size: number): boolean {
+  if (segments.length === 0 || segments.length > columns.length) return false;
+  let last = -1;
+  for (const s of segments) {
+    const c = columnAt(columns, s);
+    const left = c === 0 ? columns[0]!.x - size : columns[c - 1]!.right;
+    const right = c === columns.length - 1 ? columns[c]!.right + size * 2 : columns[c + 1]!.x;
+    if (c <= last || s.x < left || s.right > right) return false;
+    last = c;
+  }
+  return true;
+}

@@ -2,9 +2,9 @@
 // segments (runs of text with no wide gap) → paragraphs, and tables where several lines keep
 // their segments in the same columns. Pure geometry, no pdf.js: tested with items made by hand.
 import { gridOfTexts } from './cells';
-import { columnAt, columnExtents, type Span } from './pdfColumns';
+import { columnAt, columnExtents, fitsColumns, type Span } from './pdfColumns';
 import { isBetweenRows, placeSpans, type TableLine } from './pdfSpans';
-import type { Block, Table } from './types';
+import type { Block, Table, TableCell } from './types';
 
 /** One text item as pdf.js gives it, in page units with y growing upwards (baseline). */
 export interface PdfTextItem {
@@ -164,8 +164,8 @@ function columnOf(starts: readonly number[], x: number, size: number): number {
  * continue the row above. A line standing between rows (a merged cell's text) is no row: it
  * goes to the rows it spans (./pdfSpans).
  */
-function tableOf(lines: readonly Line[]): string[][] {
-  const extents = columnExtents(lines.map((l) => l.segments));
+function tableOf(lines: readonly Line[], columns?: readonly Span[]): TableCell[][] {
+  const extents = columns ?? columnExtents(lines.map((l) => l.segments));
   const starts = columnStarts(lines);
   const width = extents?.length ?? starts.length;
   const all: TableLine[] = lines.map((line) => {
@@ -192,8 +192,74 @@ function tableOf(lines: readonly Line[]): string[][] {
   });
   // A row's middle stands for it where a merged cell is centred down rows.
   for (const r of rows) r.y = r.ys.reduce((a, b) => a + b, 0) / r.ys.length;
-  if (between.length > 0) placeSpans(rows, between);
-  return rows.map((r) => r.cells);
+  const guessed = between.length > 0 ? placeSpans(rows, between) : [];
+  const grid = gridOfTexts(rows.map((r) => r.cells));
+  for (const u of guessed) grid[u.row]![u.col]!.spanGuessed = true;
+  return grid;
+}
+
+/**
+ * Where the table that starts at line `i` ends: the lines after it with two or more segments,
+ * and a line of one segment that starts in one of the table's columns with table lines after it
+ * (a wrapped cell). `right` is the page's right margin.
+ */
+function tableEnd(lines: readonly Line[], i: number, right: number): number {
+  let j = i + 1;
+  // A merged cell's text, centred, starts anywhere within its column, which the lines above
+  // and below leave blank (a caption between two tables stands where a row above has text).
+  const blankIn = (l: Line | undefined, c: Span): boolean =>
+    l !== undefined && l.segments.every((s) => s.right <= c.x || s.x >= c.right);
+  const withinColumn = (l: Line): boolean =>
+    (columnExtents(lines.slice(i, j).map((t) => t.segments)) ?? []).some(
+      (c) => l.x >= c.x - l.size && l.right <= c.right + l.size && blankIn(lines[j - 1], c) && blankIn(lines[j + 1], c),
+    );
+  const inColumn = (l: Line): boolean =>
+    (columnStarts(lines.slice(i, j)).some((x) => Math.abs(x - l.x) <= l.size * 0.5) || withinColumn(l)) &&
+    l.right < right - l.size * 2;
+  while (
+    j < lines.length &&
+    (lines[j]!.segments.length >= 2 ||
+      (j + 1 < lines.length && lines[j + 1]!.segments.length >= 2 && inColumn(lines[j]!)))
+  )
+    j++;
+  return j;
+}
+
+/**
+ * How many of a page's first lines go on with a table of these columns: lines in its columns, one
+ * of them at least a row (two segments or more); a line of one segment only as close to the line
+ * before or after it as a wrapped cell's lines are (a caption or the text after the table stands apart).
+ */
+function continuedRun(lines: readonly Line[], columns: readonly Span[]): number {
+  let end = 0;
+  let rows = 0;
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k]!;
+    if (!fitsColumns(columns, l.segments, l.size)) break;
+    if (l.segments.length < 2) {
+      const near = (o: Line | undefined): boolean => o !== undefined && Math.abs(o.y - l.y) <= l.size * 1.5;
+      if (!near(lines[k - 1]) && !(k === 0 && near(lines[1]))) break;
+    } else rows++;
+    end = k + 1;
+  }
+  // Nothing but lines of one segment: no row.
+  return rows > 0 ? end : 0;
+}
+
+/**
+ * The rows of a run that goes on with a table (continuedRun): each line of two segments or more
+ * a row, each line of one segment a wrapped cell's line of the row nearest it (above or below:
+ * a middle-aligned row's other cells stand between its wrapped cell's lines).
+ */
+function rowsOfRun(lines: readonly Line[], columns: readonly Span[]): TableCell[][] {
+  const rows = lines.filter((l) => l.segments.length >= 2);
+  const cells = rows.map(() => columns.map(() => [] as string[]));
+  for (const l of lines) {
+    let r = 0;
+    rows.forEach((row, k) => Math.abs(row.y - l.y) < Math.abs(rows[r]!.y - l.y) && (r = k));
+    for (const s of l.segments) cells[r]![columnAt(columns, s)]!.push(s.text);
+  }
+  return gridOfTexts(cells.map((row) => row.map((texts) => texts.join('\n'))));
 }
 
 export interface PageLayout {
@@ -203,6 +269,8 @@ export interface PageLayout {
 interface Counters {
   paragraph: number;
   table: number;
+  /** The columns of the table that ends the page before: a row at the top of this page in them goes on with it. */
+  openTable?: readonly Span[] | null;
 }
 
 /**
@@ -221,6 +289,8 @@ export function layoutPage(
   const left = Math.min(...lines.map((l) => l.x));
   const right = Math.max(...lines.map((l) => l.right));
   const blocks: Block[] = [];
+  // The columns of the table the lines so far end with, if they end with one.
+  let open: readonly Span[] | null = null;
   let para: { lines: Line[] } | null = null;
   const flush = (): void => {
     if (!para) return;
@@ -236,35 +306,28 @@ export function layoutPage(
   };
   for (let i = 0; i < lines.length;) {
     const line = lines[i]!;
+    // The rows at the top of a page that go on with the table ending the page before, where they
+    // are no table by the rule below: one row alone (its 合计, its last indicator), or a row whose
+    // wrapped cell's first line stands above the row's other cells.
+    const above = i === 0 ? n.openTable : null;
+    const run = above ? continuedRun(lines, above) : 0;
+    if (above && run > 0 && (line.segments.length < 2 || tableEnd(lines, 0, right) < Math.max(2, run))) {
+      blocks.push({ type: 'table', grid: rowsOfRun(lines.slice(0, run), above), at: { table: ++n.table, page } });
+      open = above;
+      i = run;
+      continue;
+    }
     if (line.segments.length >= 2) {
-      // A table: this line and those after it with two or more segments, and a line of one
-      // segment that starts in one of the table's columns with table lines after it (a wrapped cell).
-      let j = i + 1;
-      // A merged cell's text, centred, starts anywhere within its column, which the lines above
-      // and below leave blank (a caption between two tables stands where a row above has text).
-      const blankIn = (l: Line | undefined, c: Span): boolean =>
-        l !== undefined && l.segments.every((s) => s.right <= c.x || s.x >= c.right);
-      const withinColumn = (l: Line): boolean =>
-        (columnExtents(lines.slice(i, j).map((t) => t.segments)) ?? []).some(
-          (c) =>
-            l.x >= c.x - l.size && l.right <= c.right + l.size && blankIn(lines[j - 1], c) && blankIn(lines[j + 1], c),
-        );
-      const inColumn = (l: Line): boolean =>
-        (columnStarts(lines.slice(i, j)).some((x) => Math.abs(x - l.x) <= l.size * 0.5) || withinColumn(l)) &&
-        l.right < right - l.size * 2;
-      while (
-        j < lines.length &&
-        (lines[j]!.segments.length >= 2 ||
-          (j + 1 < lines.length && lines[j + 1]!.segments.length >= 2 && inColumn(lines[j]!)))
-      )
-        j++;
+      const j = tableEnd(lines, i, right);
       if (j - i >= 2) {
         flush();
-        blocks.push({ type: 'table', grid: gridOfTexts(tableOf(lines.slice(i, j))), at: { table: ++n.table, page } });
+        blocks.push({ type: 'table', grid: tableOf(lines.slice(i, j)), at: { table: ++n.table, page } });
+        open = columnExtents(lines.slice(i, j).map((t) => t.segments));
         i = j;
         continue;
       }
     }
+    open = null;
     const prev = para?.lines[para.lines.length - 1];
     const gap = prev ? prev.y - line.y : 0;
     // Where a paragraph ends. Chinese text wraps anywhere but inside a number or a Latin word, so
@@ -292,6 +355,7 @@ export function layoutPage(
     i++;
   }
   flush();
+  n.openTable = open;
   return blocks;
 }
 
@@ -344,13 +408,20 @@ export function joinAcrossPages(blocks: Block[]): Block[] {
   return out;
 }
 
-const textsOf = (t: Table): string[][] => t.grid.map((row) => row.map((c) => c?.text ?? ''));
+const rowText = (row: readonly (TableCell | null)[] | undefined): string =>
+  (row ?? []).map((c) => c?.text ?? '').join('|');
 
-/** The rows of `next` after those of `table`, when both have as many columns; else null. */
+/**
+ * The rows of `next` after those of `table`, when both have as many columns; else null. Each
+ * row brought over keeps its cells (a merged cell's mark among them) and the page it stands on.
+ */
 function joinTables(table: Table, next: Table): Table | null {
-  const [above, below] = [textsOf(table), textsOf(next)];
-  const width = (rows: string[][]): number => rows[0]?.length ?? 0;
-  if (width(above) === 0 || width(above) !== width(below)) return null;
-  const repeated = below[0]!.join('|') === above[0]!.join('|');
-  return { ...table, grid: gridOfTexts([...above, ...below.slice(repeated ? 1 : 0)]) };
+  const width = (t: Table): number => t.grid[0]?.length ?? 0;
+  if (width(table) === 0 || width(table) !== width(next)) return null;
+  const repeated = rowText(next.grid[0]) === rowText(table.grid[0]);
+  const offset = table.grid.length - (repeated ? 1 : 0);
+  const below = next.grid
+    .slice(repeated ? 1 : 0)
+    .map((row) => row.map((c) => c && { ...c, row: c.row + offset, page: c.page ?? next.at.page }));
+  return { ...table, grid: [...table.grid, ...below] };
 }

@@ -22,14 +22,20 @@ export function isBetweenRows(lines: readonly TableLine[], i: number): boolean {
   return filled.length > 0 && filled.every((c) => !above.cells[c] && !below.cells[c] && !isFigure(line.cells[c]!));
 }
 
+/** Where a merged cell's text was put by guess (0-based row and column): the reader must be told. */
+export interface Unplaced {
+  row: number;
+  col: number;
+}
+
 /**
  * Puts each column's texts in the first row of the rows they span, where the spans can be told
  * for sure: each text centred on a run of rows, the runs following one another from the first
  * row. A column that holds a figure, or whose texts do not follow so, is left as it stands (a
- * between-rows text then goes on in the row above it; false returned).
+ * between-rows text then goes on in the row above it, and its place is returned).
  */
-export function placeSpans(rows: TableLine[], between: readonly TableLine[]): boolean {
-  let placedAll = true;
+export function placeSpans(rows: TableLine[], between: readonly TableLine[]): Unplaced[] {
+  const unplaced: Unplaced[] = [];
   const width = rows[0]?.cells.length ?? 0;
   const pitch = rows.length > 1 ? (rows[0]!.y - rows[rows.length - 1]!.y) / (rows.length - 1) : 0;
   for (let c = 0; c < width; c++) {
@@ -42,17 +48,17 @@ export function placeSpans(rows: TableLine[], between: readonly TableLine[]): bo
     const starts = tile(rows, anchors, pitch / 4);
     if (!starts || anchors.some((a) => isFigure(a.text))) {
       // Not for sure: the text goes on in the row above it, as a wrapped cell would.
-      placedAll = false;
       for (const l of floating) {
         const above = rows.filter((r) => r.y > l.y).pop() ?? rows[0]!;
         above.cells[c] = above.cells[c] ? `${above.cells[c]}\n${l.cells[c]}` : l.cells[c]!;
+        unplaced.push({ row: rows.indexOf(above), col: c });
       }
       continue;
     }
     rows.forEach((r) => (r.cells[c] = ''));
     anchors.forEach((a, k) => (rows[starts[k]!]!.cells[c] = a.text));
   }
-  return placedAll;
+  return unplaced;
 }
 
 /** The first row of each anchor's span, or null when the spans do not follow one another within `tol`. */

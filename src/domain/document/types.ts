@@ -40,6 +40,13 @@ export interface TableCell {
   col: number;
   rowSpan: number;
   colSpan: number;
+  /** The page the cell stands on, where its table runs on from an earlier page (.pdf); else the table's. */
+  page?: number;
+  /**
+   * A merged cell's text (.pdf) whose rows could not be told for sure: it stands in the row
+   * above where it was found, a guess the reader of the table must point out.
+   */
+  spanGuessed?: true;
   /** A spreadsheet address (`E6`) when the table is a sheet. */
   address?: string;
   /** A typed value read from a spreadsheet cell (numbers never re-parsed from display text). */

@@ -8,7 +8,7 @@ import { addFigure, mergeDrafts, Reading, type DraftRecord, type Statement } fro
 import { readFindings } from './findings';
 import { coverFieldOf, identify, isReportTitle, type CoverField, type TitleSource } from './identity';
 import { compact } from './levels';
-import { outline, type OutlineItem, type OutlinePara } from './outline';
+import { outline, rowLocation, type OutlineItem, type OutlinePara } from './outline';
 import { evaluatorIn, readProse } from './prose';
 import { applyLevel1Sentences, level1Heading, readProseIndicators } from './proseIndicators';
 import { coreOf } from './levels';
@@ -81,10 +81,7 @@ function coverOf(items: readonly OutlineItem[]): CoverField[] {
     it.block.grid.forEach((row, r) => {
       const cells = row.filter((c): c is NonNullable<typeof c> => c !== null && c.text.trim() !== '');
       for (let i = 0; i + 1 < cells.length; i += 2) {
-        const f = coverFieldOf(
-          `${compact(cells[i]!.text)}：${cells[i + 1]!.text.trim()}`,
-          `${it.location} 第${r + 1}行`,
-        );
+        const f = coverFieldOf(`${compact(cells[i]!.text)}：${cells[i + 1]!.text.trim()}`, rowLocation(it, r));
         if (f) out.push({ ...f, value: cells[i + 1]!.text.trim() });
       }
     });

@@ -79,6 +79,13 @@ export function locationOf(at: BlockLocation): string {
   return page.trim();
 }
 
+/** Where row `r` (0-based) of a table stands (`第2页 表3 第12行`): on its own page where the table runs over pages. */
+export function rowLocation(t: OutlineTable, r: number): string {
+  const page = t.block.grid[r]?.find((c) => c?.page !== undefined)?.page;
+  const table = page !== undefined && page !== t.block.at.page ? locationOf({ ...t.block.at, page }) : t.location;
+  return `${table} 第${r + 1}行`;
+}
+
 function headingOf(p: Paragraph, text: string, location: string): Heading | null {
   const n = numberingOf(text);
   if (p.heading > 0) {

@@ -14,10 +14,12 @@ import {
   type Statement,
 } from './draft';
 import { compact, splitPath } from './levels';
-import { numberingOf, type OutlineTable } from './outline';
+import { numberingOf, rowLocation, type OutlineTable } from './outline';
 import type { TableCell } from '@/domain/document/types';
 import type { ExtractIssue } from '@/domain/extract/types';
 import { warning } from './warn';
+import { unitNotesIn } from '@/domain/unitNote';
+import { amountUnitScale } from '@/domain/headers';
 
 type Role =
   | 'level1'
@@ -81,7 +83,7 @@ function roleOf(text: string): { role: Role; scale: number | null } | null {
   const t = compact(text);
   const unit = /[（(]([^）)]*)[）)]$/.exec(t);
   const bare = unit ? t.slice(0, unit.index) : t;
-  const scale = unit ? (unit[1] === '元' ? 0.0001 : unit[1] === '亿元' ? 10000 : unit[1] === '万元' ? 1 : null) : null;
+  const scale = unit ? (amountUnitScale(unit[1]!) ?? null) : null;
   for (const [role, re] of HEADERS) if (re.test(bare)) return { role, scale };
   return null;
 }
@@ -109,12 +111,12 @@ function headerOf(row: readonly (TableCell | null)[]): { columns: (Column | null
     return { role: r.role, header: compact(cell.text) };
   });
   if (roles < 2) return null;
-  // A label column such as 项目资金（万元） names the block's unit.
+  // A label column such as 项目资金（万元）, or a cell `单位：元`, names the block's unit.
   for (const cell of row) {
-    const u = cell && /[（(](万元|元|亿元)[）)]/.exec(compact(cell.text));
-    if (u && scale === null) scale = u[1] === '元' ? 0.0001 : u[1] === '亿元' ? 10000 : 1;
+    const u = cell && /[（(](万元|元|亿元|千元)[）)]/.exec(compact(cell.text));
+    if (u && scale === null) scale = amountUnitScale(u[1]!) ?? null;
   }
-  return { columns, scale };
+  return { columns, scale: scale ?? statedUnit(row.map((c) => c?.text ?? '')) };
 }
 
 // A cell of digits and commas (and its unit) that is still no figure.
@@ -123,9 +125,10 @@ const UNCLEAR_CELL = /^\d[\d.,，\s]*[,，][\d.,，\s]*\d(?:万元|元|亿元|%|
 const TOTAL = /^(?:合计|总计|总分|得分合计|综合得分|年度资金总额|资金总额|总额)$/;
 const SUBTOTAL = /^小计$/;
 
-function unitScaleNear(before: string): number | null {
-  const m = /单位[：:]\s*(万元|元|亿元)/.exec(before);
-  return m ? (m[1] === '元' ? 0.0001 : m[1] === '亿元' ? 10000 : 1) : null;
+/** The unit of amounts a note among these texts states (`单位：元`, `（金额单位：万元）`) as a multiplier to 万元, or null. */
+function statedUnit(texts: readonly string[]): number | null {
+  const unit = texts.flatMap(unitNotesIn)[0];
+  return unit === undefined ? null : (amountUnitScale(unit) ?? null);
 }
 
 export interface TableContext {
@@ -156,11 +159,13 @@ export function readTable(t: OutlineTable, ctx: TableContext): void {
   const { reading } = ctx;
   let columns: (Column | null)[] = [];
   let block: Block = null;
-  let scale = unitScaleNear(t.before) ?? 1;
+  let scale = statedUnit([t.before]) ?? 1;
   const filled: Partial<Record<'level1' | 'level2', Statement | null>> = {};
   const grid = t.block.grid;
   let headerAbove = false;
+  const warnedColumns = new Set<number>();
   grid.forEach((row, r) => {
+    warnGuessedSpans(t, row, r, columns, ctx.record);
     const header = headerOf(row);
     if (header) {
       // A header over two rows (预算数 over 年初 / 调整后): the lower row names what it names, the
@@ -173,11 +178,16 @@ export function readTable(t: OutlineTable, ctx: TableContext): void {
       return;
     }
     headerAbove = false;
-    if (!block) return;
     const texts = cellsOf(row);
+    // A caption row of the table (`表1 项目资金情况 | 单位：元`, as a PDF's line of two segments) names the unit of the blocks below it.
+    const noted = statedUnit(texts);
+    if (noted !== null && texts.every((x) => !cellFigure(x))) {
+      scale = noted;
+      return;
+    }
+    if (!block) return;
     if (texts.every((x) => x.trim() === '')) return;
-    const at = (c: number): string =>
-      `${t.location} 第${r + 1}行${columns[c] ? ` ${columns[c]!.header}` : ` 第${c + 1}列`}`;
+    const at = (c: number): string => `${rowLocation(t, r)}${columns[c] ? ` ${columns[c]!.header}` : ` 第${c + 1}列`}`;
     const cols = (role: Role): number[] => columns.flatMap((c, i) => (c?.role === role ? [i] : []));
     const text = (role: Role): { text: string; col: number } | null => {
       for (const c of cols(role)) if (texts[c]?.trim()) return { text: texts[c]!.trim(), col: c };
@@ -213,6 +223,7 @@ export function readTable(t: OutlineTable, ctx: TableContext): void {
     if (block === 'budget') return readBudgetRow(ctx, { label, labelCell, isTotal, num, text, at, texts });
     if (block === 'line_items' || block === 'sources') {
       const item = text(block === 'sources' ? 'source' : 'item');
+      if (isTotal && block === 'sources') return readSourcesTotal(ctx.record, num);
       if (isTotal) {
         for (const field of ['budget', 'expenditure'] as const) {
           const s = num(field, true);
@@ -259,8 +270,48 @@ export function readTable(t: OutlineTable, ctx: TableContext): void {
         addFigure(rec, 'grade', reading.statement(grade.text[0]!, grade.text, at(grade.col)));
       return;
     }
-    readIndicatorRow(ctx, { isTotal, num, text, at, filled, texts, cols });
+    const unkeyed = (c: number): void => {
+      // A PDF row under the header with its level cell blank: the merged cell above it stands in
+      // another row of its span (its text at the bottom), so no row can be keyed for sure.
+      if (t.block.at.page === undefined || warnedColumns.has(c)) return;
+      warnedColumns.add(c);
+      const params = { page: row[c]?.page ?? t.block.at.page, row: r + 1, column: columns[c]?.header ?? String(c + 1) };
+      ctx.record.warnings.push(warning('merged_cell_unplaced', params, { location: at(c), kind: 'records' }));
+    };
+    readIndicatorRow(ctx, { isTotal, num, text, at, filled, texts, cols, unkeyed });
   });
+}
+
+/** A merged cell the document reader put in this row by guess (pdfSpans): named at the cell, its text still read. */
+function warnGuessedSpans(
+  t: OutlineTable,
+  row: readonly (TableCell | null)[],
+  r: number,
+  columns: readonly (Column | null)[],
+  record: DraftRecord,
+): void {
+  row.forEach((cell, c) => {
+    if (!cell?.spanGuessed) return;
+    const column = columns[c]?.header ?? String(c + 1);
+    const params = { page: cell.page ?? t.block.at.page ?? 1, row: r + 1, column };
+    const location = `${rowLocation(t, r)} ${columns[c]?.header ?? `第${c + 1}列`}`;
+    record.warnings.push(warning('merged_cell_unplaced', params, { location, kind: 'records' }));
+  });
+}
+
+/**
+ * The total row of a table of fund sources: the sources are all the record's money, so their
+ * total is the record's budget and spending (and its carry-over and rate where the table has
+ * them), stated beside the prose's figures and settled with them. Line items may leave spending
+ * out: their total only checks.
+ */
+function readSourcesTotal(record: DraftRecord, num: RowTools['num']): void {
+  for (const field of ['budget_initial', 'budget', 'expenditure', 'carryover'] as const) {
+    const s = num(field, true);
+    if (s) addFigure(record, field, s);
+  }
+  const rate = num('execution_rate');
+  if (rate) addFigure(record, 'execution_rate', rate);
 }
 
 interface RowTools {
@@ -339,6 +390,8 @@ function readIndicatorRow(
   row: RowTools & {
     isTotal: boolean;
     filled: Partial<Record<'level1' | 'level2', Statement | null>>;
+    /** Said of a row whose level cell (this column) is blank with no name above to carry. */
+    unkeyed: (col: number) => void;
     cols: (role: Role) => number[];
   },
 ): void {
@@ -384,7 +437,11 @@ function readIndicatorRow(
     if (l2) row.filled.level2 = l2;
     else l2 = row.filled.level2 ?? null;
   }
-  if (!l1) return;
+  if (!l1) {
+    const blank = row.cols('level1')[0];
+    if (blank !== undefined && row.texts.some((x) => cellFigure(x))) row.unkeyed(blank);
+    return;
+  }
   const fields: DraftIndicator['fields'] = {};
   const weight = row.num('weight');
   const score = row.num('score');

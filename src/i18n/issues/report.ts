@@ -19,6 +19,8 @@ export const reportMessages: AreaMessages<'report'> = {
     figure_unclear: '“{text}”中的数字无法确定如何读取（逗号不是千位分隔），未读取，请核对原文',
     finding_kind_unclear: '“{section}”一节中的这一段未写明是问题还是建议等，未读取，请核对原文',
     table_row_unread: '表格的这一行无法确定各数字所在的列（“{text}”），未读取，请核对原文',
+    merged_cell_unplaced:
+      '第{page}页表格第{row}行“{column}”列的合并单元格无法确定跨哪几行，该列读出的内容可能有误，请核对原文',
     agency_not_found: '未能从标题或正文中识别出单位名称，无法生成记录',
     agency_unknown: '单位“{agency}”不在单位名录中，按原文保存',
     year_not_found: '未能识别评价年度，无法生成记录',
@@ -51,6 +53,8 @@ export const reportMessages: AreaMessages<'report'> = {
       'This paragraph of section “{section}” does not say whether it is a problem, a recommendation or another kind of finding; it was not read, check the text.',
     table_row_unread:
       'The figures of this table row cannot be put under their columns for sure (“{text}”); it was not read, check the text.',
+    merged_cell_unplaced:
+      'The rows that a merged cell spans cannot be told for sure (table on page {page}, row {row}, column “{column}”); what was read from that column may be wrong: check the text.',
     agency_not_found: 'No agency could be identified in the title or the text, so no record can be made.',
     agency_unknown: 'The agency “{agency}” is not in the registry; stored as written.',
     year_not_found: 'The fiscal year could not be identified, so no record can be made.',

@@ -200,6 +200,7 @@ describe('pdf layout', () => {
       ],
       '四、存在的问题',
     ]);
+    expect((blocks[0] as Table).grid.map((r) => r[0]!.page ?? blocks[0]!.at.page)).toEqual([1, 1, 2, 3, 3]);
   });
 
   it('keeps the header row of a table that starts at the top of a page and is repeated on the next', () => {
@@ -222,6 +223,116 @@ describe('pdf layout', () => {
       ['管理指标', '15', '15'],
       ['合计', '65', '62'],
     ]);
+  });
+
+  it('goes on with a table whose next page holds one row in its columns, each row brought over citing its page', () => {
+    const row = (y: number, ...cells: string[]): PdfTextItem[] =>
+      cells.flatMap((c, k) => (c ? [item(c, [72, 200, 330][k]!, y)] : []));
+    const pages = [
+      [item('表2 指标得分表', 150, 760), ...row(735, '一级指标', '分值', '得分'), ...row(710, '产出指标', '20', '19')],
+      [...row(760, '效益指标', '30', '28')],
+      [...row(760, '合计', '50', '47'), item('四、存在的问题', 72, 720)],
+    ];
+    const n = { paragraph: 0, table: 0 };
+    const blocks = joinAcrossPages(pages.flatMap((items, i) => layoutPage(items, i + 1, 12, n)));
+    expect(blocks.map((b) => (b.type === 'table' ? b.grid.map((r) => r.map((c) => c?.text)) : b.text))).toEqual([
+      '表2 指标得分表',
+      [
+        ['一级指标', '分值', '得分'],
+        ['产出指标', '20', '19'],
+        ['效益指标', '30', '28'],
+        ['合计', '50', '47'],
+      ],
+      '四、存在的问题',
+    ]);
+    const table = blocks[1] as Table;
+    expect(table.at).toEqual({ table: 1, page: 1 });
+    expect(table.grid.map((r) => r.map((c) => c?.page ?? table.at.page))).toEqual([
+      [1, 1, 1],
+      [1, 1, 1],
+      [2, 2, 2],
+      [3, 3, 3],
+    ]);
+    expect(table.grid[3]!.map((c) => c?.row)).toEqual([4, 4, 4]);
+  });
+
+  it('goes on with rows at the top of a page where a wrapped cell’s lines stand above and below the row’s other cells', () => {
+    const row = (y: number, ...cells: string[]): PdfTextItem[] =>
+      cells.flatMap((c, k) => (c ? [item(c, [72, 200, 330][k]!, y)] : []));
+    const pages = [
+      [...row(735, '一级指标', '三级指标', '得分'), ...row(710, '产出指标', '活动次数', '19')],
+      [
+        ...row(766, '', '服务对象满意'),
+        ...row(760, '效益指标', '', '28'),
+        ...row(754, '', '度指标'),
+        ...row(730, '合计', '', '47'),
+        item('四、存在的问题', 72, 700),
+      ],
+    ];
+    const n = { paragraph: 0, table: 0 };
+    const blocks = joinAcrossPages(pages.flatMap((items, i) => layoutPage(items, i + 1, 12, n)));
+    expect(blocks.map((b) => (b.type === 'table' ? b.grid.map((r) => r.map((c) => c?.text)) : b.text))).toEqual([
+      [
+        ['一级指标', '三级指标', '得分'],
+        ['产出指标', '活动次数', '19'],
+        ['效益指标', '服务对象满意\n度指标', '28'],
+        ['合计', '', '47'],
+      ],
+      '四、存在的问题',
+    ]);
+    // The wrapped cell's last line, blank above and below in its column, is no merged cell.
+    expect((blocks[0] as Table).grid.flat().some((c) => c?.spanGuessed)).toBe(false);
+  });
+
+  it('leaves a line of two segments at the top of a page as text when it does not stand in the columns above', () => {
+    const row = (y: number, ...cells: string[]): PdfTextItem[] => cells.map((c, k) => item(c, [72, 200, 330][k]!, y));
+    const pages = [
+      [...row(735, '一级指标', '分值', '得分'), ...row(710, '产出指标', '20', '19')],
+      [item('说明', 72, 760), item('本表得分按百分制计算，满分为一百分制', 150, 760)],
+    ];
+    const n = { paragraph: 0, table: 0 };
+    const blocks = joinAcrossPages(pages.flatMap((items, i) => layoutPage(items, i + 1, 12, n)));
+    expect(blocks.map((b) => b.type)).toEqual(['table', 'paragraph']);
+    expect((blocks[0] as Table).grid).toHaveLength(2);
+  });
+
+  it('marks a merged cell whose rows cannot be told, left in the row above where it stands', () => {
+    const row = (y: number, ...cells: string[]): PdfTextItem[] =>
+      cells.flatMap((c, k) => (c ? [item(c, [72, 200, 330][k]!, y)] : []));
+    const [table] = layoutPage(
+      [
+        ...row(700, '一级指标', '三级指标', '得分'),
+        ...row(675, '', 'a1', '5'),
+        ...row(650, '', 'a2', '4'),
+        ...row(625, '', 'a3', '3'),
+        item('产出', 84, 612.5), // between the 3rd and 4th rows: centred on no run of rows from the first
+        ...row(600, '', 'a4', '2'),
+        ...row(575, '', 'a5', '1'),
+      ],
+      1,
+      12,
+      { paragraph: 0, table: 0 },
+    ) as Table[];
+    const marked = table!.grid.flatMap((r) => r.flatMap((c) => (c?.spanGuessed ? [[c.row, c.col, c.text]] : [])));
+    expect(marked).toEqual([[4, 1, '产出']]);
+  });
+
+  it('marks no cell where the merged cells are placed for sure', () => {
+    const row = (y: number, ...cells: string[]): PdfTextItem[] =>
+      cells.flatMap((c, k) => (c ? [item(c, [72, 200, 330][k]!, y)] : []));
+    const [table] = layoutPage(
+      [
+        ...row(700, '一级指标', '三级指标', '得分'),
+        ...row(675, '', 'a1', '5'),
+        item('产出', 84, 662.5),
+        ...row(650, '', 'a2', '4'),
+      ],
+      1,
+      12,
+      { paragraph: 0, table: 0 },
+    ) as Table[];
+    expect(table!.grid.flat().some((c) => c?.spanGuessed)).toBe(false);
+    expect(table!.grid[1]![0]!.text).toBe('产出');
   });
 
   it('marks a clearly larger line as a heading', () => {

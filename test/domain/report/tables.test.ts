@@ -128,6 +128,60 @@ describe('money tables', () => {
     });
   });
 
+  const SOURCES = [
+    ['资金来源', '全年预算数', '全年执行数', '结余', '执行率'],
+    ['区级财政资金', '2,812,800.00', '2,684,900.00', '127,900.00', '95.45%'],
+    ['合计', '2,812,800.00', '2,684,900.00', '127,900.00', '95.45%'],
+  ];
+
+  it('takes the total of a table of fund sources in 元 for the record’s figures, in 万元 exactly', () => {
+    const r = extract(`${TITLE}表1 项目资金情况（单位：元）\n` + txtTable(SOURCES));
+    expect(r.records[0]).toMatchObject({
+      budget: 281.28,
+      expenditure: 268.49,
+      carryover: 12.79,
+      execution_rate: 95.45,
+    });
+    expect(r.funds.map((f) => [f.item, f.budget, f.expenditure])).toEqual([['区级财政资金', 281.28, 268.49]]);
+    expect(evidenceOf(r, 'records', 0, 'budget')).toMatchObject({
+      text: '2,812,800.00',
+      location: '表1 第3行 全年预算数',
+    });
+    expect(r.warnings).toEqual([]);
+  });
+
+  it('reads the unit a header or a caption row inside the table states, and leaves a 万元 table as it is', () => {
+    const withCaptionRow = extract(TITLE + txtTable([['表1 项目资金情况', '单位：元'], ...SOURCES]));
+    expect(withCaptionRow.records[0]).toMatchObject({ budget: 281.28, expenditure: 268.49 });
+    const inHeader = extract(
+      TITLE +
+        txtTable([
+          ['资金来源', '全年预算数（千元）', '全年执行数（千元）'],
+          ['合计', '2,812.8', '2,684.9'],
+        ]),
+    );
+    expect(inHeader.records[0]).toMatchObject({ budget: 281.28, expenditure: 268.49 });
+    const wan = extract(
+      `${TITLE}单位：万元\n` +
+        txtTable([
+          ['资金来源', '全年预算数', '全年执行数'],
+          ['合计', '281.28', '268.49'],
+        ]),
+    );
+    expect(wan.records[0]).toMatchObject({ budget: 281.28, expenditure: 268.49 });
+  });
+
+  it('checks the table’s total against the prose: a budget stated otherwise is disputed', () => {
+    const rows = SOURCES.map((row) => row.map((c) => (c === '2,812,800.00' ? '2,800,000.00' : c)));
+    const r = extract(
+      `${TITLE}项目全年预算数281.28万元，实际支出268.49万元，执行率95.45%。\n单位：元\n` + txtTable(rows),
+    );
+    expect(r.records[0]).toMatchObject({ budget: 281.28, expenditure: 268.49 });
+    expect(r.warnings.filter((w) => w.code === 'figure_disputed')).toMatchObject([
+      { params: { field: 'budget', kept: '281.28', other: '280', otherLocation: '表1 第3行 全年预算数' } },
+    ]);
+  });
+
   it('reads cells grouped by full-width commas, with or without their unit', () => {
     const r = extract(
       `${TITLE}单位：元\n` +

@@ -3,6 +3,7 @@
 // their segments in the same columns. Pure geometry, no pdf.js: tested with items made by hand.
 import { gridOfTexts } from './cells';
 import { columnAt, columnExtents, type Span } from './pdfColumns';
+import { closeLetterSpacing } from './pdfSpacing';
 import { isBetweenRows, placeSpans, type TableLine } from './pdfSpans';
 import type { Block, Table } from './types';
 
@@ -124,13 +125,16 @@ function groupLines(items: readonly PdfTextItem[]): Line[] {
   return groups.map((group) => {
     group.sort((a, b) => a.x - b.x);
     const size = Math.max(...group.map((i) => i.size));
+    const spacing = glyphSpacing(group, size);
     const segments: Segment[] = [];
     for (const item of group) {
       const seg = segments[segments.length - 1];
       const gap = seg ? item.x - seg.right : Infinity;
       // A gap wider than about one and a half characters separates columns.
       if (seg && gap < size * 1.5) {
-        const space = gap > size * 0.2 && isWordChar(seg.text.at(-1)) && isWordChar(item.str.trimStart()[0]) ? ' ' : '';
+        // A word space: wider than the line's own spacing of its glyphs by a fifth of a character.
+        const space =
+          gap > spacing + size * 0.2 && isWordChar(seg.text.at(-1)) && isWordChar(item.str.trimStart()[0]) ? ' ' : '';
         seg.text += space + item.str;
         seg.right = Math.max(seg.right, item.x + item.width);
       } else {
@@ -138,9 +142,26 @@ function groupLines(items: readonly PdfTextItem[]): Line[] {
       }
     }
     for (const s of segments)
-      s.text = unifyRadicals(s.text.replace(/\s+/g, (w) => (w.includes('\n') ? ' ' : w)).trim());
+      s.text = closeLetterSpacing(unifyRadicals(s.text.replace(/\s+/g, (w) => (w.includes('\n') ? ' ' : w)).trim()));
     return { y: group[0]!.y, size, segments, x: segments[0]!.x, right: segments[segments.length - 1]!.right };
   });
+}
+
+/**
+ * The gap a letter-spaced line leaves between its glyphs: where each glyph is an item of its own
+ * (spacing wider than pdf.js joins into one run), the middle gap after the one-character items
+ * (three at least); else 0. Gaps of a column's width do not count.
+ */
+function glyphSpacing(group: readonly PdfTextItem[], size: number): number {
+  const gaps = group
+    .slice(1)
+    .flatMap((item, i) => {
+      const prev = group[i]!;
+      const gap = item.x - (prev.x + prev.width);
+      return [...prev.str.trim()].length === 1 && gap >= 0 && gap < size * 1.5 ? [gap] : [];
+    })
+    .sort((a, b) => a - b);
+  return gaps.length >= 3 ? gaps[Math.floor(gaps.length / 2)]! : 0;
 }
 
 /** Column starts shared by the lines of a table: segment x positions clustered within a character. */

@@ -4,6 +4,7 @@
 import { gridOfTexts } from './cells';
 import { columnAt, columnExtents, type Span } from './pdfColumns';
 import { closeLetterSpacing } from './pdfSpacing';
+import { readingOrder, type Frame } from './pdfPageColumns';
 import { isBetweenRows, placeSpans, type TableLine } from './pdfSpans';
 import type { Block, Table } from './types';
 
@@ -21,6 +22,8 @@ interface Segment {
   text: string;
   x: number;
   right: number;
+  /** The largest font size of its items (a heading in one column, body text in the other). */
+  size: number;
 }
 
 interface Line {
@@ -130,15 +133,17 @@ function groupLines(items: readonly PdfTextItem[]): Line[] {
     for (const item of group) {
       const seg = segments[segments.length - 1];
       const gap = seg ? item.x - seg.right : Infinity;
-      // A gap wider than about one and a half characters separates columns.
-      if (seg && gap < size * 1.5) {
+      // A gap wider than about one and a half characters separates columns (characters of the
+      // smaller text: a heading in one column does not join the body text beside it).
+      if (seg && gap < Math.min(seg.size, item.size) * 1.5) {
         // A word space: wider than the line's own spacing of its glyphs by a fifth of a character.
         const space =
           gap > spacing + size * 0.2 && isWordChar(seg.text.at(-1)) && isWordChar(item.str.trimStart()[0]) ? ' ' : '';
         seg.text += space + item.str;
         seg.right = Math.max(seg.right, item.x + item.width);
+        seg.size = Math.max(seg.size, item.size);
       } else {
-        segments.push({ text: item.str, x: item.x, right: item.x + item.width });
+        segments.push({ text: item.str, x: item.x, right: item.x + item.width, size: item.size });
       }
     }
     for (const s of segments)
@@ -237,10 +242,13 @@ export function layoutPage(
   n: Counters,
   running: ReadonlySet<string> = new Set(),
 ): Block[] {
-  const lines = toLines(items, running);
+  // Column by column on a page set in columns; each line keeps the margins of its frame.
+  const frames = readingOrder(toLines(items, running));
+  const lines = frames.flatMap((f) => f.lines);
   if (lines.length === 0) return [];
-  const left = Math.min(...lines.map((l) => l.x));
-  const right = Math.max(...lines.map((l) => l.right));
+  const frame = new Map<Line, Frame<Line>>(frames.flatMap((f) => f.lines.map((l) => [l, f] as const)));
+  const left = (l: Line): number => frame.get(l)!.left;
+  const right = (l: Line): number => frame.get(l)!.right;
   const blocks: Block[] = [];
   let para: { lines: Line[] } | null = null;
   const flush = (): void => {
@@ -272,9 +280,10 @@ export function layoutPage(
         );
       const inColumn = (l: Line): boolean =>
         (columnStarts(lines.slice(i, j)).some((x) => Math.abs(x - l.x) <= l.size * 0.5) || withinColumn(l)) &&
-        l.right < right - l.size * 2;
+        l.right < right(l) - l.size * 2;
       while (
         j < lines.length &&
+        frame.get(lines[j]!) === frame.get(line) &&
         (lines[j]!.segments.length >= 2 ||
           (j + 1 < lines.length && lines[j + 1]!.segments.length >= 2 && inColumn(lines[j]!)))
       )
@@ -294,9 +303,9 @@ export function layoutPage(
     // A heading's second line is often centred: only a gap or a change of size ends a heading.
     const headingSized = line.size > bodySize * 1.12;
     const prevText = prev ? prev.segments.map((x) => x.text).join('') : '';
-    const short = prev !== undefined && prev.right < right - prev.size * 2;
+    const short = prev !== undefined && prev.right < right(prev) - prev.size * 2;
     const endsSentence = /[。！？!?：:；;]$/.test(prevText);
-    const indented = line.x > left + line.size * 1.2;
+    const indented = line.x > left(line) + line.size * 1.2;
     const numbered = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))/.test(
       line.segments[0]!.text,
     );

@@ -9,11 +9,12 @@ const CJK = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2018-\u201f\
 
 /**
  * A run of single digits and number marks, one space apart (a letter-spaced number). Joined only
- * when it reads as one number for sure (grouped, with decimals or a percent): `表 2 2 0 1 9` may be
- * two numbers, and is left as it stands.
+ * when it reads as one number: grouped, with decimals or a percent, or two to four digits (a
+ * score, a year). `表 2 2 0 1 9` may be two numbers (`表2 2019`): five digits or more are left as
+ * they stand, and the figure is not read.
  */
 const SPACED_NUMBER = /(?<![\d,.%])\d(?: [\d,.%](?![\d,.%]))+/g;
-const ONE_NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$|^\d+\.\d+%?$|^\d+%$/;
+const ONE_NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?%?$|^\d+\.\d+%?$|^\d+%$|^\d{2,4}$/;
 
 /** Whether a segment is letter-spaced: three pieces or more, at least half of them (and two) one character. */
 export function isLetterSpaced(text: string): boolean {

@@ -18,10 +18,10 @@ describe('pdf letter-spacing', () => {
   it('joins the glyphs of a justified, letter-spaced line, its amounts whole', () => {
     const blocks = layout([
       item('2019 年 ， 全 年 预 算 数 281.28 万 元 ， 其 中 项 目 支 出 2 , 8 1 2 . 8 0 万 元', 72, 700),
-      item('执 行 率 为 9 5 . 4 5 % 。', 72, 682),
+      item('执 行 率 为 9 5 . 4 5 % ， 标 准 分 2 0 分 ， 2 0 2 0 年 4 月 1 7 日 。', 72, 682),
     ]);
     expect(blocks.map((b) => (b as Paragraph).text)).toEqual([
-      '2019年，全年预算数281.28万元，其中项目支出2,812.80万元执行率为95.45%。',
+      '2019年，全年预算数281.28万元，其中项目支出2,812.80万元执行率为95.45%，标准分20分，2020年4月17日。',
     ]);
   });
 
@@ -47,7 +47,7 @@ describe('pdf letter-spacing', () => {
     ]);
     expect(blocks.map((b) => (b as Paragraph).text)).toEqual([
       '表2 2019年 重庆市 渝中区 项目资金情况',
-      // Two numbers or one: the spaces between the digits stay.
+      // Two numbers or one (表2 2019, 表22 019): the spaces between the digits stay.
       '表2 2 0 1 9年资金情况',
     ]);
   });

@@ -1,7 +1,8 @@
 // Pages set in two columns. Sorted by baseline alone, the lines of both columns interleave, and
 // the report's sentences with them. A column region is found from the text's geometry: a run of
 // lines with a vertical gutter that none of them crosses, prose on both sides of it (one piece of
-// text each side per line, each side a good part of the page wide, lines filling their column).
+// text each side per line, each side a good part of the page wide, lines filling their column,
+// each side breaking at its own paragraphs, not both at once as a table's rows do).
 // Its left column is read to its end, then its right one; the lines that cross the gutter (a
 // heading, a table or a paragraph across the page) stay where they stand, read as one.
 
@@ -86,6 +87,32 @@ const fills = (column: Frame<PageLine>): boolean =>
   column.lines.filter((l) => l.right >= column.right - l.size).length * 2 >= column.lines.length;
 
 /**
+ * Whether the two sides start anew together wherever one of them does, as the cells of a table's
+ * rows do: after each break in one side (a gap wider than its line spacing), the other side has
+ * a line on the same baseline that also starts anew (its first, or after a short line or a gap).
+ * Two columns of prose break each at its own paragraphs. Without any break this says nothing (false).
+ */
+function rowsStartTogether(columns: readonly [Frame<PageLine>, Frame<PageLine>]): boolean {
+  const steps = columns.flatMap((c) => c.lines.slice(1).map((l, i) => c.lines[i]!.y - l.y));
+  const pitch = steps.sort((a, b) => a - b)[Math.floor(steps.length / 2)] ?? 0;
+  const startsAnew = (c: Frame<PageLine>, i: number): boolean => {
+    const prev = c.lines[i - 1];
+    const line = c.lines[i]!;
+    return !prev || prev.y - line.y > pitch * 1.4 || prev.right < c.right - prev.size;
+  };
+  let breaks = 0;
+  for (const [side, other] of [columns, [columns[1], columns[0]]] as const)
+    for (let i = 1; i < side.lines.length; i++) {
+      if (side.lines[i - 1]!.y - side.lines[i]!.y <= pitch * 1.4) continue;
+      breaks++;
+      const y = side.lines[i]!.y;
+      const k = other.lines.findIndex((l) => Math.abs(l.y - y) <= side.lines[i]!.size * 0.35);
+      if (k < 0 || !startsAnew(other, k)) return false;
+    }
+  return breaks > 0;
+}
+
+/**
  * The run of lines as a column region: the leading lines above the other side's first line left
  * out (a page-wide paragraph's short last line), its two columns; or null when it is none.
  */
@@ -108,7 +135,7 @@ function columnsOf<L extends PageLine>(
   const prose = columns.every(
     (c) => c.lines.length >= MIN_COLUMN_LINES && c.right - c.left >= width * MIN_COLUMN_WIDTH,
   );
-  return prose && columns.some(fills) ? { before, columns } : null;
+  return prose && columns.some(fills) && !rowsStartTogether(columns) ? { before, columns } : null;
 }
 
 /**

@@ -88,11 +88,57 @@ describe('pdf page columns', () => {
     expect((blocks[0] as Paragraph).text).toBe(left.join('') + right.join(''));
   });
 
+  it('reads columns on one line grid as columns where one breaks for a paragraph and the other goes on', () => {
+    const blocks = layout([
+      item('经评价，该项目绩效评价得分为', L, 700, { right: LR }),
+      item('92.50分，评价等级为“优”。', L, 682),
+      // A line of the grid left blank before the next paragraph, in the left column only.
+      item('项目资金使用规范，管理制度', L + 24, 646, { right: LR }),
+      item('健全，资金拨付及时，预算执行', L, 628, { right: LR }),
+      ...[
+        '率达到95.45%，绩效目标基本实',
+        '现。存在的问题是部分指标设定',
+        '不够细化，难以衡量；建议下一',
+        '年度结合实际情况，细化绩效指',
+      ].map((t, i) => item(t, R, 700 - i * 18, { right: RR })),
+      item('标。', R, 628),
+    ]);
+    expect(texts(blocks)).toEqual([
+      '经评价，该项目绩效评价得分为92.50分，评价等级为“优”。',
+      '项目资金使用规范，管理制度健全，资金拨付及时，预算执行率达到95.45%，绩效目标基本实现。存在的问题是部分指标设定不够细化，难以衡量；建议下一年度结合实际情况，细化绩效指标。',
+    ]);
+  });
+
   it('keeps a table whose columns leave a gap down the middle of the page a table', () => {
     const labels = ['项目名称', '主管部门', '实施单位', '项目属性'];
     const values = ['招商引资专项经费', '区招商投资促进局', '区招商服务中心', '经常性项目'];
     const blocks = layout(labels.flatMap((t, i) => [item(t, L, 700 - i * 20), item(values[i]!, R, 700 - i * 20)]));
     expect(blocks.map((b) => b.type)).toEqual(['table']);
     expect(cells(blocks[0] as Table)[2]).toEqual(['实施单位', '区招商服务中心']);
+  });
+
+  it('keeps a table of two long-text columns a table: its rows start on both sides together', () => {
+    const rows = [
+      [['存在问题'], ['改进建议']],
+      [
+        ['项目前期论证不充分，部分子项目', '实施内容与年初计划不一致，调整', '程序不规范。'],
+        ['加强项目前期论证，严格按照计划', '组织实施，规范调整程序。'],
+      ],
+      [
+        ['绩效目标设置不够细化，部分指标', '难以衡量。'],
+        ['结合项目实际情况细化绩效目标，', '确保指标可衡量、可考核。'],
+      ],
+    ];
+    const items: PdfTextItem[] = [];
+    let y = 700;
+    for (const [left, right] of rows) {
+      left!.forEach((t, i) => items.push(item(t, L, y - i * 18, i < left!.length - 1 ? { right: LR } : {})));
+      right!.forEach((t, i) => items.push(item(t, R, y - i * 18, i < right!.length - 1 ? { right: RR } : {})));
+      y -= Math.max(left!.length, right!.length) * 18 + 12;
+    }
+    const blocks = layout(items);
+    expect(blocks.map((b) => b.type)).toEqual(['table']);
+    expect(cells(blocks[0] as Table)[0]).toEqual(['存在问题', '改进建议']);
+    expect(cells(blocks[0] as Table)[2]![1]).toContain('确保指标可衡量');
   });
 });

@@ -42,8 +42,13 @@ const MIN_COLUMN_LINES = 4;
 /** The narrowest column, as a part of the page's text width. */
 const MIN_COLUMN_WIDTH = 0.25;
 
-/** The parts of `gaps` that no segment of `line` covers and that leave at most one segment on each side. */
-function gapsLeft(gaps: readonly Gap[], line: PageLine, minWidth: number): Gap[] {
+/**
+ * The parts of `gaps` that no segment of `line` covers and that leave it as a column's line on each
+ * side: one piece of text, or the cells of a table within one column, the other side then empty
+ * or prose (one piece over half its width), once the run's earlier lines have placed the gutter.
+ * A table across the page has cells on both sides.
+ */
+function gapsLeft(gaps: readonly Gap[], line: PageLine, minWidth: number, page: Gap, inRun: boolean): Gap[] {
   const out: Gap[] = [];
   for (const g of gaps) {
     let free: Gap[] = [g];
@@ -56,14 +61,18 @@ function gapsLeft(gaps: readonly Gap[], line: PageLine, minWidth: number): Gap[]
               { x: Math.max(f.x, s.right), right: f.right },
             ].filter((p) => p.right > p.x),
       );
-    out.push(
-      ...free.filter(
-        (f) =>
-          f.right - f.x >= minWidth &&
-          line.segments.filter((s) => s.right <= f.x).length <= 1 &&
-          line.segments.filter((s) => s.x >= f.right).length <= 1,
-      ),
-    );
+    const columnLine = (f: Gap): boolean => {
+      const left = line.segments.filter((s) => s.right <= f.x);
+      const right = line.segments.filter((s) => s.x >= f.right);
+      const prose = (side: PageSegment[], width: number): boolean =>
+        side.length === 0 || (side.length === 1 && side[0]!.right - side[0]!.x >= width / 2);
+      return (
+        (left.length <= 1 && right.length <= 1) ||
+        (inRun && left.length <= 1 && prose(left, f.x - page.x)) ||
+        (inRun && right.length <= 1 && prose(right, page.right - f.right))
+      );
+    };
+    out.push(...free.filter((f) => f.right - f.x >= minWidth && columnLine(f)));
   }
   return out;
 }
@@ -147,6 +156,7 @@ export function readingOrder<L extends PageLine>(lines: readonly L[]): Frame<L>[
   const page = frameOf([...lines]);
   const width = page.right - page.left;
   const band: Gap = { x: page.left + width * BAND, right: page.right - width * BAND };
+  const pageSpan: Gap = { x: page.left, right: page.right };
   // Judged at the page's common size: a heading's larger size does not make the gutter narrow for it.
   const sizes = lines.map((l) => l.size).sort((a, b) => a - b);
   const minGutter = sizes[Math.floor(sizes.length / 2)]! * MIN_GUTTER;
@@ -170,10 +180,10 @@ export function readingOrder<L extends PageLine>(lines: readonly L[]): Frame<L>[
     gaps = [band];
   };
   for (const line of lines) {
-    let next = gapsLeft(gaps, line, minGutter);
+    let next = gapsLeft(gaps, line, minGutter, pageSpan, run.length > 0);
     if (next.length === 0 && run.length > 0) {
       endRun();
-      next = gapsLeft(gaps, line, minGutter);
+      next = gapsLeft(gaps, line, minGutter, pageSpan, false);
     }
     if (next.length === 0) {
       across.push(line);

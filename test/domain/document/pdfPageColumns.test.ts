@@ -65,6 +65,33 @@ describe('pdf page columns', () => {
     ]);
   });
 
+  it("reads the columns after a table across the page in order, the table's last row cells right of the middle", () => {
+    const blocks = layout([
+      ...indicatorTable(760),
+      // A 合计 merged over the first three columns: its text centred, nothing left of it.
+      item('合计', 224, 700),
+      item('100', 400, 700),
+      item('96.50', 460, 700),
+      // The right column starts higher than the left one's heading.
+      item('（一）加快资金拨付进度，提高预算', R + 24, 676, { right: RR }),
+      item('四、存在的问题', L, 664, { size: 14 }),
+      item('执行率。', R, 658),
+      item('一是项目资金拨付进度偏慢，部分', L + 24, 640, { right: LR }),
+      item('（二）细化绩效目标，确保目标可', R + 24, 634, { right: RR }),
+      item('资金未按期支出。', L, 622),
+      item('衡量。', R, 616),
+      item('五、改进建议', L, 598, { size: 14 }),
+    ]);
+    expect(texts(blocks)).toEqual([
+      '表1',
+      '#四、存在的问题',
+      '一是项目资金拨付进度偏慢，部分资金未按期支出。',
+      '#五、改进建议',
+      '（一）加快资金拨付进度，提高预算执行率。',
+      '（二）细化绩效目标，确保目标可衡量。',
+    ]);
+  });
+
   it('reads columns whose lines share baselines as columns, not as a table of two', () => {
     const left = [
       '经评价，该项目绩效评价得分为',
@@ -106,6 +133,33 @@ describe('pdf page columns', () => {
     expect(texts(blocks)).toEqual([
       '经评价，该项目绩效评价得分为92.50分，评价等级为“优”。',
       '项目资金使用规范，管理制度健全，资金拨付及时，预算执行率达到95.45%，绩效目标基本实现。存在的问题是部分指标设定不够细化，难以衡量；建议下一年度结合实际情况，细化绩效指标。',
+    ]);
+  });
+
+  it('reads a table within one column as a table of that column, between its paragraphs', () => {
+    const left = [
+      '该项目全年预算数281.28万元，实',
+      '际支出268.49万元，结余12.79万',
+      '元，预算执行率为95.45%，资金',
+      '使用符合相关管理规定，未发现',
+      '截留、挪用项目资金的情况。',
+    ];
+    const blocks = layout([
+      ...left.map((t, i) => item(t, L, 700 - i * 18, i < left.length - 1 ? { right: LR } : {})),
+      item('项目资金来源如下表。', R, 709),
+      ...[
+        ['来源', '金额'],
+        ['区级', '281.28'],
+        ['合计', '281.28'],
+      ].flatMap(([a, b], r) => [item(a!, R + 12, 685 - r * 22), item(b!, R + 120, 685 - r * 22)]),
+      item('资金已全部拨付至项目实施单', R + 24, 617, { right: RR }),
+      item('位。', R, 599),
+    ]);
+    expect(texts(blocks)).toEqual([left.join(''), '项目资金来源如下表。', '表1', '资金已全部拨付至项目实施单位。']);
+    expect(cells(blocks[2] as Table)).toEqual([
+      ['来源', '金额'],
+      ['区级', '281.28'],
+      ['合计', '281.28'],
     ]);
   });
 

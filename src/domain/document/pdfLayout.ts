@@ -1,6 +1,7 @@
 // Rebuilding reading order from a PDF page's positioned text: items → lines (one baseline) →
-// segments (runs of text with no wide gap) → paragraphs, and tables where several lines keep
-// their segments in the same columns. Pure geometry, no pdf.js: tested with items made by hand.
+// segments (runs of text with no wide gap; letter-spacing closed, ./pdfSpacing) → the page's
+// columns read one after the other (./pdfPageColumns) → paragraphs, and tables where several lines
+// keep their segments in the same columns. Pure geometry, no pdf.js: tested with items made by hand.
 import { gridOfTexts } from './cells';
 import { columnAt, columnExtents, type Span } from './pdfColumns';
 import { closeLetterSpacing } from './pdfSpacing';

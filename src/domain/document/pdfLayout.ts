@@ -1,8 +1,11 @@
 // Rebuilding reading order from a PDF page's positioned text: items → lines (one baseline) →
-// segments (runs of text with no wide gap) → paragraphs, and tables where several lines keep
-// their segments in the same columns. Pure geometry, no pdf.js: tested with items made by hand.
+// segments (runs of text with no wide gap; letter-spacing closed, ./pdfSpacing) → the page's
+// columns read one after the other (./pdfPageColumns) → paragraphs, and tables where several lines
+// keep their segments in the same columns. Pure geometry, no pdf.js: tested with items made by hand.
 import { gridOfTexts } from './cells';
 import { columnAt, columnExtents, fitsColumns, type Span } from './pdfColumns';
+import { closeLetterSpacing } from './pdfSpacing';
+import { readingOrder, type Frame } from './pdfPageColumns';
 import { isBetweenRows, placeSpans, type TableLine } from './pdfSpans';
 import type { Block, Table, TableCell } from './types';
 
@@ -20,6 +23,8 @@ interface Segment {
   text: string;
   x: number;
   right: number;
+  /** The largest font size of its items (a heading in one column, body text in the other). */
+  size: number;
 }
 
 interface Line {
@@ -124,23 +129,45 @@ function groupLines(items: readonly PdfTextItem[]): Line[] {
   return groups.map((group) => {
     group.sort((a, b) => a.x - b.x);
     const size = Math.max(...group.map((i) => i.size));
+    const spacing = glyphSpacing(group, size);
     const segments: Segment[] = [];
     for (const item of group) {
       const seg = segments[segments.length - 1];
       const gap = seg ? item.x - seg.right : Infinity;
-      // A gap wider than about one and a half characters separates columns.
-      if (seg && gap < size * 1.5) {
-        const space = gap > size * 0.2 && isWordChar(seg.text.at(-1)) && isWordChar(item.str.trimStart()[0]) ? ' ' : '';
+      // A gap wider than about one and a half characters separates columns (characters of the
+      // smaller text: a heading in one column does not join the body text beside it).
+      if (seg && gap < Math.min(seg.size, item.size) * 1.5) {
+        // A word space: wider than the line's own spacing of its glyphs by a fifth of a character.
+        const space =
+          gap > spacing + size * 0.2 && isWordChar(seg.text.at(-1)) && isWordChar(item.str.trimStart()[0]) ? ' ' : '';
         seg.text += space + item.str;
         seg.right = Math.max(seg.right, item.x + item.width);
+        seg.size = Math.max(seg.size, item.size);
       } else {
-        segments.push({ text: item.str, x: item.x, right: item.x + item.width });
+        segments.push({ text: item.str, x: item.x, right: item.x + item.width, size: item.size });
       }
     }
     for (const s of segments)
-      s.text = unifyRadicals(s.text.replace(/\s+/g, (w) => (w.includes('\n') ? ' ' : w)).trim());
+      s.text = closeLetterSpacing(unifyRadicals(s.text.replace(/\s+/g, (w) => (w.includes('\n') ? ' ' : w)).trim()));
     return { y: group[0]!.y, size, segments, x: segments[0]!.x, right: segments[segments.length - 1]!.right };
   });
+}
+
+/**
+ * The gap a letter-spaced line leaves between its glyphs: where each glyph is an item of its own
+ * (spacing wider than pdf.js joins into one run), the middle gap after the one-character items
+ * (three at least); else 0. Gaps of a column's width do not count.
+ */
+function glyphSpacing(group: readonly PdfTextItem[], size: number): number {
+  const gaps = group
+    .slice(1)
+    .flatMap((item, i) => {
+      const prev = group[i]!;
+      const gap = item.x - (prev.x + prev.width);
+      return [...prev.str.trim()].length === 1 && gap >= 0 && gap < size * 1.5 ? [gap] : [];
+    })
+    .sort((a, b) => a - b);
+  return gaps.length >= 3 ? gaps[Math.floor(gaps.length / 2)]! : 0;
 }
 
 /** Column starts shared by the lines of a table: segment x positions clustered within a character. */
@@ -203,7 +230,12 @@ function tableOf(lines: readonly Line[], columns?: readonly Span[]): TableCell[]
  * and a line of one segment that starts in one of the table's columns with table lines after it
  * (a wrapped cell). `right` is the page's right margin.
  */
-function tableEnd(lines: readonly Line[], i: number, right: number): number {
+function tableEnd(
+  lines: readonly Line[],
+  i: number,
+  right: (l: Line) => number,
+  sameFrame: (a: Line, b: Line) => boolean,
+): number {
   let j = i + 1;
   // A merged cell's text, centred, starts anywhere within its column, which the lines above
   // and below leave blank (a caption between two tables stands where a row above has text).
@@ -215,9 +247,10 @@ function tableEnd(lines: readonly Line[], i: number, right: number): number {
     );
   const inColumn = (l: Line): boolean =>
     (columnStarts(lines.slice(i, j)).some((x) => Math.abs(x - l.x) <= l.size * 0.5) || withinColumn(l)) &&
-    l.right < right - l.size * 2;
+    l.right < right(l) - l.size * 2;
   while (
     j < lines.length &&
+    sameFrame(lines[j]!, lines[i]!) &&
     (lines[j]!.segments.length >= 2 ||
       (j + 1 < lines.length && lines[j + 1]!.segments.length >= 2 && inColumn(lines[j]!)))
   )
@@ -284,10 +317,14 @@ export function layoutPage(
   n: Counters,
   running: ReadonlySet<string> = new Set(),
 ): Block[] {
-  const lines = toLines(items, running);
+  // Column by column on a page set in columns; each line keeps the margins of its frame.
+  const frames = readingOrder(toLines(items, running));
+  const lines = frames.flatMap((f) => f.lines);
   if (lines.length === 0) return [];
-  const left = Math.min(...lines.map((l) => l.x));
-  const right = Math.max(...lines.map((l) => l.right));
+  const frame = new Map<Line, Frame<Line>>(frames.flatMap((f) => f.lines.map((l) => [l, f] as const)));
+  const left = (l: Line): number => frame.get(l)!.left;
+  const right = (l: Line): number => frame.get(l)!.right;
+  const sameFrame = (a: Line, b: Line): boolean => frame.get(a) === frame.get(b);
   const blocks: Block[] = [];
   // The columns of the table the lines so far end with, if they end with one.
   let open: readonly Span[] | null = null;
@@ -311,14 +348,14 @@ export function layoutPage(
     // wrapped cell's first line stands above the row's other cells.
     const above = i === 0 ? n.openTable : null;
     const run = above ? continuedRun(lines, above) : 0;
-    if (above && run > 0 && (line.segments.length < 2 || tableEnd(lines, 0, right) < Math.max(2, run))) {
+    if (above && run > 0 && (line.segments.length < 2 || tableEnd(lines, 0, right, sameFrame) < Math.max(2, run))) {
       blocks.push({ type: 'table', grid: rowsOfRun(lines.slice(0, run), above), at: { table: ++n.table, page } });
       open = above;
       i = run;
       continue;
     }
     if (line.segments.length >= 2) {
-      const j = tableEnd(lines, i, right);
+      const j = tableEnd(lines, i, right, sameFrame);
       if (j - i >= 2) {
         flush();
         blocks.push({ type: 'table', grid: tableOf(lines.slice(i, j)), at: { table: ++n.table, page } });
@@ -336,9 +373,9 @@ export function layoutPage(
     // A heading's second line is often centred: only a gap or a change of size ends a heading.
     const headingSized = line.size > bodySize * 1.12;
     const prevText = prev ? prev.segments.map((x) => x.text).join('') : '';
-    const short = prev !== undefined && prev.right < right - prev.size * 2;
+    const short = prev !== undefined && prev.right < right(prev) - prev.size * 2;
     const endsSentence = /[。！？!?：:；;]$/.test(prevText);
-    const indented = line.x > left + line.size * 1.2;
+    const indented = line.x > left(line) + line.size * 1.2;
     const numbered = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))/.test(
       line.segments[0]!.text,
     );

@@ -57,6 +57,11 @@ export function pairSeparator(locale: string): string {
   return isChinese(locale) ? '：' : ': ';
 }
 
+/** The brackets around an aside, as the language writes them: 甲（乙） / a (b). */
+export function asideBrackets(locale: string): readonly [open: string, close: string] {
+  return isChinese(locale) ? ['（', '）'] : [' (', ')'];
+}
+
 /** Items as the language lists them: 甲、乙 / a, b. */
 export function listOf(items: readonly string[], locale: string): string {
   return items.join(listSeparator(locale));

@@ -1,10 +1,12 @@
 // @vitest-environment happy-dom
-// The report review's counts in English take their plural: one warning is "1 warning", one record
-// row "1 row" (they read "1 warnings", "1 rows").
+// The report review in English: its counts take their plural (one warning is "1 warning", one
+// record row "1 row"; they read "1 warnings", "1 rows"), a warning's place is set off from its
+// message by a colon, and a correction's reason stands in English brackets, not Chinese ones.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
 import ReportImport from '@/components/report/ReportImport.vue';
+import EvidenceNote from '@/components/report/EvidenceNote.vue';
 import { createAppI18n } from '@/i18n';
 import { setReportWorkerFactory, useReportReviewStore } from '@/stores/reportReview';
 import { freshDb } from '../../workers/helpers';
@@ -34,8 +36,8 @@ async function until(check: () => boolean, what: string, ms = 10_000): Promise<v
 
 afterEach(() => setReportWorkerFactory(null));
 
-describe('the report review counts, in English', () => {
-  test('say "1 warning" and "1 row", in the singular', async () => {
+describe('the report review in English', () => {
+  test('say "1 warning" and "1 row", and set a warning’s place apart from its message', async () => {
     setReportWorkerFactory(() => new InProcessReportWorker(freshDb()));
     const app = await testApp('/data');
     const plugins = [app.router, app.pinia, createAppI18n('en')];
@@ -50,6 +52,18 @@ describe('the report review counts, in English', () => {
     expect(w.get('.summary').text()).toMatch(/, 0 errors, 1 warning$/);
     const records = w.findAll('[data-testid="report-checks"] li').map((li) => li.text());
     expect(records[0]).toMatch(/^Records: 1 row, 1 new, 0 replaced/);
+    expect(warnings[0]!.text()).toMatch(/^第1段: The agency/);
     w.unmount();
+  });
+
+  test('a correction’s reason stands in English brackets', async () => {
+    const app = await testApp();
+    const w = mount(EvidenceNote, {
+      props: {
+        entry: { field: 'score', location: '第6段', text: '86.5分', corrected: { from: '86.5', reason: '复核' } },
+      },
+      global: { plugins: [app.router, app.pinia, createAppI18n('en')] },
+    });
+    expect(w.get('[data-testid="evidence-corrected"]').text()).toBe('corrected, was “86.5” (复核)');
   });
 });

@@ -441,6 +441,9 @@ export const useImportStore = defineStore('import', () => {
     try {
       const rolled = await rollbackBatches(db!, ids);
       historyNotice.value = { type: 'rolledBack', batches: markRaw(rolled) };
+      // The last import's banner ("imported 1 batch") would contradict the history once its batches are gone.
+      const gone = new Set(rolled.map((b) => b.id));
+      if (results.value?.some((r) => gone.has(r.batch.id))) results.value = null;
       await refreshHistory();
       void refreshStorage();
     } catch (e) {

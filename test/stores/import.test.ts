@@ -215,6 +215,26 @@ describe('history, export, published data', () => {
     expect(project?.budget).toBe(320);
   });
 
+  test('the import result is put away once the batches it reports are rolled back, not before', async () => {
+    const store = useImportStore();
+    store.connect(db);
+    for (const name of ['records-gbk.csv', 'records-update.csv']) {
+      store.choose([fixture(name)]);
+      await until(() => store.phase === 'preview', `preview of ${name}`);
+      store.commit();
+      await until(() => store.results !== null, `commit of ${name}`);
+    }
+    const [update, first] = await listBatches(db);
+    expect(store.results?.map((r) => r.batch.id)).toEqual([update!.id]);
+    // Another batch rolled back: what the banner says of the last import is still true.
+    await store.rollback(first!.id);
+    expect(store.results?.map((r) => r.batch.id)).toEqual([update!.id]);
+    // Its own batch rolled back: "imported 1 batch" would contradict the history.
+    await store.rollback(update!.id);
+    expect(store.historyNotice).toMatchObject({ type: 'rolledBack' });
+    expect(store.results).toBeNull();
+  });
+
   test('a refused rollback leaves its code and parameters for the page, not a sentence', async () => {
     const store = useImportStore();
     store.connect(db);

@@ -151,6 +151,22 @@ describe('the data page in English', () => {
         await page.evaluate(() => document.activeElement?.closest('[data-batch]')?.getAttribute('data-batch')),
         await page.locator('[data-batch]').first().getAttribute('data-batch'),
       );
+
+      // Rolled back, at 1024 px: the history, with the time of the rollback in its state, still
+      // fits its panel, so every row's roll-back button is on screen without scrolling sideways.
+      await page.setViewportSize({ width: 1024, height: 768 });
+      await page
+        .locator('[data-batch]')
+        .first()
+        .getByRole('button', { name: /Roll back/ })
+        .click();
+      await dialog.getByTestId('confirm-rollback').click();
+      await page.locator('[data-batch] .rolled-time').first().waitFor({ timeout: 30_000 });
+      await saveScreenshot(page, 'import-english-history-1024');
+      const history = await page
+        .locator('.history-table')
+        .evaluate((table) => ({ wrap: table.parentElement!.clientWidth, table: table.scrollWidth }));
+      assert.ok(history.table <= history.wrap, `history ${history.table} px wide in a ${history.wrap} px panel`);
       assertClean(app);
     } finally {
       await app.close();

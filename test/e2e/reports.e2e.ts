@@ -445,4 +445,37 @@ describe('reports', () => {
       await app.close();
     }
   });
+
+  test('a finding of one long sentence leaves the evidence beside it readable, at 1366 and 1024 px', async () => {
+    const app = await openApp(env.browser, env.server.url);
+    const { page } = app;
+    try {
+      await openData(page);
+      const file = path.join(scratch, '社区服务提升项目绩效评价报告.txt');
+      await writeFile(
+        file,
+        [
+          '北京市测试戊中心',
+          '2023年度社区服务提升项目绩效评价报告',
+          '一、项目基本情况',
+          '2023年项目调整后预算数为520.00万元，项目实际支出480.00万元。',
+          '二、评价结论',
+          '经综合评价，该项目评价得分为86.5分，评价等级为良。',
+        ].join('\n'),
+      );
+      await pickReport(page, file);
+      for (const width of [1366, 1024]) {
+        await page.setViewportSize({ width, height: 768 });
+        // The conclusion's text stood on one line and left its evidence a character or two wide.
+        const narrowest = await page
+          .locator('[data-testid="report-fields"] td.evidence')
+          .evaluateAll((cells) => Math.min(...cells.map((c) => c.getBoundingClientRect().width)));
+        assert.ok(narrowest >= 100, `evidence ${narrowest} px wide at ${width} px`);
+      }
+      await saveScreenshot(page, 'reports-long-finding-1024');
+      assertClean(app);
+    } finally {
+      await app.close();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
-// "Report committed" stays until the report's batches are rolled back in the history: then it
-// would say the opposite of the history beside it, and it goes.
+// "Report committed" takes the focus from the commit button, which goes with the review, and stays
+// until the report's batches are rolled back in the history: it would then say the opposite of the
+// history beside it, and it goes.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { flushPromises, mount } from '@vue/test-utils';
@@ -35,7 +36,7 @@ afterEach(() => {
 });
 
 describe('the report commit banner', () => {
-  test('goes once the report’s batches are rolled back, not while another batch is', async () => {
+  test('takes the focus, and goes once the report’s batches are rolled back, not while another batch is', async () => {
     const db = freshDb();
     setReportWorkerFactory(() => new InProcessReportWorker(db));
     setImportWorkerFactory(() => new InProcessWorker(db));
@@ -48,8 +49,10 @@ describe('the report commit banner', () => {
       store.choose(new File([new TextEncoder().encode(text)], name));
       await until(() => store.phase === 'review', `the review of ${name}`);
       await until(() => store.phase === 'review' && store.canCommit, `${name} ready to commit`);
-      store.commit();
+      (w.get('[data-testid="report-commit"]').element as HTMLButtonElement).focus();
+      await w.get('[data-testid="report-commit"]').trigger('click');
       await until(() => w.find('[data-testid="report-result"]').exists(), `the commit of ${name}`);
+      expect(document.activeElement?.getAttribute('data-testid')).toBe('report-result');
     };
     await commitReport('甲.txt', report('86.5'));
     const first = store.results!.map((r) => r.batch.id);

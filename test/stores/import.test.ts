@@ -372,6 +372,18 @@ describe('forms and Excel', () => {
     expect(store.forms!.year).toBeNull();
   });
 
+  test('a form refused alone counts its own errors once: the summary agrees with the forms panel', async () => {
+    const store = useImportStore();
+    store.connect(db);
+    store.choose([formFile('department-guizhou-no-year.xlsx')]);
+    await until(() => store.phase === 'preview', 'preview');
+    const formErrors = store.forms!.files.flatMap((f) => f.errors.map((e) => e.code));
+    expect(formErrors).toEqual(['form_year_missing']);
+    // No "no rows" of the empty batch beside it: the form's error says why there are none.
+    expect(store.previews.flatMap((p) => p.errors.map((e) => e.code))).toEqual(['form_year_missing']);
+    expect(store.totals.errors).toBe(1);
+  });
+
   test('forms committed together are one upload in the history, rolled back as a unit; its records alone say what they leave behind', async () => {
     const store = useImportStore();
     store.connect(db);

@@ -126,6 +126,8 @@ export class FormsBatch {
     const at = (row: number | null): Origin | undefined => (row === null ? undefined : origins[row - 2]);
     const place = (i: Issue): Issue | null => {
       const o = at(i.row);
+      // No row at all because every form was refused: their own errors say why, an empty batch nothing more.
+      if (i.code === 'no_rows' && this.files.some((f) => f.errors.length > 0)) return null;
       if (!o) return i;
       const file = this.files[o.file]!;
       // A form whose record was refused: its other rows cannot find it, which says nothing new.

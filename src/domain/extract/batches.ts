@@ -18,6 +18,16 @@ export function batchName(fileName: string, kind: Kind): string {
   return `${fileName}（${kind}）`;
 }
 
+/**
+ * The file a batch came from, as people name it: a report's batch name without the kind code it
+ * carries (`报告.docx（records）` → `报告.docx`), which a list that names the kind beside it need
+ * not show; any other name as it is.
+ */
+export function batchFileName(name: string, kind: Kind): string {
+  const suffix = `（${kind}）`;
+  return name.endsWith(suffix) && name.length > suffix.length ? name.slice(0, -suffix.length) : name;
+}
+
 /** One parsed file per kind that has rows, records first; each batch named by the file and its kind. */
 export async function extractionBatches(
   fileName: string,

@@ -42,6 +42,22 @@ afterEach(() => {
 });
 
 describe('BatchHistory', () => {
+  test('a report’s batch shows its file, the kind in its own column, not the kind code in its name', async () => {
+    const db = freshDb();
+    await commitFile(db, await parseFile(fixtureBytes('records-gbk.csv'), '评价报告.docx（records）'));
+    setActivePinia(createPinia());
+    setImportWorkerFactory(() => new InProcessWorker(db));
+    useImportStore().connect(db);
+    const w = mount(BatchHistory, { global: { plugins: [createAppI18n('zh-CN')] }, attachTo: document.body });
+    await until(() => w.findAll('[data-batch]').length === 1);
+    const cells = w
+      .get('[data-batch="1"]')
+      .findAll('td')
+      .map((td) => td.text());
+    expect([cells[1], cells[2]]).toEqual(['评价报告.docx', '评价记录']);
+    w.unmount();
+  });
+
   test('lists every batch and rolls one back after saying what comes back', async () => {
     const { db, w } = await mountHistory('zh-CN');
 

@@ -6,7 +6,7 @@ import { gridOfTexts } from './cells';
 import { columnAt, columnExtents, fitsColumns, type Span } from './pdfColumns';
 import { closeLetterSpacing } from './pdfSpacing';
 import { readingOrder, type Frame } from './pdfPageColumns';
-import { isBetweenRows, placeSpans, type TableLine } from './pdfSpans';
+import { isBetweenRows, placeInRowSpans, placeSpans, type TableLine } from './pdfSpans';
 import type { Block, Table, TableCell } from './types';
 
 /** One text item as pdf.js gives it, in page units with y growing upwards (baseline). */
@@ -220,6 +220,8 @@ function tableOf(lines: readonly Line[], columns?: readonly Span[]): TableCell[]
   // A row's middle stands for it where a merged cell is centred down rows.
   for (const r of rows) r.y = r.ys.reduce((a, b) => a + b, 0) / r.ys.length;
   const guessed = between.length > 0 ? placeSpans(rows, between) : [];
+  const handled = new Set(between.flatMap((l) => l.cells.flatMap((t, c) => (t ? [c] : []))));
+  guessed.push(...placeInRowSpans(rows, handled));
   const grid = gridOfTexts(rows.map((r) => r.cells));
   for (const u of guessed) grid[u.row]![u.col]!.spanGuessed = true;
   return grid;

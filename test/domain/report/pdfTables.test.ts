@@ -108,8 +108,37 @@ describe('a PDF funds table in 元', () => {
   });
 });
 
-describe('merged level cells whose text stands at the bottom of their rows', () => {
-  it('are named at the first row, which has no level to carry, not dropped in silence', () => {
+describe('merged level cells whose text stands on a row of their span, not its first', () => {
+  const levels = (r: ReturnType<typeof extractPages>) => r.indicators.map((i) => [i.level1, i.level3]);
+  const unplaced = (r: ReturnType<typeof extractPages>) =>
+    r.warnings.filter((w) => w.code === 'merged_cell_unplaced').map((w) => [w.params.row, w.location]);
+
+  it('are put in the first row of their span when the texts stand at its bottom, as only that reading allows', () => {
+    const r = extractPages([
+      [
+        TITLE,
+        ...row(700, '一级指标', '三级指标', '得分'),
+        ...row(675, '', 'a1', '5'),
+        ...row(650, '', 'a2', '4'),
+        ...row(625, '产出指标', 'a3', '3'),
+        ...row(600, '', 'b1', '2'),
+        ...row(575, '效益指标', 'b2', '1'),
+        ...row(550, '满意度指标', 'c1', '1'),
+      ],
+    ]);
+    expect(levels(r)).toEqual([
+      ['产出指标', 'a1'],
+      ['产出指标', 'a2'],
+      ['产出指标', 'a3'],
+      ['效益指标', 'b1'],
+      ['效益指标', 'b2'],
+      ['满意度指标', 'c1'],
+    ]);
+    expect(unplaced(r)).toEqual([]);
+  });
+
+  it('name each row whose level is guessed when the texts may be centred or at the bottom', () => {
+    // Centred: 产出指标 over a1–b1, 效益指标 over b2; at the bottom: a1–a2 and b1–b2.
     const r = extractPages([
       [
         TITLE,
@@ -120,8 +149,31 @@ describe('merged level cells whose text stands at the bottom of their rows', () 
         ...row(600, '效益指标', 'b2', '2'),
       ],
     ]);
-    expect(r.warnings.filter((w) => w.code === 'merged_cell_unplaced').map((w) => [w.params, w.location])).toEqual([
-      [{ page: 1, row: 2, column: '一级指标' }, '第1页 表1 第2行 一级指标'],
+    expect(levels(r)).toEqual([
+      ['产出指标', 'a1'],
+      ['产出指标', 'a2'],
+      ['产出指标', 'b1'],
+      ['效益指标', 'b2'],
+    ]);
+    expect(unplaced(r)).toEqual([[4, '第1页 表1 第4行 一级指标']]);
+  });
+
+  it('name every row carrying a level by guess when the spans cannot be told', () => {
+    const r = extractPages([
+      [
+        TITLE,
+        ...row(700, '一级指标', '三级指标', '得分'),
+        ...row(675, '', 'a1', '5'),
+        ...row(650, '产出指标', 'a2', '4'),
+        ...row(625, '效益指标', 'b1', '3'),
+        ...row(600, '', 'b2', '2'),
+        ...row(575, '', 'b3', '1'),
+      ],
+    ]);
+    expect(unplaced(r)).toEqual([
+      [2, '第1页 表1 第2行 一级指标'],
+      [5, '第1页 表1 第5行 一级指标'],
+      [6, '第1页 表1 第6行 一级指标'],
     ]);
   });
 });

@@ -335,6 +335,58 @@ describe('pdf layout', () => {
     expect(table!.grid[1]![0]!.text).toBe('产出');
   });
 
+  describe('a two-column table of long text whose cells stand less than a gutter apart', () => {
+    // Cells 72–288 and 300–516: twelve units apart, one character, less than a segment's gap.
+    const L = '问题问题问题问题问题问题问题问题问题';
+    const R = '建议建议建议建议建议建议建议建议建议';
+    const [L17, R17] = [L.slice(0, 17), R.slice(0, 17)];
+    const cellsOf = (blocks: ReturnType<typeof layoutPage>) =>
+      blocks.map((b) => (b.type === 'table' ? b.grid.map((r) => r.map((c) => c?.text)) : b.text));
+    const read = (items: PdfTextItem[]) =>
+      cellsOf(
+        layoutPage([...items, item('表后的正文写满一整行，跨过两列之间的空白，读作段落。'.repeat(2), 72, 560)], 1, 12, {
+          paragraph: 0,
+          table: 0,
+        }),
+      );
+
+    it('reads its cells as rows where each cell is centred down its row and their lines interleave', () => {
+      expect(
+        read([
+          item('存在问题', 72, 706),
+          item('改进建议', 300, 706),
+          ...[680, 662, 644].map((y, k) => item(R.slice(0, 16) + 'R' + k, 300, y)),
+          ...[671, 653].map((y, k) => item(L.slice(0, 16) + 'L' + k, 72, y)),
+          ...[620, 602].map((y, k) => item(L.slice(0, 16) + 'M' + k, 72, y)),
+          item(R.slice(0, 16) + 'S', 300, 611),
+        ]),
+      ).toEqual([
+        [
+          ['存在问题', '改进建议'],
+          [`${L.slice(0, 16)}L0${L.slice(0, 16)}L1`, `${R.slice(0, 16)}R0${R.slice(0, 16)}R1${R.slice(0, 16)}R2`],
+          [`${L.slice(0, 16)}M0${L.slice(0, 16)}M1`, `${R.slice(0, 16)}S`],
+        ],
+        '表后的正文写满一整行，跨过两列之间的空白，读作段落。'.repeat(2),
+      ]);
+    });
+
+    it('parts its cells where they share a baseline and ran into one segment', () => {
+      const rows = read([
+        item('存在问题', 72, 706),
+        item('改进建议', 300, 706),
+        ...[680, 662, 644, 610, 592].flatMap((y, k) => [
+          item(L.slice(0, 17) + k, 72, y),
+          item(R.slice(0, 17) + k, 300, y),
+        ]),
+      ]);
+      expect(rows[0]).toEqual([
+        ['存在问题', '改进建议'],
+        [`${L17}0${L17}1${L17}2`, `${R17}0${R17}1${R17}2`],
+        [`${L17}3${L17}4`, `${R17}3${R17}4`],
+      ]);
+    });
+  });
+
   it('marks a clearly larger line as a heading', () => {
     const [h] = layoutPage([item('绩效评价报告', 200, 760, 22)], 1, 12, { paragraph: 0, table: 0 });
     expect((h as Paragraph).heading).toBe(1);

@@ -3,7 +3,9 @@
 // cells' lines run into one segment where they share a baseline, and interleave where they do not
 // (each cell centred down its row, one of them a line longer). Read by lines, it is a paragraph
 // of both cells' halves in turn. Found from the items: a vertical gutter of half a character or
-// more that none of a run of lines crosses, each side's text starting at one column start.
+// more that none of a run of lines crosses, each side's text starting at one column start. A
+// wider gutter is taken only where every row's cells start together or share a middle: two
+// columns of prose (./pdfPageColumns) break each at its own paragraphs.
 
 export interface GutterItem {
   str: string;
@@ -60,7 +62,7 @@ const sides = (line: ItemLine, g: Gap): [GutterItem[], GutterItem[]] => [
  * table's size whose sides start at their column's start; a first line with both cells (the
  * header); at least one line whose cells ran together or stand alone beside the other side's.
  */
-function tableOf(lines: readonly ItemLine[], from: number, to: number, g: Gap): TextTable | null {
+function tableOf(lines: readonly ItemLine[], from: number, to: number, g: Gap, wide: boolean): TextTable | null {
   const run = lines.slice(from, to);
   const size = run.map((l) => l.size).sort((a, b) => a - b)[Math.floor(run.length / 2)]!;
   const starts = [0, 1].map((s) => {
@@ -109,10 +111,16 @@ function tableOf(lines: readonly ItemLine[], from: number, to: number, g: Gap): 
   const rows: TextTable['rows'] = [];
   let [i, j] = [0, 0];
   const [left, right] = cells as [(typeof cells)[0], (typeof cells)[0]];
+  // Both cells of the row start together (top-aligned) or stand about one middle (centred).
+  let aligned = true;
   while (i < left.length || j < right.length) {
     const l = left[i];
     const r = right[j];
     const overlap = l && r && l.bottom - pitch / 2 <= r.top && r.bottom - pitch / 2 <= l.top;
+    if (overlap)
+      aligned &&=
+        Math.abs(l.top - r.top) <= pitch / 2 || Math.abs(l.top + l.bottom - r.top - r.bottom) / 2 <= pitch * 0.75;
+    else aligned = false;
     if (overlap) rows.push([l.lines, r.lines]);
     else if (l && (!r || l.top >= r.top)) rows.push([l.lines, []]);
     else rows.push([[], r!.lines]);
@@ -126,7 +134,7 @@ function tableOf(lines: readonly ItemLine[], from: number, to: number, g: Gap): 
     return lc.length > 0 && rc.length > 0 && rc[0]!.x - end < l.size * MAX_GAP;
   });
   const alone = rows.some(([lc, rc]) => lc.length !== rc.length);
-  if (rows.length < 2 || !(together || alone)) return null;
+  if (rows.length < 2 || !(wide ? aligned : together || alone)) return null;
   return { start: from + a, end: from + b, rows };
 }
 
@@ -138,11 +146,18 @@ export function textTables(lines: readonly ItemLine[], page: Gap): TextTable[] {
   let from = 0;
   let gaps: Gap[] = [band];
   const end = (to: number): void => {
-    const narrow = gaps.filter((g) => g.right - g.x < lines[from]!.size * MAX_GAP);
-    if (to - from >= MIN_LINES && narrow.length === 1) {
-      const t = tableOf(lines, from, to, narrow[0]!);
-      if (t) out.push(t);
-    }
+    if (to - from < MIN_LINES) return;
+    // A gutter has text on both sides (a gap at the right of short lines has none beyond it).
+    const run = lines.slice(from, to);
+    const between = gaps.filter((g) => [0, 1].every((s) => run.some((l) => sides(l, g)[s]!.length > 0)));
+    const narrow = between.filter((g) => g.right - g.x < lines[from]!.size * MAX_GAP);
+    const t =
+      narrow.length === 1
+        ? tableOf(lines, from, to, narrow[0]!, false)
+        : between.length === 1
+          ? tableOf(lines, from, to, between[0]!, true)
+          : null;
+    if (t) out.push(t);
   };
   for (let k = 0; k < lines.length; k++) {
     const next = freeIn(gaps, lines[k]!);

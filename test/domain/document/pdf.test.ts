@@ -344,7 +344,7 @@ describe('pdf layout', () => {
       blocks.map((b) => (b.type === 'table' ? b.grid.map((r) => r.map((c) => c?.text)) : b.text));
     const read = (items: PdfTextItem[]) =>
       cellsOf(
-        layoutPage([...items, item('表后的正文写满一整行，跨过两列之间的空白，读作段落。'.repeat(2), 72, 560)], 1, 12, {
+        layoutPage([...items, item('表后的正文写满一整行，跨过两列之间的空白，读作段落。'.repeat(2), 72, 530)], 1, 12, {
           paragraph: 0,
           table: 0,
         }),
@@ -383,6 +383,23 @@ describe('pdf layout', () => {
         ['存在问题', '改进建议'],
         [`${L17}0${L17}1${L17}2`, `${R17}0${R17}1${R17}2`],
         [`${L17}3${L17}4`, `${R17}3${R17}4`],
+      ]);
+    });
+
+    it('reads it as a table, not as page columns, where its cells stand a gutter apart and the next heading is on one side', () => {
+      const rows = read([
+        item('存在问题', 72, 706),
+        item('改进建议', 312, 706),
+        ...[680, 662, 644, 610, 592].flatMap((y, k) => [item(L17 + k, 72, y), item(R17 + k, 312, y)]),
+        item('四、存在的问题', 66, 566, 14),
+      ]);
+      expect(rows.slice(0, 2)).toEqual([
+        [
+          ['存在问题', '改进建议'],
+          [`${L17}0${L17}1${L17}2`, `${R17}0${R17}1${R17}2`],
+          [`${L17}3${L17}4`, `${R17}3${R17}4`],
+        ],
+        '四、存在的问题',
       ]);
     });
   });

@@ -54,6 +54,9 @@ export function placeSpans(rows: TableLine[], between: readonly TableLine[]): Un
         above.cells[c] = above.cells[c] ? `${above.cells[c]}\n${l.cells[c]}` : l.cells[c]!;
         unplaced.push({ row: rows.indexOf(above), col: c });
       }
+      // And every blank row below a text (the header aside) carries a name by guess.
+      const firstText = rows.findIndex((r, i) => i > 0 && r.cells[c]);
+      rows.forEach((r, i) => !r.cells[c] && i > firstText && unplaced.push({ row: i, col: c }));
       continue;
     }
     rows.forEach((r) => (r.cells[c] = ''));
@@ -97,13 +100,26 @@ export function placeInRowSpans(rows: TableLine[], done: ReadonlySet<number>): U
   if (!header || !first || rows.length < 3 || header.cells.some(isFigure)) return unplaced;
   const body = rows.slice(1);
   const pitch = (body[0]!.y - body[body.length - 1]!.y) / Math.max(1, body.length - 1);
+  let placing = true;
   for (let c = 0; c < header.cells.length; c++) {
-    // A column further right with its first row blank is a cell left empty, not a merged one.
+    // A column further right of one with no blanks is no merged one (a cell left empty).
     if (done.has(c)) continue;
-    if (!header.cells[c] || first.cells[c]) break;
+    if (!header.cells[c]) break;
     const anchors = body.flatMap((r, i) => (r.cells[c] ? [{ y: r.y, row: i }] : []));
     if (anchors.length === 0 || anchors.some((a) => isFigure(body[a.row]!.cells[c]!))) break;
+    const owner = (st: readonly number[], i: number): number => st.filter((s) => s <= i).length - 1;
     const centred = tile(body, anchors, pitch / 4);
+    if (first.cells[c]) {
+      // Read as set at the top of their spans (carried down); where the texts may as well be
+      // centred on other spans, the rows those put under another text are named.
+      if (anchors.length === body.length) break;
+      const top = anchors.map((a) => a.row);
+      if (centred) body.forEach((_, i) => owner(centred, i) !== owner(top, i) && unplaced.push({ row: i + 1, col: c }));
+      placing = false;
+      continue;
+    }
+    // Right of a column read from the top, a first row left blank is a cell left empty.
+    if (!placing) break;
     // At the bottom: each text on the last row of its span, the last text on the last row.
     const bottom =
       anchors[anchors.length - 1]!.row === body.length - 1
@@ -115,7 +131,6 @@ export function placeInRowSpans(rows: TableLine[], done: ReadonlySet<number>): U
       body.forEach((r, i) => !r.cells[c] && i > anchors[0]!.row && unplaced.push({ row: i + 1, col: c }));
       continue;
     }
-    const owner = (st: readonly number[], i: number): number => st.filter((s) => s <= i).length - 1;
     const texts = anchors.map((a) => body[a.row]!.cells[c]!);
     body.forEach((r, i) => {
       r.cells[c] = starts.includes(i) ? texts[starts.indexOf(i)]! : '';

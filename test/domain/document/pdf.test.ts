@@ -314,7 +314,12 @@ describe('pdf layout', () => {
       { paragraph: 0, table: 0 },
     ) as Table[];
     const marked = table!.grid.flatMap((r) => r.flatMap((c) => (c?.spanGuessed ? [[c.row, c.col, c.text]] : [])));
-    expect(marked).toEqual([[4, 1, '产出']]);
+    // The rows below it carry its name by guess: marked too.
+    expect(marked).toEqual([
+      [4, 1, '产出'],
+      [5, 1, ''],
+      [6, 1, ''],
+    ]);
   });
 
   it('marks no cell where the merged cells are placed for sure', () => {

@@ -31,6 +31,11 @@ export const REPORT_ISSUES = {
   level1_heading_mismatch: { heading: 'text', level2: 'text', level1: 'text' },
   /** A labelled figure or a table's figure cell whose digits cannot be read for sure (`预算数100，90万元`, `1,2812.8`: commas that group no thousands); not read. */
   figure_unclear: { text: 'text' },
+  /**
+   * A labelled figure or a table's figure cell written as letter-spaced digits that could not be
+   * joined for sure (`得分9 6 5 0`: one number or two); not read.
+   */
+  figure_spaced: { text: 'text' },
   /** A paragraph of a findings section of several kinds (`section`, e.g. 存在的问题及建议) that no lead-in says is a problem or a recommendation: not read. */
   finding_kind_unclear: { section: 'text' },
   /** A line of table cells with figures (`text`) that could not be read as a table's row (its cells not under their columns for sure): not read. */

@@ -6,7 +6,8 @@ import { gridOfTexts } from './cells';
 import { columnAt, columnExtents, fitsColumns, type Span } from './pdfColumns';
 import { closeLetterSpacing } from './pdfSpacing';
 import { readingOrder, type Frame } from './pdfPageColumns';
-import { isBetweenRows, placeSpans, type TableLine } from './pdfSpans';
+import { textTables } from './pdfTextTable';
+import { isBetweenRows, placeInRowSpans, placeSpans, type TableLine } from './pdfSpans';
 import type { Block, Table, TableCell } from './types';
 
 /** One text item as pdf.js gives it, in page units with y growing upwards (baseline). */
@@ -33,6 +34,10 @@ interface Line {
   segments: Segment[];
   x: number;
   right: number;
+  /** Its items, left to right. */
+  items: PdfTextItem[];
+  /** A two-column table of long text standing for these lines (./pdfTextTable): its rows' cells. */
+  cells?: string[][];
 }
 
 /**
@@ -149,7 +154,8 @@ function groupLines(items: readonly PdfTextItem[]): Line[] {
     }
     for (const s of segments)
       s.text = closeLetterSpacing(unifyRadicals(s.text.replace(/\s+/g, (w) => (w.includes('\n') ? ' ' : w)).trim()));
-    return { y: group[0]!.y, size, segments, x: segments[0]!.x, right: segments[segments.length - 1]!.right };
+    const [x, right] = [segments[0]!.x, segments[segments.length - 1]!.right];
+    return { y: group[0]!.y, size, segments, x, right, items: group };
   });
 }
 
@@ -220,6 +226,8 @@ function tableOf(lines: readonly Line[], columns?: readonly Span[]): TableCell[]
   // A row's middle stands for it where a merged cell is centred down rows.
   for (const r of rows) r.y = r.ys.reduce((a, b) => a + b, 0) / r.ys.length;
   const guessed = between.length > 0 ? placeSpans(rows, between) : [];
+  const handled = new Set(between.flatMap((l) => l.cells.flatMap((t, c) => (t ? [c] : []))));
+  guessed.push(...placeInRowSpans(rows, handled));
   const grid = gridOfTexts(rows.map((r) => r.cells));
   for (const u of guessed) grid[u.row]![u.col]!.spanGuessed = true;
   return grid;
@@ -295,6 +303,45 @@ function rowsOfRun(lines: readonly Line[], columns: readonly Span[]): TableCell[
   return gridOfTexts(cells.map((row) => row.map((texts) => texts.join('\n'))));
 }
 
+/** A cell's text from its lines' items: each line's as groupLines makes it, the lines run on. */
+function cellText(lines: readonly (readonly PdfTextItem[])[]): string {
+  let text = '';
+  for (const items of lines) {
+    const t = closeLetterSpacing(
+      unifyRadicals(
+        items
+          .map((i) => i.str)
+          .join('')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      ),
+    );
+    text += (isWordChar(text.at(-1)) && isWordChar(t[0]) ? ' ' : '') + t;
+  }
+  return text;
+}
+
+/** The lines with each two-column table of long text (./pdfTextTable) as one line standing for it. */
+function withTextTables(lines: Line[]): Line[] {
+  if (lines.length === 0) return lines;
+  const page = { x: Math.min(...lines.map((l) => l.x)), right: Math.max(...lines.map((l) => l.right)) };
+  const tables = textTables(lines, page);
+  if (tables.length === 0) return lines;
+  const out: Line[] = [];
+  let k = 0;
+  for (const t of tables) {
+    out.push(...lines.slice(k, t.start));
+    const run = lines.slice(t.start, t.end);
+    const [x, right] = [Math.min(...run.map((l) => l.x)), Math.max(...run.map((l) => l.right))];
+    const cells = t.rows.map((row) => row.map((side) => cellText(side as PdfTextItem[][])));
+    const segment: Segment = { text: '', x, right, size: run[0]!.size };
+    out.push({ ...run[0]!, segments: [segment], x, right, items: run.flatMap((l) => l.items), cells });
+    k = t.end;
+  }
+  out.push(...lines.slice(k));
+  return out;
+}
+
 export interface PageLayout {
   blocks: Block[];
 }
@@ -318,7 +365,7 @@ export function layoutPage(
   running: ReadonlySet<string> = new Set(),
 ): Block[] {
   // Column by column on a page set in columns; each line keeps the margins of its frame.
-  const frames = readingOrder(toLines(items, running));
+  const frames = readingOrder(withTextTables(toLines(items, running)));
   const lines = frames.flatMap((f) => f.lines);
   if (lines.length === 0) return [];
   const frame = new Map<Line, Frame<Line>>(frames.flatMap((f) => f.lines.map((l) => [l, f] as const)));
@@ -343,6 +390,13 @@ export function layoutPage(
   };
   for (let i = 0; i < lines.length;) {
     const line = lines[i]!;
+    if (line.cells) {
+      flush();
+      blocks.push({ type: 'table', grid: gridOfTexts(line.cells), at: { table: ++n.table, page } });
+      open = null;
+      i++;
+      continue;
+    }
     // The rows at the top of a page that go on with the table ending the page before, where they
     // are no table by the rule below: one row alone (its 合计, its last indicator), or a row whose
     // wrapped cell's first line stands above the row's other cells.

@@ -1,7 +1,8 @@
 // Merged cells of a PDF table (a 一级指标 over several rows). Its text is centred down the rows it
 // spans, so it often stands on a line of its own between two rows, or on a middle row with the
-// rows above and below it blank in that column. A reader of the grid carries a blank level cell
-// down from the row above: the text must stand in the first row of its span, not the nearest.
+// rows above and below it blank in that column; set to the bottom of its cell (rare), it stands on
+// the last row of its span. A reader of the grid carries a blank level cell down from the row
+// above: the text must stand in the first row of its span, not the nearest.
 
 export interface TableLine {
   y: number;
@@ -53,6 +54,9 @@ export function placeSpans(rows: TableLine[], between: readonly TableLine[]): Un
         above.cells[c] = above.cells[c] ? `${above.cells[c]}\n${l.cells[c]}` : l.cells[c]!;
         unplaced.push({ row: rows.indexOf(above), col: c });
       }
+      // And every blank row below a text (the header aside) carries a name by guess.
+      const firstText = rows.findIndex((r, i) => i > 0 && r.cells[c]);
+      rows.forEach((r, i) => !r.cells[c] && i > firstText && unplaced.push({ row: i, col: c }));
       continue;
     }
     rows.forEach((r) => (r.cells[c] = ''));
@@ -79,4 +83,59 @@ function tile(
   }
   // Rows after the last span are blank in this column (a 合计 row merged across the level columns).
   return starts;
+}
+
+/**
+ * The merged cells whose texts all stand on rows of their own (no line between rows), in the
+ * leading columns whose first row under the header (row 0, no figures in it) is blank: their text
+ * is not at the top of its span, so carried down it would name the rows above it after the text
+ * above. Each is put in the first row of its span when the spans follow one another with each
+ * text centred on its rows (most templates) or at the bottom of them; where both readings hold and
+ * differ, by the centred one, and the rows they put in another span are returned; where neither
+ * holds, every row left to carry a name by guess. `done`: the columns placeSpans has dealt with.
+ */
+export function placeInRowSpans(rows: TableLine[], done: ReadonlySet<number>): Unplaced[] {
+  const unplaced: Unplaced[] = [];
+  const [header, first] = rows;
+  if (!header || !first || rows.length < 3 || header.cells.some(isFigure)) return unplaced;
+  const body = rows.slice(1);
+  const pitch = (body[0]!.y - body[body.length - 1]!.y) / Math.max(1, body.length - 1);
+  let placing = true;
+  for (let c = 0; c < header.cells.length; c++) {
+    // A column further right of one with no blanks is no merged one (a cell left empty).
+    if (done.has(c)) continue;
+    if (!header.cells[c]) break;
+    const anchors = body.flatMap((r, i) => (r.cells[c] ? [{ y: r.y, row: i }] : []));
+    if (anchors.length === 0 || anchors.some((a) => isFigure(body[a.row]!.cells[c]!))) break;
+    const owner = (st: readonly number[], i: number): number => st.filter((s) => s <= i).length - 1;
+    const centred = tile(body, anchors, pitch / 4);
+    if (first.cells[c]) {
+      // Read as set at the top of their spans (carried down); where the texts may as well be
+      // centred on other spans, the rows those put under another text are named.
+      if (anchors.length === body.length) break;
+      const top = anchors.map((a) => a.row);
+      if (centred) body.forEach((_, i) => owner(centred, i) !== owner(top, i) && unplaced.push({ row: i + 1, col: c }));
+      placing = false;
+      continue;
+    }
+    // Right of a column read from the top, a first row left blank is a cell left empty.
+    if (!placing) break;
+    // At the bottom: each text on the last row of its span, the last text on the last row.
+    const bottom =
+      anchors[anchors.length - 1]!.row === body.length - 1
+        ? anchors.map((_, k) => (k === 0 ? 0 : anchors[k - 1]!.row + 1))
+        : null;
+    const starts = centred ?? bottom;
+    if (!starts) {
+      // Carried down as read: every blank row after a text is named by guess.
+      body.forEach((r, i) => !r.cells[c] && i > anchors[0]!.row && unplaced.push({ row: i + 1, col: c }));
+      continue;
+    }
+    const texts = anchors.map((a) => body[a.row]!.cells[c]!);
+    body.forEach((r, i) => {
+      r.cells[c] = starts.includes(i) ? texts[starts.indexOf(i)]! : '';
+      if (centred && bottom && owner(centred, i) !== owner(bottom, i)) unplaced.push({ row: i + 1, col: c });
+    });
+  }
+  return unplaced;
 }

@@ -47,7 +47,7 @@ export function labelledFigures(original: string): ProseFigure[] {
     const filler = FILLER.exec(text.slice(afterLabel))![0];
     if (CHANGE_WORDS.test(filler)) continue;
     const figure = figureAt(text, afterLabel + filler.length);
-    if (!figure) continue;
+    if (!figure || SPACED_RUN.test(text.slice(figure.start))) continue;
     if (APPROXIMATE.test(text.slice(figure.end))) continue;
     const unitOk =
       rule.unit === 'points' ? figure.unit === 'points' || figure.unit === 'none' : figure.unit === rule.unit;
@@ -87,6 +87,35 @@ export function unclearFigures(original: string): { text: string; start: number 
     // Only a run that ends at a unit was meant as one figure; one that reads whole is clear.
     if (!after || (figureAt(text, from)?.end ?? 0) >= runEnd) continue;
     out.push({ text: original.slice(start, runEnd + after[0].length), start });
+    LABELS.lastIndex = runEnd;
+  }
+  return out;
+}
+
+// Single digits and number marks one space apart: a letter-spaced figure the PDF reader could not
+// join for sure (five digits or more with no decimals may be two numbers, ../document/pdfSpacing).
+const SPACED_RUN = /^\d(?: [\d.,，%](?!\d))+/;
+
+/**
+ * Labelled figures written as a letter-spaced run of digits (`得分9 6 5 0`, `预算数2 8 1 2 8万元`):
+ * which digits make the number cannot be told, so nothing is read. Each is the text from the
+ * label to the run's end (and its unit), as written.
+ */
+export function spacedFigures(original: string): { text: string; start: number }[] {
+  const text = matchable(original);
+  const out: { text: string; start: number }[] = [];
+  LABELS.lastIndex = 0;
+  for (let m = LABELS.exec(text); m; m = LABELS.exec(text)) {
+    const start = m.index;
+    const from = start + m[0].length + FILLER.exec(text.slice(start + m[0].length))![0].length;
+    const run = SPACED_RUN.exec(text.slice(from));
+    if (!run) {
+      LABELS.lastIndex = start + 1;
+      continue;
+    }
+    const runEnd = from + run[0].length;
+    const unit = /^(?:万元|亿元|千元|元|万|亿|分)/.exec(text.slice(runEnd))?.[0] ?? '';
+    out.push({ text: original.slice(start, runEnd + unit.length), start });
     LABELS.lastIndex = runEnd;
   }
   return out;
@@ -185,6 +214,8 @@ export function readProse(
   }
   for (const unclear of unclearFigures(text))
     record.warnings.push(warning('figure_unclear', { text: quoteCell(unclear.text) }, { location, kind: 'records' }));
+  for (const spaced of spacedFigures(text))
+    record.warnings.push(warning('figure_spaced', { text: quoteCell(spaced.text) }, { location, kind: 'records' }));
   const grade = statedGrade(text);
   if (grade) addFigure(record, 'grade', reading.statement(grade.grade, grade.text, location));
 }

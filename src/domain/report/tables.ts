@@ -120,6 +120,7 @@ function headerOf(row: readonly (TableCell | null)[]): { columns: (Column | null
 }
 
 // A cell of digits and commas (and its unit) that is still no figure.
+const SPACED_CELL = /^\d(?: [\d.,，%])+(?:万元|元|亿元|分)?$/;
 const UNCLEAR_CELL = /^\d[\d.,，\s]*[,，][\d.,，\s]*\d(?:万元|元|亿元|%|分)?$/;
 
 const TOTAL = /^(?:合计|总计|总分|得分合计|综合得分|年度资金总额|资金总额|总额)$/;
@@ -198,12 +199,13 @@ export function readTable(t: OutlineTable, ctx: TableContext): void {
       if (!cell) return null;
       const f = cellFigure(cell.text);
       if (!f) {
-        // Digits and commas that group no thousands (`1,2684.9`): named, not read.
+        // Digits and commas that group no thousands (`1,2684.9`), or letter-spaced digits the PDF
+        // reader could not join for sure (`2 8 1 2 8`): named, not read.
         const where = at(cell.col);
-        if (UNCLEAR_CELL.test(matchable(cell.text).trim()) && !ctx.record.warnings.some((w) => w.location === where))
-          ctx.record.warnings.push(
-            warning('figure_unclear', { text: quoteCell(cell.text) }, { location: where, kind: 'records' }),
-          );
+        const written = matchable(cell.text).trim();
+        const code = SPACED_CELL.test(written) ? 'figure_spaced' : UNCLEAR_CELL.test(written) ? 'figure_unclear' : null;
+        if (code && !ctx.record.warnings.some((w) => w.location === where))
+          ctx.record.warnings.push(warning(code, { text: quoteCell(cell.text) }, { location: where, kind: 'records' }));
         return null;
       }
       if (amount && f.unit !== 'amount' && f.unit !== 'none') return null;

@@ -17,6 +17,7 @@ export const reportMessages: AreaMessages<'report'> = {
     parts_sum_mismatch: '{field}的各资金来源合计 {sum}，与所写总额 {total}不一致',
     level1_heading_mismatch: '标题写作一级指标“{heading}”，但其中的“{level2}”属于“{level1}”；已按“{level1}”录入',
     figure_unclear: '“{text}”中的数字无法确定如何读取（逗号不是千位分隔），未读取，请核对原文',
+    figure_spaced: '“{text}”中的数字逐字隔开排列，无法确定是一个数还是几个数，未读取，请核对原文',
     finding_kind_unclear: '“{section}”一节中的这一段未写明是问题还是建议等，未读取，请核对原文',
     table_row_unread: '表格的这一行无法确定各数字所在的列（“{text}”），未读取，请核对原文',
     merged_cell_unplaced:
@@ -49,6 +50,8 @@ export const reportMessages: AreaMessages<'report'> = {
       'The heading names level-1 indicator “{heading}”, but “{level2}” belongs to “{level1}”; recorded under “{level1}”.',
     figure_unclear:
       'The figure in “{text}” cannot be read for sure (its commas do not separate thousands); it was not read, check the text.',
+    figure_spaced:
+      'The digits in “{text}” stand spaced apart, so whether they make one number or several cannot be told; it was not read, check the text.',
     finding_kind_unclear:
       'This paragraph of section “{section}” does not say whether it is a problem, a recommendation or another kind of finding; it was not read, check the text.',
     table_row_unread:

@@ -314,7 +314,12 @@ describe('pdf layout', () => {
       { paragraph: 0, table: 0 },
     ) as Table[];
     const marked = table!.grid.flatMap((r) => r.flatMap((c) => (c?.spanGuessed ? [[c.row, c.col, c.text]] : [])));
-    expect(marked).toEqual([[4, 1, '产出']]);
+    // The rows below it carry its name by guess: marked too.
+    expect(marked).toEqual([
+      [4, 1, '产出'],
+      [5, 1, ''],
+      [6, 1, ''],
+    ]);
   });
 
   it('marks no cell where the merged cells are placed for sure', () => {
@@ -333,6 +338,75 @@ describe('pdf layout', () => {
     ) as Table[];
     expect(table!.grid.flat().some((c) => c?.spanGuessed)).toBe(false);
     expect(table!.grid[1]![0]!.text).toBe('产出');
+  });
+
+  describe('a two-column table of long text whose cells stand less than a gutter apart', () => {
+    // Cells 72–288 and 300–516: twelve units apart, one character, less than a segment's gap.
+    const L = '问题问题问题问题问题问题问题问题问题';
+    const R = '建议建议建议建议建议建议建议建议建议';
+    const [L17, R17] = [L.slice(0, 17), R.slice(0, 17)];
+    const cellsOf = (blocks: ReturnType<typeof layoutPage>) =>
+      blocks.map((b) => (b.type === 'table' ? b.grid.map((r) => r.map((c) => c?.text)) : b.text));
+    const read = (items: PdfTextItem[]) =>
+      cellsOf(
+        layoutPage([...items, item('表后的正文写满一整行，跨过两列之间的空白，读作段落。'.repeat(2), 72, 530)], 1, 12, {
+          paragraph: 0,
+          table: 0,
+        }),
+      );
+
+    it('reads its cells as rows where each cell is centred down its row and their lines interleave', () => {
+      expect(
+        read([
+          item('存在问题', 72, 706),
+          item('改进建议', 300, 706),
+          ...[680, 662, 644].map((y, k) => item(R.slice(0, 16) + 'R' + k, 300, y)),
+          ...[671, 653].map((y, k) => item(L.slice(0, 16) + 'L' + k, 72, y)),
+          ...[620, 602].map((y, k) => item(L.slice(0, 16) + 'M' + k, 72, y)),
+          item(R.slice(0, 16) + 'S', 300, 611),
+        ]),
+      ).toEqual([
+        [
+          ['存在问题', '改进建议'],
+          [`${L.slice(0, 16)}L0${L.slice(0, 16)}L1`, `${R.slice(0, 16)}R0${R.slice(0, 16)}R1${R.slice(0, 16)}R2`],
+          [`${L.slice(0, 16)}M0${L.slice(0, 16)}M1`, `${R.slice(0, 16)}S`],
+        ],
+        '表后的正文写满一整行，跨过两列之间的空白，读作段落。'.repeat(2),
+      ]);
+    });
+
+    it('parts its cells where they share a baseline and ran into one segment', () => {
+      const rows = read([
+        item('存在问题', 72, 706),
+        item('改进建议', 300, 706),
+        ...[680, 662, 644, 610, 592].flatMap((y, k) => [
+          item(L.slice(0, 17) + k, 72, y),
+          item(R.slice(0, 17) + k, 300, y),
+        ]),
+      ]);
+      expect(rows[0]).toEqual([
+        ['存在问题', '改进建议'],
+        [`${L17}0${L17}1${L17}2`, `${R17}0${R17}1${R17}2`],
+        [`${L17}3${L17}4`, `${R17}3${R17}4`],
+      ]);
+    });
+
+    it('reads it as a table, not as page columns, where its cells stand a gutter apart and the next heading is on one side', () => {
+      const rows = read([
+        item('存在问题', 72, 706),
+        item('改进建议', 312, 706),
+        ...[680, 662, 644, 610, 592].flatMap((y, k) => [item(L17 + k, 72, y), item(R17 + k, 312, y)]),
+        item('四、存在的问题', 66, 566, 14),
+      ]);
+      expect(rows.slice(0, 2)).toEqual([
+        [
+          ['存在问题', '改进建议'],
+          [`${L17}0${L17}1${L17}2`, `${R17}0${R17}1${R17}2`],
+          [`${L17}3${L17}4`, `${R17}3${R17}4`],
+        ],
+        '四、存在的问题',
+      ]);
+    });
   });
 
   it('marks a clearly larger line as a heading', () => {

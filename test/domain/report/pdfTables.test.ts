@@ -64,11 +64,13 @@ describe('a merged cell the PDF layout could not place', () => {
     ...row(575, '', 'a5', '1'),
   ];
 
-  it('is named at its cell, with its page, row and column (and so are the rows above it, left without a level)', () => {
+  it('is named at its cell, with its page, row and column (and so are the rows above it, left without a level, and below it, carrying it by guess)', () => {
     const warnings = extractPages([page]).warnings.filter((w) => w.code === 'merged_cell_unplaced');
     expect(warnings.map((w) => [w.params, w.location])).toEqual([
       [{ page: 1, row: 2, column: '一级指标' }, '第1页 表1 第2行 一级指标'],
       [{ page: 1, row: 4, column: '一级指标' }, '第1页 表1 第4行 一级指标'],
+      [{ page: 1, row: 5, column: '一级指标' }, '第1页 表1 第5行 一级指标'],
+      [{ page: 1, row: 6, column: '一级指标' }, '第1页 表1 第6行 一级指标'],
     ]);
   });
 
@@ -108,8 +110,37 @@ describe('a PDF funds table in 元', () => {
   });
 });
 
-describe('merged level cells whose text stands at the bottom of their rows', () => {
-  it('are named at the first row, which has no level to carry, not dropped in silence', () => {
+describe('merged level cells whose text stands on a row of their span, not its first', () => {
+  const levels = (r: ReturnType<typeof extractPages>) => r.indicators.map((i) => [i.level1, i.level3]);
+  const unplaced = (r: ReturnType<typeof extractPages>) =>
+    r.warnings.filter((w) => w.code === 'merged_cell_unplaced').map((w) => [w.params.row, w.location]);
+
+  it('are put in the first row of their span when the texts stand at its bottom, as only that reading allows', () => {
+    const r = extractPages([
+      [
+        TITLE,
+        ...row(700, '一级指标', '三级指标', '得分'),
+        ...row(675, '', 'a1', '5'),
+        ...row(650, '', 'a2', '4'),
+        ...row(625, '产出指标', 'a3', '3'),
+        ...row(600, '', 'b1', '2'),
+        ...row(575, '效益指标', 'b2', '1'),
+        ...row(550, '满意度指标', 'c1', '1'),
+      ],
+    ]);
+    expect(levels(r)).toEqual([
+      ['产出指标', 'a1'],
+      ['产出指标', 'a2'],
+      ['产出指标', 'a3'],
+      ['效益指标', 'b1'],
+      ['效益指标', 'b2'],
+      ['满意度指标', 'c1'],
+    ]);
+    expect(unplaced(r)).toEqual([]);
+  });
+
+  it('name each row whose level is guessed when the texts may be centred or at the bottom', () => {
+    // Centred: 产出指标 over a1–b1, 效益指标 over b2; at the bottom: a1–a2 and b1–b2.
     const r = extractPages([
       [
         TITLE,
@@ -120,8 +151,52 @@ describe('merged level cells whose text stands at the bottom of their rows', () 
         ...row(600, '效益指标', 'b2', '2'),
       ],
     ]);
-    expect(r.warnings.filter((w) => w.code === 'merged_cell_unplaced').map((w) => [w.params, w.location])).toEqual([
-      [{ page: 1, row: 2, column: '一级指标' }, '第1页 表1 第2行 一级指标'],
+    expect(levels(r)).toEqual([
+      ['产出指标', 'a1'],
+      ['产出指标', 'a2'],
+      ['产出指标', 'b1'],
+      ['效益指标', 'b2'],
+    ]);
+    expect(unplaced(r)).toEqual([[4, '第1页 表1 第4行 一级指标']]);
+  });
+
+  it('name the rows carried down from a text above that a centred text below may span', () => {
+    // Read from the top: b1 under 产出指标; centred: 效益指标 over b1–b3.
+    const r = extractPages([
+      [
+        TITLE,
+        ...row(700, '一级指标', '三级指标', '得分'),
+        ...row(675, '产出指标', 'a1', '5'),
+        ...row(650, '', 'b1', '4'),
+        ...row(625, '效益指标', 'b2', '3'),
+        ...row(600, '', 'b3', '2'),
+      ],
+    ]);
+    expect(levels(r)).toEqual([
+      ['产出指标', 'a1'],
+      ['产出指标', 'b1'],
+      ['效益指标', 'b2'],
+      ['效益指标', 'b3'],
+    ]);
+    expect(unplaced(r)).toEqual([[3, '第1页 表1 第3行 一级指标']]);
+  });
+
+  it('name every row carrying a level by guess when the spans cannot be told', () => {
+    const r = extractPages([
+      [
+        TITLE,
+        ...row(700, '一级指标', '三级指标', '得分'),
+        ...row(675, '', 'a1', '5'),
+        ...row(650, '产出指标', 'a2', '4'),
+        ...row(625, '效益指标', 'b1', '3'),
+        ...row(600, '', 'b2', '2'),
+        ...row(575, '', 'b3', '1'),
+      ],
+    ]);
+    expect(unplaced(r)).toEqual([
+      [2, '第1页 表1 第2行 一级指标'],
+      [5, '第1页 表1 第5行 一级指标'],
+      [6, '第1页 表1 第6行 一级指标'],
     ]);
   });
 });

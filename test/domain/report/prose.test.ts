@@ -1,6 +1,13 @@
 // Labelled figures in running text: one sentence in, the figure (or nothing) out.
 import { describe, expect, it } from 'vitest';
-import { evaluatorIn, labelledFigures, splitsAfter, statedGrade, unclearFigures } from '@/domain/report/prose';
+import {
+  evaluatorIn,
+  labelledFigures,
+  spacedFigures,
+  splitsAfter,
+  statedGrade,
+  unclearFigures,
+} from '@/domain/report/prose';
 
 const figures = (s: string) => labelledFigures(s).map((f) => [f.field, f.figure.value, f.text]);
 
@@ -56,6 +63,19 @@ describe('labelled figures', () => {
       '全年执行数1,2684.9万元',
     ]);
     expect(unclearFigures('全年预算数１，２８１．２８万元，执行数90万元，预算数100，执行数90万元。')).toEqual([]);
+  });
+
+  it('reads nothing from a letter-spaced run of digits left unjoined, and names it', () => {
+    // The PDF reader joins a spaced run only when it reads as one number: five bare digits may be two.
+    const text = '全年预算数2 8 1 2 8万元，评价得分9 6 5 0，执行率9 5 %。';
+    expect(figures(text)).toEqual([]);
+    expect(spacedFigures(text).map((u) => u.text)).toEqual([
+      '全年预算数2 8 1 2 8万元',
+      '评价得分9 6 5 0',
+      '执行率9 5 %',
+    ]);
+    expect(spacedFigures('全年预算数281 万元，得分96 分，预算执行率95 %，评价得分9 分。')).toEqual([]);
+    expect(unclearFigures(text)).toEqual([]);
   });
 
   it('takes an approved budget that no adjustment followed as the initial budget', () => {

@@ -235,6 +235,20 @@ describe('money tables', () => {
     ]);
   });
 
+  it('names a figure cell of letter-spaced digits left unjoined and reads nothing from it', () => {
+    const r = extract(
+      `${TITLE}单位：万元\n` +
+        txtTable([
+          ['项目', '全年预算数', '全年执行数'],
+          ['合计', '2 8 1 2 8', '1,268.49'],
+        ]),
+    );
+    expect(r.records[0]).toMatchObject({ budget: null, expenditure: 1268.49 });
+    expect(r.warnings.filter((w) => w.code === 'figure_spaced')).toMatchObject([
+      { params: { text: '2 8 1 2 8' }, location: '表1 第2行 全年预算数' },
+    ]);
+  });
+
   it('reads line items, skipping subtotals, and checks the total', () => {
     const r = extract(
       TITLE +

@@ -8,7 +8,8 @@
 // worker), or when it fails, pdf.js runs its worker code in this thread, as it always did: the text
 // items are the same either way.
 import { readFailure, type ReadResult } from './readResult';
-import { bodyFontSize, joinAcrossPages, layoutPage, runningLines, type PdfTextItem } from './pdfLayout';
+import { bodyFontSize, layoutPage, runningLines, type PdfTextItem } from './pdfLayout';
+import { joinAcrossPages } from './pdfPageJoin';
 import type { Block } from './types';
 
 /** Fewer characters than this in the whole file: a scan, or a PDF of pictures. */

@@ -3,13 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '@/domain/document/pdf';
-import {
-  joinAcrossPages,
-  layoutPage,
-  runningLines,
-  unifyRadicals,
-  type PdfTextItem,
-} from '@/domain/document/pdfLayout';
+import { layoutPage, runningLines, unifyRadicals, type PdfTextItem } from '@/domain/document/pdfLayout';
+import { joinAcrossPages } from '@/domain/document/pdfPageJoin';
 import type { Paragraph, Table } from '@/domain/document/types';
 import { CID_REPORT, cidFontPdf } from '../../fixtures/cidPdf';
 

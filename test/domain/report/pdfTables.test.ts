@@ -1,7 +1,8 @@
 // Report extraction from PDF tables laid out from hand-placed text items: a table the page break
 // cut (its rows cite the pages they stand on) and a merged cell the layout could not place.
 import { describe, expect, it } from 'vitest';
-import { joinAcrossPages, layoutPage, type PdfTextItem } from '@/domain/document/pdfLayout';
+import { layoutPage, type PdfTextItem } from '@/domain/document/pdfLayout';
+import { joinAcrossPages } from '@/domain/document/pdfPageJoin';
 import { extractReport } from '@/domain/report/extractReport';
 import { evidenceOf } from './helpers';
 

@@ -1,6 +1,7 @@
 // Mounting helpers for component tests: a memory-history router, Pinia with the built-in
 // dataset's records already in the data store (no IndexedDB), and vue-i18n.
 import { markRaw } from 'vue';
+import { flushPromises } from '@vue/test-utils';
 import { createPinia, setActivePinia, type Pinia } from 'pinia';
 import { createMemoryHistory, type Router } from 'vue-router';
 import { createAppRouter, prefetchViews } from '@/router';
@@ -34,4 +35,14 @@ export async function testApp(path = '/overview', records: PerfRecord[] = RECORD
 /** Waits until the router has settled after a navigation triggered from the UI. */
 export async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+/** Waits until `check` holds (the worker answered, the view drew), then lets Vue's updates run. */
+export async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  await flushPromises();
 }

@@ -3,21 +3,12 @@
 // the file picker, instead of falling to the top of the page (a keyboard user starts over there).
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
-import { flushPromises, mount } from '@vue/test-utils';
+import { mount } from '@vue/test-utils';
 import DataView from '@/views/DataView.vue';
 import { setImportWorkerFactory, useImportStore } from '@/stores/import';
 import { fixture, freshDb } from '../../workers/helpers';
 import { InProcessWorker } from '../../workers/inProcessWorker';
-import { testApp } from '../setup';
-
-async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  await flushPromises();
-}
+import { testApp, until } from '../setup';
 
 afterEach(() => {
   useImportStore().disconnect();

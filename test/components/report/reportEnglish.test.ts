@@ -4,14 +4,14 @@
 // message by a colon, and a correction's reason stands in English brackets, not Chinese ones.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
-import { flushPromises, mount } from '@vue/test-utils';
+import { mount } from '@vue/test-utils';
 import ReportImport from '@/components/report/ReportImport.vue';
 import EvidenceNote from '@/components/report/EvidenceNote.vue';
 import { createAppI18n } from '@/i18n';
 import { setReportWorkerFactory, useReportReviewStore } from '@/stores/reportReview';
 import { freshDb } from '../../workers/helpers';
 import { InProcessReportWorker } from '../../workers/inProcessWorker';
-import { testApp } from '../setup';
+import { testApp, until } from '../setup';
 
 /** One project record of an agency outside the registry (one warning) and two findings. */
 const REPORT = [
@@ -24,15 +24,6 @@ const REPORT = [
   '三、存在的问题',
   '（一）部分资金支付进度滞后。',
 ].join('\n');
-
-async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  await flushPromises();
-}
 
 afterEach(() => setReportWorkerFactory(null));
 

@@ -4,22 +4,13 @@
 // history beside it, and it goes.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
-import { flushPromises, mount } from '@vue/test-utils';
+import { mount } from '@vue/test-utils';
 import ReportImport from '@/components/report/ReportImport.vue';
 import { setReportWorkerFactory, useReportReviewStore } from '@/stores/reportReview';
 import { setImportWorkerFactory, useImportStore } from '@/stores/import';
 import { freshDb } from '../../workers/helpers';
 import { InProcessReportWorker, InProcessWorker } from '../../workers/inProcessWorker';
-import { testApp } from '../setup';
-
-async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  await flushPromises();
-}
+import { testApp, until } from '../setup';
 
 const report = (score: string): string =>
   [

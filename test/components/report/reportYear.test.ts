@@ -6,22 +6,13 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { flushPromises, mount } from '@vue/test-utils';
+import { mount } from '@vue/test-utils';
 import ReportImport from '@/components/report/ReportImport.vue';
 import { setReportWorkerFactory, useReportReviewStore } from '@/stores/reportReview';
 import { freshDb } from '../../workers/helpers';
 import { InProcessReportWorker } from '../../workers/inProcessWorker';
 import { NO_YEAR_TEXT } from '../../fixtures/noYearReport';
-import { testApp } from '../setup';
-
-async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  await flushPromises();
-}
+import { testApp, until } from '../setup';
 
 afterEach(() => setReportWorkerFactory(null));
 

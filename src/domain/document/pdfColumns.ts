@@ -10,6 +10,24 @@ export interface Span {
   right: number;
 }
 
+/**
+ * The parts of `gaps` that none of `spans` covers: a gap a span cuts into leaves its pieces at least
+ * `minWidth` wide; a gap no span touches stays whole.
+ */
+export function uncovered(gaps: readonly Span[], spans: readonly Span[], minWidth: number): Span[] {
+  let free = [...gaps];
+  for (const s of spans)
+    free = free.flatMap((f) =>
+      s.right <= f.x || s.x >= f.right
+        ? [f]
+        : [
+            { x: f.x, right: Math.min(f.right, s.x) },
+            { x: Math.max(f.x, s.right), right: f.right },
+          ].filter((p) => p.right - p.x >= minWidth),
+    );
+  return free;
+}
+
 interface Column extends Span {
   /** The lines (indexes) with text in this column. */
   lines: Set<number>;

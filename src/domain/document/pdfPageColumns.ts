@@ -5,6 +5,7 @@
 // each side breaking at its own paragraphs, not both at once as a table's rows do).
 // Its left column is read to its end, then its right one; the lines that cross the gutter (a
 // heading, a table or a paragraph across the page) stay where they stand, read as one.
+import { uncovered } from './pdfColumns';
 
 export interface PageSegment {
   text: string;
@@ -51,16 +52,7 @@ const MIN_COLUMN_WIDTH = 0.25;
 function gapsLeft(gaps: readonly Gap[], line: PageLine, minWidth: number, page: Gap, inRun: boolean): Gap[] {
   const out: Gap[] = [];
   for (const g of gaps) {
-    let free: Gap[] = [g];
-    for (const s of line.segments)
-      free = free.flatMap((f) =>
-        s.right <= f.x || s.x >= f.right
-          ? [f]
-          : [
-              { x: f.x, right: Math.min(f.right, s.x) },
-              { x: Math.max(f.x, s.right), right: f.right },
-            ].filter((p) => p.right > p.x),
-      );
+    const free = uncovered([g], line.segments, minWidth);
     const columnLine = (f: Gap): boolean => {
       const left = line.segments.filter((s) => s.right <= f.x);
       const right = line.segments.filter((s) => s.x >= f.right);

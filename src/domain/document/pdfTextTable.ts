@@ -6,6 +6,7 @@
 // more that none of a run of lines crosses, each side's text starting at one column start. A
 // wider gutter is taken only where every row's cells start together or share a middle: two
 // columns of prose (./pdfPageColumns) break each at its own paragraphs.
+import { uncovered } from './pdfColumns';
 
 export interface GutterItem {
   str: string;
@@ -39,17 +40,8 @@ const MIN_LINES = 4;
 
 /** The gaps of a line within `gaps` that none of its items covers. */
 function freeIn(gaps: readonly Gap[], line: ItemLine): Gap[] {
-  let free = [...gaps];
-  for (const it of line.items)
-    free = free.flatMap((f) =>
-      it.x + it.width <= f.x || it.x >= f.right
-        ? [f]
-        : [
-            { x: f.x, right: Math.min(f.right, it.x) },
-            { x: Math.max(f.x, it.x + it.width), right: f.right },
-          ].filter((p) => p.right - p.x >= line.size * MIN_GAP),
-    );
-  return free;
+  const spans = line.items.map((it) => ({ x: it.x, right: it.x + it.width }));
+  return uncovered(gaps, spans, line.size * MIN_GAP);
 }
 
 const sides = (line: ItemLine, g: Gap): [GutterItem[], GutterItem[]] => [

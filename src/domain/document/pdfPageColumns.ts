@@ -5,7 +5,7 @@
 // each side breaking at its own paragraphs, not both at once as a table's rows do).
 // Its left column is read to its end, then its right one; the lines that cross the gutter (a
 // heading, a table or a paragraph across the page) stay where they stand, read as one.
-import { uncovered } from './pdfColumns';
+import { uncovered, type Span } from './pdfColumns';
 
 export interface PageSegment {
   text: string;
@@ -29,10 +29,8 @@ export interface Frame<L extends PageLine> {
   lines: L[];
 }
 
-interface Gap {
-  x: number;
-  right: number;
-}
+/** An open stretch of a line, across which no text stands. */
+type Gap = Span;
 
 /** Where the gutter may stand: away from the page's margins by a fifth of its width. */
 const BAND = 0.2;

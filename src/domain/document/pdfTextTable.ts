@@ -6,7 +6,7 @@
 // more that none of a run of lines crosses, each side's text starting at one column start. A
 // wider gutter is taken only where every row's cells start together or share a middle: two
 // columns of prose (./pdfPageColumns) break each at its own paragraphs.
-import { uncovered } from './pdfColumns';
+import { uncovered, type Span } from './pdfColumns';
 
 export interface GutterItem {
   str: string;
@@ -27,10 +27,8 @@ export interface TextTable {
   rows: [GutterItem[][], GutterItem[][]][];
 }
 
-interface Gap {
-  x: number;
-  right: number;
-}
+/** An open stretch of a line, across which no text stands. */
+type Gap = Span;
 
 /** The narrowest gutter, in characters (a word space or a justified line's spacing is less). */
 const MIN_GAP = 0.5;

@@ -188,16 +188,21 @@ describe('many files at once', () => {
   });
 });
 
+/** Each fixture chosen, previewed and committed through the store, one upload after the other. */
+async function commitEach(store: ReturnType<typeof useImportStore>, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    store.choose([fixture(name)]);
+    await until(() => store.phase === 'preview', `preview of ${name}`);
+    store.commit();
+    await until(() => store.results !== null, `commit of ${name}`);
+  }
+}
+
 describe('history, export, published data', () => {
   test('rollback through the store restores what the batch replaced', async () => {
     const store = useImportStore();
     store.connect(db);
-    for (const name of ['records-gbk.csv', 'records-update.csv']) {
-      store.choose([fixture(name)]);
-      await until(() => store.phase === 'preview', `preview of ${name}`);
-      store.commit();
-      await until(() => store.results !== null, `commit of ${name}`);
-    }
+    await commitEach(store, ['records-gbk.csv', 'records-update.csv']);
     const update = (await listBatches(db)).find((b) => b.fileName === 'records-update.csv')!;
     expect(update.supersededCount).toBe(1);
     const preview = await store.previewRollback([update.id]);
@@ -218,12 +223,7 @@ describe('history, export, published data', () => {
   test('the import result is put away once the batches it reports are rolled back, not before', async () => {
     const store = useImportStore();
     store.connect(db);
-    for (const name of ['records-gbk.csv', 'records-update.csv']) {
-      store.choose([fixture(name)]);
-      await until(() => store.phase === 'preview', `preview of ${name}`);
-      store.commit();
-      await until(() => store.results !== null, `commit of ${name}`);
-    }
+    await commitEach(store, ['records-gbk.csv', 'records-update.csv']);
     const [update, first] = await listBatches(db);
     expect(store.results?.map((r) => r.batch.id)).toEqual([update!.id]);
     // Another batch rolled back: what the banner says of the last import is still true.

@@ -12,6 +12,7 @@ import { recordKey, rowKey } from './keys';
 import { IssueList, sortIssues } from './issueList';
 import { issue, quoteCell, type Issue } from './issues';
 import { RowReader, type OnceKey } from './rowReader';
+import { isNoteLine, isTotalLabel, LABEL_FIELDS, NOTE_FIRST, notDataRow, TOTAL_FIRST } from './notDataRow';
 import { columnLetters } from './workbook/address';
 import {
   CHUNK_ROWS,
@@ -123,6 +124,8 @@ export class FileSession {
    * data there would be dropped without a word (warned of at the end, column_without_header).
    */
   private headerless: number[] | null = null;
+  /** The columns (0-based) of the kind's label fields, where a total row says 合计 (notDataRow). */
+  private labels: number[] = [];
   private readonly headerlessFound: HeaderlessValue[] = [];
   /**
    * Set when the decoded text holds a replacement character (bytes that were not text of the
@@ -194,10 +197,40 @@ export class FileSession {
       else this.above.push({ row, cells });
       return;
     }
+    if (!this.malformedRows.has(row) && this.skippedAsNotData(cells, row)) return;
     this.dataRows++;
     if (this.headerless !== null) this.watchHeaderless((i) => cells[i], row);
     if (this.malformedRows.has(row)) return;
     this.row(cells, row);
+  }
+
+  /** A total or a note under the table: warned of and left out (true), not counted as a data row. */
+  private skippedAsNotData(cells: readonly string[], row: number): boolean {
+    const found = notDataRow(cells, this.labels);
+    if (found === null) return false;
+    const code = found.reason === 'total' ? 'total_row_skipped' : 'note_row_skipped';
+    const column = this.headers[found.cell]?.written ?? null;
+    this.warn(issue(code, { value: quoteCell(cells[found.cell]!) }, row, column), null);
+    return true;
+  }
+
+  /**
+   * Whether a line read in place may be a total or a note (notDataRow): a label cell that is a
+   * total word or starts with a space, or a first cell that is a note. Such lines take the way of
+   * `record`, which decides. The table of first characters spares the test to nearly every cell.
+   */
+  private mayBeNotData(text: string, starts: Int32Array, ends: Int32Array): boolean {
+    const s0 = starts[0]!;
+    if (NOTE_FIRST[text.charCodeAt(s0)] === 1 && isNoteLine(text.slice(s0, ends[0]))) return true;
+    const labels = this.labels;
+    for (let k = 0; k < labels.length; k++) {
+      const i = labels[k]!;
+      const start = starts[i]!;
+      if (ends[i]! === start) continue;
+      const c = text.charCodeAt(start);
+      if (isTrimmed(c) || (TOTAL_FIRST[c] === 1 && isTotalLabel(text.slice(start, ends[i])))) return true;
+    }
+    return false;
   }
 
   /** Reports each cell holding a replacement character; true when there was one. */
@@ -229,7 +262,8 @@ export class FileSession {
       count !== n ||
       starts[0] === ends[0] ||
       isTrimmed(text.charCodeAt(starts[0]!)) ||
-      (this.replacements && hasReplacement(text, starts[0]!, ends[count - 1]!))
+      (this.replacements && hasReplacement(text, starts[0]!, ends[count - 1]!)) ||
+      this.mayBeNotData(text, starts, ends)
     ) {
       this.record(spanCells(text, starts, ends, count), row);
       return;
@@ -282,6 +316,8 @@ export class FileSession {
       }
       if (announce && !this.aboveGiven) this.warnings.push(issue('lines_above_header', { row }, row));
     }
+    const labelFields: readonly string[] = LABEL_FIELDS[mapped.kind];
+    this.labels = this.headers.filter((h) => h.field !== null && labelFields.includes(h.field)).map((h) => h.index);
     const blank = this.headers.filter((h) => h.written === '').map((h) => h.index);
     this.headerless = blank.length > 0 ? blank : null;
     this.reader = new RowReader(mapped.kind, this.headers);

@@ -32,12 +32,12 @@ for (const agency of AGENCIES)
 
 /** Cells per column: mostly what real files hold, with the odd one any parser gets wrong. */
 const CELLS: Record<string, readonly string[]> = {
-  agency: [...AGENCIES, ' 甲单位 ', '', '丙单位', '=甲单位', '甲  单位'],
+  agency: [...AGENCIES, ' 甲单位 ', '', '丙单位', '=甲单位', '甲  单位', '合计', ' 合 计', 'Total', '注：单位万元'],
   year: [...YEARS, ' 2023', '23', '2023.0', '', 'x', '２０２３'],
   scope: [...SCOPES, 'project', '', '其他'],
   project: [...PROJECTS, '培训项目 ', '项目,乙', '无'],
   level1: ['决策', '产出', '效益', '过程', '产出指标', ''],
-  level2: ['', '数量指标', '质量指标', '满意度'],
+  level2: ['', '数量指标', '质量指标', '满意度', '小计', '总体目标'],
   level3: ['', '培训次数', '培训人数', '满意度', '覆盖率', '次数"说明"', '计划\n完成'],
   weight: ['10', '20', '20.5', '5,5', '-1', '', '—', '1e3', '100', '(3)', '10%', ' 7 ', '0', '12345678901234567'],
   score: ['10', '8', '8.25', '', '0.5', '30', '9.999', '-0', '８', '1,000'],
@@ -73,6 +73,16 @@ export const lineArb = fc.oneof(
       // A clean row that may come twice (a duplicate key), once quoted.
       '北京市西城区示例中心,2023,部门整体,,决策,,,10,8,,,',
       '"北京市西城区示例中心","2023","部门整体","","决策","","","10","8","","",""',
+    ),
+  },
+  {
+    // Not data: a total, notes and signatures under the table.
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      '合计,,,,,,,100,92,,,',
+      '注：金额单位为万元,,,,,,,,,,,',
+      '填表人：张三,,,审核人：李四,,,,,,,,',
+      '说明：见附件',
     ),
   },
 );

@@ -64,6 +64,8 @@ describe('one parser: the fast paths answer what the reference path answers', ()
       'score_above_weight',
       'name_normalized',
       'total_sum',
+      'total_row_skipped',
+      'note_row_skipped',
     ])
       expect([...seen].sort(), code).toContain(code);
   });

@@ -19,6 +19,10 @@ export const ROW_ISSUES = {
   duplicate_key: { kind: 'kindKey', firstRow: 'integer' },
   /** An indicator or fund row whose record is neither stored nor in this upload. */
   missing_record: { agency: 'text', year: 'integer', scope: 'scope', project: 'project' },
+  /** Warning: a total row (合计, 小计 … in the issue's column, `value`), left out of the rows. */
+  total_row_skipped: { value: 'text' },
+  /** Warning: a note or signature under the table (注：…, 填表人：…), left out of the rows. */
+  note_row_skipped: { value: 'text' },
 } as const satisfies IssueSpec;
 
 declare module '@/domain/issues' {

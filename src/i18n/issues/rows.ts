@@ -11,6 +11,8 @@ export const rowMessages: AreaMessages<'rows'> = {
     score_range: '总分 {score} 超过 {max}',
     duplicate_key: '与第 {firstRow} 行重复：同一{kind}在一个文件中只能出现一次',
     missing_record: '找不到对应的评价记录：{agency} {year} 年{scope}{project}。请先导入该记录',
+    total_row_skipped: '合计行（“{value}”），未作为数据导入',
+    note_row_skipped: '表下的注释或签名行（“{value}”），未作为数据导入',
   },
   en: {
     required: 'A required value is missing: {field}',
@@ -21,5 +23,7 @@ export const rowMessages: AreaMessages<'rows'> = {
     score_range: 'The total score {score} exceeds {max}.',
     duplicate_key: 'Repeats row {firstRow}: the same {kind} may appear only once in a file.',
     missing_record: 'No matching record: {agency}, {year}, {scope}{project}. Import the record first.',
+    total_row_skipped: 'A total row ("{value}"): not imported as data.',
+    note_row_skipped: 'A note or signature under the table ("{value}"): not imported as data.',
   },
 };

@@ -42,6 +42,8 @@ export const FORM_ISSUES = {
   template_hint: { label: 'text' },
   /** The form states no year: the year given for the upload is used. */
   year_from_upload: { year: 'integer' },
+  /** The form states `stated`, the upload was given `given`: the form's year is used. */
+  form_year_differs: { stated: 'integer', given: 'integer' },
   no_indicator_table: {},
   no_funds_block: {},
   indicator_levels_missing: {},

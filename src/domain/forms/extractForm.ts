@@ -97,7 +97,8 @@ export function extractForm(rows: readonly FormRow[], ctx: FormContext): FormRea
   // The year: the title's or subtitle's, a 年度 line's, or the one the analyst gave for the upload.
   const yearFact = firstFact(facts, 'year');
   const yearOfFact = yearFact ? Number(/((?:19|20)\d{2})/.exec(yearFact.text)?.[1] ?? NaN) : NaN;
-  const year = heading.year?.year ?? (Number.isFinite(yearOfFact) ? yearOfFact : (ctx.year ?? null));
+  const stated = heading.year?.year ?? (Number.isFinite(yearOfFact) ? yearOfFact : null);
+  const year = stated ?? ctx.year ?? null;
 
   if (!agencyFact) log.error('form_agency_missing', {});
   if (scope === 'project' && !project) log.error('form_project_missing', {});
@@ -129,6 +130,15 @@ export function extractForm(rows: readonly FormRow[], ctx: FormContext): FormRea
   } else if (yearFact && Number.isFinite(yearOfFact))
     log.read('records', 0, 'year', yearFact.row, yearFact.cell, yearFact.written);
   else log.warn('year_from_upload', { year });
+  // The form's own year wins over the one given for the upload, and the analyst is told.
+  if (stated !== null && ctx.year !== undefined && ctx.year !== stated) {
+    const at = log.evidence.find((e) => e.kind === 'records' && e.field === 'year');
+    log.warn(
+      'form_year_differs',
+      { stated, given: ctx.year },
+      { location: at?.location, kind: 'records', index: 0, field: 'year' },
+    );
+  }
 
   const indicators: IndicatorRow[] = [];
   const fundLines: FundLine[] = [];

@@ -24,6 +24,7 @@ export const formMessages: AreaMessages<'forms'> = {
     value_unreadable: '“{item}”的“{text}”不是有效的数值，按空值读取',
     template_hint: '“{label}”栏仍是填表说明，未作为评价发现导入',
     year_from_upload: '自评表没有写明年度，采用上传时填写的 {year} 年',
+    form_year_differs: '自评表写明的年度是 {stated} 年，与上传时填写的 {given} 年不同：按自评表的 {stated} 年导入',
     no_indicator_table: '没有找到绩效指标表（一级指标 / 二级指标 / 三级指标……）',
     no_funds_block: '没有找到项目资金（预算执行情况）栏',
     indicator_levels_missing: '绩效指标表只有“指标名称”，没有一级 / 二级 / 三级指标：指标名称记为一级指标',
@@ -59,6 +60,8 @@ export const formMessages: AreaMessages<'forms'> = {
     value_unreadable: '“{text}” for “{item}” is not a valid number; it is read as empty.',
     template_hint: 'The “{label}” cell still holds the form’s instructions; it is not imported as a finding.',
     year_from_upload: 'The form states no year; the year given for the upload, {year}, is used.',
+    form_year_differs:
+      'The form states the year {stated}, not {given} as given for the upload: it is imported as {stated}.',
     no_indicator_table: 'No indicator table found (level-1, level-2 and level-3 indicators …).',
     no_funds_block: 'No funds block found (project funds or budget execution).',
     indicator_levels_missing:

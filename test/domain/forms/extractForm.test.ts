@@ -206,6 +206,19 @@ describe('variants', () => {
     }
   });
 
+  it('a year given for the upload never overrides the form’s own, and a different one is said where the form states it', () => {
+    const differs = sheetCase('chaoyang', 2023);
+    expect(differs.records[0]!.year).toBe(2024);
+    expect(differs.warnings.filter((w) => w.code === 'form_year_differs')).toEqual([
+      expect.objectContaining({ params: { stated: 2024, given: 2023 }, location: 'Sheet1!A2', field: 'year' }),
+    ]);
+    expect(codes(sheetCase('chaoyang', 2024))).not.toContain('form_year_differs');
+    expect(codes(sheetCase('chaoyang'))).not.toContain('form_year_differs');
+    const word = wordCase('chaoyang', 2025);
+    expect(word.records[0]!.year).toBe(2024);
+    expect(word.warnings.find((w) => w.code === 'form_year_differs')?.params).toEqual({ stated: 2024, given: 2025 });
+  });
+
   it('Guizhou’s department form without a year: an error, unless the analyst gives the year', () => {
     const none = sheetCase('departmentGuizhouNoYear');
     expect(none.errors.map((e) => e.code)).toEqual(['form_year_missing']);

@@ -195,4 +195,24 @@ describe('BatchHistory', () => {
     expect(await loadCurrent(db, 'indicators')).toEqual([]);
     w.unmount();
   });
+  test('an export keeps the keyboard focus on its button while it runs, and a second press starts nothing', async () => {
+    const { w } = await mountHistory('zh-CN');
+    const store = useImportStore();
+    let exports = 0;
+    store.$onAction(({ name }) => {
+      if (name === 'exportAll') exports++;
+    });
+    const button = w.get<HTMLButtonElement>('[data-testid="export-all"]');
+    button.element.focus();
+    await button.trigger('click');
+    expect(store.exporting).toBe(true);
+    expect(button.attributes('aria-disabled')).toBe('true');
+    expect(button.element.disabled).toBe(false);
+    await button.trigger('click');
+    await until(() => !store.exporting);
+    expect(exports).toBe(1);
+    expect(button.attributes('aria-disabled')).toBe('false');
+    expect(document.activeElement).toBe(button.element);
+    w.unmount();
+  });
 });

@@ -12,7 +12,15 @@ import { recordKey, rowKey } from './keys';
 import { IssueList, sortIssues } from './issueList';
 import { issue, quoteCell, type Issue } from './issues';
 import { RowReader, type OnceKey } from './rowReader';
-import { isNoteLine, isTotalLabel, LABEL_FIELDS, NOTE_FIRST, notDataRow, TOTAL_FIRST } from './notDataRow';
+import {
+  isNoteLine,
+  isTotalLabel,
+  LABEL_FIELDS,
+  labelColumns,
+  NOTE_FIRST,
+  notDataRow,
+  TOTAL_FIRST,
+} from './notDataRow';
 import { columnLetters } from './workbook/address';
 import {
   CHUNK_ROWS,
@@ -316,8 +324,7 @@ export class FileSession {
       }
       if (announce && !this.aboveGiven) this.warnings.push(issue('lines_above_header', { row }, row));
     }
-    const labelFields: readonly string[] = LABEL_FIELDS[mapped.kind];
-    this.labels = this.headers.filter((h) => h.field !== null && labelFields.includes(h.field)).map((h) => h.index);
+    this.labels = labelColumns(this.headers, LABEL_FIELDS[mapped.kind]);
     const blank = this.headers.filter((h) => h.written === '').map((h) => h.index);
     this.headerless = blank.length > 0 ? blank : null;
     this.reader = new RowReader(mapped.kind, this.headers);

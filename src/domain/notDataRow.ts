@@ -3,7 +3,7 @@
 // by hand carry them. Read as data, a total row would be an agency or an indicator named 合计
 // whose figures count everything twice; a note row fails on every required column. Both are
 // left out, each with a warning that names its row, so nothing is skipped unseen.
-import type { Kind } from './types';
+import type { HeaderMapping, Kind } from './types';
 
 /** Words that make a cell of a label column a total (compared without spaces and case). */
 const TOTAL_WORDS = [
@@ -61,6 +61,19 @@ export const LABEL_FIELDS: Readonly<Record<Kind, readonly string[]>> = {
   funds: ['agency', 'project', 'item'],
   findings: ['agency', 'project'],
 };
+
+/**
+ * The columns (0-based) where a total says so: those of the kind's label fields, and the columns
+ * the product does not read left of them (a 序号 column, where tables laid out by hand put 合计
+ * across the blank cells after it).
+ */
+export function labelColumns(headers: readonly HeaderMapping[], fields: readonly string[]): number[] {
+  const labels = headers.filter((h) => h.field !== null && fields.includes(h.field)).map((h) => h.index);
+  if (labels.length === 0) return [];
+  const first = Math.min(...labels);
+  const lead = headers.filter((h) => h.field === null && h.index < first).map((h) => h.index);
+  return [...lead, ...labels];
+}
 
 const SPACES = /[\s\u3000]+/g;
 const TOTAL = new RegExp(`^(?:${TOTAL_WORDS.join('|')})[:：]?(?:[（(][^）)]*[）)])?$`, 'i');

@@ -92,6 +92,29 @@ describe('a records file with a total row and notes under it', () => {
   });
 });
 
+describe('a table with a 序号 column', () => {
+  it('takes 合计 written across the blank cells after 序号 as the total it is', async () => {
+    const file = [
+      `序号,${HEADER}`,
+      '1,甲单位,2023,部门整体,,1200,1100,91',
+      '2,乙单位,2023,部门整体,,300,290,88',
+      '合计,,,,,1500,1390,',
+    ].join('\n');
+    for (const reference of [false, true]) {
+      const p = await parseText(file, { readInPlace: !reference });
+      expect(p.errors).toEqual([]);
+      expect(rowsOf<'records'>(p).map((r: PerfRecord) => r.agency)).toEqual(['甲单位', '乙单位']);
+      expect(brief(p.warnings).filter((w) => w[2] !== 'unknown_column')).toEqual([[4, '序号', 'total_row_skipped']]);
+    }
+  });
+
+  it('reads no total in a column right of the labels that the product does not read', async () => {
+    const p = await parseText([`${HEADER},经办人`, '甲单位,2023,部门整体,,1200,1100,91,合计'].join('\n'));
+    expect(rowsOf<'records'>(p)).toHaveLength(1);
+    expect(p.warnings.map((w) => w.code)).toEqual(['unknown_column']);
+  });
+});
+
 describe('an indicators file with subtotals', () => {
   it('leaves out 小计 and 合计 rows, so the sums hold the indicators alone', async () => {
     const known = new Map([
